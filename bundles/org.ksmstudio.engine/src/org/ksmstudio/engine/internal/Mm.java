@@ -1,0 +1,68 @@
+package org.ksmstudio.engine.internal;
+
+import java.util.List;
+
+/** A simulated mm_struct with its KSM mm slot state and /proc/PID/ksm_stat counters. */
+final class Mm {
+    final int index;
+    final int pid;
+    final String name;
+    final int homeNode;
+    final List<Integer> cpus;
+    final boolean active;
+    final boolean kvm;
+    final int parentPid;
+    final Vma[] vmas;
+    final int firstSlot;
+    final int slotCount;
+
+    long rmapItems;
+    long mergingPages;
+    long zeroPages;
+    boolean mergeAny;
+    /** MMF_VM_MERGEABLE: registered with KSM (has an mm slot on ksmd's list) */
+    boolean registered;
+    boolean exiting;
+
+    Mm(int index, int pid, String name, int homeNode, List<Integer> cpus, boolean active, boolean kvm, int parentPid,
+            Vma[] vmas, int firstSlot, int slotCount) {
+        this.index = index;
+        this.pid = pid;
+        this.name = name;
+        this.homeNode = homeNode;
+        this.cpus = cpus;
+        this.active = active;
+        this.kvm = kvm;
+        this.parentPid = parentPid;
+        this.vmas = vmas;
+        this.firstSlot = firstSlot;
+        this.slotCount = slotCount;
+    }
+
+    Vma vma(String regionName) {
+        for (Vma v : vmas) {
+            if (v.name.equals(regionName)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    Vma vmaOfSlot(int slot) {
+        for (Vma v : vmas) {
+            if (slot >= v.firstSlot && slot < v.endSlot()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    boolean anyMergeable() {
+        for (Vma v : vmas) {
+            if (v.mergeable) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

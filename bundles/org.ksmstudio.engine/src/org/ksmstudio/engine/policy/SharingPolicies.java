@@ -1,0 +1,32 @@
+package org.ksmstudio.engine.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Finds sharing policies by name: the built-in ones, then those registered with {@link ServiceLoader}. */
+public final class SharingPolicies {
+    private SharingPolicies() {
+    }
+
+    /** Every known policy, built-in first. */
+    public static List<SharingPolicy> all() {
+        List<SharingPolicy> list = new ArrayList<>(List.of(new StockPolicy(), new NoLimitPolicy()));
+        for (SharingPolicy p : ServiceLoader.load(SharingPolicy.class, SharingPolicies.class.getClassLoader())) {
+            list.add(p);
+        }
+        return list;
+    }
+
+    /** The policy named {@code name}; throws IllegalArgumentException naming the known ones. */
+    public static SharingPolicy byName(String name) {
+        List<String> names = new ArrayList<>();
+        for (SharingPolicy p : all()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+            names.add(p.name());
+        }
+        throw new IllegalArgumentException("policy = " + name + ": unknown sharing policy (known: " + names + ")");
+    }
+}

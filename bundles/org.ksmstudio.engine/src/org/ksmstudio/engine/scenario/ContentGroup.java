@@ -1,0 +1,58 @@
+package org.ksmstudio.engine.scenario;
+
+/**
+ * An ordered run of pages of a mergeable region with a known content pattern.
+ * Groups of a region are laid out one after the other, in list order.
+ *
+ * @param kind             what the pages hold
+ * @param distinctContents K, for {@link Kind#DUPLICATES}
+ * @param copiesPerContent R, for {@link Kind#DUPLICATES}
+ * @param layout           block or interleave, for {@link Kind#DUPLICATES}
+ * @param pages            page count for {@link Kind#UNIQUE} and {@link Kind#ZERO}
+ * @param sharing          equal across processes or salted per process (DUPLICATES only)
+ * @param contentSpace     name of the content space: DUPLICATES groups with the same space and
+ *                         content index hold equal contents (default "default")
+ */
+public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent, Layout layout, long pages,
+        ContentSharing sharing, String contentSpace) {
+
+    /** Content pattern of a group. */
+    public enum Kind {
+        /** K distinct contents x R copies */
+        DUPLICATES,
+        /** pages of content unique in the whole machine */
+        UNIQUE,
+        /** zero-filled pages */
+        ZERO
+    }
+
+    public ContentGroup {
+        ScenarioException.check(kind != null, "group.kind", null, "is required");
+        layout = layout == null ? Layout.BLOCK : layout;
+        sharing = sharing == null ? ContentSharing.SHARED_ACROSS_PROCESSES : sharing;
+        contentSpace = contentSpace == null || contentSpace.isEmpty() ? "default" : contentSpace;
+        if (kind == Kind.DUPLICATES) {
+            ScenarioException.check(distinctContents >= 0, "group.distinctContents", distinctContents, "must be >= 0");
+            ScenarioException.check(copiesPerContent >= 0, "group.copiesPerContent", copiesPerContent, "must be >= 0");
+            pages = (long) distinctContents * copiesPerContent;
+        } else {
+            ScenarioException.check(pages >= 0, "group.pages", pages, "must be >= 0");
+        }
+    }
+
+    /** K distinct contents x R copies, shared across processes. */
+    public static ContentGroup duplicates(int distinct, int copies, Layout layout) {
+        return new ContentGroup(Kind.DUPLICATES, distinct, copies, layout, 0, ContentSharing.SHARED_ACROSS_PROCESSES,
+                null);
+    }
+
+    /** Pages of unique content. */
+    public static ContentGroup unique(long pages) {
+        return new ContentGroup(Kind.UNIQUE, 0, 0, null, pages, null, null);
+    }
+
+    /** Zero-filled pages. */
+    public static ContentGroup zero(long pages) {
+        return new ContentGroup(Kind.ZERO, 0, 0, null, pages, null, null);
+    }
+}

@@ -1,0 +1,32 @@
+package org.ksmstudio.engine.scenario;
+
+/**
+ * A scenario value is out of range or inconsistent. The message names the field and the value.
+ */
+public final class ScenarioException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+    private final String value;
+
+    public ScenarioException(String field, Object value, String problem) {
+        super(field + " = " + value + ": " + problem);
+        this.field = field;
+        this.value = String.valueOf(value);
+    }
+
+    /** The offending field, e.g. {@code processes[2].regions[0].groups[1].copiesPerContent}. */
+    public String field() {
+        return field;
+    }
+
+    /** The offending value as text. */
+    public String value() {
+        return value;
+    }
+
+    static void check(boolean ok, String field, Object value, String problem) {
+        if (!ok) {
+            throw new ScenarioException(field, value, problem);
+        }
+    }
+}

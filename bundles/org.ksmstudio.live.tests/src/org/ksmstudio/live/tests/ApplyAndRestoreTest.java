@@ -1,0 +1,158 @@
+package org.ksmstudio.live.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.live.sysfs.ApplyPlan;
+import org.ksmstudio.live.sysfs.ApplyPlanner;
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.sysfs.KsmSysfsWriter;
+import org.ksmstudio.live.sysfs.RestoreGuard;
+import org.ksmstudio.live.sysfs.RestoreReport;
+import org.ksmstudio.live.sysfs.TunableSnapshot;
+import org.ksmstudio.live.sysfs.WriteOutcome;
+import org.ksmstudio.live.sysfs.WriteResult;
+
+class ApplyAndRestoreTest {
+
+	@TempDir
+	Path root;
+
+	private static List<String> steps(ApplyPlan plan) {
+		return plan.steps().stream().map(s -> s.file().fileName() + "=" + s.value()).toList();
+	}
+
+	@Test
+	void sharingLimitsAreWrittenAfterAnUnmergeAndRunLast() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmFile.RUN, "1", KsmFile.PAGES_SHARED, "8")));
+		Map<KsmFile, String> desired = new LinkedHashMap<>();
+		desired.put(KsmFile.RUN, "1");
+		desired.put(KsmFile.PAGES_TO_SCAN, "1000");
+		desired.put(KsmFile.MAX_PAGE_SHARING, "512");
+		desired.put(KsmFile.SLEEP_MILLISECS, "20"); // unchanged: not written
+		ApplyPlan plan = ApplyPlanner.plan(desired, sysfs.sample());
+		assertEquals(List.of("run=2", "max_page_sharing=512", "pages_to_scan=1000", "run=1"), steps(plan));
+		assertTrue(plan.steps().get(0).reason().contains("EBUSY"));
+	}
+
+	@Test
+	void noUnmergeWithoutSharedPages() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
+		ApplyPlan plan = ApplyPlanner.plan(Map.of(KsmFile.MERGE_ACROSS_NODES, "0"), sysfs.sample());
+		assertEquals(List.of("merge_across_nodes=0"), steps(plan));
+	}
+
+	@Test
+	void advisorModeComesBeforePagesToScanAndManagesIt() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmFile.ADVISOR_MODE, "none [scan-time]")));
+		Map<KsmFile, String> toNone = new LinkedHashMap<>();
+		toNone.put(KsmFile.PAGES_TO_SCAN, "300");
+		toNone.put(KsmFile.ADVISOR_MODE, "none");
+		assertEquals(List.of("advisor_mode=none", "pages_to_scan=300"), steps(ApplyPlanner.plan(toNone, sysfs.sample())));
+
+		Map<KsmFile, String> toAdvisor = new LinkedHashMap<>();
+		toAdvisor.put(KsmFile.ADVISOR_MODE, "scan-time");
+		toAdvisor.put(KsmFile.ADVISOR_MIN_PAGES_TO_SCAN, "1000");
+		toAdvisor.put(KsmFile.PAGES_TO_SCAN, "300");
+		ApplyPlan plan = ApplyPlanner.plan(toAdvisor, null);
+		assertEquals(List.of("advisor_min_pages_to_scan=1000", "advisor_mode=scan-time"), steps(plan));
+		assertTrue(plan.notes().get(0).contains("advisor manages it"), plan.notes().toString());
+	}
+
+	@Test
+	void exportsAnOrderedShellScript() {
+		Map<KsmFile, String> desired = new LinkedHashMap<>();
+		desired.put(KsmFile.RUN, "1");
+		desired.put(KsmFile.MAX_PAGE_SHARING, "512");
+		desired.put(KsmFile.SLEEP_MILLISECS, "0");
+		String script = ApplyPlanner.plan(desired, null).toShellScript(KsmSysfs.DEFAULT_DIRECTORY);
+		List<String> commands = script.lines().filter(l -> l.startsWith("echo")).toList();
+		assertEquals(List.of("echo 2 > /sys/kernel/mm/ksm/run", "echo 512 > /sys/kernel/mm/ksm/max_page_sharing",
+				"echo 0 > /sys/kernel/mm/ksm/sleep_millisecs", "echo 1 > /sys/kernel/mm/ksm/run"), commands);
+		assertTrue(script.startsWith("#!/bin/sh\n"));
+		assertTrue(script.contains("set -e"));
+		assertTrue(script.contains("# unmerge every KSM page first"), script);
+	}
+
+	@Test
+	void writesAreReadBackAndErrnosAreNamed() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
+		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
+		WriteOutcome ok = writer.write(KsmFile.SLEEP_MILLISECS, "7");
+		assertEquals(WriteResult.OK, ok.result());
+		assertEquals("7", ok.valueAfter().orElseThrow());
+		assertEquals(WriteResult.EACCES, writer.write(KsmFile.PAGES_SHARED, "1").result());
+		Files.delete(sysfs.path(KsmFile.SMART_SCAN));
+		WriteOutcome missing = writer.write(KsmFile.SMART_SCAN, "0");
+		assertEquals(WriteResult.ENOENT, missing.result());
+		assertTrue(missing.message().contains("not present"), missing.message());
+	}
+
+	@Test
+	void restoreGuardPutsBackAndVerifies() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmFile.RUN, "1")));
+		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
+		Path restoreFile = root.resolve("state/restore.properties");
+		try (RestoreGuard guard = RestoreGuard.begin(writer, restoreFile)) {
+			assertTrue(Files.exists(restoreFile), "the snapshot is on disk before any write");
+			writer.write(KsmFile.SLEEP_MILLISECS, "0");
+			writer.write(KsmFile.MAX_PAGE_SHARING, "16");
+			writer.write(KsmFile.ADVISOR_MODE, "scan-time");
+			writer.write(KsmFile.RUN, "0");
+		}
+		assertEquals("20", sysfs.read(KsmFile.SLEEP_MILLISECS));
+		assertEquals("256", sysfs.read(KsmFile.MAX_PAGE_SHARING));
+		assertEquals("1", sysfs.read(KsmFile.RUN));
+		assertFalse(Files.exists(restoreFile), "the snapshot is deleted once the restore is verified");
+	}
+
+	@Test
+	void aCrashedExperimentIsRecoveredAtTheNextStart() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
+		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
+		Path restoreFile = root.resolve("restore.properties");
+		TunableSnapshot.capture(sysfs).store(restoreFile);
+		writer.write(KsmFile.PAGES_TO_SCAN, "5000");
+		writer.write(KsmFile.RUN, "1");
+		RestoreReport report = RestoreGuard.recoverPending(writer, restoreFile).orElseThrow();
+		assertTrue(report.verified(), report.mismatches().toString());
+		// run was 0 before: unmerge first, so nothing merged meanwhile stays merged
+		assertEquals("run=2", report.writes().get(0).file() + "=" + report.writes().get(0).value());
+		assertEquals("0", sysfs.read(KsmFile.RUN));
+		assertEquals("100", sysfs.read(KsmFile.PAGES_TO_SCAN));
+		assertFalse(Files.exists(restoreFile));
+		assertTrue(RestoreGuard.recoverPending(writer, restoreFile).isEmpty());
+	}
+
+	@Test
+	void aRestoreThatDoesNotHoldIsReportedAndTheFileKept() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
+		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
+		Path restoreFile = root.resolve("restore.properties");
+		TunableSnapshot.capture(sysfs).store(restoreFile);
+		Files.delete(sysfs.path(KsmFile.SMART_SCAN)); // the restore cannot write it back
+		RestoreReport report = RestoreGuard.recoverPending(writer, restoreFile).orElseThrow();
+		assertFalse(report.verified());
+		assertTrue(report.mismatches().get(0).startsWith("smart_scan reads (missing)"), report.mismatches().toString());
+		assertTrue(Files.exists(restoreFile));
+	}
+
+	@Test
+	void snapshotFilesAreValidated() throws IOException {
+		Path bad = root.resolve("bad.properties");
+		Files.writeString(bad, "hello=world\n");
+		IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> TunableSnapshot.load(bad));
+		assertTrue(e.getMessage().contains("bad.properties"), e.getMessage());
+	}
+}

@@ -1,0 +1,121 @@
+package org.ksmstudio.live.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.live.sysfs.KsmAccess;
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSample;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.sysfs.KsmTimeSeries;
+import org.ksmstudio.live.sysfs.KsmUnavailableException;
+
+class KsmSysfsTest {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void readsEveryFileOfAFakeTree() throws Exception {
+		Path dir = FakeTrees.ksm(root, Map.of(KsmFile.PAGES_SHARED, "8", KsmFile.PAGES_SHARING, "1992",
+				KsmFile.GENERAL_PROFIT, "-4096"));
+		KsmSysfs sysfs = new KsmSysfs(dir);
+		KsmSample sample = sysfs.sample();
+		assertEquals(8, sample.value(KsmFile.PAGES_SHARED));
+		assertEquals(1992, sample.value(KsmFile.PAGES_SHARING));
+		assertEquals(-4096, sample.value(KsmFile.GENERAL_PROFIT));
+		assertEquals("none", sample.text(KsmFile.ADVISOR_MODE).orElseThrow());
+		assertEquals(0, sample.value(KsmFile.ADVISOR_MODE));
+		assertEquals(256, sysfs.readNumber(KsmFile.MAX_PAGE_SHARING));
+		assertTrue(sample.hasSharedPages());
+		assertTrue(sysfs.missingFiles().isEmpty());
+		assertTrue(sysfs.access().canRead());
+	}
+
+	@Test
+	void advisorModeSelectionIsNormalized() {
+		assertEquals("scan-time", KsmFile.ADVISOR_MODE.normalize("none [scan-time]\n"));
+		assertEquals(1, KsmFile.ADVISOR_MODE.toNumber("scan-time"));
+		assertThrows(NumberFormatException.class, () -> KsmFile.ADVISOR_MODE.toNumber("bogus"));
+		assertEquals("100", KsmFile.PAGES_TO_SCAN.normalize(" 100\n"));
+	}
+
+	@Test
+	void anOlderKernelShowsWhatExistsAndNamesWhatIsMissing() throws Exception {
+		Path dir = FakeTrees.ksm(root, Map.of());
+		List<KsmFile> newer = List.of(KsmFile.ADVISOR_MODE, KsmFile.ADVISOR_MAX_CPU, KsmFile.ADVISOR_MIN_PAGES_TO_SCAN,
+				KsmFile.ADVISOR_MAX_PAGES_TO_SCAN, KsmFile.ADVISOR_TARGET_SCAN_TIME, KsmFile.SMART_SCAN,
+				KsmFile.PAGES_SKIPPED, KsmFile.PAGES_SCANNED);
+		for (KsmFile f : newer) {
+			Files.delete(dir.resolve(f.fileName()));
+		}
+		Files.writeString(dir.resolve("some_future_counter"), "3\n");
+		KsmSysfs sysfs = new KsmSysfs(dir);
+		assertEquals(EnumSet.copyOf(newer), sysfs.missingFiles());
+		assertEquals(List.of("some_future_counter"), sysfs.unknownFiles());
+		KsmSample sample = sysfs.sample();
+		assertFalse(sample.has(KsmFile.SMART_SCAN));
+		assertEquals(7, sample.valueOr(KsmFile.SMART_SCAN, 7));
+		NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> sample.value(KsmFile.SMART_SCAN));
+		assertTrue(e.getMessage().contains("smart_scan"), e.getMessage());
+		KsmUnavailableException missing = assertThrows(KsmUnavailableException.class,
+				() -> sysfs.read(KsmFile.ADVISOR_MODE));
+		assertTrue(missing.getMessage().contains("advisor_mode is not present on this kernel"), missing.getMessage());
+		assertTrue(sysfs.missingFileMessages().stream().anyMatch(m -> m.startsWith("smart_scan is not present")));
+	}
+
+	@Test
+	void absentKsmGivesAClearMessage() {
+		KsmSysfs sysfs = new KsmSysfs(root.resolve("no/ksm"));
+		KsmAccess access = sysfs.access();
+		assertEquals(KsmAccess.Level.ABSENT, access.level());
+		assertFalse(access.canRead());
+		assertTrue(access.message().contains("built without KSM (CONFIG_KSM)"), access.message());
+		KsmUnavailableException e = assertThrows(KsmUnavailableException.class, sysfs::sample);
+		assertTrue(e.getMessage().contains("CONFIG_KSM"), e.getMessage());
+		assertEquals(EnumSet.allOf(KsmFile.class), sysfs.missingFiles());
+	}
+
+	@Test
+	void unprivilegedAccessIsReadOnly() throws Exception {
+		assumeFalse("root".equals(System.getProperty("user.name")),
+				"root may write any file: the read-only mode is checked when the tests run unprivileged");
+		Path dir = FakeTrees.ksm(root, Map.of());
+		Files.setPosixFilePermissions(dir.resolve("run"), PosixFilePermissions.fromString("r--r--r--"));
+		KsmAccess access = new KsmSysfs(dir).access();
+		assertEquals(KsmAccess.Level.READ_ONLY, access.level());
+		assertTrue(access.message().contains("needs root"), access.message());
+	}
+
+	@Test
+	void timeSeriesKeepsTheLatestSamplesAsColumns() throws Exception {
+		Path dir = FakeTrees.ksm(root, Map.of());
+		KsmSysfs sysfs = new KsmSysfs(dir);
+		KsmTimeSeries series = new KsmTimeSeries(3);
+		for (int i = 1; i <= 5; i++) {
+			Files.writeString(dir.resolve("full_scans"), i + "\n");
+			series.add(sysfs.sample());
+		}
+		assertEquals(3, series.size());
+		assertEquals(List.of(3L, 4L, 5L), java.util.Arrays.stream(series.values(KsmFile.FULL_SCANS)).boxed().toList());
+		assertEquals(5, series.latest(KsmFile.FULL_SCANS));
+		long[] times = series.times();
+		assertTrue(times[0] <= times[1] && times[1] <= times[2]);
+		Files.delete(dir.resolve("smart_scan"));
+		series.add(sysfs.sample());
+		assertEquals(KsmTimeSeries.ABSENT, series.latest(KsmFile.SMART_SCAN));
+	}
+}

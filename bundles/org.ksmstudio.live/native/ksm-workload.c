@@ -1,0 +1,230 @@
+/*
+ * ksm-workload: the KSM Studio workload generator.
+ *
+ * One process of a replayed scenario. It maps anonymous MADV_MERGEABLE memory,
+ * fills it with the scenario's contents and writes to it on command, so that
+ * the running kernel's ksmd sees the same pages as the simulator.
+ *
+ * Protocol: one command per line on stdin, one reply line on stdout
+ * ("ok ..." or "err <reason>"). On start it prints "ready <pid> <page size>".
+ *
+ *   map PAGES                      mmap PAGES pages, MADV_NOHUGEPAGE, MADV_MERGEABLE
+ *   fill DISTINCT COPIES block|interleave UNIQUE ZERO SALT
+ *                                  page i < DISTINCT*COPIES gets content i/COPIES
+ *                                  (block) or i%DISTINCT (interleave), then UNIQUE
+ *                                  pages of content of their own, then ZERO pages
+ *                                  faulted in with zeroes; contents depend on SALT
+ *   write FROM TO EVERY unique|same
+ *                                  pages FROM..TO-1 stepping EVERY: unique gives
+ *                                  each page a content of its own, same rewrites a
+ *                                  byte with its own value (COW copy, equal content)
+ *   unmerge                        MADV_UNMERGEABLE on the region
+ *   exit                           reply ok and exit
+ *
+ * The process dies with its parent (PR_SET_PDEATHSIG) and exits on end of input,
+ * so a crashed or cancelled replay leaves no mergeable memory behind.
+ *
+ * Part of KSM Studio; compiled on demand by org.ksmstudio.live with `cc -O2`.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#define TAG_CONTENT 0x4b534d436f6e7431ULL /* "KSMCont1" */
+#define TAG_UNIQUE  0x4b534d556e697131ULL /* "KSMUniq1" */
+
+static unsigned char *region;
+static size_t region_pages;
+static size_t page_size;
+static uint64_t unique_counter;
+
+static uint64_t mix64(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* A page whose 64-bit words are a pseudo-random sequence seeded by (tag, id). */
+static void fill_page(unsigned char *page, uint64_t tag, uint64_t id)
+{
+	uint64_t *words = (uint64_t *)page;
+	uint64_t state = mix64(tag ^ mix64(id));
+	size_t n = page_size / sizeof(uint64_t);
+
+	for (size_t i = 0; i < n; i++) {
+		state = mix64(state + i);
+		words[i] = state;
+	}
+}
+
+static void fill_unique(unsigned char *page)
+{
+	uint64_t id = ((uint64_t)getpid() << 32) | unique_counter++;
+
+	fill_page(page, TAG_UNIQUE, id);
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+	char *end;
+
+	if (!s)
+		return -1;
+	errno = 0;
+	*out = strtoull(s, &end, 10);
+	return (errno || *end || end == s) ? -1 : 0;
+}
+
+static void cmd_map(char **argv, int argc)
+{
+	uint64_t pages;
+	void *p;
+
+	if (argc != 2 || parse_u64(argv[1], &pages) || pages == 0) {
+		printf("err usage: map PAGES\n");
+		return;
+	}
+	if (region) {
+		printf("err already mapped\n");
+		return;
+	}
+	p = mmap(NULL, pages * page_size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		printf("err mmap %llu pages: %s\n", (unsigned long long)pages, strerror(errno));
+		return;
+	}
+#ifdef MADV_NOHUGEPAGE
+	madvise(p, pages * page_size, MADV_NOHUGEPAGE);
+#endif
+	if (madvise(p, pages * page_size, MADV_MERGEABLE)) {
+		printf("err madvise(MADV_MERGEABLE): %s\n", strerror(errno));
+		munmap(p, pages * page_size);
+		return;
+	}
+	region = p;
+	region_pages = pages;
+	printf("ok %p\n", p);
+}
+
+static void cmd_fill(char **argv, int argc)
+{
+	uint64_t distinct, copies, unique, zero, salt, grouped, total, i;
+	int interleave;
+
+	if (argc != 7 || parse_u64(argv[1], &distinct) || parse_u64(argv[2], &copies) ||
+	    parse_u64(argv[4], &unique) || parse_u64(argv[5], &zero) || parse_u64(argv[6], &salt) ||
+	    (strcmp(argv[3], "block") && strcmp(argv[3], "interleave"))) {
+		printf("err usage: fill DISTINCT COPIES block|interleave UNIQUE ZERO SALT\n");
+		return;
+	}
+	if (!region) {
+		printf("err not mapped\n");
+		return;
+	}
+	interleave = !strcmp(argv[3], "interleave");
+	grouped = distinct * copies;
+	total = grouped + unique + zero;
+	if ((copies && grouped / copies != distinct) || total > region_pages) {
+		printf("err %llu pages do not fit in the %llu mapped pages\n",
+		       (unsigned long long)total, (unsigned long long)region_pages);
+		return;
+	}
+	for (i = 0; i < grouped; i++) {
+		uint64_t content = interleave ? i % distinct : i / copies;
+
+		fill_page(region + i * page_size, TAG_CONTENT ^ mix64(salt), content);
+	}
+	for (; i < grouped + unique; i++)
+		fill_unique(region + i * page_size);
+	for (; i < total; i++)
+		*(volatile unsigned char *)(region + i * page_size) = 0;
+	printf("ok %llu\n", (unsigned long long)total);
+}
+
+static void cmd_write(char **argv, int argc)
+{
+	uint64_t from, to, every, i, n = 0;
+	int same;
+
+	if (argc != 5 || parse_u64(argv[1], &from) || parse_u64(argv[2], &to) ||
+	    parse_u64(argv[3], &every) || every == 0 ||
+	    (strcmp(argv[4], "unique") && strcmp(argv[4], "same"))) {
+		printf("err usage: write FROM TO EVERY unique|same\n");
+		return;
+	}
+	if (!region || to > region_pages || from > to) {
+		printf("err page range %llu..%llu outside the %llu mapped pages\n",
+		       (unsigned long long)from, (unsigned long long)to,
+		       (unsigned long long)region_pages);
+		return;
+	}
+	same = !strcmp(argv[4], "same");
+	for (i = from; i < to; i += every, n++) {
+		volatile unsigned char *page = region + i * page_size;
+
+		if (same)
+			page[0] = page[0];
+		else
+			fill_unique((unsigned char *)page);
+	}
+	printf("ok %llu\n", (unsigned long long)n);
+}
+
+static void cmd_unmerge(void)
+{
+	if (!region) {
+		printf("err not mapped\n");
+		return;
+	}
+	if (madvise(region, region_pages * page_size, MADV_UNMERGEABLE))
+		printf("err madvise(MADV_UNMERGEABLE): %s\n", strerror(errno));
+	else
+		printf("ok\n");
+}
+
+int main(void)
+{
+	char line[512];
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	page_size = (size_t)sysconf(_SC_PAGESIZE);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("ready %d %zu\n", (int)getpid(), page_size);
+
+	while (fgets(line, sizeof(line), stdin)) {
+		char *argv[8];
+		int argc = 0;
+		char *save, *tok = strtok_r(line, " \t\r\n", &save);
+
+		while (tok && argc < 8) {
+			argv[argc++] = tok;
+			tok = strtok_r(NULL, " \t\r\n", &save);
+		}
+		if (argc == 0)
+			continue;
+		if (!strcmp(argv[0], "map"))
+			cmd_map(argv, argc);
+		else if (!strcmp(argv[0], "fill"))
+			cmd_fill(argv, argc);
+		else if (!strcmp(argv[0], "write"))
+			cmd_write(argv, argc);
+		else if (!strcmp(argv[0], "unmerge"))
+			cmd_unmerge();
+		else if (!strcmp(argv[0], "exit")) {
+			printf("ok\n");
+			return 0;
+		} else
+			printf("err unknown command: %s\n", argv[0]);
+	}
+	return 0;
+}

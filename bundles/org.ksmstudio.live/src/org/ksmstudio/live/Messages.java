@@ -1,0 +1,42 @@
+package org.ksmstudio.live;
+
+import java.text.MessageFormat;
+
+/** User-visible strings of the live kernel bundle. */
+public final class Messages {
+
+	public static final String KSM_ABSENT = "{0} does not exist: this kernel was built without KSM (CONFIG_KSM), or sysfs is not mounted. Live data and replays are not available.";
+	public static final String KSM_READ_ONLY = "KSM found at {0}: counters and tunables are read only (writing tunables needs root).";
+	public static final String KSM_WRITABLE = "KSM found at {0}: tunables are writable (root).";
+	public static final String FILE_MISSING = "{0} is not present on this kernel (older kernels lack it, or the kernel was built without the feature it belongs to)";
+	public static final String FILE_UNREADABLE = "{0} could not be read: {1}";
+
+	public static final String WRITE_OK = "{0} = {1}";
+	public static final String WRITE_EINVAL = "{0}: the kernel refused {1} as out of range (EINVAL); the value stays {2}";
+	public static final String WRITE_EBUSY = "{0}: the kernel refused {1} because KSM pages are in use (EBUSY); the value stays {2}";
+	public static final String FIX_EBUSY = "Unmerge first: write 2 to run (run=2 unmerges every KSM page and stops ksmd), then write {0}, then set run back to 1.";
+	public static final String FIX_EINVAL_PAGES_TO_SCAN = "pages_to_scan is managed by the scan-time advisor: set advisor_mode to none first.";
+	public static final String WRITE_EACCES = "{0}: permission denied; writing KSM tunables needs root";
+	public static final String WRITE_ENOENT = "{0} is not present on this kernel";
+	public static final String WRITE_FAILED = "{0}: writing {1} failed: {2}";
+
+	public static final String REASON_UNMERGE = "unmerge every KSM page first: the kernel refuses to change {0} while pages are shared (EBUSY)";
+	public static final String REASON_ADVISOR_FIRST = "advisor_mode before pages_to_scan: switching the mode resets pages_to_scan";
+	public static final String REASON_ADVISOR_MANAGES = "pages_to_scan is not written: the scan-time advisor manages it (the kernel refuses it with EINVAL)";
+	public static final String REASON_RUN_LAST = "run last, once every other tunable is in place";
+	public static final String REASON_TUNABLE = "tunable";
+
+	public static final String RESTORE_MISMATCH = "{0} reads {1} after the restore, expected {2}";
+	public static final String RESTORE_PENDING = "A previous KSM experiment did not finish: the tunables saved in {0} were restored.";
+
+	public static final String CC_MISSING = "Cannot build the workload generator: no C compiler ({0}) was found. Install one (Debian/Ubuntu: apt-get install gcc).";
+	public static final String CC_FAILED = "Cannot build the workload generator from {0}: the compiler said:\n{1}";
+
+	private Messages() {
+	}
+
+	/** {@link MessageFormat#format(String, Object...)} with the bundle's patterns. */
+	public static String format(String pattern, Object... arguments) {
+		return MessageFormat.format(pattern.replace("'", "''"), arguments);
+	}
+}

@@ -1,0 +1,78 @@
+package org.ksmstudio.live.replay;
+
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSample;
+
+/**
+ * Decides when the kernel's counters have settled, as the reference measurements do: a phase
+ * has converged when full_scans advanced by 2 since the last change of any counter of
+ * {@link KsmFile#CONVERGENCE_COUNTERS}. Also tracks the scans, pages and time from the phase
+ * start to that last change.
+ */
+public final class ConvergenceWatcher {
+
+	/** Full scans without a change that mean "settled". */
+	public static final int QUIET_FULL_SCANS = 2;
+
+	private final KsmSample start;
+	private KsmSample previous;
+	private KsmSample lastChange;
+
+	/** Starts watching from the sample taken at the start of the phase. */
+	public ConvergenceWatcher(KsmSample start) {
+		this.start = start;
+		this.previous = start;
+		this.lastChange = start;
+	}
+
+	/**
+	 * Takes the next sample.
+	 *
+	 * @return whether the counters have settled
+	 */
+	public boolean offer(KsmSample sample) {
+		for (KsmFile counter : KsmFile.CONVERGENCE_COUNTERS) {
+			if (sample.valueOr(counter, 0) != previous.valueOr(counter, 0)) {
+				lastChange = sample;
+				break;
+			}
+		}
+		previous = sample;
+		return isSettled();
+	}
+
+	/** Whether full_scans advanced by {@link #QUIET_FULL_SCANS} since the last change. */
+	public boolean isSettled() {
+		return previous.valueOr(KsmFile.FULL_SCANS, 0) - lastChange.valueOr(KsmFile.FULL_SCANS, 0) >= QUIET_FULL_SCANS;
+	}
+
+	/** The latest sample. */
+	public KsmSample latest() {
+		return previous;
+	}
+
+	/** Full scans from the phase start to the last change. */
+	public long fullScansToLastChange() {
+		return lastChange.valueOr(KsmFile.FULL_SCANS, 0) - start.valueOr(KsmFile.FULL_SCANS, 0);
+	}
+
+	/** Full scans since the phase start. */
+	public long fullScansSinceStart() {
+		return previous.valueOr(KsmFile.FULL_SCANS, 0) - start.valueOr(KsmFile.FULL_SCANS, 0);
+	}
+
+	/** Pages scanned from the phase start to the last change (0 where the kernel has no pages_scanned). */
+	public long pagesScannedToLastChange() {
+		return lastChange.valueOr(KsmFile.PAGES_SCANNED, 0) - start.valueOr(KsmFile.PAGES_SCANNED, 0);
+	}
+
+	/** Seconds from the phase start to the last change, rounded to 0.1 ms. */
+	public double secondsToLastChange() {
+		return Math.round((lastChange.nanoTime() - start.nanoTime()) / 1e5) / 1e4;
+	}
+
+	/** Seconds since the phase start. */
+	public double secondsSinceStart() {
+		return (previous.nanoTime() - start.nanoTime()) / 1e9;
+	}
+}

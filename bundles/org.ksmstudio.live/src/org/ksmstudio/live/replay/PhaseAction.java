@@ -1,0 +1,48 @@
+package org.ksmstudio.live.replay;
+
+import java.util.List;
+
+import org.ksmstudio.live.sysfs.KsmFile;
+
+/** What a phase of a replayed case does before it waits for the counters to settle. */
+public sealed interface PhaseAction {
+
+	/** run=1 after the workload has faulted in every page. */
+	record Start() implements PhaseAction {
+	}
+
+	/**
+	 * Writes pages {@code fromPage} (inclusive) to {@code toPage} (exclusive) stepping by
+	 * {@code every}: unique gives each written page a content of its own, same rewrites it with
+	 * its own content (a COW copy with equal content).
+	 */
+	record Write(long fromPage, long toPage, long every, boolean unique, boolean inEveryProcess)
+			implements PhaseAction {
+		public Write {
+			if (every < 1 || fromPage < 0 || toPage < fromPage) {
+				throw new IllegalArgumentException(
+						"write: pages " + fromPage + ".." + toPage + " every " + every + " is not a page range");
+			}
+		}
+	}
+
+	/** Waits at least {@code seconds} (if given) and {@code fullScans} full scans (if given), then until converged. */
+	record Wait(Double seconds, Long fullScans) implements PhaseAction {
+	}
+
+	/** Writes KSM tunables in order while the workload runs. */
+	record Sysfs(List<SysfsWrite> writes) implements PhaseAction {
+		public Sysfs {
+			writes = List.copyOf(writes);
+		}
+	}
+
+	/**
+	 * One write of a sysfs action.
+	 *
+	 * @param result the errno name or {@code ok}: expected (read from a reference) or
+	 *               observed (recorded); {@code null} when unknown
+	 */
+	record SysfsWrite(KsmFile file, String value, String result) {
+	}
+}

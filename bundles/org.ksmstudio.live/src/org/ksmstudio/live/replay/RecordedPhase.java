@@ -1,0 +1,44 @@
+package org.ksmstudio.live.replay;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmTimeSeries;
+import org.ksmstudio.live.sysfs.WriteOutcome;
+
+/**
+ * What the real kernel did in one phase, in the terms of the reference format.
+ *
+ * @param name                     the phase's name
+ * @param action                   the action (sysfs writes carry their observed results)
+ * @param outcomes                 each sysfs write's outcome with its message (empty for other actions, and
+ *                                 for phases read from a file)
+ * @param expect                   counters when settled (pages_shared, ..., and full_scans where
+ *                                 the phase ends without a convergence wait)
+ * @param tunablesReadBack         the value read back from every tunable written in the phase
+ * @param converged                whether the counters settled before the phase timeout
+ * @param fullScansToLastChange    full scans from the phase start to the last counter change (null when not measured)
+ * @param pagesScannedToLastChange pages scanned from the phase start to the last change
+ * @param wallSecondsToLastChange  seconds from the phase start to the last change
+ * @param perProcess               ksm_rmap_items, ksm_merging_pages, ksm_zero_pages, ksm_process_profit per process
+ * @param series                   the counters over the phase (null when not kept)
+ */
+public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
+		Map<KsmFile, String> tunablesReadBack, boolean converged, Long fullScansToLastChange,
+		Long pagesScannedToLastChange, Double wallSecondsToLastChange, List<Map<String, Long>> perProcess,
+		KsmTimeSeries series) {
+
+	/** The per-process fields, in the order of the reference format. */
+	public static final List<String> PER_PROCESS_FIELDS = List.of("ksm_rmap_items", "ksm_merging_pages",
+			"ksm_zero_pages", "ksm_process_profit");
+
+	public RecordedPhase {
+		outcomes = List.copyOf(outcomes);
+		expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));
+		tunablesReadBack = Collections.unmodifiableMap(new LinkedHashMap<>(tunablesReadBack));
+		perProcess = perProcess.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
+	}
+}

@@ -1,0 +1,296 @@
+package org.ksmstudio.live.replay;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import org.ksmstudio.live.proc.ProcessKsmReader;
+import org.ksmstudio.live.proc.ProcessKsmStat;
+import org.ksmstudio.live.sysfs.ApplyPlan;
+import org.ksmstudio.live.sysfs.ApplyPlanner;
+import org.ksmstudio.live.sysfs.ExperimentLock;
+import org.ksmstudio.live.sysfs.KsmAccess;
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSample;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.sysfs.KsmSysfsWriter;
+import org.ksmstudio.live.sysfs.KsmTimeSeries;
+import org.ksmstudio.live.sysfs.KsmUnavailableException;
+import org.ksmstudio.live.sysfs.RestoreGuard;
+import org.ksmstudio.live.sysfs.RestoreReport;
+import org.ksmstudio.live.sysfs.WriteOutcome;
+
+/**
+ * Runs a case on the real kernel and records it in the terms of the reference format: takes
+ * the experiment lock, snapshots the tunables ({@link RestoreGuard}), unmerges (run=2), writes
+ * the case's tunables, starts one {@link WorkloadProcess} per process and fills it, then
+ * performs each phase and waits for the counters to settle ({@link ConvergenceWatcher}).
+ * The generators are ended and the previous tunables restored and verified afterwards, also
+ * when a phase fails or the replay is cancelled. Writes /sys: call only on a user's explicit
+ * request (needs root).
+ */
+public final class ReplayRunner {
+
+	/**
+	 * How a replay runs.
+	 *
+	 * @param restoreFile             where the tunables snapshot is kept during the replay
+	 * @param lockFile                experiment lock taken for the whole replay, or null for none
+	 * @param lockTimeout             how long to wait for the lock
+	 * @param phaseTimeout            longest wait for a phase to settle; the phase is then recorded as not converged
+	 * @param pollInterval            time between counter readings while waiting
+	 * @param seriesInterval          time between samples kept in each phase's series
+	 * @param generatorCacheDirectory where the compiled workload generator is kept
+	 */
+	public record Options(Path restoreFile, Path lockFile, Duration lockTimeout, Duration phaseTimeout,
+			Duration pollInterval, Duration seriesInterval, Path generatorCacheDirectory) {
+
+		/** The application's defaults: restore file in the home directory, no lock, 5 minutes per phase. */
+		public static Options defaults() {
+			return new Options(RestoreGuard.defaultRestoreFile(), null, Duration.ofMinutes(5), Duration.ofMinutes(5),
+					Duration.ofMillis(10), Duration.ofMillis(100), WorkloadGenerator.defaultCacheDirectory());
+		}
+
+		public Options withRestoreFile(Path file) {
+			return new Options(file, lockFile, lockTimeout, phaseTimeout, pollInterval, seriesInterval,
+					generatorCacheDirectory);
+		}
+
+		public Options withLockFile(Path file) {
+			return new Options(restoreFile, file, lockTimeout, phaseTimeout, pollInterval, seriesInterval,
+					generatorCacheDirectory);
+		}
+
+		public Options withPhaseTimeout(Duration timeout) {
+			return new Options(restoreFile, lockFile, lockTimeout, timeout, pollInterval, seriesInterval,
+					generatorCacheDirectory);
+		}
+
+		public Options withGeneratorCacheDirectory(Path directory) {
+			return new Options(restoreFile, lockFile, lockTimeout, phaseTimeout, pollInterval, seriesInterval,
+					directory);
+		}
+	}
+
+	private static final Set<KsmFile> WATCHED = EnumSet.of(KsmFile.FULL_SCANS, KsmFile.PAGES_SCANNED,
+			KsmFile.PAGES_SKIPPED, KsmFile.RUN, KsmFile.PAGES_SHARED, KsmFile.PAGES_SHARING, KsmFile.PAGES_UNSHARED,
+			KsmFile.PAGES_VOLATILE, KsmFile.STABLE_NODE_CHAINS, KsmFile.STABLE_NODE_DUPS, KsmFile.KSM_ZERO_PAGES,
+			KsmFile.GENERAL_PROFIT);
+
+	private final KsmSysfs sysfs;
+	private final KsmSysfsWriter writer;
+	private final ProcessKsmReader proc;
+	private final Options options;
+
+	/**
+	 * @param sysfs   the kernel's KSM directory
+	 * @param proc    the kernel's proc, for the generators' ksm_stat
+	 * @param options how to run
+	 */
+	public ReplayRunner(KsmSysfs sysfs, ProcessKsmReader proc, Options options) {
+		this.sysfs = sysfs;
+		this.writer = new KsmSysfsWriter(sysfs);
+		this.proc = proc;
+		this.options = options;
+	}
+
+	/**
+	 * Runs one case.
+	 *
+	 * @param replayCase the case
+	 * @param listener   progress, or a no-op listener
+	 * @param cancelled  polled while waiting; when true the replay stops with a {@link CancellationException}
+	 *                   (after restoring)
+	 * @return the recorded phases
+	 * @throws KsmUnavailableException when KSM is absent or not writable, a tunable of the case is
+	 *                                 refused, or the restore could not be verified
+	 */
+	@SuppressWarnings("try") // the lock is held for the whole block
+	public RecordedCase run(ReplayCase replayCase, ReplayListener listener, BooleanSupplier cancelled)
+			throws IOException, InterruptedException {
+		KsmAccess access = sysfs.access();
+		if (!access.canWrite()) {
+			throw new KsmUnavailableException(access.message());
+		}
+		Path binary = WorkloadGenerator.binary(options.generatorCacheDirectory());
+		try (ExperimentLock lock = options.lockFile() == null ? null
+				: ExperimentLock.acquire(options.lockFile(), options.lockTimeout())) {
+			RestoreGuard guard = RestoreGuard.begin(writer, options.restoreFile());
+			List<WorkloadProcess> processes = new ArrayList<>();
+			RecordedCase recorded;
+			try {
+				setUp(replayCase, binary, processes);
+				List<RecordedPhase> phases = new ArrayList<>();
+				for (ReplayCase.Phase phase : replayCase.phases()) {
+					listener.phaseStarted(replayCase, phase);
+					RecordedPhase done = runPhase(replayCase, phase, processes, listener, cancelled);
+					phases.add(done);
+					listener.phaseFinished(replayCase, done);
+				}
+				recorded = new RecordedCase(replayCase, phases);
+			} finally {
+				processes.forEach(WorkloadProcess::close);
+				RestoreReport report = guard.restore();
+				listener.restored(report);
+				if (!report.verified()) {
+					throw new KsmUnavailableException("KSM tunables not restored after the replay of "
+							+ replayCase.name() + ": " + String.join("; ", report.mismatches()));
+				}
+			}
+			return recorded;
+		}
+	}
+
+	private void setUp(ReplayCase replayCase, Path binary, List<WorkloadProcess> processes) throws IOException {
+		requireOk(replayCase, writer.write(KsmFile.RUN, "2"));
+		Map<KsmFile, String> tunables = new LinkedHashMap<>(replayCase.tunables());
+		tunables.remove(KsmFile.RUN);
+		ApplyPlan plan = ApplyPlanner.plan(tunables, sysfs.sample());
+		for (ApplyPlan.Step step : plan.steps()) {
+			requireOk(replayCase, writer.write(step.file(), step.value()));
+		}
+		ReplayWorkload w = replayCase.workload();
+		for (int i = 0; i < w.processes(); i++) {
+			WorkloadProcess process = WorkloadProcess.start(binary);
+			processes.add(process);
+			process.map(w.pagesPerProcess());
+			process.fill(w.distinctContents(), w.copiesPerContent(), w.layout(), w.uniquePages(), w.zeroPages(),
+					w.sameContentsInEveryProcess() ? 0 : i + 1);
+		}
+	}
+
+	private static void requireOk(ReplayCase replayCase, WriteOutcome outcome) throws KsmUnavailableException {
+		if (!outcome.isOk()) {
+			throw new KsmUnavailableException("case " + replayCase.name() + ": " + outcome.message()
+					+ outcome.fix().map(f -> ". " + f).orElse(""));
+		}
+	}
+
+	private RecordedPhase runPhase(ReplayCase replayCase, ReplayCase.Phase phase, List<WorkloadProcess> processes,
+			ReplayListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
+		KsmSample start = sysfs.sample(WATCHED);
+		switch (phase.action()) {
+		case PhaseAction.Start s -> {
+			requireOk(replayCase, writer.write(KsmFile.RUN, "1"));
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, 0, 0, processes, listener,
+					cancelled);
+		}
+		case PhaseAction.Write w -> {
+			for (WorkloadProcess process : w.inEveryProcess() ? processes : processes.subList(0, 1)) {
+				process.write(w.fromPage(), w.toPage(), w.every(), w.unique());
+			}
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, 0, 0, processes, listener,
+					cancelled);
+		}
+		case PhaseAction.Wait w -> {
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), start,
+					w.seconds() == null ? 0 : w.seconds(), w.fullScans() == null ? 0 : w.fullScans(), processes,
+					listener, cancelled);
+		}
+		case PhaseAction.Sysfs s -> {
+			List<WriteOutcome> outcomes = new ArrayList<>();
+			List<PhaseAction.SysfsWrite> observed = new ArrayList<>();
+			for (PhaseAction.SysfsWrite write : s.writes()) {
+				WriteOutcome outcome = writer.write(write.file(), write.value());
+				outcomes.add(outcome);
+				observed.add(new PhaseAction.SysfsWrite(write.file(), write.value(), outcome.result().referenceName()));
+			}
+			Map<KsmFile, String> readBack = new EnumMap<>(KsmFile.class);
+			for (PhaseAction.SysfsWrite write : s.writes()) {
+				readBack.put(write.file(), sysfs.read(write.file()));
+			}
+			PhaseAction action = new PhaseAction.Sysfs(observed);
+			if ("1".equals(sysfs.read(KsmFile.RUN))) {
+				return converge(phase.name(), action, outcomes, readBack, start, 0, 0, processes, listener, cancelled);
+			}
+			Thread.sleep(1000);
+			KsmSample after = sysfs.sample(WATCHED);
+			listener.sampled(after);
+			Map<String, Long> expect = counters(after);
+			expect.put(KsmFile.FULL_SCANS.fileName(), after.valueOr(KsmFile.FULL_SCANS, 0));
+			return new RecordedPhase(phase.name(), action, outcomes, expect, readBack, true, null, null, null,
+					perProcess(processes), null);
+		}
+		}
+	}
+
+	private RecordedPhase converge(String name, PhaseAction action, List<WriteOutcome> outcomes,
+			Map<KsmFile, String> readBack, KsmSample start, double minSeconds, long minFullScans,
+			List<WorkloadProcess> processes, ReplayListener listener, BooleanSupplier cancelled)
+			throws IOException, InterruptedException {
+		ConvergenceWatcher watcher = new ConvergenceWatcher(start);
+		KsmTimeSeries series = new KsmTimeSeries(
+				(int) Math.min(100_000, options.phaseTimeout().toMillis() / Math.max(1, options.seriesInterval().toMillis()) + 2));
+		series.add(start);
+		long lastKept = start.nanoTime();
+		long deadline = start.nanoTime() + options.phaseTimeout().toNanos();
+		boolean converged;
+		while (true) {
+			if (cancelled.getAsBoolean()) {
+				throw new CancellationException("Replay cancelled in phase " + name);
+			}
+			Thread.sleep(options.pollInterval().toMillis());
+			KsmSample sample = sysfs.sample(WATCHED);
+			listener.sampled(sample);
+			if (sample.nanoTime() - lastKept >= options.seriesInterval().toNanos()) {
+				series.add(sample);
+				lastKept = sample.nanoTime();
+			}
+			boolean settled = watcher.offer(sample);
+			if (settled && watcher.secondsSinceStart() >= minSeconds && watcher.fullScansSinceStart() >= minFullScans) {
+				converged = true;
+				break;
+			}
+			if (sample.nanoTime() > deadline) {
+				converged = false;
+				break;
+			}
+		}
+		series.add(watcher.latest());
+		return new RecordedPhase(name, action, outcomes, counters(watcher.latest()), readBack, converged,
+				watcher.fullScansToLastChange(), watcher.pagesScannedToLastChange(), watcher.secondsToLastChange(),
+				perProcess(processes), series);
+	}
+
+	private static Map<String, Long> counters(KsmSample sample) {
+		Map<String, Long> expect = new LinkedHashMap<>();
+		for (KsmFile counter : KsmFile.CONVERGENCE_COUNTERS) {
+			if (sample.has(counter)) {
+				expect.put(counter.fileName(), sample.value(counter));
+			}
+		}
+		return expect;
+	}
+
+	private List<Map<String, Long>> perProcess(List<WorkloadProcess> processes) throws IOException {
+		List<Map<String, Long>> values = new ArrayList<>();
+		for (WorkloadProcess process : processes) {
+			Optional<ProcessKsmStat> stat = proc.read(process.pid());
+			Map<String, Long> m = new LinkedHashMap<>();
+			if (stat.isPresent()) {
+				put(m, "ksm_rmap_items", stat.get().rmapItems());
+				put(m, "ksm_merging_pages", stat.get().mergingPages());
+				put(m, "ksm_zero_pages", stat.get().zeroPages());
+				put(m, "ksm_process_profit", stat.get().processProfit());
+			}
+			values.add(m);
+		}
+		return values;
+	}
+
+	private static void put(Map<String, Long> m, String key, long value) {
+		if (value != ProcessKsmStat.NOT_REPORTED) {
+			m.put(key, value);
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package org.ksmstudio.live.replay;
+
+/**
+ * The workload of a replayed case, as in the reference format: each process maps one
+ * anonymous MADV_MERGEABLE region of {@code pagesPerProcess} pages and fills it in page
+ * order with {@code distinctContents × copiesPerContent} pages, then {@code uniquePages}
+ * pages of unique content, then {@code zeroPages} zero-filled pages.
+ *
+ * @param processes                  number of processes, started one after the other
+ * @param pagesPerProcess            pages mapped per process (at least the pages filled)
+ * @param distinctContents           K
+ * @param copiesPerContent           R
+ * @param layout                     block (page i has content i / R) or interleave (i % K)
+ * @param uniquePages                pages of content of their own
+ * @param zeroPages                  zero-filled pages
+ * @param sameContentsInEveryProcess whether content k is equal in every process (else salted per process)
+ */
+public record ReplayWorkload(int processes, long pagesPerProcess, long distinctContents, long copiesPerContent,
+		Layout layout, long uniquePages, long zeroPages, boolean sameContentsInEveryProcess) {
+
+	/** How the copies of the distinct contents are laid out. */
+	public enum Layout {
+		BLOCK, INTERLEAVE;
+
+		/** The name in the reference format and the generator protocol. */
+		public String referenceName() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+		/** The layout of a reference-format name. */
+		public static Layout of(String name) {
+			for (Layout l : values()) {
+				if (l.referenceName().equals(name)) {
+					return l;
+				}
+			}
+			throw new IllegalArgumentException("layout must be block or interleave, was '" + name + "'");
+		}
+	}
+
+	public ReplayWorkload {
+		check(processes >= 1 && processes <= 4096, "processes", processes, "must be 1..4096");
+		check(distinctContents >= 0, "distinct_contents", distinctContents, "must be >= 0");
+		check(copiesPerContent >= 0, "copies_per_content", copiesPerContent, "must be >= 0");
+		check(uniquePages >= 0, "unique_pages", uniquePages, "must be >= 0");
+		check(zeroPages >= 0, "zero_pages", zeroPages, "must be >= 0");
+		check(distinctContents == 0 || copiesPerContent <= Long.MAX_VALUE / distinctContents, "copies_per_content",
+				copiesPerContent, "times distinct_contents overflows");
+		long filled = distinctContents * copiesPerContent + uniquePages + zeroPages;
+		check(pagesPerProcess >= filled && pagesPerProcess >= 1, "pages_per_process", pagesPerProcess,
+				"must be at least 1 and hold the " + filled + " pages filled");
+		if (layout == null) {
+			layout = Layout.BLOCK;
+		}
+	}
+
+	/** The pages filled in each process. */
+	public long filledPages() {
+		return distinctContents * copiesPerContent + uniquePages + zeroPages;
+	}
+
+	private static void check(boolean ok, String field, Object value, String rule) {
+		if (!ok) {
+			throw new IllegalArgumentException("workload." + field + " = " + value + ": " + rule);
+		}
+	}
+}

@@ -1,0 +1,96 @@
+package org.ksmstudio.live.sysfs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.ksmstudio.live.Messages;
+
+/**
+ * Orders the writes of a set of tunables the way the kernel accepts them:
+ * <ol>
+ * <li>{@code run=2} first when max_page_sharing or merge_across_nodes change while
+ * pages are shared (the kernel answers EBUSY otherwise),</li>
+ * <li>those two,</li>
+ * <li>the other tunables, the advisor's limits before advisor_mode, advisor_mode before
+ * pages_to_scan (switching the mode resets pages_to_scan, and pages_to_scan is EINVAL
+ * under the scan-time advisor),</li>
+ * <li>run last.</li>
+ * </ol>
+ */
+public final class ApplyPlanner {
+
+	private static final KsmFile[] PLAIN_ORDER = { KsmFile.SLEEP_MILLISECS, KsmFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS,
+			KsmFile.USE_ZERO_PAGES, KsmFile.SMART_SCAN, KsmFile.ADVISOR_MAX_CPU, KsmFile.ADVISOR_MIN_PAGES_TO_SCAN,
+			KsmFile.ADVISOR_MAX_PAGES_TO_SCAN, KsmFile.ADVISOR_TARGET_SCAN_TIME };
+
+	private ApplyPlanner() {
+	}
+
+	/**
+	 * The plan that brings the kernel from {@code current} to {@code desired}.
+	 *
+	 * @param desired tunables to set (counters are ignored); values as written to sysfs
+	 * @param current the kernel's state now, or {@code null} when unknown (a script to run
+	 *                later): then max_page_sharing and merge_across_nodes are always
+	 *                preceded by an unmerge, and every value is written
+	 */
+	public static ApplyPlan plan(Map<KsmFile, String> desired, KsmSample current) {
+		List<ApplyPlan.Step> steps = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+
+		List<KsmFile> sharingLimits = new ArrayList<>();
+		for (KsmFile file : new KsmFile[] { KsmFile.MAX_PAGE_SHARING, KsmFile.MERGE_ACROSS_NODES }) {
+			if (changes(desired, current, file)) {
+				sharingLimits.add(file);
+			}
+		}
+		boolean unmerge = !sharingLimits.isEmpty() && (current == null || current.hasSharedPages());
+		if (unmerge) {
+			String names = String.join(" and ", sharingLimits.stream().map(KsmFile::fileName).toList());
+			steps.add(new ApplyPlan.Step(KsmFile.RUN, "2", Messages.format(Messages.REASON_UNMERGE, names)));
+		}
+		for (KsmFile file : sharingLimits) {
+			steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));
+		}
+		for (KsmFile file : PLAIN_ORDER) {
+			if (changes(desired, current, file)) {
+				steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));
+			}
+		}
+		boolean modeChanges = changes(desired, current, KsmFile.ADVISOR_MODE);
+		if (modeChanges) {
+			steps.add(new ApplyPlan.Step(KsmFile.ADVISOR_MODE, desired.get(KsmFile.ADVISOR_MODE),
+					desired.containsKey(KsmFile.PAGES_TO_SCAN) ? Messages.REASON_ADVISOR_FIRST
+							: Messages.REASON_TUNABLE));
+		}
+		String modeAfter = desired.getOrDefault(KsmFile.ADVISOR_MODE,
+				current != null ? current.text(KsmFile.ADVISOR_MODE).orElse("none") : "none");
+		if (desired.containsKey(KsmFile.PAGES_TO_SCAN)) {
+			if (!"none".equals(modeAfter)) {
+				notes.add(Messages.REASON_ADVISOR_MANAGES);
+			} else if (modeChanges || changes(desired, current, KsmFile.PAGES_TO_SCAN)) {
+				steps.add(new ApplyPlan.Step(KsmFile.PAGES_TO_SCAN, desired.get(KsmFile.PAGES_TO_SCAN),
+						Messages.REASON_TUNABLE));
+			}
+		}
+		String run = desired.get(KsmFile.RUN);
+		if (run == null && unmerge) {
+			// put ksmd back to what it was doing; unknown: merge
+			run = current != null ? current.text(KsmFile.RUN).orElse("1") : "1";
+		}
+		if (run != null && (unmerge || changes(desired, current, KsmFile.RUN))) {
+			steps.add(new ApplyPlan.Step(KsmFile.RUN, run, Messages.REASON_RUN_LAST));
+		}
+		return new ApplyPlan(steps, notes);
+	}
+
+	private static boolean changes(Map<KsmFile, String> desired, KsmSample current, KsmFile file) {
+		String value = desired.get(file);
+		if (value == null) {
+			return false;
+		}
+		return current == null || !Objects.equals(current.text(file).orElse(null), value.trim());
+	}
+}

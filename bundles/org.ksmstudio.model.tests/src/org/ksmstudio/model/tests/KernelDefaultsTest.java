@@ -1,0 +1,84 @@
+package org.ksmstudio.model.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.util.Diagnostician;
+import org.junit.jupiter.api.Test;
+import org.ksmstudio.model.CostModelPresets;
+import org.ksmstudio.model.Scenarios;
+import org.ksmstudio.model.scenario.AdvisorMode;
+import org.ksmstudio.model.scenario.Architecture;
+import org.ksmstudio.model.scenario.CostModel;
+import org.ksmstudio.model.scenario.KsmConfig;
+import org.ksmstudio.model.scenario.RunMode;
+import org.ksmstudio.model.scenario.RunSettings;
+import org.ksmstudio.model.scenario.ScenarioFactory;
+import org.ksmstudio.model.scenario.Topology;
+
+/** A new model holds the kernel's defaults (Documentation/admin-guide/mm/ksm.rst, mm/ksm.c). */
+class KernelDefaultsTest {
+
+    @Test
+    void ksmConfigurationDefaultsAreTheKernels() {
+        KsmConfig ksm = ScenarioFactory.eINSTANCE.createKsmConfig();
+        assertEquals(0, ksm.getRun());
+        assertEquals(100, ksm.getPagesToScan());
+        assertEquals(20, ksm.getSleepMillisecs());
+        assertEquals(256, ksm.getMaxPageSharing());
+        assertEquals(1, ksm.getMergeAcrossNodes());
+        assertEquals(2000, ksm.getStableNodeChainsPruneMillisecs());
+        assertFalse(ksm.isUseZeroPages());
+        assertTrue(ksm.isSmartScan());
+        assertEquals(AdvisorMode.NONE, ksm.getAdvisorMode());
+        assertEquals("none", ksm.getAdvisorMode().getLiteral());
+        assertEquals(70, ksm.getAdvisorMaxCpu());
+        assertEquals(500, ksm.getAdvisorMinPagesToScan());
+        assertEquals(30000, ksm.getAdvisorMaxPagesToScan());
+        assertEquals(200, ksm.getAdvisorTargetScanTime());
+    }
+
+    @Test
+    void topologyDefaults() {
+        Topology topology = ScenarioFactory.eINSTANCE.createTopology();
+        assertEquals(4096, topology.getPageSize());
+        assertEquals(Architecture.X86_64, topology.getArchitecture());
+        assertEquals("x86_64", topology.getArchitecture().getLiteral());
+    }
+
+    @Test
+    void costModelDefaultsAreTheMeasuredPreset() {
+        CostModel defaults = ScenarioFactory.eINSTANCE.createCostModel();
+        CostModel preset = CostModelPresets.create(CostModelPresets.THIS_MACHINE);
+        assertEquals(CostModelPresets.THIS_MACHINE, defaults.getName());
+        assertTrue(org.eclipse.emf.ecore.util.EcoreUtil.equals(defaults, preset));
+        assertEquals(250, defaults.getHz());
+        // migration = two walks of every PTE: about 330 ns per PTE on the reference machine
+        assertEquals(330, 2 * (defaults.getWalkItemNs() + defaults.getWalkPteNs()), 120);
+    }
+
+    @Test
+    void kvmHostPresetGivesThreeMillisecondsPerDupMigration() {
+        CostModel kvm = CostModelPresets.create(CostModelPresets.KVM_HOST_2016);
+        long perMappingPerWalk = kvm.getWalkItemNs() + kvm.getWalkPteNs() + kvm.getTlbIpiNs() + kvm.getMmuNotifierNs();
+        double migrationOf256Ms = 2 * 256 * perMappingPerWalk / 1e6;
+        assertTrue(migrationOf256Ms > 2.5 && migrationOf256Ms < 3.5, "3 ms per 256-mapping dup: " + migrationOf256Ms);
+        assertTrue(2.0 * 6_291_457 * perMappingPerWalk / 1e9 > 60, "over 60 s without the limit");
+    }
+
+    @Test
+    void runSettingsDefaults() {
+        RunSettings run = ScenarioFactory.eINSTANCE.createRunSettings();
+        assertEquals(RunMode.UNTIL_CONVERGED, run.getMode());
+        assertEquals(1, run.getSeed());
+        assertEquals(1000, run.getSamplingIntervalMillis());
+    }
+
+    @Test
+    void newScenarioIsValid() {
+        Diagnostic diagnostic = Diagnostician.INSTANCE.validate(Scenarios.create("new", 2, 1024));
+        assertEquals(Diagnostic.OK, diagnostic.getSeverity(), diagnostic.toString());
+    }
+}

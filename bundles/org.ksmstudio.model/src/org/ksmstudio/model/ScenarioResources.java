@@ -1,0 +1,187 @@
+package org.ksmstudio.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.xmi.ClassNotFoundException;
+import org.eclipse.emf.ecore.xmi.FeatureNotFoundException;
+import org.eclipse.emf.ecore.xmi.PackageNotFoundException;
+import org.eclipse.emf.ecore.xmi.XMLResource;
+import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.model.scenario.ScenarioPackage;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads and writes {@code .ksm} scenario files. Loading reports every problem as a
+ * {@link ScenarioLoadException} with file, line and column; saving writes a temporary file
+ * beside the target and renames it atomically, so a failed save leaves the previous file intact.
+ */
+public final class ScenarioResources {
+
+    private ScenarioResources() {
+    }
+
+    /** Loads the scenario of {@code file} into a new resource set. */
+    public static Scenario load(Path file) throws ScenarioLoadException {
+        return load(file, ScenarioModel.createResourceSet());
+    }
+
+    /** Loads the scenario of {@code file} into {@code resourceSet}. */
+    public static Scenario load(Path file, ResourceSet resourceSet) throws ScenarioLoadException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new ScenarioLoadException(file, 0, 0,
+                    Files.exists(absolute) ? "not a regular file" : "no such file", null);
+        }
+        try (InputStream in = Files.newInputStream(absolute)) {
+            return load(in, file, URI.createFileURI(absolute.toString()), resourceSet);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioLoadException(file, 0, 0, "no such file", e);
+        } catch (IOException e) {
+            throw new ScenarioLoadException(file, 0, 0, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a scenario from {@code in}; {@code name} names the source in error messages. The
+     * stream is not closed.
+     */
+    public static Scenario load(InputStream in, String name, ResourceSet resourceSet) throws ScenarioLoadException {
+        return load(in, Path.of(name), URI.createURI(name), resourceSet);
+    }
+
+    private static Scenario load(InputStream in, Path file, URI uri, ResourceSet resourceSet)
+            throws ScenarioLoadException {
+        Resource resource = resourceSet.createResource(uri);
+        try {
+            resource.load(in, loadOptions());
+        } catch (IOException | RuntimeException e) {
+            throw describe(file, resource, e);
+        }
+        if (!resource.getErrors().isEmpty()) {
+            throw fromDiagnostic(file, resource.getErrors().get(0), null);
+        }
+        if (resource.getContents().isEmpty()) {
+            throw new ScenarioLoadException(file, 1, 1, "the file holds no scenario", null);
+        }
+        EObject root = resource.getContents().get(0);
+        if (!(root instanceof Scenario scenario)) {
+            throw new ScenarioLoadException(file, 0, 0, "the root element is a " + root.eClass().getName()
+                    + ", expected a Scenario of " + ScenarioPackage.eNS_URI, null);
+        }
+        if (resource.getContents().size() > 1) {
+            throw new ScenarioLoadException(file, 0, 0,
+                    "the file holds " + resource.getContents().size() + " root elements, expected one Scenario", null);
+        }
+        return scenario;
+    }
+
+    /**
+     * Saves {@code scenario} to {@code file}: the XMI is written to a temporary file in the same
+     * directory, forced to disk and renamed over {@code file}. If anything fails, {@code file} is
+     * untouched and the temporary file removed. The scenario is attached to a resource for
+     * {@code file} if it has none.
+     */
+    public static void save(Scenario scenario, Path file) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        Resource resource = scenario.eResource();
+        if (resource == null) {
+            resource = ScenarioModel.createResourceSet().createResource(URI.createFileURI(absolute.toString()));
+            resource.getContents().add(scenario);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        resource.save(bytes, saveOptions());
+        writeAtomically(absolute, bytes.toByteArray());
+    }
+
+    /** Writes {@code content} to a temporary sibling of {@code file}, then renames it over {@code file}. */
+    static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path directory = file.getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Options used to save {@code .ksm} files: UTF-8, stable formatting, no schema location. */
+    public static Map<Object, Object> saveOptions() {
+        Map<Object, Object> options = new HashMap<>();
+        options.put(XMLResource.OPTION_ENCODING, "UTF-8");
+        options.put(XMLResource.OPTION_LINE_WIDTH, 100);
+        options.put(XMLResource.OPTION_SAVE_TYPE_INFORMATION, Boolean.FALSE);
+        options.put(Resource.OPTION_LINE_DELIMITER, "\n");
+        return options;
+    }
+
+    private static Map<Object, Object> loadOptions() {
+        Map<Object, Object> options = new HashMap<>();
+        options.put(XMLResource.OPTION_RECORD_UNKNOWN_FEATURE, Boolean.FALSE);
+        options.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
+        return options;
+    }
+
+    private static ScenarioLoadException describe(Path file, Resource resource, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Resource.Diagnostic diagnostic) {
+                return fromDiagnostic(file, diagnostic, e);
+            }
+            if (t instanceof SAXParseException sax) {
+                return new ScenarioLoadException(file, sax.getLineNumber(), sax.getColumnNumber(),
+                        "malformed XML: " + sax.getMessage(), e);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (!resource.getErrors().isEmpty()) {
+            return fromDiagnostic(file, resource.getErrors().get(0), e);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ScenarioLoadException(file, 0, 0, "cannot read the scenario: " + message, e);
+    }
+
+    private static ScenarioLoadException fromDiagnostic(Path file, Resource.Diagnostic diagnostic, Exception cause) {
+        String problem;
+        if (diagnostic instanceof PackageNotFoundException notFound) {
+            problem = "not a KSM Studio scenario: unknown namespace '" + notFound.uri() + "', expected '"
+                    + ScenarioPackage.eNS_URI + "'";
+        } else if (diagnostic instanceof FeatureNotFoundException notFound) {
+            problem = "unknown attribute or element '" + notFound.getName() + "' in a scenario";
+        } else if (diagnostic instanceof ClassNotFoundException notFound) {
+            problem = "unknown type '" + notFound.getName() + "' in a scenario";
+        } else {
+            problem = diagnostic.getMessage();
+        }
+        Throwable throwable = cause != null ? cause : diagnostic instanceof Throwable t ? t : null;
+        return new ScenarioLoadException(file, diagnostic.getLine(), diagnostic.getColumn(), problem, throwable);
+    }
+}
