@@ -6,19 +6,19 @@ import org.ksmstudio.model.scenario.CostModel;
 import org.ksmstudio.model.scenario.ScenarioFactory;
 
 /**
- * The named cost models offered to users. Numbers are nanoseconds on the simulated machine.
+ * The named cost models offered to users, in nanoseconds on the simulated machine. They equal the
+ * engine's {@code org.ksmstudio.engine.scenario.CostModel} constants of the same meaning (a test in
+ * {@code org.ksmstudio.core.tests} checks it); {@code docs/cost-model.md} says which term produces what.
  * <ul>
  * <li>{@value #THIS_MACHINE}: the machine of {@code kernel-reference.json} (Linux 6.18, x86_64 VM,
- * 2 vCPUs, HZ=250). Equal to the model's defaults and to the engine's
- * {@code CostModel.THIS_MACHINE}: ksmd costs give about 850,000 merged identical pages per second at
- * sleep_millisecs=0; walkItemNs + walkPteNs = 225 ns per mapping and walk, so migrating one KSM page
- * (two walks) costs about 0.1 ms at 256 PTEs and 350 ms at 1,048,576 PTEs, as measured.</li>
- * <li>{@value #KVM_HOST_2016}: the host of the 2016 linux-mm thread (many CPUs, KVM guests). Each
- * mapping of a walk costs an rmap item (150), a PTE update (250), one TLB-flush IPI to the CPU where
- * the guest runs (2,500) and a KVM shadow-PTE invalidation through the MMU notifier (3,000): 5.9 us per
- * mapping and walk, so migrating a 256-mapping dup (two walks) takes about 3 ms, the figure of the
- * thread, and a page with 6 million mappings more than 60 s. HZ=1000 as on the distributions' server
- * kernels of the time.</li>
+ * 2 vCPUs, HZ=250); the model's defaults. ksmd terms give about 850,000 merged identical pages per
+ * second at sleep_millisecs=0 and 24.2 to 25.3 ms per wake-up at sleep_millisecs=20; walk terms
+ * (25 ns per rmap item, 78 ns per PTE, no IPI, no KVM) make migrating one KSM page cost about
+ * 0.12 ms at 256 PTEs and 316 ms at 1,048,576 PTEs (measured 0.11 and 346 ms).</li>
+ * <li>{@value #KVM_HOST_2016}: the KVM host of the 2016 linux-mm thread: HZ=1000, 100 ns per rmap item,
+ * 200 ns per PTE, 3 us per TLB-flush IPI (the target CPU runs a guest), 5 us per KVM MMU-notifier
+ * invalidation; one migration of a 256-mapping dup takes about 3 ms, of a page with 6.3 million
+ * mappings about 74 s, the thread's figures.</li>
  * </ul>
  */
 public final class CostModelPresets {
@@ -58,10 +58,10 @@ public final class CostModelPresets {
                 apply(THIS_MACHINE, cost);
                 cost.setName(KVM_HOST_2016);
                 cost.setHz(1000);
-                cost.setWalkItemNs(150);
-                cost.setWalkPteNs(250);
-                cost.setTlbIpiNs(2_500);
-                cost.setMmuNotifierNs(3_000);
+                cost.setWalkItemNs(100);
+                cost.setWalkPteNs(200);
+                cost.setTlbIpiNs(3_000);
+                cost.setMmuNotifierNs(5_000);
                 cost.setCopyPageNsPerDistance(60);
             }
             default -> throw new IllegalArgumentException("no cost model preset named '" + name + "'; presets are "

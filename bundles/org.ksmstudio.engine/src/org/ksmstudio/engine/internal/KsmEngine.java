@@ -106,9 +106,7 @@ public final class KsmEngine {
 
     // ---- advisor context ----
     private long advStartScan;
-    private long advScanTime;
-    private long advChange;
-    private long advCpuTime;
+    private ScanTimeAdvisor.Context advContext = ScanTimeAdvisor.Context.ZERO;
 
     // ---- time ----
     private long now;
@@ -117,6 +115,7 @@ public final class KsmEngine {
     private long ksmdBusy;
     private long wakeups;
     private long batchCost;
+    private long lateness;
 
     private long uniqueCounter;
     private int outNode;
@@ -556,7 +555,7 @@ public final class KsmEngine {
 
     private void wakeThreadWait() {
         if (nextWake == Long.MAX_VALUE && shouldRun()) {
-            nextWake = now + cost.wakeupLatencyNanos();
+            nextWake = now;
             timedSleep = false;
         }
     }
@@ -603,8 +602,13 @@ public final class KsmEngine {
             if (sleepMillisecs == 0) {
                 nextWake = end + Math.max(1, cost.skipPageNanos());
             } else {
+                // schedule_timeout(msecs_to_jiffies(ms)): the timer wheel fires one tick after the
+                // expiry jiffy; ksmd's mean lateness accumulates and slips whole ticks.
                 long j = Math.floorDiv(end, tickNanos);
-                nextWake = (j + msecsToJiffies(sleepMillisecs) + 1) * tickNanos + cost.wakeupLatencyNanos();
+                lateness += cost.wakeupLatencyNanos();
+                long slip = lateness / tickNanos;
+                lateness -= slip * tickNanos;
+                nextWake = (j + msecsToJiffies(sleepMillisecs) + 1 + slip) * tickNanos;
             }
             timedSleep = true;
         } else {
@@ -1251,29 +1255,10 @@ public final class KsmEngine {
             return;
         }
         long t = now + batchCost;
-        long scanTime = ((t - advStartScan) / 1_000_000L) / 1000L;
-        scanTime = scanTime != 0 ? scanTime : 1;
-        long cpuTime = ksmdBusy + batchCost;
-        long cpuDiffMs = (cpuTime - advCpuTime) / 1000 / 1000;
-        long cpuPercent = ((cpuDiffMs * 100) / (scanTime * 1000)) & UINT_MAX;
-        cpuPercent = cpuPercent != 0 ? cpuPercent : 1;
-        long lastScanTime = advScanTime != 0 ? advScanTime : scanTime;
-        long factor = advisorTarget * 100 / scanTime;
-        factor = factor != 0 ? factor : 1;
-        long change = scanTime * 100 / lastScanTime;
-        change = change != 0 ? change : 1;
-        change = (70 * advChange + 30 * change) / 100;
-        long pages = pagesToScan * 100 / factor;
-        pages = pages * change / 100;
-        long perPageCost = pagesToScan / cpuPercent;
-        perPageCost = perPageCost != 0 ? perPageCost : 1;
-        pages = Math.min(pages, perPageCost * advisorMaxCpu);
-        pages = Math.max(pages, perPageCost * 10);
-        pages = Math.min(pages, advisorMaxPages);
-        advChange = change;
-        advScanTime = scanTime;
-        advCpuTime = cpuTime;
-        pagesToScan = pages & UINT_MAX;
+        ScanTimeAdvisor.Result r = ScanTimeAdvisor.advise(advContext, t - advStartScan, ksmdBusy + batchCost,
+                pagesToScan, advisorTarget, advisorMaxCpu, advisorMaxPages);
+        advContext = r.context();
+        pagesToScan = r.pagesToScan();
     }
 
     // =====================================================================================
@@ -1304,7 +1289,7 @@ public final class KsmEngine {
                 boolean changed = n != sleepMillisecs;
                 sleepMillisecs = n;
                 if (changed && timedSleep && nextWake != Long.MAX_VALUE && nextWake > now) {
-                    nextWake = now + cost.wakeupLatencyNanos();
+                    nextWake = now;
                 }
                 yield ok(file, v);
             }
@@ -1343,9 +1328,7 @@ public final class KsmEngine {
                         pagesToScan = 100;
                     } else {
                         advStartScan = 0;
-                        advScanTime = 0;
-                        advChange = 0;
-                        advCpuTime = 0;
+                        advContext = ScanTimeAdvisor.Context.ZERO;
                         pagesToScan = advisorMinPages & UINT_MAX;
                     }
                 }
@@ -1698,5 +1681,75 @@ public final class KsmEngine {
             return "chains/dups " + chains + "/" + dups + " counted " + nChains + "/" + nDups;
         }
         return null;
+    }
+
+    // =====================================================================================
+    // package access for reverse-map walks and refile (RmapOperations, rmap extension)
+    // =====================================================================================
+
+    /** Frame mapped at slot s (or NO_PAGE, KSM_ZERO, PLAIN_ZERO). */
+    int slotFrameAt(int s) {
+        return slotFrame[s];
+    }
+
+    /** Next rmap item of the same stable node's hlist, or NIL. */
+    int rmapNext(int s) {
+        return hnext[s];
+    }
+
+    Mm mmOfSlot(int s) {
+        return mms.get(slotMm[s]);
+    }
+
+    /** Every mm ever created, in creation order (exited ones included, marked exiting). */
+    List<Mm> allMms() {
+        return mms;
+    }
+
+    /** The running process {@code pid}; IllegalArgumentException when there is none. */
+    Mm runningMm(int pid) {
+        return mm(pid);
+    }
+
+    boolean isStale(int node) {
+        return stale(node);
+    }
+
+    int maxPageSharingValue() {
+        return maxPageSharing;
+    }
+
+    SharingPolicy policy() {
+        return policy;
+    }
+
+    /** Adds work done by ksmd outside its scan (a refile pass) to its CPU time. */
+    void chargeKsmd(long nanos) {
+        ksmdBusy += nanos;
+    }
+
+    /**
+     * Refile: moves the rmap item of slot s from its dup into dup {@code to} of the same content,
+     * remapping the PTE to {@code to}'s KSM page. The old page is freed with its last mapping (its
+     * dup then goes stale and is collected lazily, as in the kernel).
+     *
+     * @return whether the item moved
+     */
+    boolean refileItem(int s, int to) {
+        if ((flags[s] & STABLE) == 0) {
+            return false;
+        }
+        int from = head[s];
+        int f = slotFrame[s];
+        if (from == to || stale(from) || stale(to) || f != sn.kpfn[from] || sn.content[to] != sn.content[from]) {
+            return false;
+        }
+        int kf = sn.kpfn[to];
+        removeRmapItemFromTree(s);
+        slotFrame[s] = kf;
+        frames.mapcount[kf]++;
+        frames.put(f);
+        stableTreeAppend(s, to);
+        return true;
     }
 }

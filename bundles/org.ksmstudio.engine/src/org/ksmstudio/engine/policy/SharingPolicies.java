@@ -18,12 +18,16 @@ public final class SharingPolicies {
         return list;
     }
 
-    /** The policy named {@code name}; throws IllegalArgumentException naming the known ones. */
+    /**
+     * The policy named {@code name}, which may carry parameters as in {@code "resched:every=8"} (see
+     * {@link PolicyParameters}); throws IllegalArgumentException naming the known ones.
+     */
     public static SharingPolicy byName(String name) {
         List<String> names = new ArrayList<>();
+        String base = PolicyParameters.baseName(name);
         for (SharingPolicy p : all()) {
-            if (p.name().equals(name)) {
-                return p;
+            if (p.name().equals(base)) {
+                return PolicyParameters.configure(p, name);
             }
             names.add(p.name());
         }

@@ -6,7 +6,8 @@ package org.ksmstudio.engine.scenario;
  * reverse-map walks (migration, compaction, reclaim).
  *
  * @param hz                     scheduler tick rate (CONFIG_HZ), e.g. 250
- * @param wakeupLatencyNanos     delay from the timer tick to ksmd running
+ * @param wakeupLatencyNanos     mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep
+ *                               (scheduling delay); it accumulates and slips whole ticks
  * @param skipPageNanos          ksmd cost of a page skipped by smart scan or not present
  * @param ksmPageVisitNanos      ksmd cost of visiting a page already in its stable node
  * @param checksumNanos          ksmd cost of checksumming a page (volatile or first visit)
@@ -24,10 +25,24 @@ public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, lon
 
     /**
      * The machine the reference data was measured on (Linux 6.18, x86_64 VM, 2 vCPUs, HZ=250):
-     * ksmd scanned about 850,000 identical pages per second at full speed, about 1.2 us per merged page.
+     * ksmd scanned about 850,000 identical pages per second at full speed, about 1.2 us per merged page;
+     * a wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms (6 ticks of 4 ms plus about 0.6 ms lateness).
      */
-    public static final CostModel THIS_MACHINE = new CostModel(250, 20_000, 40, 150, 700, 150, 1_000, 60, 165, 0,
-            0, 60);
+    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 40, 150, 700, 150, 1_000,
+            /* walk terms (rmap extension, docs/cost-model.md): 25 ns anon_vma lock per rmap item, 78 ns per PTE
+               update, no IPI (the mm was idle), no KVM; with the fixed terms of WalkCostModel, migrating one KSM
+               page costs 44.6 us + 301 ns per PTE: 0.12 ms at 256 PTEs, 316 ms at 1,048,576 (measured 0.11, 346) */
+            25, 78, 0, 0, 60);
+
+    /**
+     * The KVM host of the 2016 linux-mm thread (rmap extension, docs/cost-model.md): HZ=1000, 100 ns anon_vma
+     * lock, 200 ns PTE update, 3 us per TLB-flush IPI (the target CPU runs a guest: VM exit and ack), 5 us per
+     * KVM MMU-notifier invalidation. A guest mapping on another CPU costs 11.35 us to unmap (two IPIs: host TLB
+     * and KVM remote flush) and 0.42 us to restore, so one walk of a 256-mapping dup takes about 2.9 ms, its
+     * migration about 3.1 ms, and migrating a page with 6.3 million such mappings about 74 s. ksmd terms as {@link #THIS_MACHINE}.
+     */
+    public static final CostModel KVM_HOST_2016 = new CostModel(1000, 600_000, 40, 150, 700, 150, 1_000, 100, 200,
+            3_000, 5_000, 60);
 
     public CostModel {
         ScenarioException.check(hz >= 1 && hz <= 10_000, "costModel.hz", hz, "must be 1..10000");

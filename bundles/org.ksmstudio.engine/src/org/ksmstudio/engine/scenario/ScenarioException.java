@@ -24,7 +24,8 @@ public final class ScenarioException extends IllegalArgumentException {
         return value;
     }
 
-    static void check(boolean ok, String field, Object value, String problem) {
+    /** Throws a ScenarioException naming {@code field} and {@code value} unless {@code ok}. */
+    public static void check(boolean ok, String field, Object value, String problem) {
         if (!ok) {
             throw new ScenarioException(field, value, problem);
         }

@@ -156,7 +156,9 @@ class RealKernelTest {
 		ReplayCase cow = new ReplayCase("cow3", tunables,
 				new ReplayWorkload(1, 3000, 1, 3000, ReplayWorkload.Layout.BLOCK, 0, 0, true),
 				List.of(new ReplayCase.Phase("initial", new PhaseAction.Start()),
-						new ReplayCase.Phase("after_cow", new PhaseAction.Write(0, 3000, 3, true, true))));
+						new ReplayCase.Phase("after_cow", new PhaseAction.Write(0, 3000, 3, true, true)),
+						new ReplayCase.Phase("plus_half_a_second", new PhaseAction.Wait(0.5, null)),
+						new ReplayCase.Phase("plus_3_scans", new PhaseAction.Wait(null, 3L))));
 		RecordedCase recorded = runner().run(cow, new ReplayListener() {
 		}, () -> false);
 		Map<String, Long> initial = recorded.phases().get(0).expect();
@@ -168,6 +170,10 @@ class RealKernelTest {
 		assertEquals(2000 - 12, afterCow.get("pages_sharing"));
 		assertEquals(1000, afterCow.get("pages_unshared") + afterCow.get("pages_volatile"));
 		assertEquals(2000, recorded.phases().get(1).perProcess().get(0).get("ksm_merging_pages"));
+		for (RecordedPhase wait : recorded.phases().subList(2, 4)) {
+			assertTrue(wait.converged(), wait.name());
+			assertEquals(afterCow.get("pages_sharing"), wait.expect().get("pages_sharing"), wait.name());
+		}
 	}
 
 	@Test

@@ -56,11 +56,6 @@ public final class ConvergenceWatcher {
 		return lastChange.valueOr(KsmFile.FULL_SCANS, 0) - start.valueOr(KsmFile.FULL_SCANS, 0);
 	}
 
-	/** Full scans since the phase start. */
-	public long fullScansSinceStart() {
-		return previous.valueOr(KsmFile.FULL_SCANS, 0) - start.valueOr(KsmFile.FULL_SCANS, 0);
-	}
-
 	/** Pages scanned from the phase start to the last change (0 where the kernel has no pages_scanned). */
 	public long pagesScannedToLastChange() {
 		return lastChange.valueOr(KsmFile.PAGES_SCANNED, 0) - start.valueOr(KsmFile.PAGES_SCANNED, 0);
@@ -69,10 +64,5 @@ public final class ConvergenceWatcher {
 	/** Seconds from the phase start to the last change, rounded to 0.1 ms. */
 	public double secondsToLastChange() {
 		return Math.round((lastChange.nanoTime() - start.nanoTime()) / 1e5) / 1e4;
-	}
-
-	/** Seconds since the phase start. */
-	public double secondsSinceStart() {
-		return (previous.nanoTime() - start.nanoTime()) / 1e9;
 	}
 }

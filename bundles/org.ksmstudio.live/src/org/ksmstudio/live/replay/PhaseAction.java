@@ -26,7 +26,10 @@ public sealed interface PhaseAction {
 		}
 	}
 
-	/** Waits at least {@code seconds} (if given) and {@code fullScans} full scans (if given), then until converged. */
+	/**
+	 * Waits {@code seconds} (if given) and for {@code fullScans} full scans (if given); the phase
+	 * then starts and lasts until converged, as in the reference measurements.
+	 */
 	record Wait(Double seconds, Long fullScans) implements PhaseAction {
 	}
 

@@ -11,12 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ksmstudio.live.internal.Json;
+import org.ksmstudio.engine.json.Json;
+import org.ksmstudio.engine.json.JsonException;
 import org.ksmstudio.live.sysfs.KsmFile;
 
 /**
- * Reads and writes the {@code ksmstudio-kernel-reference-1} format. Errors name the file, the
- * JSON path and the value.
+ * Reads and writes the {@code ksmstudio-kernel-reference-1} format into the replay's typed records
+ * (with the engine's JSON reader and writer). Errors name the file, the JSON path and the value.
  */
 public final class ReferenceFormat {
 
@@ -32,7 +33,7 @@ public final class ReferenceFormat {
 		Object root;
 		try {
 			root = Json.parse(text);
-		} catch (IllegalArgumentException e) {
+		} catch (JsonException e) {
 			throw new IOException(file + ": " + e.getMessage(), e);
 		}
 		return new ReferenceFormat(file).document(root);
@@ -80,7 +81,7 @@ public final class ReferenceFormat {
 			walks.add(m);
 		}
 		root.put("rmap_walks", walks);
-		return Json.write(root);
+		return Json.writePretty(root) + "\n";
 	}
 
 	private static Map<String, Object> caseJson(RecordedCase recorded) {

@@ -182,19 +182,20 @@ public final class ReplayRunner {
 		switch (phase.action()) {
 		case PhaseAction.Start s -> {
 			requireOk(replayCase, writer.write(KsmFile.RUN, "1"));
-			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, 0, 0, processes, listener,
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, processes, listener,
 					cancelled);
 		}
 		case PhaseAction.Write w -> {
 			for (WorkloadProcess process : w.inEveryProcess() ? processes : processes.subList(0, 1)) {
 				process.write(w.fromPage(), w.toPage(), w.every(), w.unique());
 			}
-			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, 0, 0, processes, listener,
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, processes, listener,
 					cancelled);
 		}
 		case PhaseAction.Wait w -> {
-			return converge(phase.name(), phase.action(), List.of(), Map.of(), start,
-					w.seconds() == null ? 0 : w.seconds(), w.fullScans() == null ? 0 : w.fullScans(), processes,
+			// as the reference measurements: wait first, then measure from there until settled
+			waitFor(w, start, cancelled);
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), sysfs.sample(WATCHED), processes,
 					listener, cancelled);
 		}
 		case PhaseAction.Sysfs s -> {
@@ -211,7 +212,7 @@ public final class ReplayRunner {
 			}
 			PhaseAction action = new PhaseAction.Sysfs(observed);
 			if ("1".equals(sysfs.read(KsmFile.RUN))) {
-				return converge(phase.name(), action, outcomes, readBack, start, 0, 0, processes, listener, cancelled);
+				return converge(phase.name(), action, outcomes, readBack, start, processes, listener, cancelled);
 			}
 			Thread.sleep(1000);
 			KsmSample after = sysfs.sample(WATCHED);
@@ -224,9 +225,32 @@ public final class ReplayRunner {
 		}
 	}
 
+	/** Sleeps the wait's seconds, then until full_scans advanced by its full scans since {@code start}. */
+	private void waitFor(PhaseAction.Wait wait, KsmSample start, BooleanSupplier cancelled)
+			throws IOException, InterruptedException {
+		long until = start.nanoTime() + (long) ((wait.seconds() == null ? 0 : wait.seconds()) * 1e9);
+		long deadline = until + options.phaseTimeout().toNanos();
+		long scans = wait.fullScans() == null ? 0 : wait.fullScans();
+		long firstScan = start.valueOr(KsmFile.FULL_SCANS, 0);
+		while (true) {
+			if (cancelled.getAsBoolean()) {
+				throw new CancellationException("Replay cancelled while waiting");
+			}
+			KsmSample now = sysfs.sample(WATCHED);
+			if (now.nanoTime() >= until && now.valueOr(KsmFile.FULL_SCANS, 0) - firstScan >= scans) {
+				return;
+			}
+			if (now.nanoTime() > deadline) {
+				throw new KsmUnavailableException("ksmd did not complete " + scans + " full scans within "
+						+ options.phaseTimeout().toSeconds() + " s");
+			}
+			Thread.sleep(options.pollInterval().toMillis());
+		}
+	}
+
 	private RecordedPhase converge(String name, PhaseAction action, List<WriteOutcome> outcomes,
-			Map<KsmFile, String> readBack, KsmSample start, double minSeconds, long minFullScans,
-			List<WorkloadProcess> processes, ReplayListener listener, BooleanSupplier cancelled)
+			Map<KsmFile, String> readBack, KsmSample start, List<WorkloadProcess> processes, ReplayListener listener,
+			BooleanSupplier cancelled)
 			throws IOException, InterruptedException {
 		ConvergenceWatcher watcher = new ConvergenceWatcher(start);
 		KsmTimeSeries series = new KsmTimeSeries(
@@ -246,8 +270,7 @@ public final class ReplayRunner {
 				series.add(sample);
 				lastKept = sample.nanoTime();
 			}
-			boolean settled = watcher.offer(sample);
-			if (settled && watcher.secondsSinceStart() >= minSeconds && watcher.fullScansSinceStart() >= minFullScans) {
+			if (watcher.offer(sample)) {
 				converged = true;
 				break;
 			}

@@ -62,7 +62,7 @@ class ScenarioResourcesTest {
     void foreignNamespaceIsNamed() throws IOException {
         ScenarioLoadException e = loadFails(HEADER + "<x:Thing xmi:version=\"2.0\" xmlns:xmi=\"http://www.omg.org/XMI\"\n"
                 + "    xmlns:x=\"http://example.org/other\"/>\n");
-        assertEquals(2, e.getLine());
+        assertEquals(3, e.getLine(), "the end of the root's start tag");
         assertTrue(e.getColumn() > 0);
         assertTrue(e.getProblem().contains("http://example.org/other"), e.getMessage());
         assertTrue(e.getProblem().contains("http://www.ksmstudio.org/scenario/1.0"), e.getMessage());

@@ -108,7 +108,7 @@ class ValidationTest {
 
     @Test
     void topologyRules() {
-        assertProblem(s -> s.getTopology().setPageSize(8192), "topology", "page size = 8192", "x86_64");
+        assertProblem(s -> s.getTopology().setPageSize(8192), "topology", "Page size = 8192", "x86_64");
         assertProblem(s -> {
             s.getTopology().setArchitecture(Architecture.ARM64);
             s.getTopology().setPageSize(8192);

@@ -151,16 +151,16 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Wakeup Latency Ns</b></em>' attribute.
-	 * The default value is <code>"20000"</code>.
+	 * The default value is <code>"600000"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Delay from the timer tick to ksmd running.
+	 * Mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep (scheduling delay). On the reference machine a wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms: 6 ticks of 4 ms plus about 0.6 ms.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Wakeup Latency Ns</em>' attribute.
 	 * @see #setWakeupLatencyNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_WakeupLatencyNs()
-	 * @model default="20000"
+	 * @model default="600000"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Wake-up latency' unit='ns'"
 	 * @generated
 	 */
@@ -313,7 +313,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Walk Item Ns</b></em>' attribute.
-	 * The default value is <code>"60"</code>.
+	 * The default value is <code>"25"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -322,7 +322,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Walk Item Ns</em>' attribute.
 	 * @see #setWalkItemNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_WalkItemNs()
-	 * @model default="60"
+	 * @model default="25"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Reverse map cost' label='Visit an rmap item' unit='ns'"
 	 * @generated
 	 */
@@ -340,16 +340,16 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Walk Pte Ns</b></em>' attribute.
-	 * The default value is <code>"165"</code>.
+	 * The default value is <code>"78"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Reverse-map walk: per mapping visited (PTE update). Measured: migrating one KSM page costs about 330 ns per PTE for its two walks.
+	 * Reverse-map walk: per mapping visited (PTE update). With the engine's fixed walk terms, migrating one KSM page on the reference machine costs 44.6 us + 301 ns per PTE: 0.12 ms at 256 PTEs, 316 ms at 1,048,576 (measured 0.11 and 346 ms).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Walk Pte Ns</em>' attribute.
 	 * @see #setWalkPteNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_WalkPteNs()
-	 * @model default="165"
+	 * @model default="78"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Reverse map cost' label='Update a PTE' unit='ns'"
 	 * @generated
 	 */

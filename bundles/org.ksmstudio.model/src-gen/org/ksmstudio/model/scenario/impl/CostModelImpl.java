@@ -89,7 +89,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long WAKEUP_LATENCY_NS_EDEFAULT = 20000L;
+	protected static final long WAKEUP_LATENCY_NS_EDEFAULT = 600000L;
 
 	/**
 	 * The cached value of the '{@link #getWakeupLatencyNs() <em>Wakeup Latency Ns</em>}' attribute.
@@ -209,7 +209,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long WALK_ITEM_NS_EDEFAULT = 60L;
+	protected static final long WALK_ITEM_NS_EDEFAULT = 25L;
 
 	/**
 	 * The cached value of the '{@link #getWalkItemNs() <em>Walk Item Ns</em>}' attribute.
@@ -229,7 +229,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long WALK_PTE_NS_EDEFAULT = 165L;
+	protected static final long WALK_PTE_NS_EDEFAULT = 78L;
 
 	/**
 	 * The cached value of the '{@link #getWalkPteNs() <em>Walk Pte Ns</em>}' attribute.

@@ -85,14 +85,25 @@ public final class RegenerateModel {
             System.exit(2);
         }
         Path scratch = Files.createTempDirectory("ksmstudio-codegen");
+        Path fresh = Files.createTempDirectory("ksmstudio-codegen-fresh");
         try {
             for (String bundle : List.of(MODEL, EDIT)) {
                 copyTree(bundles.resolve(bundle), scratch.resolve(bundle), true);
+                copyTree(bundles.resolve(bundle), fresh.resolve(bundle), true);
+            }
+            for (String output : OUTPUTS) {
+                deleteTree(fresh.resolve(output));
             }
             for (String output : List.of(EDIT + "/plugin.properties", EDIT + "/icons")) {
                 deleteTree(scratch.resolve(output));
             }
+            // A generation from nothing tells which files the model produces; the one over the
+            // committed sources (JMerge keeps "@generated NOT" members) gives their content.
+            generate(fresh);
             EPackage ePackage = generate(scratch);
+            for (String output : List.of(MODEL + "/src-gen", EDIT + "/src-gen")) {
+                removeFilesAbsentFrom(scratch.resolve(output), fresh.resolve(output));
+            }
             EditProperties.apply(ePackage, scratch.resolve(EDIT).resolve("plugin.properties"));
             List<String> differences = new ArrayList<>();
             for (String output : OUTPUTS) {
@@ -105,8 +116,12 @@ public final class RegenerateModel {
                     System.out.println("EMF generated code is up to date.");
                     return;
                 }
-                System.err.println("EMF generated code is out of date; run releng/org.ksmstudio.codegen/regenerate.sh:");
-                differences.forEach(d -> System.err.println("  " + d));
+                System.err.println("EMF generated code is out of date (" + differences.size()
+                        + " files); run releng/org.ksmstudio.codegen/regenerate.sh:");
+                differences.stream().limit(20).forEach(d -> System.err.println("  " + d));
+                if (differences.size() > 20) {
+                    System.err.println("  ...");
+                }
                 System.exit(1);
             }
             for (String output : OUTPUTS) {
@@ -119,6 +134,7 @@ public final class RegenerateModel {
                     : "Regenerated " + differences.size() + " file(s).");
         } finally {
             deleteTree(scratch);
+            deleteTree(fresh);
         }
     }
 
@@ -163,6 +179,15 @@ public final class RegenerateModel {
         }
         generator.dispose();
         return ePackage;
+    }
+
+    /** Deletes the files of {@code tree} that have no counterpart in {@code reference}. */
+    private static void removeFilesAbsentFrom(Path tree, Path reference) throws IOException {
+        for (String name : relativeFiles(tree)) {
+            if (!Files.exists(reference.resolve(name))) {
+                Files.delete(tree.resolve(name));
+            }
+        }
     }
 
     private static List<String> compare(Path generated, Path committed, String label) throws IOException {

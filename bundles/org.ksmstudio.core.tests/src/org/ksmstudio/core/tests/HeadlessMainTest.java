@@ -1,0 +1,135 @@
+package org.ksmstudio.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.core.headless.HeadlessMain;
+import org.ksmstudio.model.Examples;
+import org.ksmstudio.model.ScenarioResources;
+import org.ksmstudio.model.scenario.Scenario;
+
+/** The headless runner: counters, files, exit codes. */
+class HeadlessMainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return HeadlessMain.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path example(String file) throws Exception {
+        Scenario scenario = Examples.byFile(file).orElseThrow().load();
+        Path path = dir.resolve(file);
+        ScenarioResources.save(scenario, path);
+        return path;
+    }
+
+    private Map<String, String> counters() {
+        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                .collect(Collectors.toMap(l -> l.split(" ", 2)[0], l -> l.split(" ", 2)[1]));
+    }
+
+    @Test
+    void referenceScenarioPrintsTheKernelsCounters() throws Exception {
+        Path json = dir.resolve("out.json");
+        Path csv = dir.resolve("out.csv");
+        int code = run("--headless", example("reference-a-b-2000x1-mps256.ksm").toString(), "--json", json.toString(),
+                "--csv", csv.toString());
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        Map<String, String> counters = counters();
+        assertEquals("8", counters.get("pages_shared"));
+        assertEquals("1992", counters.get("pages_sharing"));
+        assertEquals("8", counters.get("stable_node_dups"));
+        assertEquals("8031232", counters.get("general_profit"));
+        assertEquals("[none] scan-time", counters.get("advisor_mode"));
+        assertEquals(24, counters.size(), "every file of /sys/kernel/mm/ksm");
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"name\": \"initial\"") && text.contains("\"matches\": true"), text);
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(0).startsWith("policy,time_s,pages_scanned,pages_shared"));
+        assertTrue(rows.size() > 2, "a time series");
+    }
+
+    @Test
+    void forOverridesTheRunLength() throws Exception {
+        assertEquals(0, run(example("reference-c-100x300-u500-mps256.ksm").toString(), "--for", "2s"));
+        long scanned = Long.parseLong(counters().get("pages_scanned"));
+        assertTrue(scanned > 0 && scanned < 30500, "2 s of ksmd at 100 pages per 20 ms: " + scanned);
+    }
+
+    @Test
+    void severalPoliciesPrintOneBlockEach() throws Exception {
+        assertEquals(0, run(example("reference-a-b-2000x1-mps256.ksm").toString(), "--policy", "stock", "--policy",
+                "no-limit"), err.toString(StandardCharsets.UTF_8));
+        List<String> headers = new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("# policy")).toList());
+        assertEquals(List.of("# policy stock", "# policy no-limit"), headers);
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExitCode2() throws Exception {
+        assertEquals(2, run(example("reference-a-b-2000x1-mps256.ksm").toString(), "--frobnicate"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("unknown option --frobnicate"), message);
+    }
+
+    @Test
+    void missingFileIsOneLineAndExitCode2() {
+        assertEquals(2, run(dir.resolve("missing.ksm").toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("missing.ksm: no such file"), message);
+    }
+
+    @Test
+    void invalidModelIsOneLineAndExitCode2() throws Exception {
+        Path file = example("reference-a-b-2000x1-mps256.ksm");
+        Files.writeString(file, Files.readString(file).replace("<ksm run=\"1\"/>", "<ksm run=\"1\" maxPageSharing=\"1\"/>"));
+        assertEquals(2, run(file.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains("max_page_sharing = 1") && message.contains("EINVAL"), message);
+    }
+
+    @Test
+    void malformedFileIsOneLineWithThePosition() throws Exception {
+        Path file = dir.resolve("bad.ksm");
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<ksm:Scenario xmlns:ksm=\"http://www.ksmstudio.org/scenario/1.0\">\n<topology>\n");
+        assertEquals(2, run(file.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.contains(file + ":4:"), message);
+    }
+
+    @Test
+    void badDurationIsRefused() throws Exception {
+        assertEquals(2, run(example("reference-a-b-2000x1-mps256.ksm").toString(), "--for", "soon"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--for takes a duration"));
+    }
+
+    @Test
+    void noArgumentsPrintsUsage() {
+        assertEquals(2, run());
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: ksmstudio --headless FILE.ksm"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--reference FILE.json"));
+    }
+}

@@ -1,0 +1,136 @@
+package org.ksmstudio.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ksmstudio.core.convert.ConversionException;
+import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.engine.scenario.ContentGroup;
+import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.model.CostModelPresets;
+import org.ksmstudio.model.Examples;
+import org.ksmstudio.model.Examples.Example;
+import org.ksmstudio.model.scenario.ScenarioFactory;
+
+/** The conversion of model scenarios to the engine's, on every shipped example. */
+class ScenarioConverterTest {
+
+    static Stream<Example> examples() {
+        return Examples.all().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExampleConvertsForEveryPolicy(Example example) throws Exception {
+        var model = example.load();
+        for (String policy : ScenarioConverter.policies(model, 0)) {
+            SimulationPlan plan = ScenarioConverter.convert(model, 0, policy);
+            Scenario s = plan.scenario();
+            assertEquals(policy, s.run().policy());
+            assertEquals(model.getTopology().getNodes().size(), s.topology().nodes().size());
+            assertEquals(model.getKsm().getMaxPageSharing(), s.tunables().maxPageSharing());
+            long modelPages = model.getWorkload().getProcesses().stream().flatMap(p -> p.getRegions().stream())
+                    .mapToLong(r -> r.getContents().stream().mapToLong(g -> org.ksmstudio.model.ScenarioQueries.groupPages(g)).sum())
+                    .sum();
+            long enginePages = s.workload().processes().stream().flatMap(p -> p.regions().stream())
+                    .mapToLong(r -> r.pages()).sum();
+            assertEquals(modelPages, enginePages, "every faulted-in page reaches the engine");
+        }
+    }
+
+    @Test
+    void referenceCaseBecomesPhases() throws Exception {
+        var model = Examples.byFile("reference-f-10000x1-cow3-unique.ksm").orElseThrow().load();
+        SimulationPlan plan = ScenarioConverter.convert(model, 0, null);
+        Scenario s = plan.scenario();
+        assertEquals(KsmTunables.DEFAULTS.withRun(1), s.tunables());
+        ProcessSpec p = s.workload().processes().get(0);
+        assertEquals(1001, p.pid());
+        ContentGroup g = p.regions().get(0).groups().get(0);
+        assertEquals(ContentGroup.Kind.DUPLICATES, g.kind());
+        assertEquals(1, g.distinctContents());
+        assertEquals(10000, g.copiesPerContent());
+        assertTrue(s.timeline().isEmpty(), "every event follows a convergence wait");
+        List<SimulationPlan.Step> steps = plan.steps();
+        assertInstanceOf(SimulationPlan.Converge.class, steps.get(0));
+        assertEquals("initial", ((SimulationPlan.Checkpoint) steps.get(1)).name());
+        TimelineEvent.WritePages write = (TimelineEvent.WritePages) ((SimulationPlan.Apply) steps.get(2)).event();
+        assertEquals(1001, write.pid(), "a write to every process is applied per process");
+        assertEquals(3, write.step());
+        assertInstanceOf(SimulationPlan.Converge.class, steps.get(3));
+        assertEquals("after_cow", ((SimulationPlan.Checkpoint) steps.get(4)).name());
+        assertEquals(new SimulationPlan.Advance(Duration.ofSeconds(5)), steps.get(5));
+        assertEquals("after_cow_plus_5s", ((SimulationPlan.Checkpoint) steps.get(6)).name());
+    }
+
+    @Test
+    void sharingLimitExampleMigratesEverySecondBouncingBetweenNodes() throws Exception {
+        var model = Examples.byFile("2016-sharing-limit.ksm").orElseThrow().load();
+        assertEquals(List.of("no-limit", "stock"), ScenarioConverter.policies(model, 0));
+        Scenario s = ScenarioConverter.convert(model, 0, "no-limit").scenario();
+        List<TimelineEvent.MigratePages> migrations = s.timeline().stream()
+                .map(TimelineEvent.MigratePages.class::cast).toList();
+        assertEquals(10, migrations.size());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Duration.ofSeconds(60 + i), migrations.get(i).at());
+            assertEquals(i % 2 == 0 ? 1 : 2, migrations.get(i).fromNode());
+            assertEquals(i % 2 == 0 ? 2 : 1, migrations.get(i).toNode());
+        }
+        assertEquals(97, s.workload().processes().size());
+        assertTrue(s.workload().processes().stream().filter(ProcessSpec::kvm).count() == 96);
+        assertEquals(6_291_457, s.workload().processes().stream().flatMap(p -> p.regions().stream())
+                .mapToLong(r -> r.pages()).sum(), "one content with 6.3 million mappings");
+        assertEquals(org.ksmstudio.engine.scenario.CostModel.KVM_HOST_2016, s.costModel());
+    }
+
+    @Test
+    void forkedChildrenFollowTheirParent() throws Exception {
+        var model = Examples.byFile("fork-heavy-server.ksm").orElseThrow().load();
+        Scenario s = ScenarioConverter.convert(model, 0, null).scenario();
+        List<ProcessSpec> processes = s.workload().processes();
+        assertEquals(41, processes.size());
+        assertEquals(100, processes.get(0).pid());
+        assertEquals(100, processes.get(1).forkOf());
+        assertEquals(101, processes.get(1).pid());
+        assertTrue(processes.get(1).regions().isEmpty());
+        assertEquals(133, processes.get(33).pid());
+        assertEquals(org.ksmstudio.engine.scenario.ForkPoint.BEFORE_FILL, processes.get(33).forkPoint());
+        assertFalse(processes.get(33).active());
+        assertEquals(8, s.timeline().stream().filter(e -> e instanceof TimelineEvent.Fork).count());
+    }
+
+    @Test
+    void invalidModelIsRefusedWithTheValidatorsMessage() throws Exception {
+        var model = Examples.byFile("vm-consolidation.ksm").orElseThrow().load();
+        model.getKsm().setMaxPageSharing(1);
+        ConversionException e = assertThrows(ConversionException.class, () -> ScenarioConverter.convert(model, 0, null));
+        assertTrue(e.getMessage().contains("max_page_sharing = 1"), e.getMessage());
+    }
+
+    @Test
+    void tunablesAndCostsConvertFieldByField() {
+        var ksm = ScenarioFactory.eINSTANCE.createKsmConfig();
+        assertEquals(KsmTunables.DEFAULTS, ScenarioConverter.tunables(ksm));
+        assertEquals(org.ksmstudio.engine.scenario.CostModel.THIS_MACHINE,
+                ScenarioConverter.costModel(ScenarioFactory.eINSTANCE.createCostModel()),
+                "the model's default cost model is the engine's THIS_MACHINE");
+        assertEquals(org.ksmstudio.engine.scenario.CostModel.THIS_MACHINE,
+                ScenarioConverter.costModel(CostModelPresets.create(CostModelPresets.THIS_MACHINE)));
+        assertEquals(org.ksmstudio.engine.scenario.CostModel.KVM_HOST_2016,
+                ScenarioConverter.costModel(CostModelPresets.create(CostModelPresets.KVM_HOST_2016)));
+    }
+}

@@ -1,0 +1,20 @@
+package org.ksmstudio.core.convert;
+
+/**
+ * A model cannot be converted to an engine scenario: the message names the model object, the
+ * feature and the value, in one line.
+ */
+public class ConversionException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A conversion problem described by {@code message}. */
+    public ConversionException(String message) {
+        super(message);
+    }
+
+    /** A conversion problem described by {@code message}, caused by {@code cause}. */
+    public ConversionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

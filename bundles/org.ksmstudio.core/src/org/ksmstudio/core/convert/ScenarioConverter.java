@@ -1,0 +1,410 @@
+package org.ksmstudio.core.convert;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.util.Diagnostician;
+import org.ksmstudio.engine.scenario.ContentGroup;
+import org.ksmstudio.engine.scenario.ContentSharing;
+import org.ksmstudio.engine.scenario.CostModel;
+import org.ksmstudio.engine.scenario.ForkPoint;
+import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.scenario.Layout;
+import org.ksmstudio.engine.scenario.MergeMode;
+import org.ksmstudio.engine.scenario.MergeableRegion;
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.NumaNode;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RunSettings;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.ScenarioException;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.scenario.Topology;
+import org.ksmstudio.engine.scenario.Volatility;
+import org.ksmstudio.engine.scenario.Workload;
+import org.ksmstudio.model.CpuList;
+import org.ksmstudio.model.ScenarioQueries;
+import org.ksmstudio.model.scenario.AdvisorMode;
+import org.ksmstudio.model.scenario.Checkpoint;
+import org.ksmstudio.model.scenario.Compaction;
+import org.ksmstudio.model.scenario.ContentScope;
+import org.ksmstudio.model.scenario.Expectation;
+import org.ksmstudio.model.scenario.Fork;
+import org.ksmstudio.model.scenario.ForkProcess;
+import org.ksmstudio.model.scenario.ForkTime;
+import org.ksmstudio.model.scenario.KsmConfig;
+import org.ksmstudio.model.scenario.KvmGuest;
+import org.ksmstudio.model.scenario.MemoryFailure;
+import org.ksmstudio.model.scenario.MemoryPressure;
+import org.ksmstudio.model.scenario.MergeAdvice;
+import org.ksmstudio.model.scenario.MigratePages;
+import org.ksmstudio.model.scenario.MovePages;
+import org.ksmstudio.model.scenario.Process;
+import org.ksmstudio.model.scenario.ProcessExit;
+import org.ksmstudio.model.scenario.RepeatedContent;
+import org.ksmstudio.model.scenario.RunMode;
+import org.ksmstudio.model.scenario.SysfsWrite;
+import org.ksmstudio.model.scenario.Trigger;
+import org.ksmstudio.model.scenario.UniquePages;
+import org.ksmstudio.model.scenario.WriteContent;
+import org.ksmstudio.model.scenario.WritePages;
+import org.ksmstudio.model.scenario.ZeroPages;
+import org.ksmstudio.model.validation.ObjectNames;
+
+/**
+ * Converts a scenario model into the engine's plain-Java scenario and the plan of a run.
+ * <p>
+ * Timeline events whose time is known before the run (triggers {@code at} and
+ * {@code after-previous} up to the first {@code after-convergence}) go into the engine scenario's
+ * timeline, periodic events expanded. From the first event that waits for convergence on, the
+ * events become steps of the plan that the runner applies to the running simulation.
+ */
+public final class ScenarioConverter {
+
+    /** Bound of an until-converged run without a duration: 24 simulated hours, as the engine's. */
+    public static final Duration DEFAULT_BOUND = Duration.ofHours(24);
+
+    private ScenarioConverter() {
+    }
+
+    /**
+     * Validates {@code model} and converts it for the run settings {@code runIndex} and
+     * {@code policy} (null: the first policy of those run settings, or stock).
+     *
+     * @throws ConversionException with the first validation error, or what the engine refused
+     */
+    public static SimulationPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, String policy)
+            throws ConversionException {
+        Diagnostic diagnostic = Diagnostician.INSTANCE.validate(model);
+        if (diagnostic.getSeverity() >= Diagnostic.ERROR) {
+            List<Diagnostic> errors = diagnostic.getChildren().stream().filter(d -> d.getSeverity() >= Diagnostic.ERROR)
+                    .toList();
+            String first = errors.isEmpty() ? diagnostic.getMessage() : errors.get(0).getMessage();
+            throw new ConversionException("invalid scenario: " + first
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+        }
+        org.ksmstudio.model.scenario.RunSettings run = runIndex < model.getRuns().size() ? model.getRuns().get(runIndex)
+                : null;
+        if (run == null && runIndex != 0) {
+            throw new ConversionException("the scenario has no run settings #" + runIndex);
+        }
+        String chosen = policy != null ? policy
+                : run == null || run.getPolicies().isEmpty() ? "stock" : run.getPolicies().get(0);
+        try {
+            return new Converter(model, run, chosen).plan();
+        } catch (ScenarioException | ArithmeticException e) {
+            throw new ConversionException("the engine refuses the scenario: " + e.getMessage(), e);
+        }
+    }
+
+    /** The policies of run settings {@code runIndex}: its list, or stock when empty or absent. */
+    public static List<String> policies(org.ksmstudio.model.scenario.Scenario model, int runIndex) {
+        if (runIndex < model.getRuns().size() && !model.getRuns().get(runIndex).getPolicies().isEmpty()) {
+            return List.copyOf(model.getRuns().get(runIndex).getPolicies());
+        }
+        return List.of("stock");
+    }
+
+    /** Converts the tunables. */
+    public static KsmTunables tunables(KsmConfig k) {
+        return new KsmTunables(k.getRun(), k.getPagesToScan(), k.getSleepMillisecs(), k.getMergeAcrossNodes(),
+                k.getMaxPageSharing(), k.getStableNodeChainsPruneMillisecs(), k.isUseZeroPages(), k.isSmartScan(),
+                k.getAdvisorMode() == AdvisorMode.SCAN_TIME ? org.ksmstudio.engine.scenario.AdvisorMode.SCAN_TIME
+                        : org.ksmstudio.engine.scenario.AdvisorMode.NONE,
+                k.getAdvisorMaxCpu(), k.getAdvisorMinPagesToScan(), k.getAdvisorMaxPagesToScan(),
+                k.getAdvisorTargetScanTime());
+    }
+
+    /** Converts the cost model. */
+    public static CostModel costModel(org.ksmstudio.model.scenario.CostModel c) {
+        return new CostModel(c.getHz(), c.getWakeupLatencyNs(), c.getSkipPageNs(), c.getKsmPageVisitNs(),
+                c.getChecksumNs(), c.getTreeSearchNs(), c.getMergeNs(), c.getWalkItemNs(), c.getWalkPteNs(),
+                c.getTlbIpiNs(), c.getMmuNotifierNs(), c.getCopyPageNsPerDistance());
+    }
+
+    /** One conversion. */
+    private static final class Converter {
+        private final org.ksmstudio.model.scenario.Scenario model;
+        private final org.ksmstudio.model.scenario.RunSettings run;
+        private final String policy;
+        private final Duration end;
+        private final List<TimelineEvent> timeline = new ArrayList<>();
+        private final List<SimulationPlan.Step> steps = new ArrayList<>();
+        private final Map<Integer, Process> pids;
+
+        Converter(org.ksmstudio.model.scenario.Scenario model, org.ksmstudio.model.scenario.RunSettings run,
+                String policy) {
+            this.model = model;
+            this.run = run;
+            this.policy = policy;
+            this.pids = ScenarioQueries.pids(model);
+            this.end = run == null || run.getDurationMillis() == 0 ? DEFAULT_BOUND
+                    : Duration.ofMillis(run.getDurationMillis());
+        }
+
+        SimulationPlan plan() throws ConversionException {
+            Topology topology = topology();
+            Workload workload = new Workload(processes());
+            timeline();
+            RunSettings settings = run == null ? new RunSettings(Duration.ZERO, true, 1, policy, Duration.ofSeconds(1))
+                    : new RunSettings(Duration.ofMillis(run.getDurationMillis()), run.getMode() == RunMode.UNTIL_CONVERGED,
+                            run.getSeed(), policy, Duration.ofMillis(run.getSamplingIntervalMillis()));
+            Scenario scenario = new Scenario(model.getName(), topology, workload, tunables(model.getKsm()),
+                    costModel(model.getCostModel()), timeline, settings);
+            return new SimulationPlan(scenario, steps);
+        }
+
+        private Topology topology() {
+            var t = model.getTopology();
+            List<NumaNode> nodes = new ArrayList<>();
+            List<List<Integer>> distance = new ArrayList<>();
+            boolean anyDistances = t.getNodes().stream().anyMatch(n -> !n.getDistances().isEmpty());
+            for (var node : t.getNodes()) {
+                nodes.add(new NumaNode(node.getId(), Math.multiplyExact(node.getMemoryMiB(), 1L << 20),
+                        CpuList.parse(node.getCpus())));
+                if (anyDistances) {
+                    distance.add(List.copyOf(node.getDistances()));
+                }
+            }
+            return new Topology(t.getArchitecture().getLiteral(), t.getPageSize(), t.getCpuCount(), nodes, distance);
+        }
+
+        private List<ProcessSpec> processes() throws ConversionException {
+            List<ProcessSpec> specs = new ArrayList<>();
+            for (Process p : model.getWorkload().getProcesses()) {
+                List<Integer> cpus = cpus(p);
+                boolean kvm = p instanceof KvmGuest;
+                List<MergeableRegion> regions = new ArrayList<>();
+                for (int i = 0; i < p.getRegions().size(); i++) {
+                    regions.add(region(p, i));
+                }
+                specs.add(new ProcessSpec(p.getPid(), p.getName(), p.getHomeNode(), cpus, p.isActive(), kvm, 0,
+                        ForkPoint.AFTER_FILL, regions));
+                for (Fork fork : p.getForks()) {
+                    int first = ScenarioQueries.firstChildPid(model, fork);
+                    ForkPoint point = fork.getWhen() == ForkTime.BEFORE_FILL ? ForkPoint.BEFORE_FILL : ForkPoint.AFTER_FILL;
+                    for (int i = 0; i < fork.getCount(); i++) {
+                        specs.add(new ProcessSpec(first + i, p.getName() + "-child" + (i + 1), p.getHomeNode(), cpus,
+                                fork.isActive(), kvm, p.getPid(), point, List.of()));
+                    }
+                }
+            }
+            return specs;
+        }
+
+        private List<Integer> cpus(Process p) {
+            if (!p.getCpus().isBlank()) {
+                return CpuList.parse(p.getCpus());
+            }
+            return ScenarioQueries.node(model, p.getHomeNode()).map(n -> CpuList.parse(n.getCpus())).orElse(List.of());
+        }
+
+        private MergeableRegion region(Process p, int index) throws ConversionException {
+            var r = p.getRegions().get(index);
+            if (r.getNode() >= 0 && r.getNode() != p.getHomeNode()) {
+                throw new ConversionException(ObjectNames.of(r) + ": node = " + r.getNode()
+                        + ": the engine places a region on its process's home node (" + p.getHomeNode()
+                        + "); set node to -1 or move the process");
+            }
+            ContentSharing sharing = r.getContentScope() == ContentScope.SALTED ? ContentSharing.SALTED
+                    : ContentSharing.SHARED_ACROSS_PROCESSES;
+            List<ContentGroup> groups = new ArrayList<>();
+            for (var group : r.getContents()) {
+                if (group instanceof RepeatedContent c) {
+                    groups.add(new ContentGroup(ContentGroup.Kind.DUPLICATES, Math.toIntExact(c.getDistinct()),
+                            Math.toIntExact(c.getCopies()),
+                            c.getLayout() == org.ksmstudio.model.scenario.Layout.INTERLEAVED ? Layout.INTERLEAVE
+                                    : Layout.BLOCK,
+                            0, sharing, c.getTag()));
+                } else if (group instanceof UniquePages u) {
+                    groups.add(new ContentGroup(ContentGroup.Kind.UNIQUE, 0, 0, null, u.getCount(), sharing, null));
+                } else if (group instanceof ZeroPages z) {
+                    groups.add(new ContentGroup(ContentGroup.Kind.ZERO, 0, 0, null, z.getCount(), sharing, null));
+                }
+            }
+            MergeMode mode = p.isMemoryMerge() ? MergeMode.PR_SET_MEMORY_MERGE
+                    : r.getAdvice() == MergeAdvice.MADV_MERGEABLE ? MergeMode.MADV_MERGEABLE : MergeMode.NONE;
+            double writes = r.getWritesPerSecond() * (r.getVolatileFraction() > 0 ? 1 : 0);
+            Volatility volatility = writes > 0
+                    ? new Volatility(writes, r.getVolatileContent() == WriteContent.SAME ? NewContent.SAME : NewContent.UNIQUE)
+                    : Volatility.NONE;
+            return new MergeableRegion(regionName(p, index), mode, groups, volatility);
+        }
+
+        private static String regionName(Process p, int index) {
+            String name = p.getRegions().get(index).getName();
+            return name.isEmpty() ? "region" + index : name;
+        }
+
+        private String regionName(int pid, boolean every, String name) {
+            if (!name.isEmpty()) {
+                return name;
+            }
+            Process owner = every ? ScenarioQueries.processesWithRegion(model, "").stream().findFirst().orElse(null)
+                    : pids.get(pid);
+            return owner == null || owner.getRegions().isEmpty() ? "region0" : regionName(owner, 0);
+        }
+
+        private void timeline() throws ConversionException {
+            Duration previous = Duration.ZERO;
+            boolean live = false;
+            int index = 0;
+            for (var event : model.getTimeline().getEvents()) {
+                if (event.getTrigger() == Trigger.AFTER_CONVERGENCE) {
+                    live = true;
+                    steps.add(new SimulationPlan.Converge());
+                    if (event.getTimeMillis() > 0) {
+                        steps.add(new SimulationPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
+                    }
+                } else if (live) {
+                    if (event.getTrigger() == Trigger.AT_TIME) {
+                        throw new ConversionException(ObjectNames.of(event) + ": trigger = at: an event at a fixed "
+                                + "time cannot follow one that waits for convergence; use after-previous");
+                    }
+                    if (event.getTimeMillis() > 0) {
+                        steps.add(new SimulationPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
+                    }
+                } else {
+                    previous = event.getTrigger() == Trigger.AT_TIME ? Duration.ofMillis(event.getTimeMillis())
+                            : previous.plusMillis(event.getTimeMillis());
+                }
+                int repeat = event.getPeriodMillis() <= 0 ? 1 : event.getRepeat();
+                if (live && (repeat != 1)) {
+                    throw new ConversionException(ObjectNames.of(event) + ": repeat = " + event.getRepeat()
+                            + ": periodic events after a convergence wait are not supported yet; use trigger at");
+                }
+                if (live) {
+                    if (event instanceof Checkpoint c) {
+                        steps.add(checkpoint(c));
+                    } else {
+                        for (TimelineEvent e : events(event, Duration.ZERO, 0)) {
+                            for (TimelineEvent perProcess : perProcess(e)) {
+                                steps.add(new SimulationPlan.Apply(perProcess));
+                            }
+                        }
+                    }
+                } else if (event instanceof Checkpoint c) {
+                    steps.add(new SimulationPlan.Advance(previous));
+                    steps.add(checkpoint(c));
+                } else {
+                    for (int n = 0; repeat == 0 || n < repeat; n++) {
+                        Duration at = previous.plusMillis(n * event.getPeriodMillis());
+                        if (at.compareTo(end) > 0) {
+                            break;
+                        }
+                        timeline.addAll(events(event, at, n));
+                    }
+                }
+                index++;
+            }
+            // Advance steps of the static part hold absolute times: make them relative.
+            Duration now = Duration.ZERO;
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i) instanceof SimulationPlan.Converge) {
+                    break;
+                }
+                if (steps.get(i) instanceof SimulationPlan.Advance a) {
+                    Duration delta = a.duration().minus(now);
+                    steps.set(i, new SimulationPlan.Advance(delta.isNegative() ? Duration.ZERO : delta));
+                    now = now.plus(delta.isNegative() ? Duration.ZERO : delta);
+                }
+            }
+            assert index == model.getTimeline().getEvents().size();
+        }
+
+        /**
+         * A write to every process as one write per process that has the region (forked children
+         * included): the engine's live API addresses one process at a time.
+         */
+        private List<TimelineEvent> perProcess(TimelineEvent event) {
+            if (!(event instanceof TimelineEvent.WritePages w) || w.pid() != 0) {
+                return List.of(event);
+            }
+            List<TimelineEvent> writes = new ArrayList<>();
+            for (Map.Entry<Integer, Process> pid : pids.entrySet()) {
+                Process owner = pid.getValue();
+                if (owner.getRegions().stream().anyMatch(r -> regionName(owner, owner.getRegions().indexOf(r))
+                        .equals(w.region()))) {
+                    writes.add(new TimelineEvent.WritePages(w.at(), pid.getKey(), w.region(), w.fromPage(), w.toPage(),
+                            w.step(), w.content()));
+                }
+            }
+            return writes;
+        }
+
+        private static SimulationPlan.Checkpoint checkpoint(Checkpoint c) {
+            List<SimulationPlan.Expected> expected = new ArrayList<>();
+            for (Expectation e : c.getExpectations()) {
+                expected.add(new SimulationPlan.Expected(e.getCounter(), e.getPid(), e.getValue()));
+            }
+            return new SimulationPlan.Checkpoint(c.getName(), expected);
+        }
+
+        /** The engine events of one firing ({@code n}-th) of a model event at {@code at}. */
+        private List<TimelineEvent> events(org.ksmstudio.model.scenario.TimelineEvent event, Duration at, int n)
+                throws ConversionException {
+            if (event instanceof SysfsWrite w) {
+                return List.of(new TimelineEvent.SysfsWrite(at, w.getFile(), w.getValue()));
+            }
+            if (event instanceof MigratePages m) {
+                boolean swap = m.isBounce() && n % 2 == 1;
+                return List.of(new TimelineEvent.MigratePages(at, m.getPid(), swap ? m.getToNode() : m.getFromNode(),
+                        swap ? m.getFromNode() : m.getToNode()));
+            }
+            if (event instanceof WritePages w) {
+                return List.of(new TimelineEvent.WritePages(at, w.isEveryProcess() ? 0 : w.getPid(),
+                        regionName(w.getPid(), w.isEveryProcess(), w.getRegion()), w.getFromPage(), w.getToPage(),
+                        w.getStep(), w.getContent() == WriteContent.SAME ? NewContent.SAME : NewContent.UNIQUE));
+            }
+            if (event instanceof MovePages m) {
+                if (m.getStep() != 1 || m.isEveryProcess()) {
+                    throw new ConversionException(ObjectNames.of(m) + ": step = " + m.getStep()
+                            + ": move_pages moves a contiguous range of one process (step 1, not every process)");
+                }
+                return List.of(new TimelineEvent.MovePages(at, m.getPid(), regionName(m.getPid(), false, m.getRegion()),
+                        m.getFromPage(), m.getToPage(), m.getToNode()));
+            }
+            if (event instanceof MemoryFailure f) {
+                List<TimelineEvent> failures = new ArrayList<>();
+                for (long page = f.getFromPage(); page < Math.max(f.getToPage(), f.getFromPage() + 1); page += f.getStep()) {
+                    failures.add(new TimelineEvent.MemoryFailure(at, f.isEveryProcess() ? 0 : f.getPid(),
+                            regionName(f.getPid(), f.isEveryProcess(), f.getRegion()), page));
+                }
+                return failures;
+            }
+            if (event instanceof Compaction c) {
+                return List.of(new TimelineEvent.Compaction(at, c.getNode()));
+            }
+            if (event instanceof MemoryPressure p) {
+                return List.of(new TimelineEvent.MemoryPressure(at, p.getNode(), p.getPages(), Duration.ZERO));
+            }
+            if (event instanceof ForkProcess f) {
+                List<TimelineEvent> forks = new ArrayList<>();
+                int first = f.getFirstPid() > 0 ? f.getFirstPid() : nextFreePid() ;
+                Process parent = pids.get(f.getPid());
+                for (int i = 0; i < f.getCount(); i++) {
+                    forks.add(new TimelineEvent.Fork(at, f.getPid(), first + i,
+                            (parent == null ? "child" : parent.getName()) + "-fork" + (i + 1)));
+                }
+                return forks;
+            }
+            if (event instanceof ProcessExit x) {
+                return List.of(new TimelineEvent.Exit(at, x.getPid()));
+            }
+            throw new ConversionException(ObjectNames.of(event) + ": not supported by the engine");
+        }
+
+        private int nextFreePid() {
+            int highest = pids.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            for (TimelineEvent e : timeline) {
+                if (e instanceof TimelineEvent.Fork f) {
+                    highest = Math.max(highest, f.childPid());
+                }
+            }
+            return highest + 1;
+        }
+    }
+}

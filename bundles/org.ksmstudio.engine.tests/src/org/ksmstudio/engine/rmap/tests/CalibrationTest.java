@@ -1,0 +1,78 @@
+package org.ksmstudio.engine.rmap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.json.Json;
+import org.ksmstudio.engine.json.JsonValues;
+import org.ksmstudio.engine.rmap.OperationResult;
+import org.ksmstudio.engine.rmap.WalkCostModel;
+import org.ksmstudio.engine.scenario.CostModel;
+import org.ksmstudio.engine.scenario.NumaNode;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.Topology;
+
+/**
+ * The "this machine" cost model against every {@code rmap_walks} row of the reference file: one
+ * process maps ptes_total equal pages, ksmd merges them with the row's max_page_sharing, then one
+ * page (on a dup of ptes_on_migrated_page mappings) is migrated; the simulated time must be within
+ * 25% of the measured median.
+ */
+class CalibrationTest {
+
+    @Test
+    void thisMachineReproducesEveryRmapWalkRow() {
+        Map<String, Object> ref = JsonValues.object(Json.parse(RmapScenarios.text("kernel-reference.json")), "$");
+        List<Object> rows = JsonValues.array(ref.get("rmap_walks"), "rmap_walks");
+        assertTrue(rows.size() >= 10);
+        StringBuilder report = new StringBuilder();
+        int failures = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = JsonValues.object(rows.get(i), "rmap_walks[" + i + "]");
+            int total = (int) JsonValues.integer(row.get("ptes_total"), "ptes_total");
+            int mps = (int) JsonValues.integer(row.get("max_page_sharing"), "max_page_sharing");
+            int onPage = (int) JsonValues.integer(row.get("ptes_on_migrated_page"), "ptes_on_migrated_page");
+            double medianMs = JsonValues.number(JsonValues.object(row.get("migrate_one_page_ms"), "ms").get("median"),
+                    "median");
+            OperationResult r = migrateOnePage(total, mps);
+            double simMs = r.latencyNanos() / 1e6;
+            double err = (simMs - medianMs) / medianMs;
+            report.append(String.format("%8d PTEs mps %8d on page %8d: measured %9.3f ms simulated %9.3f ms (%+.1f%%)%n",
+                    total, mps, onPage, medianMs, simMs, err * 100));
+            assertEquals(1, r.ksmPages(), "the migrated page is a KSM page");
+            if (Math.abs(err) > 0.25) {
+                failures++;
+            }
+        }
+        System.out.print(report);
+        assertEquals(0, failures, report.toString());
+    }
+
+    @Test
+    void migrationCostIsFixedPlusLinearTermsOfTheModel() {
+        WalkCostModel c = WalkCostModel.of(CostModel.THIS_MACHINE);
+        long perPte = 3 * c.anonVmaLockNanos() + 3 * c.vmaVisitNanos() + 2 * c.pteNanos() + c.localFlushNanos();
+        long fixed = c.migrationFixedNanos() + c.copyNanos(10);
+        assertEquals(fixed + 256 * perPte, migrateOnePage(256, 256).latencyNanos());
+        assertEquals(fixed + 4096 * perPte, migrateOnePage(4096, 8192).latencyNanos());
+    }
+
+    /** Migrates page 0 of a one-process workload of {@code total} equal pages, limit {@code mps}. */
+    static OperationResult migrateOnePage(int total, int mps) {
+        // the reference VM has one node; a second node at distance 10 stands for the offlined block's target
+        Topology t = new Topology("x86_64", 4096, 2, List.of(new NumaNode(0, 8L << 30, List.of(0, 1)),
+                new NumaNode(1, 8L << 30, List.of())), List.of(List.of(10, 10), List.of(10, 10)));
+        Scenario s = Scenario.builder().topology(t).tunables(RmapScenarios.fastKsmd(mps))
+                .process(ProcessSpec.of(100, "ksm-walk", RmapScenarios.identical(RmapScenarios.REGION, total)))
+                .run(RmapScenarios.converge("stock")).build();
+        KsmSimulation sim = KsmSimulation.create(s);
+        assertTrue(sim.runUntilConverged(java.time.Duration.ofHours(1)));
+        return sim.movePages(100, RmapScenarios.REGION, 0, 1, 1);
+    }
+}

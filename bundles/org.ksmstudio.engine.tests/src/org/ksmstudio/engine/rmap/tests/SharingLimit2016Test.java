@@ -1,0 +1,66 @@
+package org.ksmstudio.engine.rmap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.rmap.OperationStats;
+import org.ksmstudio.engine.rmap.RmapOperation;
+import org.ksmstudio.engine.rmap.RmapReport;
+import org.ksmstudio.engine.scenario.Scenario;
+
+/**
+ * The bar of the 2016 thread, with one cost model ("2016 KVM host"): one migrate_pages() of the test
+ * program's shared page takes more than 60 s without the sharing limit, and between 1 and 10 ms with
+ * max_page_sharing = 256.
+ */
+class SharingLimit2016Test {
+
+    @Test
+    void noLimitTakesOverAMinuteStockAFewMilliseconds() {
+        RmapReport noLimit = run("no-limit");
+        RmapReport stock = run("stock");
+        long worstNoLimit = worstMigration(noLimit);
+        long worstStock = worstMigration(stock);
+        System.out.printf("2016 KVM host, migrate_pages of the shared page: no-limit %.3f s, stock %.3f ms%n",
+                worstNoLimit / 1e9, worstStock / 1e6);
+        System.out.println("no-limit memory: " + noLimit.memory());
+        System.out.println("stock    memory: " + stock.memory());
+        assertTrue(worstNoLimit > 60_000_000_000L, "no-limit: " + worstNoLimit + " ns");
+        assertTrue(worstStock >= 1_000_000L && worstStock <= 10_000_000L, "stock: " + worstStock + " ns");
+        // the price of the limit: one KSM page per 256 mappings instead of one
+        assertEquals(1, noLimit.memory().ksmPages());
+        // the kernel selftests' oracle: n % m == 1 leaves the last page unshared
+        int n = 96 * 65_536 + 1;
+        assertEquals(n % 256 <= 1 ? n / 256 : n / 256 + 1, stock.memory().ksmPages());
+        assertEquals(stock.memory().ksmPages() - 1, stock.memory().extraDupPages());
+        // without reschedule points a whole migration is one R-state stretch
+        assertEquals(worstNoLimit, noLimit.longestStretchNanos());
+    }
+
+    private static RmapReport run(String policy) {
+        Scenario s = RmapScenarios.kvmHost2016(policy, 256, 65_536);
+        KsmSimulation sim = KsmSimulation.create(s);
+        sim.run();
+        RmapReport r = sim.rmapReport();
+        long migrations = 0;
+        for (OperationStats o : r.operations()) {
+            if (o.operation() == RmapOperation.MIGRATE_PAGES) {
+                migrations += o.count();
+            }
+        }
+        assertEquals(10, migrations, "one page migrated per migrate_pages call");
+        return r;
+    }
+
+    private static long worstMigration(RmapReport r) {
+        long m = 0;
+        for (OperationStats o : r.operations()) {
+            if (o.operation() == RmapOperation.MIGRATE_PAGES) {
+                m = Math.max(m, o.maxNanos());
+            }
+        }
+        return m;
+    }
+}

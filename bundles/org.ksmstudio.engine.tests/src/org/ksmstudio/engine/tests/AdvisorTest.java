@@ -1,0 +1,59 @@
+package org.ksmstudio.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.internal.ScanTimeAdvisor;
+import org.ksmstudio.engine.internal.ScanTimeAdvisor.Context;
+import org.ksmstudio.engine.internal.ScanTimeAdvisor.Result;
+
+/** The scan-time advisor's integer arithmetic, computed by hand. */
+class AdvisorTest {
+
+    @Test
+    void firstScanHalvesTowardsTheTargetWithTheEwmaStartingAtZero() {
+        // scan 100 s, target 200 s: factor 200; change 100 -> ewma(0, 100) = 30;
+        // pages = 500*100/200 = 250 -> 250*30/100 = 75; cpu 20 s of 100 s = 20 %,
+        // per_page_cost = 500/20 = 25 -> min(75, 25*70) = 75 -> max(75, 25*10 = 250) = 250
+        Result r = ScanTimeAdvisor.advise(Context.ZERO, 100_000_000_000L, 20_000_000_000L, 500, 200, 70, 30000);
+        assertEquals(250, r.pagesToScan());
+        assertEquals(20, r.cpuPercent());
+        assertEquals(new Context(100, 30, 20_000_000_000L), r.context());
+    }
+
+    @Test
+    void capsApplyInTheKernelsOrderWithTheFloorAfterTheMaximum() {
+        // scan 10 s, target 200: factor 2000; last scan 20 s: change = 10*100/20 = 50 -> ewma(100, 50) = 85
+        // pages = 30000*100/2000 = 1500 -> 1500*85/100 = 1275; cpu 1 % -> per_page_cost 30000
+        // -> min(1275, 30000*70) = 1275 -> max(1275, 300000) = 300000 -> min(300000, 30000) = 30000
+        Result r = ScanTimeAdvisor.advise(new Context(20, 100, 0), 10_000_000_000L, 5_000_000L, 30000, 200, 70,
+                30000);
+        assertEquals(1, r.cpuPercent());
+        assertEquals(85, r.context().change());
+        assertEquals(30000, r.pagesToScan());
+    }
+
+    @Test
+    void subSecondScansCountAsOneSecond() {
+        Result r = ScanTimeAdvisor.advise(Context.ZERO, 999_000_000L, 0, 100, 200, 70, 30000);
+        assertEquals(1, r.context().scanTimeSeconds());
+        // factor 20000: pages 100*100/20000 = 0; per_page_cost = 100/1 = 100 -> floor 1000
+        assertEquals(1000, r.pagesToScan());
+    }
+
+    @Test
+    void advisorDrivesPagesToScanAfterEachFullScan() {
+        KsmSimulation sim = KsmSimulation.create(Scenarios.identicalPages(1, 20_000, 256, 100, 20));
+        sim.writeSysfs("advisor_mode", "scan-time");
+        assertEquals("500", sim.readSysfs("pages_to_scan"));
+        sim.stepFullScan();
+        assertNotEquals("500", sim.readSysfs("pages_to_scan"));
+        sim.runFor(Duration.ofSeconds(30));
+        long p = Long.parseLong(sim.readSysfs("pages_to_scan"));
+        org.junit.jupiter.api.Assertions.assertTrue(p >= 1 && p <= 30000, "pages_to_scan " + p);
+    }
+}

@@ -1,0 +1,65 @@
+package org.ksmstudio.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ksmstudio.engine.reference.PhaseResult;
+import org.ksmstudio.engine.reference.ReferenceCase;
+import org.ksmstudio.engine.reference.ReferenceFile;
+import org.ksmstudio.engine.reference.ReferenceRunner;
+
+/**
+ * Every phase of every case of the kernel reference file shipped with the engine, and of the
+ * cases measured on this kind of machine's kernel (data/measured-reference.json), must match.
+ */
+class ReferenceCasesTest {
+
+    static Stream<Arguments> kernelPhases() {
+        return phases(TestData.KERNEL_REFERENCE);
+    }
+
+    static Stream<Arguments> measuredPhases() {
+        return phases(TestData.MEASURED_REFERENCE);
+    }
+
+    private static Stream<Arguments> phases(String file) {
+        ReferenceFile f = TestData.reference(file);
+        List<Arguments> args = new ArrayList<>();
+        for (ReferenceCase c : f.cases()) {
+            List<PhaseResult> results = ReferenceRunner.runCase(f.pageSize(), c);
+            for (PhaseResult r : results) {
+                args.add(Arguments.of(c.name() + "/" + r.phaseName(), r));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kernelPhases")
+    void kernelReferencePhase(String name, PhaseResult result) {
+        assertTrue(result.passed(), result.line());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("measuredPhases")
+    void measuredPhase(String name, PhaseResult result) {
+        assertTrue(result.passed(), result.line());
+    }
+
+    @Test
+    void everyCaseOfTheKernelFileIsRun() {
+        ReferenceFile f = TestData.reference(TestData.KERNEL_REFERENCE);
+        int phases = f.cases().stream().mapToInt(c -> c.phases().size()).sum();
+        assertEquals(phases, kernelPhases().count());
+        assertFalse(f.cases().isEmpty());
+    }
+}

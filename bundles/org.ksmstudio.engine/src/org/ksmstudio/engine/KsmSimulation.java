@@ -1,0 +1,501 @@
+package org.ksmstudio.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.ksmstudio.engine.internal.KsmEngine;
+import org.ksmstudio.engine.internal.RmapOperations;
+import org.ksmstudio.engine.internal.ScenarioLoader;
+import org.ksmstudio.engine.rmap.OperationResult;
+import org.ksmstudio.engine.rmap.RmapReport;
+import org.ksmstudio.engine.rmap.WalkCostModel;
+import org.ksmstudio.engine.scenario.MergeableRegion;
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+
+/**
+ * A running KSM simulation of one scenario. The run methods block the calling thread (use a
+ * background job); pause, resume, cancel, snapshots, queries and live edits may come from any
+ * thread and take effect between two ksmd wake-ups. Deterministic: the same scenario and seed
+ * give the same trace.
+ */
+public final class KsmSimulation {
+
+    /** Run state. */
+    public enum State {
+        IDLE, RUNNING, PAUSED, CONVERGED, FINISHED, CANCELLED
+    }
+
+    /** The last change of the converging counters: when, after how many full scans and page scans. */
+    public record LastChange(long timeNanos, long fullScans, long pagesScanned) {
+    }
+
+    private static final long DAY_NANOS = 86_400L * 1_000_000_000L;
+
+    private final Object lock = new Object();
+    private final Scenario scenario;
+    private final KsmEngine engine;
+    /** reverse-map walks and the refile pass (rmap extension) */
+    private final RmapOperations rmap;
+    private final List<SimulationListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<CounterSample> samples = new ArrayList<>();
+    private final long sampleInterval;
+    private final SplittableRandom random;
+    private long nextSample;
+    private int timelineIndex;
+    private long lastVolatility;
+    private double volatilityCarry;
+    private long[] lastSignature;
+    private LastChange lastChange;
+    private volatile boolean paused;
+    private volatile boolean cancelled;
+    private volatile State state = State.IDLE;
+
+    private KsmSimulation(Scenario scenario) {
+        this.scenario = scenario;
+        this.engine = ScenarioLoader.load(scenario);
+        this.rmap = new RmapOperations(engine, scenario.topology(), WalkCostModel.of(scenario.costModel()));
+        this.sampleInterval = scenario.run().sampleInterval().toNanos();
+        this.random = new SplittableRandom(scenario.run().seed());
+        this.lastSignature = engine.convergenceSignature();
+        this.lastChange = new LastChange(0, 0, 0);
+    }
+
+    /**
+     * Creates a simulation; the workload is faulted in and the tunables written at time 0.
+     *
+     * @throws org.ksmstudio.engine.scenario.ScenarioException on inconsistent input
+     */
+    public static KsmSimulation create(Scenario scenario) {
+        return new KsmSimulation(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public void addListener(SimulationListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(SimulationListener l) {
+        listeners.remove(l);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    // ---- running ----
+
+    /** Runs as the scenario's run settings say. */
+    public void run() {
+        if (scenario.run().untilConverged()) {
+            Duration limit = scenario.run().duration().isZero() ? Duration.ofNanos(DAY_NANOS) : scenario.run().duration();
+            runUntilConverged(limit);
+        } else {
+            runFor(scenario.run().duration());
+        }
+    }
+
+    /** Runs for a simulated duration. */
+    public void runFor(Duration d) {
+        long target;
+        synchronized (lock) {
+            target = engine.now() + d.toNanos();
+        }
+        advance(target, false, -1);
+        finish(State.FINISHED);
+    }
+
+    /**
+     * Runs until no counter changed for two full scans (or ksmd has nothing left to do), at most
+     * {@code limit} of simulated time.
+     *
+     * @return whether it converged
+     */
+    public boolean runUntilConverged(Duration limit) {
+        long target;
+        synchronized (lock) {
+            target = engine.now() + limit.toNanos();
+        }
+        boolean converged = advance(target, true, -1);
+        finish(converged ? State.CONVERGED : State.FINISHED);
+        return converged;
+    }
+
+    /** Runs exactly one ksmd wake-up (and the events due before it). */
+    public void stepWakeup() {
+        synchronized (lock) {
+            long w = engine.nextWakeup();
+            if (w == Long.MAX_VALUE) {
+                return;
+            }
+            advanceLocked(w);
+            wakeupLocked();
+        }
+        finish(State.PAUSED);
+    }
+
+    /** Runs until ksmd completes one more full scan (at most one simulated day). */
+    public void stepFullScan() {
+        long target;
+        long scans;
+        synchronized (lock) {
+            target = engine.now() + DAY_NANOS;
+            scans = engine.fullScans();
+        }
+        advance(target, false, scans + 1);
+        finish(State.PAUSED);
+    }
+
+    /** Asks a running simulation to wait after the current wake-up. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Lets a paused simulation continue. */
+    public void resume() {
+        synchronized (lock) {
+            paused = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** Stops a running simulation after the current wake-up; it cannot run again. */
+    public void cancel() {
+        synchronized (lock) {
+            cancelled = true;
+            lock.notifyAll();
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    private void finish(State s) {
+        setState(cancelled ? State.CANCELLED : s);
+    }
+
+    private void setState(State s) {
+        if (state != s) {
+            state = s;
+            for (SimulationListener l : listeners) {
+                l.onStateChange(s);
+            }
+        }
+    }
+
+    /**
+     * Advances to {@code target}; with {@code converge} stops once converged, with {@code scans >= 0}
+     * once full_scans reaches it. Returns whether it converged.
+     */
+    private boolean advance(long target, boolean converge, long scans) {
+        setState(State.RUNNING);
+        synchronized (lock) {
+            if (converge && engine.run() == 1 && engine.fullScans() >= lastChange.fullScans() + 2) {
+                return true;
+            }
+        }
+        while (true) {
+            synchronized (lock) {
+                while (paused && !cancelled) {
+                    setState(State.PAUSED);
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        cancelled = true;
+                    }
+                    setState(State.RUNNING);
+                }
+                if (cancelled) {
+                    return false;
+                }
+                long w = engine.nextWakeup();
+                long ev = timelineIndex < scenario.timeline().size()
+                        ? scenario.timeline().get(timelineIndex).at().toNanos() : Long.MAX_VALUE;
+                if (converge && w == Long.MAX_VALUE && ev == Long.MAX_VALUE) {
+                    return true;
+                }
+                if (Math.min(w, ev) > target) {
+                    advanceLocked(target);
+                    return false;
+                }
+                if (ev <= w) {
+                    advanceLocked(ev);
+                    applyEvent(scenario.timeline().get(timelineIndex++));
+                    noteChange();
+                    continue;
+                }
+                advanceLocked(w);
+                wakeupLocked();
+                if (converge && engine.fullScans() >= lastChange.fullScans() + 2 && engine.run() == 1) {
+                    return true;
+                }
+                if (scans >= 0 && engine.fullScans() >= scans) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Moves the clock to t, emitting samples and background writes on the way. */
+    private void advanceLocked(long t) {
+        while (nextSample <= t) {
+            engine.advanceClockTo(nextSample);
+            applyVolatility();
+            CounterSample s = new CounterSample(nextSample, engine.counters());
+            samples.add(s);
+            for (SimulationListener l : listeners) {
+                l.onSample(s);
+            }
+            nextSample += sampleInterval;
+        }
+        engine.advanceClockTo(t);
+        applyVolatility();
+    }
+
+    private void wakeupLocked() {
+        int scansDone = engine.runWakeup();
+        rmap.afterWakeup();
+        noteChange();
+        if (scansDone > 0) {
+            long fs = engine.fullScans();
+            for (SimulationListener l : listeners) {
+                l.onFullScan(fs);
+            }
+        }
+    }
+
+    private void noteChange() {
+        long[] sig = engine.convergenceSignature();
+        if (!java.util.Arrays.equals(sig, lastSignature)) {
+            lastSignature = sig;
+            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned());
+        }
+    }
+
+    private void applyVolatility() {
+        long now = engine.now();
+        if (now <= lastVolatility) {
+            return;
+        }
+        double dt = (now - lastVolatility) / 1e9;
+        lastVolatility = now;
+        for (ProcessSpec p : scenario.workload().processes()) {
+            ProcessSpec src = p;
+            if (p.forkOf() != 0) {
+                continue;
+            }
+            for (MergeableRegion r : src.regions()) {
+                double rate = r.volatility().pagesPerSecond();
+                if (rate <= 0 || r.pages() == 0) {
+                    continue;
+                }
+                double want = rate * dt + volatilityCarry;
+                long n = (long) want;
+                volatilityCarry = want - n;
+                for (long i = 0; i < n; i++) {
+                    long page = random.nextLong(r.pages());
+                    try {
+                        engine.writePages(p.pid(), r.name(), page, page + 1, 1, r.volatility().content());
+                    } catch (IllegalArgumentException exited) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void applyEvent(TimelineEvent e) {
+        switch (e) {
+            case TimelineEvent.SysfsWrite w -> engine.writeSysfs(w.file(), w.value());
+            case TimelineEvent.WritePages w -> {
+                List<Integer> pids = w.pid() == 0 ? engine.pidsWithRegion(w.region()) : List.of(w.pid());
+                for (int pid : pids) {
+                    engine.writePages(pid, w.region(), w.fromPage(), Math.min(w.toPage(),
+                            engine.regionPages(pid, w.region())), w.step(), w.content());
+                }
+            }
+            case TimelineEvent.Fork f -> engine.fork(f.parentPid(), f.childPid(), f.childName());
+            case TimelineEvent.Exit x -> engine.exit(x.pid());
+            case TimelineEvent.Madvise m -> engine.madvise(m.pid(), m.region(), m.mergeable());
+            case TimelineEvent.MigratePages m -> rmap.migratePages(m.pid(), m.fromNode(), m.toNode());
+            case TimelineEvent.MovePages m -> rmap.movePages(m.pid(), m.region(), m.fromPage(), m.toPage(),
+                    m.toNode());
+            case TimelineEvent.MemoryFailure m -> rmap.memoryFailure(m.pid(), m.region(), m.page());
+            case TimelineEvent.Compaction c -> rmap.compact(c.node());
+            case TimelineEvent.MemoryPressure p -> rmap.reclaim(p.node(), p.pagesToReclaim(), p.duration().toNanos());
+        }
+    }
+
+    // ---- reverse-map walks (rmap extension): any thread, applied between ksmd wake-ups ----
+
+    /** migrate_pages(pid, from, to): every page of the process on {@code fromNode} (any node if < 0) moves. */
+    public OperationResult migratePages(int pid, int fromNode, int toNode) {
+        synchronized (lock) {
+            OperationResult r = rmap.migratePages(pid, fromNode, toNode);
+            noteChange();
+            return r;
+        }
+    }
+
+    /** move_pages() of region pages [fromPage, toPage) of a process to {@code toNode}. */
+    public OperationResult movePages(int pid, String region, long fromPage, long toPage, int toNode) {
+        synchronized (lock) {
+            OperationResult r = rmap.movePages(pid, region, fromPage, toPage, toNode);
+            noteChange();
+            return r;
+        }
+    }
+
+    /** Compaction of a node: its in-use pages are migrated within the node. */
+    public OperationResult compactNode(int node) {
+        synchronized (lock) {
+            return rmap.compact(node);
+        }
+    }
+
+    /** Memory pressure: reclaim looks at up to {@code pages} pages of the node; pressure lasts {@code duration}. */
+    public OperationResult reclaim(int node, long pages, Duration duration) {
+        synchronized (lock) {
+            return rmap.reclaim(node, pages, duration.toNanos());
+        }
+    }
+
+    /** Memory failure (hwpoison) of the page mapped at a region page of a process. */
+    public OperationResult memoryFailure(int pid, String region, long page) {
+        synchronized (lock) {
+            OperationResult r = rmap.memoryFailure(pid, region, page);
+            noteChange();
+            return r;
+        }
+    }
+
+    /** Walk latencies per NUMA node and operation so far, KSM pages and what the dups cost. */
+    public RmapReport rmapReport() {
+        synchronized (lock) {
+            return rmap.report();
+        }
+    }
+
+    /** The walk cost model in use (the scenario's cost model with the fixed x86 terms). */
+    public WalkCostModel walkCostModel() {
+        return rmap.costModel();
+    }
+
+    // ---- live edits ----
+
+    /** Writes a /sys/kernel/mm/ksm file; the kernel's outcome. */
+    public SysfsResult writeSysfs(String file, String value) {
+        synchronized (lock) {
+            SysfsResult r = engine.writeSysfs(file, value);
+            noteChange();
+            return r;
+        }
+    }
+
+    /** Reads a /sys/kernel/mm/ksm file as the kernel prints it. */
+    public String readSysfs(String file) {
+        synchronized (lock) {
+            return engine.readSysfs(file);
+        }
+    }
+
+    public void writePages(int pid, String region, long from, long to, long step, NewContent content) {
+        synchronized (lock) {
+            engine.writePages(pid, region, from, to, step, content);
+            noteChange();
+        }
+    }
+
+    public void fork(int parentPid, int childPid, String name) {
+        synchronized (lock) {
+            engine.fork(parentPid, childPid, name);
+            noteChange();
+        }
+    }
+
+    public void exit(int pid) {
+        synchronized (lock) {
+            engine.exit(pid);
+            noteChange();
+        }
+    }
+
+    public void madvise(int pid, String region, boolean mergeable) {
+        synchronized (lock) {
+            engine.madvise(pid, region, mergeable);
+            noteChange();
+        }
+    }
+
+    // ---- observation ----
+
+    public KsmSnapshot snapshot() {
+        synchronized (lock) {
+            long t = engine.now();
+            double cpu = t == 0 ? 0 : Math.min(1.0, engine.ksmdBusyNanos() / (double) t);
+            return new KsmSnapshot(t, engine.counters(), List.copyOf(engine.processStats()), cpu, engine.wakeups());
+        }
+    }
+
+    /** The counter time series so far. */
+    public List<CounterSample> samples() {
+        synchronized (lock) {
+            return List.copyOf(samples);
+        }
+    }
+
+    public StableTreeView stableTree(int maxEntries) {
+        synchronized (lock) {
+            return engine.stableTree(maxEntries);
+        }
+    }
+
+    public List<RmapItemView> rmapItems(int dupId, int max) {
+        synchronized (lock) {
+            return engine.rmapItems(dupId, max);
+        }
+    }
+
+    /** The last change of the converging counters (time, full_scans, pages_scanned at that moment). */
+    public LastChange lastChange() {
+        synchronized (lock) {
+            return lastChange;
+        }
+    }
+
+    /** Marks "now" as the last change: convergence is then counted from here. */
+    public void markPhaseStart() {
+        synchronized (lock) {
+            lastSignature = engine.convergenceSignature();
+            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned());
+        }
+    }
+
+    /** Approximate heap held by per-page engine structures, bytes. */
+    public long engineHeapBytes() {
+        synchronized (lock) {
+            return engine.heapBytes();
+        }
+    }
+
+    /** Internal consistency check for tests: null when every counter matches the structures. */
+    public String checkInvariants() {
+        synchronized (lock) {
+            return engine.checkInvariants();
+        }
+    }
+}

@@ -1,0 +1,684 @@
+package org.ksmstudio.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+import org.ksmstudio.engine.KsmCounters;
+import org.ksmstudio.engine.policy.RmapPolicy;
+import org.ksmstudio.engine.policy.RmapPolicy.RefileSettings;
+import org.ksmstudio.engine.rmap.KsmMemory;
+import org.ksmstudio.engine.rmap.OperationResult;
+import org.ksmstudio.engine.rmap.RmapOperation;
+import org.ksmstudio.engine.rmap.RmapReport;
+import org.ksmstudio.engine.rmap.RmapStatistics;
+import org.ksmstudio.engine.rmap.WalkCostModel;
+import org.ksmstudio.engine.rmap.WalkKind;
+import org.ksmstudio.engine.scenario.NumaNode;
+import org.ksmstudio.engine.scenario.Topology;
+
+/**
+ * Operations that walk the reverse map of the pages they handle (migrate_pages, move_pages,
+ * compaction, reclaim, memory failure) on the engine's structures, with the exact cost of each walk,
+ * and the refile pass of the refile policy. Single-threaded: the simulation serialises access.
+ * <p>
+ * A KSM page is walked as {@code rmap_walk_ksm} does: for each rmap item of its stable node (dup), the
+ * anon_vma lock, then every VMA of the item's anon_vma (its own mm first, then its live fork
+ * descendants in creation order); a first pass handles each item's own mm, a second the forked
+ * children. Walks that stop once the page is unmapped (unmap, referenced) end right after the last
+ * mapping. A plain anonymous page is walked once over its anon_vma. Costs are in {@link WalkCostModel}.
+ */
+public final class RmapOperations {
+    private static final int NIL = StableNodes.NIL;
+
+    private final KsmEngine engine;
+    private final Topology topology;
+    private final WalkCostModel cost;
+    private final RmapPolicy patch;
+    private final String policyName;
+    private final boolean x86;
+    private final RmapStatistics stats;
+    private final long[] nodePages;
+    /** memory pressure windows: node, from, until (ns), pages */
+    private final List<long[]> pressure = new ArrayList<>();
+    private long nextRefile;
+    private long refileMoves;
+    private int lastRefileMoves;
+
+    // ---- per operation ----
+    private int walkerCpu;
+    private int[] ipiTargets = new int[0];
+    private BitSet[] targetCpus = new BitSet[0];
+    private int[][] children = new int[0][];
+    private boolean anyForks;
+    private final BitSet handledFrames = new BitSet();
+    private final BitSet handledSlots = new BitSet();
+    private final BitSet flushCpus = new BitSet();
+
+    // ---- per page ----
+    private long pageNanos;
+    private long stretch;
+    private long maxStretch;
+    private long longestWalk;
+    private long pageIpis;
+    private long itemsInPage;
+    private int remaining;
+    private boolean sawActive;
+
+    public RmapOperations(KsmEngine engine, Topology topology, WalkCostModel cost) {
+        this.engine = engine;
+        this.topology = topology;
+        this.cost = cost;
+        this.patch = engine.policy() instanceof RmapPolicy p ? p : null;
+        this.policyName = engine.policy().name();
+        this.x86 = !topology.arch().startsWith("arm") && !topology.arch().startsWith("aarch");
+        this.stats = new RmapStatistics(topology.nodes().size());
+        this.nodePages = new long[topology.nodes().size()];
+        for (NumaNode n : topology.nodes()) {
+            nodePages[n.id()] = Math.max(1, n.memoryBytes() / topology.pageSize());
+        }
+        RefileSettings r = refileSettings();
+        this.nextRefile = r == null ? Long.MAX_VALUE : r.intervalMillis() * 1_000_000L;
+    }
+
+    public WalkCostModel costModel() {
+        return cost;
+    }
+
+    // =====================================================================================
+    // operations
+    // =====================================================================================
+
+    /** migrate_pages(pid, from, to): every page of the process on {@code fromNode} (any node if < 0). */
+    public OperationResult migratePages(int pid, int fromNode, int toNode) {
+        checkNode(toNode);
+        Mm mm = engine.runningMm(pid);
+        return migrateRange(RmapOperation.MIGRATE_PAGES, mm, null, 0, Long.MAX_VALUE, fromNode, toNode);
+    }
+
+    /** move_pages() of region pages [fromPage, toPage) of a process to {@code toNode}. */
+    public OperationResult movePages(int pid, String region, long fromPage, long toPage, int toNode) {
+        checkNode(toNode);
+        Mm mm = engine.runningMm(pid);
+        Vma v = mm.vma(region);
+        if (v == null) {
+            throw new IllegalArgumentException("region = " + region + ": process " + pid + " has no such region");
+        }
+        if (fromPage < 0 || toPage < fromPage) {
+            throw new IllegalArgumentException("pages " + fromPage + ".." + toPage + ": must satisfy 0 <= from <= to");
+        }
+        return migrateRange(RmapOperation.MOVE_PAGES, mm, v, fromPage, toPage, -1, toNode);
+    }
+
+    private OperationResult migrateRange(RmapOperation op, Mm mm, Vma only, long from, long to, int fromNode,
+            int toNode) {
+        beginOperation(mm.cpus.isEmpty() ? firstCpu(mm.homeNode) : mm.cpus.get(0));
+        Totals t = new Totals(op);
+        for (Vma v : mm.vmas) {
+            if (only != null && v != only) {
+                continue;
+            }
+            long a = only == null ? 0 : Math.min(from, v.pages);
+            long b = only == null ? v.pages : Math.min(to, v.pages);
+            for (long p = a; p < b; p++) {
+                int s = v.firstSlot + (int) p;
+                int f = engine.slotFrameAt(s);
+                if (f < 0 || handledFrames.get(f)) {
+                    continue;
+                }
+                int src = engine.frames.node[f];
+                if ((fromNode >= 0 && src != fromNode) || src == toNode) {
+                    continue;
+                }
+                handledFrames.set(f);
+                migratePage(op, f, s, src, toNode, t);
+            }
+        }
+        return t.result();
+    }
+
+    /** Compaction of a node: every in-use page of the node is migrated within the node, in frame order of use. */
+    public OperationResult compact(int node) {
+        checkNode(node);
+        beginOperation(firstCpu(node));
+        Totals t = new Totals(RmapOperation.COMPACTION);
+        int slots = engine.pageCount();
+        for (int s = 0; s < slots; s++) {
+            int f = engine.slotFrameAt(s);
+            if (f < 0 || handledFrames.get(f) || engine.frames.node[f] != node) {
+                continue;
+            }
+            handledFrames.set(f);
+            migratePage(RmapOperation.COMPACTION, f, s, node, node, t);
+        }
+        return t.result();
+    }
+
+    /**
+     * Memory pressure on a node: reclaim looks at up to {@code pagesToReclaim} in-use pages of the node
+     * (folio_referenced, then try_to_unmap of the pages no running process referenced), and the node is
+     * under pressure {@code pagesToReclaim / node pages} for {@code durationNanos}. Swap is not
+     * modelled: an unmapped page keeps its mappings afterwards (as if swapped back in).
+     */
+    public OperationResult reclaim(int node, long pagesToReclaim, long durationNanos) {
+        checkNode(node);
+        if (pagesToReclaim < 0 || durationNanos < 0) {
+            throw new IllegalArgumentException("pagesToReclaim = " + pagesToReclaim + ", duration = " + durationNanos
+                    + ": must be >= 0");
+        }
+        long now = engine.now();
+        pressure.add(new long[] { node, now, now + durationNanos, pagesToReclaim });
+        double p = pressure(node);
+        beginOperation(firstCpu(node));
+        Totals t = new Totals(RmapOperation.RECLAIM);
+        int slots = engine.pageCount();
+        long scanned = 0;
+        for (int s = 0; s < slots && scanned < pagesToReclaim; s++) {
+            int f = engine.slotFrameAt(s);
+            if (f < 0 || handledFrames.get(f) || engine.frames.node[f] != node) {
+                continue;
+            }
+            handledFrames.set(f);
+            scanned++;
+            boolean ksm = engine.frames.stable[f] >= 0;
+            beginPage();
+            boolean skipped = skips(RmapOperation.RECLAIM, engine.frames.mapcount[f], p);
+            if (!skipped) {
+                sawActive = false;
+                walk(f, s, WalkKind.REFERENCED);
+                if (!sawActive) {
+                    add(cost.migrationFixedNanos());
+                    walk(f, s, WalkKind.UNMAP);
+                }
+            }
+            endPage(node, RmapOperation.RECLAIM, ksm, skipped, t);
+        }
+        return t.result();
+    }
+
+    /** Memory failure of the page mapped at a region page: collect the processes, unmap every mapping. */
+    public OperationResult memoryFailure(int pid, String region, long page) {
+        Mm mm = engine.runningMm(pid);
+        Vma v = mm.vma(region);
+        if (v == null) {
+            throw new IllegalArgumentException("region = " + region + ": process " + pid + " has no such region");
+        }
+        if (page < 0 || page >= v.pages) {
+            throw new IllegalArgumentException("page = " + page + ": outside region " + region + " of " + v.pages
+                    + " pages");
+        }
+        beginOperation(0);
+        Totals t = new Totals(RmapOperation.MEMORY_FAILURE);
+        int s = v.firstSlot + (int) page;
+        int f = engine.slotFrameAt(s);
+        if (f >= 0) {
+            int node = engine.frames.node[f];
+            boolean ksm = engine.frames.stable[f] >= 0;
+            beginPage();
+            add(cost.migrationFixedNanos());
+            walk(f, s, WalkKind.COLLECT);
+            walk(f, s, WalkKind.UNMAP);
+            endPage(node, RmapOperation.MEMORY_FAILURE, ksm, false, t);
+        }
+        engine.memoryFailure(pid, region, page);
+        return t.result();
+    }
+
+    /** Memory pressure on a node now: the pages being reclaimed over the node's pages, 0..1. */
+    public double pressure(int node) {
+        long now = engine.now();
+        double p = 0;
+        for (long[] w : pressure) {
+            if (w[0] == node && now >= w[1] && now < w[2]) {
+                p += w[3] / (double) nodePages[node];
+            }
+        }
+        return Math.min(1, p);
+    }
+
+    private void migratePage(RmapOperation op, int f, int s, int src, int dst, Totals t) {
+        boolean ksm = engine.frames.stable[f] >= 0;
+        beginPage();
+        boolean skipped = skips(op, engine.frames.mapcount[f], pressure(src));
+        if (!skipped) {
+            add(cost.migrationFixedNanos());
+            walk(f, s, WalkKind.MIGRATE_UNMAP);
+            add(cost.copyNanos(topology.distance(src, dst)));
+            walk(f, s, WalkKind.MIGRATE_RESTORE);
+            engine.frames.node[f] = (byte) dst;
+        }
+        endPage(src, op, ksm, skipped, t);
+    }
+
+    private boolean skips(RmapOperation op, long mapcount, double p) {
+        return patch != null && patch.skipsWalk(op, mapcount, p);
+    }
+
+    // =====================================================================================
+    // walks
+    // =====================================================================================
+
+    private void beginOperation(int cpu) {
+        walkerCpu = cpu;
+        handledFrames.clear();
+        List<Mm> mms = engine.allMms();
+        int n = mms.size();
+        ipiTargets = new int[n];
+        targetCpus = new BitSet[n];
+        int[] childCount = new int[n];
+        anyForks = false;
+        for (Mm mm : mms) {
+            BitSet b = new BitSet();
+            if (mm.active && !mm.exiting) {
+                for (int c : mm.cpus) {
+                    if (c != cpu) {
+                        b.set(c);
+                    }
+                }
+            }
+            targetCpus[mm.index] = b;
+            ipiTargets[mm.index] = b.cardinality();
+            Mm parent = parentOf(mm);
+            if (parent != null) {
+                childCount[parent.index]++;
+                anyForks = true;
+            }
+        }
+        children = new int[n][];
+        for (int i = 0; i < n; i++) {
+            children[i] = new int[childCount[i]];
+            childCount[i] = 0;
+        }
+        for (Mm mm : mms) {
+            Mm parent = parentOf(mm);
+            if (parent != null) {
+                children[parent.index][childCount[parent.index]++] = mm.index;
+            }
+        }
+    }
+
+    /** The live parent an mm was forked from after fill (sharing its anon_vma tree), or null. */
+    private Mm parentOf(Mm mm) {
+        if (mm.parentPid == 0 || mm.exiting) {
+            return null;
+        }
+        for (Mm p : engine.allMms()) {
+            if (p.pid == mm.parentPid) {
+                return p.exiting ? null : p;
+            }
+        }
+        return null;
+    }
+
+    private void beginPage() {
+        pageNanos = 0;
+        stretch = 0;
+        maxStretch = 0;
+        longestWalk = 0;
+        pageIpis = 0;
+        itemsInPage = 0;
+    }
+
+    private void endPage(int node, RmapOperation op, boolean ksm, boolean failed, Totals t) {
+        maxStretch = Math.max(maxStretch, stretch);
+        stats.recordPage(node, op, ksm, pageNanos, longestWalk, maxStretch, pageIpis, failed);
+        t.add(ksm, pageNanos, longestWalk, maxStretch, pageIpis, failed);
+    }
+
+    private void add(long nanos) {
+        pageNanos += nanos;
+        stretch += nanos;
+    }
+
+    /**
+     * Start of the work for one rmap item (the top of rmap_walk_ksm's loop): a cond_resched() point
+     * before every {@code every}-th item of the page's walks, the first excepted.
+     */
+    private void itemStart() {
+        int every = patch == null ? 0 : patch.reschedEvery();
+        if (every > 0 && itemsInPage > 0 && itemsInPage % every == 0) {
+            maxStretch = Math.max(maxStretch, stretch);
+            stretch = 0;
+            pageNanos += cost.reschedNanos();
+        }
+        itemsInPage++;
+    }
+
+    /** One walk of frame f (mapped at slot s) of the given kind. */
+    private void walk(int f, int s, WalkKind kind) {
+        long start = pageNanos;
+        boolean batched = x86 && kind.flushes() && patch != null && patch.batchesTlbFlush(kind);
+        flushCpus.clear();
+        remaining = engine.frames.mapcount[f];
+        int node = engine.frames.stable[f];
+        if (node >= 0) {
+            walkKsm(node, f, kind, batched);
+        } else {
+            walkAnon(f, s, kind, batched);
+        }
+        if (batched) {
+            int n = flushCpus.cardinality();
+            add(n * cost.ipiNanos());
+            pageIpis += n;
+        }
+        if (anyForks) {
+            handledSlots.clear();
+        }
+        longestWalk = Math.max(longestWalk, pageNanos - start);
+    }
+
+    private void walkKsm(int node, int k, WalkKind kind, boolean batched) {
+        StableNodes sn = engine.sn;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int s = sn.first[node]; s != NIL; s = engine.rmapNext(s)) {
+                Mm mm = engine.mmOfSlot(s);
+                itemStart();
+                add(cost.anonVmaLockNanos());
+                boolean done = pass == 0 ? visitOwn(s, k, mm, kind, batched)
+                        : visitDescendants(mm, s - mm.firstSlot, k, kind, batched);
+                if (done) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Pass 1 for one item: the VMAs of its anon_vma; only its own mm's is looked into. */
+    private boolean visitOwn(int s, int k, Mm mm, WalkKind kind, boolean batched) {
+        add(cost.vmaVisitNanos());
+        if (rmapOne(s, k, mm, kind, batched)) {
+            return true;
+        }
+        add(descendantCount(mm.index) * cost.vmaVisitNanos());
+        return false;
+    }
+
+    /** Pass 2 for one item: the VMAs of its fork descendants, in creation order. */
+    private boolean visitDescendants(Mm mm, int offset, int k, WalkKind kind, boolean batched) {
+        add(cost.vmaVisitNanos());
+        return visitChildren(mm.index, offset, k, kind, batched);
+    }
+
+    private boolean visitChildren(int mmIndex, int offset, int k, WalkKind kind, boolean batched) {
+        for (int c : children[mmIndex]) {
+            Mm child = engine.allMms().get(c);
+            add(cost.vmaVisitNanos());
+            if (rmapOne(child.firstSlot + offset, k, child, kind, batched)) {
+                return true;
+            }
+            if (visitChildren(c, offset, k, kind, batched)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int descendantCount(int mmIndex) {
+        int n = 0;
+        for (int c : children[mmIndex]) {
+            n += 1 + descendantCount(c);
+        }
+        return n;
+    }
+
+    /** rmap_walk_anon: the page's anon_vma (its oldest live owner's) once, every VMA covering it. */
+    private void walkAnon(int f, int s, WalkKind kind, boolean batched) {
+        Mm owner = engine.mmOfSlot(s);
+        int offset = s - owner.firstSlot;
+        Mm root = owner;
+        for (Mm p = parentOf(root); p != null && engine.slotFrameAt(p.firstSlot + offset) == f; p = parentOf(p)) {
+            root = p;
+        }
+        itemStart();
+        add(cost.anonVmaLockNanos());
+        add(cost.vmaVisitNanos());
+        if (!rmapOne(root.firstSlot + offset, f, root, kind, batched)) {
+            visitChildren(root.index, offset, f, kind, batched);
+        }
+    }
+
+    /**
+     * The rmap_one callback on the VMA of mm at slot s: handles the mapping if s maps frame k and was
+     * not handled yet in this walk, else pays a page-table walk that finds nothing.
+     *
+     * @return whether the walk is done (stops once no mapping is left, for the kinds that stop)
+     */
+    private boolean rmapOne(int s, int k, Mm mm, WalkKind kind, boolean batched) {
+        if (engine.slotFrameAt(s) != k || (anyForks && handledSlots.get(s))) {
+            add(cost.pteMissNanos());
+            return false;
+        }
+        if (anyForks) {
+            handledSlots.set(s);
+        }
+        remaining--;
+        int targets = ipiTargets[mm.index];
+        switch (kind) {
+            case MIGRATE_UNMAP, UNMAP -> {
+                add(cost.pteNanos() + cost.localFlushNanos());
+                if (x86) {
+                    if (batched) {
+                        flushCpus.or(targetCpus[mm.index]);
+                    } else {
+                        ipis(targets);
+                    }
+                }
+                secondaryMmu(mm, targets);
+            }
+            case MIGRATE_RESTORE -> add(cost.pteNanos());
+            case REFERENCED -> {
+                add(cost.youngNanos());
+                if (!x86) {
+                    add(cost.localFlushNanos());
+                }
+                sawActive |= mm.active;
+                secondaryMmu(mm, targets);
+            }
+            case COLLECT -> add(cost.pteMissNanos());
+        }
+        return kind.stopsWhenDone() && remaining <= 0;
+    }
+
+    /** KVM: the MMU notifier invalidates the shadow PTE and flushes the guest's CPUs (IPIs on x86). */
+    private void secondaryMmu(Mm mm, int targets) {
+        if (mm.kvm) {
+            add(cost.mmuNotifierNanos());
+            if (x86) {
+                ipis(targets);
+            }
+        }
+    }
+
+    private void ipis(int n) {
+        add(n * cost.ipiNanos());
+        pageIpis += n;
+    }
+
+    private int firstCpu(int node) {
+        List<Integer> cpus = topology.nodes().get(node).cpus();
+        return cpus.isEmpty() ? 0 : cpus.get(0);
+    }
+
+    private void checkNode(int node) {
+        if (node < 0 || node >= topology.nodes().size()) {
+            throw new IllegalArgumentException("node = " + node + ": no such NUMA node (" + topology.nodes().size()
+                    + " nodes)");
+        }
+    }
+
+    // =====================================================================================
+    // refile (background pass of the refile policy)
+    // =====================================================================================
+
+    private RefileSettings refileSettings() {
+        return patch == null ? null : patch.refile();
+    }
+
+    /** Runs the refile pass when one is due (call after each ksmd wake-up); returns the items moved. */
+    public int afterWakeup() {
+        RefileSettings r = refileSettings();
+        long now = engine.now();
+        if (r == null || now < nextRefile || engine.run() != 1) {
+            return 0;
+        }
+        nextRefile = now + r.intervalMillis() * 1_000_000L;
+        return refilePass(r.maxMovesPerPass());
+    }
+
+    /** Items moved by the last refile pass. */
+    public int lastRefileMoves() {
+        return lastRefileMoves;
+    }
+
+    /**
+     * One refile pass: in each chain, empties the sparsest dups into the fullest ones that have room
+     * (never above max_page_sharing), only when the dup can be emptied entirely, at most
+     * {@code maxMoves} items in all. Each move is charged to ksmd: unmap the old PTE (flush, IPIs,
+     * MMU notifier), map the new one.
+     */
+    public int refilePass(int maxMoves) {
+        beginOperation(0);
+        StableNodes sn = engine.sn;
+        int mps = engine.maxPageSharingValue();
+        int moves = 0;
+        long ksmdNanos = 0;
+        int top = sn.highWater();
+        for (int chain = 0; chain < top && moves < maxMoves; chain++) {
+            if (sn.kind[chain] != StableNodes.CHAIN) {
+                continue;
+            }
+            int[] dups = liveDups(chain);
+            if (dups.length < 2) {
+                continue;
+            }
+            int i = 0;
+            int j = dups.length - 1;
+            while (i < j && moves < maxMoves) {
+                int donor = dups[j];
+                long room = 0;
+                for (int r = i; r < j; r++) {
+                    room += Math.max(0, mps - sn.len[dups[r]]);
+                }
+                if (room < sn.len[donor]) {
+                    break;
+                }
+                int s = sn.first[donor];
+                while (s != NIL && moves < maxMoves) {
+                    int next = engine.rmapNext(s);
+                    while (i < j && sn.len[dups[i]] >= mps) {
+                        i++;
+                    }
+                    if (i >= j) {
+                        break;
+                    }
+                    Mm mm = engine.mmOfSlot(s);
+                    if (engine.refileItem(s, dups[i])) {
+                        moves++;
+                        int t = ipiTargets[mm.index];
+                        ksmdNanos += cost.anonVmaLockNanos() + cost.vmaVisitNanos() + 2 * cost.pteNanos()
+                                + cost.localFlushNanos() + (x86 ? t * cost.ipiNanos() : 0)
+                                + (mm.kvm ? cost.mmuNotifierNanos() + (x86 ? t * cost.ipiNanos() : 0) : 0);
+                    }
+                    s = next;
+                }
+                j--;
+            }
+        }
+        engine.chargeKsmd(ksmdNanos);
+        refileMoves += moves;
+        lastRefileMoves = moves;
+        return moves;
+    }
+
+    /** Live dups of a chain with at least one rmap item, fullest first (ties by id). */
+    private int[] liveDups(int chain) {
+        StableNodes sn = engine.sn;
+        int n = 0;
+        for (int d = sn.first[chain]; d != NIL; d = sn.next[d]) {
+            n++;
+        }
+        Integer[] all = new Integer[n];
+        int m = 0;
+        for (int d = sn.first[chain]; d != NIL; d = sn.next[d]) {
+            if (!engine.isStale(d) && sn.len[d] > 0) {
+                all[m++] = d;
+            }
+        }
+        Integer[] live = Arrays.copyOf(all, m);
+        Arrays.sort(live, (a, b) -> sn.len[a] != sn.len[b] ? Integer.compare(sn.len[b], sn.len[a])
+                : Integer.compare(a, b));
+        int[] out = new int[m];
+        for (int x = 0; x < m; x++) {
+            out[x] = live[x];
+        }
+        return out;
+    }
+
+    // =====================================================================================
+    // reports
+    // =====================================================================================
+
+    /** KSM pages in use, sharing counters, and the pages dups cost. */
+    public KsmMemory memory() {
+        StableNodes sn = engine.sn;
+        long ksmPages = 0;
+        long extra = 0;
+        int top = sn.highWater();
+        for (int n = 0; n < top; n++) {
+            byte kind = sn.kind[n];
+            if (kind == StableNodes.FREE) {
+                continue;
+            }
+            if (kind == StableNodes.CHAIN) {
+                int live = 0;
+                for (int d = sn.first[n]; d != NIL; d = sn.next[d]) {
+                    if (!engine.isStale(d)) {
+                        live++;
+                    }
+                }
+                extra += Math.max(0, live - 1);
+            } else if (!engine.isStale(n)) {
+                ksmPages++;
+            }
+        }
+        KsmCounters c = engine.counters();
+        return new KsmMemory(ksmPages, c.pagesShared(), c.pagesSharing(), c.generalProfit(), extra, refileMoves);
+    }
+
+    /** Latencies per node and operation so far, and the memory side. */
+    public RmapReport report() {
+        return new RmapReport(engine.now(), policyName, stats.snapshot(), memory());
+    }
+
+    /** Sums of one operation's pages. */
+    private final class Totals {
+        private final RmapOperation op;
+        private final long start = engine.now();
+        private long latency;
+        private long pages;
+        private long ksmPages;
+        private long walk;
+        private long stretchMax;
+        private long ipiCount;
+        private long failures;
+
+        Totals(RmapOperation op) {
+            this.op = op;
+        }
+
+        void add(boolean ksm, long nanos, long walkNanos, long stretchNanos, long ipi, boolean failed) {
+            latency += nanos;
+            pages++;
+            ksmPages += ksm ? 1 : 0;
+            walk = Math.max(walk, walkNanos);
+            stretchMax = Math.max(stretchMax, stretchNanos);
+            ipiCount += ipi;
+            failures += failed ? 1 : 0;
+        }
+
+        OperationResult result() {
+            return new OperationResult(op, start, latency, pages, ksmPages, walk, stretchMax, ipiCount, failures);
+        }
+    }
+}

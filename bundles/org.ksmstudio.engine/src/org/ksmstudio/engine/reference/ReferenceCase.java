@@ -1,0 +1,37 @@
+package org.ksmstudio.engine.reference;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case of a reference file (format {@code ksmstudio-kernel-reference-1}): the workload, the
+ * tunables written before run=1, and the phases with what the kernel showed.
+ */
+public record ReferenceCase(String name, Map<String, String> tunables, Workload workload, List<Phase> phases) {
+
+    /** The workload of a case: identical processes started one after the other. */
+    public record Workload(int processes, long pagesPerProcess, int distinctContents, int copiesPerContent,
+            String layout, long uniquePages, long zeroPages, boolean sameContentsInEveryProcess) {
+    }
+
+    /** A sysfs write of a phase with its expected result ("ok" or an errno name). */
+    public record SysfsWrite(String file, String value, String result) {
+    }
+
+    /** A page write of a phase. */
+    public record Write(long fromPage, long toPage, long every, String newContent, boolean inEveryProcess) {
+    }
+
+    /**
+     * A phase: exactly one of start, write, waitSeconds/waitFullScans, sysfs is set.
+     *
+     * @param expect          expected values by sysfs name
+     * @param fullScansToLastChange expected, or -1 when absent
+     * @param wallSecondsToLastChange expected, or NaN when absent
+     * @param perProcess      expected /proc/PID/ksm_stat values per process, in order
+     */
+    public record Phase(String name, boolean start, Write write, double waitSeconds, long waitFullScans,
+            List<SysfsWrite> sysfs, Map<String, Long> expect, long fullScansToLastChange,
+            double wallSecondsToLastChange, List<Map<String, Long>> perProcess) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.ksmstudio.engine.rmap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accumulates page latencies per (node, operation). Not thread-safe: the simulation serialises access. */
+public final class RmapStatistics {
+    private static final RmapOperation[] OPS = RmapOperation.values();
+
+    private final int nodes;
+    private final LatencyHistogram[] latency;
+    private final long[] ksmPages;
+    private final long[] longestWalk;
+    private final long[] longestStretch;
+    private final long[] ipis;
+    private final long[] failures;
+
+    public RmapStatistics(int nodes) {
+        this.nodes = nodes;
+        int n = nodes * OPS.length;
+        latency = new LatencyHistogram[n];
+        ksmPages = new long[n];
+        longestWalk = new long[n];
+        longestStretch = new long[n];
+        ipis = new long[n];
+        failures = new long[n];
+    }
+
+    private int index(int node, RmapOperation op) {
+        if (node < 0 || node >= nodes) {
+            throw new IllegalArgumentException("node = " + node + ": no such NUMA node");
+        }
+        return node * OPS.length + op.ordinal();
+    }
+
+    /** Records one page handled by {@code op} on {@code node}. */
+    public void recordPage(int node, RmapOperation op, boolean ksm, long nanos, long walkNanos, long stretchNanos,
+            long pageIpis, boolean failed) {
+        int i = index(node, op);
+        if (latency[i] == null) {
+            latency[i] = new LatencyHistogram();
+        }
+        latency[i].record(nanos);
+        if (ksm) {
+            ksmPages[i]++;
+        }
+        longestWalk[i] = Math.max(longestWalk[i], walkNanos);
+        longestStretch[i] = Math.max(longestStretch[i], stretchNanos);
+        ipis[i] += pageIpis;
+        if (failed) {
+            failures[i]++;
+        }
+    }
+
+    /** Every (node, operation) with at least one page, by node then operation. */
+    public List<OperationStats> snapshot() {
+        List<OperationStats> list = new ArrayList<>();
+        for (int node = 0; node < nodes; node++) {
+            for (RmapOperation op : OPS) {
+                int i = index(node, op);
+                LatencyHistogram h = latency[i];
+                if (h == null) {
+                    continue;
+                }
+                list.add(new OperationStats(node, op, h.count(), ksmPages[i], h.quantile(0.50), h.quantile(0.99),
+                        h.max(), h.sum(), longestWalk[i], longestStretch[i], ipis[i], failures[i]));
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,85 @@
+package org.ksmstudio.live.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.scenario.ContentGroup;
+import org.ksmstudio.engine.scenario.ForkPoint;
+import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.scenario.Layout;
+import org.ksmstudio.engine.scenario.MergeMode;
+import org.ksmstudio.engine.scenario.MergeableRegion;
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.scenario.Volatility;
+import org.ksmstudio.live.replay.PhaseAction;
+import org.ksmstudio.live.replay.RecordedCase;
+import org.ksmstudio.live.replay.ReferenceFormat;
+import org.ksmstudio.live.replay.ReplayCase;
+import org.ksmstudio.live.scenario.ScenarioReplayConverter;
+import org.ksmstudio.live.sysfs.KsmFile;
+
+class ScenarioReplayConverterTest {
+
+	private static MergeableRegion region(List<ContentGroup> groups) {
+		return new MergeableRegion("heap", MergeMode.MADV_MERGEABLE, groups, Volatility.NONE);
+	}
+
+	@Test
+	void aReferenceLikeScenarioBecomesTheReferenceCase() throws Exception {
+		Scenario scenario = Scenario.builder().name("f_10000x1_cow3_unique")
+				.process(ProcessSpec.of(1, "p1", region(List.of(ContentGroup.duplicates(1, 10000, Layout.BLOCK)))))
+				.tunables(KsmTunables.DEFAULTS.withRun(1))
+				.event(new TimelineEvent.WritePages(Duration.ofSeconds(30), 0, "heap", 0, 10000, 3, NewContent.UNIQUE))
+				.build();
+		ReplayCase replay = ScenarioReplayConverter.toReplayCase(scenario);
+		RecordedCase reference = ReferenceFormat.read(ReferenceData.kernelReference()).cases().stream()
+				.filter(c -> c.replayCase().name().equals("f_10000x1_cow3_unique")).findFirst().orElseThrow();
+		assertEquals(reference.replayCase().workload(), replay.workload());
+		assertEquals(reference.replayCase().phases().subList(0, 2).stream().map(ReplayCase.Phase::action).toList(),
+				replay.phases().stream().map(ReplayCase.Phase::action).toList());
+		assertEquals("256", replay.tunables().get(KsmFile.MAX_PAGE_SHARING));
+		assertEquals("none", replay.tunables().get(KsmFile.ADVISOR_MODE));
+	}
+
+	@Test
+	void sysfsWritesAtOneTimeFormOnePhase() {
+		Scenario scenario = Scenario.builder().name("runtime")
+				.process(ProcessSpec.of(1, "p1", region(List.of(ContentGroup.duplicates(1, 2000, Layout.BLOCK),
+						ContentGroup.unique(10), ContentGroup.zero(5)))))
+				.event(new TimelineEvent.SysfsWrite(Duration.ofSeconds(5), "run", "2"))
+				.event(new TimelineEvent.SysfsWrite(Duration.ofSeconds(6), "max_page_sharing", "1"))
+				.event(new TimelineEvent.SysfsWrite(Duration.ofSeconds(6), "max_page_sharing", "10"))
+				.build();
+		ReplayCase replay = ScenarioReplayConverter.toReplayCase(scenario);
+		assertEquals(3, replay.phases().size());
+		assertEquals(new PhaseAction.Sysfs(List.of(new PhaseAction.SysfsWrite(KsmFile.MAX_PAGE_SHARING, "1", null),
+				new PhaseAction.SysfsWrite(KsmFile.MAX_PAGE_SHARING, "10", null))), replay.phases().get(2).action());
+		assertEquals(2015, replay.workload().pagesPerProcess());
+		assertEquals(5, replay.workload().zeroPages());
+	}
+
+	@Test
+	void whatTheGeneratorCannotDoIsRefusedByName() {
+		Scenario forked = Scenario.builder().name("forky")
+				.process(ProcessSpec.of(1, "parent", region(List.of(ContentGroup.unique(10)))))
+				.process(new ProcessSpec(2, "child", 0, List.of(), true, false, 1, ForkPoint.AFTER_FILL, List.of()))
+				.build();
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> ScenarioReplayConverter.toReplayCase(forked));
+		assertTrue(e.getMessage().contains("forky") && e.getMessage().contains("process 2 is a fork"), e.getMessage());
+
+		Scenario migrating = Scenario.builder().name("migrating")
+				.process(ProcessSpec.of(1, "p", region(List.of(ContentGroup.unique(10)))))
+				.event(new TimelineEvent.MigratePages(Duration.ofSeconds(1), 1, 0, 0)).build();
+		e = assertThrows(IllegalArgumentException.class, () -> ScenarioReplayConverter.toReplayCase(migrating));
+		assertTrue(e.getMessage().contains("MigratePages"), e.getMessage());
+	}
+}

@@ -1,0 +1,73 @@
+package org.ksmstudio.ui.tests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.ksmstudio.model.Examples;
+import org.ksmstudio.ui.internal.editor.ScenarioEditor;
+
+/** Copies bundled examples to a folder and opens them in the workbench of the UI tests. */
+final class TestScenarios {
+
+	private TestScenarios() {
+	}
+
+	/** Copies the example file {@code name} (e.g. {@code 2016-sharing-limit.ksm}) into {@code folder}. */
+	static Path copyExample(String name, Path folder) throws IOException {
+		Examples.Example example = Examples.byFile(name).orElseThrow(() -> new AssertionError("no example " + name)); //$NON-NLS-1$
+		Path target = folder.resolve(name);
+		try (InputStream in = new java.net.URL(example.uri().toString()).openStream()) {
+			Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		return target;
+	}
+
+	/** The active page of the workbench; call on the UI thread. */
+	static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	/** Opens {@code file} in its editor (as the product does for files outside the workspace). */
+	static ScenarioEditor open(UiDriver ui, Path file) {
+		return ui.sync(() -> {
+			try {
+				IEditorPart editor = IDE.openEditorOnFileStore(page(), EFS.getLocalFileSystem().getStore(file.toUri()));
+				return (ScenarioEditor) editor;
+			} catch (PartInitException e) {
+				throw new AssertionError(e);
+			}
+		});
+	}
+
+	/** Shows the view {@code id} and returns it. */
+	static <V extends IViewPart> V showView(UiDriver ui, String id, Class<V> type) {
+		return ui.sync(() -> {
+			try {
+				return type.cast(page().showView(id));
+			} catch (PartInitException e) {
+				throw new AssertionError(e);
+			}
+		});
+	}
+
+	/** Closes every editor without saving and opens the KSM Studio perspective. */
+	static void reset(UiDriver ui) {
+		ui.run(() -> {
+			IWorkbenchPage page = page();
+			page.closeAllEditors(false);
+			page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
+					.findPerspectiveWithId(org.ksmstudio.ui.internal.KsmStudioPerspective.ID));
+			page.getWorkbenchWindow().getShell().setSize(1400, 900);
+		});
+	}
+}

@@ -1,0 +1,285 @@
+package org.ksmstudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.swt.widgets.Widget;
+import org.eclipse.ui.PlatformUI;
+
+/**
+ * The one helper of the UI tests (SWTBot is not on Maven Central): runs code on the UI thread,
+ * finds widgets by type, text or data key, clicks, types and selects through widget events, and
+ * waits on conditions with a failure message. It never sleeps for a fixed time: waits poll their
+ * condition on the UI thread until it holds or the timeout passes.
+ */
+public final class UiDriver {
+
+	/** Default time a condition may take. */
+	public static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private final Display display;
+
+	private UiDriver(Display display) {
+		this.display = display;
+	}
+
+	/** The driver of the workbench's display. */
+	public static UiDriver workbench() {
+		return new UiDriver(PlatformUI.getWorkbench().getDisplay());
+	}
+
+	/** The display driven. */
+	public Display display() {
+		return display;
+	}
+
+	/** Runs {@code code} on the UI thread and returns its result; its exceptions are rethrown here. */
+	public <T> T sync(Supplier<T> code) {
+		AtomicReference<T> result = new AtomicReference<>();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		display.syncExec(() -> {
+			try {
+				result.set(code.get());
+			} catch (Throwable t) {
+				failure.set(t);
+			}
+		});
+		Throwable t = failure.get();
+		if (t instanceof RuntimeException r) {
+			throw r;
+		}
+		if (t instanceof Error e) {
+			throw e;
+		}
+		return result.get();
+	}
+
+	/** Runs {@code code} on the UI thread. */
+	public void run(Runnable code) {
+		sync(() -> {
+			code.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Waits until {@code condition} (evaluated on the UI thread) holds; fails with
+	 * {@code message} (evaluated on the UI thread) after {@code timeout}.
+	 */
+	public void waitUntil(BooleanSupplier condition, Supplier<String> message, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			if (sync(condition::getAsBoolean)) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				fail("after " + timeout.toSeconds() + " s: " + sync(message)); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			LockSupport.parkNanos(20_000_000L);
+		}
+	}
+
+	/** {@link #waitUntil(BooleanSupplier, Supplier, Duration)} with the default timeout. */
+	public void waitUntil(BooleanSupplier condition, Supplier<String> message) {
+		waitUntil(condition, message, TIMEOUT);
+	}
+
+	/** Every widget of type {@code type} in every shell matching {@code matcher}; call on the UI thread. */
+	public <W extends Widget> List<W> findAll(Class<W> type, Predicate<W> matcher) {
+		List<W> found = new ArrayList<>();
+		for (Shell shell : display.getShells()) {
+			collect(shell, type, matcher, found);
+		}
+		return found;
+	}
+
+	private static <W extends Widget> void collect(Control control, Class<W> type, Predicate<W> matcher,
+			List<W> found) {
+		if (control.isDisposed()) {
+			return;
+		}
+		if (type.isInstance(control) && matcher.test(type.cast(control))) {
+			found.add(type.cast(control));
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				collect(child, type, matcher, found);
+			}
+		}
+	}
+
+	/** The visible widget of {@code type} whose data under {@code key} is set, waiting for it to appear. */
+	public <W extends Control> W byData(Class<W> type, String key) {
+		return find(type, w -> w.getData(key) != null && w.isVisible(), "a visible " + type.getSimpleName() //$NON-NLS-1$
+				+ " with data key " + key); //$NON-NLS-1$
+	}
+
+	/** The first widget of {@code type} matching {@code matcher}, waiting for it to appear. */
+	public <W extends Widget> W find(Class<W> type, Predicate<W> matcher, String description) {
+		AtomicReference<W> found = new AtomicReference<>();
+		waitUntil(() -> {
+			List<W> all = findAll(type, matcher);
+			found.set(all.isEmpty() ? null : all.get(0));
+			return !all.isEmpty();
+		}, () -> "no widget found: " + description); //$NON-NLS-1$
+		return found.get();
+	}
+
+	/** Clicks a cell of a table (mouse down and up on it), as a user starting an in-place edit does. */
+	public void clickCell(Table table, int row, int column) {
+		run(() -> {
+			TableItem item = table.getItem(row);
+			table.setSelection(row);
+			Rectangle bounds = item.getBounds(column);
+			Event down = mouse(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+			table.notifyListeners(SWT.MouseDown, down);
+			table.notifyListeners(SWT.MouseUp, mouse(down.x, down.y));
+		});
+	}
+
+	/** Clicks a cell of a tree item (mouse down and up on it). */
+	public void clickCell(Tree tree, TreeItem item, int column) {
+		run(() -> {
+			tree.setSelection(item);
+			Rectangle bounds = item.getBounds(column);
+			Event down = mouse(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+			tree.notifyListeners(SWT.MouseDown, down);
+			tree.notifyListeners(SWT.MouseUp, mouse(down.x, down.y));
+		});
+	}
+
+	/** The item of {@code tree} (searched depth first, expanding as it goes) whose text is {@code text}. */
+	public TreeItem treeItem(Tree tree, String text) {
+		AtomicReference<TreeItem> found = new AtomicReference<>();
+		waitUntil(() -> {
+			found.set(search(tree.getItems(), item -> text.equals(item.getText())));
+			return found.get() != null;
+		}, () -> "no tree item " + text + " in " + treeTexts(tree)); //$NON-NLS-1$ //$NON-NLS-2$
+		return found.get();
+	}
+
+	private static TreeItem search(TreeItem[] items, Predicate<TreeItem> matcher) {
+		for (TreeItem item : items) {
+			if (matcher.test(item)) {
+				return item;
+			}
+			if (item.getItemCount() > 0) {
+				if (!item.getExpanded()) {
+					Event expand = new Event();
+					expand.item = item;
+					item.getParent().notifyListeners(SWT.Expand, expand);
+					item.setExpanded(true);
+				}
+				TreeItem inside = search(item.getItems(), matcher);
+				if (inside != null) {
+					return inside;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Event mouse(int x, int y) {
+		Event event = new Event();
+		event.button = 1;
+		event.x = x;
+		event.y = y;
+		event.count = 1;
+		return event;
+	}
+
+	/** The row of {@code table} whose first column reads {@code first}, or -1; call on the UI thread. */
+	public static int row(Table table, String first) {
+		for (int i = 0; i < table.getItemCount(); i++) {
+			if (first.equals(table.getItem(i).getText(0))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The text of a cell, or null when the row does not exist; call on the UI thread. */
+	public static String cell(Table table, String first, int column) {
+		int row = row(table, first);
+		return row < 0 ? null : table.getItem(row).getText(column);
+	}
+
+	/**
+	 * Types {@code value} into the text cell editor open in {@code table} (a table or tree) and presses Enter: the text
+	 * field's content is replaced and a default selection (Enter) is sent.
+	 */
+	public void typeInCellEditor(Composite table, String value) {
+		Text editor = find(Text.class, t -> t.getParent() == table && t.isVisible(), "the cell editor of a " //$NON-NLS-1$
+				+ table.getClass().getSimpleName());
+		run(() -> {
+			editor.setFocus();
+			editor.setText(value);
+			editor.notifyListeners(SWT.DefaultSelection, new Event());
+		});
+	}
+
+	/** Types into a text field (replacing its content); a Modify event follows as from the keyboard. */
+	public void type(Text text, String value) {
+		run(() -> {
+			text.setFocus();
+			text.setText(value);
+		});
+	}
+
+	/** Selects a tree item and sends the selection event. */
+	public void select(Tree tree, TreeItem item) {
+		run(() -> {
+			tree.setSelection(item);
+			Event event = new Event();
+			event.item = item;
+			tree.notifyListeners(SWT.Selection, event);
+		});
+	}
+
+	/** The texts of every item of a tree, depth first, "  " per level (expanded items only); call on the UI thread. */
+	public static List<String> treeTexts(Tree tree) {
+		List<String> texts = new ArrayList<>();
+		for (TreeItem item : tree.getItems()) {
+			treeTexts(item, "", texts); //$NON-NLS-1$
+		}
+		return texts;
+	}
+
+	private static void treeTexts(TreeItem item, String indent, List<String> texts) {
+		texts.add(indent + item.getText());
+		if (item.getExpanded()) {
+			for (TreeItem child : item.getItems()) {
+				treeTexts(child, indent + "  ", texts); //$NON-NLS-1$
+			}
+		}
+	}
+
+	/** Processes pending UI events (layout, paint) once the UI thread is free. */
+	public void flush() {
+		run(() -> {
+			while (display.readAndDispatch()) {
+				// dispatch what is pending
+			}
+		});
+	}
+}

@@ -1,0 +1,412 @@
+package org.ksmstudio.ui.internal.editor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EventObject;
+import java.util.HashMap;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
+import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.ide.IGotoMarker;
+import org.eclipse.ui.part.EditorPart;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
+import org.eclipse.ui.views.properties.PropertySheetPage;
+import org.ksmstudio.model.ScenarioLoadException;
+import org.ksmstudio.model.ScenarioModel;
+import org.ksmstudio.model.ScenarioResources;
+import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.model.scenario.provider.ScenarioItemProviderAdapterFactory;
+import org.ksmstudio.model.validation.ObjectNames;
+import org.ksmstudio.model.scenario.util.ScenarioResourceFactoryImpl;
+import org.ksmstudio.model.scenario.ScenarioPackage;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.emf.EmfContentProvider;
+import org.ksmstudio.ui.internal.emf.EmfPropertySourceProvider;
+import org.ksmstudio.ui.internal.run.RunSlot;
+
+/**
+ * The scenario editor for {@code .ksm} files: the model as a tree, edited in the Properties view
+ * through commands on the editing domain's command stack (undo/redo, dirty marker), validated after
+ * every change (decorations, the problems list, Problems-view markers for workspace files), saved
+ * atomically. A file that cannot be read shows its error (file:line:column) instead of the tree.
+ * It also owns the run of the scenario ({@link RunSlot}).
+ */
+public class ScenarioEditor extends EditorPart implements IEditingDomainProvider, IGotoMarker {
+
+	/** Editor id, as in plugin.xml. */
+	public static final String ID = "org.ksmstudio.ui.editor.scenario"; //$NON-NLS-1$
+	/** Context active while a scenario editor is active (key bindings of the Simulation menu). */
+	public static final String CONTEXT_ID = "org.ksmstudio.ui.context.scenarioEditor"; //$NON-NLS-1$
+	/** Widget data key of the model tree and of the problems table (for tests). */
+	public static final String TREE_KEY = "org.ksmstudio.ui.scenarioTree"; //$NON-NLS-1$
+	/** Widget data key of the problems table (for tests). */
+	public static final String PROBLEMS_KEY = "org.ksmstudio.ui.scenarioProblems"; //$NON-NLS-1$
+
+	private final ComposedAdapterFactory adapterFactory = new ComposedAdapterFactory(
+			ComposedAdapterFactory.Descriptor.Registry.INSTANCE);
+	private final BasicCommandStack commandStack = new BasicCommandStack();
+	private final AdapterFactoryEditingDomain domain;
+	private final RunSlot runSlot = new RunSlot();
+	private Scenario scenario;
+	private ScenarioLoadException loadError;
+	private TreeViewer tree;
+	private TableViewer problemsTable;
+	private volatile ScenarioProblems problems = ScenarioProblems.none();
+	private CommandStackActions undoRedo;
+	private PropertySheetPage propertySheetPage;
+	private boolean validationScheduled;
+	private final CommandStackListener commandStackListener = this::commandStackChanged;
+
+	/** Creates the editor with its editing domain. */
+	public ScenarioEditor() {
+		adapterFactory.addAdapterFactory(new ResourceItemProviderAdapterFactory());
+		adapterFactory.addAdapterFactory(new ScenarioItemProviderAdapterFactory());
+		adapterFactory.addAdapterFactory(new ReflectiveItemProviderAdapterFactory());
+		domain = new AdapterFactoryEditingDomain(adapterFactory, commandStack, new HashMap<>());
+		ResourceSet resourceSet = domain.getResourceSet();
+		ScenarioModel.init();
+		resourceSet.getPackageRegistry().put(ScenarioPackage.eNS_URI, ScenarioPackage.eINSTANCE);
+		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap()
+				.put(Resource.Factory.Registry.DEFAULT_EXTENSION, new ScenarioResourceFactoryImpl());
+	}
+
+	@Override
+	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+		setSite(site);
+		setInputWithNotify(input);
+		setPartName(input.getName());
+		Path path = EditorInputs.path(input);
+		if (path == null) {
+			throw new PartInitException(NLS.bind(Messages.editorNoLocalFile, input.getName()));
+		}
+		try {
+			scenario = ScenarioResources.load(path, domain.getResourceSet());
+			problems = ScenarioProblems.validate(scenario);
+		} catch (ScenarioLoadException e) {
+			loadError = e;
+		}
+		commandStack.addCommandStackListener(commandStackListener);
+	}
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new FillLayout());
+		if (loadError != null) {
+			LoadErrorPanel.create(parent, loadError);
+			return;
+		}
+		SashForm sash = new SashForm(parent, SWT.VERTICAL);
+		tree = new TreeViewer(sash, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
+		tree.getTree().setData(TREE_KEY, Boolean.TRUE);
+		tree.setUseHashlookup(true);
+		tree.setContentProvider(new EmfContentProvider(adapterFactory));
+		tree.setLabelProvider(new ProblemDecoratingLabelProvider(adapterFactory, () -> problems));
+		tree.setInput(scenario.eResource());
+		tree.expandToLevel(2);
+		tree.setSelection(new StructuredSelection(scenario));
+		getSite().setSelectionProvider(tree);
+		createProblemsTable(sash);
+		sash.setWeights(new int[] { 78, 22 });
+		showProblems();
+
+		undoRedo = new CommandStackActions(commandStack);
+		undoRedo.install(getEditorSite().getActionBars());
+		IContextService contexts = getSite().getService(IContextService.class);
+		if (contexts != null) {
+			contexts.activateContext(CONTEXT_ID);
+		}
+	}
+
+	private void createProblemsTable(Composite parent) {
+		Composite holder = new Composite(parent, SWT.NONE);
+		TableColumnLayout layout = new TableColumnLayout();
+		holder.setLayout(layout);
+		problemsTable = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		problemsTable.getTable().setHeaderVisible(true);
+		problemsTable.getTable().setData(PROBLEMS_KEY, Boolean.TRUE);
+		problemsTable.setContentProvider(ArrayContentProvider.getInstance());
+		TableViewerColumn message = new TableViewerColumn(problemsTable, SWT.LEFT);
+		message.getColumn().setText(Messages.problemsMessage);
+		message.setLabelProvider(new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return ((ScenarioProblems.Problem) element).message();
+			}
+
+			@Override
+			public Image getImage(Object element) {
+				ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
+				return images.getImage(((ScenarioProblems.Problem) element).severity() >= Diagnostic.ERROR
+						? ISharedImages.IMG_OBJS_ERROR_TSK : ISharedImages.IMG_OBJS_WARN_TSK);
+			}
+		});
+		layout.setColumnData(message.getColumn(), new ColumnWeightData(75));
+		TableViewerColumn object = new TableViewerColumn(problemsTable, SWT.LEFT);
+		object.getColumn().setText(Messages.problemsObject);
+		object.setLabelProvider(new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return ObjectNames.of(((ScenarioProblems.Problem) element).object());
+			}
+		});
+		layout.setColumnData(object.getColumn(), new ColumnWeightData(25));
+		problemsTable.addDoubleClickListener(event -> {
+			Object first = ((IStructuredSelection) event.getSelection()).getFirstElement();
+			if (first instanceof ScenarioProblems.Problem problem) {
+				reveal(problem.object());
+			}
+		});
+	}
+
+	private void commandStackChanged(EventObject event) {
+		Display display = getSite().getShell().getDisplay();
+		display.asyncExec(() -> {
+			if (tree == null || tree.getControl().isDisposed()) {
+				return;
+			}
+			firePropertyChange(PROP_DIRTY);
+			undoRedo.update();
+			getEditorSite().getActionBars().updateActionBars();
+			if (propertySheetPage != null && !propertySheetPage.getControl().isDisposed()) {
+				propertySheetPage.refresh();
+			}
+			scheduleValidation(display);
+		});
+	}
+
+	private void scheduleValidation(Display display) {
+		if (validationScheduled) {
+			return;
+		}
+		validationScheduled = true;
+		display.timerExec(150, () -> {
+			validationScheduled = false;
+			if (tree != null && !tree.getControl().isDisposed()) {
+				problems = ScenarioProblems.validate(scenario);
+				showProblems();
+				tree.refresh(true);
+			}
+		});
+	}
+
+	private void showProblems() {
+		problemsTable.setInput(problems.all());
+		IFile file = EditorInputs.workspaceFile(getEditorInput());
+		if (file != null) {
+			ProblemMarkers.update(file, problems);
+		}
+	}
+
+	/** Selects and shows {@code object} in the tree. */
+	public void reveal(EObject object) {
+		if (tree != null) {
+			tree.setSelection(new StructuredSelection(object), true);
+			tree.getControl().setFocus();
+		}
+	}
+
+	@Override
+	public void gotoMarker(IMarker marker) {
+		String fragment = marker.getAttribute(ProblemMarkers.OBJECT, null);
+		if (fragment != null && scenario != null) {
+			EObject object = scenario.eResource().getEObject(fragment);
+			if (object != null) {
+				reveal(object);
+			}
+		}
+	}
+
+	@Override
+	public void setFocus() {
+		if (tree != null) {
+			tree.getControl().setFocus();
+		}
+	}
+
+	@Override
+	public boolean isDirty() {
+		return commandStack.isSaveNeeded();
+	}
+
+	@Override
+	public void doSave(IProgressMonitor monitor) {
+		save(EditorInputs.path(getEditorInput()));
+	}
+
+	@Override
+	public boolean isSaveAsAllowed() {
+		return scenario != null;
+	}
+
+	@Override
+	public void doSaveAs() {
+		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$
+		dialog.setOverwrite(true);
+		Path current = EditorInputs.path(getEditorInput());
+		if (current != null && current.getParent() != null) {
+			dialog.setFilterPath(current.getParent().toString());
+			dialog.setFileName(current.getFileName().toString());
+		}
+		String chosen = dialog.open();
+		if (chosen == null) {
+			return;
+		}
+		Path target = Path.of(chosen);
+		scenario.eResource().setURI(URI.createFileURI(target.toAbsolutePath().toString()));
+		if (save(target)) {
+			setInputWithNotify(new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(target.toUri())));
+			setPartName(getEditorInput().getName());
+		}
+	}
+
+	private boolean save(Path path) {
+		if (scenario == null || path == null) {
+			return false;
+		}
+		try {
+			ScenarioResources.save(scenario, path);
+		} catch (IOException | RuntimeException e) {
+			MessageDialog.openError(getSite().getShell(), Messages.saveFailedTitle,
+					NLS.bind(Messages.saveFailed, path, e.getMessage()));
+			return false;
+		}
+		commandStack.saveIsDone();
+		IFile file = EditorInputs.workspaceFile(getEditorInput());
+		if (file != null) {
+			try {
+				file.refreshLocal(IResource.DEPTH_ZERO, null);
+			} catch (CoreException e) {
+				// the file was written; the workspace catches up on its next refresh
+			}
+		}
+		firePropertyChange(PROP_DIRTY);
+		return true;
+	}
+
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter == IPropertySheetPage.class) {
+			return adapter.cast(propertySheetPage());
+		}
+		if (adapter == RunSlot.class) {
+			return adapter.cast(runSlot);
+		}
+		if (adapter == IGotoMarker.class) {
+			return adapter.cast(this);
+		}
+		return super.getAdapter(adapter);
+	}
+
+	private IPropertySheetPage propertySheetPage() {
+		if (propertySheetPage == null || propertySheetPage.getControl() == null
+				|| propertySheetPage.getControl().isDisposed()) {
+			propertySheetPage = new PropertySheetPage() {
+				@Override
+				public void setActionBars(org.eclipse.ui.IActionBars actionBars) {
+					super.setActionBars(actionBars);
+					if (undoRedo != null) {
+						undoRedo.install(actionBars);
+					}
+				}
+			};
+			propertySheetPage.setPropertySourceProvider(new EmfPropertySourceProvider(adapterFactory, domain));
+		}
+		return propertySheetPage;
+	}
+
+	@Override
+	public EditingDomain getEditingDomain() {
+		return domain;
+	}
+
+	/** The scenario being edited, null when the file could not be read. */
+	public Scenario getScenario() {
+		return scenario;
+	}
+
+	/** Why the file could not be read, or null. */
+	public ScenarioLoadException getLoadError() {
+		return loadError;
+	}
+
+	/** The validation problems of the current model. */
+	public ScenarioProblems getProblems() {
+		return problems;
+	}
+
+	/** The model tree (for tests and commands). */
+	public TreeViewer getTreeViewer() {
+		return tree;
+	}
+
+	/** The run of this editor's scenario. */
+	public RunSlot getRunSlot() {
+		return runSlot;
+	}
+
+	/** Index of the run settings selected in the tree, or 0. */
+	public int selectedRunIndex() {
+		if (tree != null && scenario != null) {
+			Object first = tree.getStructuredSelection().getFirstElement();
+			int index = scenario.getRuns().indexOf(first);
+			if (index >= 0) {
+				return index;
+			}
+		}
+		return 0;
+	}
+
+	@Override
+	public void dispose() {
+		runSlot.dispose();
+		commandStack.removeCommandStackListener(commandStackListener);
+		if (propertySheetPage != null) {
+			propertySheetPage.dispose();
+		}
+		adapterFactory.dispose();
+		super.dispose();
+	}
+}

@@ -1,0 +1,281 @@
+package org.ksmstudio.ui.internal.run;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.SysfsResult;
+
+/**
+ * One run of a scenario: the simulation of each compared policy, run by a {@link SimulationJob}
+ * that can be paused, stepped, paced and cancelled from the UI. Its results stay readable after
+ * it ends, until the editor starts the next run. Every tunable write is recorded on its timeline.
+ */
+public final class ScenarioRun {
+
+	/** Where the run is. */
+	public enum Status {
+		/** The workload is being faulted in. */
+		STARTING,
+		/** ksmd is running. */
+		RUNNING,
+		/** Waiting for resume or a step. */
+		PAUSED,
+		/** The plan ended (converged or its duration is over); live edits start a new phase. */
+		DONE,
+		/** Stopped by the user; results stay. */
+		CANCELLED,
+		/** The engine threw; see {@link ScenarioRun#failure()}. */
+		FAILED
+	}
+
+	/** How far one step goes. */
+	public enum StepKind {
+		/** One ksmd wake-up. */
+		WAKEUP,
+		/** Until full_scans increases. */
+		FULL_SCAN
+	}
+
+	/** A write to a /sys/kernel/mm/ksm file during the run, with the kernel's answer. */
+	public record TunableWrite(long timeNanos, String file, String value, SysfsResult result) {
+	}
+
+	/** Callbacks on the thread that made the change (often the job's): keep them short. */
+	public interface Listener {
+		/** The status changed. */
+		void statusChanged(ScenarioRun run);
+	}
+
+	private final String name;
+	private final List<PolicyRun> policies;
+	private final List<TunableWrite> writes = new CopyOnWriteArrayList<>();
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+	private final Object signal = new Object();
+	private volatile Status status = Status.STARTING;
+	private volatile boolean pauseRequested;
+	private volatile double speed;
+	private volatile String failure;
+	private StepKind pendingStep;
+	private SimulationJob job;
+
+	/**
+	 * @param name     shown in the progress view and the views' titles
+	 * @param policies one simulation per compared policy; the first is the one the views follow
+	 */
+	public ScenarioRun(String name, List<PolicyRun> policies) {
+		this.name = name;
+		this.policies = List.copyOf(policies);
+	}
+
+	/** Schedules the job that runs the simulations. */
+	public synchronized void start() {
+		if (job == null) {
+			job = new SimulationJob(this);
+			job.schedule();
+		}
+	}
+
+	/** The run's name. */
+	public String name() {
+		return name;
+	}
+
+	/** The simulation of each compared policy. */
+	public List<PolicyRun> policies() {
+		return policies;
+	}
+
+	/** The simulation the views follow (the first policy). */
+	public PolicyRun primary() {
+		return policies.get(0);
+	}
+
+	/** The primary simulation, null while the workload is being faulted in. */
+	public KsmSimulation simulation() {
+		return primary().simulation();
+	}
+
+	/** The status. */
+	public Status status() {
+		return status;
+	}
+
+	/** Whether the job is still working on it (starting, running or paused). */
+	public boolean isActive() {
+		Status s = status;
+		return s == Status.STARTING || s == Status.RUNNING || s == Status.PAUSED;
+	}
+
+	/** What went wrong when {@link Status#FAILED}. */
+	public String failure() {
+		return failure;
+	}
+
+	/** Simulated seconds per real second; 0 runs as fast as possible. */
+	public double speed() {
+		return speed;
+	}
+
+	/** Sets the pace: simulated seconds per real second, 0 for as fast as possible. */
+	public void setSpeed(double simulatedSecondsPerSecond) {
+		speed = Math.max(0, simulatedSecondsPerSecond);
+		wake();
+	}
+
+	/** Pauses after the current slice (at most one ksmd wake-up when a step is running). */
+	public void pause() {
+		pauseRequested = true;
+		wake();
+	}
+
+	/** Resumes a paused run. */
+	public void resume() {
+		pauseRequested = false;
+		wake();
+	}
+
+	/** Whether a pause was asked for. */
+	public boolean isPauseRequested() {
+		return pauseRequested;
+	}
+
+	/** Pauses and runs one step (one wake-up or one full scan). */
+	public void step(StepKind kind) {
+		synchronized (signal) {
+			pauseRequested = true;
+			pendingStep = kind;
+			signal.notifyAll();
+		}
+		restartIfDone();
+	}
+
+	/** Stops the run; the simulations stop after the current wake-up. Results stay. */
+	public void cancel() {
+		SimulationJob j;
+		synchronized (this) {
+			j = job;
+		}
+		if (j != null) {
+			j.cancel();
+		}
+		stopSimulations();
+		if (!isActive() && status != Status.FAILED) {
+			setStatus(Status.CANCELLED);
+		}
+	}
+
+	/**
+	 * Writes {@code value} to the tunable {@code file} of every compared simulation, as
+	 * {@code echo value > /sys/kernel/mm/ksm/file}; records it on the run's timeline and returns
+	 * the primary simulation's answer. A write to a finished run starts a new phase.
+	 */
+	public TunableWrite writeTunable(String file, String value) {
+		KsmSimulation primary = simulation();
+		if (primary == null) {
+			throw new IllegalStateException("the run has not started yet"); //$NON-NLS-1$
+		}
+		SysfsResult result = null;
+		for (PolicyRun policy : policies) {
+			SysfsResult r = policy.simulation().writeSysfs(file, value);
+			if (result == null) {
+				result = r;
+			}
+		}
+		TunableWrite write = new TunableWrite(primary.snapshot().timeNanos(), file, value, result);
+		writes.add(write);
+		if (result.ok()) {
+			restartIfDone();
+		}
+		return write;
+	}
+
+	/** Every tunable write of this run, in order. */
+	public List<TunableWrite> tunableWrites() {
+		return List.copyOf(writes);
+	}
+
+	/** Listens to status changes. */
+	public void addListener(Listener listener) {
+		listeners.add(listener);
+	}
+
+	/** Stops listening. */
+	public void removeListener(Listener listener) {
+		listeners.remove(listener);
+	}
+
+	// ---- used by the job ----
+
+	void setStatus(Status newStatus) {
+		if (status != newStatus) {
+			status = newStatus;
+			for (Listener listener : listeners) {
+				listener.statusChanged(this);
+			}
+		}
+	}
+
+	void fail(String message) {
+		failure = message;
+		setStatus(Status.FAILED);
+	}
+
+	StepKind takeStep() {
+		synchronized (signal) {
+			StepKind step = pendingStep;
+			pendingStep = null;
+			return step;
+		}
+	}
+
+	/** Waits until something changes (resume, step, speed, cancel) or {@code millis} pass. */
+	void await(long millis) {
+		synchronized (signal) {
+			if (pendingStep != null) {
+				return;
+			}
+			try {
+				signal.wait(Math.max(1, millis));
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	void stopSimulations() {
+		for (PolicyRun policy : policies) {
+			KsmSimulation simulation = policy.simulation();
+			if (simulation != null) {
+				simulation.cancel();
+			}
+		}
+		wake();
+	}
+
+	synchronized void jobDone(SimulationJob finished) {
+		if (job == finished) {
+			job = null;
+		}
+	}
+
+	private void wake() {
+		synchronized (signal) {
+			signal.notifyAll();
+		}
+	}
+
+	/** A live change on a finished run: run again until the counters converge. */
+	private void restartIfDone() {
+		synchronized (this) {
+			if (status != Status.DONE || job != null) {
+				return;
+			}
+			for (PolicyRun policy : policies) {
+				policy.continueUntilConverged();
+			}
+			job = new SimulationJob(this);
+			job.schedule();
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package org.ksmstudio.ui.internal.views;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.part.ViewPart;
+import org.ksmstudio.ui.internal.run.RunSlot;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+
+/**
+ * Base of the views that follow the run of the active scenario editor. While the run is active,
+ * a background job samples it at most {@value #SAMPLE_PERIOD_MS} ms apart (never on the UI
+ * thread) and hands the sample to {@link #show} through {@code asyncExec}; a new sample is not
+ * posted while the previous one waits for the UI thread, so the UI never falls behind.
+ *
+ * @param <T> what one sample holds
+ */
+public abstract class RunView<T> extends ViewPart {
+
+	/** Minimum time between two samples: at most 10 a second. */
+	public static final long SAMPLE_PERIOD_MS = 100;
+
+	private final AtomicBoolean showPending = new AtomicBoolean();
+	private final RunSlot.Listener slotListener = this::runReplaced;
+	private final ScenarioRun.Listener statusListener = changed -> sampleSoon();
+	private final Sampler sampler = new Sampler();
+	private RunSlot slot;
+	private IEditorPart followed;
+	private volatile ScenarioRun run;
+	private Display display;
+
+	private final IPartListener2 partListener = new IPartListener2() {
+		@Override
+		public void partActivated(IWorkbenchPartReference ref) {
+			if (ref.getPart(false) instanceof IEditorPart editor) {
+				follow(editor);
+			}
+		}
+
+		@Override
+		public void partBroughtToTop(IWorkbenchPartReference ref) {
+			partActivated(ref);
+		}
+
+		@Override
+		public void partClosed(IWorkbenchPartReference ref) {
+			if (ref.getPart(false) == followed) {
+				follow(null);
+			}
+		}
+	};
+
+	@Override
+	public final void createPartControl(Composite parent) {
+		display = parent.getDisplay();
+		createContents(parent);
+		IWorkbenchPage page = getSite().getPage();
+		page.addPartListener(partListener);
+		follow(page.getActiveEditor());
+	}
+
+	/** Creates the view's widgets. */
+	protected abstract void createContents(Composite parent);
+
+	/** Reads what the view shows from {@code run}; called on a background thread. */
+	protected abstract T sample(ScenarioRun run);
+
+	/** Shows a sample; called on the UI thread. {@code data} is null when there is no run. */
+	protected abstract void show(ScenarioRun run, T data);
+
+	/** The control that must be alive for samples to be shown. */
+	protected abstract Control mainControl();
+
+	/** The run the view follows, or null. */
+	protected ScenarioRun run() {
+		return run;
+	}
+
+	/** Takes a sample as soon as possible (after a user action on the run). */
+	protected void sampleSoon() {
+		sampler.schedule();
+	}
+
+	private void follow(IEditorPart editor) {
+		RunSlot newSlot = editor == null ? null : editor.getAdapter(RunSlot.class);
+		if (editor != null && newSlot == null) {
+			return;
+		}
+		if (newSlot == slot) {
+			return;
+		}
+		if (slot != null) {
+			slot.removeListener(slotListener);
+		}
+		followed = editor;
+		slot = newSlot;
+		if (slot != null) {
+			slot.addListener(slotListener);
+		}
+		runReplaced(slot == null ? null : slot.current());
+	}
+
+	private void runReplaced(ScenarioRun newRun) {
+		ScenarioRun old = run;
+		if (old != null) {
+			old.removeListener(statusListener);
+		}
+		run = newRun;
+		if (newRun != null) {
+			newRun.addListener(statusListener);
+		}
+		display.asyncExec(() -> {
+			if (!mainControl().isDisposed() && run == newRun) {
+				show(newRun, null);
+			}
+		});
+		sampleSoon();
+	}
+
+	@Override
+	public void dispose() {
+		getSite().getPage().removePartListener(partListener);
+		if (slot != null) {
+			slot.removeListener(slotListener);
+		}
+		if (run != null) {
+			run.removeListener(statusListener);
+		}
+		run = null;
+		sampler.cancel();
+		super.dispose();
+	}
+
+	/** Samples the run in the background while it is active; then once more, for the final state. */
+	private final class Sampler extends Job {
+		Sampler() {
+			super(RunView.this.getClass().getSimpleName());
+			setSystem(true);
+		}
+
+		@Override
+		protected IStatus run(IProgressMonitor monitor) {
+			ScenarioRun current = run;
+			if (current == null || current.simulation() == null) {
+				if (current != null && current.isActive()) {
+					schedule(SAMPLE_PERIOD_MS);
+				}
+				return Status.OK_STATUS;
+			}
+			boolean active = current.isActive();
+			if (!showPending.compareAndSet(false, true)) {
+				schedule(SAMPLE_PERIOD_MS);
+				return Status.OK_STATUS;
+			}
+			T data = sample(current);
+			display.asyncExec(() -> {
+				showPending.set(false);
+				if (!mainControl().isDisposed() && run == current) {
+					show(current, data);
+				}
+			});
+			if (active && !monitor.isCanceled()) {
+				schedule(SAMPLE_PERIOD_MS);
+			}
+			return Status.OK_STATUS;
+		}
+	}
+}

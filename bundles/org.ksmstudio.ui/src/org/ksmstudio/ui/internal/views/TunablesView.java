@@ -1,0 +1,328 @@
+package org.ksmstudio.ui.internal.views;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.CellEditor;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.EditingSupport;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TextCellEditor;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.ui.ISharedImages;
+import org.eclipse.ui.PlatformUI;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.SysfsResult;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+
+/**
+ * Every /sys/kernel/mm/ksm tunable of the followed run, edited in place as {@code echo N > file}:
+ * the write goes to the running simulation, the kernel's answer (OK, EINVAL, EBUSY and why) shows
+ * in the row and above the table, a refused value leaves the old one. Writes are recorded on the run.
+ */
+public class TunablesView extends RunView<Map<String, String>> {
+
+	/** View id. */
+	public static final String ID = "org.ksmstudio.ui.views.tunables"; //$NON-NLS-1$
+	/** Widget data keys (for tests). */
+	public static final String TABLE_KEY = "org.ksmstudio.ui.tunables.table"; //$NON-NLS-1$
+	public static final String STATUS_KEY = "org.ksmstudio.ui.tunables.status"; //$NON-NLS-1$
+
+	/** One row: a tunable, its current text and the last write to it in this run. */
+	private static final class Row {
+		final String file;
+		String text = ""; //$NON-NLS-1$
+		ScenarioRun.TunableWrite lastWrite;
+
+		Row(String file) {
+			this.file = file;
+		}
+	}
+
+	private final Map<String, Row> rows = new LinkedHashMap<>();
+	private TableViewer table;
+	private CLabel status;
+	private Action resetAction;
+	private ScenarioRun shownRun;
+
+	@Override
+	protected void createContents(Composite parent) {
+		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+		status = new CLabel(parent, SWT.NONE);
+		status.setData(STATUS_KEY, Boolean.TRUE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+		Composite holder = new Composite(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
+		TableColumnLayout layout = new TableColumnLayout();
+		holder.setLayout(layout);
+		table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		table.getTable().setHeaderVisible(true);
+		table.getTable().setLinesVisible(true);
+		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
+		table.setContentProvider(ArrayContentProvider.getInstance());
+		ColumnViewerToolTipSupport.enableFor(table);
+		for (String file : Tunables.FILES) {
+			rows.put(file, new Row(file));
+		}
+
+		column(layout, Messages.tunablesFile, 46, new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return ((Row) element).file;
+			}
+
+			@Override
+			public String getToolTipText(Object element) {
+				return Tunables.description(((Row) element).file);
+			}
+
+			@Override
+			public Font getFont(Object element) {
+				return JFaceResources.getTextFont();
+			}
+		});
+		TableViewerColumn value = column(layout, Messages.tunablesValue, 22, new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return ((Row) element).text;
+			}
+
+			@Override
+			public Font getFont(Object element) {
+				Row row = (Row) element;
+				return row.text.equals(Tunables.defaultValue(row.file))
+						|| Tunables.writtenValue(row.text).equals(Tunables.defaultValue(row.file))
+								? JFaceResources.getTextFont()
+								: JFaceResources.getFontRegistry().getBold(JFaceResources.TEXT_FONT);
+			}
+		});
+		value.setEditingSupport(new ValueEditing());
+		column(layout, Messages.tunablesDefault, 12, new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return Tunables.defaultValue(((Row) element).file);
+			}
+		});
+		column(layout, Messages.tunablesLastWrite, 20, new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				ScenarioRun.TunableWrite write = ((Row) element).lastWrite;
+				return write == null ? "" : write.result().outcome().name(); //$NON-NLS-1$
+			}
+
+			@Override
+			public String getToolTipText(Object element) {
+				ScenarioRun.TunableWrite write = ((Row) element).lastWrite;
+				return write == null ? null : describe(write);
+			}
+
+			@Override
+			public Color getForeground(Object element) {
+				ScenarioRun.TunableWrite write = ((Row) element).lastWrite;
+				return write == null || write.result().ok() ? null
+						: table.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
+			}
+		});
+		table.setInput(rows.values());
+		createActions();
+	}
+
+	private TableViewerColumn column(TableColumnLayout layout, String title, int weight, ColumnLabelProvider labels) {
+		TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
+		column.getColumn().setText(title);
+		column.setLabelProvider(labels);
+		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+		return column;
+	}
+
+	private void createActions() {
+		resetAction = new Action(Messages.tunablesReset,
+				ImageDescriptor.createFromURL(TunablesView.class.getResource("/icons/reset.png"))) { //$NON-NLS-1$
+			@Override
+			public void run() {
+				resetToDefaults();
+			}
+		};
+		resetAction.setToolTipText(Messages.tunablesResetTooltip);
+		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+		toolbar.add(resetAction);
+	}
+
+	@Override
+	protected Control mainControl() {
+		return table.getControl();
+	}
+
+	@Override
+	protected Map<String, String> sample(ScenarioRun run) {
+		KsmSimulation simulation = run.simulation();
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String file : Tunables.FILES) {
+			values.put(file, simulation.readSysfs(file));
+		}
+		return values;
+	}
+
+	@Override
+	protected void show(ScenarioRun run, Map<String, String> values) {
+		boolean editable = run != null && run.simulation() != null;
+		for (Row row : rows.values()) {
+			row.text = values == null ? "" : values.getOrDefault(row.file, ""); //$NON-NLS-1$ //$NON-NLS-2$
+			if (values == null) {
+				row.lastWrite = null;
+			}
+		}
+		if (run == null) {
+			showStatus(Messages.tunablesNoRun, false);
+		} else if (values == null) {
+			showStatus(NLS.bind(Messages.tunablesStarting, run.name()), false);
+		} else if (shownRun != run) {
+			showStatus(NLS.bind(Messages.tunablesRunOf, run.name()), false);
+		}
+		shownRun = values == null ? null : run;
+		resetAction.setEnabled(editable);
+		if (!table.isCellEditorActive()) {
+			table.refresh();
+		}
+	}
+
+	private void showStatus(String text, boolean error) {
+		status.setText(text);
+		status.setImage(error ? PlatformUI.getWorkbench().getSharedImages().getImage(ISharedImages.IMG_OBJS_ERROR_TSK)
+				: null);
+		status.setToolTipText(text);
+	}
+
+	/** Writes {@code value} to {@code file} of the followed run off the UI thread, then shows the answer. */
+	public void write(String file, String value) {
+		ScenarioRun current = run();
+		if (current == null || current.simulation() == null) {
+			return;
+		}
+		writeAll(current, List.<String[]>of(new String[] { file, value }));
+	}
+
+	private void resetToDefaults() {
+		ScenarioRun current = run();
+		if (current == null || current.simulation() == null) {
+			return;
+		}
+		List<String[]> writes = new ArrayList<>();
+		for (String file : Tunables.FILES) {
+			Row row = rows.get(file);
+			String def = Tunables.defaultValue(file);
+			if (!"run".equals(file) && !Tunables.writtenValue(row.text).equals(def)) { //$NON-NLS-1$
+				writes.add(new String[] { file, def });
+			}
+		}
+		writeAll(current, writes);
+	}
+
+	private void writeAll(ScenarioRun current, List<String[]> writes) {
+		Job job = Job.create(Messages.tunablesWriteJob, (IProgressMonitor monitor) -> {
+			List<ScenarioRun.TunableWrite> results = new ArrayList<>();
+			for (String[] write : writes) {
+				results.add(current.writeTunable(write[0], write[1]));
+			}
+			table.getControl().getDisplay().asyncExec(() -> written(current, results));
+			return Status.OK_STATUS;
+		});
+		job.setSystem(true);
+		job.schedule();
+	}
+
+	private void written(ScenarioRun current, List<ScenarioRun.TunableWrite> results) {
+		if (table.getControl().isDisposed() || current != run()) {
+			return;
+		}
+		ScenarioRun.TunableWrite failed = null;
+		for (ScenarioRun.TunableWrite write : results) {
+			rows.get(write.file()).lastWrite = write;
+			if (!write.result().ok() && failed == null) {
+				failed = write;
+			}
+		}
+		if (failed != null) {
+			showStatus(describe(failed), true);
+		} else if (!results.isEmpty()) {
+			ScenarioRun.TunableWrite last = results.get(results.size() - 1);
+			showStatus(describe(last), false);
+		}
+		table.refresh();
+		sampleSoon();
+	}
+
+	/** "echo 512 > max_page_sharing: EBUSY, pages are shared ..." */
+	static String describe(ScenarioRun.TunableWrite write) {
+		SysfsResult result = write.result();
+		String command = NLS.bind(Messages.tunablesEcho, write.value(), write.file());
+		if (result.ok()) {
+			return NLS.bind(Messages.tunablesWriteOk, command);
+		}
+		return NLS.bind(Messages.tunablesWriteRefused,
+				new Object[] { command, result.outcome().name(), result.message() == null ? "" : result.message() }); //$NON-NLS-1$
+	}
+
+	@Override
+	public void setFocus() {
+		table.getControl().setFocus();
+	}
+
+	/** In-place editing of a value: the text is written as is, like {@code echo text > file}. */
+	private final class ValueEditing extends EditingSupport {
+		private final TextCellEditor editor = new TextCellEditor(table.getTable());
+
+		ValueEditing() {
+			super(table);
+		}
+
+		@Override
+		protected CellEditor getCellEditor(Object element) {
+			return editor;
+		}
+
+		@Override
+		protected boolean canEdit(Object element) {
+			ScenarioRun current = run();
+			return current != null && current.simulation() != null;
+		}
+
+		@Override
+		protected Object getValue(Object element) {
+			return Tunables.writtenValue(((Row) element).text);
+		}
+
+		@Override
+		protected void setValue(Object element, Object value) {
+			Row row = (Row) element;
+			String text = String.valueOf(value).strip();
+			if (!text.equals(Tunables.writtenValue(row.text))) {
+				write(row.file, text);
+			}
+		}
+	}
+}

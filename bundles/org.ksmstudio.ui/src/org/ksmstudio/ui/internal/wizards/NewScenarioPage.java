@@ -1,0 +1,149 @@
+package org.ksmstudio.ui.internal.wizards;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.ksmstudio.model.Examples;
+import org.ksmstudio.ui.internal.Messages;
+
+/** The one page of the New Scenario wizard: empty or an example, and where to save it. */
+final class NewScenarioPage extends WizardPage {
+
+	/** Widget data keys (for tests). */
+	static final String FILE_KEY = "org.ksmstudio.ui.newScenario.file"; //$NON-NLS-1$
+	static final String EXAMPLES_KEY = "org.ksmstudio.ui.newScenario.examples"; //$NON-NLS-1$
+	static final String EMPTY_KEY = "org.ksmstudio.ui.newScenario.empty"; //$NON-NLS-1$
+
+	private final Path initialFolder;
+	private Button empty;
+	private TableViewer examples;
+	private Label description;
+	private Text file;
+
+	NewScenarioPage(Path initialFolder) {
+		super("newScenario"); //$NON-NLS-1$
+		this.initialFolder = initialFolder;
+		setTitle(Messages.wizardTitle);
+		setDescription(Messages.wizardDescription);
+	}
+
+	@Override
+	public void createControl(Composite parent) {
+		Composite page = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.swtDefaults().numColumns(3).applyTo(page);
+
+		empty = new Button(page, SWT.RADIO);
+		empty.setText(Messages.wizardEmpty);
+		empty.setData(EMPTY_KEY, Boolean.TRUE);
+		GridDataFactory.fillDefaults().span(3, 1).applyTo(empty);
+		Button fromExample = new Button(page, SWT.RADIO);
+		fromExample.setText(Messages.wizardExample);
+		GridDataFactory.fillDefaults().span(3, 1).applyTo(fromExample);
+
+		examples = new TableViewer(page, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL | SWT.FULL_SELECTION);
+		examples.getTable().setData(EXAMPLES_KEY, Boolean.TRUE);
+		examples.setContentProvider(ArrayContentProvider.getInstance());
+		examples.setLabelProvider(new LabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return ((Examples.Example) element).name();
+			}
+		});
+		examples.setInput(Examples.all());
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, true).indent(16, 0).hint(SWT.DEFAULT, 140)
+				.applyTo(examples.getControl());
+		description = new Label(page, SWT.WRAP);
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).indent(16, 0).hint(480, 64).applyTo(description);
+
+		Label fileLabel = new Label(page, SWT.NONE);
+		fileLabel.setText(Messages.wizardFile);
+		file = new Text(page, SWT.BORDER);
+		file.setData(FILE_KEY, Boolean.TRUE);
+		file.setText(initialFolder.resolve("scenario.ksm").toString()); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
+		Button browse = new Button(page, SWT.PUSH);
+		browse.setText(Messages.wizardBrowse);
+		browse.addListener(SWT.Selection, e -> browse());
+
+		empty.setSelection(true);
+		examples.getControl().setEnabled(false);
+		empty.addListener(SWT.Selection, e -> update());
+		fromExample.addListener(SWT.Selection, e -> {
+			examples.getControl().setEnabled(fromExample.getSelection());
+			if (fromExample.getSelection() && examples.getStructuredSelection().isEmpty() && !Examples.all().isEmpty()) {
+				examples.setSelection(new StructuredSelection(Examples.all().get(0)));
+			}
+			update();
+		});
+		examples.addSelectionChangedListener(e -> {
+			Examples.Example example = example();
+			if (example != null) {
+				file.setText(folder().resolve(example.file()).toString());
+			}
+			update();
+		});
+		file.addListener(SWT.Modify, e -> update());
+		setControl(page);
+		update();
+	}
+
+	private Path folder() {
+		Path current = Path.of(file.getText().trim()).toAbsolutePath().getParent();
+		return current == null ? initialFolder : current;
+	}
+
+	private void browse() {
+		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
+		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$
+		dialog.setFilterPath(folder().toString());
+		String chosen = dialog.open();
+		if (chosen != null) {
+			file.setText(chosen.endsWith(".ksm") ? chosen : chosen + ".ksm"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	private void update() {
+		Examples.Example example = example();
+		description.setText(example == null ? Messages.wizardEmptyDescription : example.description());
+		String text = file.getText().trim();
+		String error = null;
+		if (text.isEmpty()) {
+			error = Messages.wizardNoFile;
+		} else if (!text.endsWith(".ksm")) { //$NON-NLS-1$
+			error = Messages.wizardNotKsm;
+		} else if (Files.exists(Path.of(text))) {
+			error = NLS.bind(Messages.wizardExists, text);
+		} else if (!empty.getSelection() && example == null) {
+			error = Messages.wizardPickExample;
+		}
+		setErrorMessage(error);
+		setPageComplete(error == null);
+	}
+
+	/** The chosen example, or null for an empty scenario. */
+	Examples.Example example() {
+		if (empty == null || empty.getSelection()) {
+			return null;
+		}
+		return (Examples.Example) examples.getStructuredSelection().getFirstElement();
+	}
+
+	/** Where to save the new scenario. */
+	Path file() {
+		return Path.of(file.getText().trim()).toAbsolutePath();
+	}
+}

@@ -1,0 +1,81 @@
+package org.ksmstudio.ui.internal.wizards;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.INewWizard;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.ide.IDE;
+import org.ksmstudio.model.Examples;
+import org.ksmstudio.model.ScenarioLoadException;
+import org.ksmstudio.model.ScenarioResources;
+import org.ksmstudio.model.Scenarios;
+import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.ui.internal.Messages;
+
+/** New Scenario: an empty scenario with the kernel's defaults, or a copy of a bundled example, saved and opened. */
+public final class NewScenarioWizard extends Wizard implements INewWizard {
+
+	private IWorkbench workbench;
+	private NewScenarioPage page;
+	private Path initialFolder = Path.of(System.getProperty("user.home")); //$NON-NLS-1$
+
+	/** Creates the wizard. */
+	public NewScenarioWizard() {
+		setWindowTitle(Messages.wizardWindowTitle);
+		setNeedsProgressMonitor(false);
+	}
+
+	@Override
+	public void init(IWorkbench newWorkbench, IStructuredSelection selection) {
+		this.workbench = newWorkbench;
+		Object first = selection == null ? null : selection.getFirstElement();
+		if (first instanceof IResource resource) {
+			IContainer container = resource instanceof IContainer c ? c : resource.getParent();
+			IPath location = container == null ? null : container.getLocation();
+			if (location != null) {
+				initialFolder = location.toPath();
+			}
+		}
+	}
+
+	@Override
+	public void addPages() {
+		page = new NewScenarioPage(initialFolder);
+		addPage(page);
+	}
+
+	@Override
+	public boolean performFinish() {
+		Path file = page.file();
+		Examples.Example example = page.example();
+		try {
+			Scenario scenario = example == null ? Scenarios.create(stem(file), 2, 4096) : example.load();
+			ScenarioResources.save(scenario, file);
+		} catch (ScenarioLoadException | IOException | RuntimeException e) {
+			page.setErrorMessage(NLS.bind(Messages.wizardSaveFailed, file, e.getMessage()));
+			return false;
+		}
+		try {
+			IDE.openEditorOnFileStore(workbench.getActiveWorkbenchWindow().getActivePage(),
+					EFS.getLocalFileSystem().getStore(file.toUri()));
+		} catch (PartInitException e) {
+			page.setErrorMessage(e.getMessage());
+			return false;
+		}
+		return true;
+	}
+
+	private static String stem(Path file) {
+		String name = file.getFileName().toString();
+		return name.endsWith(".ksm") ? name.substring(0, name.length() - 4) : name; //$NON-NLS-1$
+	}
+}
