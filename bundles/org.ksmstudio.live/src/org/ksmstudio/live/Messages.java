@@ -6,7 +6,7 @@ import java.text.MessageFormat;
 public final class Messages {
 
 	public static final String KSM_ABSENT = "{0} does not exist: this kernel was built without KSM (CONFIG_KSM), or sysfs is not mounted. Live data and replays are not available.";
-	public static final String KSM_READ_ONLY = "KSM found at {0}: counters and tunables are read only (writing tunables needs root).";
+	public static final String KSM_READ_ONLY = "KSM found at {0}: counters and tunables are read only (writing tunables needs root and a read-write /sys).";
 	public static final String KSM_WRITABLE = "KSM found at {0}: tunables are writable (root).";
 	public static final String FILE_MISSING = "{0} is not present on this kernel (older kernels lack it, or the kernel was built without the feature it belongs to)";
 	public static final String FILE_UNREADABLE = "{0} could not be read: {1}";

@@ -272,17 +272,21 @@ public final class ScenarioConverter {
                             : previous.plusMillis(event.getTimeMillis());
                 }
                 int repeat = event.getPeriodMillis() <= 0 ? 1 : event.getRepeat();
-                if (live && (repeat != 1)) {
-                    throw new ConversionException(ObjectNames.of(event) + ": repeat = " + event.getRepeat()
-                            + ": periodic events after a convergence wait are not supported yet; use trigger at");
-                }
                 if (live) {
                     if (event instanceof Checkpoint c) {
                         steps.add(checkpoint(c));
                     } else {
-                        for (TimelineEvent e : events(event, Duration.ZERO, 0)) {
-                            for (TimelineEvent perProcess : perProcess(e)) {
-                                steps.add(new SimulationPlan.Apply(perProcess));
+                        // A periodic event fires its repetitions before the next event of the timeline;
+                        // "until the run ends" is bounded by the run's length.
+                        long firings = repeat > 0 ? repeat : end.toMillis() / event.getPeriodMillis() + 1;
+                        for (int n = 0; n < firings; n++) {
+                            if (n > 0) {
+                                steps.add(new SimulationPlan.Advance(Duration.ofMillis(event.getPeriodMillis())));
+                            }
+                            for (TimelineEvent e : events(event, Duration.ZERO, n)) {
+                                for (TimelineEvent perProcess : perProcess(e)) {
+                                    steps.add(new SimulationPlan.Apply(perProcess));
+                                }
                             }
                         }
                     }
@@ -379,7 +383,8 @@ public final class ScenarioConverter {
                 return List.of(new TimelineEvent.Compaction(at, c.getNode()));
             }
             if (event instanceof MemoryPressure p) {
-                return List.of(new TimelineEvent.MemoryPressure(at, p.getNode(), p.getPages(), Duration.ZERO));
+                return List.of(new TimelineEvent.MemoryPressure(at, p.getNode(), p.getPages(),
+                        Duration.ofMillis(p.getDurationMillis())));
             }
             if (event instanceof ForkProcess f) {
                 List<TimelineEvent> forks = new ArrayList<>();

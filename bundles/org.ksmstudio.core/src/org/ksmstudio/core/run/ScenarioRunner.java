@@ -36,7 +36,7 @@ public final class ScenarioRunner {
         Duration bound = settings.duration().isZero() ? Duration.ofHours(24) : settings.duration();
         List<CheckpointResult> checkpoints = new ArrayList<>();
         for (SimulationPlan.Step step : plan.steps()) {
-            if (simulation.isCancelled()) {
+            if (simulation.isCancelled() || remaining(simulation, bound).isZero()) {
                 break;
             }
             switch (step) {
@@ -46,7 +46,7 @@ public final class ScenarioRunner {
                     simulation.markPhaseStart();
                     simulation.runUntilConverged(remaining(simulation, bound));
                 }
-                case SimulationPlan.Advance a -> simulation.runFor(a.duration());
+                case SimulationPlan.Advance a -> simulation.runFor(min(a.duration(), remaining(simulation, bound)));
                 case SimulationPlan.Apply a -> apply(simulation, a.event());
                 case SimulationPlan.Checkpoint c -> checkpoints.add(checkpoint(simulation.snapshot(), c));
             }
@@ -63,6 +63,10 @@ public final class ScenarioRunner {
         return new RunResult(settings.policy(), simulation.snapshot(), simulation.samples(), checkpoints);
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private static Duration remaining(KsmSimulation simulation, Duration bound) {
         Duration left = bound.minusNanos(simulation.snapshot().timeNanos());
         return left.isNegative() ? Duration.ZERO : left;
@@ -77,8 +81,12 @@ public final class ScenarioRunner {
             case TimelineEvent.Fork f -> simulation.fork(f.parentPid(), f.childPid(), f.childName());
             case TimelineEvent.Exit x -> simulation.exit(x.pid());
             case TimelineEvent.Madvise m -> simulation.madvise(m.pid(), m.region(), m.mergeable());
-            default -> throw new UnsupportedOperationException(event.getClass().getSimpleName()
-                    + " after a convergence wait: the engine cannot apply it to a running simulation yet");
+            case TimelineEvent.MigratePages m -> simulation.migratePages(m.pid(), m.fromNode(), m.toNode());
+            case TimelineEvent.MovePages m -> simulation.movePages(m.pid(), m.region(), m.fromPage(), m.toPage(),
+                    m.toNode());
+            case TimelineEvent.Compaction c -> simulation.compactNode(c.node());
+            case TimelineEvent.MemoryPressure p -> simulation.reclaim(p.node(), p.pagesToReclaim(), p.duration());
+            case TimelineEvent.MemoryFailure f -> simulation.memoryFailure(f.pid(), f.region(), f.page());
         }
     }
 

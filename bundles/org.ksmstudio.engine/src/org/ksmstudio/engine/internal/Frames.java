@@ -21,6 +21,8 @@ final class Frames {
     private int[] freeList = new int[16];
     private int freeCount;
     int inUse;
+    /** stable nodes whose KSM page was freed and that the engine has not removed yet */
+    long staleNodes;
 
     Frames(int capacity) {
         capacity = Math.max(capacity, 16);
@@ -52,6 +54,9 @@ final class Frames {
     /** Drops one mapping; frees the frame when none is left. */
     void put(int f) {
         if (--mapcount[f] == 0) {
+            if (stable[f] >= 0) {
+                staleNodes++;
+            }
             stable[f] = NOT_KSM;
             content[f] = 0;
             if (freeCount == freeList.length) {

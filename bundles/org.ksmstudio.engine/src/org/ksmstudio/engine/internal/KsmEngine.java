@@ -766,6 +766,9 @@ public final class KsmEngine {
     }
 
     private boolean stale(int node) {
+        if (frames.staleNodes == 0) {
+            return false;
+        }
         int k = sn.kpfn[node];
         return k < 0 || frames.stable[k] != node;
     }
@@ -930,6 +933,7 @@ public final class KsmEngine {
     }
 
     private void removeNodeFromStableTree(int node) {
+        frames.staleNodes--;
         int item = sn.first[node];
         while (item != NIL) {
             int nx = hnext[item];
@@ -1060,12 +1064,17 @@ public final class KsmEngine {
             int parent = NIL;
             boolean asLeft = false;
             while (node != NIL) {
-                int tf = stableNodeChain(node, true);
-                if (tf < 0) {
-                    continue again;
+                int dup;
+                if (sn.kind[node] != StableNodes.CHAIN && frames.staleNodes == 0) {
+                    dup = node; // what chain_prune() returns for a live regular node
+                } else {
+                    int tf = stableNodeChain(node, true);
+                    if (tf < 0) {
+                        continue again;
+                    }
+                    node = outNode;
+                    dup = outDup;
                 }
-                node = outNode;
-                int dup = outDup;
                 int cmp = Long.compareUnsigned(c, sn.content[node]);
                 parent = node;
                 if (cmp < 0) {

@@ -3,7 +3,9 @@ package org.ksmstudio.engine.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.policy.RmapPolicy;
@@ -51,6 +53,8 @@ public final class RmapOperations {
     private int[] ipiTargets = new int[0];
     private BitSet[] targetCpus = new BitSet[0];
     private int[][] children = new int[0][];
+    /** live parent (fork after fill) by mm index, or -1 */
+    private int[] parents = new int[0];
     private boolean anyForks;
     private final BitSet handledFrames = new BitSet();
     private final BitSet handledSlots = new BitSet();
@@ -268,6 +272,17 @@ public final class RmapOperations {
         targetCpus = new BitSet[n];
         int[] childCount = new int[n];
         anyForks = false;
+        Map<Integer, Mm> byPid = new HashMap<>();
+        for (Mm mm : mms) {
+            if (!mm.exiting) {
+                byPid.put(mm.pid, mm);
+            }
+        }
+        parents = new int[n];
+        for (Mm mm : mms) {
+            Mm parent = mm.parentPid == 0 || mm.exiting ? null : byPid.get(mm.parentPid);
+            parents[mm.index] = parent == null ? -1 : parent.index;
+        }
         for (Mm mm : mms) {
             BitSet b = new BitSet();
             if (mm.active && !mm.exiting) {
@@ -300,15 +315,8 @@ public final class RmapOperations {
 
     /** The live parent an mm was forked from after fill (sharing its anon_vma tree), or null. */
     private Mm parentOf(Mm mm) {
-        if (mm.parentPid == 0 || mm.exiting) {
-            return null;
-        }
-        for (Mm p : engine.allMms()) {
-            if (p.pid == mm.parentPid) {
-                return p.exiting ? null : p;
-            }
-        }
-        return null;
+        int p = parents[mm.index];
+        return p < 0 ? null : engine.allMms().get(p);
     }
 
     private void beginPage() {
@@ -648,7 +656,8 @@ public final class RmapOperations {
 
     /** Latencies per node and operation so far, and the memory side. */
     public RmapReport report() {
-        return new RmapReport(engine.now(), policyName, stats.snapshot(), memory());
+        return new RmapReport(engine.now(), policyName, stats.snapshot(), stats.migrationP99(), stats.migrationMax(),
+                memory());
     }
 
     /** Sums of one operation's pages. */

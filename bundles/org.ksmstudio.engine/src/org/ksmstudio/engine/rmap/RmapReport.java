@@ -8,12 +8,18 @@ import java.util.List;
  * @param timeNanos  simulated time
  * @param policy     the policy of the run
  * @param operations one entry per (node, operation) that handled at least one page, by node then operation
+ * @param migrationP99Nanos 99th percentile of page migration latency per node (migrate_pages, move_pages and
+ *                   compaction together), 0 where no page migrated
+ * @param migrationMaxNanos worst page migration latency per node
  * @param memory     KSM pages, sharing and the pages dups cost
  */
-public record RmapReport(long timeNanos, String policy, List<OperationStats> operations, KsmMemory memory) {
+public record RmapReport(long timeNanos, String policy, List<OperationStats> operations, List<Long> migrationP99Nanos,
+        List<Long> migrationMaxNanos, KsmMemory memory) {
 
     public RmapReport {
         operations = List.copyOf(operations);
+        migrationP99Nanos = List.copyOf(migrationP99Nanos);
+        migrationMaxNanos = List.copyOf(migrationMaxNanos);
     }
 
     /** The entry of a node and operation, or null. */

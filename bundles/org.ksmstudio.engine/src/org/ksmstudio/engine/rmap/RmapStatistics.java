@@ -14,6 +14,8 @@ public final class RmapStatistics {
     private final long[] longestStretch;
     private final long[] ipis;
     private final long[] failures;
+    /** page migrations of every operation that migrates, per node */
+    private final LatencyHistogram[] migration;
 
     public RmapStatistics(int nodes) {
         this.nodes = nodes;
@@ -24,6 +26,10 @@ public final class RmapStatistics {
         longestStretch = new long[n];
         ipis = new long[n];
         failures = new long[n];
+        migration = new LatencyHistogram[nodes];
+        for (int i = 0; i < nodes; i++) {
+            migration[i] = new LatencyHistogram();
+        }
     }
 
     private int index(int node, RmapOperation op) {
@@ -49,7 +55,27 @@ public final class RmapStatistics {
         ipis[i] += pageIpis;
         if (failed) {
             failures[i]++;
+        } else if (op.migrates()) {
+            migration[node].record(nanos);
         }
+    }
+
+    /** 99th percentile of page migration latency (every migrating operation), per node; 0 where none. */
+    public List<Long> migrationP99() {
+        List<Long> list = new ArrayList<>();
+        for (LatencyHistogram h : migration) {
+            list.add(h.quantile(0.99));
+        }
+        return list;
+    }
+
+    /** Worst page migration latency per node; 0 where none. */
+    public List<Long> migrationMax() {
+        List<Long> list = new ArrayList<>();
+        for (LatencyHistogram h : migration) {
+            list.add(h.max());
+        }
+        return list;
     }
 
     /** Every (node, operation) with at least one page, by node then operation. */

@@ -26,7 +26,8 @@ public record ReferenceDocument(String kernel, long pageSize, String howCases, S
 			+ "copies_per_content; interleave: i % distinct_contents), then unique_pages pages of unique content, then "
 			+ "zero_pages zero-filled pages; processes are started one after the other. run=2, then the tunables are "
 			+ "written, then run=1. A phase has converged when full_scans advanced by 2 since the last change of any "
-			+ "counter; *_to_last_change count from the start of the phase. A sysfs action writes the files in the "
+			+ "counter; *_to_last_change count from the start of the phase (its action, done as soon as the previous "
+			+ "phase has converged; a wait action waits first, then the phase starts). A sysfs action writes the files in the "
 			+ "listed order; if run is 0 or 2 afterwards, expect is read 1 s later and also holds full_scans. The "
 			+ "previous tunables were restored afterwards.";
 

@@ -3,6 +3,8 @@ package org.ksmstudio.live.sysfs;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ksmstudio.live.Messages;
+
 /**
  * The ordered writes that bring the running kernel's KSM to a scenario's tunables, made
  * by {@link ApplyPlanner}, applied by {@link KsmSysfsWriter#apply(ApplyPlan)} or exported
@@ -41,7 +43,7 @@ public record ApplyPlan(List<Step> steps, List<String> notes) {
 			script.append("# ").append(note).append('\n');
 		}
 		for (Step step : steps) {
-			if (!step.reason().equals(org.ksmstudio.live.Messages.REASON_TUNABLE)) {
+			if (!step.reason().equals(Messages.REASON_TUNABLE)) {
 				script.append("# ").append(step.reason()).append('\n');
 			}
 			script.append("echo ").append(shellWord(step.value())).append(" > ")

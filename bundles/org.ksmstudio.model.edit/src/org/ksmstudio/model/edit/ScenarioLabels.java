@@ -194,7 +194,8 @@ public final class ScenarioLabels {
             return "compact node " + c.getNode();
         }
         if (e instanceof MemoryPressure p) {
-            return "memory pressure on node " + p.getNode() + ": reclaim " + plural(p.getPages(), "page");
+            return "memory pressure on node " + p.getNode() + ": reclaim " + plural(p.getPages(), "page")
+                    + (p.getDurationMillis() > 0 ? " for " + millis(p.getDurationMillis()) : "");
         }
         if (e instanceof ForkProcess f) {
             return "fork " + plural(f.getCount(), "child", "children") + " of " + f.getPid();

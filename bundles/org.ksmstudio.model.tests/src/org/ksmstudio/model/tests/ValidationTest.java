@@ -221,6 +221,11 @@ class ValidationTest {
             s.getTimeline().getEvents().add(p);
         }, "Pages to reclaim = -2");
         assertProblem(s -> {
+            MemoryPressure p = F.createMemoryPressure();
+            p.setDurationMillis(-1);
+            s.getTimeline().getEvents().add(p);
+        }, "(Memory pressure)", "Duration = -1", "one reclaim pass");
+        assertProblem(s -> {
             ProcessExit x = F.createProcessExit();
             x.setPid(7);
             x.setRepeat(3);

@@ -21,6 +21,7 @@ package org.ksmstudio.model.scenario;
  * <ul>
  *   <li>{@link org.ksmstudio.model.scenario.MemoryPressure#getNode <em>Node</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.MemoryPressure#getPages <em>Pages</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.MemoryPressure#getDurationMillis <em>Duration Millis</em>}</li>
  * </ul>
  *
  * @see org.ksmstudio.model.scenario.ScenarioPackage#getMemoryPressure()
@@ -82,5 +83,32 @@ public interface MemoryPressure extends TimelineEvent {
 	 * @generated
 	 */
 	void setPages(long value);
+
+	/**
+	 * Returns the value of the '<em><b>Duration Millis</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * How long the pressure lasts; 0 for one reclaim pass.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Duration Millis</em>' attribute.
+	 * @see #setDurationMillis(long)
+	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getMemoryPressure_DurationMillis()
+	 * @model default="0"
+	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Timeline' label='Duration' unit='ms'"
+	 * @generated
+	 */
+	long getDurationMillis();
+
+	/**
+	 * Sets the value of the '{@link org.ksmstudio.model.scenario.MemoryPressure#getDurationMillis <em>Duration Millis</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Duration Millis</em>' attribute.
+	 * @see #getDurationMillis()
+	 * @generated
+	 */
+	void setDurationMillis(long value);
 
 } // MemoryPressure

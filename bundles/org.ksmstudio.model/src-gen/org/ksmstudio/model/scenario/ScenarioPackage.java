@@ -2086,13 +2086,22 @@ public interface ScenarioPackage extends EPackage {
 	int MEMORY_PRESSURE__PAGES = TIMELINE_EVENT_FEATURE_COUNT + 1;
 
 	/**
+	 * The feature id for the '<em><b>Duration Millis</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int MEMORY_PRESSURE__DURATION_MILLIS = TIMELINE_EVENT_FEATURE_COUNT + 2;
+
+	/**
 	 * The number of structural features of the '<em>Memory Pressure</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int MEMORY_PRESSURE_FEATURE_COUNT = TIMELINE_EVENT_FEATURE_COUNT + 2;
+	int MEMORY_PRESSURE_FEATURE_COUNT = TIMELINE_EVENT_FEATURE_COUNT + 3;
 
 	/**
 	 * The number of operations of the '<em>Memory Pressure</em>' class.
@@ -3852,6 +3861,17 @@ public interface ScenarioPackage extends EPackage {
 	EAttribute getMemoryPressure_Pages();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.MemoryPressure#getDurationMillis <em>Duration Millis</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Duration Millis</em>'.
+	 * @see org.ksmstudio.model.scenario.MemoryPressure#getDurationMillis()
+	 * @see #getMemoryPressure()
+	 * @generated
+	 */
+	EAttribute getMemoryPressure_DurationMillis();
+
+	/**
 	 * Returns the meta object for class '{@link org.ksmstudio.model.scenario.ForkProcess <em>Fork Process</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -5170,6 +5190,14 @@ public interface ScenarioPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute MEMORY_PRESSURE__PAGES = eINSTANCE.getMemoryPressure_Pages();
+
+		/**
+		 * The meta object literal for the '<em><b>Duration Millis</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute MEMORY_PRESSURE__DURATION_MILLIS = eINSTANCE.getMemoryPressure_DurationMillis();
 
 		/**
 		 * The meta object literal for the '{@link org.ksmstudio.model.scenario.impl.ForkProcessImpl <em>Fork Process</em>}' class.

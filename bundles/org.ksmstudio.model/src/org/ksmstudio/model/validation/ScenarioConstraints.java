@@ -512,6 +512,10 @@ public final class ScenarioConstraints {
             if (pressure.getPages() < 0) {
                 c.error(event, Literals.MEMORY_PRESSURE__PAGES, pressure.getPages(), "0 pages or more");
             }
+            if (pressure.getDurationMillis() < 0) {
+                c.error(event, Literals.MEMORY_PRESSURE__DURATION_MILLIS, pressure.getDurationMillis(),
+                        "0 (one reclaim pass) or a duration in ms");
+            }
         }
         return c.result();
     }

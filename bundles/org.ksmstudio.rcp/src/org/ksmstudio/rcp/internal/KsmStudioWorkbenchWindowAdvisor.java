@@ -6,7 +6,7 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Size, title and bars of a KSM Studio window. */
+/** Size and bars of a KSM Studio window; the title is the product name. */
 final class KsmStudioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 
 	KsmStudioWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
@@ -26,6 +26,5 @@ final class KsmStudioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 		configurer.setShowStatusLine(true);
 		configurer.setShowProgressIndicator(true);
 		configurer.setShowPerspectiveBar(false);
-		configurer.setTitle(Messages.windowTitle);
 	}
 }

@@ -6,7 +6,6 @@ import org.eclipse.osgi.util.NLS;
 final class Messages extends NLS {
 	private static final String BUNDLE_NAME = "org.ksmstudio.rcp.internal.messages"; //$NON-NLS-1$
 
-	public static String windowTitle;
 	public static String menuFile;
 	public static String menuEdit;
 	public static String menuWindow;

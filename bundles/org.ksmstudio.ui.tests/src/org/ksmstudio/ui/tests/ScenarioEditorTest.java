@@ -108,12 +108,12 @@ class ScenarioEditorTest {
 		Tree properties = ui.find(Tree.class, t -> t.getData(ScenarioEditor.TREE_KEY) == null && t.isVisible()
 				&& UiDriver.treeTexts(t).stream().anyMatch(s -> s.contains("Sharing limit")), "the Properties view"); //$NON-NLS-1$ //$NON-NLS-2$
 		TreeItem row = ui.treeItem(properties, "max_page_sharing"); //$NON-NLS-1$
-		assertEquals("256", ui.sync(() -> row.getText(1))); //$NON-NLS-1$
+		assertEquals("256 mappings", ui.sync(() -> row.getText(1))); //$NON-NLS-1$
 		ui.clickCell(properties, row, 1);
 		ui.typeInCellEditor(properties, "512"); //$NON-NLS-1$
 		ui.waitUntil(() -> ksm.getMaxPageSharing() == 512, () -> "typing 512 sets max_page_sharing, it is " //$NON-NLS-1$
 				+ ksm.getMaxPageSharing());
-		ui.waitUntil(() -> "512".equals(row.getText(1)), () -> "the Properties view shows 512: " + row.getText(1)); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.waitUntil(() -> "512 mappings".equals(row.getText(1)), () -> "the Properties view shows 512: " + row.getText(1)); //$NON-NLS-1$ //$NON-NLS-2$
 
 		ui.run(() -> TestScenarios.page().activate(editor));
 		command("org.eclipse.ui.edit.undo"); //$NON-NLS-1$

@@ -60,6 +60,35 @@ final class TestScenarios {
 		});
 	}
 
+	/** Executes a workbench command as a key binding or toolbar button would. */
+	static void command(UiDriver ui, String id) {
+		ui.run(() -> {
+			org.eclipse.ui.handlers.IHandlerService handlers = page().getWorkbenchWindow()
+					.getService(org.eclipse.ui.handlers.IHandlerService.class);
+			try {
+				handlers.executeCommand(id, null);
+			} catch (Exception e) {
+				throw new AssertionError(id + ": " + e, e); //$NON-NLS-1$
+			}
+		});
+	}
+
+	/** Executes a command with one parameter. */
+	static void command(UiDriver ui, String id, String parameter, String value) {
+		ui.run(() -> {
+			org.eclipse.ui.commands.ICommandService commands = page().getWorkbenchWindow()
+					.getService(org.eclipse.ui.commands.ICommandService.class);
+			org.eclipse.ui.handlers.IHandlerService handlers = page().getWorkbenchWindow()
+					.getService(org.eclipse.ui.handlers.IHandlerService.class);
+			try {
+				handlers.executeCommand(org.eclipse.core.commands.ParameterizedCommand
+						.generateCommand(commands.getCommand(id), java.util.Map.of(parameter, value)), null);
+			} catch (Exception e) {
+				throw new AssertionError(id + ": " + e, e); //$NON-NLS-1$
+			}
+		});
+	}
+
 	/** Closes every editor without saving and opens the KSM Studio perspective. */
 	static void reset(UiDriver ui) {
 		ui.run(() -> {

@@ -53,6 +53,7 @@ public class MemoryPressureItemProvider extends TimelineEventItemProvider {
 
 			addNodePropertyDescriptor(object);
 			addPagesPropertyDescriptor(object);
+			addDurationMillisPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
 	}
@@ -102,6 +103,28 @@ public class MemoryPressureItemProvider extends TimelineEventItemProvider {
 	}
 
 	/**
+	 * This adds a property descriptor for the Duration Millis feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addDurationMillisPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_MemoryPressure_durationMillis_feature"),
+				 getString("_UI_MemoryPressure_durationMillis_description"),
+				 ScenarioPackage.Literals.MEMORY_PRESSURE__DURATION_MILLIS,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 getString("_UI_TimelinePropertyCategory"),
+				 null));
+	}
+
+	/**
 	 * This returns MemoryPressure.gif.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -138,6 +161,7 @@ public class MemoryPressureItemProvider extends TimelineEventItemProvider {
 		switch (notification.getFeatureID(MemoryPressure.class)) {
 			case ScenarioPackage.MEMORY_PRESSURE__NODE:
 			case ScenarioPackage.MEMORY_PRESSURE__PAGES:
+			case ScenarioPackage.MEMORY_PRESSURE__DURATION_MILLIS:
 				fireNotifyChanged(new ViewerNotification(notification, notification.getNotifier(), false, true));
 				return;
 		}

@@ -147,6 +147,7 @@ public final class ExampleScenarios {
         MemoryPressure pressure = F.createMemoryPressure();
         pressure.setNode(1);
         pressure.setPages(100000);
+        pressure.setDurationMillis(10_000);
         timing(pressure, Trigger.AT_TIME, 600_000);
         Compaction compaction = F.createCompaction();
         compaction.setNode(0);

@@ -24,6 +24,7 @@ import org.ksmstudio.model.scenario.ScenarioPackage;
  * <ul>
  *   <li>{@link org.ksmstudio.model.scenario.impl.MemoryPressureImpl#getNode <em>Node</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.MemoryPressureImpl#getPages <em>Pages</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.impl.MemoryPressureImpl#getDurationMillis <em>Duration Millis</em>}</li>
  * </ul>
  *
  * @generated
@@ -68,6 +69,26 @@ public class MemoryPressureImpl extends TimelineEventImpl implements MemoryPress
 	 * @ordered
 	 */
 	protected long pages = PAGES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getDurationMillis() <em>Duration Millis</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDurationMillis()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final long DURATION_MILLIS_EDEFAULT = 0L;
+
+	/**
+	 * The cached value of the '{@link #getDurationMillis() <em>Duration Millis</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getDurationMillis()
+	 * @generated
+	 * @ordered
+	 */
+	protected long durationMillis = DURATION_MILLIS_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -140,12 +161,37 @@ public class MemoryPressureImpl extends TimelineEventImpl implements MemoryPress
 	 * @generated
 	 */
 	@Override
+	public long getDurationMillis() {
+		return durationMillis;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setDurationMillis(long newDurationMillis) {
+		long oldDurationMillis = durationMillis;
+		durationMillis = newDurationMillis;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ScenarioPackage.MEMORY_PRESSURE__DURATION_MILLIS, oldDurationMillis, durationMillis));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case ScenarioPackage.MEMORY_PRESSURE__NODE:
 				return getNode();
 			case ScenarioPackage.MEMORY_PRESSURE__PAGES:
 				return getPages();
+			case ScenarioPackage.MEMORY_PRESSURE__DURATION_MILLIS:
+				return getDurationMillis();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -163,6 +209,9 @@ public class MemoryPressureImpl extends TimelineEventImpl implements MemoryPress
 				return;
 			case ScenarioPackage.MEMORY_PRESSURE__PAGES:
 				setPages((Long)newValue);
+				return;
+			case ScenarioPackage.MEMORY_PRESSURE__DURATION_MILLIS:
+				setDurationMillis((Long)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -182,6 +231,9 @@ public class MemoryPressureImpl extends TimelineEventImpl implements MemoryPress
 			case ScenarioPackage.MEMORY_PRESSURE__PAGES:
 				setPages(PAGES_EDEFAULT);
 				return;
+			case ScenarioPackage.MEMORY_PRESSURE__DURATION_MILLIS:
+				setDurationMillis(DURATION_MILLIS_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -198,6 +250,8 @@ public class MemoryPressureImpl extends TimelineEventImpl implements MemoryPress
 				return node != NODE_EDEFAULT;
 			case ScenarioPackage.MEMORY_PRESSURE__PAGES:
 				return pages != PAGES_EDEFAULT;
+			case ScenarioPackage.MEMORY_PRESSURE__DURATION_MILLIS:
+				return durationMillis != DURATION_MILLIS_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -216,6 +270,8 @@ public class MemoryPressureImpl extends TimelineEventImpl implements MemoryPress
 		result.append(node);
 		result.append(", pages: ");
 		result.append(pages);
+		result.append(", durationMillis: ");
+		result.append(durationMillis);
 		result.append(')');
 		return result.toString();
 	}

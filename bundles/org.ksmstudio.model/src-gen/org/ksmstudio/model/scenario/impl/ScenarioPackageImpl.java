@@ -1585,6 +1585,16 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
+	public EAttribute getMemoryPressure_DurationMillis() {
+		return (EAttribute)memoryPressureEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getForkProcess() {
 		return forkProcessEClass;
 	}
@@ -2039,6 +2049,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		memoryPressureEClass = createEClass(MEMORY_PRESSURE);
 		createEAttribute(memoryPressureEClass, MEMORY_PRESSURE__NODE);
 		createEAttribute(memoryPressureEClass, MEMORY_PRESSURE__PAGES);
+		createEAttribute(memoryPressureEClass, MEMORY_PRESSURE__DURATION_MILLIS);
 
 		forkProcessEClass = createEClass(FORK_PROCESS);
 		createEAttribute(forkProcessEClass, FORK_PROCESS__PID);
@@ -2263,6 +2274,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		initEClass(memoryPressureEClass, MemoryPressure.class, "MemoryPressure", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getMemoryPressure_Node(), ecorePackage.getEInt(), "node", "0", 0, 1, MemoryPressure.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMemoryPressure_Pages(), ecorePackage.getELong(), "pages", "0", 0, 1, MemoryPressure.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getMemoryPressure_DurationMillis(), ecorePackage.getELong(), "durationMillis", "0", 0, 1, MemoryPressure.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(forkProcessEClass, ForkProcess.class, "ForkProcess", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getForkProcess_Pid(), ecorePackage.getEInt(), "pid", "0", 0, 1, ForkProcess.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -3104,6 +3116,14 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 			   "category", "Timeline",
 			   "label", "Pages to reclaim",
 			   "unit", "pages"
+		   });
+		addAnnotation
+		  (getMemoryPressure_DurationMillis(),
+		   source,
+		   new String[] {
+			   "category", "Timeline",
+			   "label", "Duration",
+			   "unit", "ms"
 		   });
 		addAnnotation
 		  (forkProcessEClass,

@@ -31,6 +31,7 @@ public abstract class RunView<T> extends ViewPart {
 	/** Minimum time between two samples: at most 10 a second. */
 	public static final long SAMPLE_PERIOD_MS = 100;
 
+	private static final boolean TRACE = Boolean.getBoolean("ksm.ui.trace"); //$NON-NLS-1$
 	private final AtomicBoolean showPending = new AtomicBoolean();
 	private final RunSlot.Listener slotListener = this::runReplaced;
 	private final ScenarioRun.Listener statusListener = changed -> sampleSoon();
@@ -81,6 +82,11 @@ public abstract class RunView<T> extends ViewPart {
 
 	/** The control that must be alive for samples to be shown. */
 	protected abstract Control mainControl();
+
+	/** Minimum time between two samples of this view, ms; at least {@link #SAMPLE_PERIOD_MS}. */
+	protected long samplePeriodMillis() {
+		return SAMPLE_PERIOD_MS;
+	}
 
 	/** The run the view follows, or null. */
 	protected ScenarioRun run() {
@@ -154,24 +160,31 @@ public abstract class RunView<T> extends ViewPart {
 			ScenarioRun current = run;
 			if (current == null || current.simulation() == null) {
 				if (current != null && current.isActive()) {
-					schedule(SAMPLE_PERIOD_MS);
+					schedule(Math.max(SAMPLE_PERIOD_MS, samplePeriodMillis()));
 				}
 				return Status.OK_STATUS;
 			}
 			boolean active = current.isActive();
 			if (!showPending.compareAndSet(false, true)) {
-				schedule(SAMPLE_PERIOD_MS);
+				schedule(Math.max(SAMPLE_PERIOD_MS, samplePeriodMillis()));
 				return Status.OK_STATUS;
 			}
 			T data = sample(current);
 			display.asyncExec(() -> {
 				showPending.set(false);
 				if (!mainControl().isDisposed() && run == current) {
+					long t0 = System.nanoTime();
 					show(current, data);
+					long t1 = System.nanoTime();
+					mainControl().getShell().update();
+					long t2 = System.nanoTime();
+					if (TRACE && t2 - t0 > 10_000_000L) {
+						System.out.printf("TRACE %s show %.1f ms paint %.1f ms%n", getClass().getSimpleName(), (t1 - t0) / 1e6, (t2 - t1) / 1e6); //$NON-NLS-1$
+					}
 				}
 			});
 			if (active && !monitor.isCanceled()) {
-				schedule(SAMPLE_PERIOD_MS);
+				schedule(Math.max(SAMPLE_PERIOD_MS, samplePeriodMillis()));
 			}
 			return Status.OK_STATUS;
 		}

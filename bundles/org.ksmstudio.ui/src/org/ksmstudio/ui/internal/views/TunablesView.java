@@ -37,6 +37,8 @@ import org.eclipse.ui.PlatformUI;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.export.ExportActions;
+import org.ksmstudio.ui.internal.export.TunablesScript;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
 /**
@@ -170,6 +172,12 @@ public class TunablesView extends RunView<Map<String, String>> {
 		resetAction.setToolTipText(Messages.tunablesResetTooltip);
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
 		toolbar.add(resetAction);
+		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.exportTunablesScript) {
+			@Override
+			public void run() {
+				exportScript();
+			}
+		});
 	}
 
 	@Override
@@ -215,6 +223,22 @@ public class TunablesView extends RunView<Map<String, String>> {
 		status.setImage(error ? PlatformUI.getWorkbench().getSharedImages().getImage(ISharedImages.IMG_OBJS_ERROR_TSK)
 				: null);
 		status.setToolTipText(text);
+	}
+
+	private void exportScript() {
+		ScenarioRun current = run();
+		if (current == null || current.simulation() == null) {
+			return;
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Row row : rows.values()) {
+			values.put(row.file, Tunables.writtenValue(row.text));
+		}
+		java.nio.file.Path file = ExportActions.saveText(getSite().getShell(), "ksm-tunables.sh", //$NON-NLS-1$
+				out -> out.write(TunablesScript.of(current.name(), values)));
+		if (file != null) {
+			file.toFile().setExecutable(true);
+		}
 	}
 
 	/** Writes {@code value} to {@code file} of the followed run off the UI thread, then shows the answer. */

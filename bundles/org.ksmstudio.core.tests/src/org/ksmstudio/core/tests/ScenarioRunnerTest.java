@@ -1,0 +1,111 @@
+package org.ksmstudio.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.core.run.ScenarioRunner;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.model.Examples;
+import org.ksmstudio.model.Scenarios;
+import org.ksmstudio.model.scenario.Checkpoint;
+import org.ksmstudio.model.scenario.Expectation;
+import org.ksmstudio.model.scenario.MergeableRegion;
+import org.ksmstudio.model.scenario.MigratePages;
+import org.ksmstudio.model.scenario.NumaNode;
+import org.ksmstudio.model.scenario.Process;
+import org.ksmstudio.model.scenario.RepeatedContent;
+import org.ksmstudio.model.scenario.RunMode;
+import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.model.scenario.ScenarioFactory;
+import org.ksmstudio.model.scenario.Trigger;
+
+/** Plans run on the engine: checkpoints compared with the kernel, live events after convergence. */
+class ScenarioRunnerTest {
+
+    private static final ScenarioFactory F = ScenarioFactory.eINSTANCE;
+
+    @Test
+    void everyReferenceScenarioMatchesTheKernelAtEveryCheckpoint() throws Exception {
+        for (Examples.Example example : Examples.all()) {
+            if (!example.file().startsWith("reference-")) {
+                continue;
+            }
+            RunResult result = ScenarioRunner.run(ScenarioConverter.convert(example.load(), 0, null));
+            assertTrue(!result.checkpoints().isEmpty(), example.file());
+            result.checkpoints().forEach(c -> assertTrue(c.matches(), example.file() + " " + c));
+        }
+    }
+
+    /** Two nodes, one process on node 0 with 600 equal pages, migrated to node 1 and back after convergence. */
+    private static Scenario bouncing() {
+        Scenario s = Scenarios.create("bounce", 4, 1024);
+        NumaNode n0 = s.getTopology().getNodes().get(0);
+        n0.setCpus("0-1");
+        n0.getDistances().add(20);
+        NumaNode n1 = F.createNumaNode();
+        n1.setId(1);
+        n1.setMemoryMiB(1024);
+        n1.setCpus("2-3");
+        n1.getDistances().addAll(List.of(20, 10));
+        s.getTopology().getNodes().add(n1);
+        Process p = F.createProcess();
+        p.setPid(10);
+        MergeableRegion r = F.createMergeableRegion();
+        r.setName("r");
+        r.setSizePages(600);
+        RepeatedContent g = F.createRepeatedContent();
+        g.setCopies(600);
+        r.getContents().add(g);
+        p.getRegions().add(r);
+        s.getWorkload().getProcesses().add(p);
+        s.getKsm().setRun(1);
+        MigratePages m = F.createMigratePages();
+        m.setPid(10);
+        m.setFromNode(0);
+        m.setToNode(1);
+        m.setBounce(true);
+        m.setTrigger(Trigger.AFTER_CONVERGENCE);
+        m.setPeriodMillis(1000);
+        m.setRepeat(3);
+        s.getTimeline().getEvents().add(m);
+        Checkpoint c = F.createCheckpoint();
+        c.setName("after migrations");
+        c.setTrigger(Trigger.AFTER_CONVERGENCE);
+        for (String counter : List.of("pages_shared", "pages_sharing")) {
+            Expectation e = F.createExpectation();
+            e.setCounter(counter);
+            e.setValue(counter.equals("pages_shared") ? 3 : 597);
+            c.getExpectations().add(e);
+        }
+        s.getTimeline().getEvents().add(c);
+        s.getRuns().get(0).setMode(RunMode.UNTIL_CONVERGED);
+        s.getRuns().get(0).setDurationMillis(600_000);
+        return s;
+    }
+
+    @Test
+    void periodicEventAfterConvergenceIsAppliedLive() throws Exception {
+        SimulationPlan plan = ScenarioConverter.convert(bouncing(), 0, null);
+        List<SimulationPlan.Step> steps = plan.steps();
+        assertInstanceOf(SimulationPlan.Converge.class, steps.get(0));
+        TimelineEvent.MigratePages first = (TimelineEvent.MigratePages) ((SimulationPlan.Apply) steps.get(1)).event();
+        assertEquals(List.of(0, 1), List.of(first.fromNode(), first.toNode()));
+        assertEquals(new SimulationPlan.Advance(Duration.ofSeconds(1)), steps.get(2));
+        TimelineEvent.MigratePages second = (TimelineEvent.MigratePages) ((SimulationPlan.Apply) steps.get(3)).event();
+        assertEquals(List.of(1, 0), List.of(second.fromNode(), second.toNode()), "bounces back");
+        assertEquals(8, steps.size(), "converge, 3 migrations with 2 periods between, converge, checkpoint: "
+                + steps);
+        RunResult result = ScenarioRunner.run(plan);
+        assertEquals(1, result.checkpoints().size());
+        // 600 equal pages, max_page_sharing 256: dups of 256, 256 and 88 mappings.
+        assertTrue(result.checkpoints().get(0).matches(), result.checkpoints().toString());
+    }
+}

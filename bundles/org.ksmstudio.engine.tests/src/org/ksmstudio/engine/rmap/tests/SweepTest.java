@@ -1,0 +1,173 @@
+package org.ksmstudio.engine.rmap.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.json.Json;
+import org.ksmstudio.engine.json.JsonValues;
+import org.ksmstudio.engine.scenario.CostModel;
+import org.ksmstudio.engine.scenario.ForkPoint;
+import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RunSettings;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.sweep.Comparison;
+import org.ksmstudio.engine.sweep.SweepCommand;
+import org.ksmstudio.engine.sweep.SweepParameter;
+import org.ksmstudio.engine.sweep.SweepPlan;
+import org.ksmstudio.engine.sweep.SweepResult;
+import org.ksmstudio.engine.sweep.SweepRunner;
+import org.ksmstudio.engine.sweep.SweepTable;
+import org.ksmstudio.engine.sweep.SweepUnit;
+
+/** Sweeps and comparisons: parameter syntax, plans, parallel runs in order, tables, the command. */
+class SweepTest {
+
+    /** A small 2016-like host: 8 KVM guests of 512 equal pages and the test program, migrated twice. */
+    static Scenario smallHost() {
+        Scenario.Builder b = Scenario.builder().name("small host").topology(RmapScenarios.numa(2, 4, 21))
+                .costModel(CostModel.KVM_HOST_2016)
+                .tunables(KsmTunables.DEFAULTS.withRun(1).withPagesToScan(5_000).withSleepMillisecs(10))
+                .run(new RunSettings(Duration.ofSeconds(6), false, 1, "stock", Duration.ofSeconds(1)));
+        b.process(RmapScenarios.process(1000, 0, List.of(0), true, false, RmapScenarios.identical("buffer", 1)));
+        for (int g = 0; g < 8; g++) {
+            b.process(new ProcessSpec(2001 + g, "vm" + g, g % 2, List.of(1 + g % 7), true, true, 0,
+                    ForkPoint.AFTER_FILL, List.of(RmapScenarios.identical("guest-ram", 512))));
+        }
+        b.event(new TimelineEvent.MigratePages(Duration.ofSeconds(4), 1000, -1, 1));
+        b.event(new TimelineEvent.MigratePages(Duration.ofSeconds(5), 1000, -1, 0));
+        return b.build();
+    }
+
+    @Test
+    void parameterSyntax() {
+        assertEquals(List.of("2", "4", "8", "16"), SweepParameter.parse("max_page_sharing=2..16:x2").values());
+        assertEquals(List.of("10", "20", "30"), SweepParameter.parse("pages_to_scan=10..30:+10").values());
+        assertEquals(List.of("64", "256"), SweepParameter.parse("max_page_sharing=64,256").values());
+        assertEquals(20, SweepParameter.parse("max_page_sharing=2..1048576:x2").values().size());
+        assertThrows(IllegalArgumentException.class, () -> SweepParameter.parse("max_page_sharing"));
+        assertThrows(IllegalArgumentException.class, () -> SweepParameter.parse("max_page_sharing=8..2:x2"));
+        assertThrows(IllegalArgumentException.class, () -> SweepParameter.parse("max_page_sharing=2..8:x1"));
+        assertThrows(IllegalArgumentException.class, () -> SweepParameter.parse("max_page_sharing=a..8"));
+        assertThrows(IllegalArgumentException.class, () -> SweepParameter.parse("x=1..100000000:+1"));
+    }
+
+    @Test
+    void planIsTheProductParametersOuterPoliciesInner() {
+        List<SweepUnit> units = new SweepPlan("s", List.of(SweepParameter.parse("max_page_sharing=2,4"),
+                SweepParameter.parse("seed=1,2")), List.of("stock", "no-limit")).units();
+        assertEquals(8, units.size());
+        assertEquals(Map.of("max_page_sharing", "2", "seed", "1"), units.get(1).parameters());
+        assertEquals("no-limit", units.get(1).policy());
+        assertEquals(Map.of("max_page_sharing", "2", "seed", "2"), units.get(2).parameters());
+        assertEquals(7, units.get(7).index());
+    }
+
+    @Test
+    void sweepOverTheSharingLimitShowsLatencyAgainstMemory() {
+        Scenario s = smallHost();
+        List<SweepUnit> units = new SweepPlan("small", List.of(SweepParameter.parse("max_page_sharing=4..4096:x4")),
+                List.of("stock", "no-limit", "batched-tlb")).units();
+        List<Integer> progress = Collections.synchronizedList(new ArrayList<>());
+        List<SweepResult> results = new SweepRunner(2).run(units, ref -> s, (done, total, r) -> progress.add(done));
+        assertEquals(units.size(), results.size());
+        assertEquals(units.size(), progress.size());
+        for (int i = 0; i < results.size(); i++) {
+            assertEquals(units.get(i), results.get(i).unit(), "results come in unit order");
+            assertTrue(results.get(i).ok(), results.get(i).error());
+        }
+        long lastWalk = 0;
+        long lastSaved = 0;
+        for (int i = 0; i < results.size(); i += 3) {
+            SweepResult stock = results.get(i);
+            SweepResult noLimit = results.get(i + 1);
+            SweepResult batched = results.get(i + 2);
+            assertTrue(stock.worstWalkNanos() >= lastWalk, "a higher limit, a longer worst walk");
+            assertTrue(stock.pagesSaved() >= lastSaved, "a higher limit, more pages saved");
+            lastWalk = stock.worstWalkNanos();
+            lastSaved = stock.pagesSaved();
+            assertEquals(results.get(1).worstWalkNanos(), noLimit.worstWalkNanos(), "no-limit ignores the limit");
+            assertTrue(batched.worstWalkNanos() <= stock.worstWalkNanos());
+            assertTrue(noLimit.worstWalkNanos() >= stock.worstWalkNanos());
+        }
+        assertTrue(results.get(0).extraDupPages() > 0);
+        assertEquals(0, results.get(1).extraDupPages());
+
+        SweepTable table = new SweepTable(results);
+        assertEquals("max_page_sharing", table.header().get(0));
+        assertTrue(table.header().contains("p99_migration_ms_node1"));
+        String csv = table.toCsv();
+        assertEquals(results.size() + 1, csv.split("\r\n").length);
+        Map<String, Object> json = JsonValues.object(Json.parse(table.toJson()), "$");
+        assertEquals(results.size(), JsonValues.array(json.get("runs"), "runs").size());
+        assertEquals(results.size() + 1, table.toText().split("\n").length);
+    }
+
+    @Test
+    void comparisonRunsTheSameScenarioPerPolicy() {
+        List<SweepResult> r = Comparison.run(smallHost(), List.of("stock", "no-limit", "skip-walk"),
+                new SweepRunner(2), null);
+        assertEquals(List.of("stock", "no-limit", "skip-walk"), r.stream().map(x -> x.unit().policy()).toList());
+        assertTrue(r.get(1).worstWalkNanos() > r.get(0).worstWalkNanos());
+        assertTrue(r.get(2).failures() > 0, "skip-walk cannot migrate the 4097-mapping page");
+        assertEquals(0, r.get(2).worstWalkNanos());
+    }
+
+    @Test
+    void commandRunsASweepAndWritesItsTables(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Path json = dir.resolve("sweep.json");
+        Path csv = dir.resolve("sweep.csv");
+        int code = SweepCommand.run(new String[] { "host.ksm", "--param", "max_page_sharing=16,256", "--policies",
+            "stock,no-limit", "--json", json.toString(), "--csv", csv.toString(), "--threads", "2" }, out,
+                ref -> smallHost());
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        assertTrue(text.contains("[4/4]"), text);
+        assertTrue(text.contains("4 runs, 0 failed"), text);
+        assertEquals(5, Files.readAllLines(csv).size());
+        assertTrue(Files.readString(json).contains("\"worst_walk_ns\""));
+    }
+
+    @Test
+    void commandErrorsAreOneClearLineAndExitCode2() {
+        assertEquals(2, runCommand(new String[] { "host.ksm", "--bogus" }, "--bogus: unknown option"));
+        assertEquals(2, runCommand(new String[] { "host.ksm", "--param", "max_page_sharing=1..2:x0" }, "factor"));
+        assertEquals(2, runCommand(new String[] { "host.ksm", "--policies", "nolimit" }, "unknown sharing policy"));
+        assertEquals(2, runCommand(new String[] { "host.ksm", "--param", "frobnicate=1,2" }, "frobnicate"));
+        assertEquals(2, runCommand(new String[] { "missing.ksm" }, "missing.ksm"));
+        assertEquals(2, runCommand(new String[] { "host.ksm", "--param", "max_page_sharing=256,1" },
+                "max_page_sharing = 1"), "a value out of range is found before anything runs");
+    }
+
+    private static int runCommand(String[] args, String expected) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int code = SweepCommand.run(args, out, ref -> {
+            if (!ref.equals("host.ksm")) {
+                throw new NoSuchFileException(ref);
+            }
+            return smallHost();
+        });
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains(expected), text);
+        return code;
+    }
+}

@@ -1,0 +1,109 @@
+package org.ksmstudio.engine.sweep;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.KsmSnapshot;
+import org.ksmstudio.engine.policy.PolicyParameters;
+import org.ksmstudio.engine.policy.SharingPolicies;
+import org.ksmstudio.engine.rmap.RmapReport;
+import org.ksmstudio.engine.scenario.AdvisorMode;
+import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.scenario.RunSettings;
+import org.ksmstudio.engine.scenario.Scenario;
+
+/** Runs one {@link SweepUnit} on a scenario: applies its parameters and policy, simulates, measures. */
+public final class UnitRunner {
+    private UnitRunner() {
+    }
+
+    /** The scenario with the unit's tunables, seed and policy applied. */
+    public static Scenario configure(Scenario base, SweepUnit unit) {
+        KsmTunables t = base.tunables();
+        RunSettings run = base.run();
+        Map<String, String> policyParams = new LinkedHashMap<>();
+        String policyName = PolicyParameters.baseName(unit.policy());
+        for (Map.Entry<String, String> e : unit.parameters().entrySet()) {
+            String name = e.getKey();
+            String v = e.getValue();
+            int dot = name.indexOf('.');
+            if (dot > 0) {
+                if (name.substring(0, dot).equals(policyName)) {
+                    policyParams.put(name.substring(dot + 1), v);
+                }
+                continue;
+            }
+            if (name.equals("seed")) {
+                run = new RunSettings(run.duration(), run.untilConverged(), integer(name, v), run.policy(),
+                        run.sampleInterval());
+                continue;
+            }
+            t = tunable(t, name, v);
+        }
+        StringBuilder spec = new StringBuilder(unit.policy());
+        String sep = unit.policy().contains(":") ? "," : ":";
+        for (Map.Entry<String, String> e : policyParams.entrySet()) {
+            spec.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = ",";
+        }
+        SharingPolicies.byName(spec.toString()); // fails early, naming the policy or parameter
+        run = new RunSettings(run.duration(), run.untilConverged(), run.seed(), spec.toString(), run.sampleInterval());
+        return new Scenario(base.name(), base.topology(), base.workload(), t, base.costModel(), base.timeline(), run);
+    }
+
+    /** A tunable set by its /sys/kernel/mm/ksm name. */
+    static KsmTunables tunable(KsmTunables t, String name, String v) {
+        return switch (name) {
+            case "max_page_sharing" -> t.withMaxPageSharing((int) integer(name, v));
+            case "pages_to_scan" -> t.withPagesToScan(integer(name, v));
+            case "sleep_millisecs" -> t.withSleepMillisecs(integer(name, v));
+            case "merge_across_nodes" -> t.withMergeAcrossNodes((int) integer(name, v));
+            case "stable_node_chains_prune_millisecs" -> t.withStableNodeChainsPruneMillisecs(integer(name, v));
+            case "use_zero_pages" -> t.withUseZeroPages(integer(name, v) != 0);
+            case "smart_scan" -> t.withSmartScan(integer(name, v) != 0);
+            case "advisor_max_cpu" -> t.withAdvisor(t.advisorMode(), integer(name, v), t.advisorMinPagesToScan(),
+                    t.advisorMaxPagesToScan(), t.advisorTargetScanTime());
+            case "advisor_target_scan_time" -> t.withAdvisor(t.advisorMode(), t.advisorMaxCpu(),
+                    t.advisorMinPagesToScan(), t.advisorMaxPagesToScan(), integer(name, v));
+            case "advisor_mode" -> t.withAdvisor(advisorMode(v), t.advisorMaxCpu(), t.advisorMinPagesToScan(),
+                    t.advisorMaxPagesToScan(), t.advisorTargetScanTime());
+            default -> throw new IllegalArgumentException("--param " + name + ": not a swept tunable (use a "
+                    + "/sys/kernel/mm/ksm name such as max_page_sharing, seed, or POLICY.PARAM)");
+        };
+    }
+
+    private static AdvisorMode advisorMode(String v) {
+        for (AdvisorMode m : AdvisorMode.values()) {
+            if (m.sysfsName().equals(v)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--param advisor_mode = " + v + ": must be none or scan-time");
+    }
+
+    private static long integer(String name, String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--param " + name + " = " + v + ": not an integer");
+        }
+    }
+
+    /** Runs the unit on {@code base}; a bad parameter or scenario gives a failed result, never an exception. */
+    public static SweepResult run(Scenario base, SweepUnit unit) {
+        KsmSimulation sim;
+        try {
+            sim = KsmSimulation.create(configure(base, unit));
+            sim.run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return SweepResult.failed(unit, e.getMessage());
+        }
+        RmapReport r = sim.rmapReport();
+        KsmSnapshot snap = sim.snapshot();
+        return new SweepResult(unit, null, snap.timeNanos(), r.longestWalkNanos(), r.longestStretchNanos(),
+                r.migrationP99Nanos(), r.migrationMaxNanos(),
+                snap.counters().pagesSharing() + snap.counters().ksmZeroPages(), r.memory().ksmPages(),
+                r.memory().extraDupPages(), snap.counters().generalProfit(), snap.ksmdCpuShare(), r.failures());
+    }
+}

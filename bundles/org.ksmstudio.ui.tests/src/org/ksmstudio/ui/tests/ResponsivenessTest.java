@@ -1,0 +1,111 @@
+package org.ksmstudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.ui.internal.editor.ScenarioEditor;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+import org.ksmstudio.ui.internal.views.CountersView;
+import org.ksmstudio.ui.internal.views.LatencyView;
+import org.ksmstudio.ui.internal.views.RmapChainsView;
+import org.ksmstudio.ui.internal.views.TunablesView;
+
+/**
+ * Measures how long the UI thread is busy at a time while a 1-million-page scenario (8 KVM guests
+ * of 512 MiB) runs as fast as possible with every view open: a probe posts a runnable with
+ * {@code asyncExec} every 5 ms and records how late it runs; the worst delay bounds the longest
+ * task the UI thread ran. The figures are printed and written to target/ui-responsiveness.txt
+ * (docs/performance.md quotes them); the test checks behaviour, not time: the probe ran throughout.
+ */
+class ResponsivenessTest {
+
+	private final UiDriver ui = UiDriver.workbench();
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void perspective() {
+		TestScenarios.reset(ui);
+	}
+
+	@AfterEach
+	void closeEditors() {
+		TestScenarios.reset(ui);
+	}
+
+	@Test
+	void uiThreadStaysFreeDuringAMillionPageRun() throws IOException {
+		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample("vm-consolidation.ksm", folder)); //$NON-NLS-1$
+		TestScenarios.showView(ui, TunablesView.ID, TunablesView.class);
+		TestScenarios.showView(ui, RmapChainsView.ID, RmapChainsView.class);
+		TestScenarios.showView(ui, LatencyView.ID, LatencyView.class);
+		TestScenarios.showView(ui, CountersView.ID, CountersView.class);
+		ui.run(() -> TestScenarios.page().activate(editor));
+
+		Display display = ui.display();
+		long[] delays = new long[200_000];
+		int[] count = { 0 };
+		AtomicBoolean probing = new AtomicBoolean(true);
+		Thread probe = new Thread(() -> {
+			while (probing.get()) {
+				long posted = System.nanoTime();
+				AtomicBoolean ran = new AtomicBoolean();
+				display.asyncExec(() -> {
+					synchronized (delays) {
+						if (count[0] < delays.length) {
+							delays[count[0]++] = System.nanoTime() - posted;
+						}
+					}
+					ran.set(true);
+				});
+				while (!ran.get() && probing.get()) {
+					LockSupport.parkNanos(200_000L);
+				}
+				LockSupport.parkNanos(5_000_000L);
+			}
+		}, "ui-latency-probe"); //$NON-NLS-1$
+		probe.setDaemon(true);
+		probe.start();
+
+		long started = System.nanoTime();
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
+		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
+		ui.waitUntil(() -> run.status() == ScenarioRun.Status.DONE, () -> "the run ends: " + run.status(), //$NON-NLS-1$
+				java.time.Duration.ofMinutes(10));
+		// let the views show the final sample
+		ui.flush();
+		probing.set(false);
+		long wall = System.nanoTime() - started;
+
+		long[] sorted;
+		synchronized (delays) {
+			sorted = Arrays.copyOf(delays, count[0]);
+		}
+		Arrays.sort(sorted);
+		assertTrue(sorted.length > 100, "the probe ran on the UI thread throughout the run: " + sorted.length); //$NON-NLS-1$
+		long max = sorted[sorted.length - 1];
+		long p99 = sorted[(int) Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
+		long pages = run.simulation().snapshot().processes().stream().mapToLong(p -> p.ksmRmapItems()).sum();
+		String report = String.format(
+				"vm-consolidation (1,048,576 pages, 8 KVM guests), as fast as possible, every view open:%n" //$NON-NLS-1$
+						+ "  run: %.1f s wall for %.0f s simulated, %,d page scans, %,d rmap items at the end%n" //$NON-NLS-1$
+						+ "  UI-thread probe every 5 ms: %d samples, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", //$NON-NLS-1$
+				wall / 1e9, run.simulation().snapshot().timeNanos() / 1e9,
+				run.simulation().snapshot().counters().pagesScanned(), pages, sorted.length,
+				sorted[sorted.length / 2] / 1e6, p99 / 1e6, max / 1e6);
+		System.out.print(report);
+		Path target = Path.of(System.getProperty("user.home")).getParent().resolve("ui-responsiveness.txt"); //$NON-NLS-1$ //$NON-NLS-2$
+		Files.writeString(target, report);
+	}
+}

@@ -1,0 +1,105 @@
+package org.ksmstudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Tree;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.ui.internal.editor.ScenarioEditor;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+import org.ksmstudio.ui.internal.views.CountersView;
+import org.ksmstudio.ui.internal.views.RmapChainsView;
+import org.ksmstudio.ui.internal.views.TunablesView;
+
+/**
+ * Runs an example from the Run command and edits max_page_sharing live in the Tunables view: EBUSY
+ * while pages are shared, accepted after run=2 unmerged everything, and the Rmap Chains view shows
+ * the new dups once ksmd merged again.
+ */
+class RunAndTunablesTest {
+
+	private static final String RUN = "org.ksmstudio.ui.command.run"; //$NON-NLS-1$
+
+	private final UiDriver ui = UiDriver.workbench();
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void perspective() {
+		TestScenarios.reset(ui);
+	}
+
+	@AfterEach
+	void closeEditors() {
+		TestScenarios.reset(ui);
+	}
+
+	@Test
+	void maxPageSharingIsBusyWhileSharedThenChangesTheChains() throws IOException {
+		// 2000 identical pages of one process, max_page_sharing 256: one chain of 8 dups
+		Path file = TestScenarios.copyExample("reference-a-b-2000x1-mps256.ksm", folder); //$NON-NLS-1$
+		ScenarioEditor editor = TestScenarios.open(ui, file);
+		TestScenarios.showView(ui, CountersView.ID, CountersView.class);
+		TestScenarios.showView(ui, RmapChainsView.ID, RmapChainsView.class);
+		TestScenarios.showView(ui, TunablesView.ID, TunablesView.class);
+		ui.run(() -> TestScenarios.page().activate(editor));
+		TestScenarios.command(ui, RUN);
+
+		Table counters = ui.byData(Table.class, CountersView.COUNTERS_KEY);
+		ui.waitUntil(() -> "8".equals(UiDriver.cell(counters, "pages_shared", 1)) //$NON-NLS-1$ //$NON-NLS-2$
+				&& "1,992".equals(UiDriver.cell(counters, "pages_sharing", 1)), //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "ksmd merges 2000 pages into 8 KSM pages: " + UiDriver.cell(counters, "pages_shared", 1) + " / " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						+ UiDriver.cell(counters, "pages_sharing", 1)); //$NON-NLS-1$
+		Tree chains = ui.byData(Tree.class, RmapChainsView.TREE_KEY);
+		ui.waitUntil(() -> firstRow(chains).contains("chain of 8 dups"), //$NON-NLS-1$
+				() -> "the rmap view shows one chain of 8 dups: " + UiDriver.treeTexts(chains)); //$NON-NLS-1$
+
+		Table tunables = ui.byData(Table.class, TunablesView.TABLE_KEY);
+		CLabel status = ui.byData(CLabel.class, TunablesView.STATUS_KEY);
+		write(tunables, "max_page_sharing", "1000"); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.waitUntil(() -> status.getText().contains("EBUSY"), //$NON-NLS-1$
+				() -> "echo 1000 > max_page_sharing while pages are shared is EBUSY: " + status.getText()); //$NON-NLS-1$
+		assertEquals("256", ui.sync(() -> UiDriver.cell(tunables, "max_page_sharing", 1)), "the old value stays"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		assertEquals("EBUSY", ui.sync(() -> UiDriver.cell(tunables, "max_page_sharing", 3))); //$NON-NLS-1$ //$NON-NLS-2$
+
+		write(tunables, "run", "2"); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.waitUntil(() -> "0".equals(UiDriver.cell(counters, "pages_shared", 1)), //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "run=2 unmerges every page: pages_shared " + UiDriver.cell(counters, "pages_shared", 1)); //$NON-NLS-1$ //$NON-NLS-2$
+		write(tunables, "max_page_sharing", "1000"); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.waitUntil(() -> "1000".equals(UiDriver.cell(tunables, "max_page_sharing", 1)), //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "max_page_sharing accepts 1000 once nothing is shared: " + status.getText()); //$NON-NLS-1$
+		write(tunables, "run", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.waitUntil(() -> "2".equals(UiDriver.cell(counters, "pages_shared", 1)) //$NON-NLS-1$ //$NON-NLS-2$
+				&& "1,998".equals(UiDriver.cell(counters, "pages_sharing", 1)), //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "ksmd merges again into 2 KSM pages of 1000 mappings: " //$NON-NLS-1$
+						+ UiDriver.cell(counters, "pages_shared", 1) + " / " + UiDriver.cell(counters, "pages_sharing", 1)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		ui.waitUntil(() -> firstRow(chains).contains("chain of 2 dups"), //$NON-NLS-1$
+				() -> "the rmap view shows the chain with 2 dups now: " + UiDriver.treeTexts(chains)); //$NON-NLS-1$
+
+		List<ScenarioRun.TunableWrite> writes = ui.sync(() -> editor.getRunSlot().current().tunableWrites());
+		assertEquals(List.of("max_page_sharing=1000 EBUSY", "run=2 OK", "max_page_sharing=1000 OK", "run=1 OK"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				writes.stream().map(w -> w.file() + "=" + w.value() + " " + w.result().outcome()).toList(), //$NON-NLS-1$ //$NON-NLS-2$
+				"every write is on the run's timeline"); //$NON-NLS-1$
+		assertTrue(writes.get(1).timeNanos() <= writes.get(2).timeNanos(), "in time order"); //$NON-NLS-1$
+	}
+
+	private void write(Table tunables, String file, String value) {
+		int row = ui.sync(() -> UiDriver.row(tunables, file));
+		assertTrue(row >= 0, file + " is listed"); //$NON-NLS-1$
+		ui.clickCell(tunables, row, 1);
+		ui.typeInCellEditor(tunables, value);
+	}
+
+	private static String firstRow(Tree tree) {
+		return tree.getItemCount() == 0 ? "" : tree.getItem(0).getText(0); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,276 @@
+package org.ksmstudio.ui.internal.views;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swtchart.Chart;
+import org.ksmstudio.engine.CounterSample;
+import org.ksmstudio.engine.KsmCounters;
+import org.ksmstudio.engine.KsmSnapshot;
+import org.ksmstudio.engine.ProcessKsmStat;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.export.ExportActions;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+
+/**
+ * Every /sys/kernel/mm/ksm counter and /proc/PID/ksm_stat of the followed run, live, with
+ * time-series charts of the sharing counters, the stable tree, general_profit and ksmd's CPU share.
+ */
+public class CountersView extends RunView<CountersView.Sample> {
+
+	/** View id. */
+	public static final String ID = "org.ksmstudio.ui.views.counters"; //$NON-NLS-1$
+	/** Widget data keys (for tests). */
+	public static final String COUNTERS_KEY = "org.ksmstudio.ui.counters.table"; //$NON-NLS-1$
+	public static final String PROCESSES_KEY = "org.ksmstudio.ui.counters.processes"; //$NON-NLS-1$
+
+	private static final int MAX_POINTS = 1500;
+	private static final List<String> PAGES = List.of("pages_shared", "pages_sharing", "pages_unshared", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			"pages_volatile"); //$NON-NLS-1$
+	private static final List<String> TREE = List.of("stable_node_chains", "stable_node_dups"); //$NON-NLS-1$ //$NON-NLS-2$
+	private static final String PROFIT = "general_profit"; //$NON-NLS-1$
+	private static final String CPU = "ksmd CPU %"; //$NON-NLS-1$
+
+	/** What one sample shows: the snapshot, the time series (downsampled) and ksmd's CPU share over time. */
+	public record Sample(KsmSnapshot snapshot, List<CounterSample> samples, double[] times,
+			Map<String, double[]> series, double[] cpuTimes, double[] cpuShare) {
+	}
+
+	private TableViewer counters;
+	private TableViewer processes;
+	private Label title;
+	private TimeSeriesChart pagesChart;
+	private TimeSeriesChart treeChart;
+	private TimeSeriesChart profitChart;
+	private TimeSeriesChart cpuChart;
+	private Sample last;
+
+	// ksmd CPU share series, kept by the sampler thread only
+	private ScenarioRun cpuRun;
+	private final List<double[]> cpuPoints = new ArrayList<>();
+
+	@Override
+	protected void createContents(Composite parent) {
+		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+		title = new Label(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(title);
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+		SashForm tables = new SashForm(sash, SWT.VERTICAL);
+		counters = table(tables, COUNTERS_KEY, new String[] { Messages.countersName, Messages.countersValue },
+				new int[] { 60, 40 });
+		column(counters, 0, e -> ((String[]) e)[0], true);
+		column(counters, 1, e -> ((String[]) e)[1], true);
+		ColumnViewerToolTipSupport.enableFor(counters);
+		processes = table(tables, PROCESSES_KEY, new String[] { Messages.countersPid, Messages.countersProcess,
+				"ksm_rmap_items", "ksm_merging_pages", "ksm_zero_pages", "ksm_process_profit", "merge_any", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				"mergeable" }, new int[] { 8, 16, 14, 14, 12, 16, 10, 10 }); //$NON-NLS-1$
+		NumberFormat n = NumberFormat.getIntegerInstance();
+		column(processes, 0, e -> Integer.toString(((ProcessKsmStat) e).pid()), false);
+		column(processes, 1, e -> ((ProcessKsmStat) e).name() + (((ProcessKsmStat) e).exited() ? " (exited)" : ""), //$NON-NLS-1$ //$NON-NLS-2$
+				false);
+		column(processes, 2, e -> n.format(((ProcessKsmStat) e).ksmRmapItems()), true);
+		column(processes, 3, e -> n.format(((ProcessKsmStat) e).ksmMergingPages()), true);
+		column(processes, 4, e -> n.format(((ProcessKsmStat) e).ksmZeroPages()), true);
+		column(processes, 5, e -> n.format(((ProcessKsmStat) e).ksmProcessProfit()), true);
+		column(processes, 6, e -> ((ProcessKsmStat) e).ksmMergeAny() ? "1" : "0", true); //$NON-NLS-1$ //$NON-NLS-2$
+		column(processes, 7, e -> ((ProcessKsmStat) e).ksmMergeable() ? "1" : "0", true); //$NON-NLS-1$ //$NON-NLS-2$
+		tables.setWeights(new int[] { 60, 40 });
+
+		Composite charts = new Composite(sash, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(charts);
+		pagesChart = chart(charts, Messages.chartPages, Messages.chartPagesAxis, PAGES);
+		treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE);
+		profitChart = chart(charts, Messages.chartProfit, Messages.chartMiB, List.of(PROFIT));
+		cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU));
+		sash.setWeights(new int[] { 38, 62 });
+		createActions();
+	}
+
+	private static TimeSeriesChart chart(Composite parent, String title, String axis, List<String> names) {
+		TimeSeriesChart chart = new TimeSeriesChart(parent, title, axis, names);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(chart.chart());
+		return chart;
+	}
+
+	private static TableViewer table(Composite parent, String key, String[] titles, int[] weights) {
+		Composite holder = new Composite(parent, SWT.NONE);
+		TableColumnLayout layout = new TableColumnLayout();
+		holder.setLayout(layout);
+		TableViewer viewer = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		viewer.getTable().setHeaderVisible(true);
+		viewer.getTable().setLinesVisible(true);
+		viewer.getTable().setData(key, Boolean.TRUE);
+		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		for (int i = 0; i < titles.length; i++) {
+			TableViewerColumn column = new TableViewerColumn(viewer, i == 0 ? SWT.LEFT : SWT.RIGHT);
+			column.getColumn().setText(titles[i]);
+			layout.setColumnData(column.getColumn(), new ColumnWeightData(weights[i], 30));
+		}
+		return viewer;
+	}
+
+	private static void column(TableViewer viewer, int index, java.util.function.Function<Object, String> text,
+			boolean monospace) {
+		new TableViewerColumn(viewer, viewer.getTable().getColumn(index)).setLabelProvider(new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return text.apply(element);
+			}
+
+			@Override
+			public Font getFont(Object element) {
+				return monospace ? JFaceResources.getTextFont() : null;
+			}
+
+			@Override
+			public String getToolTipText(Object element) {
+				return element instanceof String[] row ? Tunables.description(row[0]) : null;
+			}
+		});
+	}
+
+	private void createActions() {
+		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
+		ExportActions.addCounterExports(menu, getSite().getShell(), () -> last == null ? null : last.samples(),
+				() -> List.of(pagesChart.chart(), treeChart.chart(), profitChart.chart(), cpuChart.chart()));
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.exportCountersCsv,
+				org.eclipse.jface.resource.ImageDescriptor.createFromURL(CountersView.class.getResource("/icons/export.png"))) { //$NON-NLS-1$
+			@Override
+			public void run() {
+				ExportActions.exportCounters(getSite().getShell(), last == null ? null : last.samples(), "csv"); //$NON-NLS-1$
+			}
+		});
+	}
+
+	@Override
+	protected Control mainControl() {
+		return counters.getControl();
+	}
+
+	@Override
+	protected Sample sample(ScenarioRun run) {
+		KsmSnapshot snapshot = run.simulation().snapshot();
+		List<CounterSample> samples = run.simulation().samples();
+		int stride = Math.max(1, (samples.size() + MAX_POINTS - 1) / MAX_POINTS);
+		int n = (samples.size() + stride - 1) / stride;
+		double[] times = new double[n];
+		Map<String, double[]> series = new LinkedHashMap<>();
+		List<String> names = new ArrayList<>(PAGES);
+		names.addAll(TREE);
+		names.add(PROFIT);
+		for (String name : names) {
+			series.put(name, new double[n]);
+		}
+		for (int i = 0, j = 0; i < samples.size(); i += stride, j++) {
+			CounterSample s = samples.get(i);
+			times[j] = s.timeNanos() / 1e9;
+			for (String name : names) {
+				double v = s.counters().value(name);
+				series.get(name)[j] = PROFIT.equals(name) ? v / (1 << 20) : v;
+			}
+		}
+		double[][] cpu = cpuSeries(run, snapshot);
+		return new Sample(snapshot, samples, times, series, cpu[0], cpu[1]);
+	}
+
+	/** ksmd's CPU share between two samples: busy time (share × elapsed) differenced over time. */
+	private double[][] cpuSeries(ScenarioRun run, KsmSnapshot snapshot) {
+		if (cpuRun != run) {
+			cpuRun = run;
+			cpuPoints.clear();
+		}
+		double t = snapshot.timeNanos() / 1e9;
+		double busy = snapshot.ksmdCpuShare() * t;
+		double[] lastPoint = cpuPoints.isEmpty() ? null : cpuPoints.get(cpuPoints.size() - 1);
+		if (lastPoint == null || t > lastPoint[0]) {
+			cpuPoints.add(new double[] { t, busy });
+		}
+		if (cpuPoints.size() > MAX_POINTS) {
+			cpuPoints.subList(0, cpuPoints.size() - MAX_POINTS).clear();
+		}
+		int n = Math.max(0, cpuPoints.size() - 1);
+		double[] times = new double[n];
+		double[] share = new double[n];
+		for (int i = 0; i < n; i++) {
+			double[] a = cpuPoints.get(i);
+			double[] b = cpuPoints.get(i + 1);
+			times[i] = b[0];
+			share[i] = 100 * (b[1] - a[1]) / (b[0] - a[0]);
+		}
+		return new double[][] { times, share };
+	}
+
+	@Override
+	protected void show(ScenarioRun run, Sample sample) {
+		last = sample;
+		if (sample == null) {
+			title.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
+			counters.setInput(new Object[0]);
+			processes.setInput(new Object[0]);
+			for (TimeSeriesChart chart : new TimeSeriesChart[] { pagesChart, treeChart, profitChart, cpuChart }) {
+				chart.clear();
+			}
+			return;
+		}
+		KsmSnapshot snapshot = sample.snapshot();
+		KsmCounters c = snapshot.counters();
+		title.setText(NLS.bind(Messages.countersTitle, new Object[] { run.name(), status(run),
+				String.format("%.3f", snapshot.timeNanos() / 1e9), //$NON-NLS-1$
+				String.format("%.2f", 100 * snapshot.ksmdCpuShare()) })); //$NON-NLS-1$
+		List<String[]> rows = new ArrayList<>();
+		NumberFormat n = NumberFormat.getIntegerInstance();
+		for (String name : KsmCounters.COUNTER_NAMES) {
+			rows.add(new String[] { name, n.format(c.value(name)) });
+		}
+		counters.setInput(rows);
+		processes.setInput(snapshot.processes());
+		pagesChart.setData(sample.times(), sample.series());
+		treeChart.setData(sample.times(), sample.series());
+		profitChart.setData(sample.times(), sample.series());
+		cpuChart.setData(sample.cpuTimes(), Map.of(CPU, sample.cpuShare()));
+	}
+
+	static String status(ScenarioRun run) {
+		return switch (run.status()) {
+			case STARTING -> Messages.statusStarting;
+			case RUNNING -> Messages.statusRunning;
+			case PAUSED -> Messages.statusPaused;
+			case DONE -> Messages.statusDone;
+			case CANCELLED -> Messages.statusCancelled;
+			case FAILED -> NLS.bind(Messages.statusFailed, run.failure());
+		};
+	}
+
+	@Override
+	public void setFocus() {
+		counters.getControl().setFocus();
+	}
+
+	/** Exposes the charts for PNG export and screenshots. */
+	public List<Chart> charts() {
+		return List.of(pagesChart.chart(), treeChart.chart(), profitChart.chart(), cpuChart.chart());
+	}
+}

@@ -1,0 +1,299 @@
+package org.ksmstudio.ui.internal.views;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TableColumn;
+import org.ksmstudio.engine.rmap.OperationStats;
+import org.ksmstudio.engine.rmap.RmapOperation;
+import org.ksmstudio.engine.rmap.RmapReport;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.export.ExportActions;
+import org.ksmstudio.ui.internal.run.PolicyRun;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+
+/**
+ * Latency of the reverse-map walks per NUMA node and operation (migration, compaction, reclaim,
+ * ...): pages, p50, p99, max, longest walk and R-state stretch, IPIs, failures; one column group per
+ * policy when the run compares policies; the worst latency over time as a chart; the memory each
+ * policy costs. Operations can be issued on the running simulation from the view's menu.
+ */
+public class LatencyView extends RunView<LatencyView.Sample> {
+
+	/** View id. */
+	public static final String ID = "org.ksmstudio.ui.views.latency"; //$NON-NLS-1$
+	/** Widget data keys (for tests). */
+	public static final String TABLE_KEY = "org.ksmstudio.ui.latency.table"; //$NON-NLS-1$
+	public static final String STATUS_KEY = "org.ksmstudio.ui.latency.status"; //$NON-NLS-1$
+
+	/** The report of every policy at one moment, and the worst-latency history of the primary policy. */
+	public record Sample(List<RmapReport> reports, double[] times, Map<String, double[]> worst) {
+	}
+
+	/** One row: a node and an operation, with the stats of each policy (null where it has none). */
+	private record Row(int node, RmapOperation operation, List<OperationStats> stats) {
+	}
+
+	private TableViewer table;
+	private TableColumnLayout layout;
+	private Label status;
+	private TimeSeriesChart chart;
+	private List<String> policies = List.of();
+	private Sample last;
+	private final OperationActions operations = new OperationActions(this::run, this::operationDone);
+
+	// worst-latency history, kept by the sampler thread only
+	private ScenarioRun historyRun;
+	private final List<double[]> history = new ArrayList<>();
+
+	@Override
+	protected void createContents(Composite parent) {
+		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+		status = new Label(parent, SWT.WRAP);
+		status.setData(STATUS_KEY, Boolean.TRUE);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(status);
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+		Composite holder = new Composite(sash, SWT.NONE);
+		layout = new TableColumnLayout();
+		holder.setLayout(layout);
+		table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		table.getTable().setHeaderVisible(true);
+		table.getTable().setLinesVisible(true);
+		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
+		table.setContentProvider(ArrayContentProvider.getInstance());
+		chart = new TimeSeriesChart(sash, Messages.latencyChart, Messages.latencyChartAxis,
+				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch));
+		sash.setWeights(new int[] { 62, 38 });
+		rebuildColumns(List.of("stock")); //$NON-NLS-1$
+		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
+		operations.fill(menu, getSite().getShell());
+		menu.add(new Action(Messages.exportLatencyCsv) {
+			@Override
+			public void run() {
+				exportCsv();
+			}
+		});
+	}
+
+	private void rebuildColumns(List<String> newPolicies) {
+		policies = List.copyOf(newPolicies);
+		for (TableColumn column : table.getTable().getColumns()) {
+			column.dispose();
+		}
+		column(Messages.latencyNode, 6, r -> Integer.toString(r.node()));
+		column(Messages.latencyOperation, 14, r -> r.operation().label());
+		for (int p = 0; p < policies.size(); p++) {
+			int index = p;
+			String suffix = policies.size() > 1 ? " \u00b7 " + policies.get(p) : ""; //$NON-NLS-1$ //$NON-NLS-2$
+			if (policies.size() > 1) {
+				column(policies.get(p), 30, r -> summary(r.stats().get(index)));
+			} else {
+				column(Messages.latencyPages + suffix, 9, r -> count(r.stats().get(index), OperationStats::count));
+				column(Messages.latencyKsmPages, 9, r -> count(r.stats().get(index), OperationStats::ksmPages));
+				column("p50", 9, r -> time(r.stats().get(index), OperationStats::p50Nanos)); //$NON-NLS-1$
+				column("p99", 9, r -> time(r.stats().get(index), OperationStats::p99Nanos)); //$NON-NLS-1$
+				column("max", 9, r -> time(r.stats().get(index), OperationStats::maxNanos)); //$NON-NLS-1$
+				column(Messages.latencyLongestWalk, 10, r -> time(r.stats().get(index), OperationStats::longestWalkNanos));
+				column(Messages.latencyStretch, 10, r -> time(r.stats().get(index), OperationStats::longestStretchNanos));
+				column(Messages.latencyIpis, 8, r -> count(r.stats().get(index), OperationStats::ipis));
+				column(Messages.latencyFailures, 8, r -> count(r.stats().get(index), OperationStats::failures));
+			}
+		}
+		table.getTable().getParent().layout(true);
+		table.refresh();
+	}
+
+	private void column(String title, int weight, java.util.function.Function<Row, String> text) {
+		TableViewerColumn column = new TableViewerColumn(table, SWT.RIGHT);
+		column.getColumn().setText(title);
+		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+		column.setLabelProvider(new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return text.apply((Row) element);
+			}
+
+			@Override
+			public Font getFont(Object element) {
+				return JFaceResources.getTextFont();
+			}
+		});
+	}
+
+	private static String summary(OperationStats s) {
+		return s == null ? "" : NLS.bind(Messages.latencyPolicyCell, new Object[] { WalkCost.duration(s.p50Nanos()), //$NON-NLS-1$
+				WalkCost.duration(s.p99Nanos()), WalkCost.duration(s.maxNanos()), s.failures() });
+	}
+
+	private static String time(OperationStats s, java.util.function.ToLongFunction<OperationStats> f) {
+		return s == null ? "" : WalkCost.duration(f.applyAsLong(s)); //$NON-NLS-1$
+	}
+
+	private static String count(OperationStats s, java.util.function.ToLongFunction<OperationStats> f) {
+		return s == null ? "" : NumberFormat.getIntegerInstance().format(f.applyAsLong(s)); //$NON-NLS-1$
+	}
+
+	@Override
+	protected Control mainControl() {
+		return table.getControl();
+	}
+
+	@Override
+	protected Sample sample(ScenarioRun run) {
+		List<RmapReport> reports = new ArrayList<>();
+		for (PolicyRun policy : run.policies()) {
+			reports.add(policy.simulation() == null ? null : policy.simulation().rmapReport());
+		}
+		RmapReport primary = reports.get(0);
+		if (historyRun != run) {
+			historyRun = run;
+			history.clear();
+		}
+		if (primary != null) {
+			long migration = 0;
+			for (OperationStats s : primary.operations()) {
+				if (s.operation().migrates()) {
+					migration = Math.max(migration, s.maxNanos());
+				}
+			}
+			double t = primary.timeNanos() / 1e9;
+			if (history.isEmpty() || history.get(history.size() - 1)[0] < t) {
+				history.add(new double[] { t, migration / 1e6, primary.longestStretchNanos() / 1e6 });
+			}
+			if (history.size() > 1500) {
+				history.remove(0);
+			}
+		}
+		double[] times = new double[history.size()];
+		double[] worst = new double[history.size()];
+		double[] stretch = new double[history.size()];
+		for (int i = 0; i < history.size(); i++) {
+			times[i] = history.get(i)[0];
+			worst[i] = history.get(i)[1];
+			stretch[i] = history.get(i)[2];
+		}
+		Map<String, double[]> series = new LinkedHashMap<>();
+		series.put(Messages.latencyWorstMigration, worst);
+		series.put(Messages.latencyWorstStretch, stretch);
+		return new Sample(reports, times, series);
+	}
+
+	@Override
+	protected void show(ScenarioRun run, Sample sample) {
+		last = sample;
+		List<String> names = run == null ? List.of("stock") //$NON-NLS-1$
+				: run.policies().stream().map(PolicyRun::policy).toList();
+		if (!names.equals(policies)) {
+			rebuildColumns(names);
+		}
+		if (sample == null) {
+			status.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
+			table.setInput(new Object[0]);
+			chart.clear();
+			return;
+		}
+		table.setInput(rows(sample.reports()));
+		chart.setData(sample.times(), sample.worst());
+		status.setText(memory(sample.reports()));
+		status.getParent().layout(true);
+	}
+
+	private List<Row> rows(List<RmapReport> reports) {
+		Map<String, Row> rows = new LinkedHashMap<>();
+		for (int p = 0; p < reports.size(); p++) {
+			RmapReport report = reports.get(p);
+			if (report == null) {
+				continue;
+			}
+			for (OperationStats s : report.operations()) {
+				String key = s.node() + "/" + s.operation(); //$NON-NLS-1$
+				Row row = rows.computeIfAbsent(key, k -> new Row(s.node(), s.operation(),
+						new ArrayList<>(java.util.Collections.nCopies(reports.size(), (OperationStats) null))));
+				row.stats().set(p, s);
+			}
+		}
+		List<Row> sorted = new ArrayList<>(rows.values());
+		sorted.sort(java.util.Comparator.comparingInt(Row::node).thenComparing(Row::operation));
+		return sorted;
+	}
+
+	private String memory(List<RmapReport> reports) {
+		List<String> parts = new ArrayList<>();
+		NumberFormat n = NumberFormat.getIntegerInstance();
+		for (RmapReport report : reports) {
+			if (report != null) {
+				parts.add(NLS.bind(Messages.latencyMemory, new Object[] { report.policy(),
+						n.format(report.memory().ksmPages()), n.format(report.memory().extraDupPages()),
+						n.format(report.memory().generalProfit() >> 20) }));
+			}
+		}
+		String operation = operations.lastResult();
+		return String.join("   ", parts) + (operation == null ? "" : "\n" + operation); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	private void operationDone() {
+		sampleSoon();
+	}
+
+	private void exportCsv() {
+		Sample sample = last;
+		if (sample == null) {
+			return;
+		}
+		ExportActions.saveText(getSite().getShell(), "ksm-latency.csv", out -> { //$NON-NLS-1$
+			out.write("policy,node,operation,pages,ksm_pages,p50_ns,p99_ns,max_ns,longest_walk_ns,longest_stretch_ns,ipis,failures\n"); //$NON-NLS-1$
+			for (RmapReport report : sample.reports()) {
+				if (report == null) {
+					continue;
+				}
+				for (OperationStats s : report.operations()) {
+					out.write(String.join(",", report.policy(), Integer.toString(s.node()), s.operation().label(), //$NON-NLS-1$
+							Long.toString(s.count()), Long.toString(s.ksmPages()), Long.toString(s.p50Nanos()),
+							Long.toString(s.p99Nanos()), Long.toString(s.maxNanos()), Long.toString(s.longestWalkNanos()),
+							Long.toString(s.longestStretchNanos()), Long.toString(s.ipis()), Long.toString(s.failures())));
+					out.write('\n');
+				}
+			}
+		});
+	}
+
+	/** The cell texts of the table, row by row (for tests and export checks). */
+	public List<List<String>> cellTexts() {
+		List<List<String>> texts = new ArrayList<>();
+		for (org.eclipse.swt.widgets.TableItem item : table.getTable().getItems()) {
+			List<String> row = new ArrayList<>();
+			for (int c = 0; c < table.getTable().getColumnCount(); c++) {
+				row.add(item.getText(c));
+			}
+			texts.add(row);
+		}
+		return texts;
+	}
+
+	@Override
+	public void setFocus() {
+		table.getControl().setFocus();
+	}
+}

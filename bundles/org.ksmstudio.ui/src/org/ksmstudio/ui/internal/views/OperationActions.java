@@ -1,0 +1,169 @@
+package org.ksmstudio.ui.internal.views;
+
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.rmap.OperationResult;
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.run.PolicyRun;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+
+/**
+ * Operations a user issues on the running simulation (on every compared policy at the same
+ * simulated moment): migrate a process's pages to another node, compact a node, apply memory
+ * pressure, write to a process's pages. They run off the UI thread; the result of the first
+ * policy is kept for the view.
+ */
+final class OperationActions {
+
+	private final Supplier<ScenarioRun> run;
+	private final Runnable done;
+	private volatile String lastResult;
+
+	OperationActions(Supplier<ScenarioRun> run, Runnable done) {
+		this.run = run;
+		this.done = done;
+	}
+
+	/** The outcome of the last operation, one line, or null. */
+	String lastResult() {
+		return lastResult;
+	}
+
+	void fill(IMenuManager menu, Shell shell) {
+		menu.add(action(shell, Messages.opMigrate, Messages.opMigratePrompt, "2001 0 1", 3, //$NON-NLS-1$
+				(sim, a) -> sim.migratePages((int) a[0], (int) a[1], (int) a[2])));
+		menu.add(action(shell, Messages.opCompact, Messages.opCompactPrompt, "0", 1, //$NON-NLS-1$
+				(sim, a) -> sim.compactNode((int) a[0])));
+		menu.add(action(shell, Messages.opPressure, Messages.opPressurePrompt, "0 10000 1000", 3, //$NON-NLS-1$
+				(sim, a) -> sim.reclaim((int) a[0], a[1], Duration.ofMillis(a[2]))));
+		menu.add(new Action(Messages.opWrite) {
+			@Override
+			public void run() {
+				writePages(shell);
+			}
+		});
+		menu.add(new Separator());
+	}
+
+	/** An operation taking {@code arity} whole numbers. */
+	private interface Operation {
+		OperationResult apply(KsmSimulation simulation, long[] arguments);
+	}
+
+	private Action action(Shell shell, String label, String prompt, String example, int arity, Operation operation) {
+		return new Action(label) {
+			@Override
+			public void run() {
+				ScenarioRun current = run.get();
+				if (current == null || current.simulation() == null) {
+					return;
+				}
+				long[] arguments = ask(shell, label, prompt, example, arity);
+				if (arguments != null) {
+					perform(current, label, sim -> describe(operation.apply(sim, arguments)));
+				}
+			}
+		};
+	}
+
+	private void writePages(Shell shell) {
+		ScenarioRun current = run.get();
+		if (current == null || current.simulation() == null) {
+			return;
+		}
+		InputDialog dialog = new InputDialog(shell, Messages.opWrite, Messages.opWritePrompt, "2001 guest-ram 0 1000 1", //$NON-NLS-1$
+				text -> parseWrite(text) == null ? Messages.opWriteInvalid : null);
+		if (dialog.open() != Window.OK) {
+			return;
+		}
+		String[] w = parseWrite(dialog.getValue());
+		perform(current, Messages.opWrite, sim -> {
+			sim.writePages(Integer.parseInt(w[0]), w[1], Long.parseLong(w[2]), Long.parseLong(w[3]),
+					Long.parseLong(w[4]), NewContent.UNIQUE);
+			return NLS.bind(Messages.opWriteDone, w);
+		});
+	}
+
+	private static String[] parseWrite(String text) {
+		String[] w = text.strip().split("\\s+"); //$NON-NLS-1$
+		if (w.length != 5) {
+			return null;
+		}
+		try {
+			Integer.parseInt(w[0]);
+			for (int i = 2; i < 5; i++) {
+				if (Long.parseLong(w[i]) < 0) {
+					return null;
+				}
+			}
+			return Long.parseLong(w[4]) > 0 && Long.parseLong(w[3]) > Long.parseLong(w[2]) ? w : null;
+		} catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static long[] ask(Shell shell, String title, String prompt, String example, int arity) {
+		InputDialog dialog = new InputDialog(shell, title, prompt, example,
+				text -> numbers(text, arity) == null ? NLS.bind(Messages.opNumbers, arity) : null);
+		return dialog.open() == Window.OK ? numbers(dialog.getValue(), arity) : null;
+	}
+
+	private static long[] numbers(String text, int arity) {
+		String[] parts = text.strip().split("\\s+"); //$NON-NLS-1$
+		if (parts.length != arity) {
+			return null;
+		}
+		long[] values = new long[arity];
+		try {
+			for (int i = 0; i < arity; i++) {
+				values[i] = Long.parseLong(parts[i]);
+				if (values[i] < 0) {
+					return null;
+				}
+			}
+		} catch (NumberFormatException e) {
+			return null;
+		}
+		return values;
+	}
+
+	private void perform(ScenarioRun current, String label, Function<KsmSimulation, String> operation) {
+		Job job = Job.create(label, monitor -> {
+			String result = null;
+			try {
+				for (PolicyRun policy : current.policies()) {
+					String r = operation.apply(policy.simulation());
+					if (result == null) {
+						result = r;
+					}
+				}
+			} catch (RuntimeException e) {
+				result = NLS.bind(Messages.opRefused, label, e.getMessage());
+			}
+			lastResult = result;
+			Display.getDefault().asyncExec(done);
+			return Status.OK_STATUS;
+		});
+		job.schedule();
+	}
+
+	private static String describe(OperationResult r) {
+		return NLS.bind(Messages.opResult, new Object[] { r.operation().label(), r.pages(), r.ksmPages(),
+				WalkCost.duration(r.latencyNanos()), WalkCost.duration(r.longestWalkNanos()),
+				WalkCost.duration(r.longestStretchNanos()), r.ipis(), r.failures() });
+	}
+}

@@ -1,0 +1,316 @@
+package org.ksmstudio.ui.internal.views;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TreeColumnLayout;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.ITreeViewerListener;
+import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreeExpansionEvent;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.ksmstudio.engine.RmapItemView;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+import org.ksmstudio.ui.internal.views.RmapTree.Chain;
+import org.ksmstudio.ui.internal.views.RmapTree.Dup;
+import org.ksmstudio.ui.internal.views.RmapTree.Group;
+import org.ksmstudio.ui.internal.views.RmapTree.More;
+
+/**
+ * The stable tree of the followed run: chains (content, dups) → dups (KSM page, node, rmap items,
+ * fill against max_page_sharing as a bar) → rmap items grouped by process. Most shared first,
+ * filterable, paged at every level. Selecting a dup shows what walking it costs.
+ */
+public class RmapChainsView extends RunView<RmapTree> {
+
+	/** View id. */
+	public static final String ID = "org.ksmstudio.ui.views.rmapChains"; //$NON-NLS-1$
+	/** Widget data keys (for tests). */
+	public static final String TREE_KEY = "org.ksmstudio.ui.rmap.tree"; //$NON-NLS-1$
+	public static final String FILTER_KEY = "org.ksmstudio.ui.rmap.filter"; //$NON-NLS-1$
+	public static final String DETAIL_KEY = "org.ksmstudio.ui.rmap.detail"; //$NON-NLS-1$
+
+	private static final RGB FILL = new RGB(74, 144, 217);
+	private static final RGB FULL = new RGB(217, 119, 38);
+
+	private final Set<Integer> expanded = ConcurrentHashMap.newKeySet();
+	private volatile String filter = ""; //$NON-NLS-1$
+	private volatile int selectedKpfn = -1;
+	private TreeViewer tree;
+	private Label summary;
+	private Text detail;
+	private RmapTree shown;
+
+	@Override
+	protected void createContents(Composite parent) {
+		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+		Text filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+		filterText.setMessage(Messages.rmapFilter);
+		filterText.setData(FILTER_KEY, Boolean.TRUE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
+		filterText.addListener(SWT.Modify, e -> {
+			filter = filterText.getText().strip().toLowerCase(Locale.ROOT);
+			sampleSoon();
+		});
+		summary = new Label(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).applyTo(summary);
+
+		SashForm sash = new SashForm(parent, SWT.VERTICAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+		Composite holder = new Composite(sash, SWT.NONE);
+		TreeColumnLayout layout = new TreeColumnLayout();
+		holder.setLayout(layout);
+		tree = new TreeViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		tree.getTree().setHeaderVisible(true);
+		tree.getTree().setData(TREE_KEY, Boolean.TRUE);
+		tree.setUseHashlookup(true);
+		tree.setContentProvider(new Content());
+		column(layout, Messages.rmapNode, 46, SWT.LEFT, new Labels(0));
+		column(layout, Messages.rmapItems, 14, SWT.RIGHT, new Labels(1));
+		TreeViewerColumn fill = column(layout, Messages.rmapFill, 26, SWT.LEFT, null);
+		fill.setLabelProvider(new FillBar());
+		column(layout, Messages.rmapNumaNode, 10, SWT.RIGHT, new Labels(3));
+		tree.addTreeListener(new ITreeViewerListener() {
+			@Override
+			public void treeExpanded(TreeExpansionEvent event) {
+				if (event.getElement() instanceof Dup dup) {
+					expanded.add(dup.view().kpfn());
+					sampleSoon();
+				}
+			}
+
+			@Override
+			public void treeCollapsed(TreeExpansionEvent event) {
+				if (event.getElement() instanceof Dup dup) {
+					expanded.remove(dup.view().kpfn());
+				}
+			}
+		});
+		tree.addSelectionChangedListener(e -> showDetail(tree.getStructuredSelection().getFirstElement()));
+		detail = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+		detail.setData(DETAIL_KEY, Boolean.TRUE);
+		sash.setWeights(new int[] { 80, 20 });
+	}
+
+	private TreeViewerColumn column(TreeColumnLayout layout, String title, int weight, int style,
+			ColumnLabelProvider labels) {
+		TreeViewerColumn column = new TreeViewerColumn(tree, style);
+		column.getColumn().setText(title);
+		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+		if (labels != null) {
+			column.setLabelProvider(labels);
+		}
+		return column;
+	}
+
+	@Override
+	protected Control mainControl() {
+		return tree.getControl();
+	}
+
+	@Override
+	protected long samplePeriodMillis() {
+		return 500;
+	}
+
+	@Override
+	protected RmapTree sample(ScenarioRun run) {
+		return RmapTree.read(run.simulation(), filter, expanded, selectedKpfn, run.primary().plan().scenario());
+	}
+
+	@Override
+	protected void show(ScenarioRun run, RmapTree data) {
+		shown = data;
+		if (data == null) {
+			summary.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
+			tree.setInput(null);
+			detail.setText(""); //$NON-NLS-1$
+			return;
+		}
+		NumberFormat n = NumberFormat.getIntegerInstance();
+		summary.setText(NLS.bind(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
+				new Object[] { n.format(data.totalEntries), n.format(data.maxPageSharing), CountersView.status(run) }));
+		Object selected = tree.getStructuredSelection().getFirstElement();
+		Object[] open = tree.getExpandedElements();
+		tree.getTree().setRedraw(false);
+		try {
+			tree.setInput(data);
+			tree.setExpandedElements(open);
+			if (selected != null) {
+				tree.setSelection(new StructuredSelection(selected), false);
+			}
+		} finally {
+			tree.getTree().setRedraw(true);
+		}
+		if (data.selectedDetail != null) {
+			detail.setText(data.selectedDetail);
+		}
+	}
+
+	private void showDetail(Object element) {
+		int kpfn = element instanceof Dup dup ? dup.view().kpfn() : -1;
+		if (kpfn != selectedKpfn) {
+			selectedKpfn = kpfn;
+			if (kpfn >= 0) {
+				detail.setText(Messages.rmapWalkComputing);
+				sampleSoon();
+			}
+		}
+		if (element instanceof Dup) {
+			return;
+		} else if (element instanceof Chain chain) {
+			detail.setText(NLS.bind(Messages.rmapChainDetail, new Object[] { RmapTree.contentLabel(chain.contentId()),
+					chain.dups().size() + chain.hiddenDups(), chain.rmapItems() }));
+		} else {
+			detail.setText(""); //$NON-NLS-1$
+		}
+	}
+
+	@Override
+	public void setFocus() {
+		tree.getControl().setFocus();
+	}
+
+	/** The tree of a sample: chains, then dups, then process groups, then rmap items, each paged. */
+	private static final class Content implements ITreeContentProvider {
+		@Override
+		public Object[] getElements(Object input) {
+			RmapTree data = (RmapTree) input;
+			return withMore(data.chains, data, data.hiddenChains);
+		}
+
+		@Override
+		public Object[] getChildren(Object parent) {
+			if (parent instanceof Chain chain) {
+				return withMore(chain.dups(), chain, chain.hiddenDups());
+			}
+			if (parent instanceof Dup dup) {
+				if (dup.groups().isEmpty()) {
+					return new Object[] { new More(dup, -1) };
+				}
+				return withMore(dup.groups(), dup, dup.hiddenGroups());
+			}
+			if (parent instanceof Group group) {
+				return withMore(group.items(), group, group.count() - group.items().size());
+			}
+			return new Object[0];
+		}
+
+		private static Object[] withMore(List<?> children, Object parent, long hidden) {
+			List<Object> all = new ArrayList<>(children);
+			if (hidden > 0) {
+				all.add(new More(parent, hidden));
+			}
+			return all.toArray();
+		}
+
+		@Override
+		public Object getParent(Object element) {
+			return null;
+		}
+
+		@Override
+		public boolean hasChildren(Object element) {
+			return element instanceof Chain || element instanceof Dup dup && dup.view().rmapItemCount() > 0
+					|| element instanceof Group;
+		}
+	}
+
+	/** Texts of the columns: label, rmap items, (fill is drawn), NUMA node. */
+	private static final class Labels extends ColumnLabelProvider {
+		private final int column;
+
+		Labels(int column) {
+			this.column = column;
+		}
+
+		@Override
+		public String getText(Object element) {
+			NumberFormat n = NumberFormat.getIntegerInstance();
+			return switch (element) {
+				case Chain c -> switch (column) {
+					case 0 -> RmapTree.contentLabel(c.contentId()) + (c.chain()
+							? NLS.bind(Messages.rmapChainLabel, n.format(c.dups().size() + c.hiddenDups()))
+							: Messages.rmapRegularLabel);
+					case 1 -> n.format(c.rmapItems());
+					default -> ""; //$NON-NLS-1$
+				};
+				case Dup d -> switch (column) {
+					case 0 -> NLS.bind(d.view().stale() ? Messages.rmapDupStale : Messages.rmapDup,
+							RmapTree.pfn(d.view().kpfn()));
+					case 1 -> n.format(d.view().rmapItemCount());
+					case 3 -> Integer.toString(d.view().node());
+					default -> ""; //$NON-NLS-1$
+				};
+				case Group g -> switch (column) {
+					case 0 -> NLS.bind(Messages.rmapGroup, g.pid(), g.name());
+					case 1 -> n.format(g.count());
+					default -> ""; //$NON-NLS-1$
+				};
+				case RmapItemView item -> column == 0 ? String.format("0x%x", item.address()) : ""; //$NON-NLS-1$ //$NON-NLS-2$
+				case More m -> column == 0 ? (m.hidden() < 0 ? Messages.rmapLoading
+						: NLS.bind(Messages.rmapMore, n.format(m.hidden()))) : ""; //$NON-NLS-1$
+				default -> ""; //$NON-NLS-1$
+			};
+		}
+
+		@Override
+		public Font getFont(Object element) {
+			return element instanceof RmapItemView ? JFaceResources.getTextFont() : null;
+		}
+	}
+
+	/** The fill of a dup against max_page_sharing (or of a chain's biggest dup), drawn as a bar. */
+	private static final class FillBar extends OwnerDrawLabelProvider {
+		@Override
+		protected void measure(Event event, Object element) {
+			// the column's width is the bar's
+		}
+
+		@Override
+		protected void paint(Event event, Object element) {
+			double fill;
+			String text;
+			if (element instanceof Dup dup) {
+				fill = dup.view().rmapItemCount() / (double) Math.max(1, dup.maxPageSharing());
+				text = dup.view().rmapItemCount() + " / " + dup.maxPageSharing(); //$NON-NLS-1$
+			} else {
+				return;
+			}
+			GC gc = event.gc;
+			Rectangle cell = ((org.eclipse.swt.widgets.TreeItem) event.item).getBounds(event.index);
+			int width = (int) Math.round(Math.min(1.0, fill) * (cell.width - 4));
+			Color old = gc.getBackground();
+			Color bar = new Color(fill >= 1.0 ? FULL : FILL);
+			gc.setBackground(bar);
+			gc.fillRectangle(cell.x + 2, cell.y + 3, Math.max(1, width), cell.height - 6);
+			gc.setBackground(old);
+			gc.drawText(text, cell.x + 6, cell.y + (cell.height - gc.getFontMetrics().getHeight()) / 2, true);
+		}
+	}
+}
