@@ -53,11 +53,21 @@ static uint64_t mix64(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-/* A page whose 64-bit words are a pseudo-random sequence seeded by (tag, id). */
-static void fill_page(unsigned char *page, uint64_t tag, uint64_t id)
+/*
+ * A page whose 64-bit words are a pseudo-random sequence from a seed. Seeds are chained
+ * (mix(mix(mix(tag) + space) + id)) so that two (space, id) pairs collide only with
+ * probability ~2^-32: a plain XOR of the parts would make (salt a, content b) equal to
+ * (salt b, content a).
+ */
+static uint64_t seed_of(uint64_t tag, uint64_t space, uint64_t id)
+{
+	return mix64(mix64(mix64(tag) + space) + id);
+}
+
+static void fill_page(unsigned char *page, uint64_t seed)
 {
 	uint64_t *words = (uint64_t *)page;
-	uint64_t state = mix64(tag ^ mix64(id));
+	uint64_t state = seed;
 	size_t n = page_size / sizeof(uint64_t);
 
 	for (size_t i = 0; i < n; i++) {
@@ -66,11 +76,10 @@ static void fill_page(unsigned char *page, uint64_t tag, uint64_t id)
 	}
 }
 
+/* A content of its own: unique per process (pid) and per write. */
 static void fill_unique(unsigned char *page)
 {
-	uint64_t id = ((uint64_t)getpid() << 32) | unique_counter++;
-
-	fill_page(page, TAG_UNIQUE, id);
+	fill_page(page, seed_of(TAG_UNIQUE, (uint64_t)getpid(), unique_counter++));
 }
 
 static int parse_u64(const char *s, uint64_t *out)
@@ -142,7 +151,7 @@ static void cmd_fill(char **argv, int argc)
 	for (i = 0; i < grouped; i++) {
 		uint64_t content = interleave ? i % distinct : i / copies;
 
-		fill_page(region + i * page_size, TAG_CONTENT ^ mix64(salt), content);
+		fill_page(region + i * page_size, seed_of(TAG_CONTENT, salt, content));
 	}
 	for (; i < grouped + unique; i++)
 		fill_unique(region + i * page_size);

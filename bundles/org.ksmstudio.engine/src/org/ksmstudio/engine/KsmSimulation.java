@@ -228,7 +228,8 @@ public final class KsmSimulation {
                 if (converge && w == Long.MAX_VALUE && ev == Long.MAX_VALUE) {
                     return true;
                 }
-                if (Math.min(w, ev) > target) {
+                // events up to and including the target; a wake-up due at the target belongs to the next run
+                if (ev > target && w >= target) {
                     advanceLocked(target);
                     return false;
                 }
@@ -387,6 +388,13 @@ public final class KsmSimulation {
     public RmapReport rmapReport() {
         synchronized (lock) {
             return rmap.report();
+        }
+    }
+
+    /** The latest rmap operations (timeline and live), oldest first, at most 10,000: latency over simulated time. */
+    public List<OperationResult> rmapOperations() {
+        synchronized (lock) {
+            return rmap.recentOperations();
         }
     }
 

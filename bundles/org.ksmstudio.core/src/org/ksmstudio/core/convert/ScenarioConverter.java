@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.Diagnostician;
+import org.ksmstudio.core.internal.Messages;
+import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.ContentSharing;
 import org.ksmstudio.engine.scenario.CostModel;
@@ -26,6 +28,7 @@ import org.ksmstudio.engine.scenario.Topology;
 import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.engine.scenario.Workload;
 import org.ksmstudio.model.CpuList;
+import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Checkpoint;
@@ -78,25 +81,26 @@ public final class ScenarioConverter {
      */
     public static SimulationPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, String policy)
             throws ConversionException {
+        PolicyRegistry.ensureRegistered();
         Diagnostic diagnostic = Diagnostician.INSTANCE.validate(model);
         if (diagnostic.getSeverity() >= Diagnostic.ERROR) {
             List<Diagnostic> errors = diagnostic.getChildren().stream().filter(d -> d.getSeverity() >= Diagnostic.ERROR)
                     .toList();
             String first = errors.isEmpty() ? diagnostic.getMessage() : errors.get(0).getMessage();
-            throw new ConversionException("invalid scenario: " + first
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+            throw new ConversionException(MessageBundle.bind(Messages.Convert_Invalid, errors.size() > 1
+                    ? MessageBundle.bind(Messages.Convert_MoreProblems, first, errors.size() - 1) : first));
         }
         org.ksmstudio.model.scenario.RunSettings run = runIndex < model.getRuns().size() ? model.getRuns().get(runIndex)
                 : null;
         if (run == null && runIndex != 0) {
-            throw new ConversionException("the scenario has no run settings #" + runIndex);
+            throw new ConversionException(MessageBundle.bind(Messages.Convert_NoRunSettings, runIndex));
         }
         String chosen = policy != null ? policy
                 : run == null || run.getPolicies().isEmpty() ? "stock" : run.getPolicies().get(0);
         try {
             return new Converter(model, run, chosen).plan();
         } catch (ScenarioException | ArithmeticException e) {
-            throw new ConversionException("the engine refuses the scenario: " + e.getMessage(), e);
+            throw new ConversionException(MessageBundle.bind(Messages.Convert_EngineRefuses, e.getMessage()), e);
         }
     }
 
@@ -205,9 +209,8 @@ public final class ScenarioConverter {
         private MergeableRegion region(Process p, int index) throws ConversionException {
             var r = p.getRegions().get(index);
             if (r.getNode() >= 0 && r.getNode() != p.getHomeNode()) {
-                throw new ConversionException(ObjectNames.of(r) + ": node = " + r.getNode()
-                        + ": the engine places a region on its process's home node (" + p.getHomeNode()
-                        + "); set node to -1 or move the process");
+                throw new ConversionException(MessageBundle.bind(Messages.Convert_RegionNode, ObjectNames.of(r),
+                        r.getNode(), p.getHomeNode()));
             }
             ContentSharing sharing = r.getContentScope() == ContentScope.SALTED ? ContentSharing.SALTED
                     : ContentSharing.SHARED_ACROSS_PROCESSES;
@@ -261,8 +264,8 @@ public final class ScenarioConverter {
                     }
                 } else if (live) {
                     if (event.getTrigger() == Trigger.AT_TIME) {
-                        throw new ConversionException(ObjectNames.of(event) + ": trigger = at: an event at a fixed "
-                                + "time cannot follow one that waits for convergence; use after-previous");
+                        throw new ConversionException(
+                                MessageBundle.bind(Messages.Convert_AtAfterConvergence, ObjectNames.of(event)));
                     }
                     if (event.getTimeMillis() > 0) {
                         steps.add(new SimulationPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
@@ -365,8 +368,8 @@ public final class ScenarioConverter {
             }
             if (event instanceof MovePages m) {
                 if (m.getStep() != 1 || m.isEveryProcess()) {
-                    throw new ConversionException(ObjectNames.of(m) + ": step = " + m.getStep()
-                            + ": move_pages moves a contiguous range of one process (step 1, not every process)");
+                    throw new ConversionException(
+                            MessageBundle.bind(Messages.Convert_MovePagesRange, ObjectNames.of(m), m.getStep()));
                 }
                 return List.of(new TimelineEvent.MovePages(at, m.getPid(), regionName(m.getPid(), false, m.getRegion()),
                         m.getFromPage(), m.getToPage(), m.getToNode()));
@@ -399,7 +402,7 @@ public final class ScenarioConverter {
             if (event instanceof ProcessExit x) {
                 return List.of(new TimelineEvent.Exit(at, x.getPid()));
             }
-            throw new ConversionException(ObjectNames.of(event) + ": not supported by the engine");
+            throw new ConversionException(MessageBundle.bind(Messages.Convert_Unsupported, ObjectNames.of(event)));
         }
 
         private int nextFreePid() {

@@ -2,7 +2,6 @@ package org.ksmstudio.core.headless;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,10 +11,12 @@ import java.util.Map;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
@@ -35,7 +36,7 @@ final class RunScenarioCommand implements HeadlessCommand {
 
     @Override
     public String usage() {
-        return "FILE.ksm [--until converged | --for 60s] [--json OUT] [--csv OUT] [--run N] [--policy ID]...";
+        return Messages.Run_Usage;
     }
 
     @Override
@@ -53,29 +54,25 @@ final class RunScenarioCommand implements HeadlessCommand {
             }
             for (RunResult result : results) {
                 if (results.size() > 1) {
-                    out.println("# policy " + result.policy());
+                    out.println(MessageBundle.bind(Messages.Headless_PolicyHeader, result.policy()));
                 }
                 for (Map.Entry<String, String> counter : result.last().counters().asSysfsMap().entrySet()) {
                     out.println(counter.getKey() + " " + counter.getValue());
                 }
             }
             if (options.json != null) {
-                Files.writeString(options.json, TimeSeriesWriter.json(model.getName(), results));
+                OutputFiles.write(options.json, TimeSeriesWriter.json(model.getName(), results));
             }
             if (options.csv != null) {
-                Files.writeString(options.csv, TimeSeriesWriter.csv(results));
+                OutputFiles.write(options.csv, TimeSeriesWriter.csv(results));
             }
             return 0;
-        } catch (UsageException e) {
-            err.println("ksmstudio: " + e.getMessage());
-        } catch (ScenarioLoadException e) {
-            err.println("ksmstudio: " + e.getMessage());
-        } catch (ConversionException e) {
-            err.println("ksmstudio: " + args.get(0) + ": " + e.getMessage());
+        } catch (UsageException | ScenarioLoadException e) {
+            err.println(Messages.Headless_Prefix + e.getMessage());
+        } catch (ConversionException | IllegalArgumentException | UnsupportedOperationException e) {
+            err.println(Messages.Headless_Prefix + args.get(0) + ": " + e.getMessage());
         } catch (IOException e) {
-            err.println("ksmstudio: cannot write the output: " + e.getMessage());
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            err.println("ksmstudio: " + args.get(0) + ": " + e.getMessage());
+            err.println(Messages.Headless_Prefix + MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
         }
         return 2;
     }
@@ -110,13 +107,13 @@ final class RunScenarioCommand implements HeadlessCommand {
                 switch (arg) {
                     case "--until" -> {
                         if (!"converged".equals(value(args, ++i, arg))) {
-                            throw new UsageException("--until takes 'converged', not '" + args.get(i) + "'");
+                            throw new UsageException(MessageBundle.bind(Messages.Run_UntilTakesConverged, args.get(i)));
                         }
                         o.untilConverged = true;
                         o.length = Duration.ZERO;
                     }
                     case "--for" -> {
-                        o.length = duration(value(args, ++i, arg));
+                        o.length = duration(arg, value(args, ++i, arg));
                         o.untilConverged = false;
                     }
                     case "--json" -> o.json = Path.of(value(args, ++i, arg));
@@ -127,40 +124,42 @@ final class RunScenarioCommand implements HeadlessCommand {
                         try {
                             o.run = Integer.parseInt(n);
                         } catch (NumberFormatException e) {
-                            throw new UsageException("--run takes the index of run settings (0, 1, ...), not '" + n + "'");
+                            throw new UsageException(MessageBundle.bind(Messages.Run_RunTakesIndex, n));
                         }
                     }
                     default -> {
                         if (arg.startsWith("-")) {
-                            throw new UsageException("unknown option " + arg + "; usage: ksmstudio --headless "
-                                    + new RunScenarioCommand().usage());
+                            throw new UsageException(
+                                    MessageBundle.bind(Messages.Headless_UnknownOption, arg, Messages.Run_Usage));
                         }
                         if (o.file != null) {
-                            throw new UsageException("one scenario file at a time: " + o.file + " and " + arg);
+                            throw new UsageException(MessageBundle.bind(Messages.Headless_OneFile, o.file, arg));
                         }
                         o.file = Path.of(arg);
                     }
                 }
             }
             if (o.file == null) {
-                throw new UsageException("no scenario file; usage: ksmstudio --headless " + new RunScenarioCommand().usage());
+                throw new UsageException(MessageBundle.bind(Messages.Headless_NoFile, Messages.Run_Usage));
             }
             return o;
         }
 
         private static String value(List<String> args, int i, String option) throws UsageException {
             if (i >= args.size()) {
-                throw new UsageException(option + " needs a value");
+                throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
             }
             return args.get(i);
         }
+    }
 
-        /** 60s, 500ms, 2m, 1h or a number of seconds. */
-        static Duration duration(String text) throws UsageException {
-            try {
-                if (text.endsWith("ms")) {
-                    return positive(Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2))), text);
-                }
+    /** {@code text} after {@code option}: 60s, 500ms, 2m, 1h or a number of seconds. */
+    static Duration duration(String option, String text) throws UsageException {
+        Duration d;
+        try {
+            if (text.endsWith("ms")) {
+                d = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            } else {
                 char unit = text.charAt(text.length() - 1);
                 String number = Character.isDigit(unit) ? text : text.substring(0, text.length() - 1);
                 double value = Double.parseDouble(number);
@@ -170,17 +169,14 @@ final class RunScenarioCommand implements HeadlessCommand {
                     case 'h' -> value * 3600;
                     default -> throw new NumberFormatException();
                 };
-                return positive(Duration.ofNanos(Math.round(seconds * 1e9)), text);
-            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                throw new UsageException("--for takes a duration such as 60s, 500ms, 2m or 1h, not '" + text + "'");
+                d = Duration.ofNanos(Math.round(seconds * 1e9));
             }
+        } catch (NumberFormatException | StringIndexOutOfBoundsException | ArithmeticException e) {
+            throw new UsageException(MessageBundle.bind(Messages.Headless_Duration, option, text));
         }
-
-        private static Duration positive(Duration d, String text) throws UsageException {
-            if (d.isNegative() || d.isZero()) {
-                throw new UsageException("--for takes a duration above 0, not '" + text + "'");
-            }
-            return d;
+        if (d.isNegative() || d.isZero()) {
+            throw new UsageException(MessageBundle.bind(Messages.Headless_DurationPositive, option, text));
         }
+        return d;
     }
 }

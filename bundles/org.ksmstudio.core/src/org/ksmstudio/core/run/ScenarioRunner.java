@@ -32,6 +32,18 @@ public final class ScenarioRunner {
 
     /** Runs {@code plan} on {@code simulation}, created from {@code plan.scenario()}. */
     public static RunResult run(SimulationPlan plan, KsmSimulation simulation) {
+        return run(plan, simulation, true);
+    }
+
+    /**
+     * Runs only the steps of {@code plan} (within the length of its run settings) and stops after
+     * the last one, e.g. at a final checkpoint.
+     */
+    public static RunResult runSteps(SimulationPlan plan) {
+        return run(plan, KsmSimulation.create(plan.scenario()), false);
+    }
+
+    private static RunResult run(SimulationPlan plan, KsmSimulation simulation, boolean toTheEnd) {
         RunSettings settings = plan.scenario().run();
         Duration bound = settings.duration().isZero() ? Duration.ofHours(24) : settings.duration();
         List<CheckpointResult> checkpoints = new ArrayList<>();
@@ -51,7 +63,7 @@ public final class ScenarioRunner {
                 case SimulationPlan.Checkpoint c -> checkpoints.add(checkpoint(simulation.snapshot(), c));
             }
         }
-        if (!simulation.isCancelled()) {
+        if (toTheEnd && !simulation.isCancelled()) {
             if (plan.steps().isEmpty()) {
                 simulation.run();
             } else if (settings.untilConverged()) {

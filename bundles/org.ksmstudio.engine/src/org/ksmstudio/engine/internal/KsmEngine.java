@@ -44,6 +44,13 @@ public final class KsmEngine {
     public static final int RMAP_ITEM_SIZE = 64;
     private static final int ZERO_CHECKSUM = Mix.checksum(0L);
     private static final long UINT_MAX = 0xffff_ffffL;
+    /**
+     * ksmd's CPU time before the simulation starts, as task_sched_runtime() sees it: selecting
+     * scan-time zeroes the advisor's context but not ksmd's runtime since boot, so the first advice
+     * sees a huge cpu% (per-page cost 1). Measured on the reference kernel: 200 pages_to_scan, target
+     * 2 s, first scan 1 s gave 30, as with ten minutes of prior ksmd CPU time.
+     */
+    static final long KSMD_RUNTIME_BEFORE_RUN = 600_000_000_000L;
 
     private final Topology topology;
     private final CostModel cost;
@@ -116,6 +123,8 @@ public final class KsmEngine {
     private long wakeups;
     private long batchCost;
     private long lateness;
+    /** nodes inserted into the unstable tree(s) since the start of the full scan (their size) */
+    private long unstableInserts;
 
     private long uniqueCounter;
     private int outNode;
@@ -596,7 +605,9 @@ public final class KsmEngine {
             }
         }
         long end = start + batchCost;
-        now = end;
+        // the batch's effects are stamped with its wake-up time; its duration delays the next wake-up
+        // and is ksmd's CPU time, so a run to time t never ends inside a batch
+        now = start;
         ksmdBusy += batchCost;
         if (shouldRun()) {
             if (sleepMillisecs == 0) {
@@ -629,6 +640,7 @@ public final class KsmEngine {
                 pruneMigrateNodes();
             }
             unstable.reset();
+            unstableInserts = 0;
             cursor = 0;
             cursorSlot = ksmList.get(0).firstSlot;
             cursorAddressSet = false;
@@ -660,7 +672,7 @@ public final class KsmEngine {
                             if ((flags[s] & HAS_ITEM) != 0) {
                                 freeItem(s);
                             }
-                            batchCost += cost.skipPageNanos();
+                            batchCost += cost.skipPageNanos() >> 2;
                             continue;
                         }
                         if ((flags[s] & HAS_ITEM) == 0) {
@@ -807,7 +819,6 @@ public final class KsmEngine {
                 return;
             }
         }
-        batchCost += cost.treeSearchNanos();
         int kf = stableTreeSearch(f);
         if (kf == f && (flags[s] & STABLE) != 0 && head[s] == pageNode) {
             return;
@@ -994,7 +1005,7 @@ public final class KsmEngine {
         int dup = sn.first[chain];
         while (dup != NIL) {
             int nx = sn.next[dup];
-            batchCost += cost.skipPageNanos();
+            batchCost += cost.treeSearchNanos() >> 1;
             if (stale(dup)) {
                 removeNodeFromStableTree(dup);
                 dup = nx;
@@ -1064,6 +1075,7 @@ public final class KsmEngine {
             int parent = NIL;
             boolean asLeft = false;
             while (node != NIL) {
+                batchCost += cost.treeSearchNanos();
                 int dup;
                 if (sn.kind[node] != StableNodes.CHAIN && frames.staleNodes == 0) {
                     dup = node; // what chain_prune() returns for a live regular node
@@ -1163,6 +1175,7 @@ public final class KsmEngine {
             asLeft = false;
             needChain = false;
             while (node != NIL) {
+                batchCost += cost.treeSearchNanos();
                 int tf = stableNodeChain(node, false);
                 if (tf < 0) {
                     continue again;
@@ -1211,6 +1224,7 @@ public final class KsmEngine {
         if (unstable.needsGrow()) {
             unstable.grow(this::unstableLive, e -> frames.content[slotFrame[e]], e -> itemNid[e]);
         }
+        batchCost += cost.treeSearchNanos() * (64 - Long.numberOfLeadingZeros(unstableInserts));
         int mask = unstable.mask();
         int i = unstable.home(c, nid);
         while (true) {
@@ -1236,6 +1250,7 @@ public final class KsmEngine {
         seq[s] = (byte) seqnr;
         itemNid[s] = (byte) nid;
         unstable.insertAt(i, s);
+        unstableInserts++;
         pagesUnshared++;
         return -1;
     }
@@ -1264,7 +1279,8 @@ public final class KsmEngine {
             return;
         }
         long t = now + batchCost;
-        ScanTimeAdvisor.Result r = ScanTimeAdvisor.advise(advContext, t - advStartScan, ksmdBusy + batchCost,
+        ScanTimeAdvisor.Result r = ScanTimeAdvisor.advise(advContext, t - advStartScan,
+                KSMD_RUNTIME_BEFORE_RUN + ksmdBusy + batchCost,
                 pagesToScan, advisorTarget, advisorMaxCpu, advisorMaxPages);
         advContext = r.context();
         pagesToScan = r.pagesToScan();

@@ -1,5 +1,6 @@
 package org.ksmstudio.engine.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -33,6 +34,8 @@ import org.ksmstudio.engine.scenario.Topology;
  */
 public final class RmapOperations {
     private static final int NIL = StableNodes.NIL;
+    /** operations kept for {@link #recentOperations()} */
+    public static final int LOG_SIZE = 10_000;
 
     private final KsmEngine engine;
     private final Topology topology;
@@ -45,6 +48,8 @@ public final class RmapOperations {
     /** memory pressure windows: node, from, until (ns), pages */
     private final List<long[]> pressure = new ArrayList<>();
     private long nextRefile;
+    /** the latest operations, oldest first, at most {@link #LOG_SIZE} */
+    private final ArrayDeque<OperationResult> log = new ArrayDeque<>();
     private long refileMoves;
     private int lastRefileMoves;
 
@@ -172,6 +177,7 @@ public final class RmapOperations {
                     + ": must be >= 0");
         }
         long now = engine.now();
+        pressure.removeIf(w -> w[2] <= now);
         pressure.add(new long[] { node, now, now + durationNanos, pagesToReclaim });
         double p = pressure(node);
         beginOperation(firstCpu(node));
@@ -654,6 +660,11 @@ public final class RmapOperations {
         return new KsmMemory(ksmPages, c.pagesShared(), c.pagesSharing(), c.generalProfit(), extra, refileMoves);
     }
 
+    /** The latest operations (at most {@link #LOG_SIZE}), oldest first: latency over simulated time. */
+    public List<OperationResult> recentOperations() {
+        return List.copyOf(log);
+    }
+
     /** Latencies per node and operation so far, and the memory side. */
     public RmapReport report() {
         return new RmapReport(engine.now(), policyName, stats.snapshot(), stats.migrationP99(), stats.migrationMax(),
@@ -687,7 +698,13 @@ public final class RmapOperations {
         }
 
         OperationResult result() {
-            return new OperationResult(op, start, latency, pages, ksmPages, walk, stretchMax, ipiCount, failures);
+            OperationResult r = new OperationResult(op, start, latency, pages, ksmPages, walk, stretchMax, ipiCount,
+                    failures);
+            if (log.size() == LOG_SIZE) {
+                log.removeFirst();
+            }
+            log.addLast(r);
+            return r;
         }
     }
 }

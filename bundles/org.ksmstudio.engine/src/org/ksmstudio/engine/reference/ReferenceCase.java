@@ -25,13 +25,13 @@ public record ReferenceCase(String name, Map<String, String> tunables, Workload 
     /**
      * A phase: exactly one of start, write, waitSeconds/waitFullScans, sysfs is set.
      *
-     * @param expect          expected values by sysfs name
+     * @param expect          expected values by sysfs name, as text (numbers, or e.g. "none [scan-time]")
      * @param fullScansToLastChange expected, or -1 when absent
      * @param wallSecondsToLastChange expected, or NaN when absent
      * @param perProcess      expected /proc/PID/ksm_stat values per process, in order
      */
     public record Phase(String name, boolean start, Write write, double waitSeconds, long waitFullScans,
-            List<SysfsWrite> sysfs, Map<String, Long> expect, long fullScansToLastChange,
+            List<SysfsWrite> sysfs, Map<String, String> expect, long fullScansToLastChange,
             double wallSecondsToLastChange, List<Map<String, Long>> perProcess) {
     }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.ksmstudio.engine.json.Json;
 import org.ksmstudio.engine.json.JsonException;
+import org.ksmstudio.engine.rmap.RmapWalkReference;
 
 /**
  * {@code --reference FILE.json}: runs every case of a reference file, prints one line per phase
@@ -52,6 +54,21 @@ public final class ReferenceCommand {
         }
         long passed = results.stream().filter(PhaseResult::passed).count();
         long failed = results.size() - passed;
+        // rmap_walks rows (rmap extension): one line each, counted with the phases
+        try {
+            for (RmapWalkReference.Row row : RmapWalkReference.rows(Json.parse(text))) {
+                RmapWalkReference.Result r = RmapWalkReference.run(row);
+                out.println(r.line());
+                if (r.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                }
+            }
+        } catch (JsonException | IllegalArgumentException e) {
+            out.println(path + ": " + e.getMessage());
+            return 2;
+        }
         out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? 0 : 1;
     }

@@ -126,10 +126,12 @@ public final class ReferenceFile {
         } else if (!start) {
             throw new JsonException(ap + ": expected one of start, write, wait, sysfs");
         }
-        Map<String, Long> expect = new LinkedHashMap<>();
+        Map<String, String> expect = new LinkedHashMap<>();
         if (p.containsKey("expect")) {
             for (Map.Entry<String, Object> e : object(p.get("expect"), path + ".expect").entrySet()) {
-                expect.put(e.getKey(), integer(e.getValue(), path + ".expect." + e.getKey()));
+                Object v = e.getValue();
+                expect.put(e.getKey(), v instanceof String str ? str
+                        : Long.toString(integer(v, path + ".expect." + e.getKey())));
             }
         }
         long fs = p.containsKey("full_scans_to_last_change")

@@ -8,11 +8,13 @@ package org.ksmstudio.engine.scenario;
  * @param hz                     scheduler tick rate (CONFIG_HZ), e.g. 250
  * @param wakeupLatencyNanos     mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep
  *                               (scheduling delay); it accumulates and slips whole ticks
- * @param skipPageNanos          ksmd cost of a page skipped by smart scan or not present
+ * @param skipPageNanos          ksmd cost of a page skipped by smart scan (a hole in the page table costs a quarter)
  * @param ksmPageVisitNanos      ksmd cost of visiting a page already in its stable node
- * @param checksumNanos          ksmd cost of checksumming a page (volatile or first visit)
- * @param treeSearchNanos        ksmd cost of a stable + unstable tree lookup
- * @param mergeNanos             ksmd cost of merging a page (write protect, replace PTE, TLB flush)
+ * @param checksumNanos          ksmd cost of visiting a page that is not a KSM page: finding it, its rmap item and
+ *                               the checksum of its content (the whole cost of a first or volatile visit)
+ * @param treeSearchNanos        ksmd cost per node visited in a stable or unstable tree search (get the node's
+ *                               page, compare); a dup visited in a chain costs half
+ * @param mergeNanos             ksmd cost of merging one page (write protect, replace the PTE, TLB flush)
  * @param walkItemNanos          rmap walk: per rmap item (anon_vma lock, interval tree)
  * @param walkPteNanos           rmap walk: per mapping visited (PTE update)
  * @param tlbIpiNanos            rmap walk: per TLB flush IPI to another CPU
@@ -24,11 +26,14 @@ public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, lon
         long tlbIpiNanos, long mmuNotifierNanos, long copyPageNanosPerDistance) {
 
     /**
-     * The machine the reference data was measured on (Linux 6.18, x86_64 VM, 2 vCPUs, HZ=250):
-     * ksmd scanned about 850,000 identical pages per second at full speed, about 1.2 us per merged page;
-     * a wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms (6 ticks of 4 ms plus about 0.6 ms lateness).
+     * The machine the reference data was measured on (Linux 6.18, x86_64 VM, 2 vCPUs, HZ=250). ksmd's
+     * on-CPU time (/proc/PID/schedstat) at pages_to_scan 10000, sleep 0: 1.0 us per page on a first
+     * (checksum) visit, 2.6 us per page merged into a KSM page, 0.27 us per page already merged,
+     * 0.24 us per page skipped by smart scan, 5 to 6 us per unique page inserted into an unstable tree
+     * of 200,000 pages (17 levels: 250 ns each). A wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms
+     * (6 ticks of 4 ms plus about 0.6 ms lateness).
      */
-    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 40, 150, 700, 150, 1_000,
+    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 240, 270, 1_000, 250, 1_350,
             /* walk terms (rmap extension, docs/cost-model.md): 25 ns anon_vma lock per rmap item, 78 ns per PTE
                update, no IPI (the mm was idle), no KVM; with the fixed terms of WalkCostModel, migrating one KSM
                page costs 44.6 us + 301 ns per PTE: 0.12 ms at 256 PTEs, 316 ms at 1,048,576 (measured 0.11, 346) */
@@ -39,7 +44,8 @@ public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, lon
      * lock, 200 ns PTE update, 3 us per TLB-flush IPI (the target CPU runs a guest: VM exit and ack), 5 us per
      * KVM MMU-notifier invalidation. A guest mapping on another CPU costs 11.35 us to unmap (two IPIs: host TLB
      * and KVM remote flush) and 0.42 us to restore, so one walk of a 256-mapping dup takes about 2.9 ms, its
-     * migration about 3.1 ms, and migrating a page with 6.3 million such mappings about 74 s. ksmd terms as {@link #THIS_MACHINE}.
+     * migration about 3.1 ms, and migrating a page with 6.3 million such mappings about 74 s. Its ksmd terms are not measured
+     * (40, 150, 700, 150 and 1,000 ns: a faster ksmd than {@link #THIS_MACHINE}'s).
      */
     public static final CostModel KVM_HOST_2016 = new CostModel(1000, 600_000, 40, 150, 700, 150, 1_000, 100, 200,
             3_000, 5_000, 60);

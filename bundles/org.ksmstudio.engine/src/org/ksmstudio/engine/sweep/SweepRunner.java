@@ -89,6 +89,6 @@ public final class SweepRunner {
         } catch (Exception e) {
             return SweepResult.failed(u, u.scenarioRef() + ": " + e.getMessage());
         }
-        return UnitRunner.run(base, u);
+        return UnitRunner.run(base, u, sim -> source.drive(u.scenarioRef(), sim));
     }
 }

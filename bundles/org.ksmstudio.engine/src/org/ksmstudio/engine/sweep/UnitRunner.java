@@ -90,14 +90,25 @@ public final class UnitRunner {
         }
     }
 
-    /** Runs the unit on {@code base}; a bad parameter or scenario gives a failed result, never an exception. */
+    /** Drives a simulation to the end of its run. */
+    @FunctionalInterface
+    public interface Driver {
+        void drive(KsmSimulation simulation) throws Exception;
+    }
+
+    /** Runs the unit on {@code base} per its run settings. */
     public static SweepResult run(Scenario base, SweepUnit unit) {
+        return run(base, unit, KsmSimulation::run);
+    }
+
+    /** Runs the unit on {@code base} with {@code driver}; a bad parameter or scenario gives a failed result. */
+    public static SweepResult run(Scenario base, SweepUnit unit, Driver driver) {
         KsmSimulation sim;
         try {
             sim = KsmSimulation.create(configure(base, unit));
-            sim.run();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return SweepResult.failed(unit, e.getMessage());
+            driver.drive(sim);
+        } catch (Exception e) {
+            return SweepResult.failed(unit, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         RmapReport r = sim.rmapReport();
         KsmSnapshot snap = sim.snapshot();

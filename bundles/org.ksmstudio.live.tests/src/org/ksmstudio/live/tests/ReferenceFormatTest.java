@@ -51,6 +51,8 @@ class ReferenceFormatTest {
 		Path out = temp.resolve("copy.json");
 		ReferenceFormat.write(doc, out);
 		ReferenceDocument again = ReferenceFormat.read(out);
+		assertTrue(Files.getPosixFilePermissions(out).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+				"a recorded reference file is meant to be shared");
 		assertEquals(ReferenceFormat.toJson(doc), ReferenceFormat.toJson(again));
 		assertEquals(doc.cases().get(5).phases(), again.cases().get(5).phases());
 		assertEquals(doc.rmapWalks(), again.rmapWalks());

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -46,6 +48,10 @@ public final class ReferenceFormat {
 		Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
 		try {
 			Files.writeString(temporary, toJson(document), StandardCharsets.UTF_8);
+			if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				// a file to share, not the private 0600 of a temporary file
+				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+			}
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		} finally {
 			Files.deleteIfExists(temporary);

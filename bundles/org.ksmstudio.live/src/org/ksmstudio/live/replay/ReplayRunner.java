@@ -178,23 +178,22 @@ public final class ReplayRunner {
 
 	private RecordedPhase runPhase(ReplayCase replayCase, ReplayCase.Phase phase, List<WorkloadProcess> processes,
 			ReplayListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
-		KsmSample start = sysfs.sample(WATCHED);
+		// each phase is measured from the end of its action (a run=2 in a sysfs action resets full_scans)
 		switch (phase.action()) {
 		case PhaseAction.Start s -> {
 			requireOk(replayCase, writer.write(KsmFile.RUN, "1"));
-			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, processes, listener,
-					cancelled);
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), sysfs.sample(WATCHED), processes,
+					listener, cancelled);
 		}
 		case PhaseAction.Write w -> {
 			for (WorkloadProcess process : w.inEveryProcess() ? processes : processes.subList(0, 1)) {
 				process.write(w.fromPage(), w.toPage(), w.every(), w.unique());
 			}
-			return converge(phase.name(), phase.action(), List.of(), Map.of(), start, processes, listener,
-					cancelled);
+			return converge(phase.name(), phase.action(), List.of(), Map.of(), sysfs.sample(WATCHED), processes,
+					listener, cancelled);
 		}
 		case PhaseAction.Wait w -> {
-			// as the reference measurements: wait first, then measure from there until settled
-			waitFor(w, start, cancelled);
+			waitFor(w, sysfs.sample(WATCHED), cancelled);
 			return converge(phase.name(), phase.action(), List.of(), Map.of(), sysfs.sample(WATCHED), processes,
 					listener, cancelled);
 		}
@@ -206,6 +205,7 @@ public final class ReplayRunner {
 				outcomes.add(outcome);
 				observed.add(new PhaseAction.SysfsWrite(write.file(), write.value(), outcome.result().referenceName()));
 			}
+			KsmSample start = sysfs.sample(WATCHED);
 			Map<KsmFile, String> readBack = new EnumMap<>(KsmFile.class);
 			for (PhaseAction.SysfsWrite write : s.writes()) {
 				readBack.put(write.file(), sysfs.read(write.file()));

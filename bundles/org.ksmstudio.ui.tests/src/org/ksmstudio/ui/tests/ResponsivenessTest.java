@@ -44,6 +44,51 @@ class ResponsivenessTest {
 		TestScenarios.reset(ui);
 	}
 
+	/** Longest garbage-collection pause while it listens (GC notifications of the platform MBeans). */
+	private static final class GcPauses implements javax.management.NotificationListener {
+		private final java.util.List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+		private long count;
+		private long longest;
+
+		GcPauses() {
+			for (java.lang.management.GarbageCollectorMXBean bean : java.lang.management.ManagementFactory
+					.getGarbageCollectorMXBeans()) {
+				if (bean instanceof javax.management.NotificationEmitter emitter) {
+					emitter.addNotificationListener(this, null, null);
+					emitters.add(emitter);
+				}
+			}
+		}
+
+		@Override
+		public synchronized void handleNotification(javax.management.Notification notification, Object handback) {
+			if (notification.getUserData() instanceof javax.management.openmbean.CompositeData data
+					&& data.get("gcInfo") instanceof javax.management.openmbean.CompositeData info //$NON-NLS-1$
+					&& !String.valueOf(data.get("gcName")).contains("Concurrent")) { //$NON-NLS-1$ //$NON-NLS-2$
+				count++;
+				longest = Math.max(longest, (Long) info.get("duration")); //$NON-NLS-1$
+			}
+		}
+
+		synchronized void stop() {
+			for (javax.management.NotificationEmitter emitter : emitters) {
+				try {
+					emitter.removeNotificationListener(this);
+				} catch (javax.management.ListenerNotFoundException e) {
+					// already gone
+				}
+			}
+		}
+
+		synchronized long count() {
+			return count;
+		}
+
+		synchronized long longestMillis() {
+			return longest;
+		}
+	}
+
 	@Test
 	void uiThreadStaysFreeDuringAMillionPageRun() throws IOException {
 		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample("vm-consolidation.ksm", folder)); //$NON-NLS-1$
@@ -78,6 +123,7 @@ class ResponsivenessTest {
 		probe.setDaemon(true);
 		probe.start();
 
+		GcPauses gc = new GcPauses();
 		long started = System.nanoTime();
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
 		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
@@ -86,6 +132,7 @@ class ResponsivenessTest {
 		// let the views show the final sample
 		ui.flush();
 		probing.set(false);
+		gc.stop();
 		long wall = System.nanoTime() - started;
 
 		long[] sorted;
@@ -100,10 +147,11 @@ class ResponsivenessTest {
 		String report = String.format(
 				"vm-consolidation (1,048,576 pages, 8 KVM guests), as fast as possible, every view open:%n" //$NON-NLS-1$
 						+ "  run: %.1f s wall for %.0f s simulated, %,d page scans, %,d rmap items at the end%n" //$NON-NLS-1$
-						+ "  UI-thread probe every 5 ms: %d samples, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", //$NON-NLS-1$
+						+ "  UI-thread probe every 5 ms: %d samples, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n" //$NON-NLS-1$
+						+ "  GC pauses meanwhile (they stop the UI thread too): %d, longest %d ms%n", //$NON-NLS-1$
 				wall / 1e9, run.simulation().snapshot().timeNanos() / 1e9,
 				run.simulation().snapshot().counters().pagesScanned(), pages, sorted.length,
-				sorted[sorted.length / 2] / 1e6, p99 / 1e6, max / 1e6);
+				sorted[sorted.length / 2] / 1e6, p99 / 1e6, max / 1e6, gc.count(), gc.longestMillis());
 		System.out.print(report);
 		Path target = Path.of(System.getProperty("user.home")).getParent().resolve("ui-responsiveness.txt"); //$NON-NLS-1$ //$NON-NLS-2$
 		Files.writeString(target, report);

@@ -17,6 +17,7 @@ import org.ksmstudio.engine.StableEntry;
 import org.ksmstudio.engine.policy.RmapPolicy;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.policy.SharingPolicy;
+import org.ksmstudio.engine.policy.StockSharingPatch;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.scenario.ContentGroup;
@@ -46,6 +47,33 @@ class PolicyTest {
         assertTrue(e.getMessage().contains("evry"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SharingPolicies.byName("resched:every=0"));
         assertThrows(IllegalArgumentException.class, () -> SharingPolicies.byName("stock:x=1"));
+    }
+
+    /** A patch contributed the way the Eclipse extension point does: stock sharing, a reschedule point per item. */
+    public static final class ContributedPatch extends StockSharingPatch {
+        @Override
+        public String name() {
+            return "test-contributed";
+        }
+
+        @Override
+        public String description() {
+            return "a test patch";
+        }
+
+        @Override
+        public int reschedEvery() {
+            return 1;
+        }
+    }
+
+    @Test
+    void aContributedPolicyIsFoundByNameAndRuns() {
+        SharingPolicies.register(ContributedPatch::new);
+        assertTrue(SharingPolicies.byName("test-contributed") instanceof ContributedPatch);
+        KsmSimulation sim = oneProcess("test-contributed", 300, 256);
+        OperationResult r = sim.movePages(1, R, 0, 1, 1);
+        assertTrue(r.longestStretchNanos() < r.latencyNanos(), "its reschedule points apply");
     }
 
     private static KsmSimulation oneProcess(String policy, int pages, int mps) {

@@ -51,6 +51,12 @@ class SharingLimit2016Test {
             }
         }
         assertEquals(10, migrations, "one page migrated per migrate_pages call");
+        var log = sim.rmapOperations();
+        assertEquals(10, log.size());
+        for (int i = 0; i < 10; i++) {
+            assertEquals((120L + i) * 1_000_000_000L, log.get(i).startNanos(), "one call per second from 120 s");
+            assertEquals(1, log.get(i).ksmPages());
+        }
         return r;
     }
 

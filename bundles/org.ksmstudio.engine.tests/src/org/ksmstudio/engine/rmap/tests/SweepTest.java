@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.json.Json;
 import org.ksmstudio.engine.json.JsonValues;
 import org.ksmstudio.engine.scenario.CostModel;
@@ -28,6 +29,7 @@ import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.engine.sweep.Comparison;
+import org.ksmstudio.engine.sweep.ScenarioSource;
 import org.ksmstudio.engine.sweep.SweepCommand;
 import org.ksmstudio.engine.sweep.SweepParameter;
 import org.ksmstudio.engine.sweep.SweepPlan;
@@ -127,6 +129,27 @@ class SweepTest {
         assertTrue(r.get(1).worstWalkNanos() > r.get(0).worstWalkNanos());
         assertTrue(r.get(2).failures() > 0, "skip-walk cannot migrate the 4097-mapping page");
         assertEquals(0, r.get(2).worstWalkNanos());
+    }
+
+    @Test
+    void aSourceMayDriveTheRunItself() {
+        ScenarioSource source = new ScenarioSource() {
+            @Override
+            public Scenario load(String ref) {
+                return smallHost();
+            }
+
+            @Override
+            public void drive(String ref, KsmSimulation sim) {
+                sim.runFor(Duration.ofSeconds(3));
+                sim.migratePages(1000, -1, 1); // a step the engine timeline does not hold
+            }
+        };
+        List<SweepResult> r = new SweepRunner(1).run(new SweepPlan("x", List.of(), List.of("stock")).units(), source,
+                null);
+        assertTrue(r.get(0).ok(), r.get(0).error());
+        assertEquals(3_000_000_000L, r.get(0).simulatedNanos());
+        assertTrue(r.get(0).p99MigrationNanos().get(0) > 0, "the driven migration was measured");
     }
 
     @Test

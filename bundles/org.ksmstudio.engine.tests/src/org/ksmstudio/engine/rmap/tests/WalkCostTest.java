@@ -1,6 +1,7 @@
 package org.ksmstudio.engine.rmap.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,7 +16,11 @@ import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.OperationStats;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.WalkCostModel;
+import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.CostModel;
+import org.ksmstudio.engine.scenario.Layout;
+import org.ksmstudio.engine.scenario.MergeMode;
+import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
@@ -181,6 +186,56 @@ class WalkCostTest {
         long unmap = 2 * (lock + vma + pte + flush);
         assertEquals(c.migrationFixedNanos() + collect + unmap, r.latencyNanos());
         assertEquals(0, sim.memoryFailure(2, R, 0).pages(), "poisoned: no longer mapped anywhere");
+    }
+
+    @Test
+    void compactionMigratesEveryPageOfTheNodeKsmAndPlain() {
+        // two processes, each one page of the shared content and one unique page; both idle
+        MergeableRegion mixed = new MergeableRegion(R, MergeMode.MADV_MERGEABLE, List.of(
+                ContentGroup.duplicates(1, 1, Layout.BLOCK), ContentGroup.unique(1)), null);
+        KsmSimulation sim = merged("x86_64", "stock", RmapScenarios.process(1, 0, List.of(), false, false, mixed),
+                RmapScenarios.process(2, 0, List.of(), false, false, mixed));
+        OperationResult r = sim.compactNode(0);
+        assertEquals(3, r.pages(), "the KSM page and two unique pages; the merged-away frame was freed");
+        assertEquals(1, r.ksmPages());
+        long copy = c.copyNanos(10);
+        long ksm = c.migrationFixedNanos() + 2 * (lock + vma + pte + flush) + copy
+                + 2 * (lock + vma + pte) + 2 * (lock + vma);
+        // a plain anonymous page: one anon_vma, one VMA, one pass
+        long plain = c.migrationFixedNanos() + (lock + vma + pte + flush) + copy + (lock + vma + pte);
+        assertEquals(ksm + 2 * plain, r.latencyNanos());
+        assertEquals(3, sim.rmapReport().get(0, RmapOperation.COMPACTION).count());
+    }
+
+    @Test
+    void movePagesOfARangeMovesOnlyThatRange() {
+        MergeableRegion mixed = new MergeableRegion(R, MergeMode.MADV_MERGEABLE, List.of(
+                ContentGroup.duplicates(1, 1, Layout.BLOCK), ContentGroup.unique(3)), null);
+        KsmSimulation sim = merged("x86_64", "stock", RmapScenarios.process(1, 0, List.of(0), true, false, mixed),
+                RmapScenarios.process(2, 0, List.of(), false, false, RmapScenarios.identical(R, 1)));
+        OperationResult r = sim.movePages(1, R, 1, 3, 1);
+        assertEquals(2, r.pages());
+        assertEquals(0, r.ksmPages());
+        long plain = c.migrationFixedNanos() + (lock + vma + pte + flush) + c.copyNanos(20) + (lock + vma + pte);
+        assertEquals(2 * plain, r.latencyNanos());
+        assertEquals(0, sim.movePages(1, R, 1, 3, 1).pages(), "already there");
+        assertEquals(0, onlyDup(sim).node(), "the KSM page (region page 0) stayed");
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithTheirName() {
+        KsmSimulation sim = merged("x86_64", "stock", proc(1, List.of(0), true, false), proc(2, List.of(), false,
+                false));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> sim.migratePages(1, -1, 7)).getMessage()
+                .contains("node = 7"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> sim.migratePages(99, -1, 1)).getMessage()
+                .contains("99"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> sim.movePages(1, "nope", 0, 1, 1))
+                .getMessage().contains("nope"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> sim.memoryFailure(1, R, 5)).getMessage()
+                .contains("page = 5"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> sim.reclaim(0, -1, Duration.ZERO))
+                .getMessage().contains("pagesToReclaim"));
     }
 
     @Test

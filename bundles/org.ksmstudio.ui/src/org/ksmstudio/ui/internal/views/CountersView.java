@@ -66,6 +66,8 @@ public class CountersView extends RunView<CountersView.Sample> {
 	private TimeSeriesChart profitChart;
 	private TimeSeriesChart cpuChart;
 	private Sample last;
+	private int chartPoints = -1;
+	private int chartSamples = -1;
 
 	// ksmd CPU share series, kept by the sampler thread only
 	private ScenarioRun cpuRun;
@@ -227,6 +229,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 	protected void show(ScenarioRun run, Sample sample) {
 		last = sample;
 		if (sample == null) {
+			chartPoints = -1;
 			title.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
 			counters.setInput(new Object[0]);
 			processes.setInput(new Object[0]);
@@ -245,12 +248,32 @@ public class CountersView extends RunView<CountersView.Sample> {
 		for (String name : KsmCounters.COUNTER_NAMES) {
 			rows.add(new String[] { name, n.format(c.value(name)) });
 		}
-		counters.setInput(rows);
-		processes.setInput(snapshot.processes());
-		pagesChart.setData(sample.times(), sample.series());
-		treeChart.setData(sample.times(), sample.series());
-		profitChart.setData(sample.times(), sample.series());
+		if (!(counters.getInput() instanceof List<?> shown && sameRows(shown, rows))) {
+			counters.setInput(rows);
+		}
+		if (!snapshot.processes().equals(processes.getInput())) {
+			processes.setInput(snapshot.processes());
+		}
+		if (sample.times().length != chartPoints || sample.samples().size() != chartSamples) {
+			chartPoints = sample.times().length;
+			chartSamples = sample.samples().size();
+			pagesChart.setData(sample.times(), sample.series());
+			treeChart.setData(sample.times(), sample.series());
+			profitChart.setData(sample.times(), sample.series());
+		}
 		cpuChart.setData(sample.cpuTimes(), Map.of(CPU, sample.cpuShare()));
+	}
+
+	private static boolean sameRows(List<?> shown, List<String[]> rows) {
+		if (shown.size() != rows.size()) {
+			return false;
+		}
+		for (int i = 0; i < rows.size(); i++) {
+			if (!(shown.get(i) instanceof String[] row && java.util.Arrays.equals(row, rows.get(i)))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static String status(ScenarioRun run) {

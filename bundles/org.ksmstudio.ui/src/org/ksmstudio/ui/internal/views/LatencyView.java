@@ -216,8 +216,14 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		}
 		table.setInput(rows(sample.reports()));
 		chart.setData(sample.times(), sample.worst());
-		status.setText(memory(sample.reports()));
-		status.getParent().layout(true);
+		String text = memory(sample.reports());
+		if (!text.equals(status.getText())) {
+			boolean relayout = text.lines().count() != status.getText().lines().count();
+			status.setText(text);
+			if (relayout) {
+				status.getParent().layout(true);
+			}
+		}
 	}
 
 	private List<Row> rows(List<RmapReport> reports) {

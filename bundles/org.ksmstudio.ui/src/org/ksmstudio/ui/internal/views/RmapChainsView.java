@@ -64,7 +64,16 @@ public class RmapChainsView extends RunView<RmapTree> {
 	private TreeViewer tree;
 	private Label summary;
 	private Text detail;
-	private RmapTree shown;
+	private final Holder holder = new Holder();
+
+	/** The viewer's input: the sample shown, replaced in place so that refresh() keeps the tree items. */
+	private static final class Holder {
+		RmapTree data;
+
+		long signature() {
+			return data == null ? 0 : data.signature;
+		}
+	}
 
 	@Override
 	protected void createContents(Composite parent) {
@@ -145,9 +154,9 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 	@Override
 	protected void show(ScenarioRun run, RmapTree data) {
-		shown = data;
 		if (data == null) {
 			summary.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
+			holder.data = null;
 			tree.setInput(null);
 			detail.setText(""); //$NON-NLS-1$
 			return;
@@ -155,17 +164,12 @@ public class RmapChainsView extends RunView<RmapTree> {
 		NumberFormat n = NumberFormat.getIntegerInstance();
 		summary.setText(NLS.bind(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
 				new Object[] { n.format(data.totalEntries), n.format(data.maxPageSharing), CountersView.status(run) }));
-		Object selected = tree.getStructuredSelection().getFirstElement();
-		Object[] open = tree.getExpandedElements();
-		tree.getTree().setRedraw(false);
-		try {
-			tree.setInput(data);
-			tree.setExpandedElements(open);
-			if (selected != null) {
-				tree.setSelection(new StructuredSelection(selected), false);
-			}
-		} finally {
-			tree.getTree().setRedraw(true);
+		if (tree.getInput() != holder) {
+			tree.setInput(holder);
+		}
+		if (data.signature != holder.signature()) {
+			holder.data = data;
+			tree.refresh();
 		}
 		if (data.selectedDetail != null) {
 			detail.setText(data.selectedDetail);
@@ -200,8 +204,8 @@ public class RmapChainsView extends RunView<RmapTree> {
 	private static final class Content implements ITreeContentProvider {
 		@Override
 		public Object[] getElements(Object input) {
-			RmapTree data = (RmapTree) input;
-			return withMore(data.chains, data, data.hiddenChains);
+			RmapTree data = ((Holder) input).data;
+			return data == null ? new Object[0] : withMore(data.chains, data, data.hiddenChains);
 		}
 
 		@Override

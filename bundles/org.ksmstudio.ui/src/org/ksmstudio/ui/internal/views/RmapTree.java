@@ -26,6 +26,8 @@ final class RmapTree {
 
 	/** Stable nodes read from the engine per sample. */
 	static final int MAX_ENTRIES = 200_000;
+	/** Stable nodes shown before a "more" node. */
+	static final int TOP = 200;
 	/** Children shown per parent before a "more" node. */
 	static final int PAGE = 500;
 	/** Rmap items read per expanded dup. */
@@ -81,6 +83,8 @@ final class RmapTree {
 	final long maxPageSharing;
 	/** What walking the selected dup costs, or null when no dup is selected. */
 	String selectedDetail;
+	/** Hash of everything shown: equal signatures need no refresh of the viewer. */
+	final long signature;
 
 	private RmapTree(List<Chain> chains, int hiddenChains, int totalEntries, boolean truncated, long maxPageSharing) {
 		this.chains = chains;
@@ -88,6 +92,18 @@ final class RmapTree {
 		this.totalEntries = totalEntries;
 		this.truncated = truncated;
 		this.maxPageSharing = maxPageSharing;
+		long h = hiddenChains * 31L + maxPageSharing;
+		for (Chain chain : chains) {
+			h = h * 31 + chain.contentId() * 17 + chain.rmapItems() + chain.hiddenDups();
+			for (Dup dup : chain.dups()) {
+				h = h * 31 + dup.view().kpfn() * 7L + dup.view().rmapItemCount() + (dup.view().stale() ? 1 : 0)
+						+ dup.view().node() * 131L;
+				for (Group group : dup.groups()) {
+					h = h * 31 + group.pid() + group.count() * 13L;
+				}
+			}
+		}
+		this.signature = h;
 	}
 
 	/**
@@ -111,7 +127,7 @@ final class RmapTree {
 			names.put(stat.pid(), stat.name());
 		}
 		List<Chain> chains = new ArrayList<>();
-		for (StableEntry entry : entries.subList(0, Math.min(PAGE, entries.size()))) {
+		for (StableEntry entry : entries.subList(0, Math.min(TOP, entries.size()))) {
 			List<DupView> sorted = new ArrayList<>(entry.dups());
 			sorted.sort(Comparator.comparingInt(DupView::rmapItemCount).reversed());
 			List<Dup> dups = new ArrayList<>();

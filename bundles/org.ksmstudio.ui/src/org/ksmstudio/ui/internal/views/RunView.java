@@ -179,7 +179,7 @@ public abstract class RunView<T> extends ViewPart {
 					mainControl().getShell().update();
 					long t2 = System.nanoTime();
 					if (TRACE && t2 - t0 > 10_000_000L) {
-						System.out.printf("TRACE %s show %.1f ms paint %.1f ms%n", getClass().getSimpleName(), (t1 - t0) / 1e6, (t2 - t1) / 1e6); //$NON-NLS-1$
+						System.out.printf("TRACE %s show %.1f ms paint %.1f ms%n", RunView.this.getClass().getSimpleName(), (t1 - t0) / 1e6, (t2 - t1) / 1e6); //$NON-NLS-1$
 					}
 				}
 			});

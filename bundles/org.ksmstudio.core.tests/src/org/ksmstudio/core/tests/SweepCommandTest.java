@@ -1,0 +1,147 @@
+package org.ksmstudio.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ksmstudio.core.headless.HeadlessMain;
+
+/** {@code --headless --sweep}: the table, its files, the progress line and bad arguments. */
+class SweepCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return HeadlessMain.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The CSV as one map per row, by column name. */
+    private static List<Map<String, String>> rows(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, String> row(List<Map<String, String>> rows, String mps, String policy) {
+        return rows.stream().filter(r -> r.get("max_page_sharing").equals(mps) && r.get("policy").equals(policy))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + mps + " " + policy + " in " + rows));
+    }
+
+    @Test
+    void sweepsATunableOverPoliciesIntoOneTable() throws Exception {
+        Path file = TestScenarios.save(TestScenarios.migrating(1, 600), dir, "small.ksm");
+        Path csv = dir.resolve("sweep.csv");
+        Path json = dir.resolve("sweep.json");
+        int code = run("--headless", "--sweep", file.toString(), "--param", "max_page_sharing=2..256:x8", "--policies",
+                "stock,no-limit", "--threads", "2", "--csv", csv.toString(), "--json", json.toString());
+        assertEquals(0, code, err());
+
+        List<Map<String, String>> rows = rows(csv);
+        assertEquals(6, rows.size(), "3 values (2, 16, 128) x 2 policies");
+        List<String> header = List.of(Files.readAllLines(csv).get(0).split(","));
+        for (String column : List.of("max_page_sharing", "policy", "worst_walk_ms", "p99_migration_ms_node0",
+                "p99_migration_ms_node1", "pages_saved", "ksm_pages", "ksmd_cpu_pct", "failures")) {
+            assertTrue(header.contains(column), column + " in " + header);
+        }
+        for (Map<String, String> r : rows) {
+            assertEquals("", r.get("error"), r.toString());
+            assertTrue(Double.parseDouble(r.get("p99_migration_ms_node0")) > 0
+                    && Double.parseDouble(r.get("p99_migration_ms_node1")) > 0, "migrated both ways: " + r);
+            double cpu = Double.parseDouble(r.get("ksmd_cpu_pct"));
+            assertTrue(cpu > 0 && cpu <= 100, r.toString());
+        }
+        // 600 equal pages: dups of at most max_page_sharing mappings; no limit merges them into one page.
+        assertEquals("300", row(rows, "2", "stock").get("pages_saved"), "300 dups of 2");
+        assertEquals("562", row(rows, "16", "stock").get("pages_saved"), "38 dups");
+        assertEquals("595", row(rows, "128", "stock").get("pages_saved"), "5 dups");
+        for (String mps : List.of("2", "16", "128")) {
+            assertEquals("599", row(rows, mps, "no-limit").get("pages_saved"));
+        }
+        assertTrue(Double.parseDouble(row(rows, "128", "no-limit").get("worst_walk_ms")) > Double
+                .parseDouble(row(rows, "2", "stock").get("worst_walk_ms")), "one walk of 600 mappings costs more");
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertEquals(7, table.lines().count(), "header and 6 rows on standard output: " + table);
+        assertTrue(table.lines().findFirst().orElseThrow().contains("worst_walk_ms"));
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"ksmstudio-sweep-1\""), text);
+        assertEquals(6, text.split("\"policy\"", -1).length - 1, text);
+        List<String> progress = err().lines().filter(l -> l.startsWith("sweep [")).toList();
+        assertEquals(6, progress.size(), err());
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("sweep [6/6]")), err());
+        assertTrue(err().contains("6 runs, 0 failed"), err());
+    }
+
+    @Test
+    void policiesDefaultToTheRunSettingsOfTheFile() throws Exception {
+        var scenario = TestScenarios.migrating(1, 100);
+        scenario.getRuns().get(0).getPolicies().clear();
+        scenario.getRuns().get(0).getPolicies().addAll(List.of("stock", "batched-tlb"));
+        Path file = TestScenarios.save(scenario, dir, "small.ksm");
+        assertEquals(0, run("--sweep", file.toString(), "--param", "max_page_sharing=16"), err());
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("batched-tlb") && table.contains("stock"), table);
+        assertEquals(3, table.lines().count(), table);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--policies|stock,frobnicate|policy = frobnicate: unknown sharing policy",
+            "--param|max_page_sharing=abc|'abc'",
+            "--param|max_page_sharing=1..8:x1|factor >= 2",
+            "--param|no_such_tunable=1,2|not a swept tunable",
+            "--param|max_page_sharing=1,2|max_page_sharing",
+            "--threads|none|--threads takes an integer",
+            "--frobnicate|x|unknown option --frobnicate" })
+    void badArgumentsGiveOneLineAndExitCode2(String option, String value, String expected) throws Exception {
+        Path file = TestScenarios.save(TestScenarios.migrating(1, 100), dir, "small.ksm");
+        assertEquals(2, run("--sweep", file.toString(), option, value));
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().contains(expected), err());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran");
+    }
+
+    @Test
+    void missingOrAbsentFileGivesOneLine() {
+        assertEquals(2, run("--sweep", dir.resolve("missing.ksm").toString()));
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().contains("missing.ksm"), err());
+        err.reset();
+        assertEquals(2, run("--sweep", "--param", "max_page_sharing=2"));
+        assertEquals(1, err().lines().count(), err());
+        assertFalse(err().isBlank());
+    }
+}

@@ -1,0 +1,324 @@
+package org.ksmstudio.core.headless;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+import org.ksmstudio.core.convert.ConversionException;
+import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.core.internal.Messages;
+import org.ksmstudio.core.replay.KernelReplay;
+import org.ksmstudio.core.run.CheckpointResult;
+import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.live.proc.ProcessKsmReader;
+import org.ksmstudio.live.replay.RecordedCase;
+import org.ksmstudio.live.replay.RecordedPhase;
+import org.ksmstudio.live.replay.ReferenceDocument;
+import org.ksmstudio.live.replay.ReferenceFormat;
+import org.ksmstudio.live.replay.ReferenceRecorder;
+import org.ksmstudio.live.replay.ReplayCase;
+import org.ksmstudio.live.replay.ReplayListener;
+import org.ksmstudio.live.replay.ReplayRunner;
+import org.ksmstudio.live.replay.WorkloadGenerator;
+import org.ksmstudio.live.sysfs.KsmAccess;
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.sysfs.RestoreGuard;
+import org.ksmstudio.live.sysfs.RestoreReport;
+import org.ksmstudio.model.MessageBundle;
+import org.ksmstudio.model.ScenarioLoadException;
+import org.ksmstudio.model.ScenarioModel;
+import org.ksmstudio.model.ScenarioResources;
+
+/**
+ * {@code --replay FILE.ksm [--yes] [--record-reference OUT.json]}: replays the scenario's workload on
+ * the real kernel (the live bundle's workload generator, the scenario's tunables written to
+ * /sys/kernel/mm/ksm, the previous values restored afterwards, also on failure or Ctrl-C), runs the
+ * same case in the simulator, and prints both side by side per phase with a verdict. Writes /sys
+ * only as root and only after a confirmation on the terminal, or with {@code --yes}; without a
+ * terminal and without {@code --yes} it refuses with one line. Exit code 0 when every counter
+ * matches, 1 when some differ, 2 when nothing could be compared (bad options or file, a scenario
+ * the generator cannot replay, no KSM, not root, not confirmed, the replay failed).
+ */
+public final class ReplayCommand implements HeadlessCommand {
+
+    /** Asks the user a question on a terminal. */
+    @FunctionalInterface
+    public interface Terminal {
+        /** Shows {@code prompt} and returns the line typed, or null at end of input. */
+        String readLine(String prompt);
+    }
+
+    /**
+     * Where the replay reads and writes: the KSM directory, proc, the terminal (null when there is
+     * none), the tunables' restore file and the generator's build cache.
+     */
+    public record Environment(Path ksmDirectory, Path proc, Supplier<Terminal> terminal, Path restoreFile,
+            Path generatorCache) {
+
+        /** This machine: /sys/kernel/mm/ksm, /proc, the console when it is a terminal. */
+        public static Environment system() {
+            return new Environment(KsmSysfs.DEFAULT_DIRECTORY, ProcessKsmReader.DEFAULT_PROC, ReplayCommand::console,
+                    RestoreGuard.defaultRestoreFile(), WorkloadGenerator.defaultCacheDirectory());
+        }
+    }
+
+    private final Environment environment;
+
+    /** The command on this machine. */
+    public ReplayCommand() {
+        this(Environment.system());
+    }
+
+    /** The command on {@code environment} (tests: fake trees, scripted answers). */
+    public ReplayCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String option() {
+        return "--replay";
+    }
+
+    @Override
+    public String usage() {
+        return Messages.Replay_Usage;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Options options;
+        SimulationPlan plan;
+        ReplayCase replayCase;
+        try {
+            options = Options.parse(args);
+            ScenarioModel.init();
+            plan = ScenarioConverter.convert(ScenarioResources.load(options.file), options.run, options.policy);
+            replayCase = KernelReplay.replayCase(plan);
+        } catch (UsageException | ScenarioLoadException e) {
+            return fail(err, e.getMessage());
+        } catch (ConversionException | IllegalArgumentException e) {
+            return fail(err, args.get(0) + ": " + e.getMessage());
+        }
+        KsmSysfs sysfs = new KsmSysfs(environment.ksmDirectory());
+        KsmAccess access = sysfs.access();
+        if (access.level() == KsmAccess.Level.ABSENT) {
+            return fail(err, MessageBundle.bind(Messages.Replay_KsmUnavailable, access.message()));
+        }
+        if (!access.canWrite()) {
+            return fail(err, MessageBundle.bind(Messages.Replay_NotRoot, sysfs.directory()));
+        }
+        if (!options.yes && !confirmed(replayCase, sysfs, err)) {
+            return 2;
+        }
+        ReplayRunner runner = new ReplayRunner(sysfs, new ProcessKsmReader(environment.proc()),
+                ReplayRunner.Options.defaults().withRestoreFile(environment.restoreFile())
+                        .withLockFile(options.lock).withPhaseTimeout(options.phaseTimeout)
+                        .withGeneratorCacheDirectory(environment.generatorCache()));
+        ReferenceDocument document;
+        try {
+            document = new ReferenceRecorder(runner, environment.proc()).record(List.of(replayCase), listener(err),
+                    () -> Thread.currentThread().isInterrupted());
+        } catch (CancellationException e) {
+            return fail(err, MessageBundle.bind(Messages.Replay_Cancelled, e.getMessage()));
+        } catch (IOException e) {
+            return fail(err, MessageBundle.bind(Messages.Replay_Failed, options.file, e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail(err, MessageBundle.bind(Messages.Replay_Cancelled, options.file));
+        }
+        RecordedCase recorded = document.cases().get(0);
+        RunResult simulated = KernelReplay.simulate(plan.scenario(), recorded);
+        boolean same = print(out, options.file, document.kernel(), plan.scenario().run().policy(), recorded, simulated);
+        if (options.recordReference != null) {
+            try {
+                ReferenceFormat.write(document, options.recordReference);
+                err.println(MessageBundle.bind(Messages.Replay_Recorded, options.recordReference));
+            } catch (IOException e) {
+                return fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
+            }
+        }
+        return same ? 0 : 1;
+    }
+
+    private static int fail(PrintStream err, String message) {
+        err.println(Messages.Headless_Prefix + message);
+        return 2;
+    }
+
+    /** Shows what will be written and asks; one line and false without a terminal or without a yes. */
+    private boolean confirmed(ReplayCase replayCase, KsmSysfs sysfs, PrintStream err) {
+        Terminal terminal = environment.terminal().get();
+        if (terminal == null) {
+            fail(err, MessageBundle.bind(Messages.Replay_NoConsole, sysfs.directory()));
+            return false;
+        }
+        StringBuilder tunables = new StringBuilder();
+        for (Map.Entry<KsmFile, String> t : replayCase.tunables().entrySet()) {
+            tunables.append("  ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n');
+        }
+        err.println(MessageBundle.bind(Messages.Replay_Confirm, replayCase.name(), sysfs.directory(), tunables,
+                replayCase.workload().processes(), replayCase.workload().pagesPerProcess()));
+        String answer = terminal.readLine(Messages.Replay_ConfirmPrompt);
+        if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
+            fail(err, Messages.Replay_Declined);
+            return false;
+        }
+        return true;
+    }
+
+    private static ReplayListener listener(PrintStream err) {
+        return new ReplayListener() {
+            @Override
+            public void phaseStarted(ReplayCase replayCase, ReplayCase.Phase phase) {
+                err.println(MessageBundle.bind(Messages.Replay_Phase, phase.name()));
+            }
+
+            @Override
+            public void restored(RestoreReport report) {
+                err.println(report.verified() ? MessageBundle.bind(Messages.Replay_Restored, report.writes().size())
+                        : MessageBundle.bind(Messages.Replay_RestoreFailed, String.join("; ", report.mismatches())));
+            }
+        };
+    }
+
+    /** Prints kernel and simulation side by side, phase by phase; returns whether every counter matched. */
+    static boolean print(PrintStream out, Path file, String kernel, String policy, RecordedCase recorded,
+            RunResult simulated) {
+        out.println(MessageBundle.bind(Messages.Replay_Header, file, kernel, policy));
+        int compared = 0;
+        int equal = 0;
+        for (int i = 0; i < recorded.phases().size(); i++) {
+            RecordedPhase phase = recorded.phases().get(i);
+            out.println(MessageBundle.bind(Messages.Replay_PhaseHeader, phase.name(),
+                    phase.converged() ? "" : Messages.Replay_NotSettled));
+            if (i >= simulated.checkpoints().size()) {
+                out.println(Messages.Replay_NotSimulated);
+                continue;
+            }
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] { Messages.Replay_ColumnCounter, Messages.Replay_ColumnKernel,
+                    Messages.Replay_ColumnSimulated, "" });
+            for (CheckpointResult.Comparison c : simulated.checkpoints().get(i).comparisons()) {
+                compared++;
+                equal += c.matches() ? 1 : 0;
+                rows.add(new String[] { c.pid() == 0 ? c.counter() : "pid " + c.pid() + " " + c.counter(),
+                        Long.toString(c.expected()), Long.toString(c.simulated()),
+                        c.expected() == c.simulated() ? Messages.Replay_Same
+                                : c.matches() ? Messages.Replay_SameSum : Messages.Replay_Differs });
+            }
+            printAligned(out, rows);
+        }
+        boolean same = compared > 0 && equal == compared;
+        out.println(MessageBundle.bind(Messages.Replay_Summary, equal, compared,
+                same ? Messages.Replay_VerdictSame : Messages.Replay_VerdictDiffers));
+        return same;
+    }
+
+    private static void printAligned(PrintStream out, List<String[]> rows) {
+        int[] width = new int[4];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            String line = String.format(Locale.ROOT, "  %-" + width[0] + "s  %" + width[1] + "s  %" + width[2] + "s  %s",
+                    (Object[]) row);
+            out.println(line.stripTrailing());
+        }
+    }
+
+    /** The console, when standard input and output are a terminal (Java 22+ also has one when they are not). */
+    static Terminal console() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            if (!(Boolean) isTerminal.invoke(console)) {
+                return null;
+            }
+        } catch (NoSuchMethodException e) {
+            // Java 21: a console exists only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+        return prompt -> console.readLine("%s", prompt);
+    }
+
+    /** Parsed command line. */
+    static final class Options {
+        Path file;
+        boolean yes;
+        Path recordReference;
+        int run;
+        String policy;
+        Path lock = defaultLock();
+        Duration phaseTimeout = Duration.ofMinutes(5);
+
+        static Options parse(List<String> args) throws UsageException {
+            Options o = new Options();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "--yes" -> o.yes = true;
+                    case "--record-reference" -> o.recordReference = Path.of(value(args, ++i, arg));
+                    case "--lock" -> o.lock = Path.of(value(args, ++i, arg));
+                    case "--policy" -> o.policy = value(args, ++i, arg);
+                    case "--run" -> {
+                        String n = value(args, ++i, arg);
+                        try {
+                            o.run = Integer.parseInt(n);
+                        } catch (NumberFormatException e) {
+                            o.run = -1;
+                        }
+                        if (o.run < 0) {
+                            throw new UsageException(MessageBundle.bind(Messages.Run_RunTakesIndex, n));
+                        }
+                    }
+                    case "--phase-timeout" -> o.phaseTimeout = RunScenarioCommand.duration(arg, value(args, ++i, arg));
+                    default -> {
+                        if (arg.startsWith("-")) {
+                            throw new UsageException(MessageBundle.bind(Messages.Headless_UnknownOption, arg,
+                                    Messages.Replay_Usage));
+                        }
+                        if (o.file != null) {
+                            throw new UsageException(MessageBundle.bind(Messages.Headless_OneFile, o.file, arg));
+                        }
+                        o.file = Path.of(arg);
+                    }
+                }
+            }
+            if (o.file == null) {
+                throw new UsageException(MessageBundle.bind(Messages.Headless_NoFile, Messages.Replay_Usage));
+            }
+            return o;
+        }
+
+        private static String value(List<String> args, int i, String option) throws UsageException {
+            if (i >= args.size() || args.get(i).startsWith("--")) {
+                throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
+            }
+            return args.get(i);
+        }
+
+        /** {@code $KSMSTUDIO_SYSFS_LOCK}, else {@code ksmstudio-sysfs.lock} in the temporary directory. */
+        private static Path defaultLock() {
+            String env = System.getenv("KSMSTUDIO_SYSFS_LOCK");
+            return env != null && !env.isBlank() ? Path.of(env)
+                    : Path.of(System.getProperty("java.io.tmpdir"), "ksmstudio-sysfs.lock");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.ksmstudio.core.internal;
+
+import org.ksmstudio.model.MessageBundle;
+
+/**
+ * User strings of the core bundle (headless runner, conversion, replay), from
+ * {@code messages.properties} beside this class. Plain {@link java.util.ResourceBundle}s through
+ * {@link MessageBundle}, so they also load on the headless runner's plain classpath. Patterns take
+ * {@code {0}}-style arguments: {@code MessageBundle.bind(Messages.X, args...)}.
+ */
+@SuppressWarnings("javadoc")
+public final class Messages {
+
+    public static String Headless_Prefix;
+    public static String Headless_Usage;
+    public static String Headless_UsageMore;
+    public static String Headless_UnknownOption;
+    public static String Headless_OneFile;
+    public static String Headless_NoFile;
+    public static String Headless_NeedsValue;
+    public static String Headless_NotANumber;
+    public static String Headless_CannotWrite;
+    public static String Headless_PolicyHeader;
+    public static String Headless_Duration;
+    public static String Headless_DurationPositive;
+
+    public static String Run_Usage;
+    public static String Run_UntilTakesConverged;
+    public static String Run_RunTakesIndex;
+
+    public static String Sweep_Usage;
+    public static String Sweep_Progress;
+    public static String Sweep_Summary;
+    public static String Sweep_ParamTwice;
+
+    public static String Convert_Invalid;
+    public static String Convert_MoreProblems;
+    public static String Convert_NoRunSettings;
+    public static String Convert_EngineRefuses;
+    public static String Convert_RegionNode;
+    public static String Convert_AtAfterConvergence;
+    public static String Convert_MovePagesRange;
+    public static String Convert_Unsupported;
+
+    public static String Policies_BadContribution;
+
+    public static String Replay_Usage;
+    public static String Replay_KsmUnavailable;
+    public static String Replay_NotRoot;
+    public static String Replay_NoConsole;
+    public static String Replay_Confirm;
+    public static String Replay_ConfirmPrompt;
+    public static String Replay_Declined;
+    public static String Replay_Phase;
+    public static String Replay_Restored;
+    public static String Replay_RestoreFailed;
+    public static String Replay_Failed;
+    public static String Replay_Cancelled;
+    public static String Replay_Header;
+    public static String Replay_PhaseHeader;
+    public static String Replay_NotSettled;
+    public static String Replay_NotSimulated;
+    public static String Replay_ColumnCounter;
+    public static String Replay_ColumnKernel;
+    public static String Replay_ColumnSimulated;
+    public static String Replay_Same;
+    public static String Replay_SameSum;
+    public static String Replay_Differs;
+    public static String Replay_Summary;
+    public static String Replay_VerdictSame;
+    public static String Replay_VerdictDiffers;
+    public static String Replay_Recorded;
+
+    static {
+        MessageBundle.load(Messages.class, "org.ksmstudio.core.internal.messages");
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,134 @@
+package org.ksmstudio.core.replay;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.core.run.ScenarioRunner;
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.live.replay.PhaseAction;
+import org.ksmstudio.live.replay.RecordedCase;
+import org.ksmstudio.live.replay.RecordedPhase;
+import org.ksmstudio.live.replay.ReplayCase;
+import org.ksmstudio.live.scenario.ScenarioReplayConverter;
+
+/**
+ * Connects a converted scenario with the live bundle's replay on the real kernel: the case the
+ * workload generator replays, and the simulation of exactly that case (phase by phase, each until
+ * the counters settle, as the kernel replay does), with the kernel's counters as the expected
+ * values of its checkpoints.
+ */
+public final class KernelReplay {
+
+    /** Counters not compared: they depend on when the phase is read, not on what KSM did. */
+    private static final List<String> NOT_COMPARED = List.of("full_scans", "pages_scanned");
+
+    private KernelReplay() {
+    }
+
+    /**
+     * The case the kernel replays for {@code plan}: its workload and tunables, and as phases the
+     * events of its timeline and those applied after convergence, in order.
+     *
+     * @throws IllegalArgumentException naming what the workload generator cannot reproduce
+     */
+    public static ReplayCase replayCase(SimulationPlan plan) {
+        Scenario s = plan.scenario();
+        List<TimelineEvent> events = new ArrayList<>(s.timeline());
+        Duration at = events.isEmpty() ? Duration.ZERO : events.get(events.size() - 1).at();
+        for (SimulationPlan.Step step : plan.steps()) {
+            switch (step) {
+                case SimulationPlan.Apply a -> events.add(at(a.event(), at));
+                // events applied together form one phase; a wait separates phases
+                case SimulationPlan.Converge c -> at = at.plusMillis(1);
+                case SimulationPlan.Advance a -> at = at.plusMillis(1);
+                case SimulationPlan.Checkpoint c -> {
+                    // the kernel replay reads the counters after every phase anyway
+                }
+            }
+        }
+        return ScenarioReplayConverter.toReplayCase(new Scenario(s.name(), s.topology(), s.workload(), s.tunables(),
+                s.costModel(), events, s.run()));
+    }
+
+    private static TimelineEvent at(TimelineEvent e, Duration at) {
+        return switch (e) {
+            case TimelineEvent.SysfsWrite w -> new TimelineEvent.SysfsWrite(at, w.file(), w.value());
+            case TimelineEvent.WritePages w -> new TimelineEvent.WritePages(at, w.pid(), w.region(), w.fromPage(),
+                    w.toPage(), w.step(), w.content());
+            default -> e; // refused by the replay converter, naming the event
+        };
+    }
+
+    /**
+     * The simulation of the case the kernel ran: ksmd started (run=1) with the scenario's other
+     * tunables, then each phase's action followed by a wait for convergence (or 1 s where the
+     * phase leaves ksmd stopped, as the kernel replay), and a checkpoint holding the kernel's
+     * counters for that phase.
+     */
+    public static SimulationPlan simulationOf(Scenario scenario, RecordedCase recorded) {
+        Scenario started = new Scenario(scenario.name(), scenario.topology(), scenario.workload(),
+                scenario.tunables().withRun(1), scenario.costModel(), List.of(), scenario.run());
+        List<SimulationPlan.Step> steps = new ArrayList<>();
+        List<ProcessSpec> processes = scenario.workload().processes();
+        boolean running = true;
+        for (RecordedPhase phase : recorded.phases()) {
+            switch (phase.action()) {
+                case PhaseAction.Start s -> running = true;
+                case PhaseAction.Wait w -> steps.add(new SimulationPlan.Advance(
+                        Duration.ofMillis(Math.round((w.seconds() == null ? 0 : w.seconds()) * 1000))));
+                case PhaseAction.Write w -> {
+                    for (ProcessSpec p : w.inEveryProcess() ? processes : processes.subList(0, 1)) {
+                        steps.add(new SimulationPlan.Apply(new TimelineEvent.WritePages(Duration.ZERO, p.pid(),
+                                p.regions().get(0).name(), w.fromPage(), w.toPage(), w.every(),
+                                w.unique() ? NewContent.UNIQUE : NewContent.SAME)));
+                    }
+                }
+                case PhaseAction.Sysfs s -> {
+                    for (PhaseAction.SysfsWrite write : s.writes()) {
+                        steps.add(new SimulationPlan.Apply(new TimelineEvent.SysfsWrite(Duration.ZERO,
+                                write.file().fileName(), write.value())));
+                        if (write.file().fileName().equals("run")) {
+                            running = "1".equals(write.value());
+                        }
+                    }
+                }
+            }
+            steps.add(running ? new SimulationPlan.Converge() : new SimulationPlan.Advance(Duration.ofSeconds(1)));
+            steps.add(new SimulationPlan.Checkpoint(phase.name(), expected(phase, processes)));
+        }
+        return new SimulationPlan(started, steps);
+    }
+
+    private static List<SimulationPlan.Expected> expected(RecordedPhase phase, List<ProcessSpec> processes) {
+        List<SimulationPlan.Expected> expected = new ArrayList<>();
+        for (Map.Entry<String, Long> e : phase.expect().entrySet()) {
+            if (!NOT_COMPARED.contains(e.getKey())) {
+                expected.add(new SimulationPlan.Expected(e.getKey(), 0, e.getValue()));
+            }
+        }
+        for (int i = 0; i < phase.perProcess().size() && i < processes.size(); i++) {
+            for (Map.Entry<String, Long> e : phase.perProcess().get(i).entrySet()) {
+                expected.add(new SimulationPlan.Expected(e.getKey(), processes.get(i).pid(), e.getValue()));
+            }
+        }
+        return expected;
+    }
+
+    /** Runs {@link #simulationOf} to its last checkpoint. */
+    public static RunResult simulate(Scenario scenario, RecordedCase recorded) {
+        SimulationPlan plan = simulationOf(scenario, recorded);
+        Scenario s = plan.scenario();
+        // the run ends at the last checkpoint: the settings' own length does not apply
+        Scenario bounded = new Scenario(s.name(), s.topology(), s.workload(), s.tunables(), s.costModel(),
+                s.timeline(), new org.ksmstudio.engine.scenario.RunSettings(Duration.ofHours(24), false,
+                        s.run().seed(), s.run().policy(), s.run().sampleInterval()));
+        return ScenarioRunner.runSteps(new SimulationPlan(bounded, plan.steps()));
+    }
+}

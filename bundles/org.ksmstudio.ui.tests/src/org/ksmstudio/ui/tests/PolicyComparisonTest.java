@@ -1,0 +1,93 @@
+package org.ksmstudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.ui.internal.editor.ScenarioEditor;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+import org.ksmstudio.ui.internal.views.LatencyView;
+
+/**
+ * The 2016 example (96 KVM guests, one content mapped 6.3 million times, migrate_pages of the shared
+ * page every second) run under its two policies, no sharing limit and stock: the Per-node Latency
+ * view has one column per policy, and its migrate_pages rows read more than a minute without the
+ * limit and milliseconds with max_page_sharing = 256.
+ */
+class PolicyComparisonTest {
+
+	private static final Pattern MAX = Pattern.compile("max ([0-9.]+) (ns|\u00b5s|ms|s)\\b"); //$NON-NLS-1$
+
+	private final UiDriver ui = UiDriver.workbench();
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void perspective() {
+		TestScenarios.reset(ui);
+	}
+
+	@AfterEach
+	void closeEditors() {
+		TestScenarios.reset(ui);
+	}
+
+	@Test
+	void noLimitAgainstStockInTheLatencyTable() throws IOException {
+		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample("2016-sharing-limit.ksm", folder)); //$NON-NLS-1$
+		LatencyView view = TestScenarios.showView(ui, LatencyView.ID, LatencyView.class);
+		ui.run(() -> TestScenarios.page().activate(editor));
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
+		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
+		assertEquals(List.of("no-limit", "stock"), run.policies().stream().map(p -> p.policy()).toList()); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.waitUntil(() -> run.status() == ScenarioRun.Status.DONE, () -> "the run ends: " + run.status() //$NON-NLS-1$
+				+ (run.failure() == null ? "" : " " + run.failure()), Duration.ofMinutes(15)); //$NON-NLS-1$ //$NON-NLS-2$
+
+		Table table = ui.byData(Table.class, LatencyView.TABLE_KEY);
+		ui.waitUntil(() -> table.getColumnCount() == 4 && "no-limit".equals(table.getColumn(2).getText()) //$NON-NLS-1$
+				&& "stock".equals(table.getColumn(3).getText()) && migrateRow(view.cellTexts()) != null, //$NON-NLS-1$
+				() -> "one column per policy and a migrate_pages row: " + view.cellTexts()); //$NON-NLS-1$
+		List<String> row = ui.sync(() -> migrateRow(view.cellTexts()));
+		double noLimit = seconds(row.get(2));
+		double stock = seconds(row.get(3));
+		assertTrue(noLimit > 60, "without the sharing limit one migration takes more than a minute: " + row); //$NON-NLS-1$
+		assertTrue(stock > 0.001 && stock < 0.010, "with max_page_sharing 256 it takes milliseconds: " + row); //$NON-NLS-1$
+	}
+
+	private static List<String> migrateRow(List<List<String>> rows) {
+		List<String> worst = null;
+		double longest = -1;
+		for (List<String> row : rows) {
+			if (row.get(1).equals("migrate_pages") && !row.get(2).isEmpty() && seconds(row.get(2)) > longest) { //$NON-NLS-1$
+				worst = row;
+				longest = seconds(row.get(2));
+			}
+		}
+		return worst;
+	}
+
+	private static double seconds(String cell) {
+		Matcher m = MAX.matcher(cell);
+		if (!m.find()) {
+			return -1;
+		}
+		double value = Double.parseDouble(m.group(1));
+		return switch (m.group(2)) {
+			case "ns" -> value / 1e9; //$NON-NLS-1$
+			case "\u00b5s" -> value / 1e6; //$NON-NLS-1$
+			case "ms" -> value / 1e3; //$NON-NLS-1$
+			default -> value;
+		};
+	}
+}
