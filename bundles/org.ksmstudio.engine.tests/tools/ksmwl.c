@@ -11,6 +11,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <stdint.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 int main(int argc, char **argv) {
     if (argc < 8) { fprintf(stderr, "usage: K R layout U Z salt index\n"); return 2; }
@@ -43,6 +45,18 @@ int main(int argc, char **argv) {
     char line[256];
     while (fgets(line, sizeof line, stdin)) {
         if (line[0] == 'q') break;
+        if (line[0] == 'f') {            /* fork a child that shares every page and sleeps */
+            pid_t c = fork();
+            if (c == 0) { for (;;) pause(); }
+            printf("%d\n", (int)c); fflush(stdout);
+            continue;
+        }
+        if (line[0] == 'k') {            /* kill a child: k PID */
+            int c = atoi(line + 1);
+            kill(c, SIGKILL); waitpid(c, NULL, 0);
+            printf("ok\n"); fflush(stdout);
+            continue;
+        }
         if (line[0] == 'w') {
             long from, to, every; char kind[32];
             if (sscanf(line + 1, "%ld %ld %ld %31s", &from, &to, &every, kind) == 4) {

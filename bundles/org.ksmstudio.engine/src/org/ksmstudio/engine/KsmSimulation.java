@@ -49,7 +49,7 @@ public final class KsmSimulation {
     private long nextSample;
     private int timelineIndex;
     private long lastVolatility;
-    private double volatilityCarry;
+    private final java.util.Map<String, Double> volatilityCarry = new java.util.HashMap<>();
     private long[] lastSignature;
     private LastChange lastChange;
     private volatile boolean paused;
@@ -294,21 +294,23 @@ public final class KsmSimulation {
         }
         double dt = (now - lastVolatility) / 1e9;
         lastVolatility = now;
-        for (ProcessSpec p : scenario.workload().processes()) {
-            ProcessSpec src = p;
-            if (p.forkOf() != 0) {
-                continue;
-            }
-            for (MergeableRegion r : src.regions()) {
+        List<ProcessSpec> procs = scenario.workload().processes();
+        for (int pi = 0; pi < procs.size(); pi++) {
+            ProcessSpec p = procs.get(pi);
+            ProcessSpec src = regionsOf(p);
+            for (int ri = 0; ri < src.regions().size(); ri++) {
+                MergeableRegion r = src.regions().get(ri);
                 double rate = r.volatility().pagesPerSecond();
-                if (rate <= 0 || r.pages() == 0) {
+                long volatilePages = r.volatility().volatilePages(r.pages());
+                if (rate <= 0 || volatilePages == 0) {
                     continue;
                 }
-                double want = rate * dt + volatilityCarry;
+                String key = pi + "/" + ri;
+                double want = rate * dt + volatilityCarry.getOrDefault(key, 0.0);
                 long n = (long) want;
-                volatilityCarry = want - n;
+                volatilityCarry.put(key, want - n);
                 for (long i = 0; i < n; i++) {
-                    long page = random.nextLong(r.pages());
+                    long page = r.volatility().page(random.nextLong(volatilePages), r.pages());
                     try {
                         engine.writePages(p.pid(), r.name(), page, page + 1, 1, r.volatility().content());
                     } catch (IllegalArgumentException exited) {
@@ -317,6 +319,16 @@ public final class KsmSimulation {
                 }
             }
         }
+    }
+
+    /** The process spec holding a process's regions: itself, or the parent it is a fork of. */
+    private ProcessSpec regionsOf(ProcessSpec p) {
+        ProcessSpec cur = p;
+        for (int guard = 0; cur.forkOf() != 0 && guard < 1000; guard++) {
+            int parent = cur.forkOf();
+            cur = scenario.workload().processes().stream().filter(q -> q.pid() == parent).findFirst().orElse(cur);
+        }
+        return cur;
     }
 
     private void applyEvent(TimelineEvent e) {

@@ -45,14 +45,14 @@ public final class ScenarioResources {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
             throw new ScenarioLoadException(file, 0, 0,
-                    Files.exists(absolute) ? "not a regular file" : "no such file", null);
+                    Files.exists(absolute) ? Messages.Load_NotARegularFile : Messages.Load_NoSuchFile, null);
         }
         try (InputStream in = Files.newInputStream(absolute)) {
             return load(in, file, URI.createFileURI(absolute.toString()), resourceSet);
         } catch (NoSuchFileException e) {
-            throw new ScenarioLoadException(file, 0, 0, "no such file", e);
+            throw new ScenarioLoadException(file, 0, 0, Messages.Load_NoSuchFile, e);
         } catch (IOException e) {
-            throw new ScenarioLoadException(file, 0, 0, "cannot read the file: " + e.getMessage(), e);
+            throw new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadFile, e.getMessage()), e);
         }
     }
 
@@ -76,16 +76,16 @@ public final class ScenarioResources {
             throw fromDiagnostic(file, resource.getErrors().get(0), null);
         }
         if (resource.getContents().isEmpty()) {
-            throw new ScenarioLoadException(file, 1, 1, "the file holds no scenario", null);
+            throw new ScenarioLoadException(file, 1, 1, Messages.Load_NoScenario, null);
         }
         EObject root = resource.getContents().get(0);
         if (!(root instanceof Scenario scenario)) {
-            throw new ScenarioLoadException(file, 0, 0, "the root element is a " + root.eClass().getName()
-                    + ", expected a Scenario of " + ScenarioPackage.eNS_URI, null);
+            throw new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_WrongRoot, root.eClass().getName(),
+                    ScenarioPackage.eNS_URI), null);
         }
         if (resource.getContents().size() > 1) {
             throw new ScenarioLoadException(file, 0, 0,
-                    "the file holds " + resource.getContents().size() + " root elements, expected one Scenario", null);
+                    MessageBundle.bind(Messages.Load_SeveralRoots, resource.getContents().size()), null);
         }
         return scenario;
     }
@@ -156,7 +156,7 @@ public final class ScenarioResources {
             }
             if (t instanceof SAXParseException sax) {
                 return new ScenarioLoadException(file, sax.getLineNumber(), sax.getColumnNumber(),
-                        "malformed XML: " + sax.getMessage(), e);
+                        MessageBundle.bind(Messages.Load_MalformedXml, sax.getMessage()), e);
             }
             if (t.getCause() == t) {
                 break;
@@ -166,18 +166,17 @@ public final class ScenarioResources {
             return fromDiagnostic(file, resource.getErrors().get(0), e);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ScenarioLoadException(file, 0, 0, "cannot read the scenario: " + message, e);
+        return new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadScenario, message), e);
     }
 
     private static ScenarioLoadException fromDiagnostic(Path file, Resource.Diagnostic diagnostic, Exception cause) {
         String problem;
         if (diagnostic instanceof PackageNotFoundException notFound) {
-            problem = "not a KSM Studio scenario: unknown namespace '" + notFound.uri() + "', expected '"
-                    + ScenarioPackage.eNS_URI + "'";
+            problem = MessageBundle.bind(Messages.Load_UnknownNamespace, notFound.uri(), ScenarioPackage.eNS_URI);
         } else if (diagnostic instanceof FeatureNotFoundException notFound) {
-            problem = "unknown attribute or element '" + notFound.getName() + "' in a scenario";
+            problem = MessageBundle.bind(Messages.Load_UnknownFeature, notFound.getName());
         } else if (diagnostic instanceof ClassNotFoundException notFound) {
-            problem = "unknown type '" + notFound.getName() + "' in a scenario";
+            problem = MessageBundle.bind(Messages.Load_UnknownType, notFound.getName());
         } else {
             problem = diagnostic.getMessage();
         }

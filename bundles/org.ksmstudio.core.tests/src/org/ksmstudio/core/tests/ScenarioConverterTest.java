@@ -20,7 +20,9 @@ import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.model.CostModelPresets;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.Examples.Example;
@@ -111,6 +113,43 @@ class ScenarioConverterTest {
         assertEquals(org.ksmstudio.engine.scenario.ForkPoint.BEFORE_FILL, processes.get(33).forkPoint());
         assertFalse(processes.get(33).active());
         assertEquals(8, s.timeline().stream().filter(e -> e instanceof TimelineEvent.Fork).count());
+        assertEquals(List.of("stock", "resched"), ScenarioConverter.policies(model, 0), "compared with reschedule points");
+        assertEquals("resched", ScenarioConverter.convert(model, 0, "resched").scenario().run().policy());
+    }
+
+    @Test
+    void volatileFractionReachesTheEngine() throws Exception {
+        var model = Examples.byFile("fork-heavy-server.ksm").orElseThrow().load();
+        Volatility v = ScenarioConverter.convert(model, 0, null).scenario().workload().processes().get(0).regions()
+                .get(0).volatility();
+        assertEquals(500, v.pagesPerSecond());
+        assertEquals(0.1, v.fraction());
+        assertEquals(NewContent.SAME, v.content());
+        assertEquals(6554, v.volatilePages(65536), "a tenth of the heap");
+        assertEquals(List.of(0L, 10L, 20L, 65530L), List.of(v.page(0, 65536), v.page(1, 65536), v.page(2, 65536),
+                v.page(6553, 65536)), "spread evenly over the region");
+        model.getWorkload().getProcesses().get(0).getRegions().get(0).setVolatileFraction(0);
+        assertEquals(Volatility.NONE, ScenarioConverter.convert(model, 0, null).scenario().workload().processes().get(0)
+                .regions().get(0).volatility(), "no volatile page, no writes");
+    }
+
+    @Test
+    void onlyTheVolatileFractionIsRewritten() throws Exception {
+        // 1000 pages of 10 contents x 100 copies; a tenth is rewritten with unique content 50 times a second
+        var model = TestScenarios.migrating(1, 1000);
+        model.getTimeline().getEvents().clear();
+        var region = model.getWorkload().getProcesses().get(0).getRegions().get(0);
+        ((org.ksmstudio.model.scenario.RepeatedContent) region.getContents().get(0)).setDistinct(10);
+        ((org.ksmstudio.model.scenario.RepeatedContent) region.getContents().get(0)).setCopies(100);
+        region.setWritesPerSecond(50);
+        region.setVolatileFraction(0.1);
+        model.getRuns().get(0).setMode(org.ksmstudio.model.scenario.RunMode.FOR_DURATION);
+        model.getRuns().get(0).setDurationMillis(60_000);
+        var counters = org.ksmstudio.core.run.ScenarioRunner.run(ScenarioConverter.convert(model, 0, null)).last()
+                .counters();
+        long merged = counters.pagesShared() + counters.pagesSharing();
+        assertTrue(merged >= 900 && merged < 1000, "the 900 stable pages merge, the volatile ones do not stay: "
+                + merged);
     }
 
     @Test

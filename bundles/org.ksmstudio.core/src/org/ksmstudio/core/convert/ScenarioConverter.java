@@ -230,9 +230,10 @@ public final class ScenarioConverter {
             }
             MergeMode mode = p.isMemoryMerge() ? MergeMode.PR_SET_MEMORY_MERGE
                     : r.getAdvice() == MergeAdvice.MADV_MERGEABLE ? MergeMode.MADV_MERGEABLE : MergeMode.NONE;
-            double writes = r.getWritesPerSecond() * (r.getVolatileFraction() > 0 ? 1 : 0);
-            Volatility volatility = writes > 0
-                    ? new Volatility(writes, r.getVolatileContent() == WriteContent.SAME ? NewContent.SAME : NewContent.UNIQUE)
+            Volatility volatility = r.getWritesPerSecond() > 0 && r.getVolatileFraction() > 0
+                    ? new Volatility(r.getWritesPerSecond(),
+                            r.getVolatileContent() == WriteContent.SAME ? NewContent.SAME : NewContent.UNIQUE,
+                            r.getVolatileFraction())
                     : Volatility.NONE;
             return new MergeableRegion(regionName(p, index), mode, groups, volatility);
         }

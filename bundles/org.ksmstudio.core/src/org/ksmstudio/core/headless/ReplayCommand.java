@@ -97,7 +97,7 @@ public final class ReplayCommand implements HeadlessCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options options;
+        Options options = null;
         SimulationPlan plan;
         ReplayCase replayCase;
         try {
@@ -108,7 +108,7 @@ public final class ReplayCommand implements HeadlessCommand {
         } catch (UsageException | ScenarioLoadException e) {
             return fail(err, e.getMessage());
         } catch (ConversionException | IllegalArgumentException e) {
-            return fail(err, args.get(0) + ": " + e.getMessage());
+            return fail(err, (options == null ? "" : options.file + ": ") + e.getMessage());
         }
         KsmSysfs sysfs = new KsmSysfs(environment.ksmDirectory());
         KsmAccess access = sysfs.access();

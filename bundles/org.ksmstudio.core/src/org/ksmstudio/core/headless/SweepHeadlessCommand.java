@@ -47,7 +47,7 @@ final class SweepHeadlessCommand implements HeadlessCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options options;
+        Options options = null;
         SimulationPlan plan;
         List<SweepUnit> units;
         try {
@@ -65,7 +65,7 @@ final class SweepHeadlessCommand implements HeadlessCommand {
             err.println(Messages.Headless_Prefix + e.getMessage());
             return 2;
         } catch (ConversionException e) {
-            err.println(Messages.Headless_Prefix + args.get(0) + ": " + e.getMessage());
+            err.println(Messages.Headless_Prefix + options.file + ": " + e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {
             err.println(Messages.Headless_Prefix + e.getMessage());

@@ -94,6 +94,41 @@ class WorkloadEventsTest {
         assertEquals(20, sim.stableTree(1).entries().get(0).dups().get(0).rmapItemCount());
     }
 
+    /**
+     * Measured on this machine's 6.18 kernel (tools/ksmwl "f" and "k"): 300 identical pages merged
+     * (2 dups, sharing 298); after fork and 4 full scans, shared 2, sharing 598, both processes 300
+     * rmap items and 300 merging pages; after the child is killed and 4 full scans, back to 2 / 298.
+     */
+    @Test
+    void forkThenExitMatchTheKernel() {
+        KsmSimulation sim = converged(1, 300, 256);
+        assertEquals(298, sim.snapshot().counters().pagesSharing());
+        sim.fork(100, 200, "child");
+        for (int i = 0; i < 4; i++) {
+            sim.stepFullScan();
+        }
+        KsmCounters k = sim.snapshot().counters();
+        assertEquals(2, k.pagesShared());
+        assertEquals(598, k.pagesSharing());
+        assertEquals(2, k.stableNodeDups());
+        assertEquals(2411008, k.generalProfit());
+        for (ProcessKsmStat p : sim.snapshot().processes()) {
+            assertEquals(300, p.ksmRmapItems());
+            assertEquals(300, p.ksmMergingPages());
+            assertEquals(1209600, p.ksmProcessProfit());
+        }
+        sim.exit(200);
+        assertEquals(598, sim.snapshot().counters().pagesSharing(), "unchanged until ksmd reaches the mm");
+        for (int i = 0; i < 4; i++) {
+            sim.stepFullScan();
+        }
+        k = sim.snapshot().counters();
+        assertEquals(2, k.pagesShared());
+        assertEquals(298, k.pagesSharing());
+        assertEquals(1201408, k.generalProfit());
+        assertNull(sim.checkInvariants());
+    }
+
     @Test
     void exitedProcessLeavesTheCountersWhenKsmdReachesItsMm() {
         KsmSimulation sim = converged(2, 300, 256);
@@ -133,6 +168,29 @@ class WorkloadEventsTest {
         assertEquals(2, p.ksmRmapItems());
         sim.writePages(100, Scenarios.REGION, 2, 102, 1, NewContent.UNIQUE);
         assertEquals(200, sim.snapshot().counters().ksmZeroPages());
+    }
+
+    @Test
+    void volatileRegionsKeepPagesOutOfKsmDeterministically() {
+        java.util.function.Supplier<KsmCounters> run = () -> {
+            var region = new org.ksmstudio.engine.scenario.MergeableRegion("heap",
+                    org.ksmstudio.engine.scenario.MergeMode.MADV_MERGEABLE,
+                    List.of(org.ksmstudio.engine.scenario.ContentGroup.duplicates(1, 2000, Layout.BLOCK)),
+                    new org.ksmstudio.engine.scenario.Volatility(20, NewContent.UNIQUE));
+            var sc = org.ksmstudio.engine.scenario.Scenario.builder()
+                    .process(org.ksmstudio.engine.scenario.ProcessSpec.of(100, "app", region))
+                    .process(new org.ksmstudio.engine.scenario.ProcessSpec(101, "child", 0, null, true, false, 100,
+                            null, null))
+                    .build();
+            KsmSimulation sim = KsmSimulation.create(sc);
+            sim.runFor(Duration.ofSeconds(20));
+            assertNull(sim.checkInvariants());
+            return sim.snapshot().counters();
+        };
+        KsmCounters a = run.get();
+        assertTrue(a.pagesVolatile() + a.pagesUnshared() > 300, a.toString());
+        assertTrue(a.pagesSharing() > 1000, a.toString());
+        assertEquals(a, run.get(), "same seed, same counters");
     }
 
     @Test

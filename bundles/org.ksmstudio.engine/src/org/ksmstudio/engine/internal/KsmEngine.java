@@ -611,7 +611,9 @@ public final class KsmEngine {
         ksmdBusy += batchCost;
         if (shouldRun()) {
             if (sleepMillisecs == 0) {
-                nextWake = end + Math.max(1, cost.skipPageNanos());
+                // no sleep: the next batch follows at once; an empty batch (pages_to_scan 0) spins
+                // through cond_resched(), modelled as yielding until the next tick
+                nextWake = batchCost > 0 ? end : (Math.floorDiv(end, tickNanos) + 1) * tickNanos;
             } else {
                 // schedule_timeout(msecs_to_jiffies(ms)): the timer wheel fires one tick after the
                 // expiry jiffy; ksmd's mean lateness accumulates and slips whole ticks.

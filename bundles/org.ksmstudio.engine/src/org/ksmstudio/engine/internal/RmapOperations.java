@@ -562,10 +562,37 @@ public final class RmapOperations {
             if (sn.kind[chain] != StableNodes.CHAIN) {
                 continue;
             }
-            int[] dups = liveDups(chain);
-            if (dups.length < 2) {
-                continue;
+            int[] all = liveDups(chain);
+            for (int nid = 0; nid < topology.nodes().size() && moves < maxMoves; nid++) {
+                int[] dups = onNode(all, nid); // never move a mapping to a page on another node
+                long[] done = refileDups(dups, mps, maxMoves - moves);
+                moves += (int) done[0];
+                ksmdNanos += done[1];
             }
+        }
+        engine.chargeKsmd(ksmdNanos);
+        refileMoves += moves;
+        lastRefileMoves = moves;
+        return moves;
+    }
+
+    private int[] onNode(int[] dups, int nid) {
+        int n = 0;
+        int[] out = new int[dups.length];
+        for (int d : dups) {
+            if (engine.frames.node[engine.sn.kpfn[d]] == nid) {
+                out[n++] = d;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Refiles among dups of one chain on one node, fullest first; returns {moves, ksmd nanoseconds}. */
+    private long[] refileDups(int[] dups, int mps, int maxMoves) {
+        StableNodes sn = engine.sn;
+        int moves = 0;
+        long ksmdNanos = 0;
+        if (dups.length >= 2) {
             int i = 0;
             int j = dups.length - 1;
             while (i < j && moves < maxMoves) {
@@ -599,10 +626,7 @@ public final class RmapOperations {
                 j--;
             }
         }
-        engine.chargeKsmd(ksmdNanos);
-        refileMoves += moves;
-        lastRefileMoves = moves;
-        return moves;
+        return new long[] { moves, ksmdNanos };
     }
 
     /** Live dups of a chain with at least one rmap item, fullest first (ties by id). */

@@ -4,10 +4,11 @@ import java.util.Map;
 
 /**
  * The "refile" Andrea Arcangeli named in the 2016 thread and never built: a background pass of ksmd
- * that moves rmap items from sparse dups of a chain into fuller ones (updating their PTEs), so that
- * the emptied dups' pages are freed and the deduplication lost to fragmentation comes back. At most
- * {@code max_moves} items per pass (default 1024), one pass every {@code interval_ms} of simulated
- * time (default 1000); a dup never goes above max_page_sharing. Stock sharing rules otherwise.
+ * that moves rmap items from sparse dups of a chain into fuller ones on the same NUMA node (updating
+ * their PTEs), so that the emptied dups' pages are freed and the deduplication lost to fragmentation
+ * comes back. At most {@code max_moves} items per pass (default 1024), one pass every
+ * {@code interval_ms} of simulated time (default 1000); a dup never goes above max_page_sharing.
+ * Stock sharing rules otherwise.
  */
 public final class RefilePolicy extends StockSharingPatch {
     private final RefileSettings settings;

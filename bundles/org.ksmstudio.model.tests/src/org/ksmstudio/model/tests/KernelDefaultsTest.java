@@ -65,8 +65,8 @@ class KernelDefaultsTest {
         assertEquals(CostModelPresets.KVM_HOST_2016, kvm.getName());
         assertEquals(1000, kvm.getHz());
         assertTrue(kvm.getTlbIpiNs() > 0 && kvm.getMmuNotifierNs() > 0);
-        assertEquals(CostModelPresets.create(CostModelPresets.THIS_MACHINE).getChecksumNs(), kvm.getChecksumNs(),
-                "ksmd terms as this machine");
+        assertEquals(700, kvm.getChecksumNs(), "a faster ksmd than this machine's (1000 ns per checksum)");
+        assertEquals(1000, CostModelPresets.create(CostModelPresets.THIS_MACHINE).getChecksumNs());
     }
 
     @Test

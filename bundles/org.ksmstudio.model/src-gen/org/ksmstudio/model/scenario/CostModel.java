@@ -178,7 +178,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Skip Page Ns</b></em>' attribute.
-	 * The default value is <code>"40"</code>.
+	 * The default value is <code>"240"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -187,7 +187,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Skip Page Ns</em>' attribute.
 	 * @see #setSkipPageNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_SkipPageNs()
-	 * @model default="40"
+	 * @model default="240"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Skip a page' unit='ns'"
 	 * @generated
 	 */
@@ -205,7 +205,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Ksm Page Visit Ns</b></em>' attribute.
-	 * The default value is <code>"150"</code>.
+	 * The default value is <code>"270"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -214,7 +214,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Ksm Page Visit Ns</em>' attribute.
 	 * @see #setKsmPageVisitNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_KsmPageVisitNs()
-	 * @model default="150"
+	 * @model default="270"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Visit a KSM page' unit='ns'"
 	 * @generated
 	 */
@@ -232,7 +232,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Checksum Ns</b></em>' attribute.
-	 * The default value is <code>"700"</code>.
+	 * The default value is <code>"1000"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -241,7 +241,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Checksum Ns</em>' attribute.
 	 * @see #setChecksumNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_ChecksumNs()
-	 * @model default="700"
+	 * @model default="1000"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Checksum a page' unit='ns'"
 	 * @generated
 	 */
@@ -259,7 +259,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Tree Search Ns</b></em>' attribute.
-	 * The default value is <code>"150"</code>.
+	 * The default value is <code>"250"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -268,7 +268,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Tree Search Ns</em>' attribute.
 	 * @see #setTreeSearchNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_TreeSearchNs()
-	 * @model default="150"
+	 * @model default="250"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Tree search' unit='ns'"
 	 * @generated
 	 */
@@ -286,7 +286,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Merge Ns</b></em>' attribute.
-	 * The default value is <code>"1000"</code>.
+	 * The default value is <code>"1350"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -295,7 +295,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Merge Ns</em>' attribute.
 	 * @see #setMergeNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_MergeNs()
-	 * @model default="1000"
+	 * @model default="1350"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Merge a page' unit='ns'"
 	 * @generated
 	 */

@@ -2,6 +2,7 @@ package org.ksmstudio.model.validation;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.scenario.ContentGroup;
 import org.ksmstudio.model.scenario.CostModel;
 import org.ksmstudio.model.scenario.Expectation;
@@ -27,44 +28,46 @@ public final class ObjectNames {
     /** A name of {@code object} that says where it is in the scenario. */
     public static String of(EObject object) {
         if (object instanceof NumaNode node) {
-            return "node " + node.getId();
+            return MessageBundle.bind(Messages.Name_Node, node.getId());
         }
         if (object instanceof KvmGuest guest) {
-            return "KVM guest " + guest.getPid() + named(guest.getName());
+            return MessageBundle.bind(Messages.Name_KVMGuest, guest.getPid(), named(guest.getName()));
         }
         if (object instanceof Process process) {
-            return "process " + process.getPid() + named(process.getName());
+            return MessageBundle.bind(Messages.Name_Process, process.getPid(), named(process.getName()));
         }
         if (object instanceof Fork fork) {
-            return "fork of " + of(fork.eContainer());
+            return MessageBundle.bind(Messages.Name_ForkOf, of(fork.eContainer()));
         }
         if (object instanceof MergeableRegion region) {
-            String name = region.getName().isEmpty() ? "#" + indexOf(region) : "'" + region.getName() + "'";
-            return "region " + name + " of " + of(region.eContainer());
+            String name = region.getName().isEmpty() ? MessageBundle.bind(Messages.Name_Index, indexOf(region))
+                    : MessageBundle.bind(Messages.Name_Quoted, region.getName());
+            return MessageBundle.bind(Messages.Name_RegionOf, name, of(region.eContainer()));
         }
         if (object instanceof ContentGroup group) {
-            return "content group #" + indexOf(group) + " of " + of(group.eContainer());
+            return MessageBundle.bind(Messages.Name_ContentGroupOf, indexOf(group), of(group.eContainer()));
         }
         if (object instanceof KsmConfig) {
-            return "KSM configuration";
+            return Messages.Name_KSMConfiguration;
         }
         if (object instanceof Topology) {
-            return "topology";
+            return Messages.Name_Topology;
         }
         if (object instanceof CostModel cost) {
-            return "cost model '" + cost.getName() + "'";
+            return MessageBundle.bind(Messages.Name_CostModel, cost.getName());
         }
         if (object instanceof TimelineEvent event) {
-            return "timeline event #" + indexOf(event) + " (" + typeLabel(event) + ")";
+            return MessageBundle.bind(Messages.Name_TimelineEvent, indexOf(event), typeLabel(event));
         }
         if (object instanceof Timeline) {
-            return "timeline";
+            return Messages.Name_Timeline;
         }
         if (object instanceof Expectation expectation) {
-            return "expected " + expectation.getCounter() + " of " + of(expectation.eContainer());
+            return MessageBundle.bind(Messages.Name_ExpectedOf, expectation.getCounter(), of(expectation.eContainer()));
         }
         if (object instanceof RunSettings run) {
-            return "run settings" + (run.getName().isEmpty() ? " #" + indexOf(run) : " '" + run.getName() + "'");
+            return MessageBundle.bind(Messages.Name_RunSettings, run.getName().isEmpty()
+                    ? MessageBundle.bind(Messages.Name_Index, indexOf(run)) : MessageBundle.bind(Messages.Name_Quoted, run.getName()));
         }
         return object.eClass().getName();
     }
@@ -83,7 +86,7 @@ public final class ObjectNames {
     }
 
     private static String named(String name) {
-        return name == null || name.isEmpty() ? "" : " (" + name + ")";
+        return name == null || name.isEmpty() ? "" : MessageBundle.bind(Messages.Name_Named, name);
     }
 
     private static int indexOf(EObject object) {

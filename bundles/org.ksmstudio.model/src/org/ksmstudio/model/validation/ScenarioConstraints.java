@@ -13,6 +13,7 @@ import org.eclipse.emf.common.util.DiagnosticChain;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.ksmstudio.model.CpuList;
+import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
@@ -93,8 +94,8 @@ public final class ScenarioConstraints {
             valid = false;
         }
         if (diagnostics != null) {
-            String message = ObjectNames.of(object) + ": " + ObjectNames.of(feature) + " = " + show(value) + ": "
-                    + allowed;
+            String message = MessageBundle.bind(Messages.Constraint_Problem, ObjectNames.of(object),
+                    ObjectNames.of(feature), show(value), allowed);
             diagnostics.add(new BasicDiagnostic(severity, SOURCE, 0, message, new Object[] { object, feature }));
         }
     }
@@ -130,18 +131,16 @@ public final class ScenarioConstraints {
                 config.getAdvisorTargetScanTime());
         if (config.getAdvisorMaxCpu() > 100) {
             c.warning(config, Literals.KSM_CONFIG__ADVISOR_MAX_CPU, config.getAdvisorMaxCpu(),
-                    "a percentage; the kernel accepts it, but ksmd can never use more than 100% of a CPU");
+                    Messages.Constraint_APercentageTheKernelAcceptsIt);
         }
         if (config.getAdvisorMode() == AdvisorMode.SCAN_TIME
                 && config.getPagesToScan() != config.getAdvisorMinPagesToScan()) {
             c.warning(config, Literals.KSM_CONFIG__PAGES_TO_SCAN, config.getPagesToScan(),
-                    "with advisor_mode scan-time the kernel starts from advisor_min_pages_to_scan ("
-                            + config.getAdvisorMinPagesToScan() + ") and pages_to_scan cannot be written (EINVAL)");
+                    MessageBundle.bind(Messages.Constraint_WithAdvisorModeScanTimeThe, config.getAdvisorMinPagesToScan()));
         }
         if (config.getAdvisorMinPagesToScan() > config.getAdvisorMaxPagesToScan()) {
             c.warning(config, Literals.KSM_CONFIG__ADVISOR_MIN_PAGES_TO_SCAN, config.getAdvisorMinPagesToScan(),
-                    "above advisor_max_pages_to_scan (" + config.getAdvisorMaxPagesToScan()
-                            + "): the advisor caps pages_to_scan at the maximum");
+                    MessageBundle.bind(Messages.Constraint_AboveAdvisorMaxPagesToScan, config.getAdvisorMaxPagesToScan()));
         }
         return c.result();
     }
@@ -149,7 +148,7 @@ public final class ScenarioConstraints {
     private void tunable(KsmConfig config, EStructuralFeature feature, String file, long value) {
         String reason = SysfsRules.einvalReason(file, Long.toString(value));
         if (reason != null) {
-            error(config, feature, value, reason + " (the kernel answers EINVAL)");
+            error(config, feature, value, MessageBundle.bind(Messages.Constraint_TheKernelAnswersEINVAL, reason));
         }
     }
 
@@ -160,22 +159,22 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         int pageSize = topology.getPageSize();
         if (topology.getArchitecture() == Architecture.X86_64 && pageSize != 4096) {
-            c.error(topology, Literals.TOPOLOGY__PAGE_SIZE, pageSize, "x86_64 has 4096-byte base pages");
+            c.error(topology, Literals.TOPOLOGY__PAGE_SIZE, pageSize, Messages.Constraint_X8664Has4096ByteBase);
         } else if (topology.getArchitecture() == Architecture.ARM64 && pageSize != 4096 && pageSize != 16384
                 && pageSize != 65536) {
-            c.error(topology, Literals.TOPOLOGY__PAGE_SIZE, pageSize, "arm64 has 4096, 16384 or 65536-byte pages");
+            c.error(topology, Literals.TOPOLOGY__PAGE_SIZE, pageSize, Messages.Constraint_Arm64Has409616384Or65536);
         }
         if (topology.getCpuCount() < 1) {
-            c.error(topology, Literals.TOPOLOGY__CPU_COUNT, topology.getCpuCount(), "at least 1 CPU");
+            c.error(topology, Literals.TOPOLOGY__CPU_COUNT, topology.getCpuCount(), Messages.Constraint_AtLeast1CPU);
         }
         List<NumaNode> nodes = topology.getNodes();
         if (nodes.isEmpty()) {
-            c.error(topology, Literals.TOPOLOGY__NODES, 0, "at least one NUMA node (node 0 on a non-NUMA host)");
+            c.error(topology, Literals.TOPOLOGY__NODES, 0, Messages.Constraint_AtLeastOneNUMANodeNode);
         }
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).getId() != i) {
                 c.error(nodes.get(i), Literals.NUMA_NODE__ID, nodes.get(i).getId(),
-                        "node ids must be 0 to " + (nodes.size() - 1) + " in order; expected " + i);
+                        MessageBundle.bind(Messages.Constraint_NodeIdsMustBe0To, nodes.size() - 1, i));
             }
         }
         boolean anyDistances = nodes.stream().anyMatch(n -> !n.getDistances().isEmpty());
@@ -184,17 +183,16 @@ public final class ScenarioConstraints {
             NumaNode node = nodes.get(i);
             List<Integer> row = node.getDistances();
             if (anyDistances && row.size() != nodes.size()) {
-                c.error(node, Literals.NUMA_NODE__DISTANCES, row, "one SLIT distance per node: expected "
-                        + nodes.size() + " values, found " + row.size());
+                c.error(node, Literals.NUMA_NODE__DISTANCES, row, MessageBundle.bind(Messages.Constraint_OneSLITDistancePerNodeExpected, nodes.size(), row.size()));
             } else if (anyDistances) {
                 for (int j = 0; j < row.size(); j++) {
                     int d = row.get(j);
                     if (i == j && d != 10) {
                         c.error(node, Literals.NUMA_NODE__DISTANCES, row,
-                                "distance to itself (column " + j + ") must be 10, found " + d);
+                                MessageBundle.bind(Messages.Constraint_DistanceToItselfColumnMustBe, j, d));
                     } else if (i != j && (d <= 10 || d > 255)) {
                         c.error(node, Literals.NUMA_NODE__DISTANCES, row,
-                                "distance to node " + j + " must be 11 to 255, found " + d);
+                                MessageBundle.bind(Messages.Constraint_DistanceToNodeMustBe11, j, d));
                     }
                 }
             }
@@ -202,13 +200,13 @@ public final class ScenarioConstraints {
                 for (int cpu : CpuList.parse(node.getCpus())) {
                     if (cpu >= topology.getCpuCount()) {
                         c.error(node, Literals.NUMA_NODE__CPUS, node.getCpus(),
-                                "CPU " + cpu + " does not exist: CPUs are 0 to " + (topology.getCpuCount() - 1));
+                                MessageBundle.bind(Messages.Constraint_CPUDoesNotExistCPUsAre, cpu, topology.getCpuCount() - 1));
                         break;
                     }
                     Integer other = owner.putIfAbsent(cpu, node.getId());
                     if (other != null) {
                         c.error(node, Literals.NUMA_NODE__CPUS, node.getCpus(),
-                                "CPU " + cpu + " already belongs to node " + other);
+                                MessageBundle.bind(Messages.Constraint_CPUAlreadyBelongsToNode, cpu, other));
                         break;
                     }
                 }
@@ -223,7 +221,7 @@ public final class ScenarioConstraints {
     public static boolean validNode(NumaNode node, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (node.getMemoryMiB() <= 0) {
-            c.error(node, Literals.NUMA_NODE__MEMORY_MI_B, node.getMemoryMiB(), "more than 0 MiB");
+            c.error(node, Literals.NUMA_NODE__MEMORY_MI_B, node.getMemoryMiB(), Messages.Constraint_MoreThan0MiB);
         }
         c.cpuList(node, Literals.NUMA_NODE__CPUS, node.getCpus());
         return c.result();
@@ -233,7 +231,7 @@ public final class ScenarioConstraints {
         try {
             return CpuList.parse(text);
         } catch (IllegalArgumentException e) {
-            error(object, feature, text, "a cpulist such as 0-3,8: " + e.getMessage());
+            error(object, feature, text, MessageBundle.bind(Messages.Constraint_ACpulistSuchAs03, e.getMessage()));
             return List.of();
         }
     }
@@ -245,39 +243,36 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(process);
         if (process.getPid() <= 0) {
-            c.error(process, Literals.PROCESS__PID, process.getPid(), "a pid above 0");
+            c.error(process, Literals.PROCESS__PID, process.getPid(), Messages.Constraint_APidAbove0);
         } else if (scenario.isPresent() && scenario.get().getWorkload() != null) {
             long same = scenario.get().getWorkload().getProcesses().stream()
                     .filter(p -> p.getPid() == process.getPid()).count();
             Process owner = ScenarioQueries.pids(scenario.get()).get(process.getPid());
             if (same > 1) {
-                c.error(process, Literals.PROCESS__PID, process.getPid(), "pids must be unique; " + same
-                        + " processes have this one");
+                c.error(process, Literals.PROCESS__PID, process.getPid(), MessageBundle.bind(Messages.Constraint_PidsMustBeUniqueProcessesHave, same));
             } else if (owner != process) {
                 c.error(process, Literals.PROCESS__PID, process.getPid(),
-                        "already the pid of a child forked by " + ObjectNames.of(owner));
+                        MessageBundle.bind(Messages.Constraint_AlreadyThePidOfAChild, ObjectNames.of(owner)));
             }
         }
         if (scenario.isPresent() && ScenarioQueries.node(scenario.get(), process.getHomeNode()).isEmpty()) {
-            c.error(process, Literals.PROCESS__HOME_NODE, process.getHomeNode(), "no such node; nodes are "
-                    + nodeIds(scenario.get()));
+            c.error(process, Literals.PROCESS__HOME_NODE, process.getHomeNode(), MessageBundle.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario.get())));
         }
         List<Integer> cpus = c.cpuList(process, Literals.PROCESS__CPUS, process.getCpus());
         if (scenario.isPresent() && scenario.get().getTopology() != null) {
             int cpuCount = scenario.get().getTopology().getCpuCount();
             cpus.stream().filter(cpu -> cpu >= cpuCount).findFirst().ifPresent(cpu -> c.error(process,
-                    Literals.PROCESS__CPUS, process.getCpus(), "CPU " + cpu + " does not exist: CPUs are 0 to "
-                            + (cpuCount - 1)));
+                    Literals.PROCESS__CPUS, process.getCpus(), MessageBundle.bind(Messages.Constraint_CPUDoesNotExistCPUsAre, cpu, cpuCount - 1)));
         }
         Set<String> names = new HashSet<>();
         for (MergeableRegion region : process.getRegions()) {
             if (!region.getName().isEmpty() && !names.add(region.getName())) {
                 c.error(region, Literals.MERGEABLE_REGION__NAME, region.getName(),
-                        "region names must be unique within a process");
+                        Messages.Constraint_RegionNamesMustBeUniqueWithin);
             }
         }
         if (process instanceof KvmGuest guest && guest.getVcpus() < 1) {
-            c.error(guest, Literals.KVM_GUEST__VCPUS, guest.getVcpus(), "at least 1 vCPU");
+            c.error(guest, Literals.KVM_GUEST__VCPUS, guest.getVcpus(), Messages.Constraint_AtLeast1VCPU);
         }
         return c.result();
     }
@@ -286,18 +281,17 @@ public final class ScenarioConstraints {
     public static boolean validFork(Fork fork, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (fork.getCount() < 1) {
-            c.error(fork, Literals.FORK__COUNT, fork.getCount(), "at least 1 child");
+            c.error(fork, Literals.FORK__COUNT, fork.getCount(), Messages.Constraint_AtLeast1Child);
         }
         if (fork.getFirstPid() < 0) {
-            c.error(fork, Literals.FORK__FIRST_PID, fork.getFirstPid(), "0 (next free pids) or a pid above 0");
+            c.error(fork, Literals.FORK__FIRST_PID, fork.getFirstPid(), Messages.Constraint_0NextFreePidsOrA);
         }
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(fork);
         if (scenario.isPresent() && fork.getCount() >= 1 && fork.getFirstPid() >= 0) {
             int first = ScenarioQueries.firstChildPid(scenario.get(), fork);
             for (Process p : scenario.get().getWorkload().getProcesses()) {
                 if (p.getPid() >= first && p.getPid() < first + fork.getCount()) {
-                    c.error(fork, Literals.FORK__FIRST_PID, fork.getFirstPid(), "children get pids " + first + " to "
-                            + (first + fork.getCount() - 1) + ", which include the pid of " + ObjectNames.of(p));
+                    c.error(fork, Literals.FORK__FIRST_PID, fork.getFirstPid(), MessageBundle.bind(Messages.Constraint_ChildrenGetPidsToWhichInclude, first, first + fork.getCount() - 1, ObjectNames.of(p)));
                     break;
                 }
             }
@@ -310,44 +304,43 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         long size = region.getSizePages();
         if (size < 0 || size > MAX_REGION_PAGES) {
-            c.error(region, Literals.MERGEABLE_REGION__SIZE_PAGES, size, "0 to " + MAX_REGION_PAGES + " pages");
+            c.error(region, Literals.MERGEABLE_REGION__SIZE_PAGES, size, MessageBundle.bind(Messages.Constraint_0ToPages, MAX_REGION_PAGES));
         }
         long content = ScenarioQueries.contentPages(region);
         if (content < 0) {
             c.error(region, Literals.MERGEABLE_REGION__CONTENTS, "overflow",
-                    "the content groups add up to more pages than a 64-bit count holds");
+                    Messages.Constraint_TheContentGroupsAddUpTo);
         } else if (content > size) {
             c.error(region, Literals.MERGEABLE_REGION__CONTENTS, content + " pages",
-                    "the content groups must fit in the region's " + size + " pages");
+                    MessageBundle.bind(Messages.Constraint_TheContentGroupsMustFitIn, size));
         }
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(region);
         if (scenario.isPresent() && region.eContainer() instanceof Process process) {
             int nodeId = region.getNode() < 0 ? process.getHomeNode() : region.getNode();
             if (region.getNode() < -1) {
                 c.error(region, Literals.MERGEABLE_REGION__NODE, region.getNode(),
-                        "-1 (the process's home node) or a node id");
+                        Messages.Constraint_1TheProcessSHomeNode);
             }
             Optional<NumaNode> node = ScenarioQueries.node(scenario.get(), nodeId);
             if (node.isEmpty() && region.getNode() >= 0) {
                 c.error(region, Literals.MERGEABLE_REGION__NODE, region.getNode(),
-                        "no such node; nodes are " + nodeIds(scenario.get()));
+                        MessageBundle.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario.get())));
             } else if (node.isPresent() && scenario.get().getTopology() != null) {
                 long pageSize = scenario.get().getTopology().getPageSize();
                 long nodeBytes = node.get().getMemoryMiB() << 20;
                 if (size > 0 && pageSize > 0 && size > nodeBytes / pageSize) {
                     c.error(region, Literals.MERGEABLE_REGION__SIZE_PAGES, size,
-                            "larger than node " + nodeId + "'s memory (" + node.get().getMemoryMiB() + " MiB = "
-                                    + nodeBytes / pageSize + " pages)");
+                            MessageBundle.bind(Messages.Constraint_LargerThanNodeSMemoryMiB, nodeId, node.get().getMemoryMiB(), nodeBytes / pageSize));
                 }
             }
         }
         double rate = region.getWritesPerSecond();
         if (!(rate >= 0) || Double.isInfinite(rate)) {
-            c.error(region, Literals.MERGEABLE_REGION__WRITES_PER_SECOND, rate, "a finite rate of 0 or more writes/s");
+            c.error(region, Literals.MERGEABLE_REGION__WRITES_PER_SECOND, rate, Messages.Constraint_AFiniteRateOf0Or);
         }
         double fraction = region.getVolatileFraction();
         if (!(fraction >= 0 && fraction <= 1)) {
-            c.error(region, Literals.MERGEABLE_REGION__VOLATILE_FRACTION, fraction, "a fraction from 0 to 1");
+            c.error(region, Literals.MERGEABLE_REGION__VOLATILE_FRACTION, fraction, Messages.Constraint_AFractionFrom0To1);
         }
         return c.result();
     }
@@ -356,22 +349,19 @@ public final class ScenarioConstraints {
     public static boolean validRepeatedContent(RepeatedContent group, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (group.getDistinct() < 0) {
-            c.error(group, Literals.REPEATED_CONTENT__DISTINCT, group.getDistinct(), "0 or more distinct contents");
+            c.error(group, Literals.REPEATED_CONTENT__DISTINCT, group.getDistinct(), Messages.Constraint_0OrMoreDistinctContents);
         }
         if (group.getCopies() < 0) {
-            c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), "0 or more copies");
+            c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), Messages.Constraint_0OrMoreCopies);
         }
         if (group.getDistinct() >= 0 && group.getCopies() >= 0) {
             try {
                 long pages = Math.multiplyExact(group.getDistinct(), group.getCopies());
                 if (pages > MAX_REGION_PAGES) {
-                    c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), group.getDistinct()
-                            + " contents x " + group.getCopies() + " copies = " + pages + " pages, above the "
-                            + MAX_REGION_PAGES + " pages of one region");
+                    c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), MessageBundle.bind(Messages.Constraint_ContentsXCopiesPagesAboveThe, group.getDistinct(), group.getCopies(), pages, MAX_REGION_PAGES));
                 }
             } catch (ArithmeticException e) {
-                c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), group.getDistinct()
-                        + " contents x " + group.getCopies() + " copies overflows a 64-bit page count");
+                c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), MessageBundle.bind(Messages.Constraint_ContentsXCopiesOverflowsA64, group.getDistinct(), group.getCopies()));
             }
         }
         return c.result();
@@ -382,7 +372,7 @@ public final class ScenarioConstraints {
             DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (count < 0 || count > MAX_REGION_PAGES) {
-            c.error(group, feature, count, "0 to " + MAX_REGION_PAGES + " pages");
+            c.error(group, feature, count, MessageBundle.bind(Messages.Constraint_0ToPages, MAX_REGION_PAGES));
         }
         return c.result();
     }
@@ -393,11 +383,11 @@ public final class ScenarioConstraints {
     public static boolean validCosts(CostModel cost, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (cost.getHz() < 1 || cost.getHz() > 10_000) {
-            c.error(cost, Literals.COST_MODEL__HZ, cost.getHz(), "a tick rate from 1 to 10000 Hz (100, 250, 300, 1000)");
+            c.error(cost, Literals.COST_MODEL__HZ, cost.getHz(), Messages.Constraint_ATickRateFrom1To);
         }
         for (EStructuralFeature feature : cost.eClass().getEAllAttributes()) {
             if (feature.getEType().getInstanceClass() == long.class && (Long) cost.eGet(feature) < 0) {
-                c.error(cost, feature, cost.eGet(feature), "a cost of 0 ns or more");
+                c.error(cost, feature, cost.eGet(feature), Messages.Constraint_ACostOf0NsOr);
             }
         }
         return c.result();
@@ -409,16 +399,16 @@ public final class ScenarioConstraints {
     public static boolean validTiming(TimelineEvent event, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (event.getTimeMillis() < 0) {
-            c.error(event, Literals.TIMELINE_EVENT__TIME_MILLIS, event.getTimeMillis(), "0 ms or later");
+            c.error(event, Literals.TIMELINE_EVENT__TIME_MILLIS, event.getTimeMillis(), Messages.Constraint_0MsOrLater);
         }
         if (event.getPeriodMillis() < 0) {
-            c.error(event, Literals.TIMELINE_EVENT__PERIOD_MILLIS, event.getPeriodMillis(), "0 (once) or a period in ms");
+            c.error(event, Literals.TIMELINE_EVENT__PERIOD_MILLIS, event.getPeriodMillis(), Messages.Constraint_0OnceOrAPeriodIn);
         }
         if (event.getRepeat() < 0) {
-            c.error(event, Literals.TIMELINE_EVENT__REPEAT, event.getRepeat(), "0 (until the run ends) or more times");
+            c.error(event, Literals.TIMELINE_EVENT__REPEAT, event.getRepeat(), Messages.Constraint_0UntilTheRunEndsOr);
         } else if (event.getRepeat() != 1 && event.getPeriodMillis() <= 0) {
             c.error(event, Literals.TIMELINE_EVENT__REPEAT, event.getRepeat(),
-                    "an event that fires more than once needs a period above 0 ms");
+                    Messages.Constraint_AnEventThatFiresMoreThan);
         }
         return c.result();
     }
@@ -428,17 +418,17 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (!SysfsRules.WRITABLE_FILES.contains(write.getFile())) {
             c.error(write, Literals.SYSFS_WRITE__FILE, write.getFile(),
-                    "a writable file of /sys/kernel/mm/ksm: " + String.join(", ", SysfsRules.WRITABLE_FILES));
+                    MessageBundle.bind(Messages.Constraint_AWritableFile, String.join(", ", SysfsRules.WRITABLE_FILES)));
             return c.result();
         }
         String expected = write.getExpectedResult();
         if (!expected.isEmpty() && !List.of("ok", "EINVAL", "EBUSY").contains(expected)) {
-            c.error(write, Literals.SYSFS_WRITE__EXPECTED_RESULT, expected, "empty, ok, EINVAL or EBUSY");
+            c.error(write, Literals.SYSFS_WRITE__EXPECTED_RESULT, expected, Messages.Constraint_EmptyOkEINVALOrEBUSY);
         }
         String reason = SysfsRules.einvalReason(write.getFile(), write.getValue());
         if (reason != null && "ok".equals(expected)) {
             c.warning(write, Literals.SYSFS_WRITE__VALUE, write.getValue(),
-                    write.getFile() + " " + reason + ": the kernel answers EINVAL, not ok");
+                    MessageBundle.bind(Messages.Constraint_TheKernelAnswersEINVALNotOk, write.getFile(), reason));
         }
         return c.result();
     }
@@ -451,7 +441,7 @@ public final class ScenarioConstraints {
         c.node(event, Literals.MIGRATE_PAGES__TO_NODE, event.getToNode());
         if (event.getFromNode() == event.getToNode()) {
             c.warning(event, Literals.MIGRATE_PAGES__TO_NODE, event.getToNode(),
-                    "the same node as from node: nothing moves");
+                    Messages.Constraint_TheSameNodeAsFromNode);
         }
         return c.result();
     }
@@ -460,11 +450,11 @@ public final class ScenarioConstraints {
     public static boolean validPageRange(PageRangeEvent event, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (event.getStep() < 1) {
-            c.error(event, Literals.PAGE_RANGE_EVENT__STEP, event.getStep(), "a step of 1 page or more");
+            c.error(event, Literals.PAGE_RANGE_EVENT__STEP, event.getStep(), Messages.Constraint_AStepOf1PageOr);
         }
         if (event.getFromPage() < 0 || event.getToPage() < event.getFromPage()) {
             c.error(event, Literals.PAGE_RANGE_EVENT__TO_PAGE, event.getToPage(),
-                    "a range with 0 <= from page (" + event.getFromPage() + ") <= to page");
+                    MessageBundle.bind(Messages.Constraint_ARangeWith0FromPage, event.getFromPage()));
         }
         if (event instanceof MovePages move) {
             c.node(event, Literals.MOVE_PAGES__TO_NODE, move.getToNode());
@@ -478,13 +468,12 @@ public final class ScenarioConstraints {
             processes = ScenarioQueries.processesWithRegion(scenario.get(), event.getRegion());
             if (processes.isEmpty()) {
                 c.error(event, Literals.PAGE_RANGE_EVENT__REGION, event.getRegion(),
-                        "no process has a region of this name");
+                        Messages.Constraint_NoProcessHasARegionOf);
             }
         } else {
             Process owner = ScenarioQueries.pids(scenario.get()).get(event.getPid());
             if (owner == null) {
-                c.error(event, Literals.PAGE_RANGE_EVENT__PID, event.getPid(), "no such process; pids are "
-                        + ScenarioQueries.pids(scenario.get()).keySet());
+                c.error(event, Literals.PAGE_RANGE_EVENT__PID, event.getPid(), MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, ScenarioQueries.pids(scenario.get()).keySet()));
                 return c.result();
             }
             processes = List.of(owner);
@@ -493,10 +482,9 @@ public final class ScenarioConstraints {
             Optional<MergeableRegion> region = ScenarioQueries.region(process, event.getRegion());
             if (region.isEmpty()) {
                 c.error(event, Literals.PAGE_RANGE_EVENT__REGION, event.getRegion(),
-                        ObjectNames.of(process) + " has no such region");
+                        MessageBundle.bind(Messages.Constraint_HasNoSuchRegion, ObjectNames.of(process)));
             } else if (event.getToPage() > region.get().getSizePages()) {
-                c.error(event, Literals.PAGE_RANGE_EVENT__TO_PAGE, event.getToPage(), "outside "
-                        + ObjectNames.of(region.get()) + ", which has " + region.get().getSizePages() + " pages");
+                c.error(event, Literals.PAGE_RANGE_EVENT__TO_PAGE, event.getToPage(), MessageBundle.bind(Messages.Constraint_OutsideWhichHasPages, ObjectNames.of(region.get()), region.get().getSizePages()));
             }
         }
         return c.result();
@@ -510,11 +498,11 @@ public final class ScenarioConstraints {
         } else if (event instanceof MemoryPressure pressure) {
             c.node(event, Literals.MEMORY_PRESSURE__NODE, pressure.getNode());
             if (pressure.getPages() < 0) {
-                c.error(event, Literals.MEMORY_PRESSURE__PAGES, pressure.getPages(), "0 pages or more");
+                c.error(event, Literals.MEMORY_PRESSURE__PAGES, pressure.getPages(), Messages.Constraint_0PagesOrMore);
             }
             if (pressure.getDurationMillis() < 0) {
                 c.error(event, Literals.MEMORY_PRESSURE__DURATION_MILLIS, pressure.getDurationMillis(),
-                        "0 (one reclaim pass) or a duration in ms");
+                        Messages.Constraint_0OneReclaimPassOrA);
             }
         }
         return c.result();
@@ -525,10 +513,10 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         c.pid(event, Literals.FORK_PROCESS__PID, event.getPid());
         if (event.getCount() < 1) {
-            c.error(event, Literals.FORK_PROCESS__COUNT, event.getCount(), "at least 1 child");
+            c.error(event, Literals.FORK_PROCESS__COUNT, event.getCount(), Messages.Constraint_AtLeast1Child);
         }
         if (event.getFirstPid() < 0) {
-            c.error(event, Literals.FORK_PROCESS__FIRST_PID, event.getFirstPid(), "0 (next free pids) or a pid above 0");
+            c.error(event, Literals.FORK_PROCESS__FIRST_PID, event.getFirstPid(), Messages.Constraint_0NextFreePidsOrA);
         }
         return c.result();
     }
@@ -545,11 +533,12 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (expectation.getPid() == 0 && !SYSFS_COUNTERS.contains(expectation.getCounter())) {
             c.error(expectation, Literals.EXPECTATION__COUNTER, expectation.getCounter(),
-                    "a file of /sys/kernel/mm/ksm such as pages_sharing (with pid 0)");
+                    Messages.Constraint_AFileOfSysKernelMm);
         } else if (expectation.getPid() != 0) {
             if (!KSM_STAT_COUNTERS.contains(expectation.getCounter())) {
                 c.error(expectation, Literals.EXPECTATION__COUNTER, expectation.getCounter(),
-                        "a field of /proc/PID/ksm_stat: " + String.join(", ", KSM_STAT_COUNTERS.stream().sorted().toList()));
+                        MessageBundle.bind(Messages.Constraint_AKsmStatField,
+                                String.join(", ", KSM_STAT_COUNTERS.stream().sorted().toList())));
             }
             c.pid(expectation, Literals.EXPECTATION__PID, expectation.getPid());
         }
@@ -561,17 +550,17 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (run.getDurationMillis() < 0 || run.getMode() == RunMode.FOR_DURATION && run.getDurationMillis() == 0) {
             c.error(run, Literals.RUN_SETTINGS__DURATION_MILLIS, run.getDurationMillis(),
-                    run.getMode() == RunMode.FOR_DURATION ? "a duration above 0 ms"
-                            : "0 (no bound but 24 simulated hours) or a bound above 0 ms");
+                    run.getMode() == RunMode.FOR_DURATION ? Messages.Constraint_ADurationAbove0Ms
+                            : Messages.Constraint_NoBoundOrABoundAbove0Ms);
         }
         if (run.getSamplingIntervalMillis() <= 0) {
             c.error(run, Literals.RUN_SETTINGS__SAMPLING_INTERVAL_MILLIS, run.getSamplingIntervalMillis(),
-                    "an interval above 0 ms");
+                    Messages.Constraint_AnIntervalAbove0Ms);
         }
         for (String policy : run.getPolicies()) {
             if (!KNOWN_POLICIES.contains(policy)) {
-                c.warning(run, Literals.RUN_SETTINGS__POLICIES, policy, "not a policy shipped with KSM Studio ("
-                        + String.join(", ", KNOWN_POLICIES) + "); it must come from a plug-in");
+                c.warning(run, Literals.RUN_SETTINGS__POLICIES, policy,
+                        MessageBundle.bind(Messages.Constraint_NotAShippedPolicy, String.join(", ", KNOWN_POLICIES)));
             }
         }
         return c.result();
@@ -580,7 +569,7 @@ public final class ScenarioConstraints {
     private void pid(EObject object, EStructuralFeature feature, int pid) {
         ScenarioQueries.scenarioOf(object).ifPresent(scenario -> {
             if (!ScenarioQueries.pids(scenario).containsKey(pid)) {
-                error(object, feature, pid, "no such process; pids are " + ScenarioQueries.pids(scenario).keySet());
+                error(object, feature, pid, MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, ScenarioQueries.pids(scenario).keySet()));
             }
         });
     }
@@ -588,7 +577,7 @@ public final class ScenarioConstraints {
     private void node(EObject object, EStructuralFeature feature, int node) {
         ScenarioQueries.scenarioOf(object).ifPresent(scenario -> {
             if (ScenarioQueries.node(scenario, node).isEmpty()) {
-                error(object, feature, node, "no such node; nodes are " + nodeIds(scenario));
+                error(object, feature, node, MessageBundle.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario)));
             }
         });
     }

@@ -3,6 +3,8 @@ package org.ksmstudio.model.validation;
 import java.math.BigInteger;
 import java.util.List;
 
+import org.ksmstudio.model.MessageBundle;
+
 /**
  * What the kernel (mm/ksm.c, 6.x) answers to a write of a /sys/kernel/mm/ksm file, as far as it
  * depends on the value alone. EBUSY (max_page_sharing and merge_across_nodes while pages are
@@ -32,18 +34,18 @@ public final class SysfsRules {
     public static String einvalReason(String file, String value) {
         String text = value == null ? "" : value.strip();
         return switch (file) {
-            case "run" -> unsigned(text, 2, "must be 0, 1 or 2");
+            case "run" -> unsigned(text, 2, Messages.Sysfs_Run);
             case "pages_to_scan", "sleep_millisecs", "stable_node_chains_prune_millisecs" ->
-                unsigned(text, UINT_MAX, "must be an unsigned integer up to " + UINT_MAX);
+                unsigned(text, UINT_MAX, MessageBundle.bind(Messages.Sysfs_UnsignedUpTo, UINT_MAX));
             case "max_page_sharing" -> maxPageSharing(text);
-            case "merge_across_nodes" -> unsigned(text, 1, "must be 0 or 1");
+            case "merge_across_nodes" -> unsigned(text, 1, Messages.Sysfs_ZeroOrOne);
             case "use_zero_pages", "smart_scan" -> bool(text);
             case "advisor_mode" -> "none".equals(text) || "scan-time".equals(text) ? null
-                    : "must be none or scan-time";
+                    : Messages.Sysfs_AdvisorMode;
             case "advisor_max_cpu", "advisor_min_pages_to_scan", "advisor_max_pages_to_scan" ->
                 unsignedLong(text, BigInteger.ZERO);
             case "advisor_target_scan_time" -> unsignedLong(text, BigInteger.ONE);
-            default -> throw new IllegalArgumentException("not a writable file of /sys/kernel/mm/ksm: " + file);
+            default -> throw new IllegalArgumentException(MessageBundle.bind(Messages.Sysfs_NotWritable, file));
         };
     }
 
@@ -55,31 +57,31 @@ public final class SysfsRules {
     private static String unsignedLong(String text, BigInteger min) {
         BigInteger n = parse(text);
         if (n == null || n.signum() < 0 || n.compareTo(ULONG_MAX) > 0) {
-            return "must be an unsigned integer";
+            return Messages.Sysfs_Unsigned;
         }
-        return n.compareTo(min) < 0 ? "must be at least " + min : null;
+        return n.compareTo(min) < 0 ? MessageBundle.bind(Messages.Sysfs_AtLeast, min) : null;
     }
 
     private static String maxPageSharing(String text) {
         BigInteger n = parse(text);
         if (n == null || n.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0
                 || n.compareTo(BigInteger.valueOf(Integer.MIN_VALUE)) < 0) {
-            return "must be an integer from 2 to " + Integer.MAX_VALUE;
+            return MessageBundle.bind(Messages.Sysfs_MaxPageSharingRange, Integer.MAX_VALUE);
         }
-        return n.intValue() < 2 ? "must be at least 2 (a KSM page starts with 2 mappings)" : null;
+        return n.intValue() < 2 ? Messages.Sysfs_MaxPageSharingAtLeast2 : null;
     }
 
     private static String bool(String text) {
         // kstrtobool: the first character decides (y/Y/1, n/N/0, on/off).
         if (text.isEmpty()) {
-            return "must be a boolean (0, 1, y, n, on, off)";
+            return Messages.Sysfs_Boolean;
         }
         char c = Character.toLowerCase(text.charAt(0));
         if (c == 'y' || c == 'n' || c == '1' || c == '0') {
             return null;
         }
         String lower = text.toLowerCase();
-        return lower.startsWith("on") || lower.startsWith("of") ? null : "must be a boolean (0, 1, y, n, on, off)";
+        return lower.startsWith("on") || lower.startsWith("of") ? null : Messages.Sysfs_Boolean;
     }
 
     private static BigInteger parse(String text) {

@@ -238,6 +238,18 @@ public final class UiDriver {
 		});
 	}
 
+	/** Starts {@code code} on the UI thread without waiting (for code that opens a modal dialog). */
+	public void async(Runnable code) {
+		display.asyncExec(code);
+	}
+
+	/** Clicks the button labelled {@code text} (ignoring mnemonics) in any shell, waiting for it to appear. */
+	public void clickButton(String text) {
+		org.eclipse.swt.widgets.Button button = find(org.eclipse.swt.widgets.Button.class,
+				b -> text.equals(b.getText().replace("&", "")) && b.isVisible() && b.isEnabled(), "button " + text); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		run(() -> button.notifyListeners(SWT.Selection, new Event()));
+	}
+
 	/** Types into a text field (replacing its content); a Modify event follows as from the keyboard. */
 	public void type(Text text, String value) {
 		run(() -> {

@@ -23,11 +23,11 @@ public final class KsmStudioPerspective implements IPerspectiveFactory {
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
 		String editors = layout.getEditorArea();
-		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.24f, editors); //$NON-NLS-1$
+		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.27f, editors); //$NON-NLS-1$
 		left.addView(TUNABLES);
 		IFolderLayout properties = layout.createFolder("properties", IPageLayout.BOTTOM, 0.55f, "left"); //$NON-NLS-1$ //$NON-NLS-2$
 		properties.addView(IPageLayout.ID_PROP_SHEET);
-		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.55f, editors); //$NON-NLS-1$
+		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.50f, editors); //$NON-NLS-1$
 		bottom.addView(COUNTERS);
 		bottom.addView(LATENCY);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);

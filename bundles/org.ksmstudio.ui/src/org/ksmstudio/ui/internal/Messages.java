@@ -123,6 +123,7 @@ public final class Messages extends NLS {
 	public static String opNumbers;
 	public static String opRefused;
 	public static String opResult;
+	public static String rmapChainFill;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

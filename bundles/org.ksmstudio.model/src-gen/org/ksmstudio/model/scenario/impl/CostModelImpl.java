@@ -109,7 +109,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long SKIP_PAGE_NS_EDEFAULT = 40L;
+	protected static final long SKIP_PAGE_NS_EDEFAULT = 240L;
 
 	/**
 	 * The cached value of the '{@link #getSkipPageNs() <em>Skip Page Ns</em>}' attribute.
@@ -129,7 +129,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long KSM_PAGE_VISIT_NS_EDEFAULT = 150L;
+	protected static final long KSM_PAGE_VISIT_NS_EDEFAULT = 270L;
 
 	/**
 	 * The cached value of the '{@link #getKsmPageVisitNs() <em>Ksm Page Visit Ns</em>}' attribute.
@@ -149,7 +149,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long CHECKSUM_NS_EDEFAULT = 700L;
+	protected static final long CHECKSUM_NS_EDEFAULT = 1000L;
 
 	/**
 	 * The cached value of the '{@link #getChecksumNs() <em>Checksum Ns</em>}' attribute.
@@ -169,7 +169,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long TREE_SEARCH_NS_EDEFAULT = 150L;
+	protected static final long TREE_SEARCH_NS_EDEFAULT = 250L;
 
 	/**
 	 * The cached value of the '{@link #getTreeSearchNs() <em>Tree Search Ns</em>}' attribute.
@@ -189,7 +189,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long MERGE_NS_EDEFAULT = 1000L;
+	protected static final long MERGE_NS_EDEFAULT = 1350L;
 
 	/**
 	 * The cached value of the '{@link #getMergeNs() <em>Merge Ns</em>}' attribute.

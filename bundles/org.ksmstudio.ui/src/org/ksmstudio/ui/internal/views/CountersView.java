@@ -80,15 +80,14 @@ public class CountersView extends RunView<CountersView.Sample> {
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(title);
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-		SashForm tables = new SashForm(sash, SWT.VERTICAL);
-		counters = table(tables, COUNTERS_KEY, new String[] { Messages.countersName, Messages.countersValue },
+		counters = table(sash, COUNTERS_KEY, new String[] { Messages.countersName, Messages.countersValue },
 				new int[] { 60, 40 });
 		column(counters, 0, e -> ((String[]) e)[0], true);
 		column(counters, 1, e -> ((String[]) e)[1], true);
 		ColumnViewerToolTipSupport.enableFor(counters);
-		processes = table(tables, PROCESSES_KEY, new String[] { Messages.countersPid, Messages.countersProcess,
+		processes = table(sash, PROCESSES_KEY, new String[] { Messages.countersPid, Messages.countersProcess,
 				"ksm_rmap_items", "ksm_merging_pages", "ksm_zero_pages", "ksm_process_profit", "merge_any", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-				"mergeable" }, new int[] { 8, 16, 14, 14, 12, 16, 10, 10 }); //$NON-NLS-1$
+				"mergeable" }, new int[] { 7, 14, 14, 16, 13, 16, 10, 10 }); //$NON-NLS-1$
 		NumberFormat n = NumberFormat.getIntegerInstance();
 		column(processes, 0, e -> Integer.toString(((ProcessKsmStat) e).pid()), false);
 		column(processes, 1, e -> ((ProcessKsmStat) e).name() + (((ProcessKsmStat) e).exited() ? " (exited)" : ""), //$NON-NLS-1$ //$NON-NLS-2$
@@ -99,7 +98,6 @@ public class CountersView extends RunView<CountersView.Sample> {
 		column(processes, 5, e -> n.format(((ProcessKsmStat) e).ksmProcessProfit()), true);
 		column(processes, 6, e -> ((ProcessKsmStat) e).ksmMergeAny() ? "1" : "0", true); //$NON-NLS-1$ //$NON-NLS-2$
 		column(processes, 7, e -> ((ProcessKsmStat) e).ksmMergeable() ? "1" : "0", true); //$NON-NLS-1$ //$NON-NLS-2$
-		tables.setWeights(new int[] { 60, 40 });
 
 		Composite charts = new Composite(sash, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(charts);
@@ -107,7 +105,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 		treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE);
 		profitChart = chart(charts, Messages.chartProfit, Messages.chartMiB, List.of(PROFIT));
 		cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU));
-		sash.setWeights(new int[] { 38, 62 });
+		sash.setWeights(new int[] { 20, 36, 44 });
 		createActions();
 	}
 

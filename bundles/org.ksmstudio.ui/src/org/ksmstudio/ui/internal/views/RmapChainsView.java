@@ -99,11 +99,11 @@ public class RmapChainsView extends RunView<RmapTree> {
 		tree.getTree().setData(TREE_KEY, Boolean.TRUE);
 		tree.setUseHashlookup(true);
 		tree.setContentProvider(new Content());
-		column(layout, Messages.rmapNode, 46, SWT.LEFT, new Labels(0));
-		column(layout, Messages.rmapItems, 14, SWT.RIGHT, new Labels(1));
+		column(layout, Messages.rmapNode, 48, SWT.LEFT, new Labels(0));
+		column(layout, Messages.rmapItems, 16, SWT.RIGHT, new Labels(1));
 		TreeViewerColumn fill = column(layout, Messages.rmapFill, 26, SWT.LEFT, null);
 		fill.setLabelProvider(new FillBar());
-		column(layout, Messages.rmapNumaNode, 10, SWT.RIGHT, new Labels(3));
+		column(layout, Messages.rmapNumaNode, 8, SWT.RIGHT, new Labels(3));
 		tree.addTreeListener(new ITreeViewerListener() {
 			@Override
 			public void treeExpanded(TreeExpansionEvent event) {
@@ -300,9 +300,15 @@ public class RmapChainsView extends RunView<RmapTree> {
 		protected void paint(Event event, Object element) {
 			double fill;
 			String text;
-			if (element instanceof Dup dup) {
+			Dup dup = element instanceof Dup d ? d
+					: element instanceof Chain c && !c.chain() && c.dups().size() == 1 ? c.dups().get(0) : null;
+			if (dup != null) {
 				fill = dup.view().rmapItemCount() / (double) Math.max(1, dup.maxPageSharing());
 				text = dup.view().rmapItemCount() + " / " + dup.maxPageSharing(); //$NON-NLS-1$
+			} else if (element instanceof Chain c) {
+				int dups = c.dups().size() + c.hiddenDups();
+				fill = c.rmapItems() / (double) Math.max(1, (long) dups * c.dups().get(0).maxPageSharing());
+				text = NLS.bind(Messages.rmapChainFill, dups);
 			} else {
 				return;
 			}

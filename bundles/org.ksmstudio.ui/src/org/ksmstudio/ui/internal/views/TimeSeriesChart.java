@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.views;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
@@ -26,9 +27,11 @@ final class TimeSeriesChart {
 	TimeSeriesChart(Composite parent, String title, String yTitle, List<String> names) {
 		this.names = List.copyOf(names);
 		chart = new Chart(parent, SWT.NONE);
-		chart.getTitle().setText(title);
-		chart.getAxisSet().getXAxis(0).getTitle().setText(org.ksmstudio.ui.internal.Messages.chartTime);
-		chart.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
+		chart.getTitle().setText(yTitle == null || yTitle.isEmpty() ? title : title + " (" + yTitle + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+		chart.getTitle().setFont(JFaceResources.getDefaultFont());
+		chart.getAxisSet().getXAxis(0).getTitle().setVisible(false);
+		chart.getAxisSet().getYAxis(0).getTitle().setVisible(false);
+		chart.setToolTipText(org.ksmstudio.ui.internal.Messages.chartTime);
 		ISeriesSet set = chart.getSeriesSet();
 		for (int i = 0; i < names.size(); i++) {
 			ILineSeries<?> series = (ILineSeries<?>) set.createSeries(ISeries.SeriesType.LINE, names.get(i));
@@ -39,7 +42,8 @@ final class TimeSeriesChart {
 			series.setXSeries(new double[0]);
 			series.setYSeries(new double[0]);
 		}
-		chart.getLegend().setPosition(SWT.BOTTOM);
+		chart.getLegend().setPosition(SWT.RIGHT);
+		chart.getLegend().setFont(JFaceResources.getDefaultFont());
 		chart.getLegend().setVisible(names.size() > 1);
 	}
 

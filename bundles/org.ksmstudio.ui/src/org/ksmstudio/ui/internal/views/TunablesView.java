@@ -91,7 +91,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 			rows.put(file, new Row(file));
 		}
 
-		column(layout, Messages.tunablesFile, 46, new ColumnLabelProvider() {
+		column(layout, Messages.tunablesFile, 56, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
 				return ((Row) element).file;
@@ -107,7 +107,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 				return JFaceResources.getTextFont();
 			}
 		});
-		TableViewerColumn value = column(layout, Messages.tunablesValue, 22, new ColumnLabelProvider() {
+		TableViewerColumn value = column(layout, Messages.tunablesValue, 18, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
 				return ((Row) element).text;
@@ -123,13 +123,13 @@ public class TunablesView extends RunView<Map<String, String>> {
 			}
 		});
 		value.setEditingSupport(new ValueEditing());
-		column(layout, Messages.tunablesDefault, 12, new ColumnLabelProvider() {
+		column(layout, Messages.tunablesDefault, 13, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
 				return Tunables.defaultValue(((Row) element).file);
 			}
 		});
-		column(layout, Messages.tunablesLastWrite, 20, new ColumnLabelProvider() {
+		column(layout, Messages.tunablesLastWrite, 13, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
 				ScenarioRun.TunableWrite write = ((Row) element).lastWrite;

@@ -1,0 +1,96 @@
+package org.ksmstudio.live.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.live.calibrate.ScanCostCalibration;
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.sysfs.TunableSnapshot;
+import org.ksmstudio.live.ui.internal.PendingRestore;
+import org.ksmstudio.live.ui.internal.actions.CalibrationDialog;
+import org.ksmstudio.live.ui.internal.actions.CostModelWriter;
+import org.ksmstudio.model.Scenarios;
+import org.ksmstudio.model.scenario.CostModel;
+import org.ksmstudio.model.scenario.Scenario;
+
+/** A calibration saved as a named cost model (undoable), and the restore of an unfinished experiment at start. */
+class CalibrationAndRestoreTest {
+
+	@TempDir
+	Path temp;
+
+	private static final ScanCostCalibration FIT = new ScanCostCalibration("this machine (calibrated)", 812.4, 1.75,
+			4, 0.0123, List.of());
+
+	@Test
+	void savesTheFitAsANamedCostModelThroughAnUndoableCommand() {
+		Scenario scenario = Scenarios.create("calibrate", 2, 1024);
+		CostModel cost = scenario.getCostModel();
+		String name = cost.getName();
+		long latency = cost.getWakeupLatencyNs();
+		long checksum = cost.getChecksumNs();
+		long merge = cost.getMergeNs();
+		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(
+				new ComposedAdapterFactory(ComposedAdapterFactory.Descriptor.Registry.INSTANCE), new BasicCommandStack());
+		domain.getCommandStack().execute(CostModelWriter.command(domain, cost, FIT, "my box"));
+		assertEquals("my box", cost.getName());
+		assertEquals(1_750_000, cost.getWakeupLatencyNs());
+		assertEquals(812, cost.getChecksumNs());
+		assertEquals(merge, cost.getMergeNs(), "other terms unchanged");
+		domain.getCommandStack().undo();
+		assertEquals(name, cost.getName());
+		assertEquals(latency, cost.getWakeupLatencyNs());
+		assertEquals(checksum, cost.getChecksumNs());
+	}
+
+	@Test
+	void aFitWithoutPerPageCostKeepsChecksumNs() {
+		ScanCostCalibration noPageCost = new ScanCostCalibration("n", Double.NaN, 4.5, 2, 0.1,
+				List.of("Every phase used the same pages_to_scan"));
+		Scenario scenario = Scenarios.create("calibrate", 2, 1024);
+		long checksum = scenario.getCostModel().getChecksumNs();
+		CostModelWriter.apply(scenario.getCostModel(), noPageCost, "n");
+		assertEquals(checksum, scenario.getCostModel().getChecksumNs());
+		assertEquals(4_500_000, scenario.getCostModel().getWakeupLatencyNs());
+		String text = CalibrationDialog.text(noPageCost);
+		assertTrue(text.contains("ns per scanned page: \u2013") && text.contains("same pages_to_scan"), text);
+		assertTrue(CalibrationDialog.text(FIT).contains("ns per scanned page: 812.4"), CalibrationDialog.text(FIT));
+	}
+
+	@Test
+	void restoresTheTunablesOfAnUnfinishedExperimentOnce() throws Exception {
+		FakeMachine machine = new FakeMachine(temp, Map.of(KsmFile.MAX_PAGE_SHARING, "16", KsmFile.RUN, "1"),
+				Set.of());
+		Path restoreFile = machine.sources().restoreFile();
+		// the experiment snapshotted the defaults (run=0, max_page_sharing=256) and was killed after its writes
+		new TunableSnapshot(Map.of(KsmFile.RUN, "0", KsmFile.MAX_PAGE_SHARING, "256", KsmFile.PAGES_TO_SCAN, "100"))
+				.store(restoreFile);
+		PendingRestore.recoverOnce(machine.sources());
+		assertEquals("256", machine.read(KsmFile.MAX_PAGE_SHARING));
+		assertEquals("0", machine.read(KsmFile.RUN));
+		assertFalse(Files.exists(restoreFile), "deleted once verified");
+		assertTrue(PendingRestore.message().orElse("").contains("were restored and verified"),
+				PendingRestore.message().toString());
+
+		machine.set(KsmFile.MAX_PAGE_SHARING, "32");
+		new TunableSnapshot(new KsmSysfs(machine.ksm).sample().values().entrySet().stream()
+				.filter(e -> e.getKey().isTunable()).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+						e -> e.getKey() == KsmFile.MAX_PAGE_SHARING ? "8" : e.getValue())))
+				.store(restoreFile);
+		PendingRestore.recoverOnce(machine.sources());
+		assertEquals("32", machine.read(KsmFile.MAX_PAGE_SHARING), "only once per start");
+	}
+}

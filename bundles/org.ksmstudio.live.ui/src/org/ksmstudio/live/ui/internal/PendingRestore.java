@@ -1,0 +1,75 @@
+package org.ksmstudio.live.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.osgi.util.NLS;
+import org.ksmstudio.live.sysfs.KsmSysfsWriter;
+import org.ksmstudio.live.sysfs.RestoreGuard;
+import org.ksmstudio.live.sysfs.RestoreReport;
+
+/**
+ * Restores, once per start of the application, the KSM tunables that a replay or calibration
+ * left changed when it could not finish (the application was killed): {@link RestoreGuard}
+ * keeps them in a file until they are restored. Nothing is written when there is no such file.
+ */
+public final class PendingRestore {
+
+	private static final Set<Path> DONE = ConcurrentHashMap.newKeySet();
+	private static final List<Consumer<String>> LISTENERS = new CopyOnWriteArrayList<>();
+	private static volatile String message;
+
+	private PendingRestore() {
+	}
+
+	/** Recovers on the calling thread (not the UI thread), the first time only for each restore file. */
+	public static void recoverOnce(LiveSources sources) {
+		if (!DONE.add(sources.restoreFile().toAbsolutePath()) || !Files.exists(sources.restoreFile())) {
+			return;
+		}
+		String result;
+		if (!sources.sysfs().access().canWrite()) {
+			result = NLS.bind(Messages.restoreNeedsRoot, sources.restoreFile());
+		} else {
+			try {
+				Optional<RestoreReport> report = RestoreGuard.recoverPending(new KsmSysfsWriter(sources.sysfs()),
+						sources.restoreFile());
+				if (report.isEmpty()) {
+					return;
+				}
+				result = report.get().verified() ? NLS.bind(Messages.restoreDone, sources.restoreFile())
+						: NLS.bind(Messages.restoreFailed, sources.restoreFile(),
+								String.join("; ", report.get().mismatches())); //$NON-NLS-1$
+			} catch (IOException | RuntimeException e) {
+				result = NLS.bind(Messages.restoreFailed, sources.restoreFile(), e.getMessage());
+			}
+		}
+		String done = result;
+		message = done;
+		ILog.of(PendingRestore.class).log(Status.info(done));
+		LISTENERS.forEach(l -> l.accept(done));
+	}
+
+	/** What the recovery did, if it did something. */
+	public static Optional<String> message() {
+		return Optional.ofNullable(message);
+	}
+
+	/** Told (on the recovering thread) when a recovery happened. */
+	public static void addListener(Consumer<String> listener) {
+		LISTENERS.add(listener);
+	}
+
+	public static void removeListener(Consumer<String> listener) {
+		LISTENERS.remove(listener);
+	}
+}

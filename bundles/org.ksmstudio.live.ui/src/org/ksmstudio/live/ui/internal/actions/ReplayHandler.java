@@ -1,0 +1,74 @@
+package org.ksmstudio.live.ui.internal.actions;
+
+import java.util.Map;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.handlers.HandlerUtil;
+import org.ksmstudio.core.convert.ConversionException;
+import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.core.replay.KernelReplay;
+import org.ksmstudio.live.replay.ReplayCase;
+import org.ksmstudio.live.sysfs.KsmAccess;
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.ui.internal.LiveSources;
+import org.ksmstudio.live.ui.internal.Messages;
+
+/**
+ * Replay Scenario on This Kernel...: converts the active scenario (first run settings), checks the
+ * workload generator can reproduce it and that KSM is writable, asks for an explicit confirmation
+ * listing what will be written, then schedules a {@link ReplayJob}.
+ */
+public final class ReplayHandler extends AbstractHandler {
+
+	@Override
+	public Object execute(ExecutionEvent event) {
+		IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
+		Shell shell = HandlerUtil.getActiveShell(event);
+		ScenarioChoice choice = ScenarioChoice.activeOrChosen(window, shell).orElse(null);
+		if (choice == null) {
+			return null;
+		}
+		SimulationPlan plan;
+		ReplayCase replayCase;
+		try {
+			plan = ScenarioConverter.convert(choice.scenario(), 0, null);
+			replayCase = KernelReplay.replayCase(plan);
+		} catch (ConversionException e) {
+			MessageDialog.openError(shell, Messages.replayTitle,
+					NLS.bind(Messages.replayConvertFailed, choice.label(), e.getMessage()));
+			return null;
+		} catch (IllegalArgumentException e) {
+			MessageDialog.openError(shell, Messages.replayTitle,
+					NLS.bind(Messages.replayCannot, choice.label(), e.getMessage()));
+			return null;
+		}
+		LiveSources sources = LiveSources.current();
+		KsmAccess access = sources.sysfs().access();
+		if (!access.canWrite()) {
+			MessageDialog.openInformation(shell, Messages.replayTitle, NLS.bind(Messages.replayNeedsRoot,
+					access.message()));
+			return null;
+		}
+		if (!MessageDialog.openConfirm(shell, Messages.replayTitle, confirmation(replayCase, choice.label(), sources))) {
+			return null;
+		}
+		new ReplayJob(choice.label(), plan, replayCase, sources, window).schedule();
+		return null;
+	}
+
+	/** The confirmation's text: what is written, what runs, what is restored. */
+	static String confirmation(ReplayCase replayCase, String label, LiveSources sources) {
+		StringBuilder tunables = new StringBuilder();
+		for (Map.Entry<KsmFile, String> t : replayCase.tunables().entrySet()) {
+			tunables.append("    ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n'); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return NLS.bind(Messages.replayConfirm, new Object[] { label, sources.ksmDirectory(), tunables,
+				replayCase.workload().processes(), replayCase.workload().pagesPerProcess(), replayCase.phases().size() });
+	}
+}

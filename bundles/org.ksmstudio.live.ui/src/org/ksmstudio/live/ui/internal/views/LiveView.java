@@ -1,0 +1,267 @@
+package org.ksmstudio.live.ui.internal.views;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+import org.ksmstudio.live.proc.ProcessKsmStat;
+import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSampler;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.ui.internal.LiveSources;
+import org.ksmstudio.live.ui.internal.Messages;
+import org.ksmstudio.live.ui.internal.PendingRestore;
+
+/**
+ * The running kernel's KSM: every file of /sys/kernel/mm/ksm (tunables and counters) and every
+ * process's /proc/PID/ksm_stat, sampled every second off the UI thread by a {@link KsmSampler},
+ * with charts of the sharing counters, the stable tree, general_profit and ksmd's scan rate.
+ * Read only; says what this process may do (read only, writable as root, absent) and which files
+ * this kernel lacks.
+ */
+public final class LiveView extends ViewPart {
+
+	/** View id, as in plugin.xml. */
+	public static final String ID = "org.ksmstudio.live.ui.views.live"; //$NON-NLS-1$
+	/** Widget data keys, for tests. */
+	public static final String STATUS_KEY = "org.ksmstudio.live.ui.live.status"; //$NON-NLS-1$
+	public static final String FILES_MESSAGE_KEY = "org.ksmstudio.live.ui.live.files"; //$NON-NLS-1$
+	public static final String SYSFS_TABLE_KEY = "org.ksmstudio.live.ui.live.sysfs"; //$NON-NLS-1$
+	public static final String PROCESS_TABLE_KEY = "org.ksmstudio.live.ui.live.processes"; //$NON-NLS-1$
+	public static final String PROCESS_MESSAGE_KEY = "org.ksmstudio.live.ui.live.processMessage"; //$NON-NLS-1$
+
+	private static final Duration INTERVAL = Duration.ofSeconds(1);
+	private static final int KEPT_SAMPLES = 3600;
+
+	private final AtomicReference<LiveState> pending = new AtomicReference<>();
+	private final AtomicBoolean updateScheduled = new AtomicBoolean();
+	private final Consumer<String> restoreListener = message -> schedule(null);
+
+	private KsmSysfs sysfs;
+	private KsmSampler sampler;
+	private Display display;
+	private Label status;
+	private Label filesMessage;
+	private Label processMessage;
+	private TableViewer files;
+	private TableViewer processes;
+	private List<LiveChart> charts;
+	private LiveChart pagesChart;
+	private LiveChart treeChart;
+	private LiveChart profitChart;
+	private LiveChart scanChart;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		display = parent.getDisplay();
+		LiveSources sources = LiveSources.current();
+		sysfs = sources.sysfs();
+		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+		status = label(parent, STATUS_KEY);
+		status.setText(sysfs.access().message());
+		filesMessage = label(parent, FILES_MESSAGE_KEY);
+
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+		SashForm tables = new SashForm(sash, SWT.VERTICAL);
+		files = table(tables, SYSFS_TABLE_KEY, new String[] { Messages.liveFile, Messages.liveValue,
+				Messages.liveRate, Messages.liveKind, Messages.liveDefault }, new int[] { 34, 22, 16, 14, 14 });
+		column(files, 0, r -> ((SysfsRow) r).file(), false);
+		column(files, 1, r -> ((SysfsRow) r).value(), true);
+		column(files, 2, r -> ((SysfsRow) r).rate(), true);
+		column(files, 3, r -> ((SysfsRow) r).kind(), false);
+		column(files, 4, r -> ((SysfsRow) r).defaultValue(), true);
+
+		Composite processHolder = new Composite(tables, SWT.NONE);
+		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(processHolder);
+		processMessage = label(processHolder, PROCESS_MESSAGE_KEY);
+		processes = table(processHolder, PROCESS_TABLE_KEY, new String[] { Messages.livePid, Messages.liveCommand,
+				"ksm_rmap_items", "ksm_merging_pages", "ksm_zero_pages", "ksm_process_profit", "ksm_merge_any", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				"ksm_mergeable" }, new int[] { 8, 16, 13, 14, 12, 15, 11, 11 }); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(processes.getTable().getParent());
+		column(processes, 0, p -> Integer.toString(((ProcessKsmStat) p).pid()), true);
+		column(processes, 1, p -> ((ProcessKsmStat) p).command(), false);
+		column(processes, 2, p -> number(((ProcessKsmStat) p).rmapItems()), true);
+		column(processes, 3, p -> number(((ProcessKsmStat) p).mergingPages()), true);
+		column(processes, 4, p -> number(((ProcessKsmStat) p).zeroPages()), true);
+		column(processes, 5, p -> number(((ProcessKsmStat) p).processProfit()), true);
+		column(processes, 6, p -> ((ProcessKsmStat) p).mergeAny() ? Messages.liveYes : Messages.liveNo, false);
+		column(processes, 7, p -> ((ProcessKsmStat) p).mergeable() ? Messages.liveYes : Messages.liveNo, false);
+		tables.setWeights(new int[] { 62, 38 });
+
+		Composite chartArea = new Composite(sash, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(chartArea);
+		pagesChart = chart(chartArea, Messages.liveChartPages, Messages.liveAxisPages,
+				LiveState.PAGES.stream().map(KsmFile::fileName).toList());
+		treeChart = chart(chartArea, Messages.liveChartTree, Messages.liveAxisNodes,
+				LiveState.TREE.stream().map(KsmFile::fileName).toList());
+		profitChart = chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB, List.of(LiveState.PROFIT));
+		scanChart = chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond, List.of(LiveState.SCAN_RATE));
+		charts = List.of(pagesChart, treeChart, profitChart, scanChart);
+		sash.setWeights(new int[] { 40, 60 });
+
+		sampler = new KsmSampler(sysfs, sources.processes(), INTERVAL, KEPT_SAMPLES);
+		sampler.addListener(tick -> schedule(LiveState.of(sysfs, tick, sampler.series())));
+		sampler.addErrorListener(e -> schedule(LiveState.failed(sysfs, e.getMessage())));
+		sampler.start();
+		getViewSite().getActionBars().getMenuManager().add(pauseAction());
+
+		PendingRestore.addListener(restoreListener);
+		Job recovery = Job.create(Messages.restorePendingJob, monitor -> {
+			PendingRestore.recoverOnce(sources);
+		});
+		recovery.setSystem(true);
+		recovery.schedule();
+	}
+
+	private IAction pauseAction() {
+		return new Action(Messages.livePause, IAction.AS_CHECK_BOX) {
+			@Override
+			public void run() {
+				if (isChecked()) {
+					sampler.close();
+				} else {
+					sampler.start();
+				}
+			}
+		};
+	}
+
+	/** Hands a new state to the UI thread; several states arriving before it runs coalesce into the latest. */
+	private void schedule(LiveState state) {
+		if (state != null) {
+			pending.set(state);
+		}
+		if (display != null && !display.isDisposed() && updateScheduled.compareAndSet(false, true)) {
+			display.asyncExec(this::update);
+		}
+	}
+
+	private void update() {
+		updateScheduled.set(false);
+		if (status == null || status.isDisposed()) {
+			return;
+		}
+		LiveState state = pending.get();
+		String restore = PendingRestore.message().map(m -> "\n" + m).orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
+		if (state == null) {
+			status.setText(sysfs.access().message() + restore);
+			status.getParent().layout(true);
+			return;
+		}
+		String error = state.error() == null ? "" : "\n" + NLS.bind(Messages.liveSamplingFailed, state.error()); //$NON-NLS-1$ //$NON-NLS-2$
+		status.setText(state.access().message() + error + restore);
+		status.setForeground(state.error() != null || !state.access().canRead()
+				? display.getSystemColor(SWT.COLOR_DARK_RED) : null);
+		filesMessage.setText(state.filesMessage());
+		processMessage.setText(state.processMessage());
+		files.setInput(state.rows());
+		processes.setInput(state.processes());
+		for (LiveChart chart : charts) {
+			chart.setData(state.times(), state.series());
+		}
+		status.getParent().layout(true);
+	}
+
+	private static Label label(Composite parent, String key) {
+		Label label = new Label(parent, SWT.WRAP);
+		label.setData(key, Boolean.TRUE);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).hint(200, SWT.DEFAULT).applyTo(label);
+		return label;
+	}
+
+	private static LiveChart chart(Composite parent, String title, String axis, List<String> names) {
+		LiveChart chart = new LiveChart(parent, title, Messages.liveAxisTime, axis, names);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(chart.chart());
+		return chart;
+	}
+
+	private static TableViewer table(Composite parent, String key, String[] titles, int[] weights) {
+		Composite holder = new Composite(parent, SWT.NONE);
+		TableColumnLayout layout = new TableColumnLayout();
+		holder.setLayout(layout);
+		TableViewer viewer = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		viewer.getTable().setHeaderVisible(true);
+		viewer.getTable().setLinesVisible(true);
+		viewer.getTable().setData(key, Boolean.TRUE);
+		viewer.setContentProvider(ArrayContentProvider.getInstance());
+		for (int i = 0; i < titles.length; i++) {
+			TableViewerColumn column = new TableViewerColumn(viewer, i == 0 ? SWT.LEFT : SWT.RIGHT);
+			column.getColumn().setText(titles[i]);
+			layout.setColumnData(column.getColumn(), new ColumnWeightData(weights[i], 40));
+		}
+		return viewer;
+	}
+
+	private static void column(TableViewer viewer, int index, Function<Object, String> text, boolean monospace) {
+		new TableViewerColumn(viewer, viewer.getTable().getColumn(index)).setLabelProvider(new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return text.apply(element);
+			}
+
+			@Override
+			public Font getFont(Object element) {
+				return monospace ? JFaceResources.getTextFont() : null;
+			}
+
+			@Override
+			public Color getForeground(Object element) {
+				return element instanceof SysfsRow row && row.kind().equals(Messages.liveUnknown)
+						? Display.getCurrent().getSystemColor(SWT.COLOR_DARK_GRAY) : null;
+			}
+		});
+	}
+
+	private static String number(long value) {
+		return value == ProcessKsmStat.NOT_REPORTED ? Messages.liveNotReported : Long.toString(value);
+	}
+
+	/** The sampler (tests read its series). */
+	public KsmSampler sampler() {
+		return sampler;
+	}
+
+	/** The directory shown. */
+	public KsmSysfs sysfs() {
+		return sysfs;
+	}
+
+	@Override
+	public void setFocus() {
+		files.getControl().setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		PendingRestore.removeListener(restoreListener);
+		if (sampler != null) {
+			sampler.close();
+		}
+		super.dispose();
+	}
+}

@@ -1,0 +1,29 @@
+package org.ksmstudio.model;
+
+/**
+ * User strings of the scenario files' loading ({@code Load_*}: the problem after {@code file:line:column:}).
+ * From {@code messages.properties} beside this class through {@link MessageBundle} (plain
+ * ResourceBundles: they load inside OSGi and on the headless runner's plain classpath alike).
+ */
+@SuppressWarnings("javadoc")
+public final class Messages {
+
+    public static String Load_NotARegularFile;
+    public static String Load_NoSuchFile;
+    public static String Load_CannotReadFile;
+    public static String Load_NoScenario;
+    public static String Load_WrongRoot;
+    public static String Load_SeveralRoots;
+    public static String Load_MalformedXml;
+    public static String Load_CannotReadScenario;
+    public static String Load_UnknownNamespace;
+    public static String Load_UnknownFeature;
+    public static String Load_UnknownType;
+
+    static {
+        MessageBundle.load(Messages.class, "org.ksmstudio.model.messages");
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,73 @@
+package org.ksmstudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.CounterSample;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.scenario.ContentGroup;
+import org.ksmstudio.engine.scenario.Layout;
+import org.ksmstudio.engine.scenario.MergeMode;
+import org.ksmstudio.engine.scenario.MergeableRegion;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.Volatility;
+import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.ui.internal.export.CounterExport;
+import org.ksmstudio.ui.internal.export.TunablesScript;
+
+/** The exports: counters as CSV and JSON named as in sysfs, tunables as a shell script in an order the kernel accepts. */
+class ExportTest {
+
+	@Test
+	void countersAsCsvAndJson() throws IOException {
+		Scenario scenario = Scenario.builder().name("export") //$NON-NLS-1$
+				.process(ProcessSpec.of(1, "p", new MergeableRegion("r", MergeMode.MADV_MERGEABLE, //$NON-NLS-1$ //$NON-NLS-2$
+						List.of(ContentGroup.duplicates(1, 100, Layout.BLOCK)), Volatility.NONE)))
+				.tunables(KsmTunables.DEFAULTS.withRun(1)).build();
+		KsmSimulation simulation = KsmSimulation.create(scenario);
+		simulation.runFor(Duration.ofSeconds(5));
+		List<CounterSample> samples = simulation.samples();
+		StringWriter csv = new StringWriter();
+		CounterExport.csv(samples, csv);
+		String[] lines = csv.toString().split("\n"); //$NON-NLS-1$
+		assertEquals("time_s,pages_scanned,pages_shared,pages_sharing,pages_unshared,pages_volatile,pages_skipped," //$NON-NLS-1$
+				+ "ksm_zero_pages,full_scans,stable_node_chains,stable_node_dups,general_profit", lines[0]); //$NON-NLS-1$
+		assertEquals(samples.size() + 1, lines.length);
+		String last = lines[lines.length - 1];
+		assertTrue(last.contains("," + samples.get(samples.size() - 1).counters().pagesSharing() + ","), last); //$NON-NLS-1$ //$NON-NLS-2$
+		StringWriter json = new StringWriter();
+		CounterExport.json(samples, json);
+		assertTrue(json.toString().startsWith("{\"samples\":[")); //$NON-NLS-1$
+		assertTrue(json.toString().contains("\"pages_sharing\":" + samples.get(samples.size() - 1).counters().pagesSharing())); //$NON-NLS-1$
+	}
+
+	@Test
+	void tunablesScriptUnmergesBeforeMaxPageSharingAndWritesRunLast() {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("run", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+		values.put("pages_to_scan", "1000"); //$NON-NLS-1$ //$NON-NLS-2$
+		values.put("max_page_sharing", "512"); //$NON-NLS-1$ //$NON-NLS-2$
+		values.put("merge_across_nodes", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+		values.put("advisor_mode", "scan-time"); //$NON-NLS-1$ //$NON-NLS-2$
+		String script = TunablesScript.of("test", values); //$NON-NLS-1$
+		int unmerge = script.indexOf("echo 2 > $KSM/run"); //$NON-NLS-1$
+		int mps = script.indexOf("echo 512 > $KSM/max_page_sharing"); //$NON-NLS-1$
+		int advisorOff = script.indexOf("echo none > $KSM/advisor_mode"); //$NON-NLS-1$
+		int pages = script.indexOf("echo 1000 > $KSM/pages_to_scan"); //$NON-NLS-1$
+		int advisor = script.indexOf("echo scan-time > $KSM/advisor_mode"); //$NON-NLS-1$
+		int run = script.lastIndexOf("echo 1 > $KSM/run"); //$NON-NLS-1$
+		assertTrue(script.startsWith("#!/bin/sh\n"), script); //$NON-NLS-1$
+		assertTrue(0 < unmerge && unmerge < mps, "unmerge (run=2) before max_page_sharing: " + script); //$NON-NLS-1$
+		assertTrue(mps < advisorOff && advisorOff < pages && pages < advisor && advisor < run,
+				"advisor off, pages_to_scan, advisor, then run: " + script); //$NON-NLS-1$
+	}
+}

@@ -1,0 +1,112 @@
+package org.ksmstudio.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.ui.internal.editor.ScenarioEditor;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+import org.ksmstudio.ui.internal.views.CountersView;
+import org.ksmstudio.ui.internal.views.RmapChainsView;
+
+/**
+ * Screenshots of the KSM Studio perspective with a run in progress, for the README. Runs only when
+ * the system property {@code ksm.screenshots} names the folder to write them to, e.g.
+ * {@code -Dksm.test.argLine="-Xmx3g -Dksm.screenshots=$PWD/docs/images"}.
+ */
+class ScreenshotTest {
+
+	private final UiDriver ui = UiDriver.workbench();
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void perspective() {
+		TestScenarios.reset(ui);
+	}
+
+	@AfterEach
+	void closeEditors() {
+		TestScenarios.reset(ui);
+	}
+
+	@Test
+	void perspectiveWithARunInProgress() throws IOException {
+		String target = System.getProperty("ksm.screenshots"); //$NON-NLS-1$
+		assumeTrue(target != null && !target.isBlank(), "set -Dksm.screenshots=FOLDER to take screenshots"); //$NON-NLS-1$
+		Path images = Files.createDirectories(Path.of(target));
+
+		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample("vm-consolidation.ksm", folder)); //$NON-NLS-1$
+		ui.run(() -> {
+			TestScenarios.page().activate(editor);
+			editor.getTreeViewer().expandToLevel(3);
+		});
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.speed", "org.ksmstudio.ui.command.speed.value", "20"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
+		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
+		Table counters = ui.byData(Table.class, CountersView.COUNTERS_KEY);
+		ui.waitUntil(() -> run.simulation() != null && run.simulation().snapshot().timeNanos() > 90_000_000_000L,
+				() -> "the run passes 90 s of simulated time: " + run.status()); //$NON-NLS-1$
+		Tree chains = ui.byData(Tree.class, RmapChainsView.TREE_KEY);
+		ui.waitUntil(() -> chains.getItemCount() > 0, () -> "the rmap view shows chains"); //$NON-NLS-1$
+		ui.run(() -> {
+			TreeItem first = chains.getItem(0);
+			first.setExpanded(true);
+			chains.notifyListeners(SWT.Expand, expandEvent(first));
+		});
+		ui.waitUntil(() -> chains.getItem(0).getItemCount() > 0 && chains.getItem(0).getItem(0).getData() != null,
+				() -> "the first chain shows its dups"); //$NON-NLS-1$
+		ui.select(chains, ui.sync(() -> chains.getItem(0).getItem(0)));
+		ui.waitUntil(() -> !"0".equals(UiDriver.cell(counters, "pages_sharing", 1)), () -> "pages are shared"); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.run(() -> TestScenarios.page().activate(editor));
+		Path shot = images.resolve("ksmstudio-run.png"); //$NON-NLS-1$
+		capture(shot);
+		assertTrue(Files.size(shot) > 10_000, "a screenshot was written: " + shot); //$NON-NLS-1$
+		run.cancel();
+	}
+
+	private static org.eclipse.swt.widgets.Event expandEvent(TreeItem item) {
+		org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+		event.item = item;
+		return event;
+	}
+
+	/** Copies the workbench window from the screen into a PNG file. */
+	private void capture(Path file) {
+		ui.flush();
+		ui.run(() -> {
+			Shell shell = TestScenarios.page().getWorkbenchWindow().getShell();
+			shell.forceActive();
+			shell.update();
+			Rectangle bounds = shell.getBounds();
+			Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+			GC gc = new GC(shell.getDisplay());
+			try {
+				gc.copyArea(image, bounds.x, bounds.y);
+				ImageLoader loader = new ImageLoader();
+				loader.data = new ImageData[] { image.getImageData() };
+				loader.save(file.toString(), SWT.IMAGE_PNG);
+			} finally {
+				gc.dispose();
+				image.dispose();
+			}
+		});
+	}
+}
