@@ -454,6 +454,14 @@ public final class KsmSimulation {
         }
     }
 
+    /** prctl(PR_SET_MEMORY_MERGE, enable): every region of the process becomes (un)mergeable. */
+    public void setMergeAny(int pid, boolean enable) {
+        synchronized (lock) {
+            engine.setMergeAny(pid, enable);
+            noteChange();
+        }
+    }
+
     public void madvise(int pid, String region, boolean mergeable) {
         synchronized (lock) {
             engine.madvise(pid, region, mergeable);

@@ -130,6 +130,8 @@ class HeadlessMainTest {
     void noArgumentsPrintsUsage() {
         assertEquals(2, run());
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: ksmstudio --headless FILE.ksm"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--reference FILE.json"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\n       ksmstudio --headless --reference FILE.json"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\n       ksmstudio --headless --sweep FILE.ksm"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\n       ksmstudio --headless --replay FILE.ksm"));
     }
 }

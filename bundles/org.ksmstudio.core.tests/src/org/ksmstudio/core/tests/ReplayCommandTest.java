@@ -204,6 +204,9 @@ class ReplayCommandTest {
     void smallReplayOnThisKernelComparesAndRestores() throws Exception {
         KsmSysfs sysfs = KsmSysfs.system();
         assumeTrue(sysfs.access().canWrite(), "needs a writable /sys/kernel/mm/ksm (root): " + sysfs.access().message());
+        assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "cc")) || Files.isExecutable(Path.of(d, "gcc"))),
+                "the workload generator is built with the machine's C compiler (cc or gcc): none on the PATH");
         Path team = Path.of("/tmp/ksmteam");
         Path lockFile = Files.isDirectory(team) ? team.resolve("sysfs.lock")
                 : Path.of(System.getProperty("java.io.tmpdir"), "ksmstudio-sysfs.lock");

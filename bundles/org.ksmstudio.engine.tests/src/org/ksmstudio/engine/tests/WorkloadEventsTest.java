@@ -159,6 +159,21 @@ class WorkloadEventsTest {
     }
 
     @Test
+    void prSetMemoryMergeTogglesEveryRegion() {
+        KsmSimulation sim = converged(1, 100, 256);
+        ProcessKsmStat p = sim.snapshot().processes().get(0);
+        assertTrue(!p.ksmMergeAny() && p.ksmMergeable());
+        sim.setMergeAny(100, true);
+        assertTrue(sim.snapshot().processes().get(0).ksmMergeAny());
+        sim.setMergeAny(100, false);
+        p = sim.snapshot().processes().get(0);
+        assertTrue(!p.ksmMergeAny() && !p.ksmMergeable(), "disabling merge-any unmerges like MADV_UNMERGEABLE");
+        sim.stepFullScan();
+        sim.stepFullScan();
+        assertEquals(0, sim.snapshot().counters().pagesShared() + sim.snapshot().counters().pagesSharing());
+    }
+
+    @Test
     void useZeroPagesMapsTheZeroPageAndFreesTheRmapItems() {
         KsmSimulation sim = KsmSimulation.create(Scenarios.mixed(1, 1, 2, Layout.BLOCK, 0, 300,
                 KsmTunables.DEFAULTS.withRun(1).withUseZeroPages(true), 1));

@@ -20,7 +20,6 @@ final class Frames {
     private int top;
     private int[] freeList = new int[16];
     private int freeCount;
-    int inUse;
     /** stable nodes whose KSM page was freed and that the engine has not removed yet */
     long staleNodes;
 
@@ -47,7 +46,6 @@ final class Frames {
         mapcount[f] = 1;
         node[f] = (byte) nid;
         stable[f] = NOT_KSM;
-        inUse++;
         return f;
     }
 
@@ -63,7 +61,6 @@ final class Frames {
                 freeList = Arrays.copyOf(freeList, freeList.length * 2);
             }
             freeList[freeCount++] = f;
-            inUse--;
         }
     }
 

@@ -122,7 +122,8 @@ public final class KsmEngine {
     private long ksmdBusy;
     private long wakeups;
     private long batchCost;
-    private long lateness;
+    /** expected extra ticks not yet slipped (fraction of a tick) */
+    private double lateness;
     /** nodes inserted into the unstable tree(s) since the start of the full scan (their size) */
     private long unstableInserts;
 
@@ -284,15 +285,6 @@ public final class KsmEngine {
             }
         }
         return pids;
-    }
-
-    /** Names of the regions of a process. */
-    public List<String> regionNames(int pid) {
-        List<String> names = new ArrayList<>();
-        for (Vma v : mm(pid).vmas) {
-            names.add(v.name);
-        }
-        return names;
     }
 
     /** Number of pages of a region. */
@@ -569,6 +561,22 @@ public final class KsmEngine {
         }
     }
 
+    /**
+     * Expected number of ticks by which ksmd's scheduling delay pushes the end of a batch that ends
+     * {@code residual} ns into its tick. The delay is exponential with a mean chosen so that a batch
+     * of negligible length is late by {@code wakeupLatencyNanos} on average (p/(1-p) ticks, p the
+     * chance to miss one tick); a batch ending late in its tick crosses the next one more often.
+     */
+    private double schedulingSlips(long residual) {
+        double perTick = cost.wakeupLatencyNanos() / (double) tickNanos;
+        if (perTick <= 0) {
+            return 0;
+        }
+        double p = perTick / (1 + perTick);
+        double mean = -tickNanos / Math.log(p);
+        return Math.exp(-(tickNanos - residual) / mean) / (1 - p);
+    }
+
     private long jiffies() {
         return Math.floorDiv(now, tickNanos);
     }
@@ -616,11 +624,13 @@ public final class KsmEngine {
                 nextWake = batchCost > 0 ? end : (Math.floorDiv(end, tickNanos) + 1) * tickNanos;
             } else {
                 // schedule_timeout(msecs_to_jiffies(ms)): the timer wheel fires one tick after the
-                // expiry jiffy; ksmd's mean lateness accumulates and slips whole ticks.
+                // expiry jiffy, counted from the jiffy in which the batch ended. ksmd also starts its
+                // batch a random scheduling delay after its tick (exponential, see schedulingSlips):
+                // the expected extra ticks accumulate and slip whole ticks, deterministically.
                 long j = Math.floorDiv(end, tickNanos);
-                lateness += cost.wakeupLatencyNanos();
-                long slip = lateness / tickNanos;
-                lateness -= slip * tickNanos;
+                lateness += schedulingSlips(end - j * tickNanos);
+                long slip = (long) lateness;
+                lateness -= slip;
                 nextWake = (j + msecsToJiffies(sleepMillisecs) + 1 + slip) * tickNanos;
             }
             timedSleep = true;

@@ -6,8 +6,9 @@ package org.ksmstudio.engine.scenario;
  * reverse-map walks (migration, compaction, reclaim).
  *
  * @param hz                     scheduler tick rate (CONFIG_HZ), e.g. 250
- * @param wakeupLatencyNanos     mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep
- *                               (scheduling delay); it accumulates and slips whole ticks
+ * @param wakeupLatencyNanos     mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep when its
+ *                               batch is short (scheduling delay, exponential; a batch ending late in its tick
+ *                               crosses the next tick more often); slips are whole ticks
  * @param skipPageNanos          ksmd cost of a page skipped by smart scan (a hole in the page table costs a quarter)
  * @param ksmPageVisitNanos      ksmd cost of visiting a page already in its stable node
  * @param checksumNanos          ksmd cost of visiting a page that is not a KSM page: finding it, its rmap item and

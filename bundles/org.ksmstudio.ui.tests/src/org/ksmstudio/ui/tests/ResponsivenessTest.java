@@ -101,6 +101,7 @@ class ResponsivenessTest {
 		Display display = ui.display();
 		long[] delays = new long[200_000];
 		int[] count = { 0 };
+		int[] stalls = { 0 };
 		AtomicBoolean probing = new AtomicBoolean(true);
 		Thread probe = new Thread(() -> {
 			while (probing.get()) {
@@ -114,8 +115,21 @@ class ResponsivenessTest {
 					}
 					ran.set(true);
 				});
+				boolean reported = false;
 				while (!ran.get() && probing.get()) {
 					LockSupport.parkNanos(200_000L);
+					if (!reported && System.nanoTime() - posted > 50_000_000L && stalls[0] < 5) {
+						reported = true;
+						stalls[0]++;
+						StringBuilder trace = new StringBuilder("UI thread busy for 50 ms, at:\n"); //$NON-NLS-1$
+						for (StackTraceElement frame : display.getThread().getStackTrace()) {
+							trace.append("    ").append(frame).append('\n'); //$NON-NLS-1$
+							if (trace.length() > 6000) {
+								break;
+							}
+						}
+						System.out.print(trace);
+					}
 				}
 				LockSupport.parkNanos(5_000_000L);
 			}

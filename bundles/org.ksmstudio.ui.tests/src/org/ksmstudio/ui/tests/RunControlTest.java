@@ -71,6 +71,8 @@ class RunControlTest {
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.resume"); //$NON-NLS-1$
 		ui.waitUntil(() -> run.status() == ScenarioRun.Status.RUNNING, () -> "resumed: " + run.status()); //$NON-NLS-1$
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.speed", "org.ksmstudio.ui.command.speed.value", "0"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		ui.waitUntil(() -> run.simulation().snapshot().counters().pagesSharing() > 0,
+				() -> "ksmd merges once it runs as fast as possible again"); //$NON-NLS-1$
 
 		long stopAsked = System.nanoTime();
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.stop"); //$NON-NLS-1$
@@ -91,8 +93,11 @@ class RunControlTest {
 	@Test
 	void twoEditorsRunAtOnceAndTheViewsFollowTheActiveOne() throws IOException {
 		ScenarioEditor small = TestScenarios.open(ui, TestScenarios.copyExample("reference-d-4proc-1000x1-mps256.ksm", folder)); //$NON-NLS-1$
+		TestScenarios.showView(ui, CountersView.ID, CountersView.class);
+		ui.run(() -> TestScenarios.page().activate(small));
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
 		ScenarioEditor other = TestScenarios.open(ui, TestScenarios.copyExample("reference-a-b-2000x1-mps256.ksm", folder)); //$NON-NLS-1$
+		ui.run(() -> TestScenarios.page().activate(other));
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
 		ScenarioRun first = ui.sync(() -> small.getRunSlot().current());
 		ScenarioRun second = ui.sync(() -> other.getRunSlot().current());

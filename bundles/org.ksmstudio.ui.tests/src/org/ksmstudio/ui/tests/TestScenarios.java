@@ -92,6 +92,11 @@ final class TestScenarios {
 	/** Closes every editor without saving and opens the KSM Studio perspective. */
 	static void reset(UiDriver ui) {
 		ui.run(() -> {
+			for (org.eclipse.swt.widgets.Shell shell : ui.display().getShells()) {
+				if (shell != page().getWorkbenchWindow().getShell() && shell.getData() instanceof org.eclipse.jface.window.Window dialog) {
+					dialog.close();
+				}
+			}
 			IWorkbenchPage page = page();
 			page.closeAllEditors(false);
 			page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()

@@ -243,11 +243,28 @@ public final class UiDriver {
 		display.asyncExec(code);
 	}
 
-	/** Clicks the button labelled {@code text} (ignoring mnemonics) in any shell, waiting for it to appear. */
+	/**
+	 * Clicks the button labelled {@code text} (ignoring mnemonics) in any shell, waiting for it to
+	 * appear; a radio button is selected (its siblings cleared) and a check box toggled, as a click does.
+	 */
 	public void clickButton(String text) {
 		org.eclipse.swt.widgets.Button button = find(org.eclipse.swt.widgets.Button.class,
 				b -> text.equals(b.getText().replace("&", "")) && b.isVisible() && b.isEnabled(), "button " + text); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		run(() -> button.notifyListeners(SWT.Selection, new Event()));
+		run(() -> {
+			if ((button.getStyle() & SWT.RADIO) != 0) {
+				for (Control sibling : button.getParent().getChildren()) {
+					if (sibling instanceof org.eclipse.swt.widgets.Button other && (other.getStyle() & SWT.RADIO) != 0
+							&& other != button && other.getSelection()) {
+						other.setSelection(false);
+						other.notifyListeners(SWT.Selection, new Event());
+					}
+				}
+				button.setSelection(true);
+			} else if ((button.getStyle() & SWT.CHECK) != 0) {
+				button.setSelection(!button.getSelection());
+			}
+			button.notifyListeners(SWT.Selection, new Event());
+		});
 	}
 
 	/** Types into a text field (replacing its content); a Modify event follows as from the keyboard. */

@@ -86,7 +86,10 @@ public final class ExampleScenarios {
             KvmGuest guest = F.createKvmGuest();
             guest.setPid(2001 + i);
             guest.setName("qemu-vm" + (i + 1));
-            guest.setHomeNode(i % 4);
+            // vm1 on node 1: its page, merged with the test program's, becomes the KSM page (the kernel
+            // keeps the page being scanned, not the unstable tree's), so that page is on node 1 and
+            // migrate_pages() from node 1 finds it
+            guest.setHomeNode((i + 1) % 4);
             guest.setCpus(Integer.toString(1 + i % 63));
             guest.setVcpus(1);
             guest.getRegions().add(region("guest-ram", 65536, repeated(1, 65536, "0xff")));

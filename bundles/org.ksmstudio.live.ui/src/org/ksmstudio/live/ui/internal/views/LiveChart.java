@@ -3,6 +3,7 @@ package org.ksmstudio.live.ui.internal.views;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
@@ -27,8 +28,11 @@ public final class LiveChart {
 		this.names = List.copyOf(names);
 		chart = new Chart(parent, SWT.NONE);
 		chart.getTitle().setText(title);
+		chart.getTitle().setFont(JFaceResources.getDefaultFont());
 		chart.getAxisSet().getXAxis(0).getTitle().setText(xTitle);
 		chart.getAxisSet().getYAxis(0).getTitle().setText(yTitle);
+		chart.getAxisSet().getXAxis(0).getTitle().setFont(JFaceResources.getDefaultFont());
+		chart.getAxisSet().getYAxis(0).getTitle().setFont(JFaceResources.getDefaultFont());
 		ISeriesSet set = chart.getSeriesSet();
 		for (int i = 0; i < names.size(); i++) {
 			ILineSeries<?> series = (ILineSeries<?>) set.createSeries(ISeries.SeriesType.LINE, names.get(i));

@@ -89,7 +89,7 @@ public final class LiveView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		SashForm tables = new SashForm(sash, SWT.VERTICAL);
 		files = table(tables, SYSFS_TABLE_KEY, new String[] { Messages.liveFile, Messages.liveValue,
-				Messages.liveRate, Messages.liveKind, Messages.liveDefault }, new int[] { 34, 22, 16, 14, 14 });
+				Messages.liveRate, Messages.liveKind, Messages.liveDefault }, new int[] { 36, 18, 18, 14, 14 });
 		column(files, 0, r -> ((SysfsRow) r).file(), false);
 		column(files, 1, r -> ((SysfsRow) r).value(), true);
 		column(files, 2, r -> ((SysfsRow) r).rate(), true);
@@ -122,7 +122,7 @@ public final class LiveView extends ViewPart {
 		profitChart = chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB, List.of(LiveState.PROFIT));
 		scanChart = chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond, List.of(LiveState.SCAN_RATE));
 		charts = List.of(pagesChart, treeChart, profitChart, scanChart);
-		sash.setWeights(new int[] { 40, 60 });
+		sash.setWeights(new int[] { 50, 50 });
 
 		sampler = new KsmSampler(sysfs, sources.processes(), INTERVAL, KEPT_SAMPLES);
 		sampler.addListener(tick -> schedule(LiveState.of(sysfs, tick, sampler.series())));
@@ -212,7 +212,7 @@ public final class LiveView extends ViewPart {
 		for (int i = 0; i < titles.length; i++) {
 			TableViewerColumn column = new TableViewerColumn(viewer, i == 0 ? SWT.LEFT : SWT.RIGHT);
 			column.getColumn().setText(titles[i]);
-			layout.setColumnData(column.getColumn(), new ColumnWeightData(weights[i], 40));
+			layout.setColumnData(column.getColumn(), new ColumnWeightData(weights[i], 64));
 		}
 		return viewer;
 	}
