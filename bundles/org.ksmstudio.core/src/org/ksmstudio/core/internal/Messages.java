@@ -32,6 +32,8 @@ public final class Messages {
     public static String Sweep_Progress;
     public static String Sweep_Summary;
     public static String Sweep_ParamTwice;
+    public static String Sweep_Cancelled;
+    public static String Sweep_Interrupted;
 
     public static String Convert_Invalid;
     public static String Convert_MoreProblems;
@@ -43,6 +45,9 @@ public final class Messages {
     public static String Convert_Unsupported;
 
     public static String Policies_BadContribution;
+    public static String Policies_NameDiffers;
+    public static String Policies_NameTaken;
+    public static String Policies_CannotCreate;
 
     public static String Replay_Usage;
     public static String Replay_KsmUnavailable;

@@ -43,17 +43,18 @@ final class ExtensionPolicies {
             try {
                 SharingPolicy first = create(element);
                 if (name == null || !name.equals(first.name())) {
-                    throw new IllegalArgumentException("name = " + name + ": the class's name() is " + first.name());
+                    throw new IllegalArgumentException(MessageBundle.bind(Messages.Policies_NameDiffers, name, first.name()));
                 }
                 if (taken.contains(name)) {
-                    throw new IllegalArgumentException("name = " + name + ": a policy of that name exists already");
+                    throw new IllegalArgumentException(MessageBundle.bind(Messages.Policies_NameTaken, name));
                 }
                 taken.add(name);
                 SharingPolicies.register(() -> {
                     try {
                         return create(element);
                     } catch (CoreException | ClassCastException e) {
-                        throw new IllegalStateException("policy " + name + ": " + e.getMessage(), e);
+                        throw new IllegalStateException(MessageBundle.bind(Messages.Policies_CannotCreate, name,
+                                e.getMessage()), e);
                     }
                 });
             } catch (CoreException | RuntimeException e) {

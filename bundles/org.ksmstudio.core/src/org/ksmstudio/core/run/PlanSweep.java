@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.rmap.RmapReport;
@@ -60,7 +61,7 @@ public final class PlanSweep {
             List<Future<SweepResult>> futures = new ArrayList<>();
             for (SweepUnit unit : units) {
                 futures.add(pool.submit(() -> {
-                    SweepResult result = cancelled.get() ? SweepResult.failed(unit, "cancelled") : run(base, unit);
+                    SweepResult result = cancelled.get() ? SweepResult.failed(unit, Messages.Sweep_Cancelled) : run(base, unit);
                     if (progress != null) {
                         progress.done(finished.incrementAndGet(), units.size(), result);
                     }
@@ -76,7 +77,7 @@ public final class PlanSweep {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     cancel();
-                    results.add(SweepResult.failed(units.get(i), "interrupted"));
+                    results.add(SweepResult.failed(units.get(i), Messages.Sweep_Interrupted));
                 }
             }
             return results;

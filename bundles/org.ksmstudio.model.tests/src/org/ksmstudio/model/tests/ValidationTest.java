@@ -270,6 +270,16 @@ class ValidationTest {
         assertEquals(13, SysfsRules.WRITABLE_FILES.size());
     }
 
+    @Test
+    void policiesWithParametersAreKnownByTheirName() {
+        Scenario s = valid();
+        s.getRuns().get(0).getPolicies().add("resched:every=8");
+        assertEquals(Diagnostic.OK, Diagnostician.INSTANCE.validate(s).getSeverity(),
+                Diagnostician.INSTANCE.validate(s).toString());
+        assertProblem(t -> t.getRuns().get(0).getPolicies().add("my-patch:k=1"), "'my-patch:k=1'",
+                "not a policy shipped with KSM Studio", "plug-in");
+    }
+
     private static MergeableRegion region(Scenario s) {
         return s.getWorkload().getProcesses().get(0).getRegions().get(0);
     }

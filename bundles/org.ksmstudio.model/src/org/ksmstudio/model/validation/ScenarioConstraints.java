@@ -558,7 +558,8 @@ public final class ScenarioConstraints {
                     Messages.Constraint_AnIntervalAbove0Ms);
         }
         for (String policy : run.getPolicies()) {
-            if (!KNOWN_POLICIES.contains(policy)) {
+            // parameters follow the name: resched:every=8
+            if (!KNOWN_POLICIES.contains(policy.split(":", 2)[0].strip())) {
                 c.warning(run, Literals.RUN_SETTINGS__POLICIES, policy,
                         MessageBundle.bind(Messages.Constraint_NotAShippedPolicy, String.join(", ", KNOWN_POLICIES)));
             }

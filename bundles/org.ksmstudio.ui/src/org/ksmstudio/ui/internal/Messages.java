@@ -19,6 +19,8 @@ public final class Messages extends NLS {
 	public static String saveFailedTitle;
 	public static String saveFailed;
 	public static String runRefusedTitle;
+	public static String runRefused;
+	public static String runFailedBecause;
 	public static String runJob;
 	public static String runFaultingIn;
 	public static String runProgress;

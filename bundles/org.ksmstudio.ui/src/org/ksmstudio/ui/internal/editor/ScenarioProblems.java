@@ -77,6 +77,12 @@ public final class ScenarioProblems {
 		return severities.getOrDefault(object, Diagnostic.OK);
 	}
 
+	/** The message of the first error, or null. */
+	public String firstError() {
+		return problems.stream().filter(p -> p.severity() >= Diagnostic.ERROR).map(Problem::message).findFirst()
+				.orElse(null);
+	}
+
 	/** Whether there is at least one error. */
 	public boolean hasErrors() {
 		return problems.stream().anyMatch(p -> p.severity() >= Diagnostic.ERROR);

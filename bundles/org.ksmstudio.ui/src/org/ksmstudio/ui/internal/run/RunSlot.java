@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.services.IEvaluationService;
-import org.ksmstudio.core.convert.ConversionException;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.model.scenario.RunSettings;
 import org.ksmstudio.model.scenario.Scenario;
@@ -37,15 +37,15 @@ public final class RunSlot {
 
 	/**
 	 * Starts a run of {@code model} under run settings {@code runIndex}, one simulation per policy
-	 * of those settings; a run in progress is cancelled first. The model is converted on the
-	 * calling thread (the UI thread, which owns the model); the simulations are built in the job.
-	 *
-	 * @throws ConversionException when the model is invalid or the engine refuses it
+	 * of those settings; a run in progress is cancelled first. The model is copied on the calling
+	 * thread (the UI thread, which owns it); the job converts the copy and builds the simulations, and
+	 * a scenario the engine refuses ends the run as {@link ScenarioRun.Status#FAILED} with the reason.
 	 */
-	public ScenarioRun start(Scenario model, int runIndex) throws ConversionException {
+	public ScenarioRun start(Scenario model, int runIndex) {
+		Scenario copy = EcoreUtil.copy(model);
 		List<PolicyRun> policies = new ArrayList<>();
 		for (String policy : ScenarioConverter.policies(model, runIndex)) {
-			policies.add(new PolicyRun(policy, ScenarioConverter.convert(model, runIndex, policy)));
+			policies.add(new PolicyRun(policy, copy, runIndex));
 		}
 		String runName = runIndex < model.getRuns().size() ? name(model.getRuns().get(runIndex)) : ""; //$NON-NLS-1$
 		ScenarioRun run = new ScenarioRun(model.getName() + runName, policies);

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
+import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
@@ -42,7 +43,12 @@ final class SimulationJob extends Job {
 			for (PolicyRun policy : run.policies()) {
 				if (policy.simulation() == null) {
 					monitor.subTask(NLS.bind(Messages.runFaultingIn, policy.policy()));
-					policy.create();
+					try {
+						policy.create();
+					} catch (ConversionException e) {
+						run.fail(e.getMessage());
+						return Status.OK_STATUS;
+					}
 				}
 				if (monitor.isCanceled()) {
 					run.stopSimulations();

@@ -66,8 +66,10 @@ public class CountersView extends RunView<CountersView.Sample> {
 	private TimeSeriesChart profitChart;
 	private TimeSeriesChart cpuChart;
 	private Sample last;
-	private int chartPoints = -1;
-	private int chartSamples = -1;
+	/** Minimum time between two chart updates. */
+	private static final long CHART_PERIOD_NANOS = 150_000_000L;
+	private long chartsShown;
+	private int nextChart;
 
 	// ksmd CPU share series, kept by the sampler thread only
 	private ScenarioRun cpuRun;
@@ -227,13 +229,13 @@ public class CountersView extends RunView<CountersView.Sample> {
 	protected void show(ScenarioRun run, Sample sample) {
 		last = sample;
 		if (sample == null) {
-			chartPoints = -1;
 			title.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
 			counters.setInput(new Object[0]);
 			processes.setInput(new Object[0]);
 			for (TimeSeriesChart chart : new TimeSeriesChart[] { pagesChart, treeChart, profitChart, cpuChart }) {
 				chart.clear();
 			}
+			nextChart = 0;
 			return;
 		}
 		KsmSnapshot snapshot = sample.snapshot();
@@ -252,14 +254,32 @@ public class CountersView extends RunView<CountersView.Sample> {
 		if (!snapshot.processes().equals(processes.getInput())) {
 			processes.setInput(snapshot.processes());
 		}
-		if (sample.times().length != chartPoints || sample.samples().size() != chartSamples) {
-			chartPoints = sample.times().length;
-			chartSamples = sample.samples().size();
-			pagesChart.setData(sample.times(), sample.series());
-			treeChart.setData(sample.times(), sample.series());
-			profitChart.setData(sample.times(), sample.series());
+		updateOneChart(sample, !run.isActive());
+	}
+
+	/**
+	 * Redraws at most one chart per sample, the one shown longest ago, and none within
+	 * {@link #CHART_PERIOD_NANOS} of the last: an SWTChart update lays the chart out again (tick
+	 * labels), the costly part of this view on the UI thread. When the run has ended every chart
+	 * catches up.
+	 */
+	private void updateOneChart(Sample sample, boolean all) {
+		long now = System.nanoTime();
+		if (!all && now - chartsShown < CHART_PERIOD_NANOS || !pagesChart.chart().isVisible()) {
+			return;
 		}
-		cpuChart.setData(sample.cpuTimes(), Map.of(CPU, sample.cpuShare()));
+		chartsShown = now;
+		int count = all ? 4 : 1;
+		for (int i = 0; i < count; i++) {
+			int which = nextChart;
+			nextChart = (nextChart + 1) % 4;
+			switch (which) {
+				case 0 -> pagesChart.setData(sample.times(), sample.series());
+				case 1 -> treeChart.setData(sample.times(), sample.series());
+				case 2 -> profitChart.setData(sample.times(), sample.series());
+				default -> cpuChart.setData(sample.cpuTimes(), Map.of(CPU, sample.cpuShare()));
+			}
+		}
 	}
 
 	private static boolean sameRows(List<?> shown, List<String[]> rows) {

@@ -61,6 +61,8 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	private TimeSeriesChart chart;
 	private List<String> policies = List.of();
 	private Sample last;
+	private long chartShown;
+	private int chartPoints = -1;
 	private final OperationActions operations = new OperationActions(this::run, this::operationDone);
 
 	// worst-latency history, kept by the sampler thread only
@@ -212,10 +214,20 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			status.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
 			table.setInput(new Object[0]);
 			chart.clear();
+			chartPoints = -1;
 			return;
 		}
-		table.setInput(rows(sample.reports()));
-		chart.setData(sample.times(), sample.worst());
+		List<Row> rows = rows(sample.reports());
+		if (!rows.equals(table.getInput())) {
+			table.setInput(rows);
+		}
+		long now = System.nanoTime();
+		if ((now - chartShown > 500_000_000L || !run.isActive()) && chart.chart().isVisible()
+				&& sample.times().length != chartPoints) {
+			chartShown = now;
+			chartPoints = sample.times().length;
+			chart.setData(sample.times(), sample.worst());
+		}
 		String text = memory(sample.reports());
 		if (!text.equals(status.getText())) {
 			boolean relayout = text.lines().count() != status.getText().lines().count();

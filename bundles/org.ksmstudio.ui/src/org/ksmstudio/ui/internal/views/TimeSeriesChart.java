@@ -75,8 +75,12 @@ final class TimeSeriesChart {
 		chart.redraw();
 	}
 
-	/** Removes every point. */
+	/** Removes every point (nothing to do when it has none). */
 	void clear() {
+		ISeries<?>[] all = chart.getSeriesSet().getSeries();
+		if (all.length == 0 || all[0].getXSeries().length == 0) {
+			return;
+		}
 		setData(new double[0], names.stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> new double[0])));
 	}
 }
