@@ -75,18 +75,22 @@ public final class KsmSimulation {
         return new KsmSimulation(scenario);
     }
 
+    /** The scenario this simulation runs. */
     public Scenario scenario() {
         return scenario;
     }
 
+    /** Adds a listener, called on the simulation thread. */
     public void addListener(SimulationListener l) {
         listeners.add(l);
     }
 
+    /** Removes a listener added with {@link #addListener}. */
     public void removeListener(SimulationListener l) {
         listeners.remove(l);
     }
 
+    /** The run state now. */
     public State state() {
         return state;
     }
@@ -96,7 +100,8 @@ public final class KsmSimulation {
     /** Runs as the scenario's run settings say. */
     public void run() {
         if (scenario.run().untilConverged()) {
-            Duration limit = scenario.run().duration().isZero() ? Duration.ofNanos(DAY_NANOS) : scenario.run().duration();
+            Duration limit = scenario.run().duration().isZero() ? Duration.ofNanos(DAY_NANOS)
+                    : scenario.run().duration();
             runUntilConverged(limit);
         } else {
             runFor(scenario.run().duration());
@@ -175,10 +180,12 @@ public final class KsmSimulation {
         }
     }
 
+    /** Whether {@link #pause()} holds the simulation. */
     public boolean isPaused() {
         return paused;
     }
 
+    /** Whether {@link #cancel()} was called. */
     public boolean isCancelled() {
         return cancelled;
     }
@@ -312,7 +319,7 @@ public final class KsmSimulation {
                 for (long i = 0; i < n; i++) {
                     long page = r.volatility().page(random.nextLong(volatilePages), r.pages());
                     try {
-                        engine.writePages(p.pid(), r.name(), page, page + 1, 1, r.volatility().content());
+                        engine.processes().writePages(p.pid(), r.name(), page, page + 1, 1, r.volatility().content());
                     } catch (IllegalArgumentException exited) {
                         break;
                     }
@@ -335,15 +342,15 @@ public final class KsmSimulation {
         switch (e) {
             case TimelineEvent.SysfsWrite w -> engine.writeSysfs(w.file(), w.value());
             case TimelineEvent.WritePages w -> {
-                List<Integer> pids = w.pid() == 0 ? engine.pidsWithRegion(w.region()) : List.of(w.pid());
+                List<Integer> pids = w.pid() == 0 ? engine.processes().pidsWithRegion(w.region()) : List.of(w.pid());
                 for (int pid : pids) {
-                    engine.writePages(pid, w.region(), w.fromPage(), Math.min(w.toPage(),
-                            engine.regionPages(pid, w.region())), w.step(), w.content());
+                    engine.processes().writePages(pid, w.region(), w.fromPage(), Math.min(w.toPage(),
+                            engine.processes().regionPages(pid, w.region())), w.step(), w.content());
                 }
             }
-            case TimelineEvent.Fork f -> engine.fork(f.parentPid(), f.childPid(), f.childName());
-            case TimelineEvent.Exit x -> engine.exit(x.pid());
-            case TimelineEvent.Madvise m -> engine.madvise(m.pid(), m.region(), m.mergeable());
+            case TimelineEvent.Fork f -> engine.processes().fork(f.parentPid(), f.childPid(), f.childName());
+            case TimelineEvent.Exit x -> engine.processes().exit(x.pid());
+            case TimelineEvent.Madvise m -> engine.processes().madvise(m.pid(), m.region(), m.mergeable());
             case TimelineEvent.MigratePages m -> rmap.migratePages(m.pid(), m.fromNode(), m.toNode());
             case TimelineEvent.MovePages m -> rmap.movePages(m.pid(), m.region(), m.fromPage(), m.toPage(),
                     m.toNode());
@@ -433,23 +440,26 @@ public final class KsmSimulation {
         }
     }
 
+    /** The process writes pages [from, to) every step of a region (COW breaks KSM pages). */
     public void writePages(int pid, String region, long from, long to, long step, NewContent content) {
         synchronized (lock) {
-            engine.writePages(pid, region, from, to, step, content);
+            engine.processes().writePages(pid, region, from, to, step, content);
             noteChange();
         }
     }
 
+    /** fork(): the child shares every page of the parent copy-on-write. */
     public void fork(int parentPid, int childPid, String name) {
         synchronized (lock) {
-            engine.fork(parentPid, childPid, name);
+            engine.processes().fork(parentPid, childPid, name);
             noteChange();
         }
     }
 
+    /** Process exit: its pages are unmapped; ksmd frees its rmap items when it gets there. */
     public void exit(int pid) {
         synchronized (lock) {
-            engine.exit(pid);
+            engine.processes().exit(pid);
             noteChange();
         }
     }
@@ -457,20 +467,22 @@ public final class KsmSimulation {
     /** prctl(PR_SET_MEMORY_MERGE, enable): every region of the process becomes (un)mergeable. */
     public void setMergeAny(int pid, boolean enable) {
         synchronized (lock) {
-            engine.setMergeAny(pid, enable);
+            engine.processes().setMergeAny(pid, enable);
             noteChange();
         }
     }
 
+    /** madvise(MADV_MERGEABLE / MADV_UNMERGEABLE) on a whole region. */
     public void madvise(int pid, String region, boolean mergeable) {
         synchronized (lock) {
-            engine.madvise(pid, region, mergeable);
+            engine.processes().madvise(pid, region, mergeable);
             noteChange();
         }
     }
 
     // ---- observation ----
 
+    /** A consistent snapshot (counters, per-process ksm_stat, ksmd CPU share), taken between wake-ups. */
     public KsmSnapshot snapshot() {
         synchronized (lock) {
             long t = engine.now();
@@ -486,12 +498,14 @@ public final class KsmSimulation {
         }
     }
 
+    /** The stable tree(s): chains and regular nodes with their dups, at most {@code maxEntries}. */
     public StableTreeView stableTree(int maxEntries) {
         synchronized (lock) {
             return engine.stableTree(maxEntries);
         }
     }
 
+    /** The rmap items (pid, address) of a dup, head first, at most {@code max}. */
     public List<RmapItemView> rmapItems(int dupId, int max) {
         synchronized (lock) {
             return engine.rmapItems(dupId, max);

@@ -26,6 +26,7 @@ public final class SeriesExport {
         return sb.toString();
     }
 
+    /** The time series as CSV: {@code time_s} then one column per sysfs counter, one row per sample. */
     public static void writeCsv(List<CounterSample> samples, Writer out) throws IOException {
         List<String> names = samples.isEmpty() ? List.of() : new ArrayList<>(samples.get(0).counters().asSysfsMap()
                 .keySet());
@@ -45,6 +46,7 @@ public final class SeriesExport {
         }
     }
 
+    /** The time series as JSON ({@code samples}), with the final counters and ksm_stat of {@code last}. */
     public static void writeJson(List<CounterSample> samples, KsmSnapshot last, Writer out) throws IOException {
         List<Object> list = new ArrayList<>();
         for (CounterSample s : samples) {

@@ -13,14 +13,16 @@ import org.ksmstudio.engine.reference.ReferenceFile;
  * Loads reference files: from the engine bundle (data/kernel-reference.json ships in its jar),
  * from this test bundle (data/measured-reference.json), or relative to the working directory.
  */
-final class TestData {
-    static final String KERNEL_REFERENCE = "kernel-reference.json";
+public final class TestData {
+    /** The kernel reference file shipped in the engine bundle. */
+    public static final String KERNEL_REFERENCE = "kernel-reference.json";
     static final String MEASURED_REFERENCE = "measured-reference.json";
 
     private TestData() {
     }
 
-    static String text(String name) {
+    /** The text of a data file of the engine or of this test bundle. */
+    public static String text(String name) {
         for (Class<?> owner : new Class<?>[] { ReferenceFile.class, TestData.class }) {
             try (InputStream in = owner.getResourceAsStream("/data/" + name)) {
                 if (in != null) {

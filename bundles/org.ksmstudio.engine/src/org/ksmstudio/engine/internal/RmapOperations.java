@@ -231,7 +231,7 @@ public final class RmapOperations {
             walk(f, s, WalkKind.UNMAP);
             endPage(node, RmapOperation.MEMORY_FAILURE, ksm, false, t);
         }
-        engine.memoryFailure(pid, region, page);
+        engine.processes().memoryFailure(pid, region, page);
         return t.result();
     }
 
@@ -554,7 +554,7 @@ public final class RmapOperations {
     public int refilePass(int maxMoves) {
         beginOperation(0);
         StableNodes sn = engine.sn;
-        int mps = engine.maxPageSharingValue();
+        int mps = engine.maxPageSharing;
         int moves = 0;
         long ksmdNanos = 0;
         int top = sn.highWater();
@@ -639,7 +639,7 @@ public final class RmapOperations {
         Integer[] all = new Integer[n];
         int m = 0;
         for (int d = sn.first[chain]; d != NIL; d = sn.next[d]) {
-            if (!engine.isStale(d) && sn.len[d] > 0) {
+            if (!engine.stable.isStale(d) && sn.len[d] > 0) {
                 all[m++] = d;
             }
         }
@@ -671,12 +671,12 @@ public final class RmapOperations {
             if (kind == StableNodes.CHAIN) {
                 int live = 0;
                 for (int d = sn.first[n]; d != NIL; d = sn.next[d]) {
-                    if (!engine.isStale(d)) {
+                    if (!engine.stable.isStale(d)) {
                         live++;
                     }
                 }
                 extra += Math.max(0, live - 1);
-            } else if (!engine.isStale(n)) {
+            } else if (!engine.stable.isStale(n)) {
                 ksmPages++;
             }
         }

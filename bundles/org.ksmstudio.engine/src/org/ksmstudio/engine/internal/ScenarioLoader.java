@@ -43,7 +43,7 @@ public final class ScenarioLoader {
         Map<String, Long> spaces = new HashMap<>();
         for (ProcessSpec p : sc.workload().processes()) {
             if (p.forkOf() != 0 && p.forkPoint() == ForkPoint.AFTER_FILL) {
-                e.fork(p.forkOf(), p.pid(), p.name());
+                e.processes().fork(p.forkOf(), p.pid(), p.name());
                 continue;
             }
             ProcessSpec src = p.forkOf() == 0 ? p : parentOf(sc, p);
@@ -51,18 +51,18 @@ public final class ScenarioLoader {
             for (MergeableRegion r : src.regions()) {
                 mergeAny |= r.mode() == MergeMode.PR_SET_MEMORY_MERGE;
             }
-            List<KsmEngine.RegionInit> inits = new ArrayList<>();
+            List<ProcessEvents.RegionInit> inits = new ArrayList<>();
             for (MergeableRegion r : src.regions()) {
                 long[] contents = new long[(int) r.pages()];
                 int i = 0;
                 for (ContentGroup g : r.groups()) {
                     i = fill(e, contents, i, g, p.pid(), spaces);
                 }
-                inits.add(new KsmEngine.RegionInit(r.name(), mergeAny || r.mode() != MergeMode.NONE, contents));
+                inits.add(new ProcessEvents.RegionInit(r.name(), mergeAny || r.mode() != MergeMode.NONE, contents));
             }
-            e.addProcess(p.pid(), p.name(), p.homeNode(), p.cpus(), p.active(), p.kvm(), mergeAny, inits);
+            e.processes().addProcess(p.pid(), p.name(), p.homeNode(), p.cpus(), p.active(), p.kvm(), mergeAny, inits);
         }
-        KsmEngineTunables.apply(e, sc.tunables());
+        KsmSysfs.apply(e, sc.tunables());
         return e;
     }
 
@@ -84,7 +84,7 @@ public final class ScenarioLoader {
             }
             case UNIQUE -> {
                 for (long k = 0; k < g.pages(); k++) {
-                    contents[i++] = e.nextUniqueContent();
+                    contents[i++] = e.processes().nextUniqueContent();
                 }
             }
             case DUPLICATES -> {

@@ -8,6 +8,7 @@ public final class JsonValues {
     private JsonValues() {
     }
 
+    /** {@code v} as an object; JsonException naming {@code path} otherwise. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> object(Object v, String path) {
         if (v instanceof Map<?, ?> m) {
@@ -16,6 +17,7 @@ public final class JsonValues {
         throw new JsonException(path + ": expected an object, found " + describe(v));
     }
 
+    /** {@code v} as an array; JsonException naming {@code path} otherwise. */
     @SuppressWarnings("unchecked")
     public static List<Object> array(Object v, String path) {
         if (v instanceof List<?> l) {
@@ -24,6 +26,7 @@ public final class JsonValues {
         throw new JsonException(path + ": expected an array, found " + describe(v));
     }
 
+    /** {@code v} as an integer (a whole double is accepted); JsonException naming {@code path} otherwise. */
     public static long integer(Object v, String path) {
         if (v instanceof Long l) {
             return l;
@@ -34,6 +37,7 @@ public final class JsonValues {
         throw new JsonException(path + ": expected an integer, found " + describe(v));
     }
 
+    /** {@code v} as a number; JsonException naming {@code path} otherwise. */
     public static double number(Object v, String path) {
         if (v instanceof Number n) {
             return n.doubleValue();
@@ -41,6 +45,7 @@ public final class JsonValues {
         throw new JsonException(path + ": expected a number, found " + describe(v));
     }
 
+    /** {@code v} as text (numbers and booleans as printed); JsonException naming {@code path} otherwise. */
     public static String string(Object v, String path) {
         if (v instanceof String s) {
             return s;
@@ -51,6 +56,7 @@ public final class JsonValues {
         throw new JsonException(path + ": expected a string, found " + describe(v));
     }
 
+    /** {@code v} as a boolean; JsonException naming {@code path} otherwise. */
     public static boolean bool(Object v, String path) {
         if (v instanceof Boolean b) {
             return b;
@@ -58,6 +64,7 @@ public final class JsonValues {
         throw new JsonException(path + ": expected true or false, found " + describe(v));
     }
 
+    /** Member {@code key} of {@code m} (may be null); JsonException naming {@code path} when missing. */
     public static Object member(Map<String, Object> m, String key, String path) {
         if (!m.containsKey(key)) {
             throw new JsonException(path + ": missing member \"" + key + "\"");

@@ -45,8 +45,8 @@ public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, lon
      * lock, 200 ns PTE update, 3 us per TLB-flush IPI (the target CPU runs a guest: VM exit and ack), 5 us per
      * KVM MMU-notifier invalidation. A guest mapping on another CPU costs 11.35 us to unmap (two IPIs: host TLB
      * and KVM remote flush) and 0.42 us to restore, so one walk of a 256-mapping dup takes about 2.9 ms, its
-     * migration about 3.1 ms, and migrating a page with 6.3 million such mappings about 74 s. Its ksmd terms are not measured
-     * (40, 150, 700, 150 and 1,000 ns: a faster ksmd than {@link #THIS_MACHINE}'s).
+     * migration about 3.1 ms, and migrating a page with 6.3 million such mappings about 74 s. Its ksmd terms are
+     * not measured (40, 150, 700, 150 and 1,000 ns: a faster ksmd than {@link #THIS_MACHINE}'s).
      */
     public static final CostModel KVM_HOST_2016 = new CostModel(1000, 600_000, 40, 150, 700, 150, 1_000, 100, 200,
             3_000, 5_000, 60);

@@ -44,6 +44,59 @@ class ResponsivenessTest {
 		TestScenarios.reset(ui);
 	}
 
+	/**
+	 * Times every runnable posted with {@code asyncExec} (the views' updates among them) on the UI
+	 * thread: wall time and the UI thread's CPU time, so that time lost to other processes on a
+	 * loaded machine can be told from work done.
+	 */
+	private static final class TimingSynchronizer extends org.eclipse.swt.widgets.Synchronizer {
+		final org.eclipse.swt.widgets.Synchronizer original;
+		private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		long count;
+		long longestWall;
+		long longestCpu;
+		String longestName = ""; //$NON-NLS-1$
+		long overWall;
+		long overCpu;
+
+		TimingSynchronizer(Display display, org.eclipse.swt.widgets.Synchronizer original) {
+			super(display);
+			this.original = original;
+		}
+
+		@Override
+		protected void asyncExec(Runnable runnable) {
+			if (runnable == null) {
+				super.asyncExec(null);
+				return;
+			}
+			super.asyncExec(() -> {
+				long wall = System.nanoTime();
+				long cpu = threads.getCurrentThreadCpuTime();
+				try {
+					runnable.run();
+				} finally {
+					record(runnable, System.nanoTime() - wall, threads.getCurrentThreadCpuTime() - cpu);
+				}
+			});
+		}
+
+		private void record(Runnable runnable, long wall, long cpu) {
+			count++;
+			if (wall > 50_000_000L) {
+				overWall++;
+			}
+			if (cpu > 50_000_000L) {
+				overCpu++;
+			}
+			if (wall > longestWall) {
+				longestWall = wall;
+				longestCpu = cpu;
+				longestName = runnable.toString();
+			}
+		}
+	}
+
 	/** Longest garbage-collection pause while it listens (GC notifications of the platform MBeans). */
 	private static final class GcPauses implements javax.management.NotificationListener {
 		private final java.util.List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
@@ -137,6 +190,11 @@ class ResponsivenessTest {
 		probe.setDaemon(true);
 		probe.start();
 
+		TimingSynchronizer timing = ui.sync(() -> {
+			TimingSynchronizer t = new TimingSynchronizer(display, display.getSynchronizer());
+			display.setSynchronizer(t);
+			return t;
+		});
 		GcPauses gc = new GcPauses();
 		long started = System.nanoTime();
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
@@ -147,6 +205,7 @@ class ResponsivenessTest {
 		ui.flush();
 		probing.set(false);
 		gc.stop();
+		ui.run(() -> display.setSynchronizer(timing.original));
 		long wall = System.nanoTime() - started;
 
 		long[] sorted;
@@ -162,10 +221,15 @@ class ResponsivenessTest {
 				"vm-consolidation (1,048,576 pages, 8 KVM guests), as fast as possible, every view open:%n" //$NON-NLS-1$
 						+ "  run: %.1f s wall for %.0f s simulated, %,d page scans, %,d rmap items at the end%n" //$NON-NLS-1$
 						+ "  UI-thread probe every 5 ms: %d samples, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n" //$NON-NLS-1$
-						+ "  GC pauses meanwhile (they stop the UI thread too): %d, longest %d ms%n", //$NON-NLS-1$
+						+ "  GC pauses meanwhile (they stop the UI thread too): %d, longest %d ms%n" //$NON-NLS-1$
+						+ "  asyncExec runnables on the UI thread: %d, longest %.2f ms wall (%.2f ms CPU) in %s; %d over 50 ms wall, %d over 50 ms CPU%n" //$NON-NLS-1$
+						+ "  machine load average (1 min) at the end: %.2f on %d CPUs%n", //$NON-NLS-1$
 				wall / 1e9, run.simulation().snapshot().timeNanos() / 1e9,
 				run.simulation().snapshot().counters().pagesScanned(), pages, sorted.length,
-				sorted[sorted.length / 2] / 1e6, p99 / 1e6, max / 1e6, gc.count(), gc.longestMillis());
+				sorted[sorted.length / 2] / 1e6, p99 / 1e6, max / 1e6, gc.count(), gc.longestMillis(), timing.count,
+				timing.longestWall / 1e6, timing.longestCpu / 1e6, timing.longestName, timing.overWall, timing.overCpu,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().availableProcessors());
 		System.out.print(report);
 		Path target = Path.of(System.getProperty("user.home")).getParent().resolve("ui-responsiveness.txt"); //$NON-NLS-1$ //$NON-NLS-2$
 		Files.writeString(target, report);

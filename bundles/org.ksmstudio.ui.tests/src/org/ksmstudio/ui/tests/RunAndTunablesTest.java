@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.swt.custom.CLabel;
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IContributionItem;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.model.scenario.SysfsWrite;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 import org.ksmstudio.ui.internal.views.CountersView;
@@ -64,7 +68,7 @@ class RunAndTunablesTest {
 				() -> "the rmap view shows one chain of 8 dups: " + UiDriver.treeTexts(chains)); //$NON-NLS-1$
 
 		Table tunables = ui.byData(Table.class, TunablesView.TABLE_KEY);
-		CLabel status = ui.byData(CLabel.class, TunablesView.STATUS_KEY);
+		Label status = ui.byData(Label.class, TunablesView.STATUS_KEY);
 		write(tunables, "max_page_sharing", "1000"); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.waitUntil(() -> status.getText().contains("EBUSY"), //$NON-NLS-1$
 				() -> "echo 1000 > max_page_sharing while pages are shared is EBUSY: " + status.getText()); //$NON-NLS-1$
@@ -90,6 +94,26 @@ class RunAndTunablesTest {
 				writes.stream().map(w -> w.file() + "=" + w.value() + " " + w.result().outcome()).toList(), //$NON-NLS-1$ //$NON-NLS-2$
 				"every write is on the run's timeline"); //$NON-NLS-1$
 		assertTrue(writes.get(1).timeNanos() <= writes.get(2).timeNanos(), "in time order"); //$NON-NLS-1$
+
+		// the accepted writes go into the scenario's timeline, undoably, so the next run replays them
+		int before = ui.sync(() -> editor.getScenario().getTimeline().getEvents().size());
+		TunablesView view = TestScenarios.showView(ui, TunablesView.ID, TunablesView.class);
+		ui.run(() -> menuAction(view, "Record This Run's Writes in the Scenario Timeline").run()); //$NON-NLS-1$
+		List<String> recorded = ui.sync(() -> editor.getScenario().getTimeline().getEvents().stream()
+				.skip(before).map(e -> ((SysfsWrite) e).getFile() + "=" + ((SysfsWrite) e).getValue()).toList()); //$NON-NLS-1$
+		assertEquals(List.of("run=2", "max_page_sharing=1000", "run=1"), recorded); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		assertTrue(ui.sync(editor::isDirty));
+		ui.run(() -> editor.getEditingDomain().getCommandStack().undo());
+		assertEquals(before, ui.sync(() -> editor.getScenario().getTimeline().getEvents().size()), "one undo removes them"); //$NON-NLS-1$
+	}
+
+	private static IAction menuAction(TunablesView view, String text) {
+		for (IContributionItem item : view.getViewSite().getActionBars().getMenuManager().getItems()) {
+			if (item instanceof ActionContributionItem action && text.equals(action.getAction().getText())) {
+				return action.getAction();
+			}
+		}
+		throw new AssertionError("no menu item " + text); //$NON-NLS-1$
 	}
 
 	private void write(Table tunables, String file, String value) {

@@ -74,6 +74,8 @@ class ScreenshotTest {
 		ui.waitUntil(() -> chains.getItem(0).getItemCount() > 0 && chains.getItem(0).getItem(0).getData() != null,
 				() -> "the first chain shows its dups"); //$NON-NLS-1$
 		ui.select(chains, ui.sync(() -> chains.getItem(0).getItem(0)));
+		org.eclipse.swt.widgets.Text detail = ui.byData(org.eclipse.swt.widgets.Text.class, RmapChainsView.DETAIL_KEY);
+		ui.waitUntil(() -> detail.getText().startsWith("KSM page"), () -> "the walk cost of the dup: " + detail.getText()); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.waitUntil(() -> !"0".equals(UiDriver.cell(counters, "pages_sharing", 1)), () -> "pages are shared"); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.run(() -> TestScenarios.page().activate(editor));
 		Path shot = images.resolve("ksmstudio-run.png"); //$NON-NLS-1$

@@ -126,6 +126,12 @@ public final class Messages extends NLS {
 	public static String opRefused;
 	public static String opResult;
 	public static String rmapChainFill;
+	public static String tunablesRecord;
+	public static String tunablesRecordCommand;
+	public static String tunablesRecordNothing;
+	public static String tunablesRecorded;
+	public static String countersSysfsTab;
+	public static String countersProcessesTab;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -16,6 +16,7 @@ import org.ksmstudio.engine.scenario.NumaNode;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.Topology;
+import org.ksmstudio.engine.tests.TestData;
 
 /**
  * The "this machine" cost model against every {@code rmap_walks} row of the reference file: one
@@ -27,8 +28,7 @@ class CalibrationTest {
 
     @Test
     void thisMachineReproducesEveryRmapWalkRow() {
-        List<RmapWalkReference.Row> rows = RmapWalkReference.rows(Json.parse(RmapScenarios.text(
-                "kernel-reference.json")));
+        List<RmapWalkReference.Row> rows = RmapWalkReference.rows(Json.parse(TestData.text(TestData.KERNEL_REFERENCE)));
         assertTrue(rows.size() >= 10);
         StringBuilder report = new StringBuilder();
         int failures = 0;

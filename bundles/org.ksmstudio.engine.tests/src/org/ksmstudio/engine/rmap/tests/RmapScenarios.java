@@ -1,16 +1,9 @@
 package org.ksmstudio.engine.rmap.tests;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ksmstudio.engine.reference.ReferenceFile;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.CostModel;
 import org.ksmstudio.engine.scenario.ForkPoint;
@@ -99,26 +92,5 @@ final class RmapScenarios {
             b.event(new TimelineEvent.MigratePages(Duration.ofSeconds(120 + i), 1000, -1, i % 2 == 0 ? 1 : 2));
         }
         return b.build();
-    }
-
-    static String text(String name) {
-        try (InputStream in = ReferenceFile.class.getResourceAsStream("/data/" + name)) {
-            if (in != null) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String dir : new String[] { "../org.ksmstudio.engine/data", "bundles/org.ksmstudio.engine/data" }) {
-            Path p = Path.of(dir, name);
-            if (Files.isRegularFile(p)) {
-                try {
-                    return Files.readString(p, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        throw new IllegalStateException(name + " not found in the engine bundle nor in ../org.ksmstudio.engine/data");
     }
 }

@@ -70,6 +70,7 @@ public final class Messages extends NLS {
 	public static String scriptSaved;
 	public static String scriptFailed;
 	public static String replayTitle;
+	public static String replayButton;
 	public static String replayCannot;
 	public static String replayNeedsRoot;
 	public static String replayConfirm;
@@ -95,6 +96,7 @@ public final class Messages extends NLS {
 	public static String compareNotSettled;
 	public static String compareNotSimulated;
 	public static String calibrateTitle;
+	public static String calibrateButton;
 	public static String calibrateNeedsRoot;
 	public static String calibrateConfirm;
 	public static String calibrateJob;

@@ -20,6 +20,8 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
@@ -82,12 +84,18 @@ public class CountersView extends RunView<CountersView.Sample> {
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(title);
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-		counters = table(sash, COUNTERS_KEY, new String[] { Messages.countersName, Messages.countersValue },
+		CTabFolder tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
+		CTabItem sysfsTab = new CTabItem(tabs, SWT.NONE);
+		sysfsTab.setText(Messages.countersSysfsTab);
+		CTabItem processTab = new CTabItem(tabs, SWT.NONE);
+		processTab.setText(Messages.countersProcessesTab);
+		counters = table(tabs, COUNTERS_KEY, new String[] { Messages.countersName, Messages.countersValue },
 				new int[] { 60, 40 });
 		column(counters, 0, e -> ((String[]) e)[0], true);
 		column(counters, 1, e -> ((String[]) e)[1], true);
 		ColumnViewerToolTipSupport.enableFor(counters);
-		processes = table(sash, PROCESSES_KEY, new String[] { Messages.countersPid, Messages.countersProcess,
+		sysfsTab.setControl(counters.getControl().getParent());
+		processes = table(tabs, PROCESSES_KEY, new String[] { Messages.countersPid, Messages.countersProcess,
 				"ksm_rmap_items", "ksm_merging_pages", "ksm_zero_pages", "ksm_process_profit", "merge_any", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 				"mergeable" }, new int[] { 7, 14, 14, 16, 13, 16, 10, 10 }); //$NON-NLS-1$
 		NumberFormat n = NumberFormat.getIntegerInstance();
@@ -107,7 +115,9 @@ public class CountersView extends RunView<CountersView.Sample> {
 		treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE);
 		profitChart = chart(charts, Messages.chartProfit, Messages.chartMiB, List.of(PROFIT));
 		cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU));
-		sash.setWeights(new int[] { 20, 36, 44 });
+		processTab.setControl(processes.getControl().getParent());
+		tabs.setSelection(sysfsTab);
+		sash.setWeights(new int[] { 34, 66 });
 		createActions();
 	}
 

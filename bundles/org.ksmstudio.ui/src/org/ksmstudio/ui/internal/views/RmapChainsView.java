@@ -33,6 +33,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.ksmstudio.engine.DupView;
 import org.ksmstudio.engine.RmapItemView;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
@@ -61,6 +62,10 @@ public class RmapChainsView extends RunView<RmapTree> {
 	private final Set<Integer> expanded = ConcurrentHashMap.newKeySet();
 	private volatile String filter = ""; //$NON-NLS-1$
 	private volatile int selectedKpfn = -1;
+	// walk cost of the selected dup, kept by the sampler thread only
+	private long walkKey = -1;
+	private ScenarioRun walkRun;
+	private String walkText;
 	private TreeViewer tree;
 	private Label summary;
 	private Text detail;
@@ -149,7 +154,20 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 	@Override
 	protected RmapTree sample(ScenarioRun run) {
-		return RmapTree.read(run.simulation(), filter, expanded, selectedKpfn, run.primary().plan().scenario());
+		RmapTree tree = RmapTree.read(run.simulation(), filter, expanded, selectedKpfn);
+		DupView dup = tree.selectedDup;
+		if (dup != null) {
+			// the walk cost reads every rmap item of the dup: only again when the dup changed
+			long key = (long) dup.kpfn() << 32 | dup.rmapItemCount();
+			if (key != walkKey || run != walkRun) {
+				walkText = WalkCost.describe(run.simulation(), run.primary().plan().scenario(), dup);
+				boolean read = !Messages.rmapWalkChanged.equals(walkText);
+				walkKey = read ? key : -1;
+				walkRun = run;
+			}
+			tree.selectedDetail = walkText;
+		}
+		return tree;
 	}
 
 	@Override

@@ -81,6 +81,8 @@ final class RmapTree {
 	final int totalEntries;
 	final boolean truncated;
 	final long maxPageSharing;
+	/** The selected dup as read, or null. */
+	DupView selectedDup;
 	/** What walking the selected dup costs, or null when no dup is selected. */
 	String selectedDetail;
 	/** Hash of everything shown: equal signatures need no refresh of the viewer. */
@@ -111,11 +113,9 @@ final class RmapTree {
 	 *
 	 * @param filter   lower-case text every shown chain or one of its dups must contain, or empty
 	 * @param expanded KSM page frames whose rmap items are wanted
-	 * @param selected KSM page frame of the selected dup (its walk cost is computed), or -1
-	 * @param scenario the engine scenario of the run (processes, for the walk cost)
+	 * @param selected KSM page frame of the selected dup (found as {@link #selectedDup}), or -1
 	 */
-	static RmapTree read(KsmSimulation simulation, String filter, Set<Integer> expanded, int selected,
-			org.ksmstudio.engine.scenario.Scenario scenario) {
+	static RmapTree read(KsmSimulation simulation, String filter, Set<Integer> expanded, int selected) {
 		long mps = simulation.snapshot().counters().maxPageSharing();
 		StableTreeView view = simulation.stableTree(MAX_ENTRIES);
 		List<StableEntry> entries = new ArrayList<>(view.entries());
@@ -149,7 +149,7 @@ final class RmapTree {
 		for (StableEntry entry : view.entries()) {
 			for (DupView dup : entry.dups()) {
 				if (dup.kpfn() == selected) {
-					tree.selectedDetail = WalkCost.describe(simulation, scenario, dup);
+					tree.selectedDup = dup;
 				}
 			}
 		}

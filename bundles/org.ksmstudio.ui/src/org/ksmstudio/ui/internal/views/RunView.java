@@ -31,7 +31,6 @@ public abstract class RunView<T> extends ViewPart {
 	/** Minimum time between two samples: at most 10 a second. */
 	public static final long SAMPLE_PERIOD_MS = 100;
 
-	private static final boolean TRACE = Boolean.getBoolean("ksm.ui.trace"); //$NON-NLS-1$
 	private final AtomicBoolean showPending = new AtomicBoolean();
 	private final RunSlot.Listener slotListener = this::runReplaced;
 	private final ScenarioRun.Listener statusListener = changed -> sampleSoon();
@@ -86,6 +85,11 @@ public abstract class RunView<T> extends ViewPart {
 	/** Minimum time between two samples of this view, ms; at least {@link #SAMPLE_PERIOD_MS}. */
 	protected long samplePeriodMillis() {
 		return SAMPLE_PERIOD_MS;
+	}
+
+	/** The editor whose run the view follows, or null. */
+	protected IEditorPart followedEditor() {
+		return followed;
 	}
 
 	/** The run the view follows, or null. */
@@ -170,17 +174,18 @@ public abstract class RunView<T> extends ViewPart {
 				return Status.OK_STATUS;
 			}
 			T data = sample(current);
-			display.asyncExec(() -> {
-				showPending.set(false);
-				if (!mainControl().isDisposed() && run == current) {
-					long t0 = System.nanoTime();
-					show(current, data);
-					long t1 = System.nanoTime();
-					mainControl().getShell().update();
-					long t2 = System.nanoTime();
-					if (TRACE && t2 - t0 > 10_000_000L) {
-						System.out.printf("TRACE %s show %.1f ms paint %.1f ms%n", RunView.this.getClass().getSimpleName(), (t1 - t0) / 1e6, (t2 - t1) / 1e6); //$NON-NLS-1$
+			display.asyncExec(new Runnable() {
+				@Override
+				public void run() {
+					showPending.set(false);
+					if (!mainControl().isDisposed() && RunView.this.run == current) {
+						show(current, data);
 					}
+				}
+
+				@Override
+				public String toString() {
+					return RunView.this.getClass().getSimpleName() + ".show"; //$NON-NLS-1$
 				}
 			});
 			if (active && !monitor.isCanceled()) {

@@ -41,10 +41,29 @@ final class TimeSeriesChart {
 			series.setLineColor(new Color(PALETTE[i % PALETTE.length]));
 			series.setXSeries(new double[0]);
 			series.setYSeries(new double[0]);
+			series.setDescription(shortName(names.get(i), names));
 		}
 		chart.getLegend().setPosition(SWT.RIGHT);
 		chart.getLegend().setFont(JFaceResources.getDefaultFont());
 		chart.getLegend().setVisible(names.size() > 1);
+	}
+
+	/**
+	 * The legend's label of {@code name}: without the words every name starts with
+	 * ("pages_shared" → "shared", "stable_node_dups" → "dups").
+	 */
+	private static String shortName(String name, List<String> names) {
+		if (names.size() < 2) {
+			return name;
+		}
+		String prefix = name;
+		for (String other : names) {
+			while (!other.startsWith(prefix)) {
+				int cut = prefix.lastIndexOf('_', prefix.length() - 2);
+				prefix = cut < 0 ? "" : prefix.substring(0, cut + 1); //$NON-NLS-1$
+			}
+		}
+		return prefix.endsWith("_") ? name.substring(prefix.length()) : name; //$NON-NLS-1$
 	}
 
 	/** The chart widget. */

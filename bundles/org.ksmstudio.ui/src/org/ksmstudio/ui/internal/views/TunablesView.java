@@ -26,7 +26,7 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
@@ -34,7 +34,16 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.domain.EditingDomain;
 import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.model.scenario.ScenarioFactory;
+import org.ksmstudio.model.scenario.ScenarioPackage;
+import org.ksmstudio.model.scenario.SysfsWrite;
+import org.ksmstudio.model.scenario.Timeline;
+import org.ksmstudio.model.scenario.Trigger;
+import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.export.ExportActions;
@@ -67,16 +76,22 @@ public class TunablesView extends RunView<Map<String, String>> {
 
 	private final Map<String, Row> rows = new LinkedHashMap<>();
 	private TableViewer table;
-	private CLabel status;
+	private Label status;
+	private Label statusIcon;
 	private Action resetAction;
 	private ScenarioRun shownRun;
 
 	@Override
 	protected void createContents(Composite parent) {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		status = new CLabel(parent, SWT.NONE);
+		Composite line = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 2).applyTo(line);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(line);
+		statusIcon = new Label(line, SWT.NONE);
+		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).exclude(true).applyTo(statusIcon);
+		status = new Label(line, SWT.WRAP);
 		status.setData(STATUS_KEY, Boolean.TRUE);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(status);
 		Composite holder = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
 		TableColumnLayout layout = new TableColumnLayout();
@@ -91,7 +106,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 			rows.put(file, new Row(file));
 		}
 
-		column(layout, Messages.tunablesFile, 56, new ColumnLabelProvider() {
+		column(layout, Messages.tunablesFile, 52, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
 				return ((Row) element).file;
@@ -107,7 +122,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 				return JFaceResources.getTextFont();
 			}
 		});
-		TableViewerColumn value = column(layout, Messages.tunablesValue, 18, new ColumnLabelProvider() {
+		TableViewerColumn value = column(layout, Messages.tunablesValue, 22, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
 				return ((Row) element).text;
@@ -172,6 +187,12 @@ public class TunablesView extends RunView<Map<String, String>> {
 		resetAction.setToolTipText(Messages.tunablesResetTooltip);
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
 		toolbar.add(resetAction);
+		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.tunablesRecord) {
+			@Override
+			public void run() {
+				recordInTimeline();
+			}
+		});
 		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.exportTunablesScript) {
 			@Override
 			public void run() {
@@ -219,10 +240,45 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	private void showStatus(String text, boolean error) {
+		if (text.equals(status.getText()) && error == statusIcon.getVisible()) {
+			return;
+		}
 		status.setText(text);
-		status.setImage(error ? PlatformUI.getWorkbench().getSharedImages().getImage(ISharedImages.IMG_OBJS_ERROR_TSK)
+		statusIcon.setImage(error ? PlatformUI.getWorkbench().getSharedImages().getImage(ISharedImages.IMG_OBJS_ERROR_TSK)
 				: null);
-		status.setToolTipText(text);
+		statusIcon.setVisible(error);
+		((org.eclipse.swt.layout.GridData) statusIcon.getLayoutData()).exclude = !error;
+		status.getParent().getParent().layout(true, true);
+	}
+
+	/**
+	 * Adds the accepted writes of the run to the scenario's timeline as sysfs writes at the simulated
+	 * time they were made, in one undoable command, so that the next run replays them.
+	 */
+	private void recordInTimeline() {
+		ScenarioRun current = run();
+		if (current == null || !(followedEditor() instanceof ScenarioEditor editor) || editor.getScenario() == null) {
+			return;
+		}
+		Timeline timeline = editor.getScenario().getTimeline();
+		EditingDomain domain = editor.getEditingDomain();
+		CompoundCommand record = new CompoundCommand(Messages.tunablesRecordCommand);
+		for (ScenarioRun.TunableWrite write : current.tunableWrites()) {
+			if (write.result().ok()) {
+				SysfsWrite event = ScenarioFactory.eINSTANCE.createSysfsWrite();
+				event.setTrigger(Trigger.AT_TIME);
+				event.setTimeMillis(Math.round(write.timeNanos() / 1e6));
+				event.setFile(write.file());
+				event.setValue(write.value());
+				record.append(AddCommand.create(domain, timeline, ScenarioPackage.Literals.TIMELINE__EVENTS, event));
+			}
+		}
+		if (record.isEmpty()) {
+			showStatus(Messages.tunablesRecordNothing, false);
+		} else if (record.canExecute()) {
+			domain.getCommandStack().execute(record);
+			showStatus(NLS.bind(Messages.tunablesRecorded, record.getCommandList().size()), false);
+		}
 	}
 
 	private void exportScript() {

@@ -41,6 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 public class RmapWalkBenchmark {
 
+    /** A simulation whose KSM page is mapped {@code mappings} times. */
     @State(Scope.Thread)
     public static class Merged {
         @Param({ "65536", "1048576" })

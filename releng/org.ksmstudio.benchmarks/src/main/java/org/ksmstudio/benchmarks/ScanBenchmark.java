@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ScanBenchmark {
     static final int PAGES = 1 << 20;
 
+    /** The workload after ksmd converged. */
     @State(Scope.Thread)
     public static class Converged {
         KsmSimulation sim;
@@ -42,6 +43,7 @@ public class ScanBenchmark {
         }
     }
 
+    /** A new simulation of the workload for each invocation. */
     @State(Scope.Thread)
     public static class Fresh {
         @Param({ "4" })

@@ -72,7 +72,9 @@ public final class ApplyRows {
 			ApplyPlan.Step step = plan.steps().get(i);
 			String now = current == null ? "" : current.text(step.file()).orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
 			WriteOutcome outcome = i < outcomes.size() ? outcomes.get(i) : null;
-			rows.add(new Row(i + 1, step.file().fileName(), now, step.value(), step.reason(),
+			// the planner marks plain writes with REASON_TUNABLE: nothing to explain there
+			String reason = org.ksmstudio.live.Messages.REASON_TUNABLE.equals(step.reason()) ? "" : step.reason(); //$NON-NLS-1$
+			rows.add(new Row(i + 1, step.file().fileName(), now, step.value(), reason,
 					outcome == null ? "" : outcomeText(outcome), outcome != null && outcome.isOk())); //$NON-NLS-1$
 		}
 		return rows;

@@ -2,6 +2,7 @@ package org.ksmstudio.live.ui.internal.actions;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
@@ -24,8 +25,9 @@ public final class CalibrateHandler extends AbstractHandler {
 					NLS.bind(Messages.calibrateNeedsRoot, access.message()));
 			return null;
 		}
-		if (MessageDialog.openConfirm(shell, Messages.calibrateTitle,
-				NLS.bind(Messages.calibrateConfirm, CalibrationCases.standard().size(), sources.ksmDirectory()))) {
+		if (new MessageDialog(shell, Messages.calibrateTitle, null,
+				NLS.bind(Messages.calibrateConfirm, CalibrationCases.standard().size(), sources.ksmDirectory()),
+				MessageDialog.CONFIRM, 1, Messages.calibrateButton, IDialogConstants.CANCEL_LABEL).open() == 0) {
 			new CalibrateJob(sources, HandlerUtil.getActiveWorkbenchWindow(event)).schedule();
 		}
 		return null;

@@ -35,6 +35,7 @@ public final class CalibrateJob extends Job {
 		this.sources = sources;
 		this.window = window;
 		setUser(true);
+		setRule(KernelRule.INSTANCE);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
@@ -34,20 +35,15 @@ public final class ReplayHandler extends AbstractHandler {
 		if (choice == null) {
 			return null;
 		}
-		SimulationPlan plan;
-		ReplayCase replayCase;
+		Prepared prepared;
 		try {
-			plan = ScenarioConverter.convert(choice.scenario(), 0, null);
-			replayCase = KernelReplay.replayCase(plan);
-		} catch (ConversionException e) {
-			MessageDialog.openError(shell, Messages.replayTitle,
-					NLS.bind(Messages.replayConvertFailed, choice.label(), e.getMessage()));
-			return null;
+			prepared = prepare(choice);
 		} catch (IllegalArgumentException e) {
-			MessageDialog.openError(shell, Messages.replayTitle,
-					NLS.bind(Messages.replayCannot, choice.label(), e.getMessage()));
+			MessageDialog.openError(shell, Messages.replayTitle, e.getMessage());
 			return null;
 		}
+		SimulationPlan plan = prepared.plan();
+		ReplayCase replayCase = prepared.replayCase();
 		LiveSources sources = LiveSources.current();
 		KsmAccess access = sources.sysfs().access();
 		if (!access.canWrite()) {
@@ -55,15 +51,40 @@ public final class ReplayHandler extends AbstractHandler {
 					access.message()));
 			return null;
 		}
-		if (!MessageDialog.openConfirm(shell, Messages.replayTitle, confirmation(replayCase, choice.label(), sources))) {
+		if (new MessageDialog(shell, Messages.replayTitle, null, confirmation(replayCase, choice.label(), sources),
+				MessageDialog.CONFIRM, 1, Messages.replayButton, IDialogConstants.CANCEL_LABEL).open() != 0) {
 			return null;
 		}
 		new ReplayJob(choice.label(), plan, replayCase, sources, window).schedule();
 		return null;
 	}
 
+	/** A scenario converted for the simulator and for the kernel's workload generator. */
+	public record Prepared(SimulationPlan plan, ReplayCase replayCase) {
+	}
+
+	/**
+	 * Converts the first run settings of the chosen scenario.
+	 *
+	 * @throws IllegalArgumentException with a message for the user: the scenario is invalid, or what the
+	 *                                  workload generator cannot reproduce
+	 */
+	public static Prepared prepare(ScenarioChoice choice) {
+		SimulationPlan plan;
+		try {
+			plan = ScenarioConverter.convert(choice.scenario(), 0, null);
+		} catch (ConversionException e) {
+			throw new IllegalArgumentException(NLS.bind(Messages.replayConvertFailed, choice.label(), e.getMessage()), e);
+		}
+		try {
+			return new Prepared(plan, KernelReplay.replayCase(plan));
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException(NLS.bind(Messages.replayCannot, choice.label(), e.getMessage()), e);
+		}
+	}
+
 	/** The confirmation's text: what is written, what runs, what is restored. */
-	static String confirmation(ReplayCase replayCase, String label, LiveSources sources) {
+	public static String confirmation(ReplayCase replayCase, String label, LiveSources sources) {
 		StringBuilder tunables = new StringBuilder();
 		for (Map.Entry<KsmFile, String> t : replayCase.tunables().entrySet()) {
 			tunables.append("    ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n'); //$NON-NLS-1$ //$NON-NLS-2$

@@ -47,6 +47,7 @@ public final class ReplayJob extends Job {
 		this.sources = sources;
 		this.window = window;
 		setUser(true);
+		setRule(KernelRule.INSTANCE);
 	}
 
 	@Override

@@ -111,7 +111,7 @@ public final class LiveView extends ViewPart {
 		column(processes, 5, p -> number(((ProcessKsmStat) p).processProfit()), true);
 		column(processes, 6, p -> ((ProcessKsmStat) p).mergeAny() ? Messages.liveYes : Messages.liveNo, false);
 		column(processes, 7, p -> ((ProcessKsmStat) p).mergeable() ? Messages.liveYes : Messages.liveNo, false);
-		tables.setWeights(new int[] { 62, 38 });
+		tables.setWeights(new int[] { 72, 28 });
 
 		Composite chartArea = new Composite(sash, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(chartArea);

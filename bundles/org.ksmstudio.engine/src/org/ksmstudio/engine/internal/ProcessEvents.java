@@ -1,0 +1,280 @@
+package org.ksmstudio.engine.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.ScenarioException;
+
+/**
+ * What the processes of a workload do to their pages and to KSM: creation with its pages faulted
+ * in, writes (COW breaks of KSM pages), fork, exit, madvise(MADV_(UN)MERGEABLE),
+ * prctl(PR_SET_MEMORY_MERGE) and memory failure. Single-threaded, like the engine it acts on.
+ */
+public final class ProcessEvents {
+    private final KsmEngine e;
+    private final Map<Integer, Mm> byPid = new HashMap<>();
+    private long uniqueCounter;
+
+    ProcessEvents(KsmEngine engine) {
+        this.e = engine;
+    }
+
+    /** A region of a new process: its name, mergeable flag and the content of each page. */
+    public record RegionInit(String name, boolean mergeable, long[] contents) {
+    }
+
+    /**
+     * Creates a process whose regions are faulted in with the given contents on its home node,
+     * and registers it with KSM (behind the cursor) when a region is mergeable.
+     */
+    public void addProcess(int pid, String name, int homeNode, List<Integer> cpus, boolean active, boolean kvm,
+            boolean mergeAny, List<RegionInit> regions) {
+        if (byPid.containsKey(pid)) {
+            throw new ScenarioException("pid", pid, "a process with this pid exists");
+        }
+        int total = 0;
+        for (RegionInit r : regions) {
+            total = Math.addExact(total, r.contents().length);
+        }
+        int first = e.allocSlots(total);
+        Vma[] vmas = new Vma[regions.size()];
+        long addr = 0x7f00_0000_0000L;
+        int s = first;
+        for (int i = 0; i < regions.size(); i++) {
+            RegionInit r = regions.get(i);
+            vmas[i] = new Vma(r.name(), addr, s, r.contents().length, r.mergeable());
+            addr += ((long) r.contents().length + 512) * e.pageSize;
+            s += r.contents().length;
+        }
+        Mm mm = new Mm(e.mms.size(), pid, name, homeNode, cpus, active, kvm, 0, vmas, first, total);
+        mm.mergeAny = mergeAny;
+        e.mms.add(mm);
+        byPid.put(pid, mm);
+        s = first;
+        for (RegionInit r : regions) {
+            for (long c : r.contents()) {
+                e.slotFrame[s] = e.frames.alloc(c, homeNode);
+                e.slotMm[s] = mm.index;
+                s++;
+            }
+        }
+        if (mm.anyMergeable()) {
+            e.ksmEnter(mm);
+        }
+    }
+
+    /** The running process {@code pid}; IllegalArgumentException when there is none. */
+    Mm running(int pid) {
+        Mm mm = byPid.get(pid);
+        if (mm == null || mm.exiting) {
+            throw new IllegalArgumentException("pid = " + pid + ": no such running process");
+        }
+        return mm;
+    }
+
+    private Vma region(Mm mm, String name) {
+        Vma v = mm.vma(name);
+        if (v == null) {
+            throw new IllegalArgumentException("region = " + name + ": process " + mm.pid + " has no such region");
+        }
+        return v;
+    }
+
+    /** Pids of the running processes that have a region of that name, in creation order. */
+    public List<Integer> pidsWithRegion(String regionName) {
+        List<Integer> pids = new ArrayList<>();
+        for (Mm mm : e.mms) {
+            if (!mm.exiting && mm.vma(regionName) != null) {
+                pids.add(mm.pid);
+            }
+        }
+        return pids;
+    }
+
+    /** Number of pages of a region. */
+    public int regionPages(int pid, String regionName) {
+        return region(running(pid), regionName).pages;
+    }
+
+    /** A content no page has had before. */
+    public long nextUniqueContent() {
+        long c;
+        do {
+            c = Mix.mix64(0x3C6EF372FE94F82BL + (++uniqueCounter) * 0x9E3779B97F4A7C15L);
+        } while (c == 0);
+        return c;
+    }
+
+    /** The application writes pages [from, to) every step of a region (COW breaks KSM pages). */
+    public void writePages(int pid, String regionName, long from, long to, long step, NewContent content) {
+        Mm mm = running(pid);
+        Vma v = region(mm, regionName);
+        if (from < 0 || to > v.pages || from > to || step < 1) {
+            throw new IllegalArgumentException("pages " + from + ".." + to + " step " + step + ": outside region "
+                    + regionName + " of " + v.pages + " pages");
+        }
+        for (long p = from; p < to; p += step) {
+            writePage(mm, v.firstSlot + (int) p, content);
+        }
+    }
+
+    private void writePage(Mm mm, int s, NewContent content) {
+        int f = e.slotFrame[s];
+        if (f == KsmEngine.NO_PAGE) {
+            e.slotFrame[s] = e.frames.alloc(content == NewContent.UNIQUE ? nextUniqueContent() : 0L, mm.homeNode);
+        } else if (f == KsmEngine.KSM_ZERO || f == KsmEngine.PLAIN_ZERO) {
+            if (f == KsmEngine.KSM_ZERO) {
+                e.zeroPages--;
+                mm.zeroPages--;
+            }
+            e.slotFrame[s] = e.frames.alloc(content == NewContent.UNIQUE ? nextUniqueContent() : 0L, mm.homeNode);
+        } else if (e.frames.isKsm(f) || e.frames.mapcount[f] > 1) {
+            long c = content == NewContent.UNIQUE ? nextUniqueContent() : e.frames.content[f];
+            e.slotFrame[s] = e.frames.alloc(c, mm.homeNode);
+            e.frames.put(f);
+        } else if (content == NewContent.UNIQUE) {
+            e.frames.content[f] = nextUniqueContent();
+        }
+    }
+
+    /** fork(): a child mm sharing every page of the parent copy-on-write, registered with KSM like the parent. */
+    public void fork(int parentPid, int childPid, String childName) {
+        Mm parent = running(parentPid);
+        if (byPid.containsKey(childPid)) {
+            throw new IllegalArgumentException("pid = " + childPid + ": a process with this pid exists");
+        }
+        int first = e.allocSlots(parent.slotCount);
+        Vma[] vmas = new Vma[parent.vmas.length];
+        for (int i = 0; i < vmas.length; i++) {
+            Vma pv = parent.vmas[i];
+            vmas[i] = new Vma(pv.name, pv.start, first + (pv.firstSlot - parent.firstSlot), pv.pages, pv.mergeable);
+        }
+        Mm child = new Mm(e.mms.size(), childPid, childName == null ? parent.name : childName, parent.homeNode,
+                parent.cpus, parent.active, parent.kvm, parentPid, vmas, first, parent.slotCount);
+        child.mergeAny = parent.mergeAny;
+        e.mms.add(child);
+        byPid.put(childPid, child);
+        for (int i = 0; i < parent.slotCount; i++) {
+            int f = e.slotFrame[parent.firstSlot + i];
+            int s = first + i;
+            e.slotMm[s] = child.index;
+            if (f >= 0) {
+                e.frames.mapcount[f]++;
+                e.slotFrame[s] = f;
+            } else if (f == KsmEngine.KSM_ZERO || f == KsmEngine.PLAIN_ZERO) {
+                e.slotFrame[s] = KsmEngine.PLAIN_ZERO;
+            }
+        }
+        if (parent.registered) {
+            e.ksmEnter(child);
+        }
+    }
+
+    /** Process exit: __ksm_exit, then its pages are unmapped; ksmd frees its rmap items when it gets there. */
+    public void exit(int pid) {
+        Mm mm = running(pid);
+        mm.exiting = true;
+        e.ksmExit(mm);
+        for (int s = mm.firstSlot; s < mm.firstSlot + mm.slotCount; s++) {
+            unmapSlot(mm, s);
+        }
+    }
+
+    private void unmapSlot(Mm mm, int s) {
+        int f = e.slotFrame[s];
+        if (f >= 0) {
+            e.frames.put(f);
+        } else if (f == KsmEngine.KSM_ZERO) {
+            e.zeroPages--;
+            mm.zeroPages--;
+        }
+        e.slotFrame[s] = KsmEngine.NO_PAGE;
+    }
+
+    /** madvise(MADV_MERGEABLE / MADV_UNMERGEABLE) on a whole region. */
+    public void madvise(int pid, String regionName, boolean mergeable) {
+        Mm mm = running(pid);
+        Vma v = region(mm, regionName);
+        if (mergeable) {
+            if (v.mergeable) {
+                return;
+            }
+            v.mergeable = true;
+            if (!mm.registered) {
+                e.ksmEnter(mm);
+            }
+        } else {
+            if (!v.mergeable) {
+                return;
+            }
+            unmergeRange(mm, v);
+            v.mergeable = false;
+            v.staleItems = true;
+        }
+    }
+
+    /** prctl(PR_SET_MEMORY_MERGE, 0/1): every region of the process. */
+    public void setMergeAny(int pid, boolean enable) {
+        Mm mm = running(pid);
+        if (enable) {
+            if (mm.mergeAny) {
+                return;
+            }
+            if (!mm.registered) {
+                e.ksmEnter(mm);
+            }
+            mm.mergeAny = true;
+            for (Vma v : mm.vmas) {
+                v.mergeable = true;
+            }
+        } else {
+            if (!mm.mergeAny) {
+                return;
+            }
+            for (Vma v : mm.vmas) {
+                if (v.mergeable) {
+                    unmergeRange(mm, v);
+                    v.mergeable = false;
+                    v.staleItems = true;
+                }
+            }
+            mm.mergeAny = false;
+        }
+    }
+
+    /** unmerge_ksm_pages: break COW of every KSM page (and KSM zero page) mapped in the VMA. */
+    void unmergeRange(Mm mm, Vma v) {
+        for (int s = v.firstSlot; s < v.endSlot(); s++) {
+            int f = e.slotFrame[s];
+            if (f == KsmEngine.KSM_ZERO) {
+                e.zeroPages--;
+                mm.zeroPages--;
+                e.slotFrame[s] = e.frames.alloc(0L, mm.homeNode);
+            } else if (f >= 0 && e.frames.isKsm(f)) {
+                e.slotFrame[s] = e.frames.alloc(e.frames.content[f], mm.homeNode);
+                e.frames.put(f);
+            }
+        }
+    }
+
+    /** Memory failure of the page mapped at a region page: every mapping of that frame is unmapped. */
+    public void memoryFailure(int pid, String regionName, long page) {
+        Mm mm = running(pid);
+        Vma v = region(mm, regionName);
+        if (page < 0 || page >= v.pages) {
+            throw new IllegalArgumentException("page = " + page + ": outside region " + regionName);
+        }
+        int f = e.slotFrame[v.firstSlot + (int) page];
+        if (f < 0) {
+            return;
+        }
+        for (int s = 0; s < e.slotCount; s++) {
+            if (e.slotFrame[s] == f) {
+                unmapSlot(e.mms.get(e.slotMm[s]), s);
+            }
+        }
+    }
+}
