@@ -19,17 +19,16 @@ final class CounterReadout {
         long vol = e.rmapItems - e.pagesShared - e.pagesSharing - e.pagesUnshared;
         long profit = (e.pagesSharing + e.zeroPages) * e.pageSize - e.rmapItems * KsmEngine.RMAP_ITEM_SIZE;
         return new KsmCounters(e.pagesScanned, e.pagesShared, e.pagesSharing, e.pagesUnshared, Math.max(0, vol),
-                e.smart.pagesSkipped, e.zeroPages, e.seqnr, e.stable.chains, e.stable.dups, profit, e.run, e.pagesToScan,
-                e.sleepMillisecs, e.mergeAcrossNodes, e.maxPageSharing, e.pruneMillisecs, e.useZeroPages ? 1 : 0,
-                e.smartScan ? 1 : 0,
-                e.advisor.sysfsName(), e.advisorMaxCpu, e.advisorMinPages, e.advisorMaxPages, e.advisorTarget);
+                e.smart.pagesSkipped, e.zeroPages, e.seqnr, e.stable.chains, e.stable.dups, profit,
+                e.run, e.pagesToScan, e.sleepMillisecs, e.mergeAcrossNodes, e.maxPageSharing, e.pruneMillisecs,
+                e.useZeroPages ? 1 : 0, e.smartScan ? 1 : 0, e.advisor.sysfsName(), e.advisorMaxCpu, e.advisorMinPages, e.advisorMaxPages, e.advisorTarget);
     }
 
     /** The counters a convergence check compares (pages_* except scanned/skipped, zero pages, chains, dups, profit). */
     static long[] convergenceSignature(KsmEngine e) {
         long vol = Math.max(0, e.rmapItems - e.pagesShared - e.pagesSharing - e.pagesUnshared);
-        return new long[] { e.pagesShared, e.pagesSharing, e.pagesUnshared, vol, e.stable.chains, e.stable.dups, e.zeroPages,
-            e.rmapItems };
+        return new long[] { e.pagesShared, e.pagesSharing, e.pagesUnshared, vol, e.stable.chains, e.stable.dups,
+            e.zeroPages, e.rmapItems };
     }
 
     /** /proc/PID/ksm_stat of every process in creation order. */

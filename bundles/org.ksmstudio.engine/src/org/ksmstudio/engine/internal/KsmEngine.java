@@ -826,7 +826,8 @@ public final class KsmEngine {
         }
         int from = head[s];
         int f = slotFrame[s];
-        if (from == to || stable.isStale(from) || stable.isStale(to) || f != sn.kpfn[from] || sn.content[to] != sn.content[from]) {
+        if (from == to || stable.isStale(from) || stable.isStale(to) || f != sn.kpfn[from]
+                || sn.content[to] != sn.content[from]) {
             return false;
         }
         int kf = sn.kpfn[to];

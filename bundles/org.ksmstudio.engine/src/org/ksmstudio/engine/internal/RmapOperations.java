@@ -2,7 +2,6 @@ package org.ksmstudio.engine.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.policy.RmapPolicy;
-import org.ksmstudio.engine.policy.RmapPolicy.RefileSettings;
 import org.ksmstudio.engine.rmap.KsmMemory;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapOperation;
@@ -23,8 +21,8 @@ import org.ksmstudio.engine.scenario.Topology;
 
 /**
  * Operations that walk the reverse map of the pages they handle (migrate_pages, move_pages,
- * compaction, reclaim, memory failure) on the engine's structures, with the exact cost of each walk,
- * and the refile pass of the refile policy. Single-threaded: the simulation serialises access.
+ * compaction, reclaim, memory failure) on the engine's structures, with the exact cost of each walk;
+ * runs the refile policy's {@link RefilePass}. Single-threaded: the simulation serialises access.
  * <p>
  * A KSM page is walked as {@code rmap_walk_ksm} does: for each rmap item of its stable node (dup), the
  * anon_vma lock, then every VMA of the item's anon_vma (its own mm first, then its live fork
@@ -47,11 +45,9 @@ public final class RmapOperations {
     private final long[] nodePages;
     /** memory pressure windows: node, from, until (ns), pages */
     private final List<long[]> pressure = new ArrayList<>();
-    private long nextRefile;
     /** the latest operations, oldest first, at most {@link #LOG_SIZE} */
     private final ArrayDeque<OperationResult> log = new ArrayDeque<>();
-    private long refileMoves;
-    private int lastRefileMoves;
+    private final RefilePass refile;
 
     // ---- per operation ----
     private int walkerCpu;
@@ -87,8 +83,8 @@ public final class RmapOperations {
         for (NumaNode n : topology.nodes()) {
             nodePages[n.id()] = Math.max(1, n.memoryBytes() / topology.pageSize());
         }
-        RefileSettings r = refileSettings();
-        this.nextRefile = r == null ? Long.MAX_VALUE : r.intervalMillis() * 1_000_000L;
+        this.refile = new RefilePass(engine, this, patch == null ? null : patch.refile(), topology.nodes().size(),
+                cost, x86);
     }
 
     public WalkCostModel costModel() {
@@ -269,7 +265,8 @@ public final class RmapOperations {
     // walks
     // =====================================================================================
 
-    private void beginOperation(int cpu) {
+    /** Sets up the per-operation state of a walk by the given CPU (IPI targets, fork trees). */
+    void beginOperation(int cpu) {
         walkerCpu = cpu;
         handledFrames.clear();
         List<Mm> mms = engine.allMms();
@@ -317,6 +314,16 @@ public final class RmapOperations {
                 children[parent.index][childCount[parent.index]++] = mm.index;
             }
         }
+    }
+
+    /** IPIs a TLB flush of mm {@code mmIndex} sends from the walking CPU (after {@link #beginOperation}). */
+    int ipiTargets(int mmIndex) {
+        return ipiTargets[mmIndex];
+    }
+
+    /** Runs the refile pass when one is due (call after each ksmd wake-up); returns the items moved. */
+    public int afterWakeup() {
+        return refile.afterWakeup();
     }
 
     /** The live parent an mm was forked from after fill (sharing its anon_vma tree), or null. */
@@ -522,138 +529,6 @@ public final class RmapOperations {
     }
 
     // =====================================================================================
-    // refile (background pass of the refile policy)
-    // =====================================================================================
-
-    private RefileSettings refileSettings() {
-        return patch == null ? null : patch.refile();
-    }
-
-    /** Runs the refile pass when one is due (call after each ksmd wake-up); returns the items moved. */
-    public int afterWakeup() {
-        RefileSettings r = refileSettings();
-        long now = engine.now();
-        if (r == null || now < nextRefile || engine.run() != 1) {
-            return 0;
-        }
-        nextRefile = now + r.intervalMillis() * 1_000_000L;
-        return refilePass(r.maxMovesPerPass());
-    }
-
-    /** Items moved by the last refile pass. */
-    public int lastRefileMoves() {
-        return lastRefileMoves;
-    }
-
-    /**
-     * One refile pass: in each chain, empties the sparsest dups into the fullest ones that have room
-     * (never above max_page_sharing), only when the dup can be emptied entirely, at most
-     * {@code maxMoves} items in all. Each move is charged to ksmd: unmap the old PTE (flush, IPIs,
-     * MMU notifier), map the new one.
-     */
-    public int refilePass(int maxMoves) {
-        beginOperation(0);
-        StableNodes sn = engine.sn;
-        int mps = engine.maxPageSharing;
-        int moves = 0;
-        long ksmdNanos = 0;
-        int top = sn.highWater();
-        for (int chain = 0; chain < top && moves < maxMoves; chain++) {
-            if (sn.kind[chain] != StableNodes.CHAIN) {
-                continue;
-            }
-            int[] all = liveDups(chain);
-            for (int nid = 0; nid < topology.nodes().size() && moves < maxMoves; nid++) {
-                int[] dups = onNode(all, nid); // never move a mapping to a page on another node
-                long[] done = refileDups(dups, mps, maxMoves - moves);
-                moves += (int) done[0];
-                ksmdNanos += done[1];
-            }
-        }
-        engine.chargeKsmd(ksmdNanos);
-        refileMoves += moves;
-        lastRefileMoves = moves;
-        return moves;
-    }
-
-    private int[] onNode(int[] dups, int nid) {
-        int n = 0;
-        int[] out = new int[dups.length];
-        for (int d : dups) {
-            if (engine.frames.node[engine.sn.kpfn[d]] == nid) {
-                out[n++] = d;
-            }
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-    /** Refiles among dups of one chain on one node, fullest first; returns {moves, ksmd nanoseconds}. */
-    private long[] refileDups(int[] dups, int mps, int maxMoves) {
-        StableNodes sn = engine.sn;
-        int moves = 0;
-        long ksmdNanos = 0;
-        if (dups.length >= 2) {
-            int i = 0;
-            int j = dups.length - 1;
-            while (i < j && moves < maxMoves) {
-                int donor = dups[j];
-                long room = 0;
-                for (int r = i; r < j; r++) {
-                    room += Math.max(0, mps - sn.len[dups[r]]);
-                }
-                if (room < sn.len[donor]) {
-                    break;
-                }
-                int s = sn.first[donor];
-                while (s != NIL && moves < maxMoves) {
-                    int next = engine.rmapNext(s);
-                    while (i < j && sn.len[dups[i]] >= mps) {
-                        i++;
-                    }
-                    if (i >= j) {
-                        break;
-                    }
-                    Mm mm = engine.mmOfSlot(s);
-                    if (engine.refileItem(s, dups[i])) {
-                        moves++;
-                        int t = ipiTargets[mm.index];
-                        ksmdNanos += cost.anonVmaLockNanos() + cost.vmaVisitNanos() + 2 * cost.pteNanos()
-                                + cost.localFlushNanos() + (x86 ? t * cost.ipiNanos() : 0)
-                                + (mm.kvm ? cost.mmuNotifierNanos() + (x86 ? t * cost.ipiNanos() : 0) : 0);
-                    }
-                    s = next;
-                }
-                j--;
-            }
-        }
-        return new long[] { moves, ksmdNanos };
-    }
-
-    /** Live dups of a chain with at least one rmap item, fullest first (ties by id). */
-    private int[] liveDups(int chain) {
-        StableNodes sn = engine.sn;
-        int n = 0;
-        for (int d = sn.first[chain]; d != NIL; d = sn.next[d]) {
-            n++;
-        }
-        Integer[] all = new Integer[n];
-        int m = 0;
-        for (int d = sn.first[chain]; d != NIL; d = sn.next[d]) {
-            if (!engine.stable.isStale(d) && sn.len[d] > 0) {
-                all[m++] = d;
-            }
-        }
-        Integer[] live = Arrays.copyOf(all, m);
-        Arrays.sort(live, (a, b) -> sn.len[a] != sn.len[b] ? Integer.compare(sn.len[b], sn.len[a])
-                : Integer.compare(a, b));
-        int[] out = new int[m];
-        for (int x = 0; x < m; x++) {
-            out[x] = live[x];
-        }
-        return out;
-    }
-
-    // =====================================================================================
     // reports
     // =====================================================================================
 
@@ -681,7 +556,8 @@ public final class RmapOperations {
             }
         }
         KsmCounters c = engine.counters();
-        return new KsmMemory(ksmPages, c.pagesShared(), c.pagesSharing(), c.generalProfit(), extra, refileMoves);
+        return new KsmMemory(ksmPages, c.pagesShared(), c.pagesSharing(), c.generalProfit(), extra,
+                refile.totalMoves());
     }
 
     /** The latest operations (at most {@link #LOG_SIZE}), oldest first: latency over simulated time. */

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 import org.ksmstudio.ui.internal.views.CountersView;
+import org.ksmstudio.ui.internal.views.LatencyView;
 import org.ksmstudio.ui.internal.views.RmapChainsView;
 
 /**
@@ -54,6 +55,7 @@ class ScreenshotTest {
 		Path images = Files.createDirectories(Path.of(target));
 
 		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample("vm-consolidation.ksm", folder)); //$NON-NLS-1$
+		TestScenarios.showView(ui, CountersView.ID, CountersView.class);
 		ui.run(() -> {
 			TestScenarios.page().activate(editor);
 			editor.getTreeViewer().expandToLevel(3);
@@ -82,6 +84,44 @@ class ScreenshotTest {
 		capture(shot);
 		assertTrue(Files.size(shot) > 10_000, "a screenshot was written: " + shot); //$NON-NLS-1$
 		run.cancel();
+	}
+
+	@Test
+	void latencyOfTheTwoPoliciesOf2016() throws IOException {
+		String target = System.getProperty("ksm.screenshots"); //$NON-NLS-1$
+		assumeTrue(target != null && !target.isBlank(), "set -Dksm.screenshots=FOLDER to take screenshots"); //$NON-NLS-1$
+		Path images = Files.createDirectories(Path.of(target));
+		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample("2016-sharing-limit.ksm", folder)); //$NON-NLS-1$
+		LatencyView view = TestScenarios.showView(ui, LatencyView.ID, LatencyView.class);
+		ui.run(() -> TestScenarios.page().activate(editor));
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
+		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
+		ui.waitUntil(() -> run.status() == ScenarioRun.Status.DONE, () -> "the run ends: " + run.status(), //$NON-NLS-1$
+				java.time.Duration.ofMinutes(15));
+		for (String arguments : new String[] { "1000 0 1", "1000 1 2" }) { //$NON-NLS-1$ //$NON-NLS-2$
+			ui.async(() -> {
+				for (org.eclipse.jface.action.IContributionItem item : view.getViewSite().getActionBars().getMenuManager()
+						.getItems()) {
+					if (item instanceof org.eclipse.jface.action.ActionContributionItem action
+							&& "Migrate a Process's Pages...".equals(action.getAction().getText())) { //$NON-NLS-1$
+						action.getAction().run();
+					}
+				}
+			});
+			org.eclipse.swt.widgets.Text field = ui.find(org.eclipse.swt.widgets.Text.class,
+					t -> t.isVisible() && "2001 0 1".equals(t.getText()), "the migrate_pages dialog"); //$NON-NLS-1$ //$NON-NLS-2$
+			ui.type(field, arguments);
+			ui.clickButton("OK"); //$NON-NLS-1$
+		}
+		Table table = ui.byData(Table.class, LatencyView.TABLE_KEY);
+		ui.waitUntil(() -> table.getItemCount() >= 2, () -> "two migrate_pages rows"); //$NON-NLS-1$
+		ui.run(() -> {
+			TestScenarios.page().activate(view);
+			editor.getTreeViewer().expandToLevel(2);
+		});
+		Path shot = images.resolve("ksmstudio-2016-latency.png"); //$NON-NLS-1$
+		capture(shot);
+		assertTrue(Files.size(shot) > 10_000, "a screenshot was written: " + shot); //$NON-NLS-1$
 	}
 
 	private static org.eclipse.swt.widgets.Event expandEvent(TreeItem item) {

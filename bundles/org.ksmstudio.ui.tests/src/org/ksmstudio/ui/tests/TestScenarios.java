@@ -101,6 +101,7 @@ final class TestScenarios {
 			page.closeAllEditors(false);
 			page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry()
 					.findPerspectiveWithId(org.ksmstudio.ui.internal.KsmStudioPerspective.ID));
+			page.resetPerspective();
 			page.getWorkbenchWindow().getShell().setSize(1400, 900);
 		});
 	}

@@ -3,6 +3,7 @@ package org.ksmstudio.live.ui.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
+import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmSysfsWriter;
 import org.ksmstudio.live.sysfs.RestoreGuard;
 import org.ksmstudio.live.sysfs.RestoreReport;
@@ -24,6 +26,7 @@ import org.ksmstudio.live.sysfs.RestoreReport;
  */
 public final class PendingRestore {
 
+	private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
 	private static final Set<Path> DONE = ConcurrentHashMap.newKeySet();
 	private static final List<Consumer<String>> LISTENERS = new CopyOnWriteArrayList<>();
 	private static volatile String message;
@@ -40,7 +43,8 @@ public final class PendingRestore {
 		if (!sources.sysfs().access().canWrite()) {
 			result = NLS.bind(Messages.restoreNeedsRoot, sources.restoreFile());
 		} else {
-			try {
+			// held like any experiment, so that a restore never interleaves with another experiment's writes
+			try (ExperimentLock lock = ExperimentLock.acquire(sources.lockFile(), LOCK_TIMEOUT)) {
 				Optional<RestoreReport> report = RestoreGuard.recoverPending(new KsmSysfsWriter(sources.sysfs()),
 						sources.restoreFile());
 				if (report.isEmpty()) {

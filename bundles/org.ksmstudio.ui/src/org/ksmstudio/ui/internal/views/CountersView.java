@@ -250,9 +250,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 		}
 		KsmSnapshot snapshot = sample.snapshot();
 		KsmCounters c = snapshot.counters();
-		title.setText(NLS.bind(Messages.countersTitle, new Object[] { run.name(), status(run),
-				String.format("%.3f", snapshot.timeNanos() / 1e9), //$NON-NLS-1$
-				String.format("%.2f", 100 * snapshot.ksmdCpuShare()) })); //$NON-NLS-1$
+		showTitle(run, snapshot);
 		List<String[]> rows = new ArrayList<>();
 		NumberFormat n = NumberFormat.getIntegerInstance();
 		for (String name : KsmCounters.COUNTER_NAMES) {
@@ -273,6 +271,19 @@ public class CountersView extends RunView<CountersView.Sample> {
 	 * labels), the costly part of this view on the UI thread. When the run has ended every chart
 	 * catches up.
 	 */
+	private void showTitle(ScenarioRun run, KsmSnapshot snapshot) {
+		title.setText(NLS.bind(Messages.countersTitle, new Object[] { run.name(), status(run),
+				String.format("%.3f", snapshot.timeNanos() / 1e9), //$NON-NLS-1$
+				String.format("%.2f", 100 * snapshot.ksmdCpuShare()) })); //$NON-NLS-1$
+	}
+
+	@Override
+	protected void showStatus(ScenarioRun changed) {
+		if (last != null) {
+			showTitle(changed, last.snapshot());
+		}
+	}
+
 	private void updateOneChart(Sample sample, boolean all) {
 		long now = System.nanoTime();
 		if (!all && now - chartsShown < CHART_PERIOD_NANOS || !pagesChart.chart().isVisible()) {

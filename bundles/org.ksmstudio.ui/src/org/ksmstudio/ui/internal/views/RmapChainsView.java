@@ -179,9 +179,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			detail.setText(""); //$NON-NLS-1$
 			return;
 		}
-		NumberFormat n = NumberFormat.getIntegerInstance();
-		summary.setText(NLS.bind(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
-				new Object[] { n.format(data.totalEntries), n.format(data.maxPageSharing), CountersView.status(run) }));
+		showSummary(run, data);
 		if (tree.getInput() != holder) {
 			tree.setInput(holder);
 		}
@@ -191,6 +189,19 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 		if (data.selectedDetail != null) {
 			detail.setText(data.selectedDetail);
+		}
+	}
+
+	private void showSummary(ScenarioRun run, RmapTree data) {
+		NumberFormat n = NumberFormat.getIntegerInstance();
+		summary.setText(NLS.bind(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
+				new Object[] { n.format(data.totalEntries), n.format(data.maxPageSharing), CountersView.status(run) }));
+	}
+
+	@Override
+	protected void showStatus(ScenarioRun changed) {
+		if (holder.data != null) {
+			showSummary(changed, holder.data);
 		}
 	}
 

@@ -33,7 +33,7 @@ public abstract class RunView<T> extends ViewPart {
 
 	private final AtomicBoolean showPending = new AtomicBoolean();
 	private final RunSlot.Listener slotListener = this::runReplaced;
-	private final ScenarioRun.Listener statusListener = changed -> sampleSoon();
+	private final ScenarioRun.Listener statusListener = this::statusChanged;
 	private final Sampler sampler = new Sampler();
 	private RunSlot slot;
 	private IEditorPart followed;
@@ -95,6 +95,20 @@ public abstract class RunView<T> extends ViewPart {
 	/** The run the view follows, or null. */
 	protected ScenarioRun run() {
 		return run;
+	}
+
+	private void statusChanged(ScenarioRun changed) {
+		sampleSoon();
+		display.asyncExec(() -> {
+			if (!mainControl().isDisposed() && run == changed) {
+				showStatus(changed);
+			}
+		});
+	}
+
+	/** Shows the run's status (running, paused, done, ...) where the view shows it; on the UI thread. */
+	protected void showStatus(ScenarioRun changed) {
+		// views without a status line show it with their next sample
 	}
 
 	/** Takes a sample as soon as possible (after a user action on the run). */
