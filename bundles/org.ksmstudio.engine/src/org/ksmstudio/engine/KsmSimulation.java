@@ -3,18 +3,16 @@ package org.ksmstudio.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ksmstudio.engine.internal.KsmEngine;
 import org.ksmstudio.engine.internal.RmapOperations;
 import org.ksmstudio.engine.internal.ScenarioLoader;
+import org.ksmstudio.engine.internal.VolatileWrites;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapReport;
 import org.ksmstudio.engine.rmap.WalkCostModel;
-import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
-import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 
@@ -45,11 +43,9 @@ public final class KsmSimulation {
     private final List<SimulationListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CounterSample> samples = new ArrayList<>();
     private final long sampleInterval;
-    private final SplittableRandom random;
+    private final VolatileWrites volatileWrites;
     private long nextSample;
     private int timelineIndex;
-    private long lastVolatility;
-    private final java.util.Map<String, Double> volatilityCarry = new java.util.HashMap<>();
     private long[] lastSignature;
     private LastChange lastChange;
     private volatile boolean paused;
@@ -61,7 +57,7 @@ public final class KsmSimulation {
         this.engine = ScenarioLoader.load(scenario);
         this.rmap = new RmapOperations(engine, scenario.topology(), WalkCostModel.of(scenario.costModel()));
         this.sampleInterval = scenario.run().sampleInterval().toNanos();
-        this.random = new SplittableRandom(scenario.run().seed());
+        this.volatileWrites = new VolatileWrites(scenario, engine);
         this.lastSignature = engine.convergenceSignature();
         this.lastChange = new LastChange(0, 0, 0);
     }
@@ -262,7 +258,7 @@ public final class KsmSimulation {
     private void advanceLocked(long t) {
         while (nextSample <= t) {
             engine.advanceClockTo(nextSample);
-            applyVolatility();
+            volatileWrites.upToNow();
             CounterSample s = new CounterSample(nextSample, engine.counters());
             samples.add(s);
             for (SimulationListener l : listeners) {
@@ -271,7 +267,7 @@ public final class KsmSimulation {
             nextSample += sampleInterval;
         }
         engine.advanceClockTo(t);
-        applyVolatility();
+        volatileWrites.upToNow();
     }
 
     private void wakeupLocked() {
@@ -292,50 +288,6 @@ public final class KsmSimulation {
             lastSignature = sig;
             lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned());
         }
-    }
-
-    private void applyVolatility() {
-        long now = engine.now();
-        if (now <= lastVolatility) {
-            return;
-        }
-        double dt = (now - lastVolatility) / 1e9;
-        lastVolatility = now;
-        List<ProcessSpec> procs = scenario.workload().processes();
-        for (int pi = 0; pi < procs.size(); pi++) {
-            ProcessSpec p = procs.get(pi);
-            ProcessSpec src = regionsOf(p);
-            for (int ri = 0; ri < src.regions().size(); ri++) {
-                MergeableRegion r = src.regions().get(ri);
-                double rate = r.volatility().pagesPerSecond();
-                long volatilePages = r.volatility().volatilePages(r.pages());
-                if (rate <= 0 || volatilePages == 0) {
-                    continue;
-                }
-                String key = pi + "/" + ri;
-                double want = rate * dt + volatilityCarry.getOrDefault(key, 0.0);
-                long n = (long) want;
-                volatilityCarry.put(key, want - n);
-                for (long i = 0; i < n; i++) {
-                    long page = r.volatility().page(random.nextLong(volatilePages), r.pages());
-                    try {
-                        engine.processes().writePages(p.pid(), r.name(), page, page + 1, 1, r.volatility().content());
-                    } catch (IllegalArgumentException exited) {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    /** The process spec holding a process's regions: itself, or the parent it is a fork of. */
-    private ProcessSpec regionsOf(ProcessSpec p) {
-        ProcessSpec cur = p;
-        for (int guard = 0; cur.forkOf() != 0 && guard < 1000; guard++) {
-            int parent = cur.forkOf();
-            cur = scenario.workload().processes().stream().filter(q -> q.pid() == parent).findFirst().orElse(cur);
-        }
-        return cur;
     }
 
     private void applyEvent(TimelineEvent e) {

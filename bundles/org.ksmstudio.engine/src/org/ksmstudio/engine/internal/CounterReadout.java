@@ -21,7 +21,8 @@ final class CounterReadout {
         return new KsmCounters(e.pagesScanned, e.pagesShared, e.pagesSharing, e.pagesUnshared, Math.max(0, vol),
                 e.smart.pagesSkipped, e.zeroPages, e.seqnr, e.stable.chains, e.stable.dups, profit,
                 e.run, e.pagesToScan, e.sleepMillisecs, e.mergeAcrossNodes, e.maxPageSharing, e.pruneMillisecs,
-                e.useZeroPages ? 1 : 0, e.smartScan ? 1 : 0, e.advisor.sysfsName(), e.advisorMaxCpu, e.advisorMinPages, e.advisorMaxPages, e.advisorTarget);
+                e.useZeroPages ? 1 : 0, e.smartScan ? 1 : 0, e.advisor.sysfsName(), e.advisorMaxCpu, e.advisorMinPages,
+                e.advisorMaxPages, e.advisorTarget);
     }
 
     /** The counters a convergence check compares (pages_* except scanned/skipped, zero pages, chains, dups, profit). */

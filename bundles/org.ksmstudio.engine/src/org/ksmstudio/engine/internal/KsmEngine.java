@@ -48,7 +48,6 @@ public final class KsmEngine {
      */
     static final long KSMD_RUNTIME_BEFORE_RUN = 600_000_000_000L;
 
-    private final Topology topology;
     final CostModel cost;
     final int pageSize;
     final SharingPolicy policy;
@@ -79,7 +78,7 @@ public final class KsmEngine {
     private int cursorSlot;
     private boolean cursorAddressSet;
 
-    // ---- tunables ----
+    // ---- tunables (written through KsmSysfs with the kernel's rules) ----
     int run;
     long pagesToScan;
     long sleepMillisecs;
@@ -114,10 +113,8 @@ public final class KsmEngine {
     /** nodes inserted into the unstable tree(s) since the start of the full scan (their size) */
     private long unstableInserts;
 
-
-    /** Creates an engine for a machine; processes are added with {@link #addProcess}. */
+    /** Creates an engine for a machine; processes are added with {@link ProcessEvents#addProcess}. */
     public KsmEngine(Topology topology, CostModel cost, KsmTunables tunables, SharingPolicy policy, int slotCapacity) {
-        this.topology = topology;
         this.cost = cost;
         this.clock = new KsmdClock(cost);
         this.pageSize = topology.pageSize();

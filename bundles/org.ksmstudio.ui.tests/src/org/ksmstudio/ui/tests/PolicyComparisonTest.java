@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IContributionItem;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
+import org.ksmstudio.ui.internal.views.CountersView;
 import org.ksmstudio.ui.internal.views.LatencyView;
 
 /**
@@ -75,6 +79,26 @@ class PolicyComparisonTest {
 		double stock = seconds(row.get(3));
 		assertTrue(noLimit > 60, "without the sharing limit one migration takes more than a minute: " + row); //$NON-NLS-1$
 		assertTrue(stock > 0.001 && stock < 0.010, "with max_page_sharing 256 it takes milliseconds: " + row); //$NON-NLS-1$
+
+		// the Counters view shows one policy at a time: no limit, one KSM page; stock, a dup per 256 mappings
+		TestScenarios.showView(ui, CountersView.ID, CountersView.class);
+		Table counters = ui.byData(Table.class, CountersView.COUNTERS_KEY);
+		ui.waitUntil(() -> "1".equals(UiDriver.cell(counters, "pages_shared", 1)), //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "no-limit merges into one KSM page: " + UiDriver.cell(counters, "pages_shared", 1)); //$NON-NLS-1$ //$NON-NLS-2$
+		Combo policy = ui.byData(Combo.class, CountersView.POLICY_KEY);
+		assertEquals(List.of("no-limit", "stock"), ui.sync(() -> List.of(policy.getItems()))); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.run(() -> {
+			policy.select(1);
+			policy.notifyListeners(SWT.Selection, new Event());
+		});
+		ui.waitUntil(() -> number(UiDriver.cell(counters, "pages_shared", 1)) > 20_000 //$NON-NLS-1$
+				&& number(UiDriver.cell(counters, "stable_node_dups", 1)) == number(UiDriver.cell(counters, "pages_shared", 1)), //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "stock keeps at most 256 mappings per KSM page: pages_shared " //$NON-NLS-1$
+						+ UiDriver.cell(counters, "pages_shared", 1)); //$NON-NLS-1$
+	}
+
+	private static long number(String cell) {
+		return cell == null ? -1 : Long.parseLong(cell.replace(",", "")); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	private static IAction menuAction(LatencyView view, String text) {

@@ -29,6 +29,7 @@ public final class Messages extends NLS {
 	public static String tunablesValue;
 	public static String tunablesDefault;
 	public static String tunablesLastWrite;
+	public static String tunablesConfigured;
 	public static String tunablesNoRun;
 	public static String tunablesStarting;
 	public static String tunablesRunOf;
@@ -132,6 +133,7 @@ public final class Messages extends NLS {
 	public static String tunablesRecorded;
 	public static String countersSysfsTab;
 	public static String countersProcessesTab;
+	public static String countersPolicy;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

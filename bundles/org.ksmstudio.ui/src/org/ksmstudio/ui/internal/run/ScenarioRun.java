@@ -43,7 +43,7 @@ public final class ScenarioRun {
 
 	/** Callbacks on the thread that made the change (often the job's): keep them short. */
 	public interface Listener {
-		/** The status changed. */
+		/** The status, or the policy the views follow, changed. */
 		void statusChanged(ScenarioRun run);
 	}
 
@@ -56,12 +56,13 @@ public final class ScenarioRun {
 	private volatile boolean pauseRequested;
 	private volatile double speed;
 	private volatile String failure;
+	private volatile int followed;
 	private StepKind pendingStep;
 	private SimulationJob job;
 
 	/**
 	 * @param name     shown in the progress view and the views' titles
-	 * @param policies one simulation per compared policy; the first is the one the views follow
+	 * @param policies one simulation per compared policy; the views follow the first at the start
 	 */
 	public ScenarioRun(String name, List<PolicyRun> policies) {
 		this.name = name;
@@ -86,14 +87,24 @@ public final class ScenarioRun {
 		return policies;
 	}
 
-	/** The simulation the views follow (the first policy). */
-	public PolicyRun primary() {
-		return policies.get(0);
+	/** The policy the views follow (the first, until {@link #follow(int)} chose another). */
+	public PolicyRun followed() {
+		return policies.get(followed);
 	}
 
-	/** The primary simulation, null while the workload is being faulted in. */
+	/** Makes the views follow policy {@code index} of {@link #policies()}; listeners are told. */
+	public void follow(int index) {
+		if (index >= 0 && index < policies.size() && index != followed) {
+			followed = index;
+			for (Listener listener : listeners) {
+				listener.statusChanged(this);
+			}
+		}
+	}
+
+	/** The followed policy's simulation, null while the workload is being faulted in. */
 	public KsmSimulation simulation() {
-		return primary().simulation();
+		return followed().simulation();
 	}
 
 	/** The status. */
@@ -168,7 +179,7 @@ public final class ScenarioRun {
 	/**
 	 * Writes {@code value} to the tunable {@code file} of every compared simulation, as
 	 * {@code echo value > /sys/kernel/mm/ksm/file}; records it on the run's timeline and returns
-	 * the primary simulation's answer. A write to a finished run starts a new phase.
+	 * the followed simulation's answer. A write to a finished run starts a new phase.
 	 */
 	public TunableWrite writeTunable(String file, String value) {
 		KsmSimulation primary = simulation();

@@ -24,6 +24,7 @@ import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -34,6 +35,7 @@ import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.export.ExportActions;
+import org.ksmstudio.ui.internal.run.PolicyRun;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
 /**
@@ -47,6 +49,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 	/** Widget data keys (for tests). */
 	public static final String COUNTERS_KEY = "org.ksmstudio.ui.counters.table"; //$NON-NLS-1$
 	public static final String PROCESSES_KEY = "org.ksmstudio.ui.counters.processes"; //$NON-NLS-1$
+	public static final String POLICY_KEY = "org.ksmstudio.ui.counters.policy"; //$NON-NLS-1$
 
 	private static final int MAX_POINTS = 1500;
 	private static final List<String> PAGES = List.of("pages_shared", "pages_sharing", "pages_unshared", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -63,6 +66,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 	private TableViewer counters;
 	private TableViewer processes;
 	private Label title;
+	private Combo policy;
 	private TimeSeriesChart pagesChart;
 	private TimeSeriesChart treeChart;
 	private TimeSeriesChart profitChart;
@@ -80,8 +84,22 @@ public class CountersView extends RunView<CountersView.Sample> {
 	@Override
 	protected void createContents(Composite parent) {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		title = new Label(parent, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(title);
+		Composite header = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(header);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+		title = new Label(header, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).align(SWT.FILL, SWT.CENTER).applyTo(title);
+		policy = new Combo(header, SWT.READ_ONLY);
+		policy.setData(POLICY_KEY, Boolean.TRUE);
+		policy.setToolTipText(Messages.countersPolicy);
+		GridDataFactory.swtDefaults().exclude(true).applyTo(policy);
+		policy.setVisible(false);
+		policy.addListener(SWT.Selection, e -> {
+			ScenarioRun current = run();
+			if (current != null) {
+				current.follow(policy.getSelectionIndex());
+			}
+		});
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		CTabFolder tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
@@ -238,6 +256,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 	@Override
 	protected void show(ScenarioRun run, Sample sample) {
 		last = sample;
+		showPolicies(run);
 		if (sample == null) {
 			title.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
 			counters.setInput(new Object[0]);
@@ -265,13 +284,25 @@ public class CountersView extends RunView<CountersView.Sample> {
 		updateOneChart(sample, !run.isActive());
 	}
 
-	/**
-	 * Redraws at most one chart per sample, the one shown longest ago, and none within
-	 * {@link #CHART_PERIOD_NANOS} of the last: an SWTChart update lays the chart out again (tick
-	 * labels), the costly part of this view on the UI thread. When the run has ended every chart
-	 * catches up.
-	 */
+	/** Offers the run's policies when it compares several; the views show the chosen one. */
+	private void showPolicies(ScenarioRun run) {
+		List<String> names = run == null ? List.of() : run.policies().stream().map(PolicyRun::policy).toList();
+		boolean several = names.size() > 1;
+		if (!names.equals(List.of(policy.getItems()))) {
+			policy.setItems(names.toArray(String[]::new));
+		}
+		if (several && policy.getSelectionIndex() != run.policies().indexOf(run.followed())) {
+			policy.select(run.policies().indexOf(run.followed()));
+		}
+		if (several != policy.getVisible()) {
+			policy.setVisible(several);
+			((org.eclipse.swt.layout.GridData) policy.getLayoutData()).exclude = !several;
+			policy.getParent().layout(true);
+		}
+	}
+
 	private void showTitle(ScenarioRun run, KsmSnapshot snapshot) {
+		showPolicies(run);
 		title.setText(NLS.bind(Messages.countersTitle, new Object[] { run.name(), status(run),
 				String.format("%.3f", snapshot.timeNanos() / 1e9), //$NON-NLS-1$
 				String.format("%.2f", 100 * snapshot.ksmdCpuShare()) })); //$NON-NLS-1$
@@ -284,6 +315,12 @@ public class CountersView extends RunView<CountersView.Sample> {
 		}
 	}
 
+	/**
+	 * Redraws at most one chart per sample, the one shown longest ago, and none within
+	 * {@link #CHART_PERIOD_NANOS} of the last: an SWTChart update lays the chart out again (tick
+	 * labels), the costly part of this view on the UI thread. When the run has ended every chart
+	 * catches up.
+	 */
 	private void updateOneChart(Sample sample, boolean all) {
 		long now = System.nanoTime();
 		if (!all && now - chartsShown < CHART_PERIOD_NANOS || !pagesChart.chart().isVisible()) {

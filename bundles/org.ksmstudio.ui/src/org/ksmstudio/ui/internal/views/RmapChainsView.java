@@ -160,7 +160,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			// the walk cost reads every rmap item of the dup: only again when the dup changed
 			long key = (long) dup.kpfn() << 32 | dup.rmapItemCount();
 			if (key != walkKey || run != walkRun) {
-				walkText = WalkCost.describe(run.simulation(), run.primary().plan().scenario(), dup);
+				walkText = WalkCost.describe(run.simulation(), run.followed().plan().scenario(), dup);
 				boolean read = !Messages.rmapWalkChanged.equals(walkText);
 				walkKey = read ? key : -1;
 				walkRun = run;
@@ -185,7 +185,12 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 		if (data.signature != holder.signature()) {
 			holder.data = data;
-			tree.refresh();
+			tree.getTree().setRedraw(false);
+			try {
+				tree.refresh();
+			} finally {
+				tree.getTree().setRedraw(true);
+			}
 		}
 		if (data.selectedDetail != null) {
 			detail.setText(data.selectedDetail);

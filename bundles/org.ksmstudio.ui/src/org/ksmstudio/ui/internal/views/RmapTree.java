@@ -27,7 +27,7 @@ final class RmapTree {
 	/** Stable nodes read from the engine per sample. */
 	static final int MAX_ENTRIES = 200_000;
 	/** Stable nodes shown before a "more" node. */
-	static final int TOP = 200;
+	static final int TOP = 100;
 	/** Children shown per parent before a "more" node. */
 	static final int PAGE = 500;
 	/** Rmap items read per expanded dup. */

@@ -38,6 +38,10 @@ import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.ksmstudio.engine.KsmSimulation;
+import org.eclipse.emf.common.util.Enumerator;
+import org.eclipse.emf.ecore.EAttribute;
+import org.ksmstudio.model.edit.ScenarioLabels;
+import org.ksmstudio.model.scenario.KsmConfig;
 import org.ksmstudio.model.scenario.ScenarioFactory;
 import org.ksmstudio.model.scenario.ScenarioPackage;
 import org.ksmstudio.model.scenario.SysfsWrite;
@@ -225,7 +229,9 @@ public class TunablesView extends RunView<Map<String, String>> {
 				row.lastWrite = null;
 			}
 		}
-		if (run == null) {
+		if (run == null && configured()) {
+			showStatus(Messages.tunablesConfigured, false);
+		} else if (run == null) {
 			showStatus(Messages.tunablesNoRun, false);
 		} else if (values == null) {
 			showStatus(NLS.bind(Messages.tunablesStarting, run.name()), false);
@@ -237,6 +243,24 @@ public class TunablesView extends RunView<Map<String, String>> {
 		if (!table.isCellEditorActive()) {
 			table.refresh();
 		}
+	}
+
+	/** Fills the values from the followed editor's KSM configuration (no run yet); whether there was one. */
+	private boolean configured() {
+		if (!(followedEditor() instanceof ScenarioEditor editor) || editor.getScenario() == null
+				|| editor.getScenario().getKsm() == null) {
+			return false;
+		}
+		KsmConfig ksm = editor.getScenario().getKsm();
+		for (EAttribute attribute : ksm.eClass().getEAllAttributes()) {
+			Row row = rows.get(ScenarioLabels.label(attribute));
+			if (row != null) {
+				Object value = ksm.eGet(attribute);
+				row.text = value instanceof Boolean b ? (b ? "1" : "0") //$NON-NLS-1$ //$NON-NLS-2$
+						: value instanceof Enumerator e ? e.getLiteral() : String.valueOf(value);
+			}
+		}
+		return true;
 	}
 
 	private void showStatus(String text, boolean error) {
