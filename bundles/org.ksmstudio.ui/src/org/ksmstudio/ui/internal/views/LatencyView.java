@@ -87,7 +87,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		chart = new TimeSeriesChart(sash, Messages.latencyChart, Messages.latencyChartAxis,
 				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch));
-		sash.setWeights(new int[] { 62, 38 });
+		sash.setWeights(new int[] { 70, 30 });
 		rebuildColumns(List.of("stock")); //$NON-NLS-1$
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
 		operations.fill(menu, getSite().getShell());
@@ -104,13 +104,13 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		for (TableColumn column : table.getTable().getColumns()) {
 			column.dispose();
 		}
-		column(Messages.latencyNode, 6, r -> Integer.toString(r.node()));
-		column(Messages.latencyOperation, 14, r -> r.operation().label());
+		column(Messages.latencyNode, 5, r -> Integer.toString(r.node()));
+		column(Messages.latencyOperation, 13, r -> r.operation().label());
 		for (int p = 0; p < policies.size(); p++) {
 			int index = p;
 			String suffix = policies.size() > 1 ? " \u00b7 " + policies.get(p) : ""; //$NON-NLS-1$ //$NON-NLS-2$
 			if (policies.size() > 1) {
-				column(policies.get(p), 30, r -> summary(r.stats().get(index)));
+				column(policies.get(p), 41, r -> summary(r.stats().get(index)));
 			} else {
 				column(Messages.latencyPages + suffix, 9, r -> count(r.stats().get(index), OperationStats::count));
 				column(Messages.latencyKsmPages, 9, r -> count(r.stats().get(index), OperationStats::ksmPages));
