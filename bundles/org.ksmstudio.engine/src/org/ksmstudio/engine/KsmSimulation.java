@@ -12,6 +12,8 @@ import org.ksmstudio.engine.internal.VolatileWrites;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapReport;
 import org.ksmstudio.engine.rmap.WalkCostModel;
+import org.ksmstudio.engine.rmap.WalkCost;
+import org.ksmstudio.engine.rmap.WalkKind;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
@@ -366,6 +368,34 @@ public final class KsmSimulation {
     public List<OperationResult> rmapOperations() {
         synchronized (lock) {
             return rmap.recentOperations();
+        }
+    }
+
+    /**
+     * The exact cost of migrating KSM page {@code dupId} (a {@link DupView#dupId()}) to {@code toNode} (its own
+     * node: compaction), walked from the first CPU of the page's node: the code of the migrations themselves,
+     * run without moving the page or recording anything. Throws IllegalArgumentException when the dup is gone.
+     */
+    public WalkCost walkCost(int dupId, int toNode) {
+        synchronized (lock) {
+            return rmap.migrationCost(dupId, toNode);
+        }
+    }
+
+    /** The exact cost of one reverse-map walk of the given kind over KSM page {@code dupId} (see above). */
+    public WalkCost walkCost(int dupId, WalkKind kind) {
+        synchronized (lock) {
+            return rmap.walkCost(dupId, kind);
+        }
+    }
+
+    /**
+     * Whether the run's sharing policy limits the mappings of a KSM page (by max_page_sharing, as stock does);
+     * false for a policy such as "no-limit" that lets one KSM page take any number of mappings.
+     */
+    public boolean sharingLimited() {
+        synchronized (lock) {
+            return rmap.sharingLimited();
         }
     }
 

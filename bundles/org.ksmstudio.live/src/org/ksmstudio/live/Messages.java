@@ -32,6 +32,29 @@ public final class Messages {
 	public static final String CC_MISSING = "Cannot build the workload generator: no C compiler ({0}) was found. Install one (Debian/Ubuntu: apt-get install gcc).";
 	public static final String CC_FAILED = "Cannot build the workload generator from {0}: the compiler said:\n{1}";
 
+	public static final String REPLAY_NOT_RESTORED = "KSM tunables not restored after the replay of {0}: {1}";
+	public static final String REPLAY_CANCELLED = "Replay cancelled while waiting";
+	public static final String REPLAY_CANCELLED_IN_PHASE = "Replay cancelled in phase {0}";
+	public static final String REPLAY_NO_FULL_SCANS = "ksmd did not complete {0} full scans within {1} s";
+	public static final String GENERATOR_DID_NOT_START = "The workload generator did not start (said: {0})";
+	public static final String GENERATOR_EXITED = "The workload generator {0} has exited ({1})";
+	public static final String GENERATOR_ENDED = "The workload generator {0} ended during '{1}'";
+	public static final String GENERATOR_REFUSED = "The workload generator {0} refused '{1}': {2}";
+	public static final String GENERATOR_SOURCE_MISSING = "The workload generator source {0} is missing from the org.ksmstudio.live bundle";
+	public static final String GENERATOR_INTERRUPTED = "Interrupted while compiling the workload generator";
+	public static final String RESTORE_EARLIER_FAILED = "The KSM tunables of an earlier experiment ({0}) could not be restored: {1}";
+	public static final String RESTORE_FAILED = "KSM tunables not restored: {0} (saved in {1})";
+	public static final String LOCK_TIMEOUT = "Timed out after {0} s waiting for the lock {1}";
+	public static final String LOCK_TIMEOUT_HELD = "Timed out after {0} s waiting for the lock {1} (held by another experiment)";
+	public static final String LOCK_INTERRUPTED = "Interrupted while waiting for the lock {0}";
+
+	public static final String WALK_TOO_FEW = "Walk timings for at least two different PTE counts are needed, got {0}";
+	public static final String CALIBRATE_NOTHING = "No converged starting phase with pages scanned and a wall time: nothing to calibrate from";
+	public static final String CALIBRATE_NO_BUSY_PHASE = "No phase ran with sleep_millisecs 0: the ksmd page costs keep the base model's values; record a case with sleep_millisecs 0 to fit them.";
+	public static final String CALIBRATE_NO_TIMED_PHASE = "No phase ran with a sleep: the wake-up latency keeps the base model's value.";
+	public static final String CALIBRATE_OFF = "A recorded time differs from the simulated one by {0}%: the machine may have been busy (ksmd runs at nice 5 and shares the CPUs); calibrate on an idle machine.";
+	public static final String CALIBRATE_TOO_MANY_CONTENTS = "{0}: too many contents to simulate";
+
 	private Messages() {
 	}
 

@@ -21,7 +21,7 @@ import org.ksmstudio.model.scenario.Scenario;
  */
 public final class Examples {
 
-    private static final String FOLDER = "/examples/";
+    private static final String FOLDER = "/examples/"; //$NON-NLS-1$
 
     /**
      * One example scenario.
@@ -36,7 +36,7 @@ public final class Examples {
         public URI uri() {
             URL url = Examples.class.getResource(FOLDER + file);
             if (url == null) {
-                throw new IllegalStateException("example " + file + " is missing from the bundle");
+                throw new IllegalStateException(MessageBundle.bind(Messages.Example_Missing, file));
             }
             return URI.createURI(url.toString());
         }
@@ -45,8 +45,8 @@ public final class Examples {
         public Scenario load() throws ScenarioLoadException {
             try (InputStream in = Examples.class.getResourceAsStream(FOLDER + file)) {
                 if (in == null) {
-                    throw new ScenarioLoadException(java.nio.file.Path.of(file), 0, 0, "example missing from the bundle",
-                            null);
+                    throw new ScenarioLoadException(java.nio.file.Path.of(file), 0, 0,
+                            MessageBundle.bind(Messages.Example_Missing, file), null);
                 }
                 return ScenarioResources.load(in, file, ScenarioModel.createResourceSet());
             } catch (IOException e) {
@@ -61,17 +61,17 @@ public final class Examples {
     /** Every shipped example, in the order of the index. */
     public static List<Example> all() {
         List<Example> examples = new ArrayList<>();
-        try (InputStream in = Examples.class.getResourceAsStream(FOLDER + "examples.index")) {
+        try (InputStream in = Examples.class.getResourceAsStream(FOLDER + "examples.index")) { //$NON-NLS-1$
             if (in == null) {
                 return List.of();
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
+                if (line.isBlank() || line.startsWith("#")) { //$NON-NLS-1$
                     continue;
                 }
-                String[] parts = line.split("\\|", 3);
-                examples.add(new Example(parts[0], parts[1], parts.length > 2 ? parts[2] : ""));
+                String[] parts = line.split("\\|", 3); //$NON-NLS-1$
+                examples.add(new Example(parts[0], parts[1], parts.length > 2 ? parts[2] : "")); //$NON-NLS-1$
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

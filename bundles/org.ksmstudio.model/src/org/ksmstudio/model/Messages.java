@@ -1,7 +1,8 @@
 package org.ksmstudio.model;
 
 /**
- * User strings of the scenario files' loading ({@code Load_*}: the problem after {@code file:line:column:}).
+ * User strings of the scenario files' loading ({@code Load_*}: the problem after {@code file:line:column:})
+ * and of the shipped examples ({@code Example_*}).
  * From {@code messages.properties} beside this class through {@link MessageBundle} (plain
  * ResourceBundles: they load inside OSGi and on the headless runner's plain classpath alike).
  */
@@ -19,6 +20,7 @@ public final class Messages {
     public static String Load_UnknownNamespace;
     public static String Load_UnknownFeature;
     public static String Load_UnknownType;
+    public static String Example_Missing;
 
     static {
         MessageBundle.load(Messages.class, "org.ksmstudio.model.messages");

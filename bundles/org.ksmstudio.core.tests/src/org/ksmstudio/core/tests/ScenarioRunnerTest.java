@@ -12,6 +12,9 @@ import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.rmap.OperationResult;
+import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.Scenarios;
@@ -107,5 +110,20 @@ class ScenarioRunnerTest {
         assertEquals(1, result.checkpoints().size());
         // 600 equal pages, max_page_sharing 256: dups of 256, 256 and 88 mappings.
         assertTrue(result.checkpoints().get(0).matches(), result.checkpoints().toString());
+    }
+
+    @Test
+    void applyRunsAMigrationAfterConvergenceThroughTheLiveApi() throws Exception {
+        SimulationPlan plan = ScenarioConverter.convert(bouncing(), 0, null);
+        KsmSimulation simulation = KsmSimulation.create(plan.scenario());
+        assertTrue(simulation.runUntilConverged(Duration.ofMinutes(10)));
+        TimelineEvent.MigratePages first = (TimelineEvent.MigratePages) ((SimulationPlan.Apply) plan.steps().get(1))
+                .event();
+        ScenarioRunner.apply(simulation, first);
+        ScenarioRunner.apply(simulation, new TimelineEvent.Compaction(Duration.ZERO, 1));
+        List<OperationResult> operations = simulation.rmapOperations();
+        assertEquals(List.of(RmapOperation.MIGRATE_PAGES, RmapOperation.COMPACTION),
+                operations.stream().map(OperationResult::operation).toList());
+        assertEquals(3, operations.get(0).ksmPages(), "the three KSM pages (dups) of the 600 equal pages move");
     }
 }

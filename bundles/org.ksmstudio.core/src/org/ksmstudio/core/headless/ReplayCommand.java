@@ -212,7 +212,8 @@ public final class ReplayCommand implements HeadlessCommand {
             for (CheckpointResult.Comparison c : simulated.checkpoints().get(i).comparisons()) {
                 compared++;
                 equal += c.matches() ? 1 : 0;
-                rows.add(new String[] { c.pid() == 0 ? c.counter() : "pid " + c.pid() + " " + c.counter(),
+                rows.add(new String[] { c.pid() == 0 ? c.counter()
+                        : MessageBundle.bind(Messages.Replay_ProcessCounter, Integer.toString(c.pid()), c.counter()),
                         Long.toString(c.expected()), Long.toString(c.simulated()),
                         c.expected() == c.simulated() ? Messages.Replay_Same
                                 : c.matches() ? Messages.Replay_SameSum : Messages.Replay_Differs });

@@ -50,6 +50,7 @@ public final class Messages {
     public static String Policies_CannotCreate;
 
     public static String Replay_Usage;
+    public static String Replay_ProcessCounter;
     public static String Replay_KsmUnavailable;
     public static String Replay_NotRoot;
     public static String Replay_NoConsole;

@@ -11,10 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
-import org.ksmstudio.engine.KsmSimulation;
-import org.ksmstudio.engine.KsmSnapshot;
-import org.ksmstudio.engine.rmap.RmapReport;
-import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.sweep.SweepResult;
 import org.ksmstudio.engine.sweep.SweepRunner;
 import org.ksmstudio.engine.sweep.SweepUnit;
@@ -88,25 +84,7 @@ public final class PlanSweep {
 
     /** Runs one unit of {@code base}; a refused parameter gives a failed result, never an exception. */
     public static SweepResult run(SimulationPlan base, SweepUnit unit) {
-        KsmSimulation simulation;
-        try {
-            Scenario scenario = UnitRunner.configure(base.scenario(), unit);
-            simulation = KsmSimulation.create(scenario);
-            ScenarioRunner.run(new SimulationPlan(scenario, base.steps()), simulation);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return SweepResult.failed(unit, e.getMessage());
-        }
-        return measure(unit, simulation);
-    }
-
-    /** The sweep table's values of a finished simulation (the same as the engine's UnitRunner measures). */
-    static SweepResult measure(SweepUnit unit, KsmSimulation simulation) {
-        RmapReport report = simulation.rmapReport();
-        KsmSnapshot snapshot = simulation.snapshot();
-        return new SweepResult(unit, null, snapshot.timeNanos(), report.longestWalkNanos(),
-                report.longestStretchNanos(), report.migrationP99Nanos(), report.migrationMaxNanos(),
-                snapshot.counters().pagesSharing() + snapshot.counters().ksmZeroPages(), report.memory().ksmPages(),
-                report.memory().extraDupPages(), snapshot.counters().generalProfit(), snapshot.ksmdCpuShare(),
-                report.failures());
+        return UnitRunner.run(base.scenario(), unit,
+                simulation -> ScenarioRunner.run(new SimulationPlan(simulation.scenario(), base.steps()), simulation));
     }
 }

@@ -84,8 +84,13 @@ public final class ScenarioRunner {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Applies an event whose time became known during the run through the engine's live API. */
-    static void apply(KsmSimulation simulation, TimelineEvent event) {
+    /**
+     * Applies a plan's event (one whose time became known during the run, e.g. after a convergence
+     * wait) to {@code simulation} now, through the engine's live API: sysfs writes, page writes,
+     * forks, exits, madvise, and the reverse-map operations (migrate_pages, move_pages, compaction,
+     * reclaim, memory failure).
+     */
+    public static void apply(KsmSimulation simulation, TimelineEvent event) {
         switch (event) {
             case TimelineEvent.SysfsWrite w -> simulation.writeSysfs(w.file(), w.value());
             case TimelineEvent.WritePages w -> simulation.writePages(w.pid(), w.region(), w.fromPage(), w.toPage(),

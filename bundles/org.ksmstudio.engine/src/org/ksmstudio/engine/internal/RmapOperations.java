@@ -14,6 +14,7 @@ import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.RmapReport;
 import org.ksmstudio.engine.rmap.RmapStatistics;
+import org.ksmstudio.engine.rmap.WalkCost;
 import org.ksmstudio.engine.rmap.WalkCostModel;
 import org.ksmstudio.engine.rmap.WalkKind;
 import org.ksmstudio.engine.scenario.NumaNode;
@@ -70,6 +71,15 @@ public final class RmapOperations {
     private long itemsInPage;
     private int remaining;
     private boolean sawActive;
+    // ---- per page: the terms (for walkCost) ----
+    private int walks;
+    private long vmas;
+    private long ptes;
+    private long pteMisses;
+    private long notifiers;
+    private long reschedPoints;
+    private long copyNanos;
+    private long fixedNanos;
 
     public RmapOperations(KsmEngine engine, Topology topology, WalkCostModel cost) {
         this.engine = engine;
@@ -89,6 +99,11 @@ public final class RmapOperations {
 
     public WalkCostModel costModel() {
         return cost;
+    }
+
+    /** Whether the policy refuses a mapping to a KSM page with (almost) 2^31 of them: false means no limit. */
+    public boolean sharingLimited() {
+        return !engine.policy().isSharingCandidate(Integer.MAX_VALUE - 1, 0, engine.maxPageSharing);
     }
 
     // =====================================================================================
@@ -194,7 +209,7 @@ public final class RmapOperations {
                 sawActive = false;
                 walk(f, s, WalkKind.REFERENCED);
                 if (!sawActive) {
-                    add(cost.migrationFixedNanos());
+                    fixed(cost.migrationFixedNanos());
                     walk(f, s, WalkKind.UNMAP);
                 }
             }
@@ -222,7 +237,7 @@ public final class RmapOperations {
             int node = engine.frames.node[f];
             boolean ksm = engine.frames.stable[f] >= 0;
             beginPage();
-            add(cost.migrationFixedNanos());
+            fixed(cost.migrationFixedNanos());
             walk(f, s, WalkKind.COLLECT);
             walk(f, s, WalkKind.UNMAP);
             endPage(node, RmapOperation.MEMORY_FAILURE, ksm, false, t);
@@ -248,13 +263,69 @@ public final class RmapOperations {
         beginPage();
         boolean skipped = skips(op, engine.frames.mapcount[f], pressure(src));
         if (!skipped) {
-            add(cost.migrationFixedNanos());
-            walk(f, s, WalkKind.MIGRATE_UNMAP);
-            add(cost.copyNanos(topology.distance(src, dst)));
-            walk(f, s, WalkKind.MIGRATE_RESTORE);
+            migrationWalks(f, s, src, dst);
             engine.frames.node[f] = (byte) dst;
         }
         endPage(src, op, ksm, skipped, t);
+    }
+
+    /** The work of migrating one page besides its bookkeeping: fixed part, unmap walk, copy, restore walk. */
+    private void migrationWalks(int f, int s, int src, int dst) {
+        fixed(cost.migrationFixedNanos());
+        walk(f, s, WalkKind.MIGRATE_UNMAP);
+        long copy = cost.copyNanos(topology.distance(src, dst));
+        copyNanos += copy;
+        add(copy);
+        walk(f, s, WalkKind.MIGRATE_RESTORE);
+    }
+
+    private void fixed(long nanos) {
+        fixedNanos += nanos;
+        add(nanos);
+    }
+
+    /**
+     * The exact cost of migrating the page of stable node {@code dup} to {@code toNode} (its own node: as
+     * compaction does), walked by the first CPU of the page's node, under the run's cost model and policy;
+     * the same code as {@link #migratePages} and {@link #compact}, without moving the page or recording it.
+     */
+    public WalkCost migrationCost(int dup, int toNode) {
+        checkNode(toNode);
+        int f = dupFrame(dup);
+        int src = engine.frames.node[f];
+        beginOperation(firstCpu(src));
+        beginPage();
+        boolean skipped = skips(src == toNode ? RmapOperation.COMPACTION : RmapOperation.MIGRATE_PAGES,
+                engine.frames.mapcount[f], pressure(src));
+        if (!skipped) {
+            migrationWalks(f, engine.sn.first[dup], src, toNode);
+        }
+        return pageCost(dup, src, skipped);
+    }
+
+    /** The exact cost of one walk of the given kind over the page of stable node {@code dup} (see migrationCost). */
+    public WalkCost walkCost(int dup, WalkKind kind) {
+        int f = dupFrame(dup);
+        int src = engine.frames.node[f];
+        beginOperation(firstCpu(src));
+        beginPage();
+        walk(f, engine.sn.first[dup], kind);
+        return pageCost(dup, src, false);
+    }
+
+    private int dupFrame(int dup) {
+        StableNodes sn = engine.sn;
+        if (dup < 0 || dup >= sn.highWater() || sn.kind[dup] == StableNodes.FREE || sn.kind[dup] == StableNodes.CHAIN
+                || engine.stable.isStale(dup) || sn.kpfn[dup] < 0) {
+            throw new IllegalArgumentException("dupId = " + dup + ": no such KSM page (the stable tree changed?)");
+        }
+        return sn.kpfn[dup];
+    }
+
+    private WalkCost pageCost(int dup, int node, boolean skipped) {
+        handledFrames.clear();
+        return new WalkCost(dup, node, walks, itemsInPage, vmas, ptes, pteMisses, pageIpis, notifiers,
+                reschedPoints, copyNanos, fixedNanos, pageNanos, longestWalk, Math.max(maxStretch, stretch), skipped);
     }
 
     private boolean skips(RmapOperation op, long mapcount, double p) {
@@ -339,6 +410,14 @@ public final class RmapOperations {
         longestWalk = 0;
         pageIpis = 0;
         itemsInPage = 0;
+        walks = 0;
+        vmas = 0;
+        ptes = 0;
+        pteMisses = 0;
+        notifiers = 0;
+        reschedPoints = 0;
+        copyNanos = 0;
+        fixedNanos = 0;
     }
 
     private void endPage(int node, RmapOperation op, boolean ksm, boolean failed, Totals t) {
@@ -362,6 +441,7 @@ public final class RmapOperations {
             maxStretch = Math.max(maxStretch, stretch);
             stretch = 0;
             pageNanos += cost.reschedNanos();
+            reschedPoints++;
         }
         itemsInPage++;
     }
@@ -369,6 +449,7 @@ public final class RmapOperations {
     /** One walk of frame f (mapped at slot s) of the given kind. */
     private void walk(int f, int s, WalkKind kind) {
         long start = pageNanos;
+        walks++;
         boolean batched = x86 && kind.flushes() && patch != null && patch.batchesTlbFlush(kind);
         flushCpus.clear();
         remaining = engine.frames.mapcount[f];
@@ -407,24 +488,24 @@ public final class RmapOperations {
 
     /** Pass 1 for one item: the VMAs of its anon_vma; only its own mm's is looked into. */
     private boolean visitOwn(int s, int k, Mm mm, WalkKind kind, boolean batched) {
-        add(cost.vmaVisitNanos());
+        vma(1);
         if (rmapOne(s, k, mm, kind, batched)) {
             return true;
         }
-        add(descendantCount(mm.index) * cost.vmaVisitNanos());
+        vma(descendantCount(mm.index));
         return false;
     }
 
     /** Pass 2 for one item: the VMAs of its fork descendants, in creation order. */
     private boolean visitDescendants(Mm mm, int offset, int k, WalkKind kind, boolean batched) {
-        add(cost.vmaVisitNanos());
+        vma(1);
         return visitChildren(mm.index, offset, k, kind, batched);
     }
 
     private boolean visitChildren(int mmIndex, int offset, int k, WalkKind kind, boolean batched) {
         for (int c : children[mmIndex]) {
             Mm child = engine.allMms().get(c);
-            add(cost.vmaVisitNanos());
+            vma(1);
             if (rmapOne(child.firstSlot + offset, k, child, kind, batched)) {
                 return true;
             }
@@ -433,6 +514,11 @@ public final class RmapOperations {
             }
         }
         return false;
+    }
+
+    private void vma(long n) {
+        vmas += n;
+        add(n * cost.vmaVisitNanos());
     }
 
     private int descendantCount(int mmIndex) {
@@ -453,7 +539,7 @@ public final class RmapOperations {
         }
         itemStart();
         add(cost.anonVmaLockNanos());
-        add(cost.vmaVisitNanos());
+        vma(1);
         if (!rmapOne(root.firstSlot + offset, f, root, kind, batched)) {
             visitChildren(root.index, offset, f, kind, batched);
         }
@@ -468,12 +554,14 @@ public final class RmapOperations {
     private boolean rmapOne(int s, int k, Mm mm, WalkKind kind, boolean batched) {
         if (engine.slotFrameAt(s) != k || (anyForks && handledSlots.get(s))) {
             add(cost.pteMissNanos());
+            pteMisses++;
             return false;
         }
         if (anyForks) {
             handledSlots.set(s);
         }
         remaining--;
+        ptes++;
         int targets = ipiTargets[mm.index];
         switch (kind) {
             case MIGRATE_UNMAP, UNMAP -> {
@@ -505,6 +593,7 @@ public final class RmapOperations {
     private void secondaryMmu(Mm mm, int targets) {
         if (mm.kvm) {
             add(cost.mmuNotifierNanos());
+            notifiers++;
             if (x86) {
                 ipis(targets);
             }
@@ -568,7 +657,7 @@ public final class RmapOperations {
     /** Latencies per node and operation so far, and the memory side. */
     public RmapReport report() {
         return new RmapReport(engine.now(), policyName, stats.snapshot(), stats.migrationP99(), stats.migrationMax(),
-                memory());
+                memory(), stats.histograms());
     }
 
     /** Sums of one operation's pages. */

@@ -90,6 +90,26 @@ public final class LatencyHistogram {
         return max;
     }
 
+    /** The non-empty buckets, lowest first (a copy). */
+    public LatencyBuckets buckets() {
+        int n = 0;
+        for (long c : counts) {
+            n += c == 0 ? 0 : 1;
+        }
+        long[] lower = new long[n];
+        long[] upper = new long[n];
+        long[] c = new long[n];
+        int i = 0;
+        for (int b = 0; b < counts.length; b++) {
+            if (counts[b] != 0) {
+                lower[i] = lowerBound(b);
+                upper[i] = b + 1 < BUCKETS ? lowerBound(b + 1) - 1 : Long.MAX_VALUE;
+                c[i++] = counts[b];
+            }
+        }
+        return new LatencyBuckets(lower, upper, c);
+    }
+
     /** An independent copy. */
     public LatencyHistogram copy() {
         LatencyHistogram h = new LatencyHistogram();

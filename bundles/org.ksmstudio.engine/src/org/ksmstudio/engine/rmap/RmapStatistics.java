@@ -78,6 +78,17 @@ public final class RmapStatistics {
         return list;
     }
 
+    /** The latency buckets of every (node, operation) of {@link #snapshot()}, in the same order. */
+    public List<LatencyBuckets> histograms() {
+        List<LatencyBuckets> list = new ArrayList<>();
+        for (LatencyHistogram h : latency) {
+            if (h != null) {
+                list.add(h.buckets());
+            }
+        }
+        return list;
+    }
+
     /** Every (node, operation) with at least one page, by node then operation. */
     public List<OperationStats> snapshot() {
         List<OperationStats> list = new ArrayList<>();

@@ -110,6 +110,15 @@ public final class UnitRunner {
         } catch (Exception e) {
             return SweepResult.failed(unit, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+        return measure(unit, sim);
+    }
+
+    /**
+     * The sweep table's values of a finished simulation of {@code unit}: simulated time, worst walk and
+     * R-state stretch, migration p99 and max per node, pages saved, KSM pages, extra dup pages,
+     * general_profit, ksmd CPU share, failures.
+     */
+    public static SweepResult measure(SweepUnit unit, KsmSimulation sim) {
         RmapReport r = sim.rmapReport();
         KsmSnapshot snap = sim.snapshot();
         return new SweepResult(unit, null, snap.timeNanos(), r.longestWalkNanos(), r.longestStretchNanos(),

@@ -1,107 +1,253 @@
 package org.ksmstudio.live.calibrate;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.KsmSnapshot;
+import org.ksmstudio.engine.reference.ReferenceCase;
+import org.ksmstudio.engine.reference.ReferenceRunner;
+import org.ksmstudio.engine.scenario.CostModel;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
+import org.ksmstudio.live.replay.ReplayCase;
+import org.ksmstudio.live.replay.ReplayWorkload;
 import org.ksmstudio.live.sysfs.KsmFile;
 
 /**
- * Fits {@link ScanCostCalibration} by least squares over recorded phases. Each converged
- * phase with pages scanned gives one equation
- * {@code wall_s − wakeUps × sleep_ms / 1000 = pages × a + wakeUps × o}, with
- * {@code wakeUps = ceil(pages / pages_to_scan)} under the tunables in force in that phase.
- * The two unknowns separate only when pages per wake-up vary over the phases (by at least
- * {@value #MIN_PAGES_PER_WAKE_UP_SPREAD} times: several pages_to_scan values); otherwise
- * the whole wake-up (scan included) is fitted as overhead and the per-page cost is NaN.
+ * Fits {@link ScanCostCalibration} by running the engine itself on the recorded cases, so that
+ * the fitted numbers mean what the engine's {@link CostModel} means: each phase compares its
+ * recorded wall time with the simulated time ksmd needs to scan the same number of pages. Only the starting phase of a
+ * case is used (its tunables are the case's). Two quantities are fitted, in this order:
+ * <ol>
+ * <li>the ksmd page costs, as one factor on the base model's measured ratios (first visit, merge,
+ * KSM page visit, skip, tree level), from the phases with sleep_millisecs 0, whose time is ksmd's
+ * work alone (the simulated time is proportional to the factor there). A case of identical pages
+ * visits each page once first, merges it once and visits it once merged, whatever its
+ * pages_to_scan: the terms are collinear and only their common scale can be told;</li>
+ * <li>{@link CostModel#wakeupLatencyNanos()}, the lateness beyond the tick-rounded sleep (the
+ * engine adds the HZ rounding and the timer's extra tick itself), from the phases with a sleep,
+ * by a grid and golden-section search of the squared relative error.</li>
+ * </ol>
+ * A linear fit of {@code wall − wakeUps × sleep} against pages and wake-ups cannot do this: it folds
+ * the tick rounding (4 ms at sleep 20, 6 ms at sleep 10 on HZ 250) into a constant overhead and
+ * the mix of first visits, merges and merged visits into one "per page" cost.
  */
 public final class ScanCostCalibrator {
 
-	/** How much pages per wake-up must vary over the phases to tell the per-page cost from the period. */
-	static final double MIN_PAGES_PER_WAKE_UP_SPREAD = 1.5;
+	private static final int PAGE_SIZE = 4096;
+	private static final Duration CONVERGE_LIMIT = Duration.ofHours(1);
+	/** Upper end of the wake-up lateness searched, in ticks. */
+	private static final double MAX_LATENESS_TICKS = 2;
+	private static final int GRID = 20;
+	private static final int GOLDEN_STEPS = 20;
 
 	private ScanCostCalibrator() {
 	}
 
-	/** One phase as the fit sees it. */
-	record Observation(double pages, double wakeUps, double sleepSeconds, double wallSeconds) {
+	/** One phase as the fit sees it: the case and its measured time to the last change. */
+	record Observation(ReplayCase replayCase, long sleepMillisecs, long pages, double wallSeconds) {
 	}
 
-	/** Fits the cases' phases; phases without timing or that did not converge are left out. */
+	/** Fits the cases' starting phases around {@link CostModel#THIS_MACHINE}. */
 	public static ScanCostCalibration fit(String name, List<RecordedCase> cases) {
-		return fitObservations(name, observations(cases));
+		return fit(name, cases, CostModel.THIS_MACHINE);
+	}
+
+	/**
+	 * Fits the cases' starting phases; phases without timing or that did not converge are left out.
+	 * The base model gives HZ, the walk terms and the ratios of the ksmd page costs.
+	 *
+	 * @throws IllegalArgumentException when no phase can be used
+	 */
+	public static ScanCostCalibration fit(String name, List<RecordedCase> cases, CostModel base) {
+		List<Observation> observations = observations(cases);
+		if (observations.isEmpty()) {
+			throw new IllegalArgumentException(Messages.CALIBRATE_NOTHING);
+		}
+		List<String> notes = new ArrayList<>();
+		List<Observation> busy = observations.stream().filter(o -> o.sleepMillisecs() == 0).toList();
+		List<Observation> timed = observations.stream().filter(o -> o.sleepMillisecs() > 0).toList();
+		double scale = 1;
+		if (busy.isEmpty()) {
+			notes.add(Messages.CALIBRATE_NO_BUSY_PHASE);
+		} else {
+			// simulated time ∝ scale at sleep 0: least squares of the relative error, twice (rounding to ns)
+			for (int i = 0; i < 2; i++) {
+				double sr = 0, ss = 0;
+				for (Observation o : busy) {
+					double s = simulatedSeconds(o.replayCase(), scaled(base, scale, base.wakeupLatencyNanos()), o.pages())
+							/ o.wallSeconds();
+					sr += s;
+					ss += s * s;
+				}
+				if (ss > 0) {
+					scale *= sr / ss;
+				}
+			}
+		}
+		long latency = base.wakeupLatencyNanos();
+		if (timed.isEmpty()) {
+			notes.add(Messages.CALIBRATE_NO_TIMED_PHASE);
+		} else {
+			latency = fitLatency(base, scale, timed);
+		}
+		CostModel fitted = scaled(base, scale, latency);
+		double squares = 0;
+		double worst = 0;
+		for (Observation o : observations) {
+			double e = relativeError(o, fitted);
+			squares += e * e;
+			worst = Math.max(worst, Math.abs(e));
+		}
+		if (worst > 0.10) {
+			notes.add(Messages.format(Messages.CALIBRATE_OFF, Long.toString(Math.round(worst * 100))));
+		}
+		return new ScanCostCalibration(name, fitted, scale, !busy.isEmpty(), observations.size(),
+				Math.sqrt(squares / observations.size()), worst, notes);
+	}
+
+	/** The base model with its ksmd page costs scaled and the given wake-up latency. */
+	static CostModel scaled(CostModel b, double scale, long wakeupLatencyNanos) {
+		return new CostModel(b.hz(), wakeupLatencyNanos, Math.round(b.skipPageNanos() * scale),
+				Math.round(b.ksmPageVisitNanos() * scale), Math.round(b.checksumNanos() * scale),
+				Math.round(b.treeSearchNanos() * scale), Math.round(b.mergeNanos() * scale), b.walkItemNanos(),
+				b.walkPteNanos(), b.tlbIpiNanos(), b.mmuNotifierNanos(), b.copyPageNanosPerDistance());
+	}
+
+	private static long fitLatency(CostModel base, double scale, List<Observation> timed) {
+		double max = MAX_LATENESS_TICKS * base.tickNanos();
+		double best = 0;
+		double bestError = Double.MAX_VALUE;
+		for (int i = 0; i <= GRID; i++) {
+			double l = max * i / GRID;
+			double e = squaredError(timed, scaled(base, scale, Math.round(l)));
+			if (e < bestError) {
+				bestError = e;
+				best = l;
+			}
+		}
+		// golden section around the best grid point
+		double lo = Math.max(0, best - max / GRID);
+		double hi = Math.min(max, best + max / GRID);
+		double g = (Math.sqrt(5) - 1) / 2;
+		for (int i = 0; i < GOLDEN_STEPS; i++) {
+			double a = hi - g * (hi - lo);
+			double b = lo + g * (hi - lo);
+			if (squaredError(timed, scaled(base, scale, Math.round(a))) <= squaredError(timed,
+					scaled(base, scale, Math.round(b)))) {
+				hi = b;
+			} else {
+				lo = a;
+			}
+		}
+		double mid = (lo + hi) / 2;
+		return squaredError(timed, scaled(base, scale, Math.round(mid))) < bestError ? Math.round(mid)
+				: Math.round(best);
+	}
+
+	private static double squaredError(List<Observation> observations, CostModel cost) {
+		double sum = 0;
+		for (Observation o : observations) {
+			double e = relativeError(o, cost);
+			sum += e * e;
+		}
+		return sum;
+	}
+
+	private static double relativeError(Observation o, CostModel cost) {
+		return (simulatedSeconds(o.replayCase(), cost, o.pages()) - o.wallSeconds()) / o.wallSeconds();
+	}
+
+	/** The engine's time and pages scanned from run=1 to the last counter change of a case's starting phase. */
+	public record Simulated(double seconds, long pagesScanned) {
+	}
+
+	/** Runs a case's starting phase to convergence under {@code cost}, as the reference runner measures it. */
+	public static Simulated simulate(ReplayCase c, CostModel cost) {
+		KsmSimulation sim = started(c, cost);
+		KsmSimulation.LastChange begin = sim.lastChange();
+		sim.runUntilConverged(CONVERGE_LIMIT);
+		KsmSimulation.LastChange end = sim.lastChange();
+		return new Simulated((end.timeNanos() - begin.timeNanos()) / 1e9, end.pagesScanned() - begin.pagesScanned());
+	}
+
+	/**
+	 * The engine's time from run=1 until ksmd has scanned {@code pages} pages of a case under
+	 * {@code cost} (the start of the wake-up that crosses it: the engine stamps a batch's effects
+	 * with its wake-up time). Matching the recorded pages
+	 * scanned rather than the last change keeps a transient counter change (seen at sleep 0) from
+	 * being taken for ksmd's work.
+	 */
+	public static double simulatedSeconds(ReplayCase c, CostModel cost, long pages) {
+		KsmSimulation sim = started(c, cost);
+		long t0 = sim.snapshot().timeNanos();
+		long p0 = sim.snapshot().counters().pagesScanned();
+		long before = 0;
+		long wake = t0;
+		while (true) {
+			sim.stepWakeup();
+			KsmSnapshot s = sim.snapshot();
+			long scanned = s.counters().pagesScanned() - p0;
+			if (s.timeNanos() == wake && scanned == before) {
+				return (wake - t0) / 1e9; // ksmd stopped (nothing to scan)
+			}
+			if (scanned >= pages) {
+				return (s.timeNanos() - t0) / 1e9;
+			}
+			before = scanned;
+			wake = s.timeNanos();
+		}
+	}
+
+	private static KsmSimulation started(ReplayCase c, CostModel cost) {
+		Scenario s = ReferenceRunner.scenarioOf(PAGE_SIZE, referenceCase(c));
+		KsmSimulation sim = KsmSimulation.create(new Scenario(s.name(), s.topology(), s.workload(), s.tunables(),
+				cost, s.timeline(), s.run()));
+		for (Map.Entry<KsmFile, String> t : c.tunables().entrySet()) {
+			if (t.getKey() != KsmFile.RUN) {
+				sim.writeSysfs(t.getKey().fileName(), t.getValue());
+			}
+		}
+		sim.writeSysfs(KsmFile.RUN.fileName(), "1");
+		sim.markPhaseStart();
+		return sim;
+	}
+
+	private static ReferenceCase referenceCase(ReplayCase c) {
+		ReplayWorkload w = c.workload();
+		if (w.distinctContents() > Integer.MAX_VALUE || w.copiesPerContent() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(Messages.format(Messages.CALIBRATE_TOO_MANY_CONTENTS, c.name()));
+		}
+		return new ReferenceCase(c.name(), Map.of(),
+				new ReferenceCase.Workload(w.processes(), w.pagesPerProcess(), (int) w.distinctContents(),
+						(int) w.copiesPerContent(), w.layout().referenceName(), w.uniquePages(), w.zeroPages(),
+						w.sameContentsInEveryProcess()),
+				List.of());
 	}
 
 	static List<Observation> observations(List<RecordedCase> cases) {
 		List<Observation> observations = new ArrayList<>();
 		for (RecordedCase c : cases) {
-			Map<KsmFile, String> tunables = new EnumMap<>(KsmFile.class);
-			tunables.putAll(c.replayCase().tunables());
-			for (RecordedPhase phase : c.phases()) {
-				if (phase.action() instanceof PhaseAction.Sysfs sysfs) {
-					for (PhaseAction.SysfsWrite w : sysfs.writes()) {
-						if (w.result() == null || "ok".equals(w.result())) {
-							tunables.put(w.file(), w.value());
-						}
-					}
-				}
-				Long pages = phase.pagesScannedToLastChange();
-				Double wall = phase.wallSecondsToLastChange();
-				if (!phase.converged() || pages == null || wall == null || pages <= 0 || wall <= 0) {
-					continue;
-				}
-				long pagesToScan = Long.parseLong(tunables.getOrDefault(KsmFile.PAGES_TO_SCAN, "100"));
-				long sleepMs = Long.parseLong(tunables.getOrDefault(KsmFile.SLEEP_MILLISECS, "20"));
-				double wakeUps = Math.ceil((double) pages / Math.max(1, pagesToScan));
-				observations.add(new Observation(pages, wakeUps, sleepMs / 1000.0, wall));
+			if (c.phases().isEmpty() || !(c.phases().get(0).action() instanceof PhaseAction.Start)) {
+				continue;
 			}
+			RecordedPhase phase = c.phases().get(0);
+			Long pages = phase.pagesScannedToLastChange();
+			Double wall = phase.wallSecondsToLastChange();
+			if (!phase.converged() || pages == null || wall == null || pages <= 0 || wall <= 0
+					|| c.replayCase().workload().filledPages() != c.replayCase().workload().pagesPerProcess()) {
+				continue;
+			}
+			long sleepMs = Long.parseLong(c.replayCase().tunables().getOrDefault(KsmFile.SLEEP_MILLISECS,
+					KsmFile.SLEEP_MILLISECS.defaultValue().orElse("20")));
+			observations.add(new Observation(c.replayCase(), sleepMs, pages, wall));
 		}
 		return observations;
-	}
-
-	static ScanCostCalibration fitObservations(String name, List<Observation> observations) {
-		List<String> notes = new ArrayList<>();
-		if (observations.isEmpty()) {
-			throw new IllegalArgumentException("No converged phase with pages scanned and a wall time: nothing to calibrate from");
-		}
-		// normal equations of y = a x1 + o x2
-		double s11 = 0, s12 = 0, s22 = 0, s1y = 0, s2y = 0;
-		for (Observation ob : observations) {
-			double y = ob.wallSeconds() - ob.wakeUps() * ob.sleepSeconds();
-			s11 += ob.pages() * ob.pages();
-			s12 += ob.pages() * ob.wakeUps();
-			s22 += ob.wakeUps() * ob.wakeUps();
-			s1y += ob.pages() * y;
-			s2y += ob.wakeUps() * y;
-		}
-		double det = s11 * s22 - s12 * s12;
-		// pages per wake-up: the per-page cost is identifiable only where it varies
-		double minRatio = observations.stream().mapToDouble(ob -> ob.pages() / ob.wakeUps()).min().orElseThrow();
-		double maxRatio = observations.stream().mapToDouble(ob -> ob.pages() / ob.wakeUps()).max().orElseThrow();
-		double a;
-		double o;
-		if (maxRatio < MIN_PAGES_PER_WAKE_UP_SPREAD * minRatio || det <= 0) {
-			a = Double.NaN;
-			o = s2y / s22;
-			notes.add("Every phase used the same pages_to_scan: the cost per scanned page cannot be told apart from "
-					+ "the wake-up period; record phases with other pages_to_scan values (e.g. 1000 and 5000) to separate them.");
-		} else {
-			a = (s1y * s22 - s2y * s12) / det;
-			o = (s11 * s2y - s12 * s1y) / det;
-			if (a < 0) {
-				notes.add("The fit gave a negative cost per scanned page: the phases are too short or too noisy.");
-			}
-		}
-		double squares = 0;
-		for (Observation ob : observations) {
-			double predicted = ob.wakeUps() * (ob.sleepSeconds() + o) + (Double.isNaN(a) ? 0 : ob.pages() * a);
-			squares += (predicted - ob.wallSeconds()) * (predicted - ob.wallSeconds());
-		}
-		return new ScanCostCalibration(name, a * 1e9, o * 1e3, observations.size(),
-				Math.sqrt(squares / observations.size()), notes);
 	}
 }

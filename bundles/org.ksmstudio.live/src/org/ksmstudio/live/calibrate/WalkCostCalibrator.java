@@ -2,6 +2,7 @@ package org.ksmstudio.live.calibrate;
 
 import java.util.List;
 
+import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.replay.RmapWalkMeasurement;
 
 /** Fits {@link WalkCostCalibration} by least squares over the median timings of a reference file. */
@@ -25,7 +26,7 @@ public final class WalkCostCalibrator {
 		}
 		double det = n * sxx - sx * sx;
 		if (n < 2 || det <= 0) {
-			throw new IllegalArgumentException("Walk timings for at least two different PTE counts are needed, got " + n);
+			throw new IllegalArgumentException(Messages.format(Messages.WALK_TOO_FEW, Long.toString(n)));
 		}
 		double slope = (n * sxy - sx * sy) / det;
 		double intercept = (sy - slope * sx) / n;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.proc.ProcessKsmStat;
 import org.ksmstudio.live.sysfs.ApplyPlan;
@@ -143,8 +144,8 @@ public final class ReplayRunner {
 				RestoreReport report = guard.restore();
 				listener.restored(report);
 				if (!report.verified()) {
-					throw new KsmUnavailableException("KSM tunables not restored after the replay of "
-							+ replayCase.name() + ": " + String.join("; ", report.mismatches()));
+					throw new KsmUnavailableException(Messages.format(Messages.REPLAY_NOT_RESTORED, replayCase.name(),
+							String.join("; ", report.mismatches()))); //$NON-NLS-1$
 				}
 			}
 			return recorded;
@@ -234,15 +235,15 @@ public final class ReplayRunner {
 		long firstScan = start.valueOr(KsmFile.FULL_SCANS, 0);
 		while (true) {
 			if (cancelled.getAsBoolean()) {
-				throw new CancellationException("Replay cancelled while waiting");
+				throw new CancellationException(Messages.REPLAY_CANCELLED);
 			}
 			KsmSample now = sysfs.sample(WATCHED);
 			if (now.nanoTime() >= until && now.valueOr(KsmFile.FULL_SCANS, 0) - firstScan >= scans) {
 				return;
 			}
 			if (now.nanoTime() > deadline) {
-				throw new KsmUnavailableException("ksmd did not complete " + scans + " full scans within "
-						+ options.phaseTimeout().toSeconds() + " s");
+				throw new KsmUnavailableException(Messages.format(Messages.REPLAY_NO_FULL_SCANS, Long.toString(scans),
+						Long.toString(options.phaseTimeout().toSeconds())));
 			}
 			Thread.sleep(options.pollInterval().toMillis());
 		}
@@ -261,7 +262,7 @@ public final class ReplayRunner {
 		boolean converged;
 		while (true) {
 			if (cancelled.getAsBoolean()) {
-				throw new CancellationException("Replay cancelled in phase " + name);
+				throw new CancellationException(Messages.format(Messages.REPLAY_CANCELLED_IN_PHASE, name));
 			}
 			Thread.sleep(options.pollInterval().toMillis());
 			KsmSample sample = sysfs.sample(WATCHED);

@@ -39,8 +39,7 @@ public final class WorkloadGenerator {
 	public static byte[] source() throws IOException {
 		try (InputStream in = WorkloadGenerator.class.getResourceAsStream(SOURCE_RESOURCE)) {
 			if (in == null) {
-				throw new IOException("The workload generator source " + SOURCE_RESOURCE
-						+ " is missing from the org.ksmstudio.live bundle");
+				throw new IOException(Messages.format(Messages.GENERATOR_SOURCE_MISSING, SOURCE_RESOURCE));
 			}
 			return in.readAllBytes();
 		}
@@ -83,7 +82,7 @@ public final class WorkloadGenerator {
 			return binary;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while compiling the workload generator", e);
+			throw new IOException(Messages.GENERATOR_INTERRUPTED, e);
 		} finally {
 			Files.deleteIfExists(sourceFile);
 			Files.deleteIfExists(output);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.ksmstudio.live.Messages;
+
 /**
  * One running workload generator: a process with one MADV_MERGEABLE region, driven over its
  * standard input and output (see {@code native/ksm-workload.c}). Closing it ends the process;
@@ -30,7 +32,7 @@ public final class WorkloadProcess implements AutoCloseable {
 		String[] words = ready == null ? new String[0] : ready.split(" ");
 		if (words.length != 3 || !words[0].equals("ready")) {
 			process.destroyForcibly();
-			throw new IOException("The workload generator did not start (said: " + ready + ")");
+			throw new IOException(Messages.format(Messages.GENERATOR_DID_NOT_START, ready));
 		}
 		this.pid = Integer.parseInt(words[1]);
 		this.pageSize = Long.parseLong(words[2]);
@@ -81,16 +83,17 @@ public final class WorkloadProcess implements AutoCloseable {
 	/** Sends one command and returns its reply after "ok". */
 	private synchronized String command(String command) throws IOException {
 		if (!process.isAlive()) {
-			throw new IOException("The workload generator " + pid + " has exited (" + command + ")");
+			throw new IOException(Messages.format(Messages.GENERATOR_EXITED, Long.toString(pid), command));
 		}
 		commands.write(command + "\n");
 		commands.flush();
 		String reply = replies.readLine();
 		if (reply == null) {
-			throw new IOException("The workload generator " + pid + " ended during '" + command + "'");
+			throw new IOException(Messages.format(Messages.GENERATOR_ENDED, Long.toString(pid), command));
 		}
 		if (reply.startsWith("err ")) {
-			throw new IOException("The workload generator " + pid + " refused '" + command + "': " + reply.substring(4));
+			throw new IOException(Messages.format(Messages.GENERATOR_REFUSED, Long.toString(pid), command,
+					reply.substring(4)));
 		}
 		return reply.length() > 3 ? reply.substring(3) : "";
 	}

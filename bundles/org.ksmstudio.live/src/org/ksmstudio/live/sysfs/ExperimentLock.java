@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.ksmstudio.live.Messages;
+
 /**
  * An exclusive lock held around a KSM write experiment, so that two experimenters on one
  * machine (two KSM Studio instances, or a developer's shell wrapped in
@@ -47,7 +49,8 @@ public final class ExperimentLock implements AutoCloseable {
 			FileLock lock;
 			while ((lock = channel.tryLock()) == null) {
 				if (System.nanoTime() > deadline) {
-					throw new IOException("Timed out after " + timeout.toSeconds() + " s waiting for the lock " + lockFile);
+					throw new IOException(Messages.format(Messages.LOCK_TIMEOUT, Long.toString(timeout.toSeconds()),
+							lockFile));
 				}
 				Thread.sleep(50);
 			}
@@ -59,7 +62,7 @@ public final class ExperimentLock implements AutoCloseable {
 			}
 			if (e instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
-				throw new IOException("Interrupted while waiting for the lock " + lockFile, e);
+				throw new IOException(Messages.format(Messages.LOCK_INTERRUPTED, lockFile), e);
 			}
 			throw e instanceof IOException io ? io : new IOException(e);
 		}
@@ -78,8 +81,8 @@ public final class ExperimentLock implements AutoCloseable {
 		String line = out.readLine();
 		if (!"locked".equals(line)) {
 			process.destroyForcibly();
-			throw new IOException("Timed out after " + timeout.toSeconds() + " s waiting for the lock " + lockFile
-					+ " (held by another experiment)");
+			throw new IOException(Messages.format(Messages.LOCK_TIMEOUT_HELD, Long.toString(timeout.toSeconds()),
+					lockFile));
 		}
 		return process;
 	}

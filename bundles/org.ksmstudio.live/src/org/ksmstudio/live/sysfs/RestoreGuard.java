@@ -51,8 +51,8 @@ public final class RestoreGuard implements AutoCloseable {
 	public static RestoreGuard begin(KsmSysfsWriter writer, Path restoreFile) throws IOException {
 		Optional<RestoreReport> recovered = recoverPending(writer, restoreFile);
 		if (recovered.isPresent() && !recovered.get().verified()) {
-			throw new KsmUnavailableException("The KSM tunables of an earlier experiment (" + restoreFile
-					+ ") could not be restored: " + String.join("; ", recovered.get().mismatches()));
+			throw new KsmUnavailableException(Messages.format(Messages.RESTORE_EARLIER_FAILED, restoreFile,
+					String.join("; ", recovered.get().mismatches()))); //$NON-NLS-1$
 		}
 		TunableSnapshot snapshot = TunableSnapshot.capture(writer.sysfs());
 		snapshot.store(restoreFile);
@@ -117,8 +117,8 @@ public final class RestoreGuard implements AutoCloseable {
 	public void close() throws IOException {
 		RestoreReport done = restore();
 		if (!done.verified()) {
-			throw new KsmUnavailableException("KSM tunables not restored: " + String.join("; ", done.mismatches())
-					+ " (saved in " + restoreFile + ")");
+			throw new KsmUnavailableException(Messages.format(Messages.RESTORE_FAILED,
+					String.join("; ", done.mismatches()), restoreFile)); //$NON-NLS-1$
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.ksmstudio.model.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.Examples.Example;
+import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioResources;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Scenario;
@@ -84,5 +86,14 @@ class ExamplesTest {
             assertArrayEquals(file.getValue(), Files.readAllBytes(folder.resolve(file.getKey())),
                     file.getKey() + " is out of date; rerun GenerateExamples");
         }
+    }
+
+    @Test
+    void aMissingExampleNamesItsFile() {
+        Example missing = new Example("no-such-example.ksm", "n", "d");
+        ScenarioLoadException e = assertThrows(ScenarioLoadException.class, missing::load);
+        assertTrue(e.getMessage().contains("example no-such-example.ksm is missing from the bundle"), e.getMessage());
+        IllegalStateException u = assertThrows(IllegalStateException.class, missing::uri);
+        assertEquals("example no-such-example.ksm is missing from the bundle", u.getMessage());
     }
 }

@@ -15,6 +15,9 @@ import org.eclipse.ui.PlatformUI;
  */
 public final class KsmStudioApplication implements IApplication {
 
+	/** The perspective a new window opens (contributed by {@code org.ksmstudio.ui}). */
+	public static final String PERSPECTIVE_ID = "org.ksmstudio.ui.perspective"; //$NON-NLS-1$
+
 	@Override
 	public Object start(IApplicationContext context) {
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);

@@ -22,8 +22,6 @@ import org.eclipse.ui.ide.IDE;
 /** Workbench life cycle of the product: perspective, scenario files from the command line, workspace save. */
 final class KsmStudioWorkbenchAdvisor extends WorkbenchAdvisor {
 
-	static final String PERSPECTIVE_ID = "org.ksmstudio.ui.perspective"; //$NON-NLS-1$
-
 	private final ScenarioArguments arguments;
 
 	KsmStudioWorkbenchAdvisor(ScenarioArguments arguments) {
@@ -39,7 +37,7 @@ final class KsmStudioWorkbenchAdvisor extends WorkbenchAdvisor {
 
 	@Override
 	public String getInitialWindowPerspectiveId() {
-		return PERSPECTIVE_ID;
+		return KsmStudioApplication.PERSPECTIVE_ID;
 	}
 
 	@Override

@@ -5,16 +5,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The scenario files named on the command line, in the order given. */
-record ScenarioArguments(List<Path> scenarios, List<String> missing) {
+/**
+ * The scenario files named on the command line, in the order given.
+ *
+ * @param scenarios existing {@code .ksm} files, absolute and normalized
+ * @param missing   {@code .ksm} arguments, as given, that name no regular file
+ */
+public record ScenarioArguments(List<Path> scenarios, List<String> missing) {
 
-	static final String SCENARIO_EXTENSION = ".ksm"; //$NON-NLS-1$
+	/** The file name extension of scenario files. */
+	public static final String SCENARIO_EXTENSION = ".ksm"; //$NON-NLS-1$
 
 	/**
 	 * Picks the {@code .ksm} arguments out of the application arguments; options
 	 * (starting with {@code -}) and other files are ignored, missing files are remembered.
 	 */
-	static ScenarioArguments parse(String[] args) {
+	public static ScenarioArguments parse(String[] args) {
 		List<Path> scenarios = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		if (args != null) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,10 +17,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 import org.ksmstudio.ui.internal.views.CountersView;
@@ -34,23 +30,10 @@ import org.ksmstudio.ui.internal.views.LatencyView;
  * migrate_pages row reads more than a minute without the limit and milliseconds with
  * max_page_sharing = 256.
  */
-class PolicyComparisonTest {
+class PolicyComparisonTest extends WorkbenchTestCase {
 
 	private static final Pattern MAX = Pattern.compile("max ([0-9.]+) (ns|\u00b5s|ms|s)\\b"); //$NON-NLS-1$
 
-	private final UiDriver ui = UiDriver.workbench();
-	@TempDir
-	Path folder;
-
-	@BeforeEach
-	void perspective() {
-		TestScenarios.reset(ui);
-	}
-
-	@AfterEach
-	void closeEditors() {
-		TestScenarios.reset(ui);
-	}
 
 	@Test
 	void noLimitAgainstStockInTheLatencyTable() throws IOException {

@@ -10,10 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.swt.widgets.Display;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 import org.ksmstudio.ui.internal.views.CountersView;
@@ -28,21 +25,8 @@ import org.ksmstudio.ui.internal.views.TunablesView;
  * task the UI thread ran. The figures are printed and written to target/ui-responsiveness.txt
  * (docs/performance.md quotes them); the test checks behaviour, not time: the probe ran throughout.
  */
-class ResponsivenessTest {
+class ResponsivenessTest extends WorkbenchTestCase {
 
-	private final UiDriver ui = UiDriver.workbench();
-	@TempDir
-	Path folder;
-
-	@BeforeEach
-	void perspective() {
-		TestScenarios.reset(ui);
-	}
-
-	@AfterEach
-	void closeEditors() {
-		TestScenarios.reset(ui);
-	}
 
 	/**
 	 * Times every runnable posted with {@code asyncExec} (the views' updates among them) on the UI

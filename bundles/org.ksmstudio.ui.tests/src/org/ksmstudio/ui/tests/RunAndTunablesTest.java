@@ -13,10 +13,7 @@ import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.model.scenario.SysfsWrite;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
@@ -29,23 +26,10 @@ import org.ksmstudio.ui.internal.views.TunablesView;
  * while pages are shared, accepted after run=2 unmerged everything, and the Rmap Chains view shows
  * the new dups once ksmd merged again.
  */
-class RunAndTunablesTest {
+class RunAndTunablesTest extends WorkbenchTestCase {
 
 	private static final String RUN = "org.ksmstudio.ui.command.run"; //$NON-NLS-1$
 
-	private final UiDriver ui = UiDriver.workbench();
-	@TempDir
-	Path folder;
-
-	@BeforeEach
-	void perspective() {
-		TestScenarios.reset(ui);
-	}
-
-	@AfterEach
-	void closeEditors() {
-		TestScenarios.reset(ui);
-	}
 
 	@Test
 	void maxPageSharingIsBusyWhileSharedThenChangesTheChains() throws IOException {

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import org.eclipse.swt.widgets.Table;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
@@ -21,21 +17,8 @@ import org.ksmstudio.ui.internal.views.CountersView;
  * The Simulation commands on a 1-million-page scenario (8 KVM guests of 512 MiB): pause, step one
  * full scan, step one wake-up, pace, stop; results stay after the stop; two editors run at once.
  */
-class RunControlTest {
+class RunControlTest extends WorkbenchTestCase {
 
-	private final UiDriver ui = UiDriver.workbench();
-	@TempDir
-	Path folder;
-
-	@BeforeEach
-	void perspective() {
-		TestScenarios.reset(ui);
-	}
-
-	@AfterEach
-	void closeEditors() {
-		TestScenarios.reset(ui);
-	}
 
 	@Test
 	void pauseStepResumeAndStop() throws IOException {

@@ -25,31 +25,15 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.IPropertySourceProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.model.ScenarioResources;
 import org.ksmstudio.model.scenario.KsmConfig;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.emf.EmfPropertySourceProvider;
 
 /** The scenario editor: tree, Properties (categories, cell editors, commands), undo/redo, save, errors. */
-class ScenarioEditorTest {
+class ScenarioEditorTest extends WorkbenchTestCase {
 
-	private final UiDriver ui = UiDriver.workbench();
-	@TempDir
-	Path folder;
-
-	@BeforeEach
-	void perspective() {
-		TestScenarios.reset(ui);
-	}
-
-	@AfterEach
-	void closeEditors() {
-		TestScenarios.reset(ui);
-	}
 
 	@Test
 	void opensAnExampleAsATreeWithKernelLabels() throws IOException {

@@ -17,10 +17,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 import org.ksmstudio.ui.internal.views.CountersView;
@@ -32,21 +29,8 @@ import org.ksmstudio.ui.internal.views.RmapChainsView;
  * the system property {@code ksm.screenshots} names the folder to write them to, e.g.
  * {@code -Dksm.test.argLine="-Xmx3g -Dksm.screenshots=$PWD/docs/images"}.
  */
-class ScreenshotTest {
+class ScreenshotTest extends WorkbenchTestCase {
 
-	private final UiDriver ui = UiDriver.workbench();
-	@TempDir
-	Path folder;
-
-	@BeforeEach
-	void perspective() {
-		TestScenarios.reset(ui);
-	}
-
-	@AfterEach
-	void closeEditors() {
-		TestScenarios.reset(ui);
-	}
 
 	@Test
 	void perspectiveWithARunInProgress() throws IOException {

@@ -21,10 +21,7 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.model.ScenarioResources;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.wizards.NewScenarioWizard;
@@ -33,21 +30,8 @@ import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 
 /** The New Scenario wizard (empty and from an example), and Problems-view markers for workspace files. */
-class WizardAndMarkersTest {
+class WizardAndMarkersTest extends WorkbenchTestCase {
 
-	private final UiDriver ui = UiDriver.workbench();
-	@TempDir
-	Path folder;
-
-	@BeforeEach
-	void perspective() {
-		TestScenarios.reset(ui);
-	}
-
-	@AfterEach
-	void closeEditors() {
-		TestScenarios.reset(ui);
-	}
 
 	@Test
 	void newScenarioFromAnExampleIsSavedAndOpened() {

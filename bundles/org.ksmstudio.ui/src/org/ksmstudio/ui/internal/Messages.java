@@ -98,7 +98,12 @@ public final class Messages extends NLS {
 	public static String rmapWalkComputing;
 	public static String rmapWalkChanged;
 	public static String rmapWalkDetail;
+	public static String rmapWalkSkipped;
+	public static String rmapFillNoLimit;
+	public static String rmapNoLimit;
 	public static String latencyChart;
+	public static String latencyHistogram;
+	public static String latencyHistogramNone;
 	public static String latencyChartAxis;
 	public static String latencyWorstMigration;
 	public static String latencyWorstStretch;

@@ -32,8 +32,9 @@ class CalibrationAndRestoreTest {
 	@TempDir
 	Path temp;
 
-	private static final ScanCostCalibration FIT = new ScanCostCalibration("this machine (calibrated)", 812.4, 1.75,
-			4, 0.0123, List.of());
+	private static final ScanCostCalibration FIT = new ScanCostCalibration("this machine (calibrated)",
+			new org.ksmstudio.engine.scenario.CostModel(250, 1_750_000, 300, 330, 1_250, 310, 1_690, 25, 78, 0, 0, 60),
+			1.25, true, 4, 0.0123, 0.02, List.of());
 
 	@Test
 	void savesTheFitAsANamedCostModelThroughAnUndoableCommand() {
@@ -43,31 +44,37 @@ class CalibrationAndRestoreTest {
 		long latency = cost.getWakeupLatencyNs();
 		long checksum = cost.getChecksumNs();
 		long merge = cost.getMergeNs();
+		long walkPte = cost.getWalkPteNs();
 		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(
 				new ComposedAdapterFactory(ComposedAdapterFactory.Descriptor.Registry.INSTANCE), new BasicCommandStack());
 		domain.getCommandStack().execute(CostModelWriter.command(domain, cost, FIT, "my box"));
 		assertEquals("my box", cost.getName());
 		assertEquals(1_750_000, cost.getWakeupLatencyNs());
-		assertEquals(812, cost.getChecksumNs());
-		assertEquals(merge, cost.getMergeNs(), "other terms unchanged");
+		assertEquals(1_250, cost.getChecksumNs());
+		assertEquals(1_690, cost.getMergeNs());
+		assertEquals(walkPte, cost.getWalkPteNs(), "walk terms unchanged");
 		domain.getCommandStack().undo();
 		assertEquals(name, cost.getName());
 		assertEquals(latency, cost.getWakeupLatencyNs());
 		assertEquals(checksum, cost.getChecksumNs());
+		assertEquals(merge, cost.getMergeNs());
 	}
 
 	@Test
 	void aFitWithoutPerPageCostKeepsChecksumNs() {
-		ScanCostCalibration noPageCost = new ScanCostCalibration("n", Double.NaN, 4.5, 2, 0.1,
-				List.of("Every phase used the same pages_to_scan"));
+		ScanCostCalibration noPageCost = new ScanCostCalibration("n",
+				new org.ksmstudio.engine.scenario.CostModel(250, 4_500_000, 1, 1, 1, 1, 1, 25, 78, 0, 0, 60), 1, false, 2,
+				0.1, 0.15, List.of("No phase ran with sleep_millisecs 0"));
 		Scenario scenario = Scenarios.create("calibrate", 2, 1024);
 		long checksum = scenario.getCostModel().getChecksumNs();
 		CostModelWriter.apply(scenario.getCostModel(), noPageCost, "n");
 		assertEquals(checksum, scenario.getCostModel().getChecksumNs());
 		assertEquals(4_500_000, scenario.getCostModel().getWakeupLatencyNs());
 		String text = CalibrationDialog.text(noPageCost);
-		assertTrue(text.contains("ns per scanned page: \u2013") && text.contains("same pages_to_scan"), text);
-		assertTrue(CalibrationDialog.text(FIT).contains("ns per scanned page: 812.4"), CalibrationDialog.text(FIT));
+		assertTrue(text.contains("page costs: \u2013") && text.contains("sleep_millisecs 0"), text);
+		assertTrue(CalibrationDialog.text(FIT).contains("page costs: 1.250") && CalibrationDialog.text(FIT).contains(
+				"checksumNs (first visit) = 1250") && CalibrationDialog.text(FIT).contains("= 1750000"),
+				CalibrationDialog.text(FIT));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.ksmstudio.live.ui.internal;
 import java.nio.file.Path;
 
 import org.ksmstudio.live.proc.ProcessKsmReader;
+import org.ksmstudio.live.replay.ReplayRunner;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.RestoreGuard;
 
@@ -42,6 +43,12 @@ public record LiveSources(Path ksmDirectory, Path sys, Path proc, Path restoreFi
 	/** The reader of per-process KSM figures. */
 	public ProcessKsmReader processes() {
 		return new ProcessKsmReader(proc);
+	}
+
+	/** A runner of replays on this kernel that restores into {@link #restoreFile()} and holds {@link #lockFile()}. */
+	public ReplayRunner replayRunner() {
+		return new ReplayRunner(sysfs(), processes(),
+				ReplayRunner.Options.defaults().withRestoreFile(restoreFile).withLockFile(lockFile));
 	}
 
 	private static Path path(String property, String fallback) {

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.scenario.RunSettings;
-import org.ksmstudio.engine.scenario.TimelineEvent;
 
 /**
  * Walks a {@link SimulationPlan} in slices of simulated time, so that the job running it can
@@ -90,7 +90,7 @@ final class PlanCursor {
 					}
 				}
 				case SimulationPlan.Apply a -> {
-					apply(a.event());
+					ScenarioRunner.apply(simulation, a.event());
 					index++;
 				}
 				case SimulationPlan.Checkpoint c -> {
@@ -105,20 +105,5 @@ final class PlanCursor {
 	/** Names of the checkpoints passed so far. */
 	List<String> checkpoints() {
 		return List.copyOf(checkpoints);
-	}
-
-	/** Applies an event that follows a convergence wait through the engine's live API. */
-	private void apply(TimelineEvent event) {
-		switch (event) {
-			case TimelineEvent.SysfsWrite w -> simulation.writeSysfs(w.file(), w.value());
-			case TimelineEvent.WritePages w -> simulation.writePages(w.pid(), w.region(), w.fromPage(), w.toPage(),
-					w.step(), w.content());
-			case TimelineEvent.Fork f -> simulation.fork(f.parentPid(), f.childPid(), f.childName());
-			case TimelineEvent.Exit x -> simulation.exit(x.pid());
-			case TimelineEvent.Madvise m -> simulation.madvise(m.pid(), m.region(), m.mergeable());
-			default -> {
-				// migration, compaction, pressure and failures after a convergence wait need the rmap-walk API
-			}
-		}
 	}
 }

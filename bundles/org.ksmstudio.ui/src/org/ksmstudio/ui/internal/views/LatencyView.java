@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
+import org.ksmstudio.engine.rmap.LatencyBuckets;
 import org.ksmstudio.engine.rmap.OperationStats;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.RmapReport;
@@ -46,6 +47,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	/** Widget data keys (for tests). */
 	public static final String TABLE_KEY = "org.ksmstudio.ui.latency.table"; //$NON-NLS-1$
 	public static final String STATUS_KEY = "org.ksmstudio.ui.latency.status"; //$NON-NLS-1$
+	public static final String HISTOGRAM_KEY = "org.ksmstudio.ui.latency.histogram"; //$NON-NLS-1$
 
 	/** The report of every policy at one moment, and the worst-latency history of the primary policy. */
 	public record Sample(List<RmapReport> reports, double[] times, Map<String, double[]> worst) {
@@ -59,6 +61,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	private TableColumnLayout layout;
 	private Label status;
 	private TimeSeriesChart chart;
+	private LatencyHistogramChart histogram;
 	private List<String> policies = List.of();
 	private Sample last;
 	private long chartShown;
@@ -85,9 +88,12 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		table.setContentProvider(ArrayContentProvider.getInstance());
-		chart = new TimeSeriesChart(sash, Messages.latencyChart, Messages.latencyChartAxis,
+		SashForm charts = new SashForm(sash, SWT.VERTICAL);
+		chart = new TimeSeriesChart(charts, Messages.latencyChart, Messages.latencyChartAxis,
 				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch));
-		sash.setWeights(new int[] { 70, 30 });
+		histogram = new LatencyHistogramChart(charts);
+		sash.setWeights(new int[] { 65, 35 });
+		table.addSelectionChangedListener(e -> showHistogram());
 		rebuildColumns(List.of("stock")); //$NON-NLS-1$
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
 		operations.fill(menu, getSite().getShell());
@@ -228,6 +234,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			chartPoints = sample.times().length;
 			chart.setData(sample.times(), sample.worst());
 		}
+		showHistogram();
 		String text = memory(sample.reports());
 		if (!text.equals(status.getText())) {
 			boolean relayout = text.lines().count() != status.getText().lines().count();
@@ -236,6 +243,35 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 				status.getParent().layout(true);
 			}
 		}
+	}
+
+	/** The histogram of the selected row, else of the first migrating row, else of the first row. */
+	private void showHistogram() {
+		Sample sample = last;
+		@SuppressWarnings("unchecked")
+		List<Row> rows = table.getInput() instanceof List<?> list ? (List<Row>) list : List.of();
+		if (sample == null || rows.isEmpty()) {
+			histogram.show(Messages.latencyHistogramNone, policies, List.of());
+			return;
+		}
+		Row row = table.getStructuredSelection().getFirstElement() instanceof Row r ? r : null;
+		for (int i = 0; row == null && i < rows.size(); i++) {
+			row = rows.get(i).operation().migrates() ? rows.get(i) : null;
+		}
+		Row shown = row == null ? rows.get(0) : row;
+		List<LatencyBuckets> buckets = new ArrayList<>();
+		for (RmapReport report : sample.reports()) {
+			buckets.add(report == null ? null : report.histogram(shown.node(), shown.operation()));
+		}
+		histogram.show(NLS.bind(Messages.latencyHistogram, shown.node(), shown.operation().label()), policies,
+				buckets);
+	}
+
+	/** The bar series of the latency histogram as "policy=pages", and its title (for tests). */
+	public List<String> histogramSeries() {
+		List<String> list = new ArrayList<>(histogram.seriesSummary());
+		list.add(0, histogram.chart().getTitle().getText());
+		return list;
 	}
 
 	private List<Row> rows(List<RmapReport> reports) {

@@ -160,7 +160,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			// the walk cost reads every rmap item of the dup: only again when the dup changed
 			long key = (long) dup.kpfn() << 32 | dup.rmapItemCount();
 			if (key != walkKey || run != walkRun) {
-				walkText = WalkCost.describe(run.simulation(), run.followed().plan().scenario(), dup);
+				walkText = WalkCost.describe(run.simulation(), dup);
 				boolean read = !Messages.rmapWalkChanged.equals(walkText);
 				walkKey = read ? key : -1;
 				walkRun = run;
@@ -200,7 +200,9 @@ public class RmapChainsView extends RunView<RmapTree> {
 	private void showSummary(ScenarioRun run, RmapTree data) {
 		NumberFormat n = NumberFormat.getIntegerInstance();
 		summary.setText(NLS.bind(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
-				new Object[] { n.format(data.totalEntries), n.format(data.maxPageSharing), CountersView.status(run) }));
+				new Object[] { n.format(data.totalEntries),
+						data.maxPageSharing == 0 ? Messages.rmapNoLimit : n.format(data.maxPageSharing),
+						CountersView.status(run) }));
 	}
 
 	@Override
@@ -323,7 +325,48 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 	}
 
-	/** The fill of a dup against max_page_sharing (or of a chain's biggest dup), drawn as a bar. */
+	/** The dup shown in the fill column of {@code element}: a dup, or the page of a regular stable node. */
+	private static Dup fillDup(Object element) {
+		return element instanceof Dup d ? d
+				: element instanceof Chain c && !c.chain() && c.dups().size() == 1 ? c.dups().get(0) : null;
+	}
+
+	/** The text of the fill column: "200 / 256", "3 dups", "6,291,457 mappings, no limit"; null for other rows. */
+	static String fillText(Object element) {
+		Dup dup = fillDup(element);
+		if (dup != null) {
+			int items = dup.view().rmapItemCount();
+			return dup.maxPageSharing() <= 0
+					? NLS.bind(Messages.rmapFillNoLimit, NumberFormat.getIntegerInstance().format(items))
+					: items + " / " + dup.maxPageSharing(); //$NON-NLS-1$
+		}
+		return element instanceof Chain c ? NLS.bind(Messages.rmapChainFill, c.dups().size() + c.hiddenDups()) : null;
+	}
+
+	/** The fill against the sharing limit (0..1, more when over it), or -1 when there is no limit: no bar. */
+	static double fill(Object element) {
+		Dup dup = fillDup(element);
+		if (dup != null) {
+			return dup.maxPageSharing() <= 0 ? -1
+					: dup.view().rmapItemCount() / (double) dup.maxPageSharing();
+		}
+		if (element instanceof Chain c && !c.dups().isEmpty() && c.dups().get(0).maxPageSharing() > 0) {
+			int dups = c.dups().size() + c.hiddenDups();
+			return c.rmapItems() / (double) ((long) dups * c.dups().get(0).maxPageSharing());
+		}
+		return -1;
+	}
+
+	/** The fill column's text of each top-level row (for tests); call on the UI thread. */
+	public List<String> fillTexts() {
+		List<String> texts = new ArrayList<>();
+		for (org.eclipse.swt.widgets.TreeItem item : tree.getTree().getItems()) {
+			texts.add(item.getData() == null ? "" : fillText(item.getData())); //$NON-NLS-1$
+		}
+		return texts;
+	}
+
+	/** The fill of a dup against max_page_sharing (or of a chain's biggest dup), drawn as a bar; text only without a limit. */
 	private static final class FillBar extends OwnerDrawLabelProvider {
 		@Override
 		protected void measure(Event event, Object element) {
@@ -332,28 +375,20 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 		@Override
 		protected void paint(Event event, Object element) {
-			double fill;
-			String text;
-			Dup dup = element instanceof Dup d ? d
-					: element instanceof Chain c && !c.chain() && c.dups().size() == 1 ? c.dups().get(0) : null;
-			if (dup != null) {
-				fill = dup.view().rmapItemCount() / (double) Math.max(1, dup.maxPageSharing());
-				text = dup.view().rmapItemCount() + " / " + dup.maxPageSharing(); //$NON-NLS-1$
-			} else if (element instanceof Chain c) {
-				int dups = c.dups().size() + c.hiddenDups();
-				fill = c.rmapItems() / (double) Math.max(1, (long) dups * c.dups().get(0).maxPageSharing());
-				text = NLS.bind(Messages.rmapChainFill, dups);
-			} else {
+			String text = fillText(element);
+			if (text == null) {
 				return;
 			}
+			double fill = fill(element);
 			GC gc = event.gc;
 			Rectangle cell = ((org.eclipse.swt.widgets.TreeItem) event.item).getBounds(event.index);
-			int width = (int) Math.round(Math.min(1.0, fill) * (cell.width - 4));
-			Color old = gc.getBackground();
-			Color bar = new Color(fill >= 1.0 ? FULL : FILL);
-			gc.setBackground(bar);
-			gc.fillRectangle(cell.x + 2, cell.y + 3, Math.max(1, width), cell.height - 6);
-			gc.setBackground(old);
+			if (fill >= 0) {
+				int width = (int) Math.round(Math.min(1.0, fill) * (cell.width - 4));
+				Color old = gc.getBackground();
+				gc.setBackground(new Color(fill >= 1.0 ? FULL : FILL));
+				gc.fillRectangle(cell.x + 2, cell.y + 3, Math.max(1, width), cell.height - 6);
+				gc.setBackground(old);
+			}
 			gc.drawText(text, cell.x + 6, cell.y + (cell.height - gc.getFontMetrics().getHeight()) / 2, true);
 		}
 	}

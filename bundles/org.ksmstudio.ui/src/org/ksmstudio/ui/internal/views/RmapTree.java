@@ -80,6 +80,7 @@ final class RmapTree {
 	final int hiddenChains;
 	final int totalEntries;
 	final boolean truncated;
+	/** max_page_sharing, or 0 when the run's policy sets no sharing limit */
 	final long maxPageSharing;
 	/** The selected dup as read, or null. */
 	DupView selectedDup;
@@ -116,7 +117,8 @@ final class RmapTree {
 	 * @param selected KSM page frame of the selected dup (found as {@link #selectedDup}), or -1
 	 */
 	static RmapTree read(KsmSimulation simulation, String filter, Set<Integer> expanded, int selected) {
-		long mps = simulation.snapshot().counters().maxPageSharing();
+		// 0: the policy sets no sharing limit
+		long mps = simulation.sharingLimited() ? simulation.snapshot().counters().maxPageSharing() : 0;
 		StableTreeView view = simulation.stableTree(MAX_ENTRIES);
 		List<StableEntry> entries = new ArrayList<>(view.entries());
 		entries.removeIf(e -> !filter.isEmpty() && !matches(e, filter));

@@ -41,8 +41,7 @@ public final class CalibrateJob extends Job {
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, CalibrationCases.standard().size());
-		ReplayRunner runner = new ReplayRunner(sources.sysfs(), sources.processes(), ReplayRunner.Options.defaults()
-				.withRestoreFile(sources.restoreFile()).withLockFile(sources.lockFile()));
+		ReplayRunner runner = sources.replayRunner();
 		String name = NLS.bind(Messages.calibrateNameDefault, LocalDate.now());
 		ScanCostCalibration calibration;
 		try {

@@ -43,13 +43,13 @@ public final class CalibrationDialog extends MessageDialog {
 
 	/** The numbers as the user reads them. */
 	public static String text(ScanCostCalibration c) {
+		org.ksmstudio.engine.scenario.CostModel m = c.costModel();
 		String text = NLS.bind(Messages.calibrateResult,
-				new Object[] { Double.isNaN(c.nsPerScannedPage()) ? "\u2013" //$NON-NLS-1$
-						: String.format(Locale.ROOT, "%.1f", c.nsPerScannedPage()), //$NON-NLS-1$
-						String.format(Locale.ROOT, "%.3f", c.wakeUpOverheadMs()), c.phasesUsed(), //$NON-NLS-1$
-						String.format(Locale.ROOT, "%.4f", c.rmsResidualSeconds()), //$NON-NLS-1$
-						CostModelWriter.hasPageCost(c) ? Long.toString(CostModelWriter.checksumNs(c)) : "\u2013", //$NON-NLS-1$
-						Long.toString(CostModelWriter.wakeupLatencyNs(c)) });
+				new Object[] { c.pageCostFitted() ? String.format(Locale.ROOT, "%.3f", c.pageCostScale()) : "\u2013", //$NON-NLS-1$ //$NON-NLS-2$
+						m.checksumNanos(), m.mergeNanos(), m.ksmPageVisitNanos(), m.skipPageNanos(), m.treeSearchNanos(),
+						m.hz(), m.wakeupLatencyNanos(), c.phasesUsed(),
+						String.format(Locale.ROOT, "%.1f", c.rmsRelativeError() * 100), //$NON-NLS-1$
+						String.format(Locale.ROOT, "%.1f", c.worstRelativeError() * 100) }); //$NON-NLS-1$
 		if (!c.notes().isEmpty()) {
 			text += NLS.bind(Messages.calibrateNotes, String.join("\n", c.notes())); //$NON-NLS-1$
 		}

@@ -14,10 +14,10 @@ import org.ksmstudio.model.scenario.CostModel;
 import org.ksmstudio.model.scenario.ScenarioPackage.Literals;
 
 /**
- * Writes a calibration into a scenario's cost model as a named cost model: the name, the
- * wake-up overhead beyond sleep_millisecs as {@code wakeupLatencyNs}, and the cost per scanned
- * page as {@code checksumNs} (the cost of visiting a page that is not a KSM page) when the fit
- * could tell it apart. The other terms keep their values.
+ * Writes a calibration into a scenario's cost model as a named cost model: the name, HZ, the
+ * wake-up lateness ({@code wakeupLatencyNs}) and, when the fit separated them, the ksmd page
+ * costs ({@code skipPageNs}, {@code ksmPageVisitNs}, {@code checksumNs}, {@code treeSearchNs},
+ * {@code mergeNs}), all in the engine's meaning. The walk terms keep their values.
  */
 public final class CostModelWriter {
 
@@ -26,28 +26,19 @@ public final class CostModelWriter {
 
 	/** The values written, by attribute. */
 	public static Map<EAttribute, Object> values(ScanCostCalibration calibration, String name) {
+		org.ksmstudio.engine.scenario.CostModel c = calibration.costModel();
 		Map<EAttribute, Object> values = new LinkedHashMap<>();
 		values.put(Literals.COST_MODEL__NAME, name);
-		values.put(Literals.COST_MODEL__WAKEUP_LATENCY_NS, wakeupLatencyNs(calibration));
-		if (hasPageCost(calibration)) {
-			values.put(Literals.COST_MODEL__CHECKSUM_NS, checksumNs(calibration));
+		values.put(Literals.COST_MODEL__HZ, c.hz());
+		values.put(Literals.COST_MODEL__WAKEUP_LATENCY_NS, c.wakeupLatencyNanos());
+		if (calibration.pageCostFitted()) {
+			values.put(Literals.COST_MODEL__SKIP_PAGE_NS, c.skipPageNanos());
+			values.put(Literals.COST_MODEL__KSM_PAGE_VISIT_NS, c.ksmPageVisitNanos());
+			values.put(Literals.COST_MODEL__CHECKSUM_NS, c.checksumNanos());
+			values.put(Literals.COST_MODEL__TREE_SEARCH_NS, c.treeSearchNanos());
+			values.put(Literals.COST_MODEL__MERGE_NS, c.mergeNanos());
 		}
 		return values;
-	}
-
-	/** The wake-up overhead in ns (0 when the fit gave a negative one). */
-	public static long wakeupLatencyNs(ScanCostCalibration calibration) {
-		return Math.max(0, Math.round(calibration.wakeUpOverheadMs() * 1e6));
-	}
-
-	/** The cost per scanned page in ns. */
-	public static long checksumNs(ScanCostCalibration calibration) {
-		return Math.round(calibration.nsPerScannedPage());
-	}
-
-	/** Whether the fit separated a positive cost per scanned page. */
-	public static boolean hasPageCost(ScanCostCalibration calibration) {
-		return Double.isFinite(calibration.nsPerScannedPage()) && calibration.nsPerScannedPage() > 0;
 	}
 
 	/** An undoable command setting the values on {@code cost} in {@code domain}. */

@@ -53,8 +53,7 @@ public final class ReplayJob extends Job {
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, replayCase.phases().size() + 1);
-		ReplayRunner runner = new ReplayRunner(sources.sysfs(), sources.processes(), ReplayRunner.Options.defaults()
-				.withRestoreFile(sources.restoreFile()).withLockFile(sources.lockFile()));
+		ReplayRunner runner = sources.replayRunner();
 		RecordedCase recorded;
 		try {
 			recorded = runner.run(replayCase, new ReplayListener() {
