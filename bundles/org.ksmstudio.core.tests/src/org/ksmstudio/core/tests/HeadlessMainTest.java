@@ -85,6 +85,31 @@ class HeadlessMainTest {
     }
 
     @Test
+    void walksArePrintedPolicyByPolicyAfterTheCounters() throws Exception {
+        // 600 equal pages, migrated after convergence: one page of 600 mappings without a limit,
+        // dups of at most 256 with the stock limit
+        Path file = TestScenarios.save(TestScenarios.migrating(1, 600), dir, "migrating.ksm");
+        assertEquals(0, run(file.toString(), "--policy", "stock", "--policy", "no-limit"),
+                err.toString(StandardCharsets.UTF_8));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        int header = lines.indexOf(
+                "# reverse-map walks and memory, policy by policy (worst walk, migration p99 per node, pages saved, dups)");
+        assertTrue(header > 0, String.join("\n", lines));
+        List<String> table = lines.subList(header + 1, lines.size());
+        assertEquals(3, table.size(), "a header and one row per policy: " + table);
+        assertTrue(table.get(1).contains("stock") && table.get(2).contains("no-limit"), table.toString());
+        assertTrue(table.stream().allMatch(l -> l.startsWith("#  ")), table.toString());
+        assertEquals(List.of("pages_shared 3", "pages_shared 1"),
+                lines.stream().filter(l -> l.startsWith("pages_shared ")).toList(), "stock, then no-limit");
+    }
+
+    @Test
+    void referenceRunPrintsNoWalkTable() throws Exception {
+        assertEquals(0, run(example("reference-a-b-2000x1-mps256.ksm").toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).lines().noneMatch(l -> l.startsWith("# reverse-map")));
+    }
+
+    @Test
     void unknownOptionIsOneLineAndExitCode2() throws Exception {
         assertEquals(2, run(example("reference-a-b-2000x1-mps256.ksm").toString(), "--frobnicate"));
         String message = err.toString(StandardCharsets.UTF_8);

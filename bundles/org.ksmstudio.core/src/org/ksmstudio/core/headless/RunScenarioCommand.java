@@ -15,6 +15,7 @@ import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.engine.scenario.RunSettings;
+import org.ksmstudio.engine.sweep.SweepTable;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
@@ -60,6 +61,7 @@ final class RunScenarioCommand implements HeadlessCommand {
                     out.println(counter.getKey() + " " + counter.getValue());
                 }
             }
+            printWalks(results, out);
             if (options.json != null) {
                 OutputFiles.write(options.json, TimeSeriesWriter.json(model.getName(), results));
             }
@@ -75,6 +77,19 @@ final class RunScenarioCommand implements HeadlessCommand {
             err.println(Messages.Headless_Prefix + MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
         }
         return 2;
+    }
+
+    /**
+     * When reverse-map walks ran, the policies side by side as {@code #} lines after the counters:
+     * worst walk, migration p99 per node, pages saved, KSM pages and the extra pages the dups cost.
+     */
+    private static void printWalks(List<RunResult> results, PrintStream out) {
+        if (results.stream().noneMatch(RunResult::walked)) {
+            return;
+        }
+        out.println(Messages.Headless_WalksHeader);
+        String table = new SweepTable(results.stream().map(RunResult::measures).toList()).toText();
+        table.lines().forEach(line -> out.println("#  " + line));
     }
 
     /** The plan with the run length of the command line, if given. */

@@ -21,6 +21,7 @@ public final class Messages {
     public static String Headless_NotANumber;
     public static String Headless_CannotWrite;
     public static String Headless_PolicyHeader;
+    public static String Headless_WalksHeader;
     public static String Headless_Duration;
     public static String Headless_DurationPositive;
 

@@ -3,6 +3,7 @@ package org.ksmstudio.core.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.engine.KsmSimulation;
@@ -10,6 +11,8 @@ import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.sweep.SweepUnit;
+import org.ksmstudio.engine.sweep.UnitRunner;
 
 /**
  * Runs a {@link SimulationPlan} on the engine: the engine scenario, then the plan's steps
@@ -72,7 +75,9 @@ public final class ScenarioRunner {
                 simulation.runFor(remaining(simulation, bound));
             }
         }
-        return new RunResult(settings.policy(), simulation.snapshot(), simulation.samples(), checkpoints);
+        SweepUnit unit = new SweepUnit(0, plan.scenario().name(), Map.of(), settings.policy());
+        return new RunResult(settings.policy(), simulation.snapshot(), simulation.samples(), checkpoints,
+                UnitRunner.measure(unit, simulation));
     }
 
     private static Duration min(Duration a, Duration b) {
