@@ -152,6 +152,25 @@ class HeadlessMainTest {
     }
 
     @Test
+    void missingReferenceFileIsOneLineOnStandardError() {
+        Path missing = dir.resolve("nonexistent.json");
+        assertEquals(2, run("--reference", missing.toString()));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("ksmstudio: " + missing + ": no such file", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void malformedReferenceFileIsOneLineOnStandardError() throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\"format\": \"ksmstudio-kernel-reference-1\", \"cases\": [");
+        assertEquals(2, run("--reference", file.toString()));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("ksmstudio: " + file + ": "), message);
+    }
+
+    @Test
     void noArgumentsPrintsUsage() {
         assertEquals(2, run());
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: ksmstudio --headless FILE.ksm"));

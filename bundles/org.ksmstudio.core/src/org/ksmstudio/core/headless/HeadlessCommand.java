@@ -13,7 +13,7 @@ public interface HeadlessCommand {
     /** The option that selects the command, e.g. {@code --reference}. */
     String option();
 
-    /** One usage line, e.g. {@code --reference FILE.json [--verbose]}. */
+    /** One usage line, e.g. {@code --reference FILE.json}. */
     String usage();
 
     /**

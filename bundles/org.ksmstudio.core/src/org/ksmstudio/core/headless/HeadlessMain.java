@@ -15,7 +15,7 @@ import org.ksmstudio.model.MessageBundle;
  * EMF jars (the launcher script strips {@code --headless}):
  * <pre>
  * FILE.ksm [--until converged | --for 60s] [--json OUT] [--csv OUT] [--run N] [--policy ID]...
- * --reference FILE.json [--verbose]
+ * --reference FILE.json
  * --sweep FILE.ksm --param max_page_sharing=2..1048576:x2 --policies stock,no-limit [--json OUT] [--csv OUT]
  * --replay FILE.ksm [--yes] [--record-reference OUT.json]
  * </pre>
