@@ -17,15 +17,9 @@ import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.model.Examples;
-import org.ksmstudio.model.Scenarios;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Expectation;
-import org.ksmstudio.model.scenario.MergeableRegion;
 import org.ksmstudio.model.scenario.MigratePages;
-import org.ksmstudio.model.scenario.NumaNode;
-import org.ksmstudio.model.scenario.Process;
-import org.ksmstudio.model.scenario.RepeatedContent;
-import org.ksmstudio.model.scenario.RunMode;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioFactory;
 import org.ksmstudio.model.scenario.Trigger;
@@ -47,38 +41,14 @@ class ScenarioRunnerTest {
         }
     }
 
-    /** Two nodes, one process on node 0 with 600 equal pages, migrated to node 1 and back after convergence. */
+    /**
+     * Two nodes, one process on node 0 with 600 equal pages (100 pages per wake-up), migrated to node 1
+     * and back three times after convergence, then a checkpoint of the counters.
+     */
     private static Scenario bouncing() {
-        Scenario s = Scenarios.create("bounce", 4, 1024);
-        NumaNode n0 = s.getTopology().getNodes().get(0);
-        n0.setCpus("0-1");
-        n0.getDistances().add(20);
-        NumaNode n1 = F.createNumaNode();
-        n1.setId(1);
-        n1.setMemoryMiB(1024);
-        n1.setCpus("2-3");
-        n1.getDistances().addAll(List.of(20, 10));
-        s.getTopology().getNodes().add(n1);
-        Process p = F.createProcess();
-        p.setPid(10);
-        MergeableRegion r = F.createMergeableRegion();
-        r.setName("r");
-        r.setSizePages(600);
-        RepeatedContent g = F.createRepeatedContent();
-        g.setCopies(600);
-        r.getContents().add(g);
-        p.getRegions().add(r);
-        s.getWorkload().getProcesses().add(p);
-        s.getKsm().setRun(1);
-        MigratePages m = F.createMigratePages();
-        m.setPid(10);
-        m.setFromNode(0);
-        m.setToNode(1);
-        m.setBounce(true);
-        m.setTrigger(Trigger.AFTER_CONVERGENCE);
-        m.setPeriodMillis(1000);
-        m.setRepeat(3);
-        s.getTimeline().getEvents().add(m);
+        Scenario s = TestScenarios.migrating(1, 600);
+        s.getKsm().setPagesToScan(100);
+        ((MigratePages) s.getTimeline().getEvents().get(0)).setRepeat(3);
         Checkpoint c = F.createCheckpoint();
         c.setName("after migrations");
         c.setTrigger(Trigger.AFTER_CONVERGENCE);
@@ -89,8 +59,6 @@ class ScenarioRunnerTest {
             c.getExpectations().add(e);
         }
         s.getTimeline().getEvents().add(c);
-        s.getRuns().get(0).setMode(RunMode.UNTIL_CONVERGED);
-        s.getRuns().get(0).setDurationMillis(600_000);
         return s;
     }
 
