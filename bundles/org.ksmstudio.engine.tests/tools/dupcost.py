@@ -1,6 +1,6 @@
 """ksmd's on-CPU time per full scan while it builds chains of full dups (max_page_sharing 2: every
 search walks every dup of the chain), against the same identical pages at max_page_sharing 256.
-Run from this directory under flock /tmp/ksmteam/sysfs.lock; restores the kernel defaults."""
+Run from this directory under flock /tmp/ksmstudio-sysfs.lock; restores the kernel defaults."""
 import subprocess, time, sys, json
 sys.path.insert(0, '.')
 import measure as M

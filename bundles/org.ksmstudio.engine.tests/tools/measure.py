@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Measures KSM cases on the running kernel and writes them in the ksmstudio-kernel-reference-1
-format. Run under flock /tmp/ksmteam/sysfs.lock. Restores the kernel defaults afterwards."""
+format. Run under flock /tmp/ksmstudio-sysfs.lock. Restores the kernel defaults afterwards."""
 import json, os, subprocess, sys, time
 
 KSM = "/sys/kernel/mm/ksm/"

@@ -207,9 +207,7 @@ class ReplayCommandTest {
         assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "cc")) || Files.isExecutable(Path.of(d, "gcc"))),
                 "the workload generator is built with the machine's C compiler (cc or gcc): none on the PATH");
-        Path team = Path.of("/tmp/ksmteam");
-        Path lockFile = Files.isDirectory(team) ? team.resolve("sysfs.lock")
-                : Path.of(System.getProperty("java.io.tmpdir"), "ksmstudio-sysfs.lock");
+        Path lockFile = ExperimentLock.defaultFile();
         try (ExperimentLock lock = ExperimentLock.acquire(lockFile, Duration.ofMinutes(10))) {
             Map<KsmFile, String> before = tunables();
             Path reference = dir.resolve("recorded.json");

@@ -20,6 +20,7 @@ import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.replay.KernelReplay;
 import org.ksmstudio.core.run.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
@@ -266,7 +267,7 @@ public final class ReplayCommand implements HeadlessCommand {
         Path recordReference;
         int run;
         String policy;
-        Path lock = defaultLock();
+        Path lock = ExperimentLock.defaultFile();
         Duration phaseTimeout = Duration.ofMinutes(5);
 
         static Options parse(List<String> args) throws UsageException {
@@ -315,11 +316,5 @@ public final class ReplayCommand implements HeadlessCommand {
             return args.get(i);
         }
 
-        /** {@code $KSMSTUDIO_SYSFS_LOCK}, else {@code ksmstudio-sysfs.lock} in the temporary directory. */
-        private static Path defaultLock() {
-            String env = System.getenv("KSMSTUDIO_SYSFS_LOCK");
-            return env != null && !env.isBlank() ? Path.of(env)
-                    : Path.of(System.getProperty("java.io.tmpdir"), "ksmstudio-sysfs.lock");
-        }
     }
 }

@@ -66,9 +66,7 @@ class RealKernelTest {
 			System.out.println("RealKernelTest skipped: " + access.message());
 		}
 		assumeTrue(access.canWrite(), "needs a writable /sys/kernel/mm/ksm (root): " + access.message());
-		Path team = Path.of("/tmp/ksmteam");
-		Path lockFile = Files.isDirectory(team) ? team.resolve("sysfs.lock")
-				: Path.of(System.getProperty("java.io.tmpdir"), "ksmstudio-sysfs.lock");
+		Path lockFile = ExperimentLock.defaultFile();
 		lock = ExperimentLock.acquire(lockFile, Duration.ofMinutes(10));
 	}
 

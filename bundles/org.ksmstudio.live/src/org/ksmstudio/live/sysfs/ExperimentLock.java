@@ -37,6 +37,16 @@ public final class ExperimentLock implements AutoCloseable {
 	}
 
 	/**
+	 * The lock file every KSM Studio experiment on the real kernel shares: {@code $KSMSTUDIO_SYSFS_LOCK},
+	 * else {@code ksmstudio-sysfs.lock} in the temporary directory.
+	 */
+	public static Path defaultFile() {
+		String env = System.getenv("KSMSTUDIO_SYSFS_LOCK"); //$NON-NLS-1$
+		return env != null && !env.isBlank() ? Path.of(env)
+				: Path.of(System.getProperty("java.io.tmpdir"), "ksmstudio-sysfs.lock"); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/**
 	 * Waits up to {@code timeout} for the lock.
 	 *
 	 * @throws IOException when the lock could not be taken in time

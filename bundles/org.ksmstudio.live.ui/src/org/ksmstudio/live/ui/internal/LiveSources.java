@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.replay.ReplayRunner;
+import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.RestoreGuard;
 
@@ -62,8 +63,6 @@ public record LiveSources(Path ksmDirectory, Path sys, Path proc, Path restoreFi
 		if (property != null && !property.isBlank()) {
 			return Path.of(property);
 		}
-		String env = System.getenv("KSMSTUDIO_SYSFS_LOCK"); //$NON-NLS-1$
-		return env != null && !env.isBlank() ? Path.of(env)
-				: Path.of(System.getProperty("java.io.tmpdir"), "ksmstudio-sysfs.lock"); //$NON-NLS-1$ //$NON-NLS-2$
+		return ExperimentLock.defaultFile();
 	}
 }
