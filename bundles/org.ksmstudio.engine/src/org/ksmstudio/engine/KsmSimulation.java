@@ -297,9 +297,15 @@ public final class KsmSimulation {
             case TimelineEvent.SysfsWrite w -> engine.writeSysfs(w.file(), w.value());
             case TimelineEvent.WritePages w -> {
                 List<Integer> pids = w.pid() == 0 ? engine.processes().pidsWithRegion(w.region()) : List.of(w.pid());
-                for (int pid : pids) {
-                    engine.processes().writePages(pid, w.region(), w.fromPage(), Math.min(w.toPage(),
-                            engine.processes().regionPages(pid, w.region())), w.step(), w.content());
+                // one write action (in every process: one sequence on one CPU, through its LRU add batch)
+                engine.processes().beginWriteAction();
+                try {
+                    for (int pid : pids) {
+                        engine.processes().writePages(pid, w.region(), w.fromPage(), Math.min(w.toPage(),
+                                engine.processes().regionPages(pid, w.region())), w.step(), w.content());
+                    }
+                } finally {
+                    engine.processes().endWriteAction();
                 }
             }
             case TimelineEvent.Fork f -> engine.processes().fork(f.parentPid(), f.childPid(), f.childName());
@@ -426,6 +432,26 @@ public final class KsmSimulation {
     public void writePages(int pid, String region, long from, long to, long step, NewContent content) {
         synchronized (lock) {
             engine.processes().writePages(pid, region, from, to, step, content);
+            noteChange();
+        }
+    }
+
+    /**
+     * One write action in several processes, in order (one sequence on one CPU, so its newly
+     * faulted/COW-copied pages go through one LRU add batch): each writes pages [from, to) every step
+     * of its region, as {@link #writePages}.
+     */
+    public void writePagesInProcesses(List<Integer> pids, String region, long from, long to, long step,
+            NewContent content) {
+        synchronized (lock) {
+            engine.processes().beginWriteAction();
+            try {
+                for (int pid : pids) {
+                    engine.processes().writePages(pid, region, from, to, step, content);
+                }
+            } finally {
+                engine.processes().endWriteAction();
+            }
             noteChange();
         }
     }

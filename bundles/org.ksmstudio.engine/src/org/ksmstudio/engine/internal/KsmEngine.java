@@ -36,6 +36,13 @@ public final class KsmEngine {
     static final byte HAS_ITEM = 1;
     static final byte STABLE = 2;
     static final byte UNSTABLE = 4;
+    /**
+     * the page mapped at the slot sits in a per-CPU LRU add batch (extra reference: write_protect_page
+     * refuses it) until lru_add_drain_all() at the next full-scan start; kept across rmap item alloc/free
+     */
+    static final byte LRU_HELD = 8;
+    /** PAGEVEC_SIZE: folios of a per-CPU lru_add folio_batch, which is flushed when full */
+    public static final int LRU_ADD_BATCH = 31;
     private static final int NIL = StableNodes.NIL;
     /** sizeof(struct ksm_rmap_item) on 64-bit */
     public static final int RMAP_ITEM_SIZE = 64;
@@ -73,6 +80,9 @@ public final class KsmEngine {
     private final ProcessEvents processes = new ProcessEvents(this);
     /** ksm_mm_head list, in order */
     private final List<Mm> ksmList = new ArrayList<>();
+    /** slots flagged LRU_HELD, released at the next full-scan start */
+    private int[] lruHeld = new int[LRU_ADD_BATCH];
+    private int lruHeldCount;
     /** index in ksmList of ksm_scan.mm_slot, -1 for ksm_mm_head */
     private int cursor = -1;
     private int cursorSlot;
@@ -313,6 +323,7 @@ public final class KsmEngine {
             return -1;
         }
         if (cursor < 0) {
+            lruAddDrainAll();
             advisorStartScan();
             if (mergeAcrossNodes == 0) {
                 stable.pruneMigrateNodes();
@@ -397,7 +408,7 @@ public final class KsmEngine {
     }
 
     private void allocItem(int s, Mm mm) {
-        flags[s] = HAS_ITEM;
+        flags[s] = (byte) (HAS_ITEM | (flags[s] & LRU_HELD));
         oldChecksum[s] = 0;
         smart.reset(s);
         head[s] = NIL;
@@ -407,7 +418,7 @@ public final class KsmEngine {
 
     private void freeItem(int s) {
         removeRmapItemFromTree(s);
-        flags[s] = 0;
+        flags[s] = (byte) (flags[s] & LRU_HELD);
         rmapItems--;
         mms.get(slotMm[s]).rmapItems--;
     }
@@ -490,7 +501,7 @@ public final class KsmEngine {
         if (!vmaMergeableAt(s)) {
             return true;
         }
-        if (frames.content[f] != 0L) {
+        if (frames.content[f] != 0L || (flags[s] & LRU_HELD) != 0) {
             return false;
         }
         batchCost += cost.mergeNanos();
@@ -510,6 +521,10 @@ public final class KsmEngine {
         if (kf == f) {
             removeRmapItemFromTree(s);
             return true;
+        }
+        if ((flags[s] & LRU_HELD) != 0) {
+            // write_protect_page: the LRU add batch's reference makes the page count too high
+            return false;
         }
         if (kf < 0) {
             frames.stable[f] = Frames.KSM_NO_NODE;
@@ -647,6 +662,43 @@ public final class KsmEngine {
         unstableInserts++;
         pagesUnshared++;
         return -1;
+    }
+
+    // ---- per-CPU LRU add batches ----
+
+    /**
+     * The pages newly faulted or COW-copied by one write action, in write order: all but the last
+     * {@code written mod 31} have left the writer CPU's folio_batch (flushed when full); those last
+     * ones hold an extra reference until {@link #lruAddDrainAll()}. {@code ring[i]} is the slot of
+     * the i-th page of the action mod 31, so the held ones are ring[0 .. written mod 31).
+     */
+    void holdInLruAddBatch(int[] ring, long written) {
+        int k = (int) (written % LRU_ADD_BATCH);
+        for (int i = 0; i < k; i++) {
+            int s = ring[i];
+            if ((flags[s] & LRU_HELD) != 0) {
+                continue;
+            }
+            if (lruHeldCount == lruHeld.length) {
+                lruHeld = Arrays.copyOf(lruHeld, lruHeld.length * 2);
+            }
+            lruHeld[lruHeldCount++] = s;
+            flags[s] |= LRU_HELD;
+        }
+    }
+
+    /** lru_add_drain_all() at the start of a full scan: every held page is released. */
+    private void lruAddDrainAll() {
+        for (int i = 0; i < lruHeldCount; i++) {
+            int s = lruHeld[i];
+            flags[s] = (byte) (flags[s] & ~LRU_HELD);
+        }
+        lruHeldCount = 0;
+    }
+
+    /** Number of page slots whose page sits in a per-CPU LRU add batch (cannot be merged yet). */
+    public int lruHeldPages() {
+        return lruHeldCount;
     }
 
     // ---- scan-time advisor ----

@@ -17,6 +17,10 @@ public final class ProcessEvents {
     private final KsmEngine e;
     private final Map<Integer, Mm> byPid = new HashMap<>();
     private long uniqueCounter;
+    /** the current write action: nesting depth, pages newly faulted/COW-copied, their slots mod 31 */
+    private int writeActionDepth;
+    private long actionNewPages;
+    private final int[] actionRing = new int[KsmEngine.LRU_ADD_BATCH];
 
     ProcessEvents(KsmEngine engine) {
         this.e = engine;
@@ -108,7 +112,33 @@ public final class ProcessEvents {
         return c;
     }
 
-    /** The application writes pages [from, to) every step of a region (COW breaks KSM pages). */
+    /**
+     * Starts one write action: the writes until the matching {@link #endWriteAction()} (several
+     * {@link #writePages} calls, e.g. in every process) are one sequence on one CPU, whose newly
+     * faulted/COW-copied pages go through that CPU's LRU add batch. Actions may nest (inner ones join
+     * the outer one).
+     */
+    public void beginWriteAction() {
+        if (writeActionDepth++ == 0) {
+            actionNewPages = 0;
+        }
+    }
+
+    /** Ends a write action: its last (new pages mod 31) pages stay in the LRU add batch until ksmd drains it. */
+    public void endWriteAction() {
+        if (writeActionDepth <= 0) {
+            throw new IllegalStateException("no write action");
+        }
+        if (--writeActionDepth == 0) {
+            e.holdInLruAddBatch(actionRing, actionNewPages);
+            actionNewPages = 0;
+        }
+    }
+
+    /**
+     * The application writes pages [from, to) every step of a region (COW breaks KSM pages); one
+     * write action unless called inside {@link #beginWriteAction()}.
+     */
     public void writePages(int pid, String regionName, long from, long to, long step, NewContent content) {
         Mm mm = running(pid);
         Vma v = region(mm, regionName);
@@ -116,25 +146,38 @@ public final class ProcessEvents {
             throw new IllegalArgumentException("pages " + from + ".." + to + " step " + step + ": outside region "
                     + regionName + " of " + v.pages + " pages");
         }
-        for (long p = from; p < to; p += step) {
-            writePage(mm, v.firstSlot + (int) p, content);
+        beginWriteAction();
+        try {
+            for (long p = from; p < to; p += step) {
+                writePage(mm, v.firstSlot + (int) p, content);
+            }
+        } finally {
+            endWriteAction();
         }
+    }
+
+    /** A new page (fault or COW copy) was mapped at slot s by the current write action: lru_add. */
+    private void lruAdd(int s) {
+        actionRing[(int) (actionNewPages++ % KsmEngine.LRU_ADD_BATCH)] = s;
     }
 
     private void writePage(Mm mm, int s, NewContent content) {
         int f = e.slotFrame[s];
         if (f == KsmEngine.NO_PAGE) {
             e.slotFrame[s] = e.frames.alloc(content == NewContent.UNIQUE ? nextUniqueContent() : 0L, mm.homeNode);
+            lruAdd(s);
         } else if (f == KsmEngine.KSM_ZERO || f == KsmEngine.PLAIN_ZERO) {
             if (f == KsmEngine.KSM_ZERO) {
                 e.zeroPages--;
                 mm.zeroPages--;
             }
             e.slotFrame[s] = e.frames.alloc(content == NewContent.UNIQUE ? nextUniqueContent() : 0L, mm.homeNode);
+            lruAdd(s);
         } else if (e.frames.isKsm(f) || e.frames.mapcount[f] > 1) {
             long c = content == NewContent.UNIQUE ? nextUniqueContent() : e.frames.content[f];
             e.slotFrame[s] = e.frames.alloc(c, mm.homeNode);
             e.frames.put(f);
+            lruAdd(s);
         } else if (content == NewContent.UNIQUE) {
             e.frames.content[f] = nextUniqueContent();
         }

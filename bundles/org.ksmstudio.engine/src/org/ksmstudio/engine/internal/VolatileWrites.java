@@ -39,6 +39,16 @@ public final class VolatileWrites {
         double dt = (now - lastNanos) / 1e9;
         lastNanos = now;
         List<ProcessSpec> procs = workload.processes();
+        // the interval's writes are one write action (one sequence through an LRU add batch)
+        engine.processes().beginWriteAction();
+        try {
+            upToNow(dt, procs);
+        } finally {
+            engine.processes().endWriteAction();
+        }
+    }
+
+    private void upToNow(double dt, List<ProcessSpec> procs) {
         for (int pi = 0; pi < procs.size(); pi++) {
             ProcessSpec p = procs.get(pi);
             ProcessSpec src = regionsOf(p);

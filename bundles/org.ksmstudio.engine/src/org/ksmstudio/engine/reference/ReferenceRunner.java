@@ -127,10 +127,13 @@ public final class ReferenceRunner {
             ReferenceCase.Write w = p.write();
             NewContent content = w.newContent().equals("same") ? NewContent.SAME : NewContent.UNIQUE;
             int n = w.inEveryProcess() ? c.workload().processes() : 1;
+            List<Integer> pids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                long to = Math.min(w.toPage(), c.workload().pagesPerProcess());
-                sim.writePages(FIRST_PID + i, REGION, Math.min(w.fromPage(), to), to, w.every(), content);
+                pids.add(FIRST_PID + i);
             }
+            // one write action: in every process it is one sequence on one CPU (one LRU add batch)
+            long to = Math.min(w.toPage(), c.workload().pagesPerProcess());
+            sim.writePagesInProcesses(pids, REGION, Math.min(w.fromPage(), to), to, w.every(), content);
         } else if (!p.sysfs().isEmpty()) {
             for (ReferenceCase.SysfsWrite s : p.sysfs()) {
                 SysfsResult r = sim.writeSysfs(s.file(), s.value());
