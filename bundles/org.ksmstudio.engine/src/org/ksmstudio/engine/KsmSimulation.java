@@ -298,15 +298,12 @@ public final class KsmSimulation {
             case TimelineEvent.WritePages w -> {
                 List<Integer> pids = w.pid() == 0 ? engine.processes().pidsWithRegion(w.region()) : List.of(w.pid());
                 // one write action (in every process: one sequence on one CPU, through its LRU add batch)
-                engine.processes().beginWriteAction();
-                try {
+                engine.processes().inOneWriteAction(() -> {
                     for (int pid : pids) {
                         engine.processes().writePages(pid, w.region(), w.fromPage(), Math.min(w.toPage(),
                                 engine.processes().regionPages(pid, w.region())), w.step(), w.content());
                     }
-                } finally {
-                    engine.processes().endWriteAction();
-                }
+                });
             }
             case TimelineEvent.Fork f -> engine.processes().fork(f.parentPid(), f.childPid(), f.childName());
             case TimelineEvent.Exit x -> engine.processes().exit(x.pid());
@@ -444,14 +441,11 @@ public final class KsmSimulation {
     public void writePagesInProcesses(List<Integer> pids, String region, long from, long to, long step,
             NewContent content) {
         synchronized (lock) {
-            engine.processes().beginWriteAction();
-            try {
+            engine.processes().inOneWriteAction(() -> {
                 for (int pid : pids) {
                     engine.processes().writePages(pid, region, from, to, step, content);
                 }
-            } finally {
-                engine.processes().endWriteAction();
-            }
+            });
             noteChange();
         }
     }

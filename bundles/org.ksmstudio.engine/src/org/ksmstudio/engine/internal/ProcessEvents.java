@@ -113,31 +113,28 @@ public final class ProcessEvents {
     }
 
     /**
-     * Starts one write action: the writes until the matching {@link #endWriteAction()} (several
-     * {@link #writePages} calls, e.g. in every process) are one sequence on one CPU, whose newly
-     * faulted/COW-copied pages go through that CPU's LRU add batch. Actions may nest (inner ones join
-     * the outer one).
+     * Runs {@code writes} as one write action: its writes (several {@link #writePages} calls, e.g. in
+     * every process) are one sequence on one CPU, whose newly faulted/COW-copied pages go through that
+     * CPU's LRU add batch; the last (new pages mod 31) stay there until ksmd drains it. Actions may nest
+     * (inner ones join the outer one).
      */
-    public void beginWriteAction() {
+    public void inOneWriteAction(Runnable writes) {
         if (writeActionDepth++ == 0) {
             actionNewPages = 0;
         }
-    }
-
-    /** Ends a write action: its last (new pages mod 31) pages stay in the LRU add batch until ksmd drains it. */
-    public void endWriteAction() {
-        if (writeActionDepth <= 0) {
-            throw new IllegalStateException("no write action");
-        }
-        if (--writeActionDepth == 0) {
-            e.holdInLruAddBatch(actionRing, actionNewPages);
-            actionNewPages = 0;
+        try {
+            writes.run();
+        } finally {
+            if (--writeActionDepth == 0) {
+                e.holdInLruAddBatch(actionRing, actionNewPages);
+                actionNewPages = 0;
+            }
         }
     }
 
     /**
      * The application writes pages [from, to) every step of a region (COW breaks KSM pages); one
-     * write action unless called inside {@link #beginWriteAction()}.
+     * write action unless called inside {@link #inOneWriteAction}.
      */
     public void writePages(int pid, String regionName, long from, long to, long step, NewContent content) {
         Mm mm = running(pid);
@@ -146,14 +143,11 @@ public final class ProcessEvents {
             throw new IllegalArgumentException("pages " + from + ".." + to + " step " + step + ": outside region "
                     + regionName + " of " + v.pages + " pages");
         }
-        beginWriteAction();
-        try {
+        inOneWriteAction(() -> {
             for (long p = from; p < to; p += step) {
                 writePage(mm, v.firstSlot + (int) p, content);
             }
-        } finally {
-            endWriteAction();
-        }
+        });
     }
 
     /** A new page (fault or COW copy) was mapped at slot s by the current write action: lru_add. */

@@ -40,12 +40,7 @@ public final class VolatileWrites {
         lastNanos = now;
         List<ProcessSpec> procs = workload.processes();
         // the interval's writes are one write action (one sequence through an LRU add batch)
-        engine.processes().beginWriteAction();
-        try {
-            upToNow(dt, procs);
-        } finally {
-            engine.processes().endWriteAction();
-        }
+        engine.processes().inOneWriteAction(() -> upToNow(dt, procs));
     }
 
     private void upToNow(double dt, List<ProcessSpec> procs) {
