@@ -91,7 +91,8 @@ class NumaTest {
         SeriesExport.writeCsv(sim.samples(), csv);
         String[] lines = csv.toString().split("\n");
         assertEquals(22, lines.length, "header + samples at 0, 0.1, ..., 2.0 s");
-        assertTrue(lines[0].startsWith("time_s,sleep_millisecs,pages_to_scan,run,pages_scanned"));
+        assertTrue(lines[0].startsWith("time_s,max_page_sharing,merge_across_nodes,sleep_millisecs,pages_to_scan"),
+                lines[0]);
         StringWriter json = new StringWriter();
         SeriesExport.writeJson(sim.samples(), sim.snapshot(), json);
         Object parsed = Json.parse(json.toString());

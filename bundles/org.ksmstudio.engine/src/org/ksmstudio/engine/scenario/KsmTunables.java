@@ -1,10 +1,26 @@
 package org.ksmstudio.engine.scenario;
 
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.ADVISOR_MAX_CPU;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.ADVISOR_MAX_PAGES_TO_SCAN;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.ADVISOR_MIN_PAGES_TO_SCAN;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.ADVISOR_MODE;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.ADVISOR_TARGET_SCAN_TIME;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.MAX_PAGE_SHARING;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.MERGE_ACROSS_NODES;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.PAGES_TO_SCAN;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.RUN;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.SLEEP_MILLISECS;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.SMART_SCAN;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS;
+import static org.ksmstudio.engine.sysfs.KsmSysfsFile.USE_ZERO_PAGES;
+
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 /**
- * The writable files of /sys/kernel/mm/ksm at the start of a run, kernel defaults in {@link #DEFAULTS}.
- * Values are the numbers written to sysfs (milliseconds, pages, percent, seconds as in sysfs).
- * Range rules (EINVAL/EBUSY) are applied by the engine when tunables are written while it runs;
- * here values must only be within the kernel's accepted ranges.
+ * The writable files of /sys/kernel/mm/ksm ({@link KsmSysfsFile#tunables()}) at the start of a run,
+ * kernel defaults in {@link #DEFAULTS}. Values are the numbers written to sysfs (milliseconds, pages,
+ * percent, seconds as in sysfs) and must be within what the kernel accepts for the file; the
+ * state-dependent rules (EINVAL under the advisor, EBUSY while shared) apply to writes while it runs.
  *
  * @param run                           0 stop, 1 merge, 2 unmerge
  * @param pagesToScan                   pages per ksmd wake-up
@@ -24,32 +40,61 @@ public record KsmTunables(int run, long pagesToScan, long sleepMillisecs, int me
         long stableNodeChainsPruneMillisecs, boolean useZeroPages, boolean smartScan, AdvisorMode advisorMode,
         long advisorMaxCpu, long advisorMinPagesToScan, long advisorMaxPagesToScan, long advisorTargetScanTime) {
 
-    /** The kernel's defaults (run=0). */
-    public static final KsmTunables DEFAULTS = new KsmTunables(0, 100, 20, 1, 256, 2000, false, true,
-            AdvisorMode.NONE, 70, 500, 30000, 200);
+    /** The kernel's defaults (run=0): the defaults of {@link KsmSysfsFile}. */
+    public static final KsmTunables DEFAULTS = new KsmTunables((int) def(RUN), def(PAGES_TO_SCAN),
+            def(SLEEP_MILLISECS), (int) def(MERGE_ACROSS_NODES), (int) def(MAX_PAGE_SHARING),
+            def(STABLE_NODE_CHAINS_PRUNE_MILLISECS), def(USE_ZERO_PAGES) == 1, def(SMART_SCAN) == 1,
+            AdvisorMode.values()[(int) def(ADVISOR_MODE)], def(ADVISOR_MAX_CPU), def(ADVISOR_MIN_PAGES_TO_SCAN),
+            def(ADVISOR_MAX_PAGES_TO_SCAN), def(ADVISOR_TARGET_SCAN_TIME));
 
-    private static final long UINT_MAX = 0xffff_ffffL;
-
+    /** Every value within what the kernel accepts for its file ({@link KsmSysfsFile#parse(String)}). */
     public KsmTunables {
-        ScenarioException.check(run >= 0 && run <= 2, "tunables.run", run, "must be 0, 1 or 2");
-        ScenarioException.check(pagesToScan >= 0 && pagesToScan <= UINT_MAX, "tunables.pages_to_scan", pagesToScan,
-                "must be 0..4294967295");
-        ScenarioException.check(sleepMillisecs >= 0 && sleepMillisecs <= UINT_MAX, "tunables.sleep_millisecs",
-                sleepMillisecs, "must be 0..4294967295");
-        ScenarioException.check(mergeAcrossNodes == 0 || mergeAcrossNodes == 1, "tunables.merge_across_nodes",
-                mergeAcrossNodes, "must be 0 or 1");
-        ScenarioException.check(maxPageSharing >= 2, "tunables.max_page_sharing", maxPageSharing, "must be >= 2");
-        ScenarioException.check(stableNodeChainsPruneMillisecs >= 0 && stableNodeChainsPruneMillisecs <= UINT_MAX,
-                "tunables.stable_node_chains_prune_millisecs", stableNodeChainsPruneMillisecs,
-                "must be 0..4294967295");
         advisorMode = advisorMode == null ? AdvisorMode.NONE : advisorMode;
-        ScenarioException.check(advisorMaxCpu >= 0, "tunables.advisor_max_cpu", advisorMaxCpu, "must be >= 0");
-        ScenarioException.check(advisorMinPagesToScan >= 0, "tunables.advisor_min_pages_to_scan",
-                advisorMinPagesToScan, "must be >= 0");
-        ScenarioException.check(advisorMaxPagesToScan >= 0, "tunables.advisor_max_pages_to_scan",
-                advisorMaxPagesToScan, "must be >= 0");
-        ScenarioException.check(advisorTargetScanTime >= 1, "tunables.advisor_target_scan_time",
-                advisorTargetScanTime, "must be >= 1");
+        check(RUN, run);
+        check(PAGES_TO_SCAN, pagesToScan);
+        check(SLEEP_MILLISECS, sleepMillisecs);
+        check(MERGE_ACROSS_NODES, mergeAcrossNodes);
+        check(MAX_PAGE_SHARING, maxPageSharing);
+        check(STABLE_NODE_CHAINS_PRUNE_MILLISECS, stableNodeChainsPruneMillisecs);
+        check(ADVISOR_MAX_CPU, advisorMaxCpu);
+        check(ADVISOR_MIN_PAGES_TO_SCAN, advisorMinPagesToScan);
+        check(ADVISOR_MAX_PAGES_TO_SCAN, advisorMaxPagesToScan);
+        check(ADVISOR_TARGET_SCAN_TIME, advisorTargetScanTime);
+    }
+
+    private static long def(KsmSysfsFile file) {
+        return file.parse(file.defaultValue().orElseThrow()).value();
+    }
+
+    private static void check(KsmSysfsFile file, long value) {
+        KsmSysfsFile.Parsed p = file.parse(Long.toString(value));
+        ScenarioException.check(p.ok(), "tunables." + file.fileName(), value, p.reason());
+    }
+
+    /** The value of one tunable as {@link KsmSysfsFile#parse(String)} gives it (booleans 0/1, advisor_mode 0/1). */
+    public long value(KsmSysfsFile file) {
+        return switch (file) {
+            case RUN -> run;
+            case PAGES_TO_SCAN -> pagesToScan;
+            case SLEEP_MILLISECS -> sleepMillisecs;
+            case MERGE_ACROSS_NODES -> mergeAcrossNodes;
+            case MAX_PAGE_SHARING -> maxPageSharing;
+            case STABLE_NODE_CHAINS_PRUNE_MILLISECS -> stableNodeChainsPruneMillisecs;
+            case USE_ZERO_PAGES -> useZeroPages ? 1 : 0;
+            case SMART_SCAN -> smartScan ? 1 : 0;
+            case ADVISOR_MODE -> advisorMode.ordinal();
+            case ADVISOR_MAX_CPU -> advisorMaxCpu;
+            case ADVISOR_MIN_PAGES_TO_SCAN -> advisorMinPagesToScan;
+            case ADVISOR_MAX_PAGES_TO_SCAN -> advisorMaxPagesToScan;
+            case ADVISOR_TARGET_SCAN_TIME -> advisorTargetScanTime;
+            default -> throw new IllegalArgumentException(file + ": a counter, not a tunable");
+        };
+    }
+
+    /** The value of one tunable as written to its file ("none", "1", "256"). */
+    public String written(KsmSysfsFile file) {
+        long v = value(file);
+        return file.isText() ? KsmSysfsFile.modeName(v) : Long.toString(v);
     }
 
     public KsmTunables withRun(int value) {

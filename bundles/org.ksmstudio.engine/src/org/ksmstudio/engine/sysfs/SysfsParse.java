@@ -1,4 +1,4 @@
-package org.ksmstudio.engine.internal;
+package org.ksmstudio.engine.sysfs;
 
 /** The kernel's kstrto* parsing of sysfs writes (base 10, optional '+', one trailing newline). */
 final class SysfsParse {
