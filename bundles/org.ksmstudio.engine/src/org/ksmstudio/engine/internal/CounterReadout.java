@@ -16,28 +16,42 @@ final class CounterReadout {
 
     /** Every sysfs value now. */
     static KsmCounters counters(KsmEngine e) {
-        long vol = e.rmapItems - e.pagesShared - e.pagesSharing - e.pagesUnshared;
-        long profit = (e.pagesSharing + e.zeroPages) * e.pageSize - e.rmapItems * KsmEngine.RMAP_ITEM_SIZE;
-        return new KsmCounters(e.pagesScanned, e.pagesShared, e.pagesSharing, e.pagesUnshared, Math.max(0, vol),
-                e.smart.pagesSkipped, e.zeroPages, e.seqnr, e.stable.chains, e.stable.dups, profit,
+        RmapItems items = e.items;
+        long zero = e.slots.ksmZeroPages();
+        return new KsmCounters(e.pagesScanned(), items.pagesShared(), items.pagesSharing(), items.pagesUnshared(),
+                pagesVolatile(items), items.pagesSkipped(), zero, e.scan.seqnr(), e.sn.chains(), e.sn.dups(),
+                profit(e, items.pagesSharing(), zero, items.rmapItems()),
                 e.run, e.pagesToScan, e.sleepMillisecs, e.mergeAcrossNodes, e.maxPageSharing, e.pruneMillisecs,
                 e.useZeroPages ? 1 : 0, e.smartScan ? 1 : 0, e.advisor.sysfsName(), e.advisorMaxCpu, e.advisorMinPages,
                 e.advisorMaxPages, e.advisorTarget);
     }
 
+    /** pages_volatile: rmap items neither in a tree nor sharing (pages_volatile_show) */
+    private static long pagesVolatile(RmapItems items) {
+        return Math.max(0,
+                items.rmapItems() - items.pagesShared() - items.pagesSharing() - items.pagesUnshared());
+    }
+
+    /** general_profit_show / ksm_process_profit: pages saved, less the rmap items' memory. */
+    private static long profit(KsmEngine e, long merged, long zero, long rmapItems) {
+        return (merged + zero) * e.pageSize - rmapItems * KsmEngine.RMAP_ITEM_SIZE;
+    }
+
     /** The counters a convergence check compares (pages_* except scanned/skipped, zero pages, chains, dups, profit). */
     static long[] convergenceSignature(KsmEngine e) {
-        long vol = Math.max(0, e.rmapItems - e.pagesShared - e.pagesSharing - e.pagesUnshared);
-        return new long[] { e.pagesShared, e.pagesSharing, e.pagesUnshared, vol, e.stable.chains, e.stable.dups,
-            e.zeroPages, e.rmapItems };
+        RmapItems items = e.items;
+        return new long[] { items.pagesShared(), items.pagesSharing(), items.pagesUnshared(), pagesVolatile(items),
+            e.sn.chains(), e.sn.dups(), e.slots.ksmZeroPages(), items.rmapItems() };
     }
 
     /** /proc/PID/ksm_stat of every process in creation order. */
     static List<ProcessKsmStat> processStats(KsmEngine e) {
         List<ProcessKsmStat> list = new ArrayList<>();
-        for (Mm mm : e.mms) {
-            long profit = (mm.mergingPages + mm.zeroPages) * e.pageSize - mm.rmapItems * KsmEngine.RMAP_ITEM_SIZE;
-            list.add(new ProcessKsmStat(mm.pid, mm.name, mm.rmapItems, mm.zeroPages, mm.mergingPages, profit,
+        for (Mm mm : e.mms.all()) {
+            long items = e.items.rmapItems(mm.index);
+            long zero = e.slots.ksmZeroPages(mm.index);
+            long merging = e.items.mergingPages(mm.index);
+            list.add(new ProcessKsmStat(mm.pid, mm.name, items, zero, merging, profit(e, merging, zero, items),
                     mm.mergeAny, !mm.exiting && mm.anyMergeable(), mm.exiting));
         }
         return list;

@@ -1,8 +1,9 @@
 package org.ksmstudio.engine.internal;
 
 /**
- * Recounts an engine's rmap items, stable nodes and hlists from scratch and compares them with
- * its running counters (a test and debugging aid).
+ * Recounts an engine's tables from scratch and compares the recount with their running counters
+ * (a test and debugging aid): rmap items, pages shared, sharing, unshared and merging, stable node
+ * chains and dups, hlists, ksm_zero_pages, and the map count of every frame.
  */
 final class InvariantCheck {
     private static final int NIL = StableNodes.NIL;
@@ -12,22 +13,73 @@ final class InvariantCheck {
 
     /** Checks internal invariants; returns a description of the first violation or null. */
     static String firstViolation(KsmEngine e) {
-        long shared = 0;
-        long sharing = 0;
-        long items = 0;
+        String v = checkItemsAndPtes(e);
+        return v != null ? v : checkStableNodes(e);
+    }
+
+    private static String checkItemsAndPtes(KsmEngine e) {
+        PageSlots slots = e.slots;
+        RmapItems items = e.items;
+        int mmCount = slots.mmCount();
+        long[] mmItems = new long[mmCount];
+        long[] mmMerging = new long[mmCount];
+        long[] mmZero = new long[mmCount];
+        long[] mapped = new long[e.frames.highWater()];
+        long itemCount = 0;
         long unshared = 0;
-        for (int s = 0; s < e.slotCount; s++) {
-            if ((e.flags[s] & KsmEngine.HAS_ITEM) != 0) {
-                items++;
-                if ((e.flags[s] & KsmEngine.UNSTABLE) != 0) {
-                    unshared++;
-                }
+        long zero = 0;
+        for (int s = 0; s < slots.count(); s++) {
+            int mm = slots.owner(s);
+            int f = slots.pte(s);
+            if (f >= 0) {
+                mapped[f]++;
+            } else if (f == PageSlots.KSM_ZERO) {
+                zero++;
+                mmZero[mm]++;
+            }
+            if (items.hasItem(s)) {
+                itemCount++;
+                mmItems[mm]++;
+                unshared += items.isUnstable(s) ? 1 : 0;
+                mmMerging[mm] += items.isStable(s) ? 1 : 0;
+            } else if (items.isStable(s) || items.isUnstable(s)) {
+                return "slot " + s + " is in a tree without an rmap item";
             }
         }
+        for (int f = 0; f < mapped.length; f++) {
+            if (mapped[f] != e.frames.mapcount(f)) {
+                return "frame " + f + " mapcount " + e.frames.mapcount(f) + " but " + mapped[f] + " ptes";
+            }
+        }
+        if (itemCount != items.rmapItems()) {
+            return "rmap items " + items.rmapItems() + " counted " + itemCount;
+        }
+        if (unshared != items.pagesUnshared()) {
+            return "pages_unshared " + items.pagesUnshared() + " counted " + unshared;
+        }
+        if (zero != slots.ksmZeroPages()) {
+            return "ksm_zero_pages " + slots.ksmZeroPages() + " counted " + zero;
+        }
+        for (int mm = 0; mm < mmCount; mm++) {
+            if (mmItems[mm] != items.rmapItems(mm) || mmMerging[mm] != items.mergingPages(mm)
+                    || mmZero[mm] != slots.ksmZeroPages(mm)) {
+                return "mm " + mm + " rmap_items/merging/zero " + items.rmapItems(mm) + "/" + items.mergingPages(mm)
+                        + "/" + slots.ksmZeroPages(mm) + " counted " + mmItems[mm] + "/" + mmMerging[mm] + "/"
+                        + mmZero[mm];
+            }
+        }
+        return null;
+    }
+
+    private static String checkStableNodes(KsmEngine e) {
+        StableNodes sn = e.sn;
+        RmapItems items = e.items;
+        long shared = 0;
+        long sharing = 0;
         long nChains = 0;
         long nDups = 0;
-        for (int n = 0; n < e.sn.highWater(); n++) {
-            byte k = e.sn.kind[n];
+        for (int n = 0; n < sn.highWater(); n++) {
+            byte k = sn.kind(n);
             if (k == StableNodes.FREE) {
                 continue;
             }
@@ -39,32 +91,26 @@ final class InvariantCheck {
                 nDups++;
             }
             int len = 0;
-            for (int s = e.sn.first[n]; s != NIL; s = e.hnext[s]) {
+            for (int s = sn.first(n); s != NIL; s = items.next(s)) {
                 len++;
-                if (e.head[s] != n || (e.flags[s] & KsmEngine.STABLE) == 0) {
+                if (items.head(s) != n || !items.isStable(s)) {
                     return "rmap item " + s + " in node " + n + " does not point back";
                 }
             }
-            if (len != e.sn.len[n]) {
-                return "node " + n + " len " + e.sn.len[n] + " but " + len + " items";
+            if (len != sn.len(n)) {
+                return "node " + n + " len " + sn.len(n) + " but " + len + " items";
             }
             if (len > 0) {
                 shared++;
                 sharing += len - 1;
             }
         }
-        if (items != e.rmapItems) {
-            return "rmap items " + e.rmapItems + " counted " + items;
+        if (shared != items.pagesShared() || sharing != items.pagesSharing()) {
+            return "pages_shared/sharing " + items.pagesShared() + "/" + items.pagesSharing() + " counted " + shared
+                    + "/" + sharing;
         }
-        if (unshared != e.pagesUnshared) {
-            return "pages_unshared " + e.pagesUnshared + " counted " + unshared;
-        }
-        if (shared != e.pagesShared || sharing != e.pagesSharing) {
-            return "pages_shared/sharing " + e.pagesShared + "/" + e.pagesSharing + " counted " + shared + "/"
-                    + sharing;
-        }
-        if (nChains != e.stable.chains || nDups != e.stable.dups) {
-            return "chains/dups " + e.stable.chains + "/" + e.stable.dups + " counted " + nChains + "/" + nDups;
+        if (nChains != sn.chains() || nDups != sn.dups()) {
+            return "chains/dups " + sn.chains() + "/" + sn.dups() + " counted " + nChains + "/" + nDups;
         }
         return null;
     }

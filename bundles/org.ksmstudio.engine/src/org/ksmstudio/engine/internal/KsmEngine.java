@@ -1,7 +1,5 @@
 package org.ksmstudio.engine.internal;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.ksmstudio.engine.KsmCounters;
@@ -16,37 +14,22 @@ import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.Topology;
 
 /**
- * ksmd and the KSM data structures of mm/ksm.c on simulated time: mm slots in registration order,
- * rmap items per page slot in address order (primitive arrays indexed by page slot), the scan
- * cursor, checksums, cmp_and_merge_page with the unstable and stable trees (chains and dups),
- * zero pages and the counters. Its collaborators: {@link ProcessEvents} (what processes do),
- * {@link KsmdClock} (wake-ups on simulated time), {@link SmartScan}, {@link ScanTimeAdvisor},
- * {@link KsmSysfs} (sysfs rules), {@link CounterReadout} and {@link StableTreeReadout}
- * (observation), {@link InvariantCheck}. Single-threaded: callers serialise access.
+ * ksmd and the KSM data structures of mm/ksm.c on simulated time. The state is in owned tables,
+ * each the only writer of its columns and counters: {@link PageSlots} (PTEs, ksm_zero_pages),
+ * {@link Frames} (pages), {@link RmapItems} (struct ksm_rmap_item; rmap items, pages shared,
+ * sharing, unshared, merging), {@link StableNodes} (struct ksm_stable_node; chains, dups),
+ * {@link UnstableTree}, {@link MmSlots} (struct ksm_mm_slot, ksm_mm_head), {@link KsmScan}
+ * (struct ksm_scan; full scans), {@link LruAddBatches} and {@link KsmdClock} (time, ksmd's CPU
+ * time). {@link CmpAndMerge} and {@link StableTree} act on them; {@link ProcessEvents} is what
+ * processes do, {@link KsmSysfs} the sysfs rules (tunables are fields here), {@link CounterReadout}
+ * and {@link StableTreeReadout} observe, {@link InvariantCheck} recounts. Single-threaded:
+ * callers serialise access.
  */
 public final class KsmEngine {
-    /** slot maps no page */
-    static final int NO_PAGE = -1;
-    /** slot maps the zero page placed by KSM (counted in ksm_zero_pages) */
-    static final int KSM_ZERO = -2;
-    /** slot maps the zero page through fork of a KSM zero pte (not counted) */
-    static final int PLAIN_ZERO = -3;
-
-    /** rmap item flags (per page slot) */
-    static final byte HAS_ITEM = 1;
-    static final byte STABLE = 2;
-    static final byte UNSTABLE = 4;
-    /**
-     * the page mapped at the slot sits in a per-CPU LRU add batch (extra reference: write_protect_page
-     * refuses it) until lru_add_drain_all() at the next full-scan start; kept across rmap item alloc/free
-     */
-    static final byte LRU_HELD = 8;
     /** PAGEVEC_SIZE: folios of a per-CPU lru_add folio_batch, which is flushed when full */
-    public static final int LRU_ADD_BATCH = 31;
-    private static final int NIL = StableNodes.NIL;
+    public static final int LRU_ADD_BATCH = LruAddBatches.LRU_ADD_BATCH;
     /** sizeof(struct ksm_rmap_item) on 64-bit */
     public static final int RMAP_ITEM_SIZE = 64;
-    private static final int ZERO_CHECKSUM = Mix.checksum(0L);
     /**
      * ksmd's CPU time before the simulation starts, as task_sched_runtime() sees it: selecting
      * scan-time zeroes the advisor's context but not ksmd's runtime since boot, so the first advice
@@ -58,35 +41,18 @@ public final class KsmEngine {
     final CostModel cost;
     final int pageSize;
     final SharingPolicy policy;
+    final KsmdClock clock;
     final Frames frames;
+    final PageSlots slots;
     final StableNodes sn;
+    final RmapItems items;
+    final MmSlots mms;
     final StableTree stable;
-    private final UnstableTree unstable = new UnstableTree();
-    final SmartScan smart;
-
-    // ---- page slots: one per virtual page, with the state of its rmap item ----
-    int[] slotFrame;
-    byte[] flags;
-    private int[] oldChecksum;
-    private byte[] seq;
-    private byte[] itemNid;
-    int[] head;
-    int[] hnext;
-    private int[] hprev;
-    int[] slotMm;
-    int slotCount;
-
-    final List<Mm> mms = new ArrayList<>();
-    private final ProcessEvents processes = new ProcessEvents(this);
-    /** ksm_mm_head list, in order */
-    private final List<Mm> ksmList = new ArrayList<>();
-    /** slots flagged LRU_HELD, released at the next full-scan start */
-    private int[] lruHeld = new int[LRU_ADD_BATCH];
-    private int lruHeldCount;
-    /** index in ksmList of ksm_scan.mm_slot, -1 for ksm_mm_head */
-    private int cursor = -1;
-    private int cursorSlot;
-    private boolean cursorAddressSet;
+    final UnstableTree unstable;
+    final LruAddBatches lru;
+    final KsmScan scan;
+    private final CmpAndMerge merge;
+    private final ProcessEvents processes;
 
     // ---- tunables (written through KsmSysfs with the kernel's rules) ----
     int run;
@@ -103,25 +69,12 @@ public final class KsmEngine {
     long advisorMaxPages;
     long advisorTarget;
 
-    // ---- counters ----
-    long pagesScanned;
-    long pagesShared;
-    long pagesSharing;
-    long pagesUnshared;
-    long rmapItems;
-    long zeroPages;
-    long seqnr;
+    /** ksm_pages_scanned */
+    private long pagesScanned;
 
     // ---- advisor context ----
     long advStartScan;
     ScanTimeAdvisor.Context advContext = ScanTimeAdvisor.Context.ZERO;
-
-    // ---- time ----
-    final KsmdClock clock;
-    /** ksmd CPU time of the current batch, ns */
-    long batchCost;
-    /** nodes inserted into the unstable tree(s) since the start of the full scan (their size) */
-    private long unstableInserts;
 
     /** Creates an engine for a machine; processes are added with {@link ProcessEvents#addProcess}. */
     public KsmEngine(Topology topology, CostModel cost, KsmTunables tunables, SharingPolicy policy, int slotCapacity) {
@@ -131,18 +84,16 @@ public final class KsmEngine {
         this.policy = policy;
         int cap = Math.max(16, slotCapacity);
         this.frames = new Frames(cap);
+        this.slots = new PageSlots(frames, cap);
         this.sn = new StableNodes(Math.max(16, cap / 64), topology.nodes().size());
-        this.stable = new StableTree(this);
-        slotFrame = new int[cap];
-        flags = new byte[cap];
-        oldChecksum = new int[cap];
-        smart = new SmartScan(cap);
-        seq = new byte[cap];
-        itemNid = new byte[cap];
-        head = new int[cap];
-        hnext = new int[cap];
-        hprev = new int[cap];
-        slotMm = new int[cap];
+        this.items = new RmapItems(slots, sn, slots.capacity());
+        this.mms = new MmSlots(slots);
+        this.stable = new StableTree(this, sn, frames, items);
+        this.unstable = new UnstableTree(this, slots, frames, items, mms);
+        this.lru = new LruAddBatches(items);
+        this.scan = new KsmScan(this, mms, slots, items, stable, cost);
+        this.merge = new CmpAndMerge(this, cost);
+        this.processes = new ProcessEvents(this);
         run = 0;
         pagesToScan = tunables.pagesToScan();
         sleepMillisecs = tunables.sleepMillisecs();
@@ -158,93 +109,28 @@ public final class KsmEngine {
         advisorTarget = tunables.advisorTargetScanTime();
     }
 
-    // =====================================================================================
-    // page slots and the ksm_mm_head list (processes themselves: ProcessEvents)
-    // =====================================================================================
-
     /** The processes: creation, writes, fork, exit, madvise, prctl, memory failure. */
     public ProcessEvents processes() {
         return processes;
     }
 
-    /** Allocates n page slots (without rmap items, mapping no page); returns the first. */
+    /** Allocates the page slots of a new mm (mapping no page); returns the first. */
     int allocSlots(int n) {
-        int need = slotCount + n;
-        if (need > slotFrame.length) {
-            int cap = Math.max(need, slotFrame.length + (slotFrame.length >> 1));
-            slotFrame = Arrays.copyOf(slotFrame, cap);
-            flags = Arrays.copyOf(flags, cap);
-            oldChecksum = Arrays.copyOf(oldChecksum, cap);
-            smart.grow(cap);
-            seq = Arrays.copyOf(seq, cap);
-            itemNid = Arrays.copyOf(itemNid, cap);
-            head = Arrays.copyOf(head, cap);
-            hnext = Arrays.copyOf(hnext, cap);
-            hprev = Arrays.copyOf(hprev, cap);
-            slotMm = Arrays.copyOf(slotMm, cap);
-        }
-        int first = slotCount;
-        for (int i = first; i < need; i++) {
-            slotFrame[i] = NO_PAGE;
-            head[i] = NIL;
-            hnext[i] = NIL;
-            hprev[i] = NIL;
-        }
-        slotCount = need;
+        int first = slots.allocRange(n);
+        items.fitSlots();
         return first;
     }
 
-    /** __ksm_enter: add the mm slot just behind the cursor (at the tail while unmerging). */
+    /** __ksm_enter: registers the mm with KSM, waking ksmd when it was the first. */
     void ksmEnter(Mm mm) {
-        if (mm.registered) {
-            return;
-        }
-        boolean needsWakeup = ksmList.isEmpty();
-        if ((run & 2) != 0 || cursor < 0) {
-            ksmList.add(mm);
-        } else {
-            ksmList.add(cursor, mm);
-            cursor++;
-        }
-        mm.registered = true;
-        if (needsWakeup) {
+        if (mms.enter(mm, (run & 2) != 0)) {
             wakeThreadWait();
         }
     }
 
-    /**
-     * __ksm_exit: an exiting mm leaves the ksm_mm_head list at once when it has no rmap items;
-     * otherwise it moves just behind the cursor, where ksmd frees its rmap items next.
-     */
+    /** __ksm_exit */
     void ksmExit(Mm mm) {
-        if (!mm.registered) {
-            return;
-        }
-        int idx = ksmList.indexOf(mm);
-        if (idx == cursor) {
-            return;
-        }
-        if (mm.rmapItems == 0) {
-            removeFromKsmList(idx);
-        } else {
-            ksmList.remove(idx);
-            if (cursor > idx) {
-                cursor--;
-            }
-            int at = cursor < 0 ? 0 : cursor + 1;
-            ksmList.add(at, mm);
-        }
-    }
-
-    private void removeFromKsmList(int idx) {
-        Mm mm = ksmList.remove(idx);
-        if (cursor > idx) {
-            cursor--;
-        } else if (cursor == idx) {
-            cursor = -1;
-        }
-        mm.registered = false;
-        mm.mergeAny = false;
+        mms.exit(mm, items.rmapItems(mm.index) != 0);
     }
 
     // =====================================================================================
@@ -266,8 +152,9 @@ public final class KsmEngine {
         clock.advanceTo(t);
     }
 
+    /** ksmd_should_run */
     boolean shouldRun() {
-        return (run & 1) != 0 && !ksmList.isEmpty();
+        return (run & 1) != 0 && !mms.isEmpty();
     }
 
     /** Wakes ksmd when it waits for work and has some. */
@@ -278,8 +165,8 @@ public final class KsmEngine {
     }
 
     /**
-     * Runs ksmd's wake-up due at {@link #nextWakeup()}: one batch of up to pages_to_scan pages
-     * (ending early at the end of a full scan), then its sleep.
+     * Runs ksmd's wake-up due at {@link #nextWakeup()} (ksm_do_scan of up to pages_to_scan pages,
+     * ending early at the end of a full scan), then its sleep.
      *
      * @return the number of full scans completed in the batch (0 or 1)
      */
@@ -290,20 +177,21 @@ public final class KsmEngine {
         long start = Math.max(clock.now, clock.nextWake);
         clock.now = start;
         clock.wakeups++;
-        batchCost = 0;
-        long before = seqnr;
+        clock.startBatch();
+        long before = scan.seqnr();
         if (shouldRun()) {
             long n = pagesToScan;
             while (n-- > 0) {
-                int s = scanNext();
+                int s = scan.next();
                 if (s < 0) {
                     break;
                 }
-                cmpAndMerge(s);
+                merge.cmpAndMerge(s);
                 pagesScanned++;
-                clock.now = start + batchCost;
+                clock.now = start + clock.batchNanos();
             }
         }
+        long batchCost = clock.batchNanos();
         long end = start + batchCost;
         // the batch's effects are stamped with its wake-up time; its duration delays the next wake-up
         // and is ksmd's CPU time, so a run to time t never ends inside a batch
@@ -314,411 +202,37 @@ public final class KsmEngine {
         } else {
             clock.waitForWork();
         }
-        return (int) (seqnr - before);
+        return (int) (scan.seqnr() - before);
     }
 
-    /** scan_get_next_rmap_item: the next page slot to merge, or -1 at the end of a full scan. */
-    private int scanNext() {
-        if (ksmList.isEmpty()) {
-            return -1;
+    /** The start of a full scan (ksm_scan.mm_slot at ksm_mm_head): drain, advisor, prune, reset the unstable tree. */
+    void fullScanStarts() {
+        lru.drainAll();
+        if (advisor == AdvisorMode.SCAN_TIME) {
+            advStartScan = clock.now + clock.batchNanos();
         }
-        if (cursor < 0) {
-            lruAddDrainAll();
-            advisorStartScan();
-            if (mergeAcrossNodes == 0) {
-                stable.pruneMigrateNodes();
-            }
-            unstable.reset();
-            unstableInserts = 0;
-            cursor = 0;
-            cursorSlot = ksmList.get(0).firstSlot;
-            cursorAddressSet = false;
+        if (mergeAcrossNodes == 0) {
+            stable.pruneMigrateNodes();
         }
-        while (true) {
-            Mm mm = ksmList.get(cursor);
-            if (!mm.exiting) {
-                for (Vma v : mm.vmas) {
-                    int end = v.endSlot();
-                    if (cursorSlot >= end) {
-                        continue;
-                    }
-                    if (!v.mergeable) {
-                        if (v.staleItems) {
-                            for (int s = Math.max(cursorSlot, v.firstSlot); s < end; s++) {
-                                if ((flags[s] & HAS_ITEM) != 0) {
-                                    freeItem(s);
-                                }
-                            }
-                            v.staleItems = false;
-                        }
-                        continue;
-                    }
-                    cursorAddressSet = true;
-                    int s = Math.max(cursorSlot, v.firstSlot);
-                    for (; s < end; s++) {
-                        int f = slotFrame[s];
-                        if (f < 0) {
-                            if ((flags[s] & HAS_ITEM) != 0) {
-                                freeItem(s);
-                            }
-                            batchCost += cost.skipPageNanos() >> 2;
-                            continue;
-                        }
-                        if ((flags[s] & HAS_ITEM) == 0) {
-                            allocItem(s, mm);
-                        }
-                        if (shouldSkip(s, f)) {
-                            batchCost += cost.skipPageNanos();
-                            continue;
-                        }
-                        cursorSlot = s + 1;
-                        return s;
-                    }
-                    cursorSlot = end;
-                }
-            } else {
-                for (int s = mm.firstSlot; s < mm.firstSlot + mm.slotCount; s++) {
-                    if ((flags[s] & HAS_ITEM) != 0) {
-                        freeItem(s);
-                    }
-                }
-                cursorAddressSet = false;
-            }
-            // end of this mm
-            if (!cursorAddressSet) {
-                int idx = cursor;
-                Mm gone = ksmList.remove(idx);
-                gone.registered = false;
-                gone.mergeAny = false;
-                cursor = idx < ksmList.size() ? idx : -1;
-            } else {
-                cursor++;
-                if (cursor >= ksmList.size()) {
-                    cursor = -1;
-                }
-            }
-            if (cursor < 0) {
-                advisorStopScan();
-                seqnr++;
-                return -1;
-            }
-            cursorSlot = ksmList.get(cursor).firstSlot;
-            cursorAddressSet = false;
-        }
+        unstable.reset();
     }
 
-    private void allocItem(int s, Mm mm) {
-        flags[s] = (byte) (HAS_ITEM | (flags[s] & LRU_HELD));
-        oldChecksum[s] = 0;
-        smart.reset(s);
-        head[s] = NIL;
-        rmapItems++;
-        mm.rmapItems++;
-    }
-
-    private void freeItem(int s) {
-        removeRmapItemFromTree(s);
-        flags[s] = (byte) (flags[s] & LRU_HELD);
-        rmapItems--;
-        mms.get(slotMm[s]).rmapItems--;
-    }
-
-    /** should_skip_rmap_item: smart scan skips an unmerged page that stayed unique for a while. */
-    private boolean shouldSkip(int s, int f) {
-        if (!smartScan || frames.stable[f] != Frames.NOT_KSM || !smart.skip(s)) {
-            return false;
-        }
-        removeRmapItemFromTree(s);
-        return true;
-    }
-
-    private boolean vmaMergeableAt(int s) {
-        Mm mm = mms.get(slotMm[s]);
-        if (mm.exiting) {
-            return false;
-        }
-        Vma v = mm.vmaOfSlot(s);
-        return v != null && v.mergeable && v.anonVma;
-    }
-
-    /** cmp_and_merge_page for the page mapped at slot s. */
-    private void cmpAndMerge(int s) {
-        int f = slotFrame[s];
-        int pageNode = frames.stable[f];
-        if (pageNode >= 0) {
-            batchCost += cost.ksmPageVisitNanos();
-            if (sn.kind[pageNode] != StableNodes.MIGRATING && stable.kpfnNid(sn.kpfn[pageNode]) != sn.nid[pageNode]) {
-                stable.stableNodeDupDel(pageNode);
-                sn.migrateAdd(pageNode);
-            }
-            if (sn.kind[pageNode] != StableNodes.MIGRATING && (flags[s] & STABLE) != 0 && head[s] == pageNode) {
-                return;
-            }
-        } else {
-            removeRmapItemFromTree(s);
-            batchCost += cost.checksumNanos();
-            int cs = Mix.checksum(frames.content[f]);
-            if (oldChecksum[s] != cs) {
-                oldChecksum[s] = cs;
-                return;
-            }
-            if (tryToMergeWithZeroPage(s, f)) {
-                return;
-            }
-        }
-        int kf = stable.stableTreeSearch(f);
-        if (kf == f && (flags[s] & STABLE) != 0 && head[s] == pageNode) {
+    /** The end of a full scan: scan_time_advisor. */
+    void fullScanEnds() {
+        if (advisor != AdvisorMode.SCAN_TIME) {
             return;
         }
-        removeRmapItemFromTree(s);
-        if (kf >= 0) {
-            if (tryToMergeWithKsmPage(s, f, kf)) {
-                batchCost += cost.mergeNanos();
-                stableTreeAppend(s, frames.stable[kf]);
-            }
-            return;
-        }
-        int t = unstableTreeSearchInsert(s, f);
-        if (t >= 0) {
-            int tf = slotFrame[t];
-            if (tryToMergeWithKsmPage(s, f, -1)) {
-                if (tryToMergeWithKsmPage(t, tf, f)) {
-                    batchCost += 2 * cost.mergeNanos();
-                    int dup = stable.stableTreeInsert(f);
-                    stableTreeAppend(t, dup);
-                    stableTreeAppend(s, dup);
-                } else {
-                    frames.stable[f] = Frames.NOT_KSM;
-                }
-            }
-        }
-    }
-
-    private boolean tryToMergeWithZeroPage(int s, int f) {
-        if (!useZeroPages || oldChecksum[s] != ZERO_CHECKSUM) {
-            return false;
-        }
-        if (!vmaMergeableAt(s)) {
-            return true;
-        }
-        if (frames.content[f] != 0L || (flags[s] & LRU_HELD) != 0) {
-            return false;
-        }
-        batchCost += cost.mergeNanos();
-        Mm mm = mms.get(slotMm[s]);
-        slotFrame[s] = KSM_ZERO;
-        frames.put(f);
-        zeroPages++;
-        mm.zeroPages++;
-        return true;
-    }
-
-    /** try_to_merge_with_ksm_page; kf = -1 turns page f itself into a KSM page. */
-    private boolean tryToMergeWithKsmPage(int s, int f, int kf) {
-        if (!vmaMergeableAt(s)) {
-            return false;
-        }
-        if (kf == f) {
-            removeRmapItemFromTree(s);
-            return true;
-        }
-        if ((flags[s] & LRU_HELD) != 0) {
-            // write_protect_page: the LRU add batch's reference makes the page count too high
-            return false;
-        }
-        if (kf < 0) {
-            frames.stable[f] = Frames.KSM_NO_NODE;
-        } else {
-            if (frames.content[kf] != frames.content[f]) {
-                return false;
-            }
-            slotFrame[s] = kf;
-            frames.mapcount[kf]++;
-            frames.put(f);
-        }
-        removeRmapItemFromTree(s);
-        return true;
-    }
-
-    private void stableTreeAppend(int s, int node) {
-        sn.len[node]++;
-        head[s] = node;
-        flags[s] |= STABLE;
-        int first = sn.first[node];
-        hprev[s] = NIL;
-        hnext[s] = first;
-        if (first != NIL) {
-            hprev[first] = s;
-        }
-        sn.first[node] = s;
-        if (first != NIL) {
-            pagesSharing++;
-        } else {
-            pagesShared++;
-        }
-        mms.get(slotMm[s]).mergingPages++;
-    }
-
-    private void removeRmapItemFromTree(int s) {
-        byte fl = flags[s];
-        if ((fl & STABLE) != 0) {
-            int node = head[s];
-            if (stable.isStale(node)) {
-                removeNodeFromStableTree(node);
-                return;
-            }
-            int p = hprev[s];
-            int n = hnext[s];
-            if (p != NIL) {
-                hnext[p] = n;
-            } else {
-                sn.first[node] = n;
-            }
-            if (n != NIL) {
-                hprev[n] = p;
-            }
-            hnext[s] = NIL;
-            hprev[s] = NIL;
-            if (sn.first[node] != NIL) {
-                pagesSharing--;
-            } else {
-                pagesShared--;
-            }
-            mms.get(slotMm[s]).mergingPages--;
-            sn.len[node]--;
-            flags[s] = (byte) (fl & ~STABLE);
-            head[s] = NIL;
-        } else if ((fl & UNSTABLE) != 0) {
-            pagesUnshared--;
-            flags[s] = (byte) (fl & ~UNSTABLE);
-        }
-    }
-
-    /** remove_node_from_stable_tree: drops every rmap item of a stale node, then the node. */
-    void removeNodeFromStableTree(int node) {
-        frames.staleNodes--;
-        int item = sn.first[node];
-        while (item != NIL) {
-            int nx = hnext[item];
-            if (nx != NIL) {
-                pagesSharing--;
-            } else {
-                pagesShared--;
-            }
-            mms.get(slotMm[item]).mergingPages--;
-            sn.len[node]--;
-            flags[item] = (byte) (flags[item] & ~STABLE);
-            head[item] = NIL;
-            hnext[item] = NIL;
-            hprev[item] = NIL;
-            item = nx;
-        }
-        sn.first[node] = NIL;
-        if (sn.kind[node] == StableNodes.MIGRATING) {
-            sn.migrateUnlink(node);
-        } else {
-            stable.stableNodeDupDel(node);
-        }
-        sn.free(node);
-    }
-
-    private boolean unstableLive(int e) {
-        return (flags[e] & UNSTABLE) != 0 && seq[e] == (byte) seqnr && slotFrame[e] >= 0;
-    }
-
-    /** unstable_tree_search_insert: the twin's slot, or -1 (the page was inserted, or the search gave up). */
-    private int unstableTreeSearchInsert(int s, int f) {
-        long c = frames.content[f];
-        int nid = mergeAcrossNodes != 0 ? 0 : frames.node[f];
-        if (unstable.needsGrow()) {
-            unstable.grow(this::unstableLive, e -> frames.content[slotFrame[e]], e -> itemNid[e]);
-        }
-        batchCost += cost.treeSearchNanos() * (64 - Long.numberOfLeadingZeros(unstableInserts));
-        int mask = unstable.mask();
-        int i = unstable.home(c, nid);
-        while (true) {
-            int e = unstable.entry(i);
-            if (UnstableTree.isEmpty(e)) {
-                break;
-            }
-            if (unstableLive(e) && itemNid[e] == nid) {
-                int tf = slotFrame[e];
-                if (frames.content[tf] == c) {
-                    if (!vmaMergeableAt(e) || tf == f) {
-                        return -1;
-                    }
-                    if (mergeAcrossNodes == 0 && frames.node[tf] != nid) {
-                        return -1;
-                    }
-                    return e;
-                }
-            }
-            i = (i + 1) & mask;
-        }
-        flags[s] |= UNSTABLE;
-        seq[s] = (byte) seqnr;
-        itemNid[s] = (byte) nid;
-        unstable.insertAt(i, s);
-        unstableInserts++;
-        pagesUnshared++;
-        return -1;
-    }
-
-    // ---- per-CPU LRU add batches ----
-
-    /**
-     * The pages newly faulted or COW-copied by one write action, in write order: all but the last
-     * {@code written mod 31} have left the writer CPU's folio_batch (flushed when full); those last
-     * ones hold an extra reference until {@link #lruAddDrainAll()}. {@code ring[i]} is the slot of
-     * the i-th page of the action mod 31, so the held ones are ring[0 .. written mod 31).
-     */
-    void holdInLruAddBatch(int[] ring, long written) {
-        int k = (int) (written % LRU_ADD_BATCH);
-        for (int i = 0; i < k; i++) {
-            int s = ring[i];
-            if ((flags[s] & LRU_HELD) != 0) {
-                continue;
-            }
-            if (lruHeldCount == lruHeld.length) {
-                lruHeld = Arrays.copyOf(lruHeld, lruHeld.length * 2);
-            }
-            lruHeld[lruHeldCount++] = s;
-            flags[s] |= LRU_HELD;
-        }
-    }
-
-    /** lru_add_drain_all() at the start of a full scan: every held page is released. */
-    private void lruAddDrainAll() {
-        for (int i = 0; i < lruHeldCount; i++) {
-            int s = lruHeld[i];
-            flags[s] = (byte) (flags[s] & ~LRU_HELD);
-        }
-        lruHeldCount = 0;
+        long t = clock.now + clock.batchNanos();
+        ScanTimeAdvisor.Result r = ScanTimeAdvisor.advise(advContext, t - advStartScan,
+                KSMD_RUNTIME_BEFORE_RUN + clock.busyNanos + clock.batchNanos(),
+                pagesToScan, advisorTarget, advisorMaxCpu, advisorMaxPages);
+        advContext = r.context();
+        pagesToScan = r.pagesToScan();
     }
 
     /** Number of page slots whose page sits in a per-CPU LRU add batch (cannot be merged yet). */
     public int lruHeldPages() {
-        return lruHeldCount;
-    }
-
-    // ---- scan-time advisor ----
-
-    private void advisorStartScan() {
-        if (advisor == AdvisorMode.SCAN_TIME) {
-            advStartScan = clock.now + batchCost;
-        }
-    }
-
-    private void advisorStopScan() {
-        if (advisor != AdvisorMode.SCAN_TIME) {
-            return;
-        }
-        long t = clock.now + batchCost;
-        ScanTimeAdvisor.Result r = ScanTimeAdvisor.advise(advContext, t - advStartScan,
-                KSMD_RUNTIME_BEFORE_RUN + clock.busyNanos + batchCost,
-                pagesToScan, advisorTarget, advisorMaxCpu, advisorMaxPages);
-        advContext = r.context();
-        pagesToScan = r.pagesToScan();
+        return lru.held();
     }
 
     // =====================================================================================
@@ -735,29 +249,9 @@ public final class KsmEngine {
         return KsmSysfs.read(this, file);
     }
 
-    /** run=2: break COW of every KSM page, free every rmap item, then every stable node; full_scans = 0. */
+    /** run=2: unmerge_and_remove_all_rmap_items. */
     void unmergeAndRemoveAllRmapItems() {
-        List<Mm> list = new ArrayList<>(ksmList);
-        for (Mm mm : list) {
-            if (!mm.exiting) {
-                for (Vma v : mm.vmas) {
-                    if (v.mergeable && v.anonVma) {
-                        processes.unmergeRange(mm, v);
-                    }
-                }
-            }
-            for (int s = mm.firstSlot; s < mm.firstSlot + mm.slotCount; s++) {
-                if ((flags[s] & HAS_ITEM) != 0) {
-                    freeItem(s);
-                }
-            }
-            if (mm.exiting) {
-                removeFromKsmList(ksmList.indexOf(mm));
-            }
-        }
-        stable.removeAllStableNodes();
-        seqnr = 0;
-        cursor = -1;
+        scan.unmergeAndRemoveAll(processes);
     }
 
     // =====================================================================================
@@ -775,7 +269,7 @@ public final class KsmEngine {
     }
 
     public long fullScans() {
-        return seqnr;
+        return scan.seqnr();
     }
 
     public long pagesScanned() {
@@ -811,13 +305,12 @@ public final class KsmEngine {
 
     /** Approximate heap held by the engine's per-page structures, bytes. */
     public long heapBytes() {
-        long slots = (long) slotFrame.length * (4 + 1 + 4 + 1 + 1 + 1 + 1 + 4 + 4 + 4 + 4);
-        return slots + frames.heapBytes() + sn.heapBytes() + unstable.heapBytes();
+        return slots.heapBytes() + items.heapBytes() + frames.heapBytes() + sn.heapBytes() + unstable.heapBytes();
     }
 
     /** Number of simulated page slots. */
     public int pageCount() {
-        return slotCount;
+        return slots.count();
     }
 
     /** Checks internal invariants; returns a description of the first violation or null. */
@@ -826,27 +319,8 @@ public final class KsmEngine {
     }
 
     // =====================================================================================
-    // package access for reverse-map walks and refile (RmapOperations, rmap extension)
+    // package access for reverse-map walks and refile (RmapOperations, RefilePass)
     // =====================================================================================
-
-    /** Frame mapped at slot s (or NO_PAGE, KSM_ZERO, PLAIN_ZERO). */
-    int slotFrameAt(int s) {
-        return slotFrame[s];
-    }
-
-    /** Next rmap item of the same stable node's hlist, or NIL. */
-    int rmapNext(int s) {
-        return hnext[s];
-    }
-
-    Mm mmOfSlot(int s) {
-        return mms.get(slotMm[s]);
-    }
-
-    /** Every mm ever created, in creation order (exited ones included, marked exiting). */
-    List<Mm> allMms() {
-        return mms;
-    }
 
     /** The running process {@code pid}; IllegalArgumentException when there is none. */
     Mm runningMm(int pid) {
@@ -860,31 +334,5 @@ public final class KsmEngine {
     /** Adds work done by ksmd outside its scan (a refile pass) to its CPU time. */
     void chargeKsmd(long nanos) {
         clock.busyNanos += nanos;
-    }
-
-    /**
-     * Refile: moves the rmap item of slot s from its dup into dup {@code to} of the same content,
-     * remapping the PTE to {@code to}'s KSM page. The old page is freed with its last mapping (its
-     * dup then goes stale and is collected lazily, as in the kernel).
-     *
-     * @return whether the item moved
-     */
-    boolean refileItem(int s, int to) {
-        if ((flags[s] & STABLE) == 0) {
-            return false;
-        }
-        int from = head[s];
-        int f = slotFrame[s];
-        if (from == to || stable.isStale(from) || stable.isStale(to) || f != sn.kpfn[from]
-                || sn.content[to] != sn.content[from]) {
-            return false;
-        }
-        int kf = sn.kpfn[to];
-        removeRmapItemFromTree(s);
-        slotFrame[s] = kf;
-        frames.mapcount[kf]++;
-        frames.put(f);
-        stableTreeAppend(s, to);
-        return true;
     }
 }

@@ -42,7 +42,7 @@ final class KsmSysfs {
             return fail(Outcome.ENOENT, name, v, "no such file in /sys/kernel/mm/ksm");
         }
         KsmSysfsFile.Parsed p = file.check(v, file.writable() ? e.counters().value(file) : 0,
-                e.advisor != AdvisorMode.NONE, () -> e.pagesShared != 0 || e.stable.removeAllStableNodes());
+                e.advisor != AdvisorMode.NONE, () -> e.items.pagesShared() != 0 || e.stable.removeAllStableNodes());
         if (!p.ok()) {
             return fail(p.outcome(), name, v, p.reason());
         }

@@ -18,6 +18,8 @@ final class KsmdClock {
     boolean timedSleep;
     /** ksmd's CPU time, ns */
     long busyNanos;
+    /** ksmd's CPU time in the current batch, ns */
+    private long batchNanos;
     long wakeups;
     /** expected extra ticks not yet slipped (fraction of a tick) */
     private double lateness;
@@ -26,6 +28,21 @@ final class KsmdClock {
         this.tickNanos = cost.tickNanos();
         this.hz = cost.hz();
         this.wakeupLatencyNanos = cost.wakeupLatencyNanos();
+    }
+
+    /** A new batch of ksmd work starts (its CPU time so far: 0). */
+    void startBatch() {
+        batchNanos = 0;
+    }
+
+    /** ksmd spends {@code nanos} of CPU time in the current batch. */
+    void charge(long nanos) {
+        batchNanos += nanos;
+    }
+
+    /** ksmd's CPU time in the current batch so far. */
+    long batchNanos() {
+        return batchNanos;
     }
 
     long jiffies() {

@@ -2,7 +2,11 @@ package org.ksmstudio.engine.internal;
 
 import java.util.List;
 
-/** A simulated mm_struct with its KSM mm slot state and /proc/PID/ksm_stat counters. */
+/**
+ * A simulated mm_struct: its process, VMAs and range of page slots, and its KSM flags
+ * (MMF_VM_MERGEABLE, MMF_VM_MERGE_ANY). Its ksm_stat counts are kept by the tables that count
+ * them ({@link RmapItems}, {@link PageSlots}), by mm index.
+ */
 final class Mm {
     final int index;
     final int pid;
@@ -16,9 +20,7 @@ final class Mm {
     final int firstSlot;
     final int slotCount;
 
-    long rmapItems;
-    long mergingPages;
-    long zeroPages;
+    /** MMF_VM_MERGE_ANY (prctl PR_SET_MEMORY_MERGE) */
     boolean mergeAny;
     /** MMF_VM_MERGEABLE: registered with KSM (has an mm slot on ksmd's list) */
     boolean registered;

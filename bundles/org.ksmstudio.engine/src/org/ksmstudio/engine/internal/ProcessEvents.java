@@ -53,16 +53,14 @@ public final class ProcessEvents {
             addr += ((long) r.contents().length + 512) * e.pageSize;
             s += r.contents().length;
         }
-        Mm mm = new Mm(e.mms.size(), pid, name, homeNode, cpus, active, kvm, 0, vmas, first, total);
+        Mm mm = new Mm(e.mms.all().size(), pid, name, homeNode, cpus, active, kvm, 0, vmas, first, total);
         mm.mergeAny = mergeAny;
         e.mms.add(mm);
         byPid.put(pid, mm);
         s = first;
         for (RegionInit r : regions) {
             for (long c : r.contents()) {
-                e.slotFrame[s] = e.frames.alloc(c, homeNode);
-                e.slotMm[s] = mm.index;
-                s++;
+                e.slots.mapNew(s++, c, homeNode);
             }
         }
         if (mm.anyMergeable()) {
@@ -90,7 +88,7 @@ public final class ProcessEvents {
     /** Pids of the running processes that have a region of that name, in creation order. */
     public List<Integer> pidsWithRegion(String regionName) {
         List<Integer> pids = new ArrayList<>();
-        for (Mm mm : e.mms) {
+        for (Mm mm : e.mms.all()) {
             if (!mm.exiting && mm.vma(regionName) != null) {
                 pids.add(mm.pid);
             }
@@ -126,7 +124,7 @@ public final class ProcessEvents {
             writes.run();
         } finally {
             if (--writeActionDepth == 0) {
-                e.holdInLruAddBatch(actionRing, actionNewPages);
+                e.lru.hold(actionRing, actionNewPages);
                 actionNewPages = 0;
             }
         }
@@ -155,25 +153,18 @@ public final class ProcessEvents {
         actionRing[(int) (actionNewPages++ % KsmEngine.LRU_ADD_BATCH)] = s;
     }
 
+    /** A write fault or a write into a private page (do_anonymous_page, do_wp_page / wp_page_copy). */
     private void writePage(Mm mm, int s, NewContent content) {
-        int f = e.slotFrame[s];
-        if (f == KsmEngine.NO_PAGE) {
-            e.slotFrame[s] = e.frames.alloc(content == NewContent.UNIQUE ? nextUniqueContent() : 0L, mm.homeNode);
+        int f = e.slots.pte(s);
+        if (f < 0) {
+            e.slots.mapNew(s, content == NewContent.UNIQUE ? nextUniqueContent() : 0L, mm.homeNode);
             lruAdd(s);
-        } else if (f == KsmEngine.KSM_ZERO || f == KsmEngine.PLAIN_ZERO) {
-            if (f == KsmEngine.KSM_ZERO) {
-                e.zeroPages--;
-                mm.zeroPages--;
-            }
-            e.slotFrame[s] = e.frames.alloc(content == NewContent.UNIQUE ? nextUniqueContent() : 0L, mm.homeNode);
-            lruAdd(s);
-        } else if (e.frames.isKsm(f) || e.frames.mapcount[f] > 1) {
-            long c = content == NewContent.UNIQUE ? nextUniqueContent() : e.frames.content[f];
-            e.slotFrame[s] = e.frames.alloc(c, mm.homeNode);
-            e.frames.put(f);
+        } else if (e.frames.isKsm(f) || e.frames.mapcount(f) > 1) {
+            long c = content == NewContent.UNIQUE ? nextUniqueContent() : e.frames.content(f);
+            e.slots.mapNew(s, c, mm.homeNode);
             lruAdd(s);
         } else if (content == NewContent.UNIQUE) {
-            e.frames.content[f] = nextUniqueContent();
+            e.frames.write(f, nextUniqueContent());
         }
     }
 
@@ -189,20 +180,17 @@ public final class ProcessEvents {
             Vma pv = parent.vmas[i];
             vmas[i] = new Vma(pv.name, pv.start, first + (pv.firstSlot - parent.firstSlot), pv.pages, pv.mergeable);
         }
-        Mm child = new Mm(e.mms.size(), childPid, childName == null ? parent.name : childName, parent.homeNode,
+        Mm child = new Mm(e.mms.all().size(), childPid, childName == null ? parent.name : childName, parent.homeNode,
                 parent.cpus, parent.active, parent.kvm, parentPid, vmas, first, parent.slotCount);
         child.mergeAny = parent.mergeAny;
         e.mms.add(child);
         byPid.put(childPid, child);
         for (int i = 0; i < parent.slotCount; i++) {
-            int f = e.slotFrame[parent.firstSlot + i];
-            int s = first + i;
-            e.slotMm[s] = child.index;
+            int f = e.slots.pte(parent.firstSlot + i);
             if (f >= 0) {
-                e.frames.mapcount[f]++;
-                e.slotFrame[s] = f;
-            } else if (f == KsmEngine.KSM_ZERO || f == KsmEngine.PLAIN_ZERO) {
-                e.slotFrame[s] = KsmEngine.PLAIN_ZERO;
+                e.slots.map(first + i, f);
+            } else if (f != PageSlots.NO_PAGE) {
+                e.slots.mapPlainZero(first + i);
             }
         }
         if (parent.registered) {
@@ -216,19 +204,8 @@ public final class ProcessEvents {
         mm.exiting = true;
         e.ksmExit(mm);
         for (int s = mm.firstSlot; s < mm.firstSlot + mm.slotCount; s++) {
-            unmapSlot(mm, s);
+            e.slots.unmap(s);
         }
-    }
-
-    private void unmapSlot(Mm mm, int s) {
-        int f = e.slotFrame[s];
-        if (f >= 0) {
-            e.frames.put(f);
-        } else if (f == KsmEngine.KSM_ZERO) {
-            e.zeroPages--;
-            mm.zeroPages--;
-        }
-        e.slotFrame[s] = KsmEngine.NO_PAGE;
     }
 
     /** madvise(MADV_MERGEABLE / MADV_UNMERGEABLE) on a whole region. */
@@ -285,14 +262,11 @@ public final class ProcessEvents {
     /** unmerge_ksm_pages: break COW of every KSM page (and KSM zero page) mapped in the VMA. */
     void unmergeRange(Mm mm, Vma v) {
         for (int s = v.firstSlot; s < v.endSlot(); s++) {
-            int f = e.slotFrame[s];
-            if (f == KsmEngine.KSM_ZERO) {
-                e.zeroPages--;
-                mm.zeroPages--;
-                e.slotFrame[s] = e.frames.alloc(0L, mm.homeNode);
+            int f = e.slots.pte(s);
+            if (f == PageSlots.KSM_ZERO) {
+                e.slots.mapNew(s, 0L, mm.homeNode);
             } else if (f >= 0 && e.frames.isKsm(f)) {
-                e.slotFrame[s] = e.frames.alloc(e.frames.content[f], mm.homeNode);
-                e.frames.put(f);
+                e.slots.mapNew(s, e.frames.content(f), mm.homeNode);
             }
         }
     }
@@ -304,13 +278,13 @@ public final class ProcessEvents {
         if (page < 0 || page >= v.pages) {
             throw new IllegalArgumentException("page = " + page + ": outside region " + regionName);
         }
-        int f = e.slotFrame[v.firstSlot + (int) page];
+        int f = e.slots.pte(v.firstSlot + (int) page);
         if (f < 0) {
             return;
         }
-        for (int s = 0; s < e.slotCount; s++) {
-            if (e.slotFrame[s] == f) {
-                unmapSlot(e.mms.get(e.slotMm[s]), s);
+        for (int s = 0; s < e.slots.count(); s++) {
+            if (e.slots.pte(s) == f) {
+                e.slots.unmap(s);
             }
         }
     }

@@ -64,7 +64,7 @@ final class RefilePass {
         long ksmdNanos = 0;
         int top = sn.highWater();
         for (int chain = 0; chain < top && moves < maxMoves; chain++) {
-            if (sn.kind[chain] != StableNodes.CHAIN) {
+            if (sn.kind(chain) != StableNodes.CHAIN) {
                 continue;
             }
             int[] all = liveDups(chain);
@@ -84,7 +84,7 @@ final class RefilePass {
         int n = 0;
         int[] out = new int[dups.length];
         for (int d : dups) {
-            if (engine.frames.node[engine.sn.kpfn[d]] == nid) {
+            if (engine.frames.node(engine.sn.kpfn(d)) == nid) {
                 out[n++] = d;
             }
         }
@@ -103,22 +103,22 @@ final class RefilePass {
                 int donor = dups[j];
                 long room = 0;
                 for (int r = i; r < j; r++) {
-                    room += Math.max(0, mps - sn.len[dups[r]]);
+                    room += Math.max(0, mps - sn.len(dups[r]));
                 }
-                if (room < sn.len[donor]) {
+                if (room < sn.len(donor)) {
                     break;
                 }
-                int s = sn.first[donor];
+                int s = sn.first(donor);
                 while (s != NIL && moves < maxMoves) {
-                    int next = engine.rmapNext(s);
-                    while (i < j && sn.len[dups[i]] >= mps) {
+                    int next = engine.items.next(s);
+                    while (i < j && sn.len(dups[i]) >= mps) {
                         i++;
                     }
                     if (i >= j) {
                         break;
                     }
-                    Mm mm = engine.mmOfSlot(s);
-                    if (engine.refileItem(s, dups[i])) {
+                    Mm mm = engine.mms.ofSlot(s);
+                    if (refileItem(s, dups[i])) {
                         moves++;
                         int t = walks.ipiTargets(mm.index);
                         ksmdNanos += cost.anonVmaLockNanos() + cost.vmaVisitNanos() + 2 * cost.pteNanos()
@@ -133,22 +133,48 @@ final class RefilePass {
         return new long[] { moves, ksmdNanos };
     }
 
+    /**
+     * Moves the rmap item of slot s from its dup into dup {@code to} of the same content,
+     * remapping the PTE to {@code to}'s KSM page (what replace_page does for a merge). The old page
+     * is freed with its last mapping (its dup then goes stale and is collected lazily, as in the
+     * kernel).
+     *
+     * @return whether the item moved
+     */
+    private boolean refileItem(int s, int to) {
+        RmapItems items = engine.items;
+        StableNodes sn = engine.sn;
+        if (!items.isStable(s)) {
+            return false;
+        }
+        int from = items.head(s);
+        int f = engine.slots.pte(s);
+        if (from == to || engine.stable.isStale(from) || engine.stable.isStale(to) || f != sn.kpfn(from)
+                || sn.content(to) != sn.content(from)) {
+            return false;
+        }
+        engine.stable.removeRmapItemFromTree(s);
+        engine.slots.map(s, sn.kpfn(to));
+        items.stableAppend(s, to);
+        return true;
+    }
+
     /** Live dups of a chain with at least one rmap item, fullest first (ties by id). */
     private int[] liveDups(int chain) {
         StableNodes sn = engine.sn;
         int n = 0;
-        for (int d = sn.first[chain]; d != NIL; d = sn.next[d]) {
+        for (int d = sn.first(chain); d != NIL; d = sn.next(d)) {
             n++;
         }
         Integer[] all = new Integer[n];
         int m = 0;
-        for (int d = sn.first[chain]; d != NIL; d = sn.next[d]) {
-            if (!engine.stable.isStale(d) && sn.len[d] > 0) {
+        for (int d = sn.first(chain); d != NIL; d = sn.next(d)) {
+            if (!engine.stable.isStale(d) && sn.len(d) > 0) {
                 all[m++] = d;
             }
         }
         Integer[] live = Arrays.copyOf(all, m);
-        Arrays.sort(live, (a, b) -> sn.len[a] != sn.len[b] ? Integer.compare(sn.len[b], sn.len[a])
+        Arrays.sort(live, (a, b) -> sn.len(a) != sn.len(b) ? Integer.compare(sn.len(b), sn.len(a))
                 : Integer.compare(a, b));
         int[] out = new int[m];
         for (int x = 0; x < m; x++) {

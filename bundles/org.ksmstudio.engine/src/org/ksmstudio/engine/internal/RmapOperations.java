@@ -143,11 +143,11 @@ public final class RmapOperations {
             long b = only == null ? v.pages : Math.min(to, v.pages);
             for (long p = a; p < b; p++) {
                 int s = v.firstSlot + (int) p;
-                int f = engine.slotFrameAt(s);
+                int f = engine.slots.pte(s);
                 if (f < 0 || handledFrames.get(f)) {
                     continue;
                 }
-                int src = engine.frames.node[f];
+                int src = engine.frames.node(f);
                 if ((fromNode >= 0 && src != fromNode) || src == toNode) {
                     continue;
                 }
@@ -165,8 +165,8 @@ public final class RmapOperations {
         Totals t = new Totals(RmapOperation.COMPACTION);
         int slots = engine.pageCount();
         for (int s = 0; s < slots; s++) {
-            int f = engine.slotFrameAt(s);
-            if (f < 0 || handledFrames.get(f) || engine.frames.node[f] != node) {
+            int f = engine.slots.pte(s);
+            if (f < 0 || handledFrames.get(f) || engine.frames.node(f) != node) {
                 continue;
             }
             handledFrames.set(f);
@@ -196,15 +196,15 @@ public final class RmapOperations {
         int slots = engine.pageCount();
         long scanned = 0;
         for (int s = 0; s < slots && scanned < pagesToReclaim; s++) {
-            int f = engine.slotFrameAt(s);
-            if (f < 0 || handledFrames.get(f) || engine.frames.node[f] != node) {
+            int f = engine.slots.pte(s);
+            if (f < 0 || handledFrames.get(f) || engine.frames.node(f) != node) {
                 continue;
             }
             handledFrames.set(f);
             scanned++;
-            boolean ksm = engine.frames.stable[f] >= 0;
+            boolean ksm = engine.frames.stableNode(f) >= 0;
             beginPage();
-            boolean skipped = skips(RmapOperation.RECLAIM, engine.frames.mapcount[f], p);
+            boolean skipped = skips(RmapOperation.RECLAIM, engine.frames.mapcount(f), p);
             if (!skipped) {
                 sawActive = false;
                 walk(f, s, WalkKind.REFERENCED);
@@ -232,10 +232,10 @@ public final class RmapOperations {
         beginOperation(0);
         Totals t = new Totals(RmapOperation.MEMORY_FAILURE);
         int s = v.firstSlot + (int) page;
-        int f = engine.slotFrameAt(s);
+        int f = engine.slots.pte(s);
         if (f >= 0) {
-            int node = engine.frames.node[f];
-            boolean ksm = engine.frames.stable[f] >= 0;
+            int node = engine.frames.node(f);
+            boolean ksm = engine.frames.stableNode(f) >= 0;
             beginPage();
             fixed(cost.migrationFixedNanos());
             walk(f, s, WalkKind.COLLECT);
@@ -259,12 +259,12 @@ public final class RmapOperations {
     }
 
     private void migratePage(RmapOperation op, int f, int s, int src, int dst, Totals t) {
-        boolean ksm = engine.frames.stable[f] >= 0;
+        boolean ksm = engine.frames.stableNode(f) >= 0;
         beginPage();
-        boolean skipped = skips(op, engine.frames.mapcount[f], pressure(src));
+        boolean skipped = skips(op, engine.frames.mapcount(f), pressure(src));
         if (!skipped) {
             migrationWalks(f, s, src, dst);
-            engine.frames.node[f] = (byte) dst;
+            engine.frames.migrate(f, dst);
         }
         endPage(src, op, ksm, skipped, t);
     }
@@ -292,13 +292,13 @@ public final class RmapOperations {
     public WalkCost migrationCost(int dup, int toNode) {
         checkNode(toNode);
         int f = dupFrame(dup);
-        int src = engine.frames.node[f];
+        int src = engine.frames.node(f);
         beginOperation(firstCpu(src));
         beginPage();
         boolean skipped = skips(src == toNode ? RmapOperation.COMPACTION : RmapOperation.MIGRATE_PAGES,
-                engine.frames.mapcount[f], pressure(src));
+                engine.frames.mapcount(f), pressure(src));
         if (!skipped) {
-            migrationWalks(f, engine.sn.first[dup], src, toNode);
+            migrationWalks(f, engine.sn.first(dup), src, toNode);
         }
         return pageCost(dup, src, skipped);
     }
@@ -306,20 +306,20 @@ public final class RmapOperations {
     /** The exact cost of one walk of the given kind over the page of stable node {@code dup} (see migrationCost). */
     public WalkCost walkCost(int dup, WalkKind kind) {
         int f = dupFrame(dup);
-        int src = engine.frames.node[f];
+        int src = engine.frames.node(f);
         beginOperation(firstCpu(src));
         beginPage();
-        walk(f, engine.sn.first[dup], kind);
+        walk(f, engine.sn.first(dup), kind);
         return pageCost(dup, src, false);
     }
 
     private int dupFrame(int dup) {
         StableNodes sn = engine.sn;
-        if (dup < 0 || dup >= sn.highWater() || sn.kind[dup] == StableNodes.FREE || sn.kind[dup] == StableNodes.CHAIN
-                || engine.stable.isStale(dup) || sn.kpfn[dup] < 0) {
+        if (dup < 0 || dup >= sn.highWater() || sn.kind(dup) == StableNodes.FREE || sn.kind(dup) == StableNodes.CHAIN
+                || engine.stable.isStale(dup) || sn.kpfn(dup) < 0) {
             throw new IllegalArgumentException("dupId = " + dup + ": no such KSM page (the stable tree changed?)");
         }
-        return sn.kpfn[dup];
+        return sn.kpfn(dup);
     }
 
     private WalkCost pageCost(int dup, int node, boolean skipped) {
@@ -340,7 +340,7 @@ public final class RmapOperations {
     void beginOperation(int cpu) {
         walkerCpu = cpu;
         handledFrames.clear();
-        List<Mm> mms = engine.allMms();
+        List<Mm> mms = engine.mms.all();
         int n = mms.size();
         ipiTargets = new int[n];
         targetCpus = new BitSet[n];
@@ -400,7 +400,7 @@ public final class RmapOperations {
     /** The live parent an mm was forked from after fill (sharing its anon_vma tree), or null. */
     private Mm parentOf(Mm mm) {
         int p = parents[mm.index];
-        return p < 0 ? null : engine.allMms().get(p);
+        return p < 0 ? null : engine.mms.all().get(p);
     }
 
     private void beginPage() {
@@ -452,8 +452,8 @@ public final class RmapOperations {
         walks++;
         boolean batched = x86 && kind.flushes() && patch != null && patch.batchesTlbFlush(kind);
         flushCpus.clear();
-        remaining = engine.frames.mapcount[f];
-        int node = engine.frames.stable[f];
+        remaining = engine.frames.mapcount(f);
+        int node = engine.frames.stableNode(f);
         if (node >= 0) {
             walkKsm(node, f, kind, batched);
         } else {
@@ -473,8 +473,8 @@ public final class RmapOperations {
     private void walkKsm(int node, int k, WalkKind kind, boolean batched) {
         StableNodes sn = engine.sn;
         for (int pass = 0; pass < 2; pass++) {
-            for (int s = sn.first[node]; s != NIL; s = engine.rmapNext(s)) {
-                Mm mm = engine.mmOfSlot(s);
+            for (int s = sn.first(node); s != NIL; s = engine.items.next(s)) {
+                Mm mm = engine.mms.ofSlot(s);
                 itemStart();
                 add(cost.anonVmaLockNanos());
                 boolean done = pass == 0 ? visitOwn(s, k, mm, kind, batched)
@@ -504,7 +504,7 @@ public final class RmapOperations {
 
     private boolean visitChildren(int mmIndex, int offset, int k, WalkKind kind, boolean batched) {
         for (int c : children[mmIndex]) {
-            Mm child = engine.allMms().get(c);
+            Mm child = engine.mms.all().get(c);
             vma(1);
             if (rmapOne(child.firstSlot + offset, k, child, kind, batched)) {
                 return true;
@@ -531,10 +531,10 @@ public final class RmapOperations {
 
     /** rmap_walk_anon: the page's anon_vma (its oldest live owner's) once, every VMA covering it. */
     private void walkAnon(int f, int s, WalkKind kind, boolean batched) {
-        Mm owner = engine.mmOfSlot(s);
+        Mm owner = engine.mms.ofSlot(s);
         int offset = s - owner.firstSlot;
         Mm root = owner;
-        for (Mm p = parentOf(root); p != null && engine.slotFrameAt(p.firstSlot + offset) == f; p = parentOf(p)) {
+        for (Mm p = parentOf(root); p != null && engine.slots.pte(p.firstSlot + offset) == f; p = parentOf(p)) {
             root = p;
         }
         itemStart();
@@ -552,7 +552,7 @@ public final class RmapOperations {
      * @return whether the walk is done (stops once no mapping is left, for the kinds that stop)
      */
     private boolean rmapOne(int s, int k, Mm mm, WalkKind kind, boolean batched) {
-        if (engine.slotFrameAt(s) != k || (anyForks && handledSlots.get(s))) {
+        if (engine.slots.pte(s) != k || (anyForks && handledSlots.get(s))) {
             add(cost.pteMissNanos());
             pteMisses++;
             return false;
@@ -628,13 +628,13 @@ public final class RmapOperations {
         long extra = 0;
         int top = sn.highWater();
         for (int n = 0; n < top; n++) {
-            byte kind = sn.kind[n];
+            byte kind = sn.kind(n);
             if (kind == StableNodes.FREE) {
                 continue;
             }
             if (kind == StableNodes.CHAIN) {
                 int live = 0;
-                for (int d = sn.first[n]; d != NIL; d = sn.next[d]) {
+                for (int d = sn.first(n); d != NIL; d = sn.next(d)) {
                     if (!engine.stable.isStale(d)) {
                         live++;
                     }

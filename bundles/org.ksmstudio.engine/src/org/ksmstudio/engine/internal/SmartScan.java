@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * smart_scan's bookkeeping per rmap item (mm/ksm.c should_skip_rmap_item): the age of a page
- * that stayed unmerged and the number of scans still to skip, in arrays indexed by page slot.
+ * that stayed unmerged and the number of scans still to skip, in arrays indexed by page slot
+ * (part of the rmap item, rmap_item->age and ->remaining_skips; owned by {@link RmapItems}).
  */
 final class SmartScan {
     private byte[] age;
     private byte[] skips;
-    /** pages_skipped */
-    long pagesSkipped;
+    private long pagesSkipped;
 
     SmartScan(int capacity) {
         age = new byte[capacity];
@@ -48,6 +48,15 @@ final class SmartScan {
         pagesSkipped++;
         skips[s]--;
         return true;
+    }
+
+    /** pages_skipped: the skips so far */
+    long pagesSkipped() {
+        return pagesSkipped;
+    }
+
+    long heapBytes() {
+        return (long) age.length * 2;
     }
 
     private static int skipAge(int a) {

@@ -3,14 +3,15 @@ package org.ksmstudio.engine.internal;
 import java.util.Arrays;
 
 /**
- * The stable tree(s): stable nodes (regular nodes, chains and dups) in parallel arrays indexed by
- * node id, and one red-black tree per NUMA node (one when merging across nodes), ordered by content
- * as memcmp orders pages. The red-black algorithms are the textbook ones Linux implements
- * (successor replaces an erased node with two children), so tree shapes and search paths match.
+ * The stable nodes (struct ksm_stable_node) in parallel columns indexed by node id: regular nodes,
+ * chains (stable_node_chain: rmap_hlist_len = STABLE_NODE_CHAIN) and their dups
+ * (stable_node_dup), and the nodes on the migrate_nodes list; their red-black tree links live in
+ * {@link RbForest}. The one place that counts ksm_stable_node_chains and ksm_stable_node_dups: a
+ * node's kind changes only through this table, and the counts move with it.
  */
 final class StableNodes {
     static final int NIL = -1;
-    /** rmap_hlist_len of a chain */
+    /** rmap_hlist_len of a chain (STABLE_NODE_CHAIN) */
     static final int CHAIN_LEN = -1024;
 
     static final byte FREE = 0;
@@ -19,26 +20,23 @@ final class StableNodes {
     static final byte DUP = 3;
     static final byte MIGRATING = 4;
 
-    byte[] kind;
-    long[] content;
-    int[] kpfn;
+    private byte[] kind;
+    private long[] content;
+    private int[] kpfn;
     /** rmap items (regular node or dup) or {@link #CHAIN_LEN} */
-    int[] len;
+    private int[] len;
     /** first rmap item (slot) of a node's hlist, or first dup of a chain */
-    int[] first;
+    private int[] first;
     /** dup list of a chain, or the migrate_nodes list */
-    int[] next;
-    int[] prev;
-    int[] chainOf;
-    byte[] nid;
-    long[] pruneJiffies;
-    int[] left;
-    int[] right;
-    int[] parent;
-    boolean[] red;
-
-    final int[] roots;
-    int migrateHead = NIL;
+    private int[] next;
+    private int[] prev;
+    private int[] chainOf;
+    private byte[] nid;
+    private long[] pruneJiffies;
+    /** the red-black trees, one per NUMA node */
+    final RbForest tree;
+    private int migrateHead = NIL;
+    private final long[] kindCount = new long[5];
 
     private int top;
     private int[] freeIds = new int[16];
@@ -56,15 +54,10 @@ final class StableNodes {
         chainOf = new int[capacity];
         nid = new byte[capacity];
         pruneJiffies = new long[capacity];
-        left = new int[capacity];
-        right = new int[capacity];
-        parent = new int[capacity];
-        red = new boolean[capacity];
-        roots = new int[Math.max(trees, 1)];
-        Arrays.fill(roots, NIL);
+        tree = new RbForest(capacity, trees);
     }
 
-    int alloc(byte k) {
+    private int alloc(byte k) {
         int id;
         if (freeCount > 0) {
             id = freeIds[--freeCount];
@@ -74,7 +67,7 @@ final class StableNodes {
             }
             id = top++;
         }
-        kind[id] = k;
+        setKind(id, k);
         content[id] = 0;
         kpfn[id] = -1;
         len[id] = 0;
@@ -84,15 +77,46 @@ final class StableNodes {
         chainOf[id] = NIL;
         nid[id] = 0;
         pruneJiffies[id] = 0;
-        left[id] = NIL;
-        right[id] = NIL;
-        parent[id] = NIL;
-        red[id] = false;
+        tree.clear(id);
         return id;
     }
 
+    private void setKind(int id, byte k) {
+        kindCount[kind[id]]--;
+        kindCount[k]++;
+        kind[id] = k;
+    }
+
+    /**
+     * alloc_stable_node for KSM page {@code kf} of content {@code c} in tree {@code t}; the caller
+     * links it into the tree or a chain.
+     */
+    int allocNode(int kf, long c, int t) {
+        int id = alloc(REGULAR);
+        kpfn[id] = kf;
+        content[id] = c;
+        nid[id] = (byte) t;
+        return id;
+    }
+
+    /**
+     * alloc_stable_node_chain: a chain takes the place of regular node {@code dup} in tree
+     * {@code t}, and {@code dup} becomes its first dup.
+     */
+    int allocChain(int dup, int t, long jiffies) {
+        int chain = alloc(CHAIN);
+        len[chain] = CHAIN_LEN;
+        pruneJiffies[chain] = jiffies;
+        nid[chain] = (byte) t;
+        content[chain] = content[dup];
+        tree.replace(t, dup, chain);
+        chainAddDupHead(chain, dup);
+        return chain;
+    }
+
+    /** free_stable_node (a chain's: free_stable_node_chain). */
     void free(int id) {
-        kind[id] = FREE;
+        setKind(id, FREE);
         if (freeCount == freeIds.length) {
             freeIds = Arrays.copyOf(freeIds, freeIds.length * 2);
         }
@@ -115,20 +139,81 @@ final class StableNodes {
         chainOf = Arrays.copyOf(chainOf, n);
         nid = Arrays.copyOf(nid, n);
         pruneJiffies = Arrays.copyOf(pruneJiffies, n);
-        left = Arrays.copyOf(left, n);
-        right = Arrays.copyOf(right, n);
-        parent = Arrays.copyOf(parent, n);
-        red = Arrays.copyOf(red, n);
+        tree.grow(n);
     }
 
     long heapBytes() {
-        return (long) kind.length * (1 + 8 + 4 + 4 + 4 + 4 + 4 + 4 + 1 + 8 + 4 + 4 + 4 + 1);
+        return (long) kind.length * (1 + 8 + 4 + 4 + 4 + 4 + 4 + 4 + 1 + 8) + tree.heapBytes();
+    }
+
+    // ---- columns ----
+
+    byte kind(int id) {
+        return kind[id];
+    }
+
+    long content(int id) {
+        return content[id];
+    }
+
+    /** The KSM page frame of a regular node or dup. */
+    int kpfn(int id) {
+        return kpfn[id];
+    }
+
+    /** rmap_hlist_len */
+    int len(int id) {
+        return len[id];
+    }
+
+    /** First rmap item of a node's hlist, or first dup of a chain. */
+    int first(int id) {
+        return first[id];
+    }
+
+    /** Next dup of the same chain, or next node of the migrate_nodes list. */
+    int next(int id) {
+        return next[id];
+    }
+
+    /** The tree a node is in (stable_node->nid). */
+    int nid(int id) {
+        return nid[id];
+    }
+
+    void setNid(int id, int t) {
+        nid[id] = (byte) t;
+    }
+
+    long pruneJiffies(int id) {
+        return pruneJiffies[id];
+    }
+
+    void setPruneJiffies(int id, long j) {
+        pruneJiffies[id] = j;
+    }
+
+    /** The node's hlist now starts with item {@code firstItem} and has {@code delta} more items (RmapItems). */
+    void setHlist(int id, int firstItem, int delta) {
+        first[id] = firstItem;
+        len[id] += delta;
+    }
+
+    /** ksm_stable_node_chains */
+    long chains() {
+        return kindCount[CHAIN];
+    }
+
+    /** ksm_stable_node_dups */
+    long dups() {
+        return kindCount[DUP];
     }
 
     // ---- dup list of a chain (hlist: add at head) ----
 
+    /** stable_node_chain_add_dup: {@code dup} becomes the chain's first dup. */
     void chainAddDupHead(int chain, int dup) {
-        kind[dup] = DUP;
+        setKind(dup, DUP);
         chainOf[dup] = chain;
         prev[dup] = NIL;
         next[dup] = first[chain];
@@ -138,6 +223,7 @@ final class StableNodes {
         first[chain] = dup;
     }
 
+    /** __stable_node_dup_del: {@code dup} leaves its chain (a regular node, in no tree, after). */
     void chainUnlinkDup(int dup) {
         int c = chainOf[dup];
         if (prev[dup] != NIL) {
@@ -151,12 +237,18 @@ final class StableNodes {
         next[dup] = NIL;
         prev[dup] = NIL;
         chainOf[dup] = NIL;
+        setKind(dup, REGULAR);
     }
 
     // ---- migrate_nodes list ----
 
+    int migrateHead() {
+        return migrateHead;
+    }
+
+    /** list_add(&stable_node->list, &migrate_nodes) */
     void migrateAdd(int id) {
-        kind[id] = MIGRATING;
+        setKind(id, MIGRATING);
         prev[id] = NIL;
         next[id] = migrateHead;
         if (migrateHead != NIL) {
@@ -165,6 +257,7 @@ final class StableNodes {
         migrateHead = id;
     }
 
+    /** list_del(&stable_node->list): the node is a regular node in no tree after. */
     void migrateUnlink(int id) {
         if (prev[id] != NIL) {
             next[prev[id]] = next[id];
@@ -176,279 +269,6 @@ final class StableNodes {
         }
         next[id] = NIL;
         prev[id] = NIL;
-    }
-
-    // ---- red-black tree ----
-
-    /** Links {@code n} as a child of {@code p} (left when {@code asLeft}) in tree {@code t} and rebalances. */
-    void link(int t, int n, int p, boolean asLeft) {
-        parent[n] = p;
-        left[n] = NIL;
-        right[n] = NIL;
-        red[n] = true;
-        if (p == NIL) {
-            roots[t] = n;
-        } else if (asLeft) {
-            left[p] = n;
-        } else {
-            right[p] = n;
-        }
-        insertFixup(t, n);
-    }
-
-    /** rb_replace_node: {@code repl} takes {@code victim}'s place, links and colour. */
-    void replace(int t, int victim, int repl) {
-        int p = parent[victim];
-        parent[repl] = p;
-        left[repl] = left[victim];
-        right[repl] = right[victim];
-        red[repl] = red[victim];
-        if (left[repl] != NIL) {
-            parent[left[repl]] = repl;
-        }
-        if (right[repl] != NIL) {
-            parent[right[repl]] = repl;
-        }
-        if (p == NIL) {
-            roots[t] = repl;
-        } else if (left[p] == victim) {
-            left[p] = repl;
-        } else {
-            right[p] = repl;
-        }
-        left[victim] = NIL;
-        right[victim] = NIL;
-        parent[victim] = NIL;
-    }
-
-    private boolean isRed(int n) {
-        return n != NIL && red[n];
-    }
-
-    private void rotateLeft(int t, int x) {
-        int y = right[x];
-        right[x] = left[y];
-        if (left[y] != NIL) {
-            parent[left[y]] = x;
-        }
-        parent[y] = parent[x];
-        if (parent[x] == NIL) {
-            roots[t] = y;
-        } else if (x == left[parent[x]]) {
-            left[parent[x]] = y;
-        } else {
-            right[parent[x]] = y;
-        }
-        left[y] = x;
-        parent[x] = y;
-    }
-
-    private void rotateRight(int t, int x) {
-        int y = left[x];
-        left[x] = right[y];
-        if (right[y] != NIL) {
-            parent[right[y]] = x;
-        }
-        parent[y] = parent[x];
-        if (parent[x] == NIL) {
-            roots[t] = y;
-        } else if (x == right[parent[x]]) {
-            right[parent[x]] = y;
-        } else {
-            left[parent[x]] = y;
-        }
-        right[y] = x;
-        parent[x] = y;
-    }
-
-    private void insertFixup(int t, int z) {
-        while (isRed(parent[z])) {
-            int p = parent[z];
-            int g = parent[p];
-            if (p == left[g]) {
-                int u = right[g];
-                if (isRed(u)) {
-                    red[p] = false;
-                    red[u] = false;
-                    red[g] = true;
-                    z = g;
-                } else {
-                    if (z == right[p]) {
-                        z = p;
-                        rotateLeft(t, z);
-                        p = parent[z];
-                        g = parent[p];
-                    }
-                    red[p] = false;
-                    red[g] = true;
-                    rotateRight(t, g);
-                }
-            } else {
-                int u = left[g];
-                if (isRed(u)) {
-                    red[p] = false;
-                    red[u] = false;
-                    red[g] = true;
-                    z = g;
-                } else {
-                    if (z == left[p]) {
-                        z = p;
-                        rotateRight(t, z);
-                        p = parent[z];
-                        g = parent[p];
-                    }
-                    red[p] = false;
-                    red[g] = true;
-                    rotateLeft(t, g);
-                }
-            }
-        }
-        red[roots[t]] = false;
-    }
-
-    private void transplant(int t, int u, int v) {
-        int p = parent[u];
-        if (p == NIL) {
-            roots[t] = v;
-        } else if (u == left[p]) {
-            left[p] = v;
-        } else {
-            right[p] = v;
-        }
-        if (v != NIL) {
-            parent[v] = p;
-        }
-    }
-
-    /** rb_erase of {@code z} from tree {@code t}. */
-    void erase(int t, int z) {
-        int y = z;
-        boolean yWasRed = red[y];
-        int x;
-        int xParent;
-        if (left[z] == NIL) {
-            x = right[z];
-            xParent = parent[z];
-            transplant(t, z, right[z]);
-        } else if (right[z] == NIL) {
-            x = left[z];
-            xParent = parent[z];
-            transplant(t, z, left[z]);
-        } else {
-            y = right[z];
-            while (left[y] != NIL) {
-                y = left[y];
-            }
-            yWasRed = red[y];
-            x = right[y];
-            if (parent[y] == z) {
-                xParent = y;
-            } else {
-                xParent = parent[y];
-                transplant(t, y, right[y]);
-                right[y] = right[z];
-                parent[right[y]] = y;
-            }
-            transplant(t, z, y);
-            left[y] = left[z];
-            parent[left[y]] = y;
-            red[y] = red[z];
-        }
-        left[z] = NIL;
-        right[z] = NIL;
-        parent[z] = NIL;
-        if (!yWasRed) {
-            eraseFixup(t, x, xParent);
-        }
-    }
-
-    private void eraseFixup(int t, int x, int xParent) {
-        while (x != roots[t] && !isRed(x)) {
-            if (x == left[xParent]) {
-                int w = right[xParent];
-                if (isRed(w)) {
-                    red[w] = false;
-                    red[xParent] = true;
-                    rotateLeft(t, xParent);
-                    w = right[xParent];
-                }
-                if (!isRed(left[w]) && !isRed(right[w])) {
-                    red[w] = true;
-                    x = xParent;
-                    xParent = parent[x];
-                } else {
-                    if (!isRed(right[w])) {
-                        red[left[w]] = false;
-                        red[w] = true;
-                        rotateRight(t, w);
-                        w = right[xParent];
-                    }
-                    red[w] = red[xParent];
-                    red[xParent] = false;
-                    red[right[w]] = false;
-                    rotateLeft(t, xParent);
-                    x = roots[t];
-                    xParent = NIL;
-                }
-            } else {
-                int w = left[xParent];
-                if (isRed(w)) {
-                    red[w] = false;
-                    red[xParent] = true;
-                    rotateRight(t, xParent);
-                    w = left[xParent];
-                }
-                if (!isRed(right[w]) && !isRed(left[w])) {
-                    red[w] = true;
-                    x = xParent;
-                    xParent = parent[x];
-                } else {
-                    if (!isRed(left[w])) {
-                        red[right[w]] = false;
-                        red[w] = true;
-                        rotateLeft(t, w);
-                        w = left[xParent];
-                    }
-                    red[w] = red[xParent];
-                    red[xParent] = false;
-                    red[left[w]] = false;
-                    rotateRight(t, xParent);
-                    x = roots[t];
-                    xParent = NIL;
-                }
-            }
-        }
-        if (x != NIL) {
-            red[x] = false;
-        }
-    }
-
-    /** In-order first node of tree t, or NIL. */
-    int firstInTree(int t) {
-        int n = roots[t];
-        if (n == NIL) {
-            return NIL;
-        }
-        while (left[n] != NIL) {
-            n = left[n];
-        }
-        return n;
-    }
-
-    /** In-order successor, or NIL. */
-    int nextInTree(int n) {
-        if (right[n] != NIL) {
-            n = right[n];
-            while (left[n] != NIL) {
-                n = left[n];
-            }
-            return n;
-        }
-        int p = parent[n];
-        while (p != NIL && n == right[p]) {
-            n = p;
-            p = parent[p];
-        }
-        return p;
+        setKind(id, REGULAR);
     }
 }

@@ -6,8 +6,8 @@ import org.ksmstudio.engine.policy.SharingPolicy;
  * The stable tree(s) of an engine (mm/ksm.c): stable_tree_search and stable_tree_insert, chains
  * and their dups with max_page_sharing and the sharing policy, chain_prune every
  * stable_node_chains_prune_millisecs, chain collapse, stale nodes found lazily, migrate_nodes, and
- * remove_all_stable_nodes. Nodes live in {@link StableNodes}; the rmap items on them stay with the
- * engine. Charges its tree walks to the engine's current ksmd batch.
+ * remove_all_stable_nodes. Nodes live in {@link StableNodes}, the rmap items on them in
+ * {@link RmapItems}. Charges its tree walks to ksmd's current batch ({@link KsmdClock#charge}).
  */
 final class StableTree {
     private static final int NIL = StableNodes.NIL;
@@ -15,6 +15,7 @@ final class StableTree {
     private final KsmEngine e;
     private final StableNodes sn;
     private final Frames frames;
+    private final RmapItems items;
     private final SharingPolicy policy;
     private final long treeSearchNanos;
     /**
@@ -23,88 +24,115 @@ final class StableTree {
      * at max_page_sharing 2 was 30 to 33 ns per dup visited (engine tests, tools/dupcost.py)
      */
     private final long dupVisitNanos;
-    /** stable_node_chains */
-    long chains;
-    /** stable_node_dups */
-    long dups;
     /** second result of {@link #stableNodeChain}: the tree node (chain or regular) */
     private int outNode;
     /** second result of {@link #stableNodeChain}: the dup chosen */
     private int outDup;
 
-    StableTree(KsmEngine engine) {
+    StableTree(KsmEngine engine, StableNodes sn, Frames frames, RmapItems items) {
         this.e = engine;
-        this.sn = engine.sn;
-        this.frames = engine.frames;
+        this.sn = sn;
+        this.frames = frames;
+        this.items = items;
         this.policy = engine.policy;
         this.treeSearchNanos = engine.cost.treeSearchNanos();
         this.dupVisitNanos = treeSearchNanos >> 3;
     }
 
     private boolean isCandidate(int node, int offset) {
-        return policy.isSharingCandidate(sn.len[node], offset, e.maxPageSharing);
+        return policy.isSharingCandidate(sn.len(node), offset, e.maxPageSharing);
     }
 
     /** The tree a KSM page frame belongs in: its node with merge_across_nodes=0, else tree 0. */
     int kpfnNid(int frame) {
-        return e.mergeAcrossNodes != 0 ? 0 : frames.node[frame];
+        return e.mergeAcrossNodes != 0 ? 0 : frames.node(frame);
     }
 
     /** Whether a stable node's KSM page is gone (the node is collected lazily, as in the kernel). */
     boolean isStale(int node) {
-        if (frames.staleNodes == 0) {
+        if (frames.staleNodes() == 0) {
             return false;
         }
-        int k = sn.kpfn[node];
-        return k < 0 || frames.stable[k] != node;
+        int k = sn.kpfn(node);
+        return k < 0 || frames.stableNode(k) != node;
     }
 
     /** stable_node_dup_del: unlinks a dup from its chain, or a regular node from its tree. */
     void stableNodeDupDel(int node) {
-        if (sn.kind[node] == StableNodes.DUP) {
+        if (sn.kind(node) == StableNodes.DUP) {
             sn.chainUnlinkDup(node);
-            dups--;
         } else {
-            sn.erase(sn.nid[node], node);
+            sn.tree.erase(sn.nid(node), node);
         }
+    }
+
+    /**
+     * remove_rmap_item_from_tree: the item leaves its stable node (with every other item of the
+     * node when that is stale) or the unstable tree.
+     */
+    void removeRmapItemFromTree(int s) {
+        if (items.isStable(s)) {
+            int node = items.head(s);
+            if (isStale(node)) {
+                removeNodeFromStableTree(node);
+            } else {
+                items.stableUnlink(s);
+            }
+        } else if (items.isUnstable(s)) {
+            items.unstableUnlink(s);
+        }
+    }
+
+    /** remove_node_from_stable_tree: drops every rmap item of a stale node, then the node. */
+    void removeNodeFromStableTree(int node) {
+        frames.staleNodeRemoved();
+        for (int item = sn.first(node); item != NIL; item = sn.first(node)) {
+            items.stableUnlink(item);
+        }
+        if (sn.kind(node) == StableNodes.MIGRATING) {
+            sn.migrateUnlink(node);
+        } else {
+            stableNodeDupDel(node);
+        }
+        sn.free(node);
     }
 
     /** chain()/chain_prune(): the usable dup of a tree node; sets outNode/outDup; -1 when the node went away. */
     private int stableNodeChain(int node, boolean prune) {
-        if (sn.kind[node] != StableNodes.CHAIN) {
+        if (sn.kind(node) != StableNodes.CHAIN) {
             outNode = node;
             outDup = node;
             if (isStale(node)) {
-                e.removeNodeFromStableTree(node);
+                removeNodeFromStableTree(node);
                 return -1;
             }
-            return sn.kpfn[node];
+            return sn.kpfn(node);
         }
         return stableNodeDup(node, prune);
     }
 
     private int stableNodeDup(int chain, boolean prune) {
         long j = e.clock.jiffies();
-        if (!prune || j < sn.pruneJiffies[chain] + e.clock.msecsToJiffies(e.pruneMillisecs)) {
+        if (!prune || j < sn.pruneJiffies(chain) + e.clock.msecsToJiffies(e.pruneMillisecs)) {
             prune = false;
         } else {
-            sn.pruneJiffies[chain] = j;
+            sn.setPruneJiffies(chain, j);
         }
         int found = NIL;
         int foundLen = 0;
-        int dup = sn.first[chain];
+        int dup = sn.first(chain);
         while (dup != NIL) {
-            int nx = sn.next[dup];
-            e.batchCost += dupVisitNanos;
+            int nx = sn.next(dup);
+            e.clock.charge(dupVisitNanos);
             if (isStale(dup)) {
-                e.removeNodeFromStableTree(dup);
+                removeNodeFromStableTree(dup);
                 dup = nx;
                 continue;
             }
             if (found == NIL || (isCandidate(dup, 0)
-                    && (!isCandidate(found, 0) || policy.prefer(sn.len[dup], foundLen)))) {
+                    && (!isCandidate(found, 0) || policy.prefer(sn.len(dup), foundLen)))) {
                 found = dup;
-                foundLen = sn.len[dup];
+                foundLen = sn.len(dup);
                 if (!prune && isCandidate(found, 0)) {
                     break;
                 }
@@ -112,62 +140,45 @@ final class StableTree {
             dup = nx;
         }
         if (found != NIL) {
-            if (sn.first[chain] == found && sn.next[found] == NIL) {
+            if (sn.first(chain) == found && sn.next(found) == NIL) {
                 sn.chainUnlinkDup(found);
-                sn.kind[found] = StableNodes.REGULAR;
-                sn.replace(sn.nid[chain], chain, found);
+                sn.tree.replace(sn.nid(chain), chain, found);
                 sn.free(chain);
-                chains--;
-                dups--;
                 outNode = found;
             } else {
-                if (sn.first[chain] != found && isCandidate(found, 1)) {
+                if (sn.first(chain) != found && isCandidate(found, 1)) {
                     sn.chainUnlinkDup(found);
                     sn.chainAddDupHead(chain, found);
                 }
                 outNode = chain;
             }
             outDup = found;
-            return sn.kpfn[found];
+            return sn.kpfn(found);
         }
-        sn.erase(sn.nid[chain], chain);
+        sn.tree.erase(sn.nid(chain), chain);
         sn.free(chain);
-        chains--;
         outNode = NIL;
         outDup = NIL;
         return -1;
     }
 
-    private int allocChain(int dup, int t) {
-        int chain = sn.alloc(StableNodes.CHAIN);
-        sn.len[chain] = StableNodes.CHAIN_LEN;
-        sn.pruneJiffies[chain] = e.clock.jiffies();
-        sn.nid[chain] = (byte) t;
-        sn.content[chain] = sn.content[dup];
-        chains++;
-        sn.replace(t, dup, chain);
-        sn.chainAddDupHead(chain, dup);
-        dups++;
-        return chain;
-    }
-
     /** stable_tree_search: the KSM page frame to merge page f with, or -1. */
     int stableTreeSearch(int f) {
-        int pageNode = frames.stable[f] >= 0 ? frames.stable[f] : NIL;
-        if (pageNode != NIL && sn.kind[pageNode] != StableNodes.MIGRATING) {
+        int pageNode = frames.stableNode(f) >= 0 ? frames.stableNode(f) : NIL;
+        if (pageNode != NIL && sn.kind(pageNode) != StableNodes.MIGRATING) {
             return f;
         }
-        long c = frames.content[f];
+        long c = frames.content(f);
         int t = kpfnNid(f);
         again:
         while (true) {
-            int node = sn.roots[t];
+            int node = sn.tree.root(t);
             int parent = NIL;
             boolean asLeft = false;
             while (node != NIL) {
-                e.batchCost += treeSearchNanos;
+                e.clock.charge(treeSearchNanos);
                 int dup;
-                if (sn.kind[node] != StableNodes.CHAIN && frames.staleNodes == 0) {
+                if (sn.kind(node) != StableNodes.CHAIN && frames.staleNodes() == 0) {
                     dup = node; // what chain_prune() returns for a live regular node
                 } else {
                     int tf = stableNodeChain(node, true);
@@ -177,46 +188,44 @@ final class StableTree {
                     node = outNode;
                     dup = outDup;
                 }
-                int cmp = Long.compareUnsigned(c, sn.content[node]);
+                int cmp = Long.compareUnsigned(c, sn.content(node));
                 parent = node;
                 if (cmp < 0) {
                     asLeft = true;
-                    node = sn.left[node];
+                    node = sn.tree.left(node);
                 } else if (cmp > 0) {
                     asLeft = false;
-                    node = sn.right[node];
+                    node = sn.tree.right(node);
                 } else {
-                    if (pageNode != NIL && frames.mapcount[f] > 1) {
+                    if (pageNode != NIL && frames.mapcount(f) > 1) {
                         return chainAppend(t, node, dup, pageNode, f);
                     }
                     if (!isCandidate(dup, 0)) {
                         return -1;
                     }
-                    if (kpfnNid(sn.kpfn[dup]) != sn.nid[dup]) {
+                    if (kpfnNid(sn.kpfn(dup)) != sn.nid(dup)) {
                         return replaceMigrated(t, node, dup, pageNode, f);
                     }
-                    return sn.kpfn[dup];
+                    return sn.kpfn(dup);
                 }
             }
             if (pageNode == NIL) {
                 return -1;
             }
             sn.migrateUnlink(pageNode);
-            sn.kind[pageNode] = StableNodes.REGULAR;
-            sn.nid[pageNode] = (byte) t;
-            sn.link(t, pageNode, parent, asLeft);
+            sn.setNid(pageNode, t);
+            sn.tree.link(t, pageNode, parent, asLeft);
             return isCandidate(pageNode, 0) ? f : -1;
         }
     }
 
     private int chainAppend(int t, int node, int dup, int pageNode, int f) {
         if (dup == node) {
-            node = allocChain(dup, t);
+            node = sn.allocChain(dup, t, e.clock.jiffies());
         }
         sn.migrateUnlink(pageNode);
-        sn.nid[pageNode] = (byte) t;
+        sn.setNid(pageNode, t);
         sn.chainAddDupHead(node, pageNode);
-        dups++;
         return isCandidate(pageNode, 0) ? f : -1;
     }
 
@@ -225,22 +234,19 @@ final class StableTree {
         if (dup == node) {
             if (pageNode != NIL) {
                 sn.migrateUnlink(pageNode);
-                sn.kind[pageNode] = StableNodes.REGULAR;
-                sn.nid[pageNode] = (byte) t;
-                sn.replace(t, dup, pageNode);
+                sn.setNid(pageNode, t);
+                sn.tree.replace(t, dup, pageNode);
                 result = isCandidate(pageNode, 0) ? f : -1;
             } else {
-                sn.erase(t, dup);
+                sn.tree.erase(t, dup);
                 result = -1;
             }
         } else {
             sn.chainUnlinkDup(dup);
-            dups--;
             if (pageNode != NIL) {
                 sn.migrateUnlink(pageNode);
-                sn.nid[pageNode] = (byte) t;
+                sn.setNid(pageNode, t);
                 sn.chainAddDupHead(node, pageNode);
-                dups++;
                 result = isCandidate(pageNode, 0) ? f : -1;
             } else {
                 result = -1;
@@ -252,7 +258,7 @@ final class StableTree {
 
     /** stable_tree_insert: a new stable node for KSM page kf (a new dup when its content is there already). */
     int stableTreeInsert(int kf) {
-        long c = frames.content[kf];
+        long c = frames.content(kf);
         int t = kpfnNid(kf);
         int node;
         int parent;
@@ -260,25 +266,25 @@ final class StableTree {
         boolean needChain;
         again:
         while (true) {
-            node = sn.roots[t];
+            node = sn.tree.root(t);
             parent = NIL;
             asLeft = false;
             needChain = false;
             while (node != NIL) {
-                e.batchCost += treeSearchNanos;
+                e.clock.charge(treeSearchNanos);
                 int tf = stableNodeChain(node, false);
                 if (tf < 0) {
                     continue again;
                 }
                 node = outNode;
-                int cmp = Long.compareUnsigned(c, sn.content[node]);
+                int cmp = Long.compareUnsigned(c, sn.content(node));
                 parent = node;
                 if (cmp < 0) {
                     asLeft = true;
-                    node = sn.left[node];
+                    node = sn.tree.left(node);
                 } else if (cmp > 0) {
                     asLeft = false;
-                    node = sn.right[node];
+                    node = sn.tree.right(node);
                 } else {
                     needChain = true;
                     break;
@@ -286,30 +292,26 @@ final class StableTree {
             }
             break;
         }
-        int dup = sn.alloc(StableNodes.REGULAR);
-        sn.kpfn[dup] = kf;
-        sn.content[dup] = c;
-        sn.nid[dup] = (byte) t;
+        int dup = sn.allocNode(kf, c, t);
         if (!needChain) {
-            sn.link(t, dup, parent, asLeft);
+            sn.tree.link(t, dup, parent, asLeft);
         } else {
-            if (sn.kind[node] != StableNodes.CHAIN) {
-                node = allocChain(node, t);
+            if (sn.kind(node) != StableNodes.CHAIN) {
+                node = sn.allocChain(node, t, e.clock.jiffies());
             }
             sn.chainAddDupHead(node, dup);
-            dups++;
         }
-        frames.stable[kf] = dup;
+        frames.setStableNode(kf, dup);
         return dup;
     }
 
     /** Collects the stale nodes of the migrate_nodes list (merge_across_nodes=0, start of a full scan). */
     void pruneMigrateNodes() {
-        int node = sn.migrateHead;
+        int node = sn.migrateHead();
         while (node != NIL) {
-            int nx = sn.next[node];
+            int nx = sn.next(node);
             if (isStale(node)) {
-                e.removeNodeFromStableTree(node);
+                removeNodeFromStableTree(node);
             }
             node = nx;
         }
@@ -318,18 +320,18 @@ final class StableTree {
     /** remove_all_stable_nodes: true (EBUSY) when a KSM page is still mapped. */
     boolean removeAllStableNodes() {
         boolean busy = false;
-        for (int t = 0; t < sn.roots.length; t++) {
-            while (sn.roots[t] != NIL) {
-                int node = sn.roots[t];
+        for (int t = 0; t < sn.tree.trees(); t++) {
+            while (sn.tree.root(t) != NIL) {
+                int node = sn.tree.root(t);
                 if (removeStableNodeChain(node)) {
                     busy = true;
                     break;
                 }
             }
         }
-        int node = sn.migrateHead;
+        int node = sn.migrateHead();
         while (node != NIL) {
-            int nx = sn.next[node];
+            int nx = sn.next(node);
             if (removeStableNode(node)) {
                 busy = true;
             }
@@ -339,26 +341,25 @@ final class StableTree {
     }
 
     private boolean removeStableNodeChain(int node) {
-        if (sn.kind[node] != StableNodes.CHAIN) {
+        if (sn.kind(node) != StableNodes.CHAIN) {
             return removeStableNode(node);
         }
-        int dup = sn.first[node];
+        int dup = sn.first(node);
         while (dup != NIL) {
-            int nx = sn.next[dup];
+            int nx = sn.next(dup);
             if (removeStableNode(dup)) {
                 return true;
             }
             dup = nx;
         }
-        sn.erase(sn.nid[node], node);
+        sn.tree.erase(sn.nid(node), node);
         sn.free(node);
-        chains--;
         return false;
     }
 
     private boolean removeStableNode(int node) {
         if (isStale(node)) {
-            e.removeNodeFromStableTree(node);
+            removeNodeFromStableTree(node);
             return false;
         }
         return true;

@@ -1,0 +1,134 @@
+package org.ksmstudio.engine.internal;
+
+import org.ksmstudio.engine.scenario.CostModel;
+
+/**
+ * What ksmd does with one page it scanned: cmp_and_merge_page with its checksum test, the zero
+ * page (use_zero_pages), the stable tree, the unstable tree and try_to_merge_with_ksm_page. It
+ * keeps no state of its own: every change goes through the tables ({@link PageSlots},
+ * {@link Frames}, {@link RmapItems}, {@link StableTree}, {@link UnstableTree}), which keep the
+ * counters; the work is charged to ksmd's batch.
+ */
+final class CmpAndMerge {
+    private static final int ZERO_CHECKSUM = Mix.checksum(0L);
+
+    private final KsmEngine e;
+    private final PageSlots slots;
+    private final Frames frames;
+    private final RmapItems items;
+    private final StableNodes sn;
+    private final StableTree stable;
+    private final UnstableTree unstable;
+    private final MmSlots mms;
+    private final long ksmPageVisitNanos;
+    private final long checksumNanos;
+    private final long mergeNanos;
+
+    CmpAndMerge(KsmEngine engine, CostModel cost) {
+        this.e = engine;
+        this.slots = engine.slots;
+        this.frames = engine.frames;
+        this.items = engine.items;
+        this.sn = engine.sn;
+        this.stable = engine.stable;
+        this.unstable = engine.unstable;
+        this.mms = engine.mms;
+        this.ksmPageVisitNanos = cost.ksmPageVisitNanos();
+        this.checksumNanos = cost.checksumNanos();
+        this.mergeNanos = cost.mergeNanos();
+    }
+
+    /** cmp_and_merge_page for the page mapped at slot s. */
+    void cmpAndMerge(int s) {
+        int f = slots.pte(s);
+        int pageNode = frames.stableNode(f);
+        if (pageNode >= 0) {
+            e.clock.charge(ksmPageVisitNanos);
+            if (sn.kind(pageNode) != StableNodes.MIGRATING && stable.kpfnNid(sn.kpfn(pageNode)) != sn.nid(pageNode)) {
+                stable.stableNodeDupDel(pageNode);
+                sn.migrateAdd(pageNode);
+            }
+            if (sn.kind(pageNode) != StableNodes.MIGRATING && items.isStable(s) && items.head(s) == pageNode) {
+                return;
+            }
+        } else {
+            stable.removeRmapItemFromTree(s);
+            e.clock.charge(checksumNanos);
+            int cs = Mix.checksum(frames.content(f));
+            if (items.oldChecksum(s) != cs) {
+                items.setOldChecksum(s, cs);
+                return;
+            }
+            if (tryToMergeWithZeroPage(s, f)) {
+                return;
+            }
+        }
+        int kf = stable.stableTreeSearch(f);
+        if (kf == f && items.isStable(s) && items.head(s) == pageNode) {
+            return;
+        }
+        stable.removeRmapItemFromTree(s);
+        if (kf >= 0) {
+            if (tryToMergeWithKsmPage(s, f, kf)) {
+                e.clock.charge(mergeNanos);
+                items.stableAppend(s, frames.stableNode(kf));
+            }
+            return;
+        }
+        int t = unstable.searchInsert(s, f);
+        if (t >= 0) {
+            int tf = slots.pte(t);
+            if (tryToMergeWithKsmPage(s, f, -1)) {
+                if (tryToMergeWithKsmPage(t, tf, f)) {
+                    e.clock.charge(2 * mergeNanos);
+                    int dup = stable.stableTreeInsert(f);
+                    items.stableAppend(t, dup);
+                    items.stableAppend(s, dup);
+                } else {
+                    frames.clearKsm(f);
+                }
+            }
+        }
+    }
+
+    /** try_to_merge_with_zero_page: true when the page was handled (merged, or its VMA is gone). */
+    private boolean tryToMergeWithZeroPage(int s, int f) {
+        if (!e.useZeroPages || items.oldChecksum(s) != ZERO_CHECKSUM) {
+            return false;
+        }
+        if (!mms.vmaMergeableAt(s)) {
+            return true;
+        }
+        if (frames.content(f) != 0L || items.isLruHeld(s)) {
+            return false;
+        }
+        e.clock.charge(mergeNanos);
+        slots.mapKsmZero(s);
+        return true;
+    }
+
+    /** try_to_merge_with_ksm_page; kf = -1 turns page f itself into a KSM page (try_to_merge_one_page). */
+    private boolean tryToMergeWithKsmPage(int s, int f, int kf) {
+        if (!mms.vmaMergeableAt(s)) {
+            return false;
+        }
+        if (kf == f) {
+            stable.removeRmapItemFromTree(s);
+            return true;
+        }
+        if (items.isLruHeld(s)) {
+            // write_protect_page: the LRU add batch's reference makes the page count too high
+            return false;
+        }
+        if (kf < 0) {
+            frames.markKsm(f);
+        } else {
+            if (frames.content(kf) != frames.content(f)) {
+                return false;
+            }
+            slots.map(s, kf);
+        }
+        stable.removeRmapItemFromTree(s);
+        return true;
+    }
+}
