@@ -15,7 +15,7 @@ final class RefilePass {
     private static final int NIL = StableNodes.NIL;
 
     private final KsmEngine engine;
-    private final RmapOperations walks;
+    private final RmapWalk walks;
     /** null when the policy does not refile */
     private final RefileSettings settings;
     private final int nodes;
@@ -24,7 +24,7 @@ final class RefilePass {
     private long nextRefile;
     private long totalMoves;
 
-    RefilePass(KsmEngine engine, RmapOperations walks, RefileSettings settings, int nodes, WalkCostModel cost,
+    RefilePass(KsmEngine engine, RmapWalk walks, RefileSettings settings, int nodes, WalkCostModel cost,
             boolean x86) {
         this.engine = engine;
         this.walks = walks;

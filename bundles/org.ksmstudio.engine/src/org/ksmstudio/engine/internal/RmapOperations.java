@@ -3,9 +3,7 @@ package org.ksmstudio.engine.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.policy.RmapPolicy;
@@ -23,13 +21,8 @@ import org.ksmstudio.engine.scenario.Topology;
 /**
  * Operations that walk the reverse map of the pages they handle (migrate_pages, move_pages,
  * compaction, reclaim, memory failure) on the engine's structures, with the exact cost of each walk;
- * runs the refile policy's {@link RefilePass}. Single-threaded: the simulation serialises access.
- * <p>
- * A KSM page is walked as {@code rmap_walk_ksm} does: for each rmap item of its stable node (dup), the
- * anon_vma lock, then every VMA of the item's anon_vma (its own mm first, then its live fork
- * descendants in creation order); a first pass handles each item's own mm, a second the forked
- * children. Walks that stop once the page is unmapped (unmap, referenced) end right after the last
- * mapping. A plain anonymous page is walked once over its anon_vma. Costs are in {@link WalkCostModel}.
+ * runs the refile policy's {@link RefilePass}. The walks themselves are {@link RmapWalk}'s.
+ * Single-threaded: the simulation serialises access.
  */
 public final class RmapOperations {
     private static final int NIL = StableNodes.NIL;
@@ -50,36 +43,8 @@ public final class RmapOperations {
     private final ArrayDeque<OperationResult> log = new ArrayDeque<>();
     private final RefilePass refile;
 
-    // ---- per operation ----
-    private int walkerCpu;
-    private int[] ipiTargets = new int[0];
-    private BitSet[] targetCpus = new BitSet[0];
-    private int[][] children = new int[0][];
-    /** live parent (fork after fill) by mm index, or -1 */
-    private int[] parents = new int[0];
-    private boolean anyForks;
     private final BitSet handledFrames = new BitSet();
-    private final BitSet handledSlots = new BitSet();
-    private final BitSet flushCpus = new BitSet();
-
-    // ---- per page ----
-    private long pageNanos;
-    private long stretch;
-    private long maxStretch;
-    private long longestWalk;
-    private long pageIpis;
-    private long itemsInPage;
-    private int remaining;
-    private boolean sawActive;
-    // ---- per page: the terms (for walkCost) ----
-    private int walks;
-    private long vmas;
-    private long ptes;
-    private long pteMisses;
-    private long notifiers;
-    private long reschedPoints;
-    private long copyNanos;
-    private long fixedNanos;
+    private final RmapWalk walk;
 
     public RmapOperations(KsmEngine engine, Topology topology, WalkCostModel cost) {
         this.engine = engine;
@@ -93,7 +58,8 @@ public final class RmapOperations {
         for (NumaNode n : topology.nodes()) {
             nodePages[n.id()] = Math.max(1, n.memoryBytes() / topology.pageSize());
         }
-        this.refile = new RefilePass(engine, this, patch == null ? null : patch.refile(), topology.nodes().size(),
+        this.walk = new RmapWalk(engine, cost, patch, x86);
+        this.refile = new RefilePass(engine, walk, patch == null ? null : patch.refile(), topology.nodes().size(),
                 cost, x86);
     }
 
@@ -203,14 +169,14 @@ public final class RmapOperations {
             handledFrames.set(f);
             scanned++;
             boolean ksm = engine.frames.stableNode(f) >= 0;
-            beginPage();
+            walk.beginPage();
             boolean skipped = skips(RmapOperation.RECLAIM, engine.frames.mapcount(f), p);
             if (!skipped) {
-                sawActive = false;
-                walk(f, s, WalkKind.REFERENCED);
-                if (!sawActive) {
-                    fixed(cost.migrationFixedNanos());
-                    walk(f, s, WalkKind.UNMAP);
+                walk.clearSawActive();
+                walk.walk(f, s, WalkKind.REFERENCED);
+                if (!walk.sawActive()) {
+                    walk.fixed(cost.migrationFixedNanos());
+                    walk.walk(f, s, WalkKind.UNMAP);
                 }
             }
             endPage(node, RmapOperation.RECLAIM, ksm, skipped, t);
@@ -236,10 +202,10 @@ public final class RmapOperations {
         if (f >= 0) {
             int node = engine.frames.node(f);
             boolean ksm = engine.frames.stableNode(f) >= 0;
-            beginPage();
-            fixed(cost.migrationFixedNanos());
-            walk(f, s, WalkKind.COLLECT);
-            walk(f, s, WalkKind.UNMAP);
+            walk.beginPage();
+            walk.fixed(cost.migrationFixedNanos());
+            walk.walk(f, s, WalkKind.COLLECT);
+            walk.walk(f, s, WalkKind.UNMAP);
             endPage(node, RmapOperation.MEMORY_FAILURE, ksm, false, t);
         }
         engine.processes().memoryFailure(pid, region, page);
@@ -260,7 +226,7 @@ public final class RmapOperations {
 
     private void migratePage(RmapOperation op, int f, int s, int src, int dst, Totals t) {
         boolean ksm = engine.frames.stableNode(f) >= 0;
-        beginPage();
+        walk.beginPage();
         boolean skipped = skips(op, engine.frames.mapcount(f), pressure(src));
         if (!skipped) {
             migrationWalks(f, s, src, dst);
@@ -271,17 +237,10 @@ public final class RmapOperations {
 
     /** The work of migrating one page besides its bookkeeping: fixed part, unmap walk, copy, restore walk. */
     private void migrationWalks(int f, int s, int src, int dst) {
-        fixed(cost.migrationFixedNanos());
-        walk(f, s, WalkKind.MIGRATE_UNMAP);
-        long copy = cost.copyNanos(topology.distance(src, dst));
-        copyNanos += copy;
-        add(copy);
-        walk(f, s, WalkKind.MIGRATE_RESTORE);
-    }
-
-    private void fixed(long nanos) {
-        fixedNanos += nanos;
-        add(nanos);
+        walk.fixed(cost.migrationFixedNanos());
+        walk.walk(f, s, WalkKind.MIGRATE_UNMAP);
+        walk.copy(cost.copyNanos(topology.distance(src, dst)));
+        walk.walk(f, s, WalkKind.MIGRATE_RESTORE);
     }
 
     /**
@@ -294,7 +253,7 @@ public final class RmapOperations {
         int f = dupFrame(dup);
         int src = engine.frames.node(f);
         beginOperation(firstCpu(src));
-        beginPage();
+        walk.beginPage();
         boolean skipped = skips(src == toNode ? RmapOperation.COMPACTION : RmapOperation.MIGRATE_PAGES,
                 engine.frames.mapcount(f), pressure(src));
         if (!skipped) {
@@ -308,8 +267,8 @@ public final class RmapOperations {
         int f = dupFrame(dup);
         int src = engine.frames.node(f);
         beginOperation(firstCpu(src));
-        beginPage();
-        walk(f, engine.sn.first(dup), kind);
+        walk.beginPage();
+        walk.walk(f, engine.sn.first(dup), kind);
         return pageCost(dup, src, false);
     }
 
@@ -324,8 +283,7 @@ public final class RmapOperations {
 
     private WalkCost pageCost(int dup, int node, boolean skipped) {
         handledFrames.clear();
-        return new WalkCost(dup, node, walks, itemsInPage, vmas, ptes, pteMisses, pageIpis, notifiers,
-                reschedPoints, copyNanos, fixedNanos, pageNanos, longestWalk, Math.max(maxStretch, stretch), skipped);
+        return walk.pageCost(dup, node, skipped);
     }
 
     private boolean skips(RmapOperation op, long mapcount, double p) {
@@ -336,273 +294,22 @@ public final class RmapOperations {
     // walks
     // =====================================================================================
 
-    /** Sets up the per-operation state of a walk by the given CPU (IPI targets, fork trees). */
-    void beginOperation(int cpu) {
-        walkerCpu = cpu;
-        handledFrames.clear();
-        List<Mm> mms = engine.mms.all();
-        int n = mms.size();
-        ipiTargets = new int[n];
-        targetCpus = new BitSet[n];
-        int[] childCount = new int[n];
-        anyForks = false;
-        Map<Integer, Mm> byPid = new HashMap<>();
-        for (Mm mm : mms) {
-            if (!mm.exiting) {
-                byPid.put(mm.pid, mm);
-            }
-        }
-        parents = new int[n];
-        for (Mm mm : mms) {
-            Mm parent = mm.parentPid == 0 || mm.exiting ? null : byPid.get(mm.parentPid);
-            parents[mm.index] = parent == null ? -1 : parent.index;
-        }
-        for (Mm mm : mms) {
-            BitSet b = new BitSet();
-            if (mm.active && !mm.exiting) {
-                for (int c : mm.cpus) {
-                    if (c != cpu) {
-                        b.set(c);
-                    }
-                }
-            }
-            targetCpus[mm.index] = b;
-            ipiTargets[mm.index] = b.cardinality();
-            Mm parent = parentOf(mm);
-            if (parent != null) {
-                childCount[parent.index]++;
-                anyForks = true;
-            }
-        }
-        children = new int[n][];
-        for (int i = 0; i < n; i++) {
-            children[i] = new int[childCount[i]];
-            childCount[i] = 0;
-        }
-        for (Mm mm : mms) {
-            Mm parent = parentOf(mm);
-            if (parent != null) {
-                children[parent.index][childCount[parent.index]++] = mm.index;
-            }
-        }
-    }
-
-    /** IPIs a TLB flush of mm {@code mmIndex} sends from the walking CPU (after {@link #beginOperation}). */
-    int ipiTargets(int mmIndex) {
-        return ipiTargets[mmIndex];
-    }
-
     /** Runs the refile pass when one is due (call after each ksmd wake-up); returns the items moved. */
     public int afterWakeup() {
         return refile.afterWakeup();
     }
 
-    /** The live parent an mm was forked from after fill (sharing its anon_vma tree), or null. */
-    private Mm parentOf(Mm mm) {
-        int p = parents[mm.index];
-        return p < 0 ? null : engine.mms.all().get(p);
-    }
-
-    private void beginPage() {
-        pageNanos = 0;
-        stretch = 0;
-        maxStretch = 0;
-        longestWalk = 0;
-        pageIpis = 0;
-        itemsInPage = 0;
-        walks = 0;
-        vmas = 0;
-        ptes = 0;
-        pteMisses = 0;
-        notifiers = 0;
-        reschedPoints = 0;
-        copyNanos = 0;
-        fixedNanos = 0;
-    }
-
     private void endPage(int node, RmapOperation op, boolean ksm, boolean failed, Totals t) {
-        maxStretch = Math.max(maxStretch, stretch);
-        stats.recordPage(node, op, ksm, pageNanos, longestWalk, maxStretch, pageIpis, failed);
-        t.add(ksm, pageNanos, longestWalk, maxStretch, pageIpis, failed);
+        walk.endPage();
+        stats.recordPage(node, op, ksm, walk.pageNanos(), walk.longestWalk(), walk.maxStretch(), walk.pageIpis(),
+                failed);
+        t.add(ksm, walk.pageNanos(), walk.longestWalk(), walk.maxStretch(), walk.pageIpis(), failed);
     }
 
-    private void add(long nanos) {
-        pageNanos += nanos;
-        stretch += nanos;
-    }
-
-    /**
-     * Start of the work for one rmap item (the top of rmap_walk_ksm's loop): a cond_resched() point
-     * before every {@code every}-th item of the page's walks, the first excepted.
-     */
-    private void itemStart() {
-        int every = patch == null ? 0 : patch.reschedEvery();
-        if (every > 0 && itemsInPage > 0 && itemsInPage % every == 0) {
-            maxStretch = Math.max(maxStretch, stretch);
-            stretch = 0;
-            pageNanos += cost.reschedNanos();
-            reschedPoints++;
-        }
-        itemsInPage++;
-    }
-
-    /** One walk of frame f (mapped at slot s) of the given kind. */
-    private void walk(int f, int s, WalkKind kind) {
-        long start = pageNanos;
-        walks++;
-        boolean batched = x86 && kind.flushes() && patch != null && patch.batchesTlbFlush(kind);
-        flushCpus.clear();
-        remaining = engine.frames.mapcount(f);
-        int node = engine.frames.stableNode(f);
-        if (node >= 0) {
-            walkKsm(node, f, kind, batched);
-        } else {
-            walkAnon(f, s, kind, batched);
-        }
-        if (batched) {
-            int n = flushCpus.cardinality();
-            add(n * cost.ipiNanos());
-            pageIpis += n;
-        }
-        if (anyForks) {
-            handledSlots.clear();
-        }
-        longestWalk = Math.max(longestWalk, pageNanos - start);
-    }
-
-    private void walkKsm(int node, int k, WalkKind kind, boolean batched) {
-        StableNodes sn = engine.sn;
-        for (int pass = 0; pass < 2; pass++) {
-            for (int s = sn.first(node); s != NIL; s = engine.items.next(s)) {
-                Mm mm = engine.mms.ofSlot(s);
-                itemStart();
-                add(cost.anonVmaLockNanos());
-                boolean done = pass == 0 ? visitOwn(s, k, mm, kind, batched)
-                        : visitDescendants(mm, s - mm.firstSlot, k, kind, batched);
-                if (done) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Pass 1 for one item: the VMAs of its anon_vma; only its own mm's is looked into. */
-    private boolean visitOwn(int s, int k, Mm mm, WalkKind kind, boolean batched) {
-        vma(1);
-        if (rmapOne(s, k, mm, kind, batched)) {
-            return true;
-        }
-        vma(descendantCount(mm.index));
-        return false;
-    }
-
-    /** Pass 2 for one item: the VMAs of its fork descendants, in creation order. */
-    private boolean visitDescendants(Mm mm, int offset, int k, WalkKind kind, boolean batched) {
-        vma(1);
-        return visitChildren(mm.index, offset, k, kind, batched);
-    }
-
-    private boolean visitChildren(int mmIndex, int offset, int k, WalkKind kind, boolean batched) {
-        for (int c : children[mmIndex]) {
-            Mm child = engine.mms.all().get(c);
-            vma(1);
-            if (rmapOne(child.firstSlot + offset, k, child, kind, batched)) {
-                return true;
-            }
-            if (visitChildren(c, offset, k, kind, batched)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void vma(long n) {
-        vmas += n;
-        add(n * cost.vmaVisitNanos());
-    }
-
-    private int descendantCount(int mmIndex) {
-        int n = 0;
-        for (int c : children[mmIndex]) {
-            n += 1 + descendantCount(c);
-        }
-        return n;
-    }
-
-    /** rmap_walk_anon: the page's anon_vma (its oldest live owner's) once, every VMA covering it. */
-    private void walkAnon(int f, int s, WalkKind kind, boolean batched) {
-        Mm owner = engine.mms.ofSlot(s);
-        int offset = s - owner.firstSlot;
-        Mm root = owner;
-        for (Mm p = parentOf(root); p != null && engine.slots.pte(p.firstSlot + offset) == f; p = parentOf(p)) {
-            root = p;
-        }
-        itemStart();
-        add(cost.anonVmaLockNanos());
-        vma(1);
-        if (!rmapOne(root.firstSlot + offset, f, root, kind, batched)) {
-            visitChildren(root.index, offset, f, kind, batched);
-        }
-    }
-
-    /**
-     * The rmap_one callback on the VMA of mm at slot s: handles the mapping if s maps frame k and was
-     * not handled yet in this walk, else pays a page-table walk that finds nothing.
-     *
-     * @return whether the walk is done (stops once no mapping is left, for the kinds that stop)
-     */
-    private boolean rmapOne(int s, int k, Mm mm, WalkKind kind, boolean batched) {
-        if (engine.slots.pte(s) != k || (anyForks && handledSlots.get(s))) {
-            add(cost.pteMissNanos());
-            pteMisses++;
-            return false;
-        }
-        if (anyForks) {
-            handledSlots.set(s);
-        }
-        remaining--;
-        ptes++;
-        int targets = ipiTargets[mm.index];
-        switch (kind) {
-            case MIGRATE_UNMAP, UNMAP -> {
-                add(cost.pteNanos() + cost.localFlushNanos());
-                if (x86) {
-                    if (batched) {
-                        flushCpus.or(targetCpus[mm.index]);
-                    } else {
-                        ipis(targets);
-                    }
-                }
-                secondaryMmu(mm, targets);
-            }
-            case MIGRATE_RESTORE -> add(cost.pteNanos());
-            case REFERENCED -> {
-                add(cost.youngNanos());
-                if (!x86) {
-                    add(cost.localFlushNanos());
-                }
-                sawActive |= mm.active;
-                secondaryMmu(mm, targets);
-            }
-            case COLLECT -> add(cost.pteMissNanos());
-        }
-        return kind.stopsWhenDone() && remaining <= 0;
-    }
-
-    /** KVM: the MMU notifier invalidates the shadow PTE and flushes the guest's CPUs (IPIs on x86). */
-    private void secondaryMmu(Mm mm, int targets) {
-        if (mm.kvm) {
-            add(cost.mmuNotifierNanos());
-            notifiers++;
-            if (x86) {
-                ipis(targets);
-            }
-        }
-    }
-
-    private void ipis(int n) {
-        add(n * cost.ipiNanos());
-        pageIpis += n;
+    /** A new operation walked by {@code cpu}: no frame handled yet. */
+    private void beginOperation(int cpu) {
+        handledFrames.clear();
+        walk.beginOperation(cpu);
     }
 
     private int firstCpu(int node) {
