@@ -8,7 +8,9 @@
  * Protocol: one command per line on stdin, one reply line on stdout
  * ("ok ..." or "err <reason>"). On start it prints "ready <pid> <page size>".
  *
- *   map PAGES                      mmap PAGES pages, MADV_NOHUGEPAGE, MADV_MERGEABLE
+ *   map PAGES [huge]               mmap PAGES pages, MADV_MERGEABLE and MADV_NOHUGEPAGE,
+ *                                  or with huge: aligned to 2 MiB and MADV_HUGEPAGE
+ *                                  (transparent huge pages where the kernel can)
  *   fill DISTINCT COPIES block|interleave UNIQUE ZERO SALT
  *                                  page i < DISTINCT*COPIES gets content i/COPIES
  *                                  (block) or i%DISTINCT (interleave), then UNIQUE
@@ -19,6 +21,9 @@
  *                                  each page a content of its own, same rewrites a
  *                                  byte with its own value (COW copy, equal content)
  *   unmerge                        MADV_UNMERGEABLE on the region
+ *   fork                           fork a child that shares the region copy-on-write
+ *                                  (same anon_vma) and sleeps; replies "ok CHILDPID";
+ *                                  children die with this process
  *   exit                           reply ok and exit
  *
  * The process dies with its parent (PR_SET_PDEATHSIG) and exits on end of input,
@@ -35,6 +40,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define TAG_CONTENT 0x4b534d436f6e7431ULL /* "KSMCont1" */
@@ -44,6 +50,10 @@ static unsigned char *region;
 static size_t region_pages;
 static size_t page_size;
 static uint64_t unique_counter;
+static pid_t children[64];
+static int child_count;
+
+#define HUGE_ALIGN (2UL << 20)
 
 static uint64_t mix64(uint64_t x)
 {
@@ -96,33 +106,48 @@ static int parse_u64(const char *s, uint64_t *out)
 static void cmd_map(char **argv, int argc)
 {
 	uint64_t pages;
-	void *p;
+	size_t bytes, slack;
+	int huge;
+	unsigned char *p;
 
-	if (argc != 2 || parse_u64(argv[1], &pages) || pages == 0) {
-		printf("err usage: map PAGES\n");
+	huge = argc == 3 && !strcmp(argv[2], "huge");
+	if ((argc != 2 && !huge) || parse_u64(argv[1], &pages) || pages == 0) {
+		printf("err usage: map PAGES [huge]\n");
 		return;
 	}
 	if (region) {
 		printf("err already mapped\n");
 		return;
 	}
-	p = mmap(NULL, pages * page_size, PROT_READ | PROT_WRITE,
+	bytes = pages * page_size;
+	slack = huge ? HUGE_ALIGN : 0;
+	p = mmap(NULL, bytes + slack, PROT_READ | PROT_WRITE,
 		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED) {
 		printf("err mmap %llu pages: %s\n", (unsigned long long)pages, strerror(errno));
 		return;
 	}
-#ifdef MADV_NOHUGEPAGE
-	madvise(p, pages * page_size, MADV_NOHUGEPAGE);
+	if (huge) {
+		/* keep the 2 MiB aligned part, so that every full 2 MiB can be a huge page */
+		size_t head = (HUGE_ALIGN - ((uintptr_t)p & (HUGE_ALIGN - 1))) & (HUGE_ALIGN - 1);
+
+		if (head)
+			munmap(p, head);
+		if (slack - head)
+			munmap(p + head + bytes, slack - head);
+		p += head;
+	}
+#if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
+	madvise(p, bytes, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 #endif
-	if (madvise(p, pages * page_size, MADV_MERGEABLE)) {
+	if (madvise(p, bytes, MADV_MERGEABLE)) {
 		printf("err madvise(MADV_MERGEABLE): %s\n", strerror(errno));
-		munmap(p, pages * page_size);
+		munmap(p, bytes);
 		return;
 	}
 	region = p;
 	region_pages = pages;
-	printf("ok %p\n", p);
+	printf("ok %p\n", (void *)p);
 }
 
 static void cmd_fill(char **argv, int argc)
@@ -201,6 +226,38 @@ static void cmd_unmerge(void)
 		printf("ok\n");
 }
 
+static void cmd_fork(void)
+{
+	pid_t child;
+
+	if (child_count == (int)(sizeof(children) / sizeof(children[0]))) {
+		printf("err at most %d children\n", child_count);
+		return;
+	}
+	fflush(stdout);
+	child = fork();
+	if (child < 0) {
+		printf("err fork: %s\n", strerror(errno));
+		return;
+	}
+	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		for (;;)
+			pause();
+	}
+	children[child_count++] = child;
+	printf("ok %d\n", (int)child);
+}
+
+static void end_children(void)
+{
+	for (int i = 0; i < child_count; i++) {
+		kill(children[i], SIGKILL);
+		waitpid(children[i], NULL, 0);
+	}
+	child_count = 0;
+}
+
 int main(void)
 {
 	char line[512];
@@ -229,11 +286,15 @@ int main(void)
 			cmd_write(argv, argc);
 		else if (!strcmp(argv[0], "unmerge"))
 			cmd_unmerge();
+		else if (!strcmp(argv[0], "fork"))
+			cmd_fork();
 		else if (!strcmp(argv[0], "exit")) {
+			end_children();
 			printf("ok\n");
 			return 0;
 		} else
 			printf("err unknown command: %s\n", argv[0]);
 	}
+	end_children();
 	return 0;
 }

@@ -1,6 +1,5 @@
 package org.ksmstudio.live.proc;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -111,47 +110,21 @@ public final class ProcessKsmReader {
 	 */
 	public List<MergeableRegion> mergeableRegions(int pid) throws IOException {
 		List<MergeableRegion> regions = new ArrayList<>();
-		Path smaps = proc.resolve(Integer.toString(pid)).resolve("smaps");
-		try (BufferedReader in = Files.newBufferedReader(smaps, StandardCharsets.UTF_8)) {
-			long start = 0;
-			long end = 0;
-			String name = "";
-			long rss = 0;
-			long anonymous = 0;
-			for (String line; (line = in.readLine()) != null;) {
-				int colon = line.indexOf(':');
-				if (isRangeLine(line)) {
-					String[] parts = line.trim().split("\\s+", 6);
-					int dash = parts[0].indexOf('-');
-					start = Long.parseUnsignedLong(parts[0].substring(0, dash), 16);
-					end = Long.parseUnsignedLong(parts[0].substring(dash + 1), 16);
-					name = parts.length == 6 ? parts[5].trim() : "";
-					rss = 0;
-					anonymous = 0;
-				} else if (line.startsWith("Rss:")) {
-					rss = kilobytes(line, colon);
-				} else if (line.startsWith("Anonymous:")) {
-					anonymous = kilobytes(line, colon);
-				} else if (line.startsWith("VmFlags:")) {
-					if ((" " + line.substring(colon + 1) + " ").contains(" mg ")) {
-						regions.add(new MergeableRegion(start, end, name, rss, anonymous));
-					}
-				}
+		for (Vma vma : vmas(pid)) {
+			if (vma.mergeable()) {
+				regions.add(new MergeableRegion(vma.start(), vma.end(), vma.name(), vma.rssBytes(), vma.anonymousBytes()));
 			}
 		}
 		return regions;
 	}
 
-	private static boolean isRangeLine(String line) {
-		int dash = line.indexOf('-');
-		int space = line.indexOf(' ');
-		return dash > 0 && space > dash && line.substring(0, dash).chars().allMatch(c -> Character.digit(c, 16) >= 0);
-	}
-
-	private static long kilobytes(String line, int colon) {
-		String value = line.substring(colon + 1).trim();
-		int space = value.indexOf(' ');
-		return Long.parseLong(space < 0 ? value : value.substring(0, space)) * 1024;
+	/**
+	 * Every VMA of a process, from its smaps.
+	 *
+	 * @throws IOException when smaps cannot be read (another user's process, without root)
+	 */
+	public List<Vma> vmas(int pid) throws IOException {
+		return SmapsReader.read(proc.resolve(Integer.toString(pid)).resolve("smaps"));
 	}
 
 	private static long number(Map<String, String> fields, String key) {

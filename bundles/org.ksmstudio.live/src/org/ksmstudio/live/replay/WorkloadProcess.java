@@ -59,9 +59,42 @@ public final class WorkloadProcess implements AutoCloseable {
 		return pageSize;
 	}
 
-	/** Maps {@code pages} pages of anonymous MADV_MERGEABLE memory. */
-	public void map(long pages) throws IOException {
-		command("map " + pages);
+	/**
+	 * Maps {@code pages} pages of anonymous MADV_MERGEABLE memory (MADV_NOHUGEPAGE).
+	 *
+	 * @return the region's start address
+	 */
+	public long map(long pages) throws IOException {
+		return address(command("map " + pages));
+	}
+
+	/**
+	 * Maps {@code pages} pages of anonymous MADV_MERGEABLE memory aligned to 2 MiB with
+	 * MADV_HUGEPAGE, so that the fill faults in transparent huge pages where the kernel can.
+	 *
+	 * @return the region's start address
+	 */
+	public long mapHuge(long pages) throws IOException {
+		return address(command("map " + pages + " huge"));
+	}
+
+	/**
+	 * Forks a child that shares the region copy-on-write (the same anon_vma) and sleeps until
+	 * this generator ends.
+	 *
+	 * @return the child's pid
+	 */
+	public int fork() throws IOException {
+		return Integer.parseInt(command("fork").trim());
+	}
+
+	private static long address(String reply) throws IOException {
+		String hex = reply.trim();
+		try {
+			return Long.parseUnsignedLong(hex.startsWith("0x") ? hex.substring(2) : hex, 16);
+		} catch (NumberFormatException e) {
+			throw new IOException("The workload generator replied '" + reply + "' to map, not an address", e);
+		}
 	}
 
 	/**
