@@ -12,6 +12,7 @@ import org.ksmstudio.engine.scenario.ForkPoint;
 import org.ksmstudio.engine.scenario.Layout;
 import org.ksmstudio.engine.scenario.MergeMode;
 import org.ksmstudio.engine.scenario.MergeableRegion;
+import org.ksmstudio.engine.scenario.PageContentIds;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.ScenarioException;
@@ -96,6 +97,15 @@ public final class ScenarioLoader {
                 for (long p = 0; p < n; p++) {
                     long idx = g.layout() == Layout.BLOCK ? p / r : p % k;
                     contents[i++] = duplicateContent(space, idx, salt);
+                }
+            }
+            case EXPLICIT -> {
+                long space = spaces.computeIfAbsent(g.contentSpace(), ScenarioLoader::spaceId);
+                long salt = g.sharing() == ContentSharing.SALTED ? pid : 0;
+                PageContentIds ids = g.contentIds();
+                for (int p = 0, n = ids.pages(); p < n; p++) {
+                    int id = ids.id(p);
+                    contents[i++] = id == 0 ? 0L : duplicateContent(space, id, salt);
                 }
             }
             default -> throw new IllegalStateException();

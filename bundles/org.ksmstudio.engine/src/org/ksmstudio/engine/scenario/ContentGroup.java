@@ -11,10 +11,12 @@ package org.ksmstudio.engine.scenario;
  * @param pages            page count for {@link Kind#UNIQUE} and {@link Kind#ZERO}
  * @param sharing          equal across processes or salted per process (DUPLICATES only)
  * @param contentSpace     name of the content space: DUPLICATES groups with the same space and
- *                         content index hold equal contents (default "default")
+ *                         content index hold equal contents, as do EXPLICIT groups with the same
+ *                         space and content id (default "default")
+ * @param contentIds       the content id of each page, for {@link Kind#EXPLICIT} (null otherwise)
  */
 public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent, Layout layout, long pages,
-        ContentSharing sharing, String contentSpace) {
+        ContentSharing sharing, String contentSpace, PageContentIds contentIds) {
 
     /** Content pattern of a group. */
     public enum Kind {
@@ -23,7 +25,9 @@ public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent
         /** pages of content unique in the whole machine */
         UNIQUE,
         /** zero-filled pages */
-        ZERO
+        ZERO,
+        /** each page's content given by id (a captured region): equal ids are equal contents, 0 is zero-filled */
+        EXPLICIT
     }
 
     public ContentGroup {
@@ -35,9 +39,23 @@ public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent
             ScenarioException.check(distinctContents >= 0, "group.distinctContents", distinctContents, "must be >= 0");
             ScenarioException.check(copiesPerContent >= 0, "group.copiesPerContent", copiesPerContent, "must be >= 0");
             pages = (long) distinctContents * copiesPerContent;
+        } else if (kind == Kind.EXPLICIT) {
+            ScenarioException.check(contentIds != null, "group.contentIds", null, "is required for explicit contents");
+            pages = contentIds.pages();
         } else {
             ScenarioException.check(pages >= 0, "group.pages", pages, "must be >= 0");
         }
+    }
+
+    /** A group of one of the generated kinds (everything but {@link Kind#EXPLICIT}). */
+    public ContentGroup(Kind kind, int distinctContents, int copiesPerContent, Layout layout, long pages,
+            ContentSharing sharing, String contentSpace) {
+        this(kind, distinctContents, copiesPerContent, layout, pages, sharing, contentSpace, null);
+    }
+
+    /** Pages whose contents are given by id, in content space {@code contentSpace}. */
+    public static ContentGroup explicit(PageContentIds ids, String contentSpace) {
+        return new ContentGroup(Kind.EXPLICIT, 0, 0, null, 0, null, contentSpace, ids);
     }
 
     /** K distinct contents x R copies, shared across processes. */

@@ -120,10 +120,14 @@ public final class ScenarioReplayConverter {
 		boolean shared = true;
 		int order = 0;
 		for (ContentGroup g : region.groups()) {
+			if (g.kind() == ContentGroup.Kind.EXPLICIT) {
+				throw refuse(scenario, "process " + p.pid() + "'s region holds captured contents");
+			}
 			int rank = switch (g.kind()) {
 			case DUPLICATES -> 1;
 			case UNIQUE -> 2;
 			case ZERO -> 3;
+			case EXPLICIT -> throw new IllegalStateException();
 			};
 			if (rank <= order) {
 				throw refuse(scenario, "process " + p.pid()
@@ -140,6 +144,7 @@ public final class ScenarioReplayConverter {
 			}
 			case UNIQUE -> unique = g.pages();
 			case ZERO -> zero = g.pages();
+			case EXPLICIT -> throw new IllegalStateException();
 			}
 		}
 		return new ReplayWorkload(processCount, region.pages(), distinct, copies, layout, unique, zero, shared);
