@@ -82,8 +82,8 @@ class ScenarioConverterTest {
     @Test
     void sharingLimitExampleMigratesEverySecondBouncingBetweenNodes() throws Exception {
         var model = Examples.byFile("2016-sharing-limit.ksm").orElseThrow().load();
-        assertEquals(List.of("no-limit", "stock"), ScenarioConverter.policies(model, 0));
-        Scenario s = ScenarioConverter.convert(model, 0, "no-limit").scenario();
+        assertEquals(List.of("2016", "stock"), ScenarioConverter.policies(model, 0));
+        Scenario s = ScenarioConverter.convert(model, 0, "2016").scenario();
         List<TimelineEvent.MigratePages> migrations = s.timeline().stream()
                 .map(TimelineEvent.MigratePages.class::cast).toList();
         assertEquals(10, migrations.size());

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.policy.RmapPolicy;
+import org.ksmstudio.engine.policy.StockPolicy;
 import org.ksmstudio.engine.rmap.KsmMemory;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapOperation;
@@ -32,6 +33,9 @@ public final class RmapOperations {
     private final KsmEngine engine;
     private final Topology topology;
     private final WalkCostModel cost;
+    /** how a policy that is only a {@link org.ksmstudio.engine.policy.SharingPolicy} walks: as the stock kernel */
+    private static final RmapPolicy STOCK_WALKS = new StockPolicy();
+    /** the policy's walk hooks */
     private final RmapPolicy patch;
     private final String policyName;
     private final boolean x86;
@@ -50,7 +54,7 @@ public final class RmapOperations {
         this.engine = engine;
         this.topology = topology;
         this.cost = cost;
-        this.patch = engine.policy() instanceof RmapPolicy p ? p : null;
+        this.patch = engine.policy() instanceof RmapPolicy p ? p : STOCK_WALKS;
         this.policyName = engine.policy().name();
         this.x86 = !topology.arch().startsWith("arm") && !topology.arch().startsWith("aarch");
         this.stats = new RmapStatistics(topology.nodes().size());
@@ -59,7 +63,7 @@ public final class RmapOperations {
             nodePages[n.id()] = Math.max(1, n.memoryBytes() / topology.pageSize());
         }
         this.walk = new RmapWalk(engine, cost, patch, x86);
-        this.refile = new RefilePass(engine, walk, patch == null ? null : patch.refile(), topology.nodes().size(),
+        this.refile = new RefilePass(engine, walk, patch.refile(), topology.nodes().size(),
                 cost, x86);
     }
 
@@ -287,7 +291,7 @@ public final class RmapOperations {
     }
 
     private boolean skips(RmapOperation op, long mapcount, double p) {
-        return patch != null && patch.skipsWalk(op, mapcount, p);
+        return patch.skipsWalk(op, mapcount, p);
     }
 
     // =====================================================================================

@@ -154,7 +154,7 @@ final class RmapWalk {
      * before every {@code every}-th item of the page's walks, the first excepted.
      */
     private void itemStart() {
-        int every = patch == null ? 0 : patch.reschedEvery();
+        int every = patch.reschedEvery();
         if (every > 0 && itemsInPage > 0 && itemsInPage % every == 0) {
             maxStretch = Math.max(maxStretch, stretch);
             stretch = 0;
@@ -168,7 +168,7 @@ final class RmapWalk {
     void walk(int f, int s, WalkKind kind) {
         long start = pageNanos;
         walks++;
-        boolean batched = x86 && kind.flushes() && patch != null && patch.batchesTlbFlush(kind);
+        boolean batched = x86 && kind.flushes() && patch.batchesTlbFlush(kind);
         flushCpus.clear();
         remaining = engine.frames.mapcount(f);
         int node = engine.frames.stableNode(f);
@@ -234,8 +234,15 @@ final class RmapWalk {
         return false;
     }
 
+    /** n VMAs of the anon_vma interval tree iterated: in 6.18 each starts with a cond_resched() point. */
     private void vma(long n) {
         vmas += n;
+        if (patch.reschedEachVma()) {
+            maxStretch = Math.max(maxStretch, stretch);
+            stretch = 0;
+            pageNanos += n * cost.reschedNanos();
+            reschedPoints += n;
+        }
         add(n * cost.vmaVisitNanos());
     }
 

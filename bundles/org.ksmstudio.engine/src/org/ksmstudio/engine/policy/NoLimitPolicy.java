@@ -1,11 +1,19 @@
 package org.ksmstudio.engine.policy;
 
-/** Kernels before 4.13: no sharing limit, one KSM page per content, never a chain. */
-public final class NoLimitPolicy implements SharingPolicy {
+/**
+ * The stock kernel without its sharing limit: one KSM page per content, never a chain (max_page_sharing is
+ * ignored); rmap walks as in 6.18, with their reschedule points. The 2016 kernel is {@link Kernel2016Policy}.
+ */
+public final class NoLimitPolicy implements RmapPolicy {
 
     @Override
     public String name() {
         return "no-limit";
+    }
+
+    @Override
+    public String description() {
+        return "6.18 without the sharing limit: one KSM page per content, walks with cond_resched() points";
     }
 
     @Override

@@ -3,10 +3,10 @@ package org.ksmstudio.engine.policy;
 import java.util.Map;
 
 /**
- * Reschedule points inside the walk: cond_resched() every {@code every} rmap items (later kernels
- * have one per item). The walk gets a little longer, the time others wait for the CPU (the R-state
- * stretch) shrinks to the work between two points. Stock sharing rules. Parameter {@code every}
- * (default 1).
+ * Reschedule points inside the walk only every {@code every} rmap items and none per VMA (the stock
+ * kernel has one per item and one per VMA): fewer points make the walk a little shorter and the time
+ * others wait for the CPU (the R-state stretch) longer, up to the work of {@code every} items. Stock
+ * sharing rules. Parameter {@code every} (default 1).
  */
 public final class ReschedPolicy extends StockSharingPatch {
     private final int every;
@@ -27,7 +27,12 @@ public final class ReschedPolicy extends StockSharingPatch {
     @Override
     public String description() {
         return "stock sharing; cond_resched() every " + every + " rmap item" + (every == 1 ? "" : "s")
-                + " of a walk";
+                + " of a walk, none per VMA";
+    }
+
+    @Override
+    public boolean reschedEachVma() {
+        return false;
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.ksmstudio.engine.rmap.WalkKind;
 /**
  * A modelled kernel patch: a {@link SharingPolicy} that may also change how the reverse map of a
  * page is walked (TLB-flush batching, reschedule points, skipping walks) and run a background pass
- * over the stable tree (refile). Every hook defaults to the stock kernel, so a patch overrides only
- * what it changes.
+ * over the stable tree (refile). Every hook defaults to the stock kernel (6.18), so a patch overrides
+ * only what it changes; a plain {@link SharingPolicy} walks as the stock kernel does.
  * <p>
  * To add a patch without touching the engine: implement this interface in any jar or bundle, give it
  * a public no-argument constructor, and list it in
@@ -30,9 +30,21 @@ public interface RmapPolicy extends SharingPolicy {
         return false;
     }
 
-    /** A cond_resched() point every this many rmap items inside a walk; 0 for none (the 2016 kernels). */
+    /**
+     * A cond_resched() point before every this many rmap items of a page's walks (the first excepted);
+     * 0 for none. rmap_walk_ksm() has had one per rmap item since 4.13 (the stock kernel); the 2016
+     * kernels had none.
+     */
     default int reschedEvery() {
-        return 0;
+        return 1;
+    }
+
+    /**
+     * Whether every VMA the walk iterates (anon_vma_interval_tree_foreach in rmap_walk_ksm) starts with
+     * a cond_resched() point: true in the stock kernel since 4.13, false in the 2016 kernels.
+     */
+    default boolean reschedEachVma() {
+        return true;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class SharingPolicies {
 
     /** Every known policy, built-in first. */
     public static List<SharingPolicy> all() {
-        List<SharingPolicy> list = new ArrayList<>(List.of(new StockPolicy(), new NoLimitPolicy()));
+        List<SharingPolicy> list = new ArrayList<>(List.of(new StockPolicy(), new NoLimitPolicy(), new Kernel2016Policy()));
         for (SharingPolicy p : ServiceLoader.load(SharingPolicy.class, SharingPolicies.class.getClassLoader())) {
             list.add(p);
         }

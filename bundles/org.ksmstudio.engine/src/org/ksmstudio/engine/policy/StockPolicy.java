@@ -1,7 +1,10 @@
 package org.ksmstudio.engine.policy;
 
-/** The kernel's own policy (4.13 and later): chains of dups of at most max_page_sharing mappings. */
-public final class StockPolicy implements SharingPolicy {
+/**
+ * The kernel's own policy (Linux 6.18): chains of dups of at most max_page_sharing mappings (since 4.13),
+ * rmap walks with a cond_resched() point per rmap item and per VMA.
+ */
+public final class StockPolicy extends StockSharingPatch {
 
     @Override
     public String name() {
@@ -9,7 +12,7 @@ public final class StockPolicy implements SharingPolicy {
     }
 
     @Override
-    public boolean isSharingCandidate(int rmapItems, int offset, int maxPageSharing) {
-        return rmapItems != 0 && rmapItems + offset < maxPageSharing;
+    public String description() {
+        return "Linux 6.18: chains of dups of at most max_page_sharing mappings, cond_resched() per rmap item and VMA";
     }
 }

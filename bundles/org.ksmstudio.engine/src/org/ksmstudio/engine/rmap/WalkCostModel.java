@@ -34,7 +34,8 @@ public record WalkCostModel(long anonVmaLockNanos, long vmaVisitNanos, long pteN
     private static final long YOUNG = 20;
     private static final long LOCAL_FLUSH = 40;
     private static final long MIGRATION_FIXED = 44_000;
-    private static final long RESCHED = 50;
+    /** cond_resched() when nothing is due: the need-resched flag check (6.18 has one per rmap item and per VMA) */
+    private static final long RESCHED = 2;
 
     /** The reference machine: Linux 6.18, x86_64 VM, 2 vCPUs, one mm, no KVM. */
     public static final WalkCostModel THIS_MACHINE = of(CostModel.THIS_MACHINE);

@@ -42,7 +42,7 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 		ui.run(() -> TestScenarios.page().activate(editor));
 		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
 		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
-		assertEquals(List.of("no-limit", "stock"), run.policies().stream().map(p -> p.policy()).toList()); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(List.of("2016", "stock"), run.policies().stream().map(p -> p.policy()).toList()); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.waitUntil(() -> run.status() == ScenarioRun.Status.DONE, () -> "the run ends: " + run.status() //$NON-NLS-1$
 				+ (run.failure() == null ? "" : " " + run.failure()), Duration.ofMinutes(15)); //$NON-NLS-1$ //$NON-NLS-2$
 
@@ -54,7 +54,7 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 		ui.clickButton("OK"); //$NON-NLS-1$
 
 		Table table = ui.byData(Table.class, LatencyView.TABLE_KEY);
-		ui.waitUntil(() -> table.getColumnCount() == 4 && "no-limit".equals(table.getColumn(2).getText()) //$NON-NLS-1$
+		ui.waitUntil(() -> table.getColumnCount() == 4 && "2016".equals(table.getColumn(2).getText()) //$NON-NLS-1$
 				&& "stock".equals(table.getColumn(3).getText()) && migrateRow(view.cellTexts()) != null, //$NON-NLS-1$
 				() -> "one column per policy and a migrate_pages row: " + view.cellTexts()); //$NON-NLS-1$
 		List<String> row = ui.sync(() -> migrateRow(view.cellTexts()));
@@ -67,9 +67,9 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 		TestScenarios.showView(ui, CountersView.ID, CountersView.class);
 		Table counters = ui.byData(Table.class, CountersView.COUNTERS_KEY);
 		ui.waitUntil(() -> "1".equals(UiDriver.cell(counters, "pages_shared", 1)), //$NON-NLS-1$ //$NON-NLS-2$
-				() -> "no-limit merges into one KSM page: " + UiDriver.cell(counters, "pages_shared", 1)); //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "2016 merges into one KSM page: " + UiDriver.cell(counters, "pages_shared", 1)); //$NON-NLS-1$ //$NON-NLS-2$
 		Combo policy = ui.byData(Combo.class, CountersView.POLICY_KEY);
-		assertEquals(List.of("no-limit", "stock"), ui.sync(() -> List.of(policy.getItems()))); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(List.of("2016", "stock"), ui.sync(() -> List.of(policy.getItems()))); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.run(() -> {
 			policy.select(1);
 			policy.notifyListeners(SWT.Selection, new Event());

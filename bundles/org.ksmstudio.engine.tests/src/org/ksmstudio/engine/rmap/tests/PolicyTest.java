@@ -37,7 +37,7 @@ class PolicyTest {
     @Test
     void theSixPoliciesAreFoundByNameThroughTheServiceLoader() {
         Set<String> names = SharingPolicies.all().stream().map(SharingPolicy::name).collect(Collectors.toSet());
-        assertTrue(names.containsAll(Set.of("stock", "no-limit", "batched-tlb", "skip-walk", "refile", "resched")),
+        assertTrue(names.containsAll(Set.of("stock", "2016", "no-limit", "batched-tlb", "skip-walk", "refile", "resched")),
                 names.toString());
         RmapPolicy r = (RmapPolicy) SharingPolicies.byName("resched:every=16");
         assertEquals(16, r.reschedEvery());

@@ -19,15 +19,15 @@ class SharingLimit2016Test {
 
     @Test
     void noLimitTakesOverAMinuteStockAFewMilliseconds() {
-        RmapReport noLimit = run("no-limit");
+        RmapReport noLimit = run("2016");
         RmapReport stock = run("stock");
         long worstNoLimit = worstMigration(noLimit);
         long worstStock = worstMigration(stock);
-        System.out.printf("2016 KVM host, migrate_pages of the shared page: no-limit %.3f s, stock %.3f ms%n",
+        System.out.printf("2016 KVM host, migrate_pages of the shared page: 2016 %.3f s, stock %.3f ms%n",
                 worstNoLimit / 1e9, worstStock / 1e6);
-        System.out.println("no-limit memory: " + noLimit.memory());
+        System.out.println("2016     memory: " + noLimit.memory());
         System.out.println("stock    memory: " + stock.memory());
-        assertTrue(worstNoLimit > 60_000_000_000L, "no-limit: " + worstNoLimit + " ns");
+        assertTrue(worstNoLimit > 60_000_000_000L, "2016: " + worstNoLimit + " ns");
         assertTrue(worstStock >= 1_000_000L && worstStock <= 10_000_000L, "stock: " + worstStock + " ns");
         // the price of the limit: one KSM page per 256 mappings instead of one
         assertEquals(1, noLimit.memory().ksmPages());
@@ -35,8 +35,10 @@ class SharingLimit2016Test {
         int n = 96 * 65_536 + 1;
         assertEquals(n % 256 <= 1 ? n / 256 : n / 256 + 1, stock.memory().ksmPages());
         assertEquals(stock.memory().ksmPages() - 1, stock.memory().extraDupPages());
-        // without reschedule points a whole migration is one R-state stretch
+        // without reschedule points (2016) a whole migration is one R-state stretch; 6.18 has one per item
+        // and VMA, so the longest stretch is the fixed work and one mapping
         assertEquals(worstNoLimit, noLimit.longestStretchNanos());
+        assertTrue(stock.longestStretchNanos() < 100_000, "stock: " + stock.longestStretchNanos() + " ns");
     }
 
     private static RmapReport run(String policy) {

@@ -112,7 +112,7 @@ public final class ExampleScenarios {
         migrate.setRepeat(10);
         s.getTimeline().getEvents().add(migrate);
         s.getRuns().clear();
-        s.getRuns().add(run("no limit vs stock", RunMode.FOR_DURATION, 120_000, "no-limit", "stock"));
+        s.getRuns().add(run("2016 vs stock", RunMode.FOR_DURATION, 120_000, "2016", "stock"));
         return new Generated("2016-sharing-limit.ksm", "2016: the sharing limit", description, s);
     }
 
