@@ -151,14 +151,18 @@ public enum KsmSysfsFile {
         return meaning;
     }
 
-    /** The values the kernel accepts, for people: "0, 1 or 2", "2..2147483647", "none or scan-time". */
+    /**
+     * The values the kernel accepts, for people: "0, 1 or 2", "2..2147483647", "none or scan-time".
+     * Unsigned long files take up to 2^63-1 here (the engine's long), the kernel up to 2^64-1.
+     */
     public String range() {
         return switch (format) {
             case COUNTER -> "read-only";
             case BOOL -> "0 or 1 (also y/n, on/off)";
             case MODE -> String.join(" or ", MODES);
             default -> max - min == 1 ? min + " or " + max
-                    : max - min == 2 ? min + ", " + (min + 1) + " or " + max : min + ".." + max;
+                    : max - min == 2 ? min + ", " + (min + 1) + " or " + max
+                            : max == Long.MAX_VALUE ? "an integer of at least " + min : min + ".." + max;
         };
     }
 

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.model.KsmConfigFiles;
 import org.ksmstudio.model.Scenarios;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
@@ -16,6 +18,7 @@ import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.Expectation;
 import org.ksmstudio.model.scenario.Fork;
+import org.ksmstudio.model.scenario.KsmConfig;
 import org.ksmstudio.model.scenario.KvmGuest;
 import org.ksmstudio.model.scenario.MemoryPressure;
 import org.ksmstudio.model.scenario.MergeableRegion;
@@ -30,7 +33,6 @@ import org.ksmstudio.model.scenario.ScenarioFactory;
 import org.ksmstudio.model.scenario.SysfsWrite;
 import org.ksmstudio.model.scenario.UniquePages;
 import org.ksmstudio.model.scenario.WritePages;
-import org.ksmstudio.model.validation.SysfsRules;
 
 /** Each rule of the validator fails with a message naming object, feature, value and what is allowed. */
 class ValidationTest {
@@ -91,13 +93,13 @@ class ValidationTest {
 
     @Test
     void kernelRules() {
-        assertProblem(s -> s.getKsm().setMaxPageSharing(1), "KSM configuration", "max_page_sharing = 1", "at least 2",
+        assertProblem(s -> s.getKsm().setMaxPageSharing(1), "KSM configuration", "max_page_sharing = 1", "2..2147483647",
                 "EINVAL");
         assertProblem(s -> s.getKsm().setRun(3), "run = 3", "must be 0, 1 or 2");
         assertProblem(s -> s.getKsm().setAdvisorTargetScanTime(0), "advisor_target_scan_time = 0", "at least 1");
         assertProblem(s -> s.getKsm().setMergeAcrossNodes(2), "merge_across_nodes = 2", "0 or 1");
-        assertProblem(s -> s.getKsm().setPagesToScan(-1), "pages_to_scan = -1", "unsigned");
-        assertProblem(s -> s.getKsm().setSleepMillisecs(SysfsRules.UINT_MAX + 1), "sleep_millisecs = 4294967296");
+        assertProblem(s -> s.getKsm().setPagesToScan(-1), "pages_to_scan = -1", "0..4294967295");
+        assertProblem(s -> s.getKsm().setSleepMillisecs(KsmSysfsFile.UINT_MAX + 1), "sleep_millisecs = 4294967296");
         assertProblem(s -> s.getKsm().setStableNodeChainsPruneMillisecs(-5), "stable_node_chains_prune_millisecs = -5");
         assertProblem(s -> s.getKsm().setAdvisorMaxPagesToScan(-1), "advisor_max_pages_to_scan = -1");
         assertProblem(s -> s.getKsm().setAdvisorMinPagesToScan(-1), "advisor_min_pages_to_scan = -1");
@@ -253,21 +255,32 @@ class ValidationTest {
     }
 
     @Test
-    void sysfsRulesFollowTheKernel() {
-        assertEquals(null, SysfsRules.einvalReason("max_page_sharing", "2"));
-        assertTrue(SysfsRules.einvalReason("max_page_sharing", "1") != null);
-        assertTrue(SysfsRules.einvalReason("max_page_sharing", "-4") != null);
-        assertEquals(null, SysfsRules.einvalReason("run", "2"));
-        assertTrue(SysfsRules.einvalReason("run", "3") != null);
-        assertEquals(null, SysfsRules.einvalReason("pages_to_scan", "0"));
-        assertTrue(SysfsRules.einvalReason("pages_to_scan", "4294967296") != null);
-        assertEquals(null, SysfsRules.einvalReason("use_zero_pages", "y"));
-        assertTrue(SysfsRules.einvalReason("smart_scan", "maybe") != null);
-        assertEquals(null, SysfsRules.einvalReason("advisor_mode", "scan-time"));
-        assertTrue(SysfsRules.einvalReason("advisor_mode", "fast") != null);
-        assertTrue(SysfsRules.einvalReason("advisor_target_scan_time", "0") != null);
-        assertEquals(null, SysfsRules.einvalReason("advisor_max_cpu", "1000"));
-        assertEquals(13, SysfsRules.WRITABLE_FILES.size());
+    void theEcoreDefaultsAreTheTablesAndEveryTunableHasAnAttribute() {
+        KsmConfig defaults = F.createKsmConfig();
+        for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+            assertEquals(file.defaultValue().orElseThrow(), KsmConfigFiles.written(defaults, file), file.fileName());
+            assertEquals(file, KsmConfigFiles.file(KsmConfigFiles.attribute(file)).orElseThrow());
+        }
+        assertEquals(KsmSysfsFile.tunables().size(), defaults.eClass().getEAllAttributes().size(),
+                "every KsmConfig attribute is a file of the table");
+    }
+
+    @Test
+    void sysfsWritesAreCheckedByTheTable() {
+        assertProblem(s -> {
+            SysfsWrite w = F.createSysfsWrite();
+            w.setFile("smart_scan");
+            w.setValue("maybe");
+            w.setExpectedResult("ok");
+            s.getTimeline().getEvents().add(w);
+        }, "Value = 'maybe'", "0 or 1", "EINVAL, not ok");
+        assertProblem(s -> {
+            SysfsWrite w = F.createSysfsWrite();
+            w.setFile("advisor_max_cpu");
+            w.setValue("99999999999999999999");
+            w.setExpectedResult("ok");
+            s.getTimeline().getEvents().add(w);
+        }, "advisor_max_cpu", "ERANGE, not ok");
     }
 
     @Test

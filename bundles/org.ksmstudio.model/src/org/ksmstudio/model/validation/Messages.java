@@ -4,8 +4,7 @@ import org.ksmstudio.model.MessageBundle;
 
 /**
  * User strings of the scenario validation: the allowed values of each constraint ({@code Constraint_*},
- * shown after {@code object: feature = value:}), the kernel's EINVAL reasons ({@code Sysfs_*}) and the
- * names of model objects ({@code Name_*}).
+ * shown after {@code object: feature = value:}), and the names of model objects ({@code Name_*}).
  * From {@code messages.properties} beside this class through {@link MessageBundle} (plain
  * ResourceBundles: they load inside OSGi and on the headless runner's plain classpath alike).
  */
@@ -15,7 +14,7 @@ public final class Messages {
     public static String Constraint_APercentageTheKernelAcceptsIt;
     public static String Constraint_WithAdvisorModeScanTimeThe;
     public static String Constraint_AboveAdvisorMaxPagesToScan;
-    public static String Constraint_TheKernelAnswersEINVAL;
+    public static String Constraint_TheKernelAnswers;
     public static String Constraint_X8664Has4096ByteBase;
     public static String Constraint_Arm64Has409616384Or65536;
     public static String Constraint_AtLeast1CPU;
@@ -55,7 +54,7 @@ public final class Messages {
     public static String Constraint_0UntilTheRunEndsOr;
     public static String Constraint_AnEventThatFiresMoreThan;
     public static String Constraint_EmptyOkEINVALOrEBUSY;
-    public static String Constraint_TheKernelAnswersEINVALNotOk;
+    public static String Constraint_TheKernelAnswersNotOk;
     public static String Constraint_TheSameNodeAsFromNode;
     public static String Constraint_AStepOf1PageOr;
     public static String Constraint_ARangeWith0FromPage;
@@ -73,16 +72,6 @@ public final class Messages {
     public static String Constraint_ADurationAbove0Ms;
     public static String Constraint_NotAShippedPolicy;
     public static String Constraint_NoBoundOrABoundAbove0Ms;
-    public static String Sysfs_Run;
-    public static String Sysfs_UnsignedUpTo;
-    public static String Sysfs_ZeroOrOne;
-    public static String Sysfs_AdvisorMode;
-    public static String Sysfs_NotWritable;
-    public static String Sysfs_Unsigned;
-    public static String Sysfs_AtLeast;
-    public static String Sysfs_MaxPageSharingRange;
-    public static String Sysfs_MaxPageSharingAtLeast2;
-    public static String Sysfs_Boolean;
     public static String Name_Node;
     public static String Name_KVMGuest;
     public static String Name_Process;

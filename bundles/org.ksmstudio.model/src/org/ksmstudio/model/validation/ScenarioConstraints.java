@@ -1,18 +1,22 @@
 package org.ksmstudio.model.validation;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.BasicDiagnostic;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.common.util.DiagnosticChain;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.model.CpuList;
+import org.ksmstudio.model.KsmConfigFiles;
 import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.AdvisorMode;
@@ -59,12 +63,9 @@ public final class ScenarioConstraints {
     public static final List<String> KNOWN_POLICIES = List.of("no-limit", "stock", "batched-tlb", "skip-walk",
             "refile", "resched");
 
-    /** Counters of /sys/kernel/mm/ksm an expectation may name. */
-    public static final Set<String> SYSFS_COUNTERS = Set.of("pages_scanned", "pages_shared", "pages_sharing",
-            "pages_unshared", "pages_volatile", "pages_skipped", "ksm_zero_pages", "full_scans", "stable_node_chains",
-            "stable_node_dups", "general_profit", "run", "pages_to_scan", "sleep_millisecs", "max_page_sharing",
-            "merge_across_nodes", "stable_node_chains_prune_millisecs", "use_zero_pages", "smart_scan", "advisor_mode",
-            "advisor_max_cpu", "advisor_min_pages_to_scan", "advisor_max_pages_to_scan", "advisor_target_scan_time");
+    /** Files of /sys/kernel/mm/ksm an expectation may name: every one of {@link KsmSysfsFile}. */
+    public static final Set<String> SYSFS_COUNTERS = Arrays.stream(KsmSysfsFile.values()).map(KsmSysfsFile::fileName)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Fields of /proc/PID/ksm_stat an expectation with a pid may name. */
     public static final Set<String> KSM_STAT_COUNTERS = Set.of("ksm_rmap_items", "ksm_zero_pages", "ksm_merging_pages",
@@ -115,20 +116,9 @@ public final class ScenarioConstraints {
     /** Every /sys/kernel/mm/ksm rule that depends on the values alone. */
     public static boolean kernelRules(KsmConfig config, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
-        c.tunable(config, Literals.KSM_CONFIG__RUN, "run", config.getRun());
-        c.tunable(config, Literals.KSM_CONFIG__PAGES_TO_SCAN, "pages_to_scan", config.getPagesToScan());
-        c.tunable(config, Literals.KSM_CONFIG__SLEEP_MILLISECS, "sleep_millisecs", config.getSleepMillisecs());
-        c.tunable(config, Literals.KSM_CONFIG__MAX_PAGE_SHARING, "max_page_sharing", config.getMaxPageSharing());
-        c.tunable(config, Literals.KSM_CONFIG__STABLE_NODE_CHAINS_PRUNE_MILLISECS, "stable_node_chains_prune_millisecs",
-                config.getStableNodeChainsPruneMillisecs());
-        c.tunable(config, Literals.KSM_CONFIG__MERGE_ACROSS_NODES, "merge_across_nodes", config.getMergeAcrossNodes());
-        c.tunable(config, Literals.KSM_CONFIG__ADVISOR_MAX_CPU, "advisor_max_cpu", config.getAdvisorMaxCpu());
-        c.tunable(config, Literals.KSM_CONFIG__ADVISOR_MIN_PAGES_TO_SCAN, "advisor_min_pages_to_scan",
-                config.getAdvisorMinPagesToScan());
-        c.tunable(config, Literals.KSM_CONFIG__ADVISOR_MAX_PAGES_TO_SCAN, "advisor_max_pages_to_scan",
-                config.getAdvisorMaxPagesToScan());
-        c.tunable(config, Literals.KSM_CONFIG__ADVISOR_TARGET_SCAN_TIME, "advisor_target_scan_time",
-                config.getAdvisorTargetScanTime());
+        for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+            c.tunable(config, file);
+        }
         if (config.getAdvisorMaxCpu() > 100) {
             c.warning(config, Literals.KSM_CONFIG__ADVISOR_MAX_CPU, config.getAdvisorMaxCpu(),
                     Messages.Constraint_APercentageTheKernelAcceptsIt);
@@ -145,10 +135,12 @@ public final class ScenarioConstraints {
         return c.result();
     }
 
-    private void tunable(KsmConfig config, EStructuralFeature feature, String file, long value) {
-        String reason = SysfsRules.einvalReason(file, Long.toString(value));
-        if (reason != null) {
-            error(config, feature, value, MessageBundle.bind(Messages.Constraint_TheKernelAnswersEINVAL, reason));
+    private void tunable(KsmConfig config, KsmSysfsFile file) {
+        String value = KsmConfigFiles.written(config, file);
+        KsmSysfsFile.Parsed answer = file.parse(value);
+        if (!answer.ok()) {
+            error(config, KsmConfigFiles.attribute(file), config.eGet(KsmConfigFiles.attribute(file)),
+                    MessageBundle.bind(Messages.Constraint_TheKernelAnswers, answer.reason(), answer.outcome()));
         }
     }
 
@@ -416,19 +408,21 @@ public final class ScenarioConstraints {
     /** A writable file; an expected result of ok, EINVAL or EBUSY consistent with the value. */
     public static boolean validSysfsWrite(SysfsWrite write, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
-        if (!SysfsRules.WRITABLE_FILES.contains(write.getFile())) {
-            c.error(write, Literals.SYSFS_WRITE__FILE, write.getFile(),
-                    MessageBundle.bind(Messages.Constraint_AWritableFile, String.join(", ", SysfsRules.WRITABLE_FILES)));
+        KsmSysfsFile file = KsmSysfsFile.byName(write.getFile()).filter(KsmSysfsFile::writable).orElse(null);
+        if (file == null) {
+            c.error(write, Literals.SYSFS_WRITE__FILE, write.getFile(), MessageBundle.bind(Messages.Constraint_AWritableFile,
+                    String.join(", ", KsmSysfsFile.tunables().stream().map(KsmSysfsFile::fileName).toList())));
             return c.result();
         }
         String expected = write.getExpectedResult();
         if (!expected.isEmpty() && !List.of("ok", "EINVAL", "EBUSY").contains(expected)) {
             c.error(write, Literals.SYSFS_WRITE__EXPECTED_RESULT, expected, Messages.Constraint_EmptyOkEINVALOrEBUSY);
         }
-        String reason = SysfsRules.einvalReason(write.getFile(), write.getValue());
-        if (reason != null && "ok".equals(expected)) {
-            c.warning(write, Literals.SYSFS_WRITE__VALUE, write.getValue(),
-                    MessageBundle.bind(Messages.Constraint_TheKernelAnswersEINVALNotOk, write.getFile(), reason));
+        KsmSysfsFile.Parsed answer = file.parse(write.getValue());
+        if (!answer.ok() && "ok".equals(expected)) {
+            c.warning(write, Literals.SYSFS_WRITE__VALUE, write.getValue(), MessageBundle.bind(
+                    Messages.Constraint_TheKernelAnswersNotOk, new Object[] { write.getFile(), answer.reason(),
+                        answer.outcome() }));
         }
         return c.result();
     }
