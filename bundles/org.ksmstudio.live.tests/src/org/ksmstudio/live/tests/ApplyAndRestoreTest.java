@@ -71,21 +71,6 @@ class ApplyAndRestoreTest {
 	}
 
 	@Test
-	void exportsAnOrderedShellScript() {
-		Map<KsmFile, String> desired = new LinkedHashMap<>();
-		desired.put(KsmFile.RUN, "1");
-		desired.put(KsmFile.MAX_PAGE_SHARING, "512");
-		desired.put(KsmFile.SLEEP_MILLISECS, "0");
-		String script = ApplyPlanner.plan(desired, null).toShellScript(KsmSysfs.DEFAULT_DIRECTORY);
-		List<String> commands = script.lines().filter(l -> l.startsWith("echo")).toList();
-		assertEquals(List.of("echo 2 > /sys/kernel/mm/ksm/run", "echo 512 > /sys/kernel/mm/ksm/max_page_sharing",
-				"echo 0 > /sys/kernel/mm/ksm/sleep_millisecs", "echo 1 > /sys/kernel/mm/ksm/run"), commands);
-		assertTrue(script.startsWith("#!/bin/sh\n"));
-		assertTrue(script.contains("set -e"));
-		assertTrue(script.contains("# unmerge every KSM page first"), script);
-	}
-
-	@Test
 	void writesAreReadBackAndErrnosAreNamed() throws Exception {
 		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
 		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);

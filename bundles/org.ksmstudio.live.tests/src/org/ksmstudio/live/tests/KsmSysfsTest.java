@@ -16,6 +16,7 @@ import java.util.NoSuchElementException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.KsmAccess;
 import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
@@ -27,6 +28,42 @@ class KsmSysfsTest {
 
 	@TempDir
 	Path root;
+
+	@Test
+	void readsEveryRowOfTheTableOnThisKernel() throws Exception {
+		KsmSysfs sysfs = KsmSysfs.system();
+		org.junit.jupiter.api.Assumptions.assumeTrue(sysfs.access().canRead(), sysfs.access().message());
+		assertEquals(List.of(), sysfs.unknownFiles(), "every file of this kernel is a row of the table");
+		for (KsmSysfsFile row : KsmSysfsFile.values()) {
+			KsmFile file = KsmFile.of(row);
+			assertEquals(row, file.row());
+			assertEquals(row.fileName(), file.fileName());
+			if (!sysfs.presentFiles().contains(file)) {
+				assertTrue(older(System.getProperty("os.version"), row.since()) || row == KsmSysfsFile.MERGE_ACROSS_NODES,
+						row + " since " + row.since() + " is missing on " + System.getProperty("os.version"));
+				continue;
+			}
+			String value = sysfs.read(file);
+			sysfs.readNumber(file);
+			if (row.writable()) {
+				assertTrue(row.parse(value).ok(), row + " = " + value + " is a value the table's rules accept");
+			}
+		}
+	}
+
+	/** Whether kernel release {@code kernel} ("6.18.44-x") is older than version {@code since} ("6.7"). */
+	private static boolean older(String kernel, String since) {
+		String[] k = kernel.split("[^0-9]+");
+		String[] v = since.split("\\.");
+		for (int i = 0; i < v.length; i++) {
+			int a = i < k.length && !k[i].isEmpty() ? Integer.parseInt(k[i]) : 0;
+			int b = Integer.parseInt(v[i]);
+			if (a != b) {
+				return a < b;
+			}
+		}
+		return false;
+	}
 
 	@Test
 	void readsEveryFileOfAFakeTree() throws Exception {

@@ -153,18 +153,11 @@ public final class ScenarioReplayConverter {
 	/** Every tunable of the scenario but run (the replay starts ksmd itself), as sysfs values. */
 	public static Map<KsmFile, String> tunables(KsmTunables t) {
 		Map<KsmFile, String> m = new LinkedHashMap<>();
-		m.put(KsmFile.MAX_PAGE_SHARING, Integer.toString(t.maxPageSharing()));
-		m.put(KsmFile.MERGE_ACROSS_NODES, Integer.toString(t.mergeAcrossNodes()));
-		m.put(KsmFile.SLEEP_MILLISECS, Long.toString(t.sleepMillisecs()));
-		m.put(KsmFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS, Long.toString(t.stableNodeChainsPruneMillisecs()));
-		m.put(KsmFile.USE_ZERO_PAGES, t.useZeroPages() ? "1" : "0");
-		m.put(KsmFile.SMART_SCAN, t.smartScan() ? "1" : "0");
-		m.put(KsmFile.ADVISOR_MAX_CPU, Long.toString(t.advisorMaxCpu()));
-		m.put(KsmFile.ADVISOR_MIN_PAGES_TO_SCAN, Long.toString(t.advisorMinPagesToScan()));
-		m.put(KsmFile.ADVISOR_MAX_PAGES_TO_SCAN, Long.toString(t.advisorMaxPagesToScan()));
-		m.put(KsmFile.ADVISOR_TARGET_SCAN_TIME, Long.toString(t.advisorTargetScanTime()));
-		m.put(KsmFile.ADVISOR_MODE, t.advisorMode().sysfsName());
-		m.put(KsmFile.PAGES_TO_SCAN, Long.toString(t.pagesToScan()));
+		for (KsmFile file : KsmFile.tunables()) {
+			if (file != KsmFile.RUN) {
+				m.put(file, t.written(file.row()));
+			}
+		}
 		return m;
 	}
 

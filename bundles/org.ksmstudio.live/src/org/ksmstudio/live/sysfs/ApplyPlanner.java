@@ -8,7 +8,8 @@ import java.util.Objects;
 import org.ksmstudio.live.Messages;
 
 /**
- * Orders the writes of a set of tunables the way the kernel accepts them:
+ * Orders the writes of a set of tunables the way the kernel accepts them, from the rules of
+ * {@link org.ksmstudio.engine.sysfs.KsmSysfsFile} and the kernel's state now:
  * <ol>
  * <li>{@code run=2} first when max_page_sharing or merge_across_nodes change while
  * pages are shared (the kernel answers EBUSY otherwise),</li>
@@ -20,10 +21,6 @@ import org.ksmstudio.live.Messages;
  * </ol>
  */
 public final class ApplyPlanner {
-
-	private static final KsmFile[] PLAIN_ORDER = { KsmFile.SLEEP_MILLISECS, KsmFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS,
-			KsmFile.USE_ZERO_PAGES, KsmFile.SMART_SCAN, KsmFile.ADVISOR_MAX_CPU, KsmFile.ADVISOR_MIN_PAGES_TO_SCAN,
-			KsmFile.ADVISOR_MAX_PAGES_TO_SCAN, KsmFile.ADVISOR_TARGET_SCAN_TIME };
 
 	private ApplyPlanner() {
 	}
@@ -41,8 +38,8 @@ public final class ApplyPlanner {
 		List<String> notes = new ArrayList<>();
 
 		List<KsmFile> sharingLimits = new ArrayList<>();
-		for (KsmFile file : new KsmFile[] { KsmFile.MAX_PAGE_SHARING, KsmFile.MERGE_ACROSS_NODES }) {
-			if (changes(desired, current, file)) {
+		for (KsmFile file : KsmFile.tunables()) {
+			if (file.row().busyWhileShared() && changes(desired, current, file)) {
 				sharingLimits.add(file);
 			}
 		}
@@ -54,25 +51,24 @@ public final class ApplyPlanner {
 		for (KsmFile file : sharingLimits) {
 			steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));
 		}
-		for (KsmFile file : PLAIN_ORDER) {
-			if (changes(desired, current, file)) {
-				steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));
+		List<KsmFile> underAdvisor = KsmFile.tunables().stream()
+				.filter(f -> f.row().refusedUnderAdvisor() && desired.containsKey(f)).toList();
+		for (KsmFile file : KsmFile.tunables()) {
+			boolean plain = !file.row().busyWhileShared() && !file.row().refusedUnderAdvisor() && file != KsmFile.RUN;
+			if (plain && changes(desired, current, file)) {
+				steps.add(new ApplyPlan.Step(file, desired.get(file),
+						file == KsmFile.ADVISOR_MODE && !underAdvisor.isEmpty() ? Messages.REASON_ADVISOR_FIRST
+								: Messages.REASON_TUNABLE));
 			}
 		}
 		boolean modeChanges = changes(desired, current, KsmFile.ADVISOR_MODE);
-		if (modeChanges) {
-			steps.add(new ApplyPlan.Step(KsmFile.ADVISOR_MODE, desired.get(KsmFile.ADVISOR_MODE),
-					desired.containsKey(KsmFile.PAGES_TO_SCAN) ? Messages.REASON_ADVISOR_FIRST
-							: Messages.REASON_TUNABLE));
-		}
 		String modeAfter = desired.getOrDefault(KsmFile.ADVISOR_MODE,
 				current != null ? current.text(KsmFile.ADVISOR_MODE).orElse("none") : "none");
-		if (desired.containsKey(KsmFile.PAGES_TO_SCAN)) {
+		for (KsmFile file : underAdvisor) {
 			if (!"none".equals(modeAfter)) {
 				notes.add(Messages.REASON_ADVISOR_MANAGES);
-			} else if (modeChanges || changes(desired, current, KsmFile.PAGES_TO_SCAN)) {
-				steps.add(new ApplyPlan.Step(KsmFile.PAGES_TO_SCAN, desired.get(KsmFile.PAGES_TO_SCAN),
-						Messages.REASON_TUNABLE));
+			} else if (modeChanges || changes(desired, current, file)) {
+				steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));
 			}
 		}
 		String run = desired.get(KsmFile.RUN);

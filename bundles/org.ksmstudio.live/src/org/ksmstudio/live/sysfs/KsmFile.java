@@ -1,84 +1,75 @@
 package org.ksmstudio.live.sysfs;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 /**
- * The files of {@code /sys/kernel/mm/ksm} that KSM Studio knows, with the kernel's
- * defaults for the writable ones. A running kernel may lack some of them (older
- * kernels have no advisor or smart scan files, merge_across_nodes needs CONFIG_NUMA).
+ * The files of {@code /sys/kernel/mm/ksm} on the live side: one constant per row of the engine's
+ * table {@link KsmSysfsFile}, in its order, with every property taken from it. A running kernel may
+ * lack some of them (older kernels have no advisor or smart scan files, merge_across_nodes needs
+ * CONFIG_NUMA; {@link KsmSysfsFile#since()} says since when).
  */
 public enum KsmFile {
-	RUN("run", "0"),
-	PAGES_TO_SCAN("pages_to_scan", "100"),
-	SLEEP_MILLISECS("sleep_millisecs", "20"),
-	MERGE_ACROSS_NODES("merge_across_nodes", "1"),
-	MAX_PAGE_SHARING("max_page_sharing", "256"),
-	STABLE_NODE_CHAINS_PRUNE_MILLISECS("stable_node_chains_prune_millisecs", "2000"),
-	USE_ZERO_PAGES("use_zero_pages", "0"),
-	SMART_SCAN("smart_scan", "1"),
-	ADVISOR_MODE("advisor_mode", "none"),
-	ADVISOR_MAX_CPU("advisor_max_cpu", "70"),
-	ADVISOR_MIN_PAGES_TO_SCAN("advisor_min_pages_to_scan", "500"),
-	ADVISOR_MAX_PAGES_TO_SCAN("advisor_max_pages_to_scan", "30000"),
-	ADVISOR_TARGET_SCAN_TIME("advisor_target_scan_time", "200"),
-	PAGES_SCANNED("pages_scanned", null),
-	PAGES_SHARED("pages_shared", null),
-	PAGES_SHARING("pages_sharing", null),
-	PAGES_UNSHARED("pages_unshared", null),
-	PAGES_VOLATILE("pages_volatile", null),
-	PAGES_SKIPPED("pages_skipped", null),
-	KSM_ZERO_PAGES("ksm_zero_pages", null),
-	FULL_SCANS("full_scans", null),
-	STABLE_NODE_CHAINS("stable_node_chains", null),
-	STABLE_NODE_DUPS("stable_node_dups", null),
-	GENERAL_PROFIT("general_profit", null);
+	MAX_PAGE_SHARING, MERGE_ACROSS_NODES, SLEEP_MILLISECS, PAGES_TO_SCAN, STABLE_NODE_CHAINS_PRUNE_MILLISECS,
+	USE_ZERO_PAGES, SMART_SCAN, ADVISOR_MAX_CPU, ADVISOR_MIN_PAGES_TO_SCAN, ADVISOR_MAX_PAGES_TO_SCAN,
+	ADVISOR_TARGET_SCAN_TIME, ADVISOR_MODE, RUN, PAGES_SCANNED, PAGES_SHARED, PAGES_SHARING, PAGES_UNSHARED,
+	PAGES_VOLATILE, PAGES_SKIPPED, KSM_ZERO_PAGES, FULL_SCANS, STABLE_NODE_CHAINS, STABLE_NODE_DUPS,
+	GENERAL_PROFIT;
 
 	/** The counters that define convergence: the ones a reference phase expects. */
 	public static final KsmFile[] CONVERGENCE_COUNTERS = { PAGES_SHARED, PAGES_SHARING, PAGES_UNSHARED,
 			PAGES_VOLATILE, STABLE_NODE_CHAINS, STABLE_NODE_DUPS, KSM_ZERO_PAGES, GENERAL_PROFIT };
 
-	private final String fileName;
-	private final String defaultValue;
+	private static final List<KsmFile> TUNABLES = KsmSysfsFile.tunables().stream().map(KsmFile::of).toList();
+	private static final List<KsmFile> COUNTERS = KsmSysfsFile.counters().stream().map(KsmFile::of).toList();
 
-	KsmFile(String fileName, String defaultValue) {
-		this.fileName = fileName;
-		this.defaultValue = defaultValue;
+	private final KsmSysfsFile row = KsmSysfsFile.valueOf(name());
+
+	/** The row of the table: default, range, rules, first kernel version, unit, meaning. */
+	public KsmSysfsFile row() {
+		return row;
+	}
+
+	/** The live file of a row of the table. */
+	public static KsmFile of(KsmSysfsFile row) {
+		return valueOf(row.name());
 	}
 
 	/** The file name in {@code /sys/kernel/mm/ksm}, which is also the sysfs name of the value. */
 	public String fileName() {
-		return fileName;
+		return row.fileName();
 	}
 
 	/** Whether the file is a tunable (writable by root) rather than a read-only counter. */
 	public boolean isTunable() {
-		return defaultValue != null;
+		return row.writable();
 	}
 
 	/** The kernel's default of a tunable; empty for counters. */
 	public Optional<String> defaultValue() {
-		return Optional.ofNullable(defaultValue);
+		return row.defaultValue();
 	}
 
 	/** Whether the value is text ({@code advisor_mode}) rather than a number. */
 	public boolean isText() {
-		return this == ADVISOR_MODE;
+		return row.isText();
 	}
 
 	/** The file of that sysfs name, if KSM Studio knows it. */
 	public static Optional<KsmFile> byName(String fileName) {
-		return Arrays.stream(values()).filter(f -> f.fileName.equals(fileName)).findFirst();
+		return KsmSysfsFile.byName(fileName).map(KsmFile::of);
 	}
 
-	/** The tunables, in the order in which they are best written (see {@link ApplyPlanner}). */
-	public static KsmFile[] tunables() {
-		return Arrays.stream(values()).filter(KsmFile::isTunable).toArray(KsmFile[]::new);
+	/** The tunables, in {@link KsmSysfsFile#writeOrder()} (see {@link ApplyPlanner}). */
+	public static List<KsmFile> tunables() {
+		return TUNABLES;
 	}
 
 	/** The read-only counters. */
-	public static KsmFile[] counters() {
-		return Arrays.stream(values()).filter(f -> !f.isTunable()).toArray(KsmFile[]::new);
+	public static List<KsmFile> counters() {
+		return COUNTERS;
 	}
 
 	/**
@@ -86,15 +77,7 @@ public enum KsmFile {
 	 * {@code advisor_mode} ({@code "[none] scan-time"}) the selected mode.
 	 */
 	public String normalize(String raw) {
-		String text = raw.trim();
-		if (isText()) {
-			int open = text.indexOf('[');
-			int close = text.indexOf(']', open + 1);
-			if (open >= 0 && close > open) {
-				return text.substring(open + 1, close);
-			}
-		}
-		return text;
+		return row.normalize(raw);
 	}
 
 	/**
@@ -104,18 +87,11 @@ public enum KsmFile {
 	 * @throws NumberFormatException when the value is not what the kernel writes
 	 */
 	public long toNumber(String normalized) {
-		if (isText()) {
-			return switch (normalized) {
-			case "none" -> 0;
-			case "scan-time" -> 1;
-			default -> throw new NumberFormatException(fileName + ": unknown mode '" + normalized + "'");
-			};
-		}
-		return Long.parseLong(normalized);
+		return row.toNumber(normalized);
 	}
 
 	@Override
 	public String toString() {
-		return fileName;
+		return fileName();
 	}
 }

@@ -1,13 +1,14 @@
 package org.ksmstudio.model.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.model.CostModelPresets;
+import org.ksmstudio.model.KsmConfigFiles;
 import org.ksmstudio.model.Scenarios;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
@@ -22,22 +23,16 @@ import org.ksmstudio.model.scenario.Topology;
 class KernelDefaultsTest {
 
     @Test
-    void ksmConfigurationDefaultsAreTheKernels() {
+    void ksmConfigurationDefaultsAreTheTablesAndEveryTunableHasAnAttribute() {
         KsmConfig ksm = ScenarioFactory.eINSTANCE.createKsmConfig();
-        assertEquals(0, ksm.getRun());
-        assertEquals(100, ksm.getPagesToScan());
-        assertEquals(20, ksm.getSleepMillisecs());
-        assertEquals(256, ksm.getMaxPageSharing());
-        assertEquals(1, ksm.getMergeAcrossNodes());
-        assertEquals(2000, ksm.getStableNodeChainsPruneMillisecs());
-        assertFalse(ksm.isUseZeroPages());
-        assertTrue(ksm.isSmartScan());
+        for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+            assertEquals(file.defaultValue().orElseThrow(), KsmConfigFiles.written(ksm, file), file.fileName());
+            assertEquals(file, KsmConfigFiles.file(KsmConfigFiles.attribute(file)).orElseThrow());
+        }
+        assertEquals(KsmSysfsFile.tunables().size(), ksm.eClass().getEAllAttributes().size(),
+                "every KsmConfig attribute is a file of the table");
         assertEquals(AdvisorMode.NONE, ksm.getAdvisorMode());
-        assertEquals("none", ksm.getAdvisorMode().getLiteral());
-        assertEquals(70, ksm.getAdvisorMaxCpu());
-        assertEquals(500, ksm.getAdvisorMinPagesToScan());
-        assertEquals(30000, ksm.getAdvisorMaxPagesToScan());
-        assertEquals(200, ksm.getAdvisorTargetScanTime());
+        assertTrue(ksm.isSmartScan());
     }
 
     @Test

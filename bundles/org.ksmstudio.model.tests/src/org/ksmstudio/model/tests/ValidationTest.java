@@ -10,7 +10,6 @@ import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
-import org.ksmstudio.model.KsmConfigFiles;
 import org.ksmstudio.model.Scenarios;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
@@ -18,7 +17,6 @@ import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.Expectation;
 import org.ksmstudio.model.scenario.Fork;
-import org.ksmstudio.model.scenario.KsmConfig;
 import org.ksmstudio.model.scenario.KvmGuest;
 import org.ksmstudio.model.scenario.MemoryPressure;
 import org.ksmstudio.model.scenario.MergeableRegion;
@@ -252,17 +250,6 @@ class ValidationTest {
         }, "Duration = 0", "above 0 ms");
         assertProblem(s -> s.getRuns().get(0).setSamplingIntervalMillis(0), "Sampling interval = 0");
         assertProblem(s -> s.getRuns().get(0).getPolicies().add("magic"), "Policies = 'magic'", "plug-in");
-    }
-
-    @Test
-    void theEcoreDefaultsAreTheTablesAndEveryTunableHasAnAttribute() {
-        KsmConfig defaults = F.createKsmConfig();
-        for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
-            assertEquals(file.defaultValue().orElseThrow(), KsmConfigFiles.written(defaults, file), file.fileName());
-            assertEquals(file, KsmConfigFiles.file(KsmConfigFiles.attribute(file)).orElseThrow());
-        }
-        assertEquals(KsmSysfsFile.tunables().size(), defaults.eClass().getEAllAttributes().size(),
-                "every KsmConfig attribute is a file of the table");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -11,9 +12,9 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.ksmstudio.live.sysfs.ApplyPlanner;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsScript;
 import org.ksmstudio.live.sysfs.KsmFile;
-import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.ui.internal.Messages;
 
 /** Exports a scenario's tunables as a shell script of sysfs writes, for any machine in any state. */
@@ -23,11 +24,13 @@ public final class ScriptExport {
 	}
 
 	/**
-	 * The script: every tunable written, planned without knowing the machine's state (so
-	 * max_page_sharing and merge_across_nodes are preceded by an unmerge), to /sys/kernel/mm/ksm.
+	 * The script ({@link SysfsScript}): every tunable written for a machine in any state and of any
+	 * kernel version, to $KSM (default /sys/kernel/mm/ksm).
 	 */
-	public static String script(Map<KsmFile, String> tunables) {
-		return ApplyPlanner.plan(tunables, null).toShellScript(KsmSysfs.DEFAULT_DIRECTORY);
+	public static String script(String title, Map<KsmFile, String> tunables) {
+		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
+		tunables.forEach((file, value) -> values.put(file.row(), value));
+		return SysfsScript.of(title, values);
 	}
 
 	/** Asks where, writes the script (executable) and says so. */
@@ -43,7 +46,7 @@ public final class ScriptExport {
 		}
 		Path file = Path.of(chosen);
 		try {
-			write(file, tunables);
+			write(file, tunables, scenarioName);
 			MessageDialog.openInformation(shell, Messages.scriptDialogTitle, NLS.bind(Messages.scriptSaved, file));
 		} catch (IOException e) {
 			MessageDialog.openError(shell, Messages.scriptDialogTitle, NLS.bind(Messages.scriptFailed, file,
@@ -52,8 +55,8 @@ public final class ScriptExport {
 	}
 
 	/** Writes the script to {@code file} and makes it executable by its owner. */
-	public static void write(Path file, Map<KsmFile, String> tunables) throws IOException {
-		Files.writeString(file, script(tunables));
+	public static void write(Path file, Map<KsmFile, String> tunables, String title) throws IOException {
+		Files.writeString(file, script(title, tunables));
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x")); //$NON-NLS-1$
 		} catch (UnsupportedOperationException e) {
