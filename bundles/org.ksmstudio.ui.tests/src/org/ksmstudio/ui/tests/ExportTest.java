@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +21,9 @@ import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsScript;
 import org.ksmstudio.ui.internal.export.CounterExport;
-import org.ksmstudio.ui.internal.export.TunablesScript;
 
 /** The exports: counters as CSV and JSON named as in sysfs, tunables as a shell script in an order the kernel accepts. */
 class ExportTest {
@@ -52,19 +53,19 @@ class ExportTest {
 
 	@Test
 	void tunablesScriptUnmergesBeforeMaxPageSharingAndWritesRunLast() {
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("run", "1"); //$NON-NLS-1$ //$NON-NLS-2$
-		values.put("pages_to_scan", "1000"); //$NON-NLS-1$ //$NON-NLS-2$
-		values.put("max_page_sharing", "512"); //$NON-NLS-1$ //$NON-NLS-2$
-		values.put("merge_across_nodes", "1"); //$NON-NLS-1$ //$NON-NLS-2$
-		values.put("advisor_mode", "scan-time"); //$NON-NLS-1$ //$NON-NLS-2$
-		String script = TunablesScript.of("test", values); //$NON-NLS-1$
-		int unmerge = script.indexOf("echo 2 > $KSM/run"); //$NON-NLS-1$
-		int mps = script.indexOf("echo 512 > $KSM/max_page_sharing"); //$NON-NLS-1$
-		int advisorOff = script.indexOf("echo none > $KSM/advisor_mode"); //$NON-NLS-1$
-		int pages = script.indexOf("echo 1000 > $KSM/pages_to_scan"); //$NON-NLS-1$
-		int advisor = script.indexOf("echo scan-time > $KSM/advisor_mode"); //$NON-NLS-1$
-		int run = script.lastIndexOf("echo 1 > $KSM/run"); //$NON-NLS-1$
+		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
+		values.put(KsmSysfsFile.RUN, "1"); //$NON-NLS-1$
+		values.put(KsmSysfsFile.PAGES_TO_SCAN, "1000"); //$NON-NLS-1$
+		values.put(KsmSysfsFile.MAX_PAGE_SHARING, "512"); //$NON-NLS-1$
+		values.put(KsmSysfsFile.MERGE_ACROSS_NODES, "1"); //$NON-NLS-1$
+		values.put(KsmSysfsFile.ADVISOR_MODE, "scan-time"); //$NON-NLS-1$
+		String script = SysfsScript.of("test", values); //$NON-NLS-1$
+		int unmerge = script.indexOf("    ksm_write run 2\n"); //$NON-NLS-1$
+		int mps = script.indexOf("ksm_write max_page_sharing 512\n"); //$NON-NLS-1$
+		int advisorOff = script.indexOf("ksm_write advisor_mode none\n"); //$NON-NLS-1$
+		int pages = script.indexOf("ksm_write pages_to_scan 1000\n"); //$NON-NLS-1$
+		int advisor = script.indexOf("ksm_write advisor_mode scan-time\n"); //$NON-NLS-1$
+		int run = script.lastIndexOf("ksm_write run 1\n"); //$NON-NLS-1$
 		assertTrue(script.startsWith("#!/bin/sh\n"), script); //$NON-NLS-1$
 		assertTrue(0 < unmerge && unmerge < mps, "unmerge (run=2) before max_page_sharing: " + script); //$NON-NLS-1$
 		assertTrue(mps < advisorOff && advisorOff < pages && pages < advisor && advisor < run,

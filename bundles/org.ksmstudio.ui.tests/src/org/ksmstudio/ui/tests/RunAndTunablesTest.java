@@ -10,10 +10,12 @@ import java.util.List;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IContributionItem;
+import org.eclipse.jface.viewers.ColumnViewer;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
 import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.model.scenario.SysfsWrite;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
@@ -89,6 +91,38 @@ class RunAndTunablesTest extends WorkbenchTestCase {
 		assertTrue(ui.sync(editor::isDirty));
 		ui.run(() -> editor.getEditingDomain().getCommandStack().undo());
 		assertEquals(before, ui.sync(() -> editor.getScenario().getTimeline().getEvents().size()), "one undo removes them"); //$NON-NLS-1$
+	}
+
+	@Test
+	void exportAndRecordWithoutARunSaySo() {
+		TunablesView view = TestScenarios.showView(ui, TunablesView.ID, TunablesView.class);
+		Label status = ui.byData(Label.class, TunablesView.STATUS_KEY);
+		ui.run(() -> menuAction(view, "Export as Shell Script...").run()); //$NON-NLS-1$
+		ui.waitUntil(() -> status.getText().startsWith("Nothing to export: no run."), //$NON-NLS-1$
+				() -> "export without a run says so: " + status.getText()); //$NON-NLS-1$
+		ui.run(() -> menuAction(view, "Record This Run's Writes in the Scenario Timeline").run()); //$NON-NLS-1$
+		ui.waitUntil(() -> status.getText().startsWith("Nothing to record: no run."), //$NON-NLS-1$
+				() -> "record without a run says so: " + status.getText()); //$NON-NLS-1$
+	}
+
+	@Test
+	void tunablesExplainThemselvesFromTheSysfsTable() {
+		TestScenarios.showView(ui, TunablesView.ID, TunablesView.class);
+		Table tunables = ui.byData(Table.class, TunablesView.TABLE_KEY);
+		assertEquals(KsmSysfsFile.tunables().size(), ui.sync(tunables::getItemCount), "one row per tunable");
+		for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+			String tip = ui.sync(() -> toolTip(tunables, file.fileName()));
+			assertTrue(tip.startsWith(file.meaning()) && tip.contains("default " + file.defaultValue().orElseThrow()) //$NON-NLS-1$
+					&& tip.contains(file.range()) && tip.contains("since Linux " + file.since()), tip); //$NON-NLS-1$
+		}
+		assertEquals("20", ui.sync(() -> UiDriver.cell(tunables, "sleep_millisecs", 2)), "the default column"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	/** The tooltip the file column's label provider gives for the row of {@code file}. */
+	private static String toolTip(Table table, String file) {
+		ColumnViewer viewer = (ColumnViewer) table.getData("org.eclipse.jface.columnViewer"); //$NON-NLS-1$
+		Object element = table.getItem(UiDriver.row(table, file)).getData();
+		return viewer.getLabelProvider(0).getToolTipText(element);
 	}
 
 	private static IAction menuAction(TunablesView view, String text) {

@@ -26,6 +26,12 @@ public final class Messages extends NLS {
 	public static String runProgress;
 	public static String runFailed;
 	public static String tunablesFile;
+	public static String tunablesRecordNoRun;
+	public static String tunablesExportNoRun;
+	public static String sysfsValues;
+	public static String sysfsReadOnly;
+	public static String sysfsUnit;
+	public static String sysfsSince;
 	public static String tunablesValue;
 	public static String tunablesDefault;
 	public static String tunablesLastWrite;

@@ -177,7 +177,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 
 			@Override
 			public String getToolTipText(Object element) {
-				return element instanceof String[] row ? Tunables.description(row[0]) : null;
+				return element instanceof String[] row ? Tunables.tooltip(row[0]) : null;
 			}
 		});
 	}

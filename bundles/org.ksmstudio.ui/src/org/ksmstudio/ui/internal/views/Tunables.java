@@ -1,71 +1,64 @@
 package org.ksmstudio.ui.internal.views;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.eclipse.emf.ecore.EAttribute;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.ksmstudio.engine.scenario.KsmTunables;
-import org.ksmstudio.model.edit.ScenarioLabels;
-import org.ksmstudio.model.scenario.ScenarioPackage;
+import org.eclipse.osgi.util.NLS;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.ui.internal.Messages;
 
-/** The writable files of /sys/kernel/mm/ksm in the order the Tunables view lists them, with the kernel's defaults. */
+/**
+ * What the views show of the files of /sys/kernel/mm/ksm, from the engine's table
+ * {@link KsmSysfsFile}: the tunables in the Tunables view's order, defaults, values and tooltips.
+ */
 public final class Tunables {
 
-	/** The tunables, most used first. */
-	public static final List<String> FILES = List.of("run", "pages_to_scan", "sleep_millisecs", "max_page_sharing", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-			"stable_node_chains_prune_millisecs", "merge_across_nodes", "use_zero_pages", "smart_scan", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-			"advisor_mode", "advisor_max_cpu", "advisor_min_pages_to_scan", "advisor_max_pages_to_scan", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-			"advisor_target_scan_time"); //$NON-NLS-1$
-
-	private static final Map<String, String> DEFAULTS = defaults();
+	/** The tunables: run first (what a user starts with), then the others in the table's order. */
+	public static final List<String> FILES = files();
 
 	private Tunables() {
 	}
 
-	private static Map<String, String> defaults() {
-		KsmTunables d = KsmTunables.DEFAULTS;
-		Map<String, String> m = new LinkedHashMap<>();
-		m.put("run", Integer.toString(d.run())); //$NON-NLS-1$
-		m.put("pages_to_scan", Long.toString(d.pagesToScan())); //$NON-NLS-1$
-		m.put("sleep_millisecs", Long.toString(d.sleepMillisecs())); //$NON-NLS-1$
-		m.put("max_page_sharing", Integer.toString(d.maxPageSharing())); //$NON-NLS-1$
-		m.put("stable_node_chains_prune_millisecs", Long.toString(d.stableNodeChainsPruneMillisecs())); //$NON-NLS-1$
-		m.put("merge_across_nodes", Integer.toString(d.mergeAcrossNodes())); //$NON-NLS-1$
-		m.put("use_zero_pages", d.useZeroPages() ? "1" : "0"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		m.put("smart_scan", d.smartScan() ? "1" : "0"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		m.put("advisor_mode", d.advisorMode().sysfsName()); //$NON-NLS-1$
-		m.put("advisor_max_cpu", Long.toString(d.advisorMaxCpu())); //$NON-NLS-1$
-		m.put("advisor_min_pages_to_scan", Long.toString(d.advisorMinPagesToScan())); //$NON-NLS-1$
-		m.put("advisor_max_pages_to_scan", Long.toString(d.advisorMaxPagesToScan())); //$NON-NLS-1$
-		m.put("advisor_target_scan_time", Long.toString(d.advisorTargetScanTime())); //$NON-NLS-1$
-		return m;
+	private static List<String> files() {
+		List<String> files = new ArrayList<>();
+		files.add(KsmSysfsFile.RUN.fileName());
+		for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+			if (file != KsmSysfsFile.RUN) {
+				files.add(file.fileName());
+			}
+		}
+		return List.copyOf(files);
 	}
 
-	/** The kernel's default value of {@code file}, as written to it. */
+	private static KsmSysfsFile row(String file) {
+		return KsmSysfsFile.byName(file).orElseThrow(() -> new IllegalArgumentException(file));
+	}
+
+	/** The kernel's default value of {@code file}, as written to it; empty for a counter. */
 	public static String defaultValue(String file) {
-		return DEFAULTS.get(file);
+		return row(file).defaultValue().orElse(""); //$NON-NLS-1$
 	}
 
 	/** The value a write would set, from the file's text: "[none] scan-time" reads as "none". */
-	public static String writtenValue(String sysfsText) {
-		if (sysfsText == null) {
-			return ""; //$NON-NLS-1$
-		}
-		int open = sysfsText.indexOf('[');
-		int close = sysfsText.indexOf(']');
-		return open >= 0 && close > open ? sysfsText.substring(open + 1, close) : sysfsText.strip();
+	public static String writtenValue(String file, String sysfsText) {
+		return sysfsText == null ? "" : row(file).normalize(sysfsText); //$NON-NLS-1$
 	}
 
-	/** What the model's documentation says about {@code file}, or an empty string. */
-	public static String description(String file) {
-		for (EAttribute attribute : ScenarioPackage.Literals.KSM_CONFIG.getEAllAttributes()) {
-			if (file.equals(ScenarioLabels.label(attribute))) {
-				String doc = EcoreUtil.getDocumentation(attribute);
-				return doc == null ? "" : doc; //$NON-NLS-1$
-			}
+	/**
+	 * The tooltip of a file: its meaning, then the values it takes and its default (tunables) or that
+	 * it is read-only (counters), its unit and the first kernel version that has it.
+	 */
+	public static String tooltip(String file) {
+		KsmSysfsFile row = row(file);
+		StringBuilder text = new StringBuilder(row.meaning()).append('\n');
+		if (row.writable()) {
+			text.append(NLS.bind(Messages.sysfsValues, row.range(), row.defaultValue().orElseThrow()));
+		} else {
+			text.append(Messages.sysfsReadOnly);
 		}
-		return ""; //$NON-NLS-1$
+		if (!row.unit().isEmpty()) {
+			text.append(NLS.bind(Messages.sysfsUnit, row.unit()));
+		}
+		return text.append(NLS.bind(Messages.sysfsSince, row.since())).toString();
 	}
 }

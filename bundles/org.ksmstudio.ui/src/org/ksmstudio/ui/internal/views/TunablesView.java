@@ -1,6 +1,7 @@
 package org.ksmstudio.ui.internal.views;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,10 @@ import org.ksmstudio.model.scenario.Timeline;
 import org.ksmstudio.model.scenario.Trigger;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.engine.SysfsResult;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsScript;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.export.ExportActions;
-import org.ksmstudio.ui.internal.export.TunablesScript;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
 /**
@@ -118,7 +120,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 
 			@Override
 			public String getToolTipText(Object element) {
-				return Tunables.description(((Row) element).file);
+				return Tunables.tooltip(((Row) element).file);
 			}
 
 			@Override
@@ -135,8 +137,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 			@Override
 			public Font getFont(Object element) {
 				Row row = (Row) element;
-				return row.text.equals(Tunables.defaultValue(row.file))
-						|| Tunables.writtenValue(row.text).equals(Tunables.defaultValue(row.file))
+				return Tunables.writtenValue(row.file, row.text).equals(Tunables.defaultValue(row.file))
 								? JFaceResources.getTextFont()
 								: JFaceResources.getFontRegistry().getBold(JFaceResources.TEXT_FONT);
 			}
@@ -282,6 +283,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 	private void recordInTimeline() {
 		ScenarioRun current = run();
 		if (current == null || !(followedEditor() instanceof ScenarioEditor editor) || editor.getScenario() == null) {
+			showStatus(Messages.tunablesRecordNoRun, false);
 			return;
 		}
 		Timeline timeline = editor.getScenario().getTimeline();
@@ -308,14 +310,15 @@ public class TunablesView extends RunView<Map<String, String>> {
 	private void exportScript() {
 		ScenarioRun current = run();
 		if (current == null || current.simulation() == null) {
+			showStatus(Messages.tunablesExportNoRun, false);
 			return;
 		}
-		Map<String, String> values = new LinkedHashMap<>();
+		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
 		for (Row row : rows.values()) {
-			values.put(row.file, Tunables.writtenValue(row.text));
+			KsmSysfsFile.byName(row.file).ifPresent(file -> values.put(file, Tunables.writtenValue(row.file, row.text)));
 		}
 		java.nio.file.Path file = ExportActions.saveText(getSite().getShell(), "ksm-tunables.sh", //$NON-NLS-1$
-				out -> out.write(TunablesScript.of(current.name(), values)));
+				out -> out.write(SysfsScript.of(current.name(), values)));
 		if (file != null) {
 			file.toFile().setExecutable(true);
 		}
@@ -339,7 +342,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		for (String file : Tunables.FILES) {
 			Row row = rows.get(file);
 			String def = Tunables.defaultValue(file);
-			if (!"run".equals(file) && !Tunables.writtenValue(row.text).equals(def)) { //$NON-NLS-1$
+			if (!KsmSysfsFile.RUN.fileName().equals(file) && !Tunables.writtenValue(file, row.text).equals(def)) {
 				writes.add(new String[] { file, def });
 			}
 		}
@@ -417,14 +420,14 @@ public class TunablesView extends RunView<Map<String, String>> {
 
 		@Override
 		protected Object getValue(Object element) {
-			return Tunables.writtenValue(((Row) element).text);
+			return Tunables.writtenValue(((Row) element).file, ((Row) element).text);
 		}
 
 		@Override
 		protected void setValue(Object element, Object value) {
 			Row row = (Row) element;
 			String text = String.valueOf(value).strip();
-			if (!text.equals(Tunables.writtenValue(row.text))) {
+			if (!text.equals(Tunables.writtenValue(row.file, row.text))) {
 				write(row.file, text);
 			}
 		}
