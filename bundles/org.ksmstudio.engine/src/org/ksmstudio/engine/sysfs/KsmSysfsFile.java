@@ -36,7 +36,7 @@ public enum KsmSysfsFile {
     ADVISOR_MAX_CPU("advisor_max_cpu", Format.ULONG, 0, Long.MAX_VALUE, "70", "6.8", "% of a CPU",
             "Most CPU the scan-time advisor lets ksmd use"),
     ADVISOR_MIN_PAGES_TO_SCAN("advisor_min_pages_to_scan", Format.ULONG, 0, Long.MAX_VALUE, "500", "6.8", "pages",
-            "Smallest pages_to_scan the scan-time advisor sets (and its start value)"),
+            "pages_to_scan when the scan-time advisor starts (a start value, not a floor)"),
     ADVISOR_MAX_PAGES_TO_SCAN("advisor_max_pages_to_scan", Format.ULONG, 0, Long.MAX_VALUE, "30000", "6.8", "pages",
             "Largest pages_to_scan the scan-time advisor sets"),
     ADVISOR_TARGET_SCAN_TIME("advisor_target_scan_time", Format.ULONG, 1, Long.MAX_VALUE, "200", "6.8", "s",

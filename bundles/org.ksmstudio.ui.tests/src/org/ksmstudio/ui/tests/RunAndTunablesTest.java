@@ -11,6 +11,7 @@ import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.viewers.ColumnViewer;
+import org.eclipse.jface.viewers.ViewerColumn;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
@@ -120,7 +121,7 @@ class RunAndTunablesTest extends WorkbenchTestCase {
 
 	/** The tooltip the file column's label provider gives for the row of {@code file}. */
 	private static String toolTip(Table table, String file) {
-		ColumnViewer viewer = (ColumnViewer) table.getData("org.eclipse.jface.columnViewer"); //$NON-NLS-1$
+		ColumnViewer viewer = ((ViewerColumn) table.getColumn(0).getData("org.eclipse.jface.columnViewer")).getViewer(); //$NON-NLS-1$
 		Object element = table.getItem(UiDriver.row(table, file)).getData();
 		return viewer.getLabelProvider(0).getToolTipText(element);
 	}
