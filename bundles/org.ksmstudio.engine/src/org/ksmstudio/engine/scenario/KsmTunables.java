@@ -97,6 +97,31 @@ public record KsmTunables(int run, long pagesToScan, long sleepMillisecs, int me
         return file.isText() ? KsmSysfsFile.modeName(v) : Long.toString(v);
     }
 
+    /** These tunables with one of them set to a value as {@link KsmSysfsFile#parse(String)} gives it. */
+    public KsmTunables with(KsmSysfsFile file, long value) {
+        return switch (file) {
+            case RUN -> withRun((int) value);
+            case PAGES_TO_SCAN -> withPagesToScan(value);
+            case SLEEP_MILLISECS -> withSleepMillisecs(value);
+            case MERGE_ACROSS_NODES -> withMergeAcrossNodes((int) value);
+            case MAX_PAGE_SHARING -> withMaxPageSharing((int) value);
+            case STABLE_NODE_CHAINS_PRUNE_MILLISECS -> withStableNodeChainsPruneMillisecs(value);
+            case USE_ZERO_PAGES -> withUseZeroPages(value == 1);
+            case SMART_SCAN -> withSmartScan(value == 1);
+            case ADVISOR_MODE -> withAdvisor(AdvisorMode.values()[(int) value], advisorMaxCpu, advisorMinPagesToScan,
+                    advisorMaxPagesToScan, advisorTargetScanTime);
+            case ADVISOR_MAX_CPU -> withAdvisor(advisorMode, value, advisorMinPagesToScan, advisorMaxPagesToScan,
+                    advisorTargetScanTime);
+            case ADVISOR_MIN_PAGES_TO_SCAN -> withAdvisor(advisorMode, advisorMaxCpu, value, advisorMaxPagesToScan,
+                    advisorTargetScanTime);
+            case ADVISOR_MAX_PAGES_TO_SCAN -> withAdvisor(advisorMode, advisorMaxCpu, advisorMinPagesToScan, value,
+                    advisorTargetScanTime);
+            case ADVISOR_TARGET_SCAN_TIME -> withAdvisor(advisorMode, advisorMaxCpu, advisorMinPagesToScan,
+                    advisorMaxPagesToScan, value);
+            default -> throw new IllegalArgumentException(file + ": a counter, not a tunable");
+        };
+    }
+
     public KsmTunables withRun(int value) {
         return new KsmTunables(value, pagesToScan, sleepMillisecs, mergeAcrossNodes, maxPageSharing,
                 stableNodeChainsPruneMillisecs, useZeroPages, smartScan, advisorMode, advisorMaxCpu,

@@ -8,10 +8,10 @@ import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.policy.PolicyParameters;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.rmap.RmapReport;
-import org.ksmstudio.engine.scenario.AdvisorMode;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 
 /** Runs one {@link SweepUnit} on a scenario: applies its parameters and policy, simulates, measures. */
 public final class UnitRunner {
@@ -52,34 +52,16 @@ public final class UnitRunner {
         return new Scenario(base.name(), base.topology(), base.workload(), t, base.costModel(), base.timeline(), run);
     }
 
-    /** A tunable set by its /sys/kernel/mm/ksm name. */
+    /** A tunable set by its /sys/kernel/mm/ksm name, checked by the rules of {@link KsmSysfsFile}. */
     static KsmTunables tunable(KsmTunables t, String name, String v) {
-        return switch (name) {
-            case "max_page_sharing" -> t.withMaxPageSharing((int) integer(name, v));
-            case "pages_to_scan" -> t.withPagesToScan(integer(name, v));
-            case "sleep_millisecs" -> t.withSleepMillisecs(integer(name, v));
-            case "merge_across_nodes" -> t.withMergeAcrossNodes((int) integer(name, v));
-            case "stable_node_chains_prune_millisecs" -> t.withStableNodeChainsPruneMillisecs(integer(name, v));
-            case "use_zero_pages" -> t.withUseZeroPages(integer(name, v) != 0);
-            case "smart_scan" -> t.withSmartScan(integer(name, v) != 0);
-            case "advisor_max_cpu" -> t.withAdvisor(t.advisorMode(), integer(name, v), t.advisorMinPagesToScan(),
-                    t.advisorMaxPagesToScan(), t.advisorTargetScanTime());
-            case "advisor_target_scan_time" -> t.withAdvisor(t.advisorMode(), t.advisorMaxCpu(),
-                    t.advisorMinPagesToScan(), t.advisorMaxPagesToScan(), integer(name, v));
-            case "advisor_mode" -> t.withAdvisor(advisorMode(v), t.advisorMaxCpu(), t.advisorMinPagesToScan(),
-                    t.advisorMaxPagesToScan(), t.advisorTargetScanTime());
-            default -> throw new IllegalArgumentException("--param " + name + ": not a swept tunable (use a "
-                    + "/sys/kernel/mm/ksm name such as max_page_sharing, seed, or POLICY.PARAM)");
-        };
-    }
-
-    private static AdvisorMode advisorMode(String v) {
-        for (AdvisorMode m : AdvisorMode.values()) {
-            if (m.sysfsName().equals(v)) {
-                return m;
-            }
+        KsmSysfsFile file = KsmSysfsFile.byName(name).filter(f -> f.writable() && f != KsmSysfsFile.RUN)
+                .orElseThrow(() -> new IllegalArgumentException("--param " + name + ": not a swept tunable (use a "
+                        + "/sys/kernel/mm/ksm name such as max_page_sharing, seed, or POLICY.PARAM)"));
+        KsmSysfsFile.Parsed value = file.parse(v.strip());
+        if (!value.ok()) {
+            throw new IllegalArgumentException("--param " + name + " = " + v + ": " + value.reason());
         }
-        throw new IllegalArgumentException("--param advisor_mode = " + v + ": must be none or scan-time");
+        return t.with(file, value.value());
     }
 
     private static long integer(String name, String v) {
