@@ -1,6 +1,7 @@
 package org.ksmstudio.core.headless;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.ksmstudio.core.internal.Messages;
@@ -25,8 +26,12 @@ final class ReferenceCommandAdapter implements HeadlessCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 1 || args.get(0).startsWith("-")) {
+            err.println(Messages.Headless_Prefix + "usage: " + usage());
+            return 2;
+        }
         try {
-            return ReferenceCommand.execute(args.toArray(String[]::new), out);
+            return ReferenceCommand.execute(Path.of(args.get(0)), out);
         } catch (ReferenceFileException e) {
             err.println(Messages.Headless_Prefix + e.getMessage());
             return 2;

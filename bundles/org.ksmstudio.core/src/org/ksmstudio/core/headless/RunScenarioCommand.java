@@ -12,6 +12,7 @@ import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
+import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.engine.scenario.RunSettings;
@@ -63,10 +64,10 @@ final class RunScenarioCommand implements HeadlessCommand {
             }
             printWalks(results, out);
             if (options.json != null) {
-                OutputFiles.write(options.json, TimeSeriesWriter.json(model.getName(), results));
+                OutputFile.write(options.json, TimeSeriesWriter.json(model.getName(), results));
             }
             if (options.csv != null) {
-                OutputFiles.write(options.csv, TimeSeriesWriter.csv(results));
+                OutputFile.write(options.csv, TimeSeriesWriter.csv(results));
             }
             return 0;
         } catch (UsageException | ScenarioLoadException e) {

@@ -11,6 +11,7 @@ import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
+import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.core.run.PlanSweep;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.sweep.SweepParameter;
@@ -81,10 +82,10 @@ final class SweepHeadlessCommand implements HeadlessCommand {
         out.flush();
         try {
             if (options.json != null) {
-                OutputFiles.write(options.json, table.toJson());
+                OutputFile.write(options.json, table.toJson());
             }
             if (options.csv != null) {
-                OutputFiles.write(options.csv, table.toCsv());
+                OutputFile.write(options.csv, table.toCsv());
             }
         } catch (IOException e) {
             err.println(Messages.Headless_Prefix + MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));

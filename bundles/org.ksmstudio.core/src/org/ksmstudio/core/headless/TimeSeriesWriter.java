@@ -1,7 +1,8 @@
 package org.ksmstudio.core.headless;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.ksmstudio.core.run.CheckpointResult;
@@ -9,8 +10,10 @@ import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.ProcessKsmStat;
+import org.ksmstudio.engine.io.CsvTables;
+import org.ksmstudio.engine.io.StrictJson;
 
-/** Writes the counters' time series of headless runs as JSON or CSV. */
+/** Writes the counters' time series of headless runs as JSON ({@link StrictJson}) or CSV ({@link CsvTables}). */
 final class TimeSeriesWriter {
 
     private TimeSeriesWriter() {
@@ -18,95 +21,97 @@ final class TimeSeriesWriter {
 
     /** One row per sample and policy: policy, time_s, then every numeric sysfs counter. */
     static String csv(List<RunResult> results) {
-        StringBuilder csv = new StringBuilder("policy,time_s");
-        for (String name : numericNames()) {
-            csv.append(',').append(name);
-        }
-        csv.append('\n');
+        List<String> header = new ArrayList<>(List.of("policy", "time_s"));
+        header.addAll(List.of(KsmCounters.COUNTER_NAMES));
+        List<List<Object>> rows = new ArrayList<>();
         for (RunResult result : results) {
             for (CounterSample sample : result.samples()) {
-                csv.append(result.policy()).append(',').append(seconds(sample.timeNanos()));
-                for (String name : numericNames()) {
-                    csv.append(',').append(sample.counters().value(name));
+                List<Object> row = new ArrayList<>(header.size());
+                row.add(result.policy());
+                row.add(seconds(sample.timeNanos()));
+                for (String name : KsmCounters.COUNTER_NAMES) {
+                    row.add(sample.counters().value(name));
                 }
-                csv.append('\n');
+                rows.add(row);
             }
         }
-        return csv.toString();
+        return CsvTables.text(header, rows);
     }
 
-    /** {"scenario": ..., "runs": [{"policy", "final", "processes", "checkpoints", "samples"}]}. */
+    /** {"scenario": ..., "runs": [{"policy", "time_s", "final", "processes", "checkpoints", "samples"}]}. */
     static String json(String scenario, List<RunResult> results) {
-        StringBuilder json = new StringBuilder("{\n  \"scenario\": ").append(string(scenario)).append(",\n  \"runs\": [");
-        for (int r = 0; r < results.size(); r++) {
-            RunResult result = results.get(r);
-            json.append(r == 0 ? "\n" : ",\n").append("    {\n      \"policy\": ").append(string(result.policy()))
-                    .append(",\n      \"time_s\": ").append(seconds(result.last().timeNanos()))
-                    .append(",\n      \"final\": ").append(counters(result.last().counters()))
-                    .append(",\n      \"processes\": [");
-            List<ProcessKsmStat> processes = result.last().processes();
-            for (int i = 0; i < processes.size(); i++) {
-                ProcessKsmStat p = processes.get(i);
-                json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                        "{\"pid\": %d, \"ksm_rmap_items\": %d, \"ksm_zero_pages\": %d, \"ksm_merging_pages\": %d, "
-                                + "\"ksm_process_profit\": %d}",
-                        p.pid(), p.ksmRmapItems(), p.ksmZeroPages(), p.ksmMergingPages(), p.ksmProcessProfit()));
+        List<Object> runs = new ArrayList<>();
+        for (RunResult result : results) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("policy", result.policy());
+            run.put("time_s", seconds(result.last().timeNanos()));
+            run.put("final", counters(result.last().counters()));
+            List<Object> processes = new ArrayList<>();
+            for (ProcessKsmStat p : result.last().processes()) {
+                Map<String, Object> process = new LinkedHashMap<>();
+                process.put("pid", p.pid());
+                process.put("ksm_rmap_items", p.ksmRmapItems());
+                process.put("ksm_zero_pages", p.ksmZeroPages());
+                process.put("ksm_merging_pages", p.ksmMergingPages());
+                process.put("ksm_process_profit", p.ksmProcessProfit());
+                processes.add(process);
             }
-            json.append("],\n      \"checkpoints\": [");
-            for (int i = 0; i < result.checkpoints().size(); i++) {
-                CheckpointResult c = result.checkpoints().get(i);
-                json.append(i == 0 ? "\n" : ",\n").append("        {\"name\": ").append(string(c.name()))
-                        .append(", \"time_s\": ").append(seconds(c.timeNanos())).append(", \"matches\": ")
-                        .append(c.matches()).append(", \"values\": [");
-                for (int j = 0; j < c.comparisons().size(); j++) {
-                    CheckpointResult.Comparison v = c.comparisons().get(j);
-                    json.append(j == 0 ? "" : ", ").append("{\"counter\": ").append(string(v.counter()))
-                            .append(", \"pid\": ").append(v.pid()).append(", \"expected\": ").append(v.expected())
-                            .append(", \"simulated\": ").append(v.simulated()).append(", \"matches\": ").append(v.matches()).append('}');
+            run.put("processes", processes);
+            List<Object> checkpoints = new ArrayList<>();
+            for (CheckpointResult c : result.checkpoints()) {
+                Map<String, Object> checkpoint = new LinkedHashMap<>();
+                checkpoint.put("name", c.name());
+                checkpoint.put("time_s", seconds(c.timeNanos()));
+                checkpoint.put("matches", c.matches());
+                List<Object> values = new ArrayList<>();
+                for (CheckpointResult.Comparison v : c.comparisons()) {
+                    Map<String, Object> value = new LinkedHashMap<>();
+                    value.put("counter", v.counter());
+                    value.put("pid", v.pid());
+                    value.put("expected", v.expected());
+                    value.put("simulated", v.simulated());
+                    value.put("matches", v.matches());
+                    values.add(value);
                 }
-                json.append("]}");
+                checkpoint.put("values", values);
+                checkpoints.add(checkpoint);
             }
-            json.append(result.checkpoints().isEmpty() ? "]" : "\n      ]").append(",\n      \"samples\": [");
-            for (int i = 0; i < result.samples().size(); i++) {
-                CounterSample s = result.samples().get(i);
-                json.append(i == 0 ? "\n" : ",\n").append("        {\"time_s\": ").append(seconds(s.timeNanos()))
-                        .append(", \"counters\": ").append(counters(s.counters())).append('}');
+            run.put("checkpoints", checkpoints);
+            List<Object> samples = new ArrayList<>();
+            for (CounterSample s : result.samples()) {
+                Map<String, Object> sample = new LinkedHashMap<>();
+                sample.put("time_s", seconds(s.timeNanos()));
+                sample.put("counters", counters(s.counters()));
+                samples.add(sample);
             }
-            json.append(result.samples().isEmpty() ? "]" : "\n      ]").append("\n    }");
+            run.put("samples", samples);
+            runs.add(run);
         }
-        return json.append("\n  ]\n}\n").toString();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", scenario);
+        root.put("runs", runs);
+        return StrictJson.write(root);
     }
 
-    private static String counters(KsmCounters counters) {
-        StringBuilder json = new StringBuilder("{");
-        boolean first = true;
+    /** The sysfs counters by name: numbers as numbers, text (advisor_mode) as strings. */
+    private static Map<String, Object> counters(KsmCounters counters) {
+        Map<String, Object> m = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : counters.asSysfsMap().entrySet()) {
-            json.append(first ? "" : ", ").append(string(e.getKey())).append(": ");
-            json.append("advisor_mode".equals(e.getKey()) ? string(counters.advisorMode()) : e.getValue());
-            first = false;
+            m.put(e.getKey(), "advisor_mode".equals(e.getKey()) ? counters.advisorMode() : number(e.getValue()));
         }
-        return json.append('}').toString();
+        return m;
     }
 
-    private static List<String> numericNames() {
-        return List.of(KsmCounters.COUNTER_NAMES);
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
-    }
-
-    private static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
+    private static Object number(String value) {
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return value;
         }
-        return out.append('"').toString();
+    }
+
+    /** Seconds, rounded to the microsecond. */
+    private static double seconds(long nanos) {
+        return Math.round(nanos / 1e3) / 1e6;
     }
 }

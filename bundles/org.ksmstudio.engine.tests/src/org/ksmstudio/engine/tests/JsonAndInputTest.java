@@ -10,35 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ksmstudio.engine.json.Json;
-import org.ksmstudio.engine.json.JsonException;
 import org.ksmstudio.engine.reference.ReferenceCommand;
+import org.ksmstudio.engine.reference.ReferenceFileException;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.ScenarioException;
 import org.ksmstudio.engine.scenario.Topology;
 
-/** JSON, input validation and the reference command's exit codes. */
+/** Input validation, the reference command's exit codes and its range checks. */
 class JsonAndInputTest {
-
-    @Test
-    void jsonRoundTrip() {
-        Object v = Json.parse("{\"a\": [1, 2.5, -3e2, true, null, \"x\\n\\u0041\"], \"b\": {}}");
-        assertEquals(Map.of("a", java.util.Arrays.asList(1L, 2.5, -300.0, true, null, "x\nA"), "b", Map.of()), v);
-        assertEquals(v, Json.parse(Json.write(v)));
-        assertEquals(v, Json.parse(Json.writePretty(v)));
-    }
-
-    @Test
-    void jsonErrorsNameThePosition() {
-        JsonException e = assertThrows(JsonException.class, () -> Json.parse("{\n  \"a\": [1,\n  }"));
-        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
-    }
 
     @Test
     void scenarioErrorsNameFieldAndValue() {
@@ -55,34 +39,56 @@ class JsonAndInputTest {
 
     @Test
     void referenceCommandExitCodes(@TempDir Path dir) throws Exception {
-        assertEquals(2, run(new String[0]).code);
-        assertEquals(2, run(new String[] { dir.resolve("missing.json").toString() }).code);
+        Path missing = dir.resolve("missing.json");
+        ReferenceFileException e = assertThrows(ReferenceFileException.class, () -> run(missing));
+        assertEquals(missing + ": no such file", e.getMessage());
+        e = assertThrows(ReferenceFileException.class, () -> run(dir));
+        assertTrue(e.getMessage().endsWith(": is a directory, not a file"), e.getMessage());
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"cases\": [ {\"name\": 1 ");
-        Result r = run(new String[] { bad.toString() });
-        assertEquals(2, r.code);
-        assertTrue(r.out.startsWith(bad.toString()), r.out);
+        e = assertThrows(ReferenceFileException.class, () -> run(bad));
+        assertTrue(e.getMessage().startsWith(bad + ": line 1, column "), e.getMessage());
         Path file = dir.resolve("one.json");
         Files.writeString(file, TestData.text(TestData.KERNEL_REFERENCE));
-        r = run(new String[] { file.toString() });
+        Result r = run(file);
         assertEquals(0, r.code, r.out);
         String[] lines = r.out.trim().split("\n");
         assertTrue(lines[lines.length - 1].matches("\\d+ passed, 0 failed"), lines[lines.length - 1]);
         Path wrong = dir.resolve("wrong.json");
         Files.writeString(wrong, TestData.text(TestData.KERNEL_REFERENCE).replace("\"pages_shared\": 8,",
                 "\"pages_shared\": 9,"));
-        r = run(new String[] { wrong.toString() });
+        r = run(wrong);
         assertEquals(1, r.code);
         assertTrue(r.out.contains("FAIL a_b_2000x1_mps256/initial"), r.out);
         assertTrue(r.out.contains("!pages_shared=9/8"), r.out);
     }
 
+    @Test
+    void referenceValuesAreRangeCheckedNotNarrowed(@TempDir Path dir) throws Exception {
+        String text = TestData.text(TestData.KERNEL_REFERENCE);
+        assertRefused(dir, text.replaceFirst("\"processes\": \\d+", "\"processes\": 4294967297"),
+                ".workload.processes = 4294967297: must be 1..4096");
+        assertRefused(dir, text.replaceFirst("\"processes\": \\d+", "\"processes\": 1000000"),
+                ".workload.processes = 1000000: must be 1..4096");
+        assertRefused(dir, text.replaceFirst("\"unique_pages\": \\d+", "\"unique_pages\": -5"),
+                ".workload.unique_pages = -5: must be 0..");
+        assertRefused(dir, text.replace("\"page_size\": 4096", "\"page_size\": 4294971392"),
+                "$.page_size = 4294971392: must be 4096..2097152");
+    }
+
+    private static void assertRefused(Path dir, String text, String expected) throws Exception {
+        Path file = Files.writeString(dir.resolve("case.json"), text);
+        ReferenceFileException e = assertThrows(ReferenceFileException.class, () -> run(file));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
     private record Result(int code, String out) {
     }
 
-    private static Result run(String[] args) {
+    private static Result run(Path file) throws ReferenceFileException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = ReferenceCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int code = ReferenceCommand.execute(file, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Result(code, bytes.toString(StandardCharsets.UTF_8));
     }
 }

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
-import org.ksmstudio.engine.SeriesExport;
 import org.ksmstudio.engine.StableEntry;
-import org.ksmstudio.engine.json.Json;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.ForkPoint;
 import org.ksmstudio.engine.scenario.KsmTunables;
@@ -81,22 +78,5 @@ class NumaTest {
         assertEquals(200, k.pagesShared() + k.pagesSharing());
         assertTrue(k.pagesShared() <= 4);
         assertNull(sim.checkInvariants());
-    }
-
-    @Test
-    void seriesExport() throws Exception {
-        KsmSimulation sim = KsmSimulation.create(twoNodes(1, List.of()));
-        sim.runFor(Duration.ofSeconds(2));
-        StringWriter csv = new StringWriter();
-        SeriesExport.writeCsv(sim.samples(), csv);
-        String[] lines = csv.toString().split("\n");
-        assertEquals(22, lines.length, "header + samples at 0, 0.1, ..., 2.0 s");
-        assertTrue(lines[0].startsWith("time_s,max_page_sharing,merge_across_nodes,sleep_millisecs,pages_to_scan"),
-                lines[0]);
-        StringWriter json = new StringWriter();
-        SeriesExport.writeJson(sim.samples(), sim.snapshot(), json);
-        Object parsed = Json.parse(json.toString());
-        assertTrue(parsed instanceof java.util.Map);
-        assertTrue(SeriesExport.sysfsLines(sim.snapshot().counters()).contains("\npages_shared "));
     }
 }

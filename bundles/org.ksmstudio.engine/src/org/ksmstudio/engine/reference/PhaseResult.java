@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.reference;
 
+import org.ksmstudio.engine.io.Text;
+
 import java.util.List;
 
 /**
@@ -35,6 +37,6 @@ public record PhaseResult(String caseName, String phaseName, List<Check> checks)
                 sb.append('(').append(c.note()).append(')');
             }
         }
-        return sb.toString();
+        return Text.oneLine(sb.toString());
     }
 }

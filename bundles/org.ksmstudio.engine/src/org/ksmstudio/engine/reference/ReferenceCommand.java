@@ -2,71 +2,47 @@ package org.ksmstudio.engine.reference;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.ksmstudio.engine.json.Json;
-import org.ksmstudio.engine.json.JsonException;
+import org.ksmstudio.engine.io.InputFiles;
+import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.rmap.RmapWalkReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code --reference FILE.json}: runs every case of a reference file, prints one line per phase
- * and {@code N passed, M failed}. Exit code 0 when all pass, 1 when some fail, 2 for a usage,
- * file or format error (one line naming the file and the problem).
+ * and {@code N passed, M failed}. The command line itself is parsed by the headless runner.
  */
 public final class ReferenceCommand {
     private ReferenceCommand() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out));
-    }
-
-    /** Runs the command; args: FILE.json. Results and usage or file errors go to {@code out}. */
-    public static int run(String[] args, PrintStream out) {
-        try {
-            return execute(args, out);
-        } catch (ReferenceFileException e) {
-            out.println(e.getMessage());
-            return 2;
-        }
-    }
-
     /**
-     * Runs the command; args: FILE.json. Prints one line per phase and {@code N passed, M failed}
-     * to {@code out} and returns 0 when all pass, 1 when some fail.
+     * Runs every case of {@code path}. Prints one line per phase and {@code N passed, M failed} to
+     * {@code out} and returns 0 when all pass, 1 when some fail.
      *
-     * @throws ReferenceFileException for a usage, file or format error (exit code 2), with one line
-     *                                naming the file and the problem
+     * @throws ReferenceFileException for a file or format error (exit code 2), with one line naming
+     *                                the file and the problem; nothing has run then
      */
-    public static int execute(String[] args, PrintStream out) throws ReferenceFileException {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            throw new ReferenceFileException("usage: --reference FILE.json");
-        }
-        Path path = Path.of(args[0]);
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ReferenceFileException(path + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new ReferenceFileException(path + ": permission denied");
-        } catch (IOException | RuntimeException e) {
-            throw new ReferenceFileException(path + ": cannot read: " + e.getMessage());
-        }
+    public static int execute(Path path, PrintStream out) throws ReferenceFileException {
         ReferenceFile file;
-        List<PhaseResult> results;
         List<RmapWalkReference.Row> walkRows;
         try {
-            file = ReferenceFile.parse(text);
-            walkRows = RmapWalkReference.rows(Json.parse(text));
+            JsonNode tree = StrictJson.parse(InputFiles.readText(path));
+            file = ReferenceFile.parse(tree);
+            walkRows = RmapWalkReference.rows(tree);
+        } catch (IOException e) {
+            throw new ReferenceFileException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ReferenceFileException(InputFiles.name(path) + ": " + e.getMessage());
+        }
+        List<PhaseResult> results;
+        try {
             results = ReferenceRunner.run(file, r -> out.println(r.line()));
-        } catch (JsonException | IllegalArgumentException e) {
-            throw new ReferenceFileException(path + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ReferenceFileException(InputFiles.name(path) + ": " + e.getMessage());
         }
         long passed = results.stream().filter(PhaseResult::passed).count();
         long failed = results.size() - passed;

@@ -1,25 +1,45 @@
 package org.ksmstudio.engine.reference;
 
-import static org.ksmstudio.engine.json.JsonValues.array;
-import static org.ksmstudio.engine.json.JsonValues.bool;
-import static org.ksmstudio.engine.json.JsonValues.integer;
-import static org.ksmstudio.engine.json.JsonValues.member;
-import static org.ksmstudio.engine.json.JsonValues.number;
-import static org.ksmstudio.engine.json.JsonValues.object;
-import static org.ksmstudio.engine.json.JsonValues.string;
+import static org.ksmstudio.engine.io.JsonFields.array;
+import static org.ksmstudio.engine.io.JsonFields.bool;
+import static org.ksmstudio.engine.io.JsonFields.child;
+import static org.ksmstudio.engine.io.JsonFields.intIn;
+import static org.ksmstudio.engine.io.JsonFields.integer;
+import static org.ksmstudio.engine.io.JsonFields.member;
+import static org.ksmstudio.engine.io.JsonFields.members;
+import static org.ksmstudio.engine.io.JsonFields.number;
+import static org.ksmstudio.engine.io.JsonFields.object;
+import static org.ksmstudio.engine.io.JsonFields.scalar;
+import static org.ksmstudio.engine.io.JsonFields.string;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ksmstudio.engine.json.Json;
-import org.ksmstudio.engine.json.JsonException;
+import org.ksmstudio.engine.io.JsonFormatException;
+import org.ksmstudio.engine.io.StrictJson;
+import org.ksmstudio.engine.io.Text;
 
-/** Reads files in the {@code ksmstudio-kernel-reference-1} format. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads files in the {@code ksmstudio-kernel-reference-1} format (strict JSON, {@link StrictJson}).
+ * Every number is range-checked against the limits below before anything is simulated.
+ */
 public final class ReferenceFile {
     /** The format this reader understands. */
     public static final String FORMAT = "ksmstudio-kernel-reference-1";
+    /** Most processes in one case (the kernel suite uses at most 100). */
+    public static final int MAX_PROCESSES = 4096;
+    /** Most pages of one case, all processes together (2^25 pages: about 2 GiB of simulator heap). */
+    public static final long MAX_PAGES = 1L << 25;
+    /** Longest wait of a phase in simulated seconds (one day). */
+    public static final double MAX_WAIT_SECONDS = 86_400;
+    /** Most full scans a phase may wait for. */
+    public static final long MAX_WAIT_FULL_SCANS = 100_000;
 
     private final int pageSize;
     private final List<ReferenceCase> cases;
@@ -37,44 +57,52 @@ public final class ReferenceFile {
         return cases;
     }
 
-    /** Parses the text of a reference file; errors name the JSON path. */
+    /** Parses the text of a reference file; errors ({@link JsonFormatException}) name the JSON path. */
     public static ReferenceFile parse(String text) {
-        Map<String, Object> root = object(Json.parse(text), "$");
-        Object fmt = root.get("format");
-        if (fmt != null && !FORMAT.equals(fmt)) {
-            throw new JsonException("$.format: expected \"" + FORMAT + "\", found \"" + fmt + "\"");
+        return parse(StrictJson.parse(text));
+    }
+
+    /** Reads a parsed reference file; errors ({@link JsonFormatException}) name the JSON path. */
+    public static ReferenceFile parse(JsonNode tree) {
+        ObjectNode root = object(tree, "$");
+        JsonNode fmt = root.get("format");
+        if (fmt != null && !FORMAT.equals(string(fmt, "$.format"))) {
+            throw new JsonFormatException("$.format = " + Text.quote(fmt.textValue()) + ": expected \"" + FORMAT + "\"");
         }
-        int pageSize = root.containsKey("page_size") ? (int) integer(root.get("page_size"), "$.page_size") : 4096;
+        int pageSize = root.has("page_size") ? intIn(root.get("page_size"), "$.page_size", 4096, 1 << 21) : 4096;
+        if (Integer.bitCount(pageSize) != 1) {
+            throw new JsonFormatException("$.page_size = " + pageSize + ": must be a power of two");
+        }
         List<ReferenceCase> cases = new ArrayList<>();
-        List<Object> cs = array(member(root, "cases", "$"), "$.cases");
+        ArrayNode cs = array(member(root, "cases", "$"), "$.cases");
         for (int i = 0; i < cs.size(); i++) {
             cases.add(readCase(object(cs.get(i), "$.cases[" + i + "]"), "$.cases[" + i + "]"));
         }
         return new ReferenceFile(pageSize, cases);
     }
 
-    private static ReferenceCase readCase(Map<String, Object> c, String path) {
+    private static ReferenceCase readCase(ObjectNode c, String path) {
         String name = string(member(c, "name", path), path + ".name");
         Map<String, String> tunables = new LinkedHashMap<>();
-        if (c.containsKey("tunables")) {
-            for (Map.Entry<String, Object> e : object(c.get("tunables"), path + ".tunables").entrySet()) {
-                tunables.put(e.getKey(), string(e.getValue(), path + ".tunables." + e.getKey()));
+        if (c.has("tunables")) {
+            for (Map.Entry<String, JsonNode> e : members(object(c.get("tunables"), path + ".tunables"))) {
+                tunables.put(e.getKey(), scalar(e.getValue(), child(path + ".tunables", e.getKey())));
             }
         }
         String wp = path + ".workload";
-        Map<String, Object> w = object(member(c, "workload", path), wp);
-        ReferenceCase.Workload workload = new ReferenceCase.Workload(
-                (int) integer(member(w, "processes", wp), wp + ".processes"),
-                integer(member(w, "pages_per_process", wp), wp + ".pages_per_process"),
-                (int) integer(w.getOrDefault("distinct_contents", 0L), wp + ".distinct_contents"),
-                (int) integer(w.getOrDefault("copies_per_content", 0L), wp + ".copies_per_content"),
-                string(w.getOrDefault("layout", "block"), wp + ".layout"),
-                integer(w.getOrDefault("unique_pages", 0L), wp + ".unique_pages"),
-                integer(w.getOrDefault("zero_pages", 0L), wp + ".zero_pages"),
-                bool(w.getOrDefault("same_contents_in_every_process", Boolean.TRUE),
-                        wp + ".same_contents_in_every_process"));
+        ObjectNode w = object(member(c, "workload", path), wp);
+        int processes = intIn(member(w, "processes", wp), wp + ".processes", 1, MAX_PROCESSES);
+        long pagesPerProcess = integer(member(w, "pages_per_process", wp), wp + ".pages_per_process", 1,
+                MAX_PAGES / processes);
+        ReferenceCase.Workload workload = new ReferenceCase.Workload(processes, pagesPerProcess,
+                optionalInt(w, "distinct_contents", wp), optionalInt(w, "copies_per_content", wp),
+                w.has("layout") ? string(w.get("layout"), wp + ".layout") : "block",
+                optionalPages(w, "unique_pages", wp, pagesPerProcess),
+                optionalPages(w, "zero_pages", wp, pagesPerProcess),
+                !w.has("same_contents_in_every_process")
+                        || bool(w.get("same_contents_in_every_process"), wp + ".same_contents_in_every_process"));
         List<ReferenceCase.Phase> phases = new ArrayList<>();
-        List<Object> ps = array(member(c, "phases", path), path + ".phases");
+        ArrayNode ps = array(member(c, "phases", path), path + ".phases");
         for (int i = 0; i < ps.size(); i++) {
             String pp = path + ".phases[" + i + "]";
             phases.add(readPhase(object(ps.get(i), pp), pp));
@@ -82,69 +110,78 @@ public final class ReferenceFile {
         return new ReferenceCase(name, tunables, workload, phases);
     }
 
-    private static ReferenceCase.Phase readPhase(Map<String, Object> p, String path) {
-        String name = p.containsKey("name") ? string(p.get("name"), path + ".name") : "phase";
-        Map<String, Object> action = object(member(p, "action", path), path + ".action");
+    private static int optionalInt(ObjectNode o, String key, String path) {
+        return o.has(key) ? (int) integer(o.get(key), path + "." + key, 0, MAX_PAGES) : 0;
+    }
+
+    private static long optionalPages(ObjectNode o, String key, String path, long max) {
+        return o.has(key) ? integer(o.get(key), path + "." + key, 0, max) : 0;
+    }
+
+    private static ReferenceCase.Phase readPhase(ObjectNode p, String path) {
+        String name = p.has("name") ? string(p.get("name"), path + ".name") : "phase";
         String ap = path + ".action";
-        boolean start = action.containsKey("start");
+        ObjectNode action = object(member(p, "action", path), ap);
+        boolean start = action.has("start");
         ReferenceCase.Write write = null;
         double waitSeconds = 0;
         long waitScans = 0;
         List<ReferenceCase.SysfsWrite> sysfs = new ArrayList<>();
-        if (action.containsKey("write")) {
-            Map<String, Object> w = object(action.get("write"), ap + ".write");
+        if (action.has("write")) {
             String wp = ap + ".write";
-            write = new ReferenceCase.Write(integer(member(w, "from_page", wp), wp + ".from_page"),
-                    integer(member(w, "to_page", wp), wp + ".to_page"),
-                    integer(w.getOrDefault("every", 1L), wp + ".every"),
-                    string(w.getOrDefault("new_content", "unique"), wp + ".new_content"),
-                    bool(w.getOrDefault("in_every_process", Boolean.TRUE), wp + ".in_every_process"));
-            if (write.every() < 1) {
-                throw new JsonException(wp + ".every: must be >= 1, found " + write.every());
-            }
+            ObjectNode w = object(action.get("write"), wp);
+            write = new ReferenceCase.Write(integer(member(w, "from_page", wp), wp + ".from_page", 0, MAX_PAGES),
+                    integer(member(w, "to_page", wp), wp + ".to_page", 0, MAX_PAGES),
+                    w.has("every") ? integer(w.get("every"), wp + ".every", 1, MAX_PAGES) : 1,
+                    w.has("new_content") ? string(w.get("new_content"), wp + ".new_content") : "unique",
+                    !w.has("in_every_process") || bool(w.get("in_every_process"), wp + ".in_every_process"));
             if (!write.newContent().equals("unique") && !write.newContent().equals("same")) {
-                throw new JsonException(wp + ".new_content: expected \"unique\" or \"same\", found \""
-                        + write.newContent() + "\"");
+                throw new JsonFormatException(wp + ".new_content = " + Text.quote(write.newContent())
+                        + ": expected \"unique\" or \"same\"");
             }
-        } else if (action.containsKey("wait")) {
-            Map<String, Object> w = object(action.get("wait"), ap + ".wait");
-            if (w.containsKey("seconds")) {
-                waitSeconds = number(w.get("seconds"), ap + ".wait.seconds");
+        } else if (action.has("wait")) {
+            ObjectNode w = object(action.get("wait"), ap + ".wait");
+            if (w.has("seconds")) {
+                waitSeconds = number(w.get("seconds"), ap + ".wait.seconds", 0, MAX_WAIT_SECONDS);
             }
-            if (w.containsKey("full_scans")) {
-                waitScans = integer(w.get("full_scans"), ap + ".wait.full_scans");
+            if (w.has("full_scans")) {
+                waitScans = integer(w.get("full_scans"), ap + ".wait.full_scans", 0, MAX_WAIT_FULL_SCANS);
             }
-        } else if (action.containsKey("sysfs")) {
-            List<Object> ws = array(action.get("sysfs"), ap + ".sysfs");
+        } else if (action.has("sysfs")) {
+            ArrayNode ws = array(action.get("sysfs"), ap + ".sysfs");
             for (int i = 0; i < ws.size(); i++) {
                 String sp = ap + ".sysfs[" + i + "]";
-                Map<String, Object> s = object(ws.get(i), sp);
+                ObjectNode s = object(ws.get(i), sp);
                 sysfs.add(new ReferenceCase.SysfsWrite(string(member(s, "file", sp), sp + ".file"),
-                        string(member(s, "value", sp), sp + ".value"),
-                        s.containsKey("result") ? string(s.get("result"), sp + ".result") : null));
+                        scalar(member(s, "value", sp), sp + ".value"),
+                        s.has("result") ? string(s.get("result"), sp + ".result") : null));
             }
         } else if (!start) {
-            throw new JsonException(ap + ": expected one of start, write, wait, sysfs");
+            throw new JsonFormatException(ap + ": expected one of start, write, wait, sysfs");
         }
         Map<String, String> expect = new LinkedHashMap<>();
-        if (p.containsKey("expect")) {
-            for (Map.Entry<String, Object> e : object(p.get("expect"), path + ".expect").entrySet()) {
-                Object v = e.getValue();
-                expect.put(e.getKey(), v instanceof String str ? str
-                        : Long.toString(integer(v, path + ".expect." + e.getKey())));
+        if (p.has("expect")) {
+            for (Map.Entry<String, JsonNode> e : members(object(p.get("expect"), path + ".expect"))) {
+                String at = child(path + ".expect", e.getKey());
+                JsonNode v = e.getValue();
+                expect.put(e.getKey(), v.isTextual() ? v.textValue()
+                        : Long.toString(integer(v, at, Long.MIN_VALUE, Long.MAX_VALUE)));
             }
         }
-        long fs = p.containsKey("full_scans_to_last_change")
-                ? integer(p.get("full_scans_to_last_change"), path + ".full_scans_to_last_change") : -1;
-        double wall = p.containsKey("wall_s_to_last_change")
-                ? number(p.get("wall_s_to_last_change"), path + ".wall_s_to_last_change") : Double.NaN;
+        long fs = p.has("full_scans_to_last_change")
+                ? integer(p.get("full_scans_to_last_change"), path + ".full_scans_to_last_change", 0, Long.MAX_VALUE)
+                : -1;
+        double wall = p.has("wall_s_to_last_change")
+                ? number(p.get("wall_s_to_last_change"), path + ".wall_s_to_last_change", 0, Double.MAX_VALUE)
+                : Double.NaN;
         List<Map<String, Long>> perProcess = new ArrayList<>();
-        if (p.containsKey("per_process")) {
-            List<Object> pp = array(p.get("per_process"), path + ".per_process");
+        if (p.has("per_process")) {
+            ArrayNode pp = array(p.get("per_process"), path + ".per_process");
             for (int i = 0; i < pp.size(); i++) {
+                String at = path + ".per_process[" + i + "]";
                 Map<String, Long> m = new LinkedHashMap<>();
-                for (Map.Entry<String, Object> e : object(pp.get(i), path + ".per_process[" + i + "]").entrySet()) {
-                    m.put(e.getKey(), integer(e.getValue(), path + ".per_process[" + i + "]." + e.getKey()));
+                for (Map.Entry<String, JsonNode> e : members(object(pp.get(i), at))) {
+                    m.put(e.getKey(), integer(e.getValue(), child(at, e.getKey()), Long.MIN_VALUE, Long.MAX_VALUE));
                 }
                 perProcess.add(m);
             }

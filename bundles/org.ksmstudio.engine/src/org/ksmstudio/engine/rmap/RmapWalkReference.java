@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ksmstudio.engine.DupView;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.StableEntry;
-import org.ksmstudio.engine.json.JsonValues;
+import org.ksmstudio.engine.io.JsonFields;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.CostModel;
 import org.ksmstudio.engine.scenario.ForkPoint;
@@ -71,33 +74,33 @@ public final class RmapWalkReference {
         }
     }
 
-    /** The rows of a parsed reference file (empty when it has none). */
-    public static List<Row> rows(Object root) {
-        Map<String, Object> m = JsonValues.object(root, "$");
+    /** The rows of a parsed reference file (empty when it has none); errors name the JSON path. */
+    public static List<Row> rows(JsonNode root) {
+        ObjectNode m = JsonFields.object(root, "$");
         List<Row> rows = new ArrayList<>();
-        if (!m.containsKey("rmap_walks")) {
+        if (!m.has("rmap_walks")) {
             return rows;
         }
-        List<Object> list = JsonValues.array(m.get("rmap_walks"), "rmap_walks");
+        ArrayNode list = JsonFields.array(m.get("rmap_walks"), "$.rmap_walks");
         for (int i = 0; i < list.size(); i++) {
-            String p = "rmap_walks[" + i + "]";
-            Map<String, Object> r = JsonValues.object(list.get(i), p);
-            Map<String, Object> t = JsonValues.object(r.get("migrate_one_page_ms"), p + ".migrate_one_page_ms");
+            String p = "$.rmap_walks[" + i + "]";
+            ObjectNode r = JsonFields.object(list.get(i), p);
+            String tp = p + ".migrate_one_page_ms";
+            ObjectNode t = JsonFields.object(JsonFields.member(r, "migrate_one_page_ms", p), tp);
             int total = positive(r, "ptes_total", p);
-            int procs = r.containsKey("processes") ? positive(r, "processes", p) : 1;
+            int procs = r.has("processes") ? positive(r, "processes", p) : 1;
             rows.add(new Row(i, total, positive(r, "max_page_sharing", p), positive(r, "ptes_on_migrated_page", p),
-                    procs, JsonValues.number(t.get("min"), p + ".min"), JsonValues.number(t.get("median"),
-                            p + ".median"), JsonValues.number(t.get("max"), p + ".max")));
+                    procs, milliseconds(t, "min", tp), milliseconds(t, "median", tp), milliseconds(t, "max", tp)));
         }
         return rows;
     }
 
-    private static int positive(Map<String, Object> r, String key, String path) {
-        long v = JsonValues.integer(r.get(key), path + "." + key);
-        if (v < 1 || v > (1 << 28)) {
-            throw new IllegalArgumentException(path + "." + key + " = " + v + ": must be 1.." + (1 << 28));
-        }
-        return (int) v;
+    private static int positive(ObjectNode r, String key, String path) {
+        return JsonFields.intIn(JsonFields.member(r, key, path), path + "." + key, 1, 1 << 28);
+    }
+
+    private static double milliseconds(ObjectNode t, String key, String path) {
+        return JsonFields.number(JsonFields.member(t, key, path), path + "." + key, 0, 3_600_000);
     }
 
     /** Replays one row. */

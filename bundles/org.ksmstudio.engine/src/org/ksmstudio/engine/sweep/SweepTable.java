@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ksmstudio.engine.json.Json;
+import org.ksmstudio.engine.io.CsvTables;
+import org.ksmstudio.engine.io.StrictJson;
+import org.ksmstudio.engine.io.Text;
 
 /**
  * The table of a sweep or a comparison: one row per unit, the swept parameters, the policy, then
@@ -78,18 +80,19 @@ public final class SweepTable {
         return rows.stream().map(List::copyOf).toList();
     }
 
-    /** Aligned columns for a terminal. */
+    /** Aligned columns for a terminal, one line per row (cells with control characters escaped). */
     public String toText() {
+        List<List<String>> shown = rows.stream().map(r -> r.stream().map(Text::oneLine).toList()).toList();
         int[] w = new int[header.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = header.get(i).length();
-            for (List<String> r : rows) {
+            for (List<String> r : shown) {
                 w[i] = Math.max(w[i], r.get(i).length());
             }
         }
         StringBuilder b = new StringBuilder();
         line(b, header, w);
-        for (List<String> r : rows) {
+        for (List<String> r : shown) {
             line(b, r, w);
         }
         return b.toString();
@@ -105,29 +108,9 @@ public final class SweepTable {
         b.append(l.toString().stripTrailing()).append('\n');
     }
 
-    /** RFC 4180 CSV with a header line. */
+    /** CSV ({@link CsvTables}) with a header line. */
     public String toCsv() {
-        StringBuilder b = new StringBuilder();
-        csvLine(b, header);
-        for (List<String> r : rows) {
-            csvLine(b, r);
-        }
-        return b.toString();
-    }
-
-    private static void csvLine(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            String c = cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
-                b.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(c);
-            }
-        }
-        b.append("\r\n");
+        return CsvTables.text(header, rows);
     }
 
     /** JSON: {"runs": [{"parameters": {...}, "policy": ..., metrics in ns and pages, "error": ...}]}. */
@@ -154,6 +137,6 @@ public final class SweepTable {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "ksmstudio-sweep-1");
         root.put("runs", runs);
-        return Json.writePretty(root);
+        return StrictJson.write(root);
     }
 }

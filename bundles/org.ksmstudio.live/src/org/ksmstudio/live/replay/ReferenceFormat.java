@@ -1,21 +1,25 @@
 package org.ksmstudio.live.replay;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ksmstudio.engine.json.Json;
-import org.ksmstudio.engine.json.JsonException;
+import org.ksmstudio.engine.io.InputFiles;
+import org.ksmstudio.engine.io.JsonFields;
+import org.ksmstudio.engine.io.JsonFormatException;
+import org.ksmstudio.engine.io.OutputFile;
+import org.ksmstudio.engine.io.StrictJson;
+import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.reference.ReferenceFile;
 import org.ksmstudio.live.sysfs.KsmFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes the {@code ksmstudio-kernel-reference-1} format into the replay's typed records
@@ -29,33 +33,25 @@ public final class ReferenceFormat {
 		this.file = file;
 	}
 
-	/** Reads a reference file. */
+	/** Reads a reference file (a regular file, strict JSON); errors are one line naming the file and the JSON path. */
 	public static ReferenceDocument read(Path file) throws IOException {
-		String text = Files.readString(file, StandardCharsets.UTF_8);
-		Object root;
+		JsonNode root;
 		try {
-			root = Json.parse(text);
-		} catch (JsonException e) {
-			throw new IOException(file + ": " + e.getMessage(), e);
+			root = StrictJson.parse(InputFiles.readText(file));
+		} catch (JsonFormatException e) {
+			throw new IOException(InputFiles.name(file) + ": " + e.getMessage(), e);
 		}
-		return new ReferenceFormat(file).document(root);
+		ReferenceFormat format = new ReferenceFormat(file);
+		try {
+			return format.document(root);
+		} catch (JsonFormatException e) {
+			throw new IOException(InputFiles.name(file) + ": " + e.getMessage(), e);
+		}
 	}
 
-	/** Writes a document atomically (temporary file, then rename), so a failure leaves the old file. */
+	/** Writes a document safely ({@link OutputFile}): a failure or a kill leaves the old file. */
 	public static void write(ReferenceDocument document, Path file) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-		try {
-			Files.writeString(temporary, toJson(document), StandardCharsets.UTF_8);
-			if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
-				// a file to share, not the private 0600 of a temporary file
-				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-			}
-			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(temporary);
-		}
+		OutputFile.write(file, toJson(document));
 	}
 
 	/** The JSON text of a document. */
@@ -87,7 +83,7 @@ public final class ReferenceFormat {
 			walks.add(m);
 		}
 		root.put("rmap_walks", walks);
-		return Json.writePretty(root) + "\n";
+		return StrictJson.write(root);
 	}
 
 	private static Map<String, Object> caseJson(RecordedCase recorded) {
@@ -185,142 +181,150 @@ public final class ReferenceFormat {
 
 	// ---- reading
 
-	private ReferenceDocument document(Object root) throws IOException {
-		Map<String, Object> m = object(root, "$");
+	private ReferenceDocument document(JsonNode root) throws IOException {
+		ObjectNode m = object(root, "$");
 		String format = string(m, "format", "$");
 		if (!ReferenceDocument.FORMAT.equals(format)) {
 			throw error("$.format", format, "must be " + ReferenceDocument.FORMAT);
 		}
 		List<RecordedCase> cases = new ArrayList<>();
-		List<Object> caseList = list(m.get("cases"), "$.cases");
+		ArrayNode caseList = JsonFields.array(JsonFields.member(m, "cases", "$"), "$.cases");
 		for (int i = 0; i < caseList.size(); i++) {
 			cases.add(recordedCase(object(caseList.get(i), "$.cases[" + i + "]"), "$.cases[" + i + "]"));
 		}
 		List<RmapWalkMeasurement> walks = new ArrayList<>();
-		if (m.containsKey("rmap_walks")) {
-			List<Object> walkList = list(m.get("rmap_walks"), "$.rmap_walks");
+		if (m.has("rmap_walks")) {
+			ArrayNode walkList = JsonFields.array(m.get("rmap_walks"), "$.rmap_walks");
 			for (int i = 0; i < walkList.size(); i++) {
 				String at = "$.rmap_walks[" + i + "]";
-				Map<String, Object> w = object(walkList.get(i), at);
-				Map<String, Object> ms = object(w.get("migrate_one_page_ms"), at + ".migrate_one_page_ms");
-				walks.add(new RmapWalkMeasurement(number(w, "ptes_total", at), number(w, "max_page_sharing", at),
-						number(w, "ptes_on_migrated_page", at), w.containsKey("processes") ? number(w, "processes", at) : 1,
-						decimal(ms, "min", at), decimal(ms, "median", at), decimal(ms, "max", at),
-						number(ms, "trials", at)));
+				ObjectNode w = object(walkList.get(i), at);
+				String msAt = at + ".migrate_one_page_ms";
+				ObjectNode ms = object(JsonFields.member(w, "migrate_one_page_ms", at), msAt);
+				walks.add(new RmapWalkMeasurement(count(w, "ptes_total", at), count(w, "max_page_sharing", at),
+						count(w, "ptes_on_migrated_page", at), w.has("processes") ? count(w, "processes", at) : 1,
+						decimal(ms, "min", msAt), decimal(ms, "median", msAt), decimal(ms, "max", msAt),
+						count(ms, "trials", msAt)));
 			}
 		}
-		long pageSize = m.containsKey("page_size") ? number(m, "page_size", "$") : 4096;
+		long pageSize = m.has("page_size") ? JsonFields.integer(m.get("page_size"), "$.page_size", 4096, 1 << 21)
+				: 4096;
 		return new ReferenceDocument(optionalString(m, "kernel"), pageSize, optionalString(m, "how_cases"),
 				optionalString(m, "how_rmap_walks"), cases, walks);
 	}
 
-	private RecordedCase recordedCase(Map<String, Object> c, String at) throws IOException {
+	private RecordedCase recordedCase(ObjectNode c, String at) throws IOException {
 		String name = string(c, "name", at);
 		Map<KsmFile, String> tunables = new LinkedHashMap<>();
-		Map<String, Object> t = object(c.get("tunables"), at + ".tunables");
-		for (Map.Entry<String, Object> e : t.entrySet()) {
-			tunables.put(tunable(e.getKey(), at + ".tunables"), String.valueOf(e.getValue()));
+		String tat = at + ".tunables";
+		for (Map.Entry<String, JsonNode> e : JsonFields.members(object(JsonFields.member(c, "tunables", at), tat))) {
+			tunables.put(tunable(e.getKey(), tat), JsonFields.scalar(e.getValue(), JsonFields.child(tat, e.getKey())));
 		}
 		String wat = at + ".workload";
-		Map<String, Object> w = object(c.get("workload"), wat);
+		ObjectNode w = object(JsonFields.member(c, "workload", at), wat);
 		ReplayWorkload workload;
 		try {
-			workload = new ReplayWorkload((int) number(w, "processes", wat), number(w, "pages_per_process", wat),
-					number(w, "distinct_contents", wat), number(w, "copies_per_content", wat),
-					ReplayWorkload.Layout.of(w.containsKey("layout") ? string(w, "layout", wat) : "block"),
-					number(w, "unique_pages", wat), number(w, "zero_pages", wat),
-					!Boolean.FALSE.equals(w.get("same_contents_in_every_process")));
+			workload = new ReplayWorkload(JsonFields.intIn(JsonFields.member(w, "processes", wat), wat + ".processes",
+					1, ReferenceFile.MAX_PROCESSES), pages(w, "pages_per_process", wat),
+					pages(w, "distinct_contents", wat), pages(w, "copies_per_content", wat),
+					ReplayWorkload.Layout.of(w.has("layout") ? string(w, "layout", wat) : "block"),
+					pages(w, "unique_pages", wat), pages(w, "zero_pages", wat),
+					flag(w, "same_contents_in_every_process", wat));
 		} catch (IllegalArgumentException e) {
-			throw new IOException(file + ": " + wat + ": " + e.getMessage(), e);
+			throw new IOException(InputFiles.name(file) + ": " + wat + ": " + e.getMessage(), e);
 		}
 		List<ReplayCase.Phase> phases = new ArrayList<>();
 		List<RecordedPhase> recorded = new ArrayList<>();
-		List<Object> phaseList = list(c.get("phases"), at + ".phases");
+		ArrayNode phaseList = JsonFields.array(JsonFields.member(c, "phases", at), at + ".phases");
 		for (int i = 0; i < phaseList.size(); i++) {
 			String pat = at + ".phases[" + i + "]";
-			Map<String, Object> p = object(phaseList.get(i), pat);
+			ObjectNode p = object(phaseList.get(i), pat);
 			String phaseName = string(p, "name", pat);
-			PhaseAction action = action(object(p.get("action"), pat + ".action"), pat + ".action");
+			PhaseAction action = action(object(JsonFields.member(p, "action", pat), pat + ".action"), pat + ".action");
 			phases.add(new ReplayCase.Phase(phaseName, action));
 			Map<String, Long> expect = new LinkedHashMap<>();
 			Map<KsmFile, String> readBack = new EnumMap<>(KsmFile.class);
-			if (p.containsKey("expect")) {
-				for (Map.Entry<String, Object> e : object(p.get("expect"), pat + ".expect").entrySet()) {
+			if (p.has("expect")) {
+				String eat = pat + ".expect";
+				for (Map.Entry<String, JsonNode> e : JsonFields.members(object(p.get("expect"), eat))) {
 					var known = KsmFile.byName(e.getKey());
+					String keyAt = JsonFields.child(eat, e.getKey());
 					if (known.isPresent() && known.get().isTunable()) {
-						readBack.put(known.get(), String.valueOf(e.getValue()));
+						readBack.put(known.get(), JsonFields.scalar(e.getValue(), keyAt));
 					} else {
-						expect.put(e.getKey(), number(object(p.get("expect"), pat), e.getKey(), pat + ".expect"));
+						expect.put(e.getKey(), JsonFields.integer(e.getValue(), keyAt, Long.MIN_VALUE, Long.MAX_VALUE));
 					}
 				}
 			}
 			List<Map<String, Long>> perProcess = new ArrayList<>();
-			if (p.containsKey("per_process")) {
-				List<Object> pp = list(p.get("per_process"), pat + ".per_process");
+			if (p.has("per_process")) {
+				ArrayNode pp = JsonFields.array(p.get("per_process"), pat + ".per_process");
 				for (int j = 0; j < pp.size(); j++) {
 					Map<String, Long> values = new LinkedHashMap<>();
-					Map<String, Object> o = object(pp.get(j), pat + ".per_process[" + j + "]");
-					for (String key : o.keySet()) {
-						values.put(key, number(o, key, pat + ".per_process[" + j + "]"));
+					String oat = pat + ".per_process[" + j + "]";
+					for (Map.Entry<String, JsonNode> e : JsonFields.members(object(pp.get(j), oat))) {
+						values.put(e.getKey(), JsonFields.integer(e.getValue(), JsonFields.child(oat, e.getKey()),
+								Long.MIN_VALUE, Long.MAX_VALUE));
 					}
 					perProcess.add(values);
 				}
 			}
-			boolean measured = p.containsKey("full_scans_to_last_change");
+			boolean measured = p.has("full_scans_to_last_change");
 			recorded.add(new RecordedPhase(phaseName, action, List.of(), expect, readBack,
-					!Boolean.FALSE.equals(p.get("converged")),
-					measured ? number(p, "full_scans_to_last_change", pat) : null,
-					measured ? number(p, "pages_scanned_to_last_change", pat) : null,
+					flag(p, "converged", pat),
+					measured ? count(p, "full_scans_to_last_change", pat) : null,
+					measured ? count(p, "pages_scanned_to_last_change", pat) : null,
 					measured ? decimal(p, "wall_s_to_last_change", pat) : null, perProcess, null));
 		}
 		try {
 			return new RecordedCase(new ReplayCase(name, tunables, workload, phases), recorded);
 		} catch (IllegalArgumentException e) {
-			throw new IOException(file + ": " + at + ": " + e.getMessage(), e);
+			throw new IOException(InputFiles.name(file) + ": " + at + ": " + e.getMessage(), e);
 		}
 	}
 
-	private PhaseAction action(Map<String, Object> a, String at) throws IOException {
-		if (a.containsKey("start")) {
+	private PhaseAction action(ObjectNode a, String at) throws IOException {
+		if (a.has("start")) {
 			return new PhaseAction.Start();
 		}
-		if (a.containsKey("write")) {
+		if (a.has("write")) {
 			String wat = at + ".write";
-			Map<String, Object> w = object(a.get("write"), wat);
-			String content = w.containsKey("new_content") ? string(w, "new_content", wat) : "unique";
+			ObjectNode w = object(a.get("write"), wat);
+			String content = w.has("new_content") ? string(w, "new_content", wat) : "unique";
 			if (!content.equals("unique") && !content.equals("same")) {
 				throw error(wat + ".new_content", content, "must be unique or same");
 			}
 			try {
-				return new PhaseAction.Write(number(w, "from_page", wat), number(w, "to_page", wat),
-						w.containsKey("every") ? number(w, "every", wat) : 1, content.equals("unique"),
-						!Boolean.FALSE.equals(w.get("in_every_process")));
+				return new PhaseAction.Write(pages(w, "from_page", wat), pages(w, "to_page", wat),
+						w.has("every") ? pages(w, "every", wat) : 1, content.equals("unique"),
+						flag(w, "in_every_process", wat));
 			} catch (IllegalArgumentException e) {
-				throw new IOException(file + ": " + wat + ": " + e.getMessage(), e);
+				throw new IOException(InputFiles.name(file) + ": " + wat + ": " + e.getMessage(), e);
 			}
 		}
-		if (a.containsKey("wait")) {
+		if (a.has("wait")) {
 			String wat = at + ".wait";
-			Map<String, Object> w = object(a.get("wait"), wat);
-			return new PhaseAction.Wait(w.containsKey("seconds") ? decimal(w, "seconds", wat) : null,
-					w.containsKey("full_scans") ? number(w, "full_scans", wat) : null);
+			ObjectNode w = object(a.get("wait"), wat);
+			return new PhaseAction.Wait(
+					w.has("seconds") ? JsonFields.number(w.get("seconds"), wat + ".seconds", 0,
+							ReferenceFile.MAX_WAIT_SECONDS) : null,
+					w.has("full_scans") ? JsonFields.integer(w.get("full_scans"), wat + ".full_scans", 0,
+							ReferenceFile.MAX_WAIT_FULL_SCANS) : null);
 		}
-		if (a.containsKey("sysfs")) {
-			List<Object> writes = list(a.get("sysfs"), at + ".sysfs");
+		if (a.has("sysfs")) {
+			ArrayNode writes = JsonFields.array(a.get("sysfs"), at + ".sysfs");
 			List<PhaseAction.SysfsWrite> list = new ArrayList<>();
 			for (int i = 0; i < writes.size(); i++) {
 				String wat = at + ".sysfs[" + i + "]";
-				Map<String, Object> w = object(writes.get(i), wat);
-				Object value = w.get("value");
-				if (value == null) {
-					throw error(wat + ".value", null, "is required");
-				}
+				ObjectNode w = object(writes.get(i), wat);
 				list.add(new PhaseAction.SysfsWrite(tunable(string(w, "file", wat), wat + ".file"),
-						String.valueOf(value), w.containsKey("result") ? string(w, "result", wat) : null));
+						JsonFields.scalar(JsonFields.member(w, "value", wat), wat + ".value"),
+						w.has("result") ? string(w, "result", wat) : null));
 			}
 			return new PhaseAction.Sysfs(list);
 		}
-		throw error(at, a.keySet(), "must have one of start, write, wait, sysfs");
+		List<String> keys = new ArrayList<>();
+		a.fieldNames().forEachRemaining(keys::add);
+		throw error(at, keys.toString(), "must have one of start, write, wait, sysfs");
 	}
 
 	private KsmFile tunable(String name, String at) throws IOException {
@@ -328,55 +332,39 @@ public final class ReferenceFormat {
 				.orElseThrow(() -> error(at, name, "is not a writable file of /sys/kernel/mm/ksm"));
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> object(Object value, String at) throws IOException {
-		if (value instanceof Map<?, ?> map) {
-			return (Map<String, Object>) map;
-		}
-		throw error(at, value, "must be an object");
+	private static ObjectNode object(JsonNode value, String at) {
+		return JsonFields.object(value, at);
 	}
 
-	@SuppressWarnings("unchecked")
-	private List<Object> list(Object value, String at) throws IOException {
-		if (value instanceof List<?> list) {
-			return (List<Object>) list;
-		}
-		throw error(at, value, "must be an array");
+	private static String string(ObjectNode m, String key, String at) {
+		return JsonFields.string(JsonFields.member(m, key, at), at + "." + key);
 	}
 
-	private String string(Map<String, Object> m, String key, String at) throws IOException {
-		Object value = m.get(key);
-		if (value instanceof String s) {
-			return s;
-		}
-		throw error(at + "." + key, value, "must be a string");
+	private static String optionalString(ObjectNode m, String key) {
+		JsonNode value = m.get(key);
+		return value == null || value.isNull() ? "" : value.asText();
 	}
 
-	private static String optionalString(Map<String, Object> m, String key) {
-		Object value = m.get(key);
-		return value == null ? "" : String.valueOf(value);
+	/** A count of pages (or page indexes) in 0..{@link ReferenceFile#MAX_PAGES}. */
+	private static long pages(ObjectNode m, String key, String at) {
+		return JsonFields.integer(JsonFields.member(m, key, at), at + "." + key, 0, ReferenceFile.MAX_PAGES);
 	}
 
-	private long number(Map<String, Object> m, String key, String at) throws IOException {
-		Object value = m.get(key);
-		if (value instanceof Long l) {
-			return l;
-		}
-		if (value instanceof Boolean b) {
-			return b ? 1 : 0;
-		}
-		throw error(at + "." + key, value, "must be an integer");
+	/** A count of events or trials: a non-negative integer. */
+	private static long count(ObjectNode m, String key, String at) {
+		return JsonFields.integer(JsonFields.member(m, key, at), at + "." + key, 0, Long.MAX_VALUE);
 	}
 
-	private double decimal(Map<String, Object> m, String key, String at) throws IOException {
-		Object value = m.get(key);
-		if (value instanceof Number n) {
-			return n.doubleValue();
-		}
-		throw error(at + "." + key, value, "must be a number");
+	/** A true/false member that is true when absent. */
+	private static boolean flag(ObjectNode m, String key, String at) {
+		return !m.has(key) || JsonFields.bool(m.get(key), at + "." + key);
 	}
 
-	private IOException error(String at, Object value, String rule) {
-		return new IOException(file + ": " + at + " = " + value + ": " + rule);
+	private static double decimal(ObjectNode m, String key, String at) {
+		return JsonFields.number(JsonFields.member(m, key, at), at + "." + key, 0, Double.MAX_VALUE);
+	}
+
+	private IOException error(String at, String value, String rule) {
+		return new IOException(InputFiles.name(file) + ": " + at + " = " + Text.shown(value) + ": " + rule);
 	}
 }

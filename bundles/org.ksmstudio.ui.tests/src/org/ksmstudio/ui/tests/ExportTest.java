@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.CounterSample;
+import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.io.CsvTables;
+import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.Layout;
 import org.ksmstudio.engine.scenario.MergeMode;
@@ -24,6 +30,8 @@ import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsScript;
 import org.ksmstudio.ui.internal.export.CounterExport;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The exports: counters as CSV and JSON named as in sysfs, tunables as a shell script in an order the kernel accepts. */
 class ExportTest {
@@ -39,16 +47,23 @@ class ExportTest {
 		List<CounterSample> samples = simulation.samples();
 		StringWriter csv = new StringWriter();
 		CounterExport.csv(samples, csv);
-		String[] lines = csv.toString().split("\n"); //$NON-NLS-1$
-		assertEquals("time_s,pages_scanned,pages_shared,pages_sharing,pages_unshared,pages_volatile,pages_skipped," //$NON-NLS-1$
-				+ "ksm_zero_pages,full_scans,stable_node_chains,stable_node_dups,general_profit", lines[0]); //$NON-NLS-1$
-		assertEquals(samples.size() + 1, lines.length);
-		String last = lines[lines.length - 1];
-		assertTrue(last.contains("," + samples.get(samples.size() - 1).counters().pagesSharing() + ","), last); //$NON-NLS-1$ //$NON-NLS-2$
+		List<CSVRecord> records = CsvTables.FORMAT.parse(new StringReader(csv.toString())).getRecords();
+		List<String> header = new ArrayList<>(List.of("time_s")); //$NON-NLS-1$
+		header.addAll(List.of(KsmCounters.COUNTER_NAMES));
+		assertEquals(header, records.get(0).toList());
+		assertEquals(samples.size() + 1, records.size());
+		CounterSample lastSample = samples.get(samples.size() - 1);
+		CSVRecord last = records.get(records.size() - 1);
+		assertEquals(header.size(), last.size());
+		assertEquals(Long.toString(lastSample.counters().pagesSharing()), last.get(header.indexOf("pages_sharing"))); //$NON-NLS-1$
+		assertEquals(lastSample.timeNanos() / 1e9, Double.parseDouble(last.get(0)), 1e-3);
 		StringWriter json = new StringWriter();
 		CounterExport.json(samples, json);
-		assertTrue(json.toString().startsWith("{\"samples\":[")); //$NON-NLS-1$
-		assertTrue(json.toString().contains("\"pages_sharing\":" + samples.get(samples.size() - 1).counters().pagesSharing())); //$NON-NLS-1$
+		JsonNode parsed = StrictJson.parse(json.toString());
+		assertEquals(samples.size(), parsed.get("samples").size()); //$NON-NLS-1$
+		JsonNode lastJson = parsed.get("samples").get(samples.size() - 1); //$NON-NLS-1$
+		assertEquals(lastSample.counters().pagesSharing(), lastJson.get("pages_sharing").longValue()); //$NON-NLS-1$
+		assertEquals(lastSample.counters().fullScans(), lastJson.get("full_scans").longValue()); //$NON-NLS-1$
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.KsmSimulation;
-import org.ksmstudio.engine.json.Json;
+import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.RmapWalkReference;
 import org.ksmstudio.engine.rmap.WalkCostModel;
@@ -28,7 +28,7 @@ class CalibrationTest {
 
     @Test
     void thisMachineReproducesEveryRmapWalkRow() {
-        List<RmapWalkReference.Row> rows = RmapWalkReference.rows(Json.parse(TestData.text(TestData.KERNEL_REFERENCE)));
+        List<RmapWalkReference.Row> rows = RmapWalkReference.rows(StrictJson.parse(TestData.text(TestData.KERNEL_REFERENCE)));
         assertTrue(rows.size() >= 10);
         StringBuilder report = new StringBuilder();
         int failures = 0;

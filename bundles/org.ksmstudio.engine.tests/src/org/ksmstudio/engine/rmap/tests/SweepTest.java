@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.engine.KsmSimulation;
-import org.ksmstudio.engine.json.Json;
-import org.ksmstudio.engine.json.JsonValues;
+import org.ksmstudio.engine.io.StrictJson;
+import org.ksmstudio.engine.io.CsvTables;
+import org.apache.commons.csv.CSVRecord;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.ksmstudio.engine.scenario.CostModel;
 import org.ksmstudio.engine.scenario.ForkPoint;
 import org.ksmstudio.engine.scenario.KsmTunables;
@@ -82,7 +85,7 @@ class SweepTest {
     }
 
     @Test
-    void sweepOverTheSharingLimitShowsLatencyAgainstMemory() {
+    void sweepOverTheSharingLimitShowsLatencyAgainstMemory() throws Exception {
         Scenario s = smallHost();
         List<SweepUnit> units = new SweepPlan("small", List.of(SweepParameter.parse("max_page_sharing=4..4096:x4")),
                 List.of("stock", "no-limit", "batched-tlb")).units();
@@ -114,10 +117,15 @@ class SweepTest {
         SweepTable table = new SweepTable(results);
         assertEquals("max_page_sharing", table.header().get(0));
         assertTrue(table.header().contains("p99_migration_ms_node1"));
-        String csv = table.toCsv();
-        assertEquals(results.size() + 1, csv.split("\r\n").length);
-        Map<String, Object> json = JsonValues.object(Json.parse(table.toJson()), "$");
-        assertEquals(results.size(), JsonValues.array(json.get("runs"), "runs").size());
+        List<CSVRecord> csv = CsvTables.FORMAT.parse(new StringReader(table.toCsv())).getRecords();
+        assertEquals(results.size() + 1, csv.size());
+        assertEquals(table.header(), csv.get(0).toList());
+        for (CSVRecord row : csv) {
+            assertEquals(table.header().size(), row.size(), row.toString());
+        }
+        JsonNode json = StrictJson.parse(table.toJson());
+        assertEquals(results.size(), json.get("runs").size());
+        assertEquals(results.get(0).pagesSaved(), json.get("runs").get(0).get("pages_saved").longValue());
         assertEquals(results.size() + 1, table.toText().split("\n").length);
     }
 

@@ -1,5 +1,8 @@
 package org.ksmstudio.model.tests.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -214,7 +217,7 @@ public final class ExampleScenarios {
     /** One scenario per case of the reference file, with its phases as checkpoints and expected values. */
     @SuppressWarnings("unchecked")
     static List<Generated> referenceCases(String json) {
-        Map<String, Object> root = (Map<String, Object>) MiniJson.parse(json);
+        Map<String, Object> root = (Map<String, Object>) parse(json);
         String kernel = (String) root.get("kernel");
         int pageSize = ((Number) root.get("page_size")).intValue();
         List<Generated> result = new ArrayList<>();
@@ -343,6 +346,15 @@ public final class ExampleScenarios {
             case "advisor_max_pages_to_scan" -> ksm.setAdvisorMaxPagesToScan(Long.parseLong(value));
             case "advisor_target_scan_time" -> ksm.setAdvisorTargetScanTime(Long.parseLong(value));
             default -> throw new IllegalArgumentException("unknown tunable in the reference data: " + file);
+        }
+    }
+
+    /** The reference file as maps and lists (Jackson). */
+    private static Object parse(String json) {
+        try {
+            return new ObjectMapper().readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("kernel reference: " + e.getOriginalMessage(), e);
         }
     }
 

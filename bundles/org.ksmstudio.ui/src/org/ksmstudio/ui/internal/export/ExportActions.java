@@ -1,9 +1,6 @@
 package org.ksmstudio.ui.internal.export;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,16 +15,11 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swtchart.Chart;
 import org.ksmstudio.engine.CounterSample;
+import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.ui.internal.Messages;
 
 /** The export actions of the views: counters as CSV/JSON, charts as PNG, text files (scripts, tables). */
 public final class ExportActions {
-
-	/** Writes a file's content. */
-	public interface Content {
-		/** Writes the content to {@code out}. */
-		void write(Writer out) throws IOException;
-	}
 
 	private ExportActions() {
 	}
@@ -84,7 +76,7 @@ public final class ExportActions {
 	}
 
 	/** Asks for a file and writes {@code content} to it as UTF-8; a failure is reported, nothing is half-written. */
-	public static Path saveText(Shell shell, String suggestedName, Content content) {
+	public static Path saveText(Shell shell, String suggestedName, OutputFile.Content content) {
 		Path file = ask(shell, suggestedName);
 		if (file == null) {
 			return null;
@@ -98,17 +90,9 @@ public final class ExportActions {
 		}
 	}
 
-	/** Writes {@code content} to a temporary sibling of {@code file}, then renames it over {@code file}. */
-	public static void write(Path file, Content content) throws IOException {
-		Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".export", ".tmp"); //$NON-NLS-1$ //$NON-NLS-2$
-		try {
-			try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-				content.write(out);
-			}
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		} finally {
-			Files.deleteIfExists(temporary);
-		}
+	/** Writes {@code content} to {@code file} safely ({@link OutputFile}: mode kept, umask for a new file, never half a file). */
+	public static void write(Path file, OutputFile.Content content) throws IOException {
+		OutputFile.write(file, content);
 	}
 
 	private static Path ask(Shell shell, String suggestedName) {

@@ -30,6 +30,7 @@ import org.ksmstudio.engine.rmap.OperationStats;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.RmapReport;
 import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.engine.io.CsvTables;
 import org.ksmstudio.ui.internal.export.ExportActions;
 import org.ksmstudio.ui.internal.run.PolicyRun;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
@@ -311,25 +312,28 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		sampleSoon();
 	}
 
+	/** The columns of the latency CSV export. */
+	static final List<String> LATENCY_CSV_HEADER = List.of("policy", "node", "operation", "pages", "ksm_pages", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+			"p50_ns", "p99_ns", "max_ns", "longest_walk_ns", "longest_stretch_ns", "ipis", "failures"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+
 	private void exportCsv() {
 		Sample sample = last;
 		if (sample == null) {
 			return;
 		}
 		ExportActions.saveText(getSite().getShell(), "ksm-latency.csv", out -> { //$NON-NLS-1$
-			out.write("policy,node,operation,pages,ksm_pages,p50_ns,p99_ns,max_ns,longest_walk_ns,longest_stretch_ns,ipis,failures\n"); //$NON-NLS-1$
+			List<List<Object>> rows = new ArrayList<>();
 			for (RmapReport report : sample.reports()) {
 				if (report == null) {
 					continue;
 				}
 				for (OperationStats s : report.operations()) {
-					out.write(String.join(",", report.policy(), Integer.toString(s.node()), s.operation().label(), //$NON-NLS-1$
-							Long.toString(s.count()), Long.toString(s.ksmPages()), Long.toString(s.p50Nanos()),
-							Long.toString(s.p99Nanos()), Long.toString(s.maxNanos()), Long.toString(s.longestWalkNanos()),
-							Long.toString(s.longestStretchNanos()), Long.toString(s.ipis()), Long.toString(s.failures())));
-					out.write('\n');
+					rows.add(List.of(report.policy(), s.node(), s.operation().label(), s.count(), s.ksmPages(),
+							s.p50Nanos(), s.p99Nanos(), s.maxNanos(), s.longestWalkNanos(), s.longestStretchNanos(),
+							s.ipis(), s.failures()));
 				}
 			}
+			CsvTables.write(out, LATENCY_CSV_HEADER, rows);
 		});
 	}
 

@@ -1,0 +1,247 @@
+package org.ksmstudio.engine.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes an output file (a result, a recorded reference, an export) so that a failure or a kill
+ * never leaves half a file and never touches another file: the text goes to a temporary file with a
+ * unique, unpredictable name in the target's folder, created exclusively ({@code O_EXCL}, so no link
+ * is followed), is fsynced and renamed over the target, and the folder is fsynced. The target's mode
+ * (and, as root, owner) is kept; a new file gets the user's umask. A target that is not a regular file
+ * (a device such as {@code /dev/null}, {@code /dev/stdout}, a FIFO) is written in place, never
+ * replaced. A link is followed to the file it names, which is replaced; the link stays. The temporary
+ * file is deleted on failure and, through a shutdown hook, on SIGTERM or Ctrl-C.
+ */
+public final class OutputFile {
+
+    /** What is written: text into a UTF-8 writer. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the content; the writer is flushed and closed by the caller. */
+        void write(Writer out) throws IOException;
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(OutputFile::deleteQuietly),
+                "ksmstudio output cleanup"));
+    }
+
+    private OutputFile() {
+    }
+
+    /**
+     * Checks before a long run that {@code target} can be written: an existing regular file or a writable
+     * device or FIFO, or a new file in an existing folder where a file can be created (tried).
+     *
+     * @throws IOException one line naming the target and the reason
+     */
+    public static void check(Path target) throws IOException {
+        Path file = resolve(target);
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes != null && attributes.isDirectory()) {
+            throw new IOException(name(target) + ": is a directory");
+        }
+        if (attributes != null && !attributes.isRegularFile()) {
+            if (!Files.isWritable(file)) {
+                throw new IOException(name(target) + ": not writable");
+            }
+            return;
+        }
+        Path folder = folder(file);
+        BasicFileAttributes folderAttributes = attributes(folder);
+        if (folderAttributes == null) {
+            throw new IOException(name(target) + ": no such folder " + Text.shown(folder.toString()));
+        }
+        if (!folderAttributes.isDirectory()) {
+            throw new IOException(name(target) + ": " + Text.shown(folder.toString()) + " is not a folder");
+        }
+        discard(createTemporary(target, file, folder));
+    }
+
+    /** Writes {@code text} (UTF-8) to {@code target}. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, out -> out.write(text));
+    }
+
+    /** Writes {@code content} (UTF-8) to {@code target} safely; on failure the target is unchanged. */
+    public static void write(Path target, Content content) throws IOException {
+        Path file = resolve(target);
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes != null && attributes.isDirectory()) {
+            throw new IOException(name(target) + ": is a directory");
+        }
+        if (attributes != null && !attributes.isRegularFile()) {
+            writeInPlace(target, file, content);
+            return;
+        }
+        Path folder = folder(file);
+        Path temporary = createTemporary(target, file, folder);
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                Writer out = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+                content.write(out);
+                out.flush();
+                channel.force(true);
+            }
+            if (attributes != null) {
+                keepModeAndOwner(file, temporary);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            PENDING.remove(temporary);
+            syncFolder(folder);
+        } catch (IOException e) {
+            discard(temporary);
+            throw failure(target, e);
+        } catch (RuntimeException e) {
+            discard(temporary);
+            throw e;
+        }
+    }
+
+    private static void writeInPlace(Path target, Path file, Content content) throws IOException {
+        try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            content.write(out);
+            out.flush();
+        } catch (IOException e) {
+            throw failure(target, e);
+        }
+    }
+
+    /** A new, empty, exclusively created file next to {@code file}, mode from the umask. */
+    private static Path createTemporary(Path target, Path file, Path folder) throws IOException {
+        String base = file.getFileName() == null ? "output" : file.getFileName().toString();
+        if (base.length() > 100) {
+            base = base.substring(0, 100);
+        }
+        for (int attempt = 0;; attempt++) {
+            Path temporary = folder.resolve("." + base + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                // CREATE_NEW is O_CREAT|O_EXCL: fails on any existing name, link or not; no attributes: the umask applies
+                Files.newByteChannel(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                PENDING.add(temporary);
+                return temporary;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw failure(target, e);
+                }
+            } catch (IOException e) {
+                throw failure(target, e);
+            }
+        }
+    }
+
+    private static void keepModeAndOwner(Path file, Path temporary) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return;
+        }
+        PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
+        view.setPermissions(old.permissions());
+        try {
+            view.setOwner(old.owner());
+            view.setGroup(old.group());
+        } catch (IOException e) {
+            // only root may give a file away; the new file is then the writer's
+        }
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot sync a directory; the file itself is synced
+        }
+    }
+
+    /** The file {@code target} names: itself, or the file at the end of its links. */
+    private static Path resolve(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute)) {
+            try {
+                return absolute.toRealPath();
+            } catch (NoSuchFileException e) {
+                throw new IOException(name(target) + ": a link to a missing file");
+            } catch (IOException e) {
+                throw failure(target, e);
+            }
+        }
+        return absolute;
+    }
+
+    private static Path folder(Path file) {
+        Path parent = file.getParent();
+        return parent == null ? file.getRoot() : parent;
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (FileSystemException e) {
+            return null; // e.g. a path through a regular file: reported when the folder is checked
+        }
+    }
+
+    private static IOException failure(Path target, IOException e) {
+        String reason;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            reason = "no such file or folder";
+        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            reason = fs.getReason();
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new IOException(name(target) + ": cannot write: " + Text.oneLine(reason), e);
+    }
+
+    private static String name(Path target) {
+        return Text.shown(target.toString());
+    }
+
+    private static void discard(Path temporary) {
+        deleteQuietly(temporary);
+        PENDING.remove(temporary);
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // nothing more can be done; the name is unique and hidden
+        }
+    }
+}
