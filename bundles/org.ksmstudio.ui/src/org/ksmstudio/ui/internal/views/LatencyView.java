@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
 import org.ksmstudio.engine.rmap.LatencyBuckets;
+import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.OperationStats;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.RmapReport;
@@ -56,6 +57,10 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 
 	/** One row: a node and an operation, with the stats of each policy (null where it has none). */
 	private record Row(int node, RmapOperation operation, List<OperationStats> stats) {
+		/** The stats of policy {@code index}, null where it has none. */
+		OperationStats stats(int index) {
+			return index < stats.size() ? stats.get(index) : null;
+		}
 	}
 
 	private TableViewer table;
@@ -68,10 +73,6 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	private long chartShown;
 	private int chartPoints = -1;
 	private final OperationActions operations = new OperationActions(this::run, this::operationDone);
-
-	// worst-latency history, kept by the sampler thread only
-	private ScenarioRun historyRun;
-	private final List<double[]> history = new ArrayList<>();
 
 	@Override
 	protected void createContents(Composite parent) {
@@ -108,6 +109,8 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 
 	private void rebuildColumns(List<String> newPolicies) {
 		policies = List.copyOf(newPolicies);
+		// rows of the previous run have one cell per policy of that run: never show them under new columns
+		table.setInput(new Object[0]);
 		for (TableColumn column : table.getTable().getColumns()) {
 			column.dispose();
 		}
@@ -117,17 +120,17 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			int index = p;
 			String suffix = policies.size() > 1 ? " \u00b7 " + policies.get(p) : ""; //$NON-NLS-1$ //$NON-NLS-2$
 			if (policies.size() > 1) {
-				column(policies.get(p), 41, r -> summary(r.stats().get(index)));
+				column(policies.get(p), 41, r -> summary(r.stats(index)));
 			} else {
-				column(Messages.latencyPages + suffix, 9, r -> count(r.stats().get(index), OperationStats::count));
-				column(Messages.latencyKsmPages, 9, r -> count(r.stats().get(index), OperationStats::ksmPages));
-				column("p50", 9, r -> time(r.stats().get(index), OperationStats::p50Nanos)); //$NON-NLS-1$
-				column("p99", 9, r -> time(r.stats().get(index), OperationStats::p99Nanos)); //$NON-NLS-1$
-				column("max", 9, r -> time(r.stats().get(index), OperationStats::maxNanos)); //$NON-NLS-1$
-				column(Messages.latencyLongestWalk, 10, r -> time(r.stats().get(index), OperationStats::longestWalkNanos));
-				column(Messages.latencyStretch, 10, r -> time(r.stats().get(index), OperationStats::longestStretchNanos));
-				column(Messages.latencyIpis, 8, r -> count(r.stats().get(index), OperationStats::ipis));
-				column(Messages.latencyFailures, 8, r -> count(r.stats().get(index), OperationStats::failures));
+				column(Messages.latencyPages + suffix, 9, r -> count(r.stats(index), OperationStats::count));
+				column(Messages.latencyKsmPages, 9, r -> count(r.stats(index), OperationStats::ksmPages));
+				column("p50", 9, r -> time(r.stats(index), OperationStats::p50Nanos)); //$NON-NLS-1$
+				column("p99", 9, r -> time(r.stats(index), OperationStats::p99Nanos)); //$NON-NLS-1$
+				column("max", 9, r -> time(r.stats(index), OperationStats::maxNanos)); //$NON-NLS-1$
+				column(Messages.latencyLongestWalk, 10, r -> time(r.stats(index), OperationStats::longestWalkNanos));
+				column(Messages.latencyStretch, 10, r -> time(r.stats(index), OperationStats::longestStretchNanos));
+				column(Messages.latencyIpis, 8, r -> count(r.stats(index), OperationStats::ipis));
+				column(Messages.latencyFailures, 8, r -> count(r.stats(index), OperationStats::failures));
 			}
 		}
 		table.getTable().getParent().layout(true);
@@ -175,34 +178,37 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		for (PolicyRun policy : run.policies()) {
 			reports.add(policy.simulation() == null ? null : policy.simulation().rmapReport());
 		}
+		PolicyRun primary = run.policies().get(0);
+		List<OperationResult> operations = primary.simulation() == null ? List.of()
+				: primary.simulation().rmapOperations();
+		return worstOverTime(reports, operations);
+	}
+
+	/**
+	 * The worst page migration latency and the longest R-state stretch so far, after each operation of
+	 * the engine's history (whether or not the view was open while they ran), up to the report's time.
+	 */
+	static Sample worstOverTime(List<RmapReport> reports, List<OperationResult> operations) {
+		int n = operations.size();
 		RmapReport primary = reports.get(0);
-		if (historyRun != run) {
-			historyRun = run;
-			history.clear();
-		}
-		if (primary != null) {
-			long migration = 0;
-			for (OperationStats s : primary.operations()) {
-				if (s.operation().migrates()) {
-					migration = Math.max(migration, s.maxNanos());
-				}
+		double[] times = new double[n + 1];
+		double[] worst = new double[n + 1];
+		double[] stretch = new double[n + 1];
+		double migration = 0;
+		double longest = 0;
+		for (int i = 0; i < n; i++) {
+			OperationResult r = operations.get(i);
+			if (r.operation().migrates()) {
+				migration = Math.max(migration, r.latencyNanos() / 1e6);
 			}
-			double t = primary.timeNanos() / 1e9;
-			if (history.isEmpty() || history.get(history.size() - 1)[0] < t) {
-				history.add(new double[] { t, migration / 1e6, primary.longestStretchNanos() / 1e6 });
-			}
-			if (history.size() > 1500) {
-				history.remove(0);
-			}
+			longest = Math.max(longest, r.longestStretchNanos() / 1e6);
+			times[i] = (r.startNanos() + r.latencyNanos()) / 1e9;
+			worst[i] = migration;
+			stretch[i] = longest;
 		}
-		double[] times = new double[history.size()];
-		double[] worst = new double[history.size()];
-		double[] stretch = new double[history.size()];
-		for (int i = 0; i < history.size(); i++) {
-			times[i] = history.get(i)[0];
-			worst[i] = history.get(i)[1];
-			stretch[i] = history.get(i)[2];
-		}
+		times[n] = Math.max(n == 0 ? 0 : times[n - 1], primary == null ? 0 : primary.timeNanos() / 1e9);
+		worst[n] = migration;
+		stretch[n] = longest;
 		Map<String, double[]> series = new LinkedHashMap<>();
 		series.put(Messages.latencyWorstMigration, worst);
 		series.put(Messages.latencyWorstStretch, stretch);
@@ -236,7 +242,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			chart.setData(sample.times(), sample.worst());
 		}
 		showHistogram();
-		String text = memory(sample.reports());
+		String text = memory(run, sample.reports());
 		if (!text.equals(status.getText())) {
 			boolean relayout = text.lines().count() != status.getText().lines().count();
 			status.setText(text);
@@ -294,7 +300,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		return sorted;
 	}
 
-	private String memory(List<RmapReport> reports) {
+	private String memory(ScenarioRun run, List<RmapReport> reports) {
 		List<String> parts = new ArrayList<>();
 		NumberFormat n = NumberFormat.getIntegerInstance();
 		for (RmapReport report : reports) {
@@ -304,7 +310,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 						n.format(report.memory().generalProfit() >> 20) }));
 			}
 		}
-		String operation = operations.lastResult();
+		String operation = operations.lastResult(run);
 		return String.join("   ", parts) + (operation == null ? "" : "\n" + operation); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 

@@ -31,16 +31,21 @@ final class OperationActions {
 
 	private final Supplier<ScenarioRun> run;
 	private final Runnable done;
-	private volatile String lastResult;
+	/** The outcome of the last operation and the run it ran on. */
+	private record LastResult(ScenarioRun run, String text) {
+	}
+
+	private volatile LastResult lastResult;
 
 	OperationActions(Supplier<ScenarioRun> run, Runnable done) {
 		this.run = run;
 		this.done = done;
 	}
 
-	/** The outcome of the last operation, one line, or null. */
-	String lastResult() {
-		return lastResult;
+	/** The outcome of the last operation on {@code run}, one line, or null (none, or it ran on another run). */
+	String lastResult(ScenarioRun run) {
+		LastResult last = lastResult;
+		return last != null && last.run() == run ? last.text() : null;
 	}
 
 	void fill(IMenuManager menu, Shell shell) {
@@ -154,7 +159,7 @@ final class OperationActions {
 			} catch (RuntimeException e) {
 				result = NLS.bind(Messages.opRefused, label, e.getMessage());
 			}
-			lastResult = result;
+			lastResult = new LastResult(current, result);
 			Display.getDefault().asyncExec(done);
 			return Status.OK_STATUS;
 		});

@@ -54,6 +54,13 @@ public abstract class RunView<T> extends ViewPart {
 		}
 
 		@Override
+		public void partVisible(IWorkbenchPartReference ref) {
+			if (ref.getPart(false) == RunView.this) {
+				sampleSoon(); // charts skipped while hidden are drawn from the engine's history now
+			}
+		}
+
+		@Override
 		public void partClosed(IWorkbenchPartReference ref) {
 			if (ref.getPart(false) == followed) {
 				follow(null);
