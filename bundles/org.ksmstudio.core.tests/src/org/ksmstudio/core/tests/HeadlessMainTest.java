@@ -63,6 +63,12 @@ class HeadlessMainTest {
         assertEquals(24, counters.size(), "every file of /sys/kernel/mm/ksm");
         String text = Files.readString(json);
         assertTrue(text.contains("\"name\": \"initial\"") && text.contains("\"matches\": true"), text);
+        // every value of /proc/PID/ksm_stat, ksm_merge_any and ksm_mergeable included (1 yes, 0 no)
+        com.fasterxml.jackson.databind.JsonNode process = org.ksmstudio.engine.io.StrictJson.parse(text).get("runs")
+                .get(0).get("processes").get(0);
+        assertEquals(8064000, process.get("ksm_process_profit").asLong(), text);
+        assertEquals(0, process.get("ksm_merge_any").asInt(), text);
+        assertEquals(1, process.get("ksm_mergeable").asInt(), text);
         List<String> rows = Files.readAllLines(csv);
         assertTrue(rows.get(0).startsWith("policy,time_s,pages_scanned,pages_shared"));
         assertTrue(rows.size() > 2, "a time series");

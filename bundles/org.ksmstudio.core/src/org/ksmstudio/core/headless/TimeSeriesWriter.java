@@ -54,6 +54,8 @@ final class TimeSeriesWriter {
                 process.put("ksm_zero_pages", p.ksmZeroPages());
                 process.put("ksm_merging_pages", p.ksmMergingPages());
                 process.put("ksm_process_profit", p.ksmProcessProfit());
+                process.put("ksm_merge_any", p.ksmMergeAny() ? 1 : 0);
+                process.put("ksm_mergeable", p.ksmMergeable() ? 1 : 0);
                 processes.add(process);
             }
             run.put("processes", processes);

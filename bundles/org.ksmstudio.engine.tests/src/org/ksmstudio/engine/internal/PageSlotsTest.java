@@ -36,7 +36,7 @@ class PageSlotsTest {
         SplittableRandom r = new SplittableRandom(7);
         for (int op = 0; op < 20_000; op++) {
             int s = r.nextInt(slots.count());
-            switch (r.nextInt(5)) {
+            switch (r.nextInt(4)) {
                 case 0 -> slots.mapNew(s, r.nextLong(), r.nextInt(2));
                 case 1 -> {
                     int other = slots.pte(r.nextInt(slots.count()));
@@ -45,7 +45,6 @@ class PageSlotsTest {
                     }
                 }
                 case 2 -> slots.mapKsmZero(s);
-                case 3 -> slots.mapPlainZero(s);
                 default -> slots.unmap(s);
             }
             if (op % 97 == 0) {

@@ -10,6 +10,9 @@ import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.internal.ScanTimeAdvisor;
 import org.ksmstudio.engine.internal.ScanTimeAdvisor.Context;
 import org.ksmstudio.engine.internal.ScanTimeAdvisor.Result;
+import org.ksmstudio.engine.scenario.AdvisorMode;
+import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.scenario.Layout;
 
 /** The scan-time advisor's integer arithmetic, computed by hand. */
 class AdvisorTest {
@@ -67,6 +70,20 @@ class AdvisorTest {
             org.junit.jupiter.api.Assertions.assertTrue(Math.abs(t - kernelSeconds[i]) <= 0.1 * kernelSeconds[i],
                     "full scan " + (i + 1) + " at " + t + " s, kernel " + kernelSeconds[i]);
         }
+    }
+
+    /**
+     * A scenario whose tunables select scan-time starts as writing "scan-time" to the real file does
+     * (advisor_mode_store: pages_to_scan = advisor_min_pages_to_scan), not at pages_to_scan 100.
+     */
+    @Test
+    void scanTimeInTheScenarioStartsAtTheAdvisorsMinimum() {
+        KsmTunables t = KsmTunables.DEFAULTS.withRun(1).withAdvisor(AdvisorMode.SCAN_TIME, 70, 1000, 30000, 2);
+        KsmSimulation sim = KsmSimulation.create(Scenarios.mixed(1, 1, 4000, Layout.BLOCK, 0, 0, t, 1));
+        assertEquals("none [scan-time]", sim.readSysfs("advisor_mode"));
+        assertEquals("1000", sim.readSysfs("pages_to_scan"));
+        sim.stepWakeup();
+        assertEquals(1000, sim.snapshot().counters().pagesScanned(), "the first batch scans 1000 pages");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.DupView;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.engine.RmapItemView;
 import org.ksmstudio.engine.StableEntry;
@@ -126,6 +127,28 @@ class WorkloadEventsTest {
         assertEquals(2, k.pagesShared());
         assertEquals(298, k.pagesSharing());
         assertEquals(1201408, k.generalProfit());
+        assertNull(sim.checkInvariants());
+    }
+
+    /**
+     * Measured on this machine's 6.18 kernel: a process whose 1000 zero-filled pages KSM mapped to the zero
+     * page (use_zero_pages 1) forks; the child's ksm_stat shows ksm_zero_pages 1000 and the global count is
+     * 2000 (ksm_fork since 4d6fc29f3634); when the child exits it is 1000 again.
+     */
+    @Test
+    void forkCopiesKsmZeroPagesToTheChildAndTheGlobalCount() {
+        KsmSimulation sim = KsmSimulation.create(Scenarios.mixed(1, 1, 1, Layout.BLOCK, 0, 1000,
+                KsmTunables.DEFAULTS.withRun(1).withUseZeroPages(true).withPagesToScan(5000), 1));
+        assertTrue(sim.runUntilConverged(Duration.ofHours(1)));
+        assertEquals(1000, sim.snapshot().counters().ksmZeroPages());
+        sim.fork(100, 200, "child");
+        KsmSnapshot s = sim.snapshot();
+        assertEquals(2000, s.counters().ksmZeroPages());
+        assertEquals(1000, s.processes().get(1).ksmZeroPages());
+        assertEquals(0, s.processes().get(1).ksmRmapItems());
+        assertEquals(1000L * 4096, s.processes().get(1).ksmProcessProfit());
+        sim.exit(200);
+        assertEquals(1000, sim.snapshot().counters().ksmZeroPages(), "the child's zero ptes are zapped at exit");
         assertNull(sim.checkInvariants());
     }
 

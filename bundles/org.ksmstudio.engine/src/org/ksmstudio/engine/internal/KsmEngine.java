@@ -102,7 +102,9 @@ public final class KsmEngine {
         pruneMillisecs = tunables.stableNodeChainsPruneMillisecs();
         useZeroPages = tunables.useZeroPages();
         smartScan = tunables.smartScan();
-        advisor = tunables.advisorMode();
+        // the kernel boots with advisor_mode none; ScenarioLoader writes the scenario's mode through sysfs, so
+        // selecting scan-time does what advisor_mode_store does (pages_to_scan = advisor_min_pages_to_scan)
+        advisor = AdvisorMode.NONE;
         advisorMaxCpu = tunables.advisorMaxCpu();
         advisorMinPages = tunables.advisorMinPagesToScan();
         advisorMaxPages = tunables.advisorMaxPagesToScan();

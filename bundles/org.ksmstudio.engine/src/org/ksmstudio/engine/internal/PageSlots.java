@@ -15,8 +15,6 @@ final class PageSlots {
     static final int NO_PAGE = -1;
     /** slot maps the zero page placed by KSM (counted in ksm_zero_pages) */
     static final int KSM_ZERO = -2;
-    /** slot maps the zero page through fork of a KSM zero pte (not counted) */
-    static final int PLAIN_ZERO = -3;
 
     private final Frames frames;
     private int[] pte;
@@ -82,7 +80,7 @@ final class PageSlots {
         return lo;
     }
 
-    /** The frame mapped at slot s, or {@link #NO_PAGE}, {@link #KSM_ZERO}, {@link #PLAIN_ZERO}. */
+    /** The frame mapped at slot s, or {@link #NO_PAGE}, {@link #KSM_ZERO}. */
     int pte(int s) {
         return pte[s];
     }
@@ -108,19 +106,16 @@ final class PageSlots {
         release(s, old);
     }
 
-    /** replace_page with the zero page (use_zero_pages): counted in ksm_zero_pages. */
+    /**
+     * replace_page with the zero page (use_zero_pages), or copy_present_pte of such a pte at fork (the
+     * child's pte keeps the dirty bit that marks it, and ksm_fork adds the child's count, 4d6fc29f3634):
+     * counted in ksm_zero_pages and mm->ksm_zero_pages.
+     */
     void mapKsmZero(int s) {
         int old = pte[s];
         pte[s] = KSM_ZERO;
         ksmZeroPages++;
         mmKsmZeroPages[owner(s)]++;
-        release(s, old);
-    }
-
-    /** copy_present_pte of a zero pte (fork): the child maps the zero page, not counted. */
-    void mapPlainZero(int s) {
-        int old = pte[s];
-        pte[s] = PLAIN_ZERO;
         release(s, old);
     }
 

@@ -168,7 +168,10 @@ public final class ProcessEvents {
         }
     }
 
-    /** fork(): a child mm sharing every page of the parent copy-on-write, registered with KSM like the parent. */
+    /**
+     * fork(): a child mm sharing every page of the parent copy-on-write, registered with KSM like the parent
+     * (ksm_fork); its KSM zero pages are counted for the child and globally, as since 4d6fc29f3634.
+     */
     public void fork(int parentPid, int childPid, String childName) {
         Mm parent = running(parentPid);
         if (byPid.containsKey(childPid)) {
@@ -189,8 +192,8 @@ public final class ProcessEvents {
             int f = e.slots.pte(parent.firstSlot + i);
             if (f >= 0) {
                 e.slots.map(first + i, f);
-            } else if (f != PageSlots.NO_PAGE) {
-                e.slots.mapPlainZero(first + i);
+            } else if (f == PageSlots.KSM_ZERO) {
+                e.slots.mapKsmZero(first + i);
             }
         }
         if (parent.registered) {

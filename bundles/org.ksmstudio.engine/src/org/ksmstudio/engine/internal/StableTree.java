@@ -19,9 +19,10 @@ final class StableTree {
     private final SharingPolicy policy;
     private final long treeSearchNanos;
     /**
-     * a dup visited in a chain walk (stable_node_dup: get the dup's folio, check its rmap_hlist_len, no page
-     * compare) costs an eighth of a tree node: ksmd's CPU time while it walked chains of 2,000 and 4,000 full dups
-     * at max_page_sharing 2 was 30 to 33 ns per dup visited (engine tests, tools/dupcost.py)
+     * a dup visited in a chain walk (stable_node_dup: cond_resched, ksm_get_folio's folio_try_get and folio_put,
+     * rmap_hlist_len, no page compare) costs a sixth of a tree node, 41 ns on THIS_MACHINE: ksmd's CPU time
+     * (schedstat) over the merge scan of chains of 500 to 8,000 full dups at max_page_sharing 2 was 41 to 44 ns per
+     * dup visited beyond the same workload without a chain, 42 to 59 ns at 16,000 dups (docs/cost-model.md)
      */
     private final long dupVisitNanos;
     /** second result of {@link #stableNodeChain}: the tree node (chain or regular) */
@@ -36,7 +37,7 @@ final class StableTree {
         this.items = items;
         this.policy = engine.policy;
         this.treeSearchNanos = engine.cost.treeSearchNanos();
-        this.dupVisitNanos = treeSearchNanos >> 3;
+        this.dupVisitNanos = treeSearchNanos / 6;
     }
 
     private boolean isCandidate(int node, int offset) {

@@ -14,7 +14,7 @@ package org.ksmstudio.engine.scenario;
  * @param checksumNanos          ksmd cost of visiting a page that is not a KSM page: finding it, its rmap item and
  *                               the checksum of its content (the whole cost of a first or volatile visit)
  * @param treeSearchNanos        ksmd cost per node visited in a stable or unstable tree search (get the node's
- *                               page, compare); a dup visited in a chain walk costs an eighth
+ *                               page, compare); a dup visited in a chain walk costs a sixth
  * @param mergeNanos             ksmd cost of merging one page (write protect, replace the PTE, TLB flush)
  * @param walkItemNanos          rmap walk: per rmap item (anon_vma lock, interval tree)
  * @param walkPteNanos           rmap walk: per mapping visited (PTE update)

@@ -1,0 +1,42 @@
+package org.ksmstudio.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.KsmSnapshot;
+
+/**
+ * ksmd's CPU time for merging into one long chain, against the kernel: N identical pages at
+ * max_page_sharing 2 make a chain of N/2 full dups, and every new pair walks the whole chain three times
+ * (two stable tree searches find no dup with room, then stable_tree_insert), so the merge scan costs
+ * about 1.5 (N/2)^2 dup visits more than the same pages without a limit. Kernel: Linux 6.18, this machine,
+ * ksmd's schedstat over the merge scan (one batch per full scan: pages_to_scan N+10, sleep 50 ms), minus
+ * the same workload at max_page_sharing N+1 (docs/cost-model.md, "ksmd's own CPU costs").
+ */
+class ChainWalkCostTest {
+
+    @ParameterizedTest(name = "{0} pages, chain of {1} dups: {2} ms more than without a chain")
+    @CsvSource({ "2000, 1000, 61.7", "4000, 2000, 253.0", "8000, 4000, 1013.7", "16000, 8000, 4177.9" })
+    void mergingIntoAFullChainCostsWhatTheKernelSpent(int pages, int dups, double kernelExtraMs) {
+        double chain = mergeCpuMs(pages, 2, dups);
+        double flat = mergeCpuMs(pages, pages + 1, 0);
+        double extra = chain - flat;
+        System.out.printf("chain of %d dups: simulated %.1f ms more, kernel %.1f ms%n", dups, extra, kernelExtraMs);
+        assertTrue(Math.abs(extra - kernelExtraMs) <= 0.15 * kernelExtraMs,
+                "simulated " + extra + " ms, kernel " + kernelExtraMs + " ms");
+    }
+
+    private static double mergeCpuMs(int pages, int mps, int dups) {
+        KsmSimulation sim = KsmSimulation.create(Scenarios.identicalPages(1, pages, mps, pages + 10, 50));
+        assertTrue(sim.runUntilConverged(Duration.ofHours(1)));
+        KsmSnapshot s = sim.snapshot();
+        assertEquals(dups, s.counters().stableNodeDups());
+        assertTrue(s.ksmdCpuShare() < 1);
+        return s.ksmdCpuShare() * s.timeNanos() / 1e6;
+    }
+}
