@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.headless.HeadlessMain;
+import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.ScenarioResources;
 import org.ksmstudio.model.scenario.Scenario;
@@ -64,7 +67,7 @@ class HeadlessMainTest {
         String text = Files.readString(json);
         assertTrue(text.contains("\"name\": \"initial\"") && text.contains("\"matches\": true"), text);
         // every value of /proc/PID/ksm_stat, ksm_merge_any and ksm_mergeable included (1 yes, 0 no)
-        com.fasterxml.jackson.databind.JsonNode process = org.ksmstudio.engine.io.StrictJson.parse(text).get("runs")
+        JsonNode process = StrictJson.parse(text).get("runs")
                 .get(0).get("processes").get(0);
         assertEquals(8064000, process.get("ksm_process_profit").asLong(), text);
         assertEquals(0, process.get("ksm_merge_any").asInt(), text);
