@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.ecore.EAnnotation;
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.edit.command.SetCommand;
 import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.Checkpoint;
@@ -141,10 +144,27 @@ public final class ScenarioLabels {
 
     /** "max_page_sharing = 256": a tunable as its sysfs file shows it. */
     public static String tunable(KsmConfig config, EAttribute attribute) {
-        Object value = config.eGet(attribute);
-        String text = value instanceof Boolean b ? (b ? "1" : "0") : value instanceof org.eclipse.emf.common.util.Enumerator e
-                ? e.getLiteral() : String.valueOf(value);
-        return label(attribute) + " = " + text;
+        return label(attribute) + " = " + value(config, config.eGet(attribute));
+    }
+
+    /**
+     * What setting {@code feature} of {@code owner} to {@code value} does, as an undo label reads it:
+     * "Set max_page_sharing = 128", "Set name = web", "Reset pages_to_scan" (for
+     * {@link SetCommand#UNSET_VALUE}).
+     */
+    public static String setting(EObject owner, EStructuralFeature feature, Object value) {
+        if (value == SetCommand.UNSET_VALUE) {
+            return "Reset " + label(feature);
+        }
+        return "Set " + label(feature) + " = " + value(owner, value);
+    }
+
+    /** A value as sysfs shows it for tunables (booleans as 1 and 0), enum literals, else its string. */
+    private static String value(EObject owner, Object value) {
+        if (value instanceof Boolean b && owner instanceof KsmConfig) {
+            return b ? "1" : "0";
+        }
+        return value instanceof Enumerator e ? e.getLiteral() : String.valueOf(value);
     }
 
     /** The unit shown after values of {@code feature}, or null. */
