@@ -9,10 +9,10 @@ import java.util.Set;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.command.AddCommand;
-import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.Checkpoint;
@@ -108,14 +108,17 @@ public final class ScenarioDefaults {
         return columns;
     }
 
+    /** A new value for a key attribute of an added object. */
+    public record KeyChange(EObject object, EAttribute attribute, Object value) {
+    }
+
     /**
-     * Commands that give the processes of {@code added} a free pid and its regions a name unused in
-     * {@code owner} when theirs is taken (a pasted copy, a region dropped on another process). Null
-     * when every key is free.
+     * The changes that give the processes of {@code added} a free pid and its regions a name unused
+     * in {@code owner} when theirs is taken (a pasted copy, a region dropped on another process);
+     * empty when every key is free.
      */
-    public static Command uniqueKeys(EditingDomain domain, EObject owner, EStructuralFeature feature,
-            Collection<?> added) {
-        CompoundCommand keys = new CompoundCommand();
+    public static List<KeyChange> uniqueKeys(EObject owner, EStructuralFeature feature, Collection<?> added) {
+        List<KeyChange> changes = new ArrayList<>();
         if (feature == Literals.WORKLOAD__PROCESSES) {
             Optional<Scenario> scenario = ScenarioQueries.scenarioOf(owner);
             Set<Integer> taken = new HashSet<>(scenario.map(s -> ScenarioQueries.pids(s).keySet()).orElse(Set.of()));
@@ -123,7 +126,7 @@ public final class ScenarioDefaults {
                 if (object instanceof Process process && !taken.add(process.getPid())) {
                     int pid = taken.stream().mapToInt(Integer::intValue).max().orElse(FIRST_PID - 1) + 1;
                     taken.add(pid);
-                    keys.append(SetCommand.create(domain, process, Literals.PROCESS__PID, pid));
+                    changes.add(new KeyChange(process, Literals.PROCESS__PID, pid));
                 }
             }
         } else if (feature == Literals.PROCESS__REGIONS && owner instanceof Process process) {
@@ -133,13 +136,13 @@ public final class ScenarioDefaults {
                         && taken.contains(region.getName())) {
                     String name = unique(region.getName(), taken);
                     taken.add(name);
-                    keys.append(SetCommand.create(domain, region, Literals.MERGEABLE_REGION__NAME, name));
+                    changes.add(new KeyChange(region, Literals.MERGEABLE_REGION__NAME, name));
                 } else if (object instanceof MergeableRegion region) {
                     taken.add(region.getName());
                 }
             }
         }
-        return keys.isEmpty() ? null : keys;
+        return changes;
     }
 
     private static void process(Scenario scenario, Process process) {

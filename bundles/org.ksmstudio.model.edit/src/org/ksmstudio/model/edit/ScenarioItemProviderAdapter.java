@@ -86,13 +86,11 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
         };
     }
 
-    /** Adds, first giving the added objects free keys where theirs are taken ({@link ScenarioDefaults#uniqueKeys}). */
+    /** Adds, first giving the added objects free keys where theirs are taken ({@link UniqueKeysAddCommand}). */
     @Override
     protected Command createAddCommand(EditingDomain domain, EObject owner, EStructuralFeature feature,
             Collection<?> collection, int index) {
-        Command add = super.createAddCommand(domain, owner, feature, collection, index);
-        Command keys = ScenarioDefaults.uniqueKeys(domain, owner, feature, collection);
-        return keys == null ? add : keys.chain(add);
+        return new UniqueKeysAddCommand(domain, owner, feature, collection, index);
     }
 
     /** A set command labelled with the feature and the value: "Set max_page_sharing = 128". */
@@ -100,7 +98,7 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
     protected Command createSetCommand(EditingDomain domain, EObject owner, EStructuralFeature feature, Object value,
             int index) {
         Command set = super.createSetCommand(domain, owner, feature, value, index);
-        if (set instanceof SetCommand command) {
+        if (set instanceof SetCommand command && feature != null) {
             command.setLabel(ScenarioLabels.setting(owner, feature, value));
         }
         return set;

@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.commands.NotHandledException;
 import org.eclipse.core.commands.common.NotDefinedException;
+import org.eclipse.jface.viewers.CellEditor;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
@@ -104,6 +107,46 @@ class ScenarioEditorTest extends WorkbenchTestCase {
 		assertEquals(256, ui.sync(ksm::getMaxPageSharing));
 		command("org.eclipse.ui.edit.redo"); //$NON-NLS-1$
 		assertEquals(512, ui.sync(ksm::getMaxPageSharing));
+	}
+
+	@Test
+	void aNumberOpensInItsCellEditorWithoutAnErrorAndBadTextIsRefused() throws IOException {
+		Path file = TestScenarios.copyExample("reference-a-b-2000x1-mps256.ksm", folder); //$NON-NLS-1$
+		ScenarioEditor editor = TestScenarios.open(ui, file);
+		KsmConfig ksm = ui.sync(() -> editor.getScenario().getKsm());
+		ui.run(() -> {
+			IPropertySource source = provider(editor).getPropertySource(ksm);
+			IPropertyDescriptor pagesToScan = descriptor(source, "pages_to_scan"); //$NON-NLS-1$
+			CellEditor cell = pagesToScan.createPropertyEditor(editor.getTreeViewer().getTree().getParent());
+			cell.setValue(source.getPropertyValue(pagesToScan.getId()));
+			assertNull(cell.getErrorMessage(), "the model's Long opens as a valid value"); //$NON-NLS-1$
+			assertTrue(cell.isValueValid());
+			cell.dispose();
+		});
+
+		IViewPart view = TestScenarios.showView(ui, IPageLayout.ID_PROP_SHEET, IViewPart.class);
+		ui.run(() -> {
+			TestScenarios.page().activate(editor);
+			editor.reveal(ksm);
+			TestScenarios.page().activate(view);
+		});
+		Tree properties = ui.find(Tree.class, t -> t.getData(ScenarioEditor.TREE_KEY) == null && t.isVisible()
+				&& UiDriver.treeTexts(t).stream().anyMatch(s -> s.contains("Scanning")), "the Properties view"); //$NON-NLS-1$ //$NON-NLS-2$
+		TreeItem row = ui.treeItem(properties, "pages_to_scan"); //$NON-NLS-1$
+		ui.clickCell(properties, row, 1);
+		Text editorText = ui.find(Text.class, t -> t.getParent() == properties && t.isVisible(), "the cell editor"); //$NON-NLS-1$
+		assertEquals("100", ui.sync(editorText::getText)); //$NON-NLS-1$
+		ui.flush();
+		assertEquals(List.of(), ui.sync(() -> statusErrors()), "opening a valid number shows no error"); //$NON-NLS-1$
+		ui.run(() -> editorText.setText("lots")); //$NON-NLS-1$
+		ui.waitUntil(() -> statusErrors().contains("\u2018lots\u2019 is not a valid long"), //$NON-NLS-1$
+				() -> "text that is not a number is refused on the status line: " + statusErrors()); //$NON-NLS-1$
+	}
+
+	/** The texts of the workbench window's status line that are validation errors. */
+	private List<String> statusErrors() {
+		return ui.findAll(CLabel.class, l -> l.getText() != null && l.getText().contains("is not a valid")) //$NON-NLS-1$
+				.stream().map(CLabel::getText).toList();
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -301,6 +303,74 @@ public final class UiDriver {
 				treeTexts(child, indent + "  ", texts); //$NON-NLS-1$
 			}
 		}
+	}
+
+	/** The menu bar of the workbench window; call on the UI thread. */
+	public Menu menuBar() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getMenuBar();
+	}
+
+	/**
+	 * The item at {@code path} (texts without mnemonics and accelerators, e.g. "Edit", "New Child",
+	 * "Process") under {@code menu}, showing each menu on the way as a user opening it does (menus
+	 * built when shown fill themselves); fails naming the items found. Call on the UI thread.
+	 */
+	public static MenuItem menuItem(Menu menu, String... path) {
+		Menu current = menu;
+		MenuItem item = null;
+		for (String text : path) {
+			if (current == null) {
+				fail(item.getText() + " has no submenu"); //$NON-NLS-1$
+			}
+			current.notifyListeners(SWT.Show, new Event());
+			item = null;
+			List<String> texts = new ArrayList<>();
+			for (MenuItem candidate : current.getItems()) {
+				texts.add(menuText(candidate));
+				if (text.equals(menuText(candidate))) {
+					item = candidate;
+				}
+			}
+			if (item == null) {
+				fail("no menu item " + text + " in " + texts); //$NON-NLS-1$ //$NON-NLS-2$
+			}
+			current = item.getMenu();
+		}
+		return item;
+	}
+
+	/** The text of a menu item without its mnemonic and accelerator. */
+	public static String menuText(MenuItem item) {
+		String text = item.getText();
+		int tab = text.indexOf('\t');
+		return (tab < 0 ? text : text.substring(0, tab)).replace("&", ""); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** Clicks the menu item at {@code path} under {@code menu} (a menu bar or a context menu), as a user does. */
+	public void clickMenu(Supplier<Menu> menu, String... path) {
+		MenuItem item = sync(() -> menuItem(menu.get(), path));
+		run(() -> {
+			if (!item.isEnabled()) {
+				fail(menuText(item) + " is disabled"); //$NON-NLS-1$
+			}
+			item.notifyListeners(SWT.Selection, new Event());
+		});
+	}
+
+	/** {@link #clickMenu} for an item that opens a modal dialog: the click runs later on the UI thread. */
+	public void clickMenuLater(Supplier<Menu> menu, String... path) {
+		MenuItem item = sync(() -> menuItem(menu.get(), path));
+		async(() -> item.notifyListeners(SWT.Selection, new Event()));
+	}
+
+	/** The item of {@code tree} (searched depth first, expanding as it goes) whose text starts with {@code prefix}. */
+	public TreeItem treeItemStartingWith(Tree tree, String prefix) {
+		AtomicReference<TreeItem> found = new AtomicReference<>();
+		waitUntil(() -> {
+			found.set(search(tree.getItems(), item -> item.getText().startsWith(prefix)));
+			return found.get() != null;
+		}, () -> "no tree item starting with " + prefix + " in " + treeTexts(tree)); //$NON-NLS-1$ //$NON-NLS-2$
+		return found.get();
 	}
 
 	/** Processes pending UI events (layout, paint) once the UI thread is free. */

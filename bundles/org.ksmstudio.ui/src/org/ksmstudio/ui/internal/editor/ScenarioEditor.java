@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EventObject;
 import java.util.HashMap;
+import java.util.List;
 
 import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IFile;
@@ -12,6 +13,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.emf.common.command.BasicCommandStack;
+import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.common.util.URI;
@@ -24,6 +26,7 @@ import org.eclipse.emf.edit.domain.IEditingDomainProvider;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -37,6 +40,8 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -64,11 +69,16 @@ import org.ksmstudio.model.scenario.ScenarioPackage;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.emf.EmfContentProvider;
 import org.ksmstudio.ui.internal.emf.EmfPropertySourceProvider;
+import org.ksmstudio.ui.internal.emf.ModelDragAdapter;
+import org.ksmstudio.ui.internal.emf.ModelDropAdapter;
+import org.ksmstudio.ui.internal.emf.ModelTransfer;
 import org.ksmstudio.ui.internal.run.RunSlot;
 
 /**
- * The scenario editor for {@code .ksm} files: the model as a tree, edited in the Properties view
- * through commands on the editing domain's command stack (undo/redo, dirty marker), validated after
+ * The scenario editor for {@code .ksm} files: the model as a tree, edited in the Properties view and
+ * through the tree's New Child, New Sibling, Delete, Cut, Copy, Paste and drag and drop
+ * ({@link ScenarioActionBarContributor}), every change a command on the editing domain's command
+ * stack (undo/redo, dirty marker, the changed objects selected), validated after
  * every change (decorations, the problems list, Problems-view markers for workspace files), saved
  * atomically. A file that cannot be read shows its error (file:line:column) instead of the tree.
  * It also owns the run of the scenario ({@link RunSlot}).
@@ -94,7 +104,6 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	private TreeViewer tree;
 	private TableViewer problemsTable;
 	private volatile ScenarioProblems problems = ScenarioProblems.none();
-	private CommandStackActions undoRedo;
 	private PropertySheetPage propertySheetPage;
 	private boolean validationScheduled;
 	private final CommandStackListener commandStackListener = this::commandStackChanged;
@@ -147,16 +156,33 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 		tree.expandToLevel(2);
 		tree.setSelection(new StructuredSelection(scenario));
 		getSite().setSelectionProvider(tree);
+		createContextMenu();
+		tree.addDragSupport(DND.DROP_MOVE | DND.DROP_COPY, new Transfer[] { ModelTransfer.getInstance() },
+				new ModelDragAdapter(tree));
+		tree.addDropSupport(DND.DROP_MOVE | DND.DROP_COPY, new Transfer[] { ModelTransfer.getInstance() },
+				new ModelDropAdapter(domain, tree.getControl(),
+						dragged -> NLS.bind(Messages.moveObjects, SelectionCommandAction.names(List.copyOf(dragged)))));
 		createProblemsTable(sash);
 		sash.setWeights(new int[] { 78, 22 });
 		showProblems();
 
-		undoRedo = new CommandStackActions(commandStack);
-		undoRedo.install(getEditorSite().getActionBars());
 		IContextService contexts = getSite().getService(IContextService.class);
 		if (contexts != null) {
 			contexts.activateContext(CONTEXT_ID);
 		}
+	}
+
+	/** The tree's context menu: the contributor's New Child, New Sibling and edit actions, then others' contributions. */
+	private void createContextMenu() {
+		MenuManager menu = new MenuManager("#PopUp"); //$NON-NLS-1$
+		menu.setRemoveAllWhenShown(true);
+		menu.addMenuListener(manager -> contributor().fillContextMenu(manager));
+		tree.getControl().setMenu(menu.createContextMenu(tree.getControl()));
+		getSite().registerContextMenu(menu, tree);
+	}
+
+	private ScenarioActionBarContributor contributor() {
+		return (ScenarioActionBarContributor) getEditorSite().getActionBarContributor();
 	}
 
 	private void createProblemsTable(Composite parent) {
@@ -207,8 +233,10 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 				return;
 			}
 			firePropertyChange(PROP_DIRTY);
-			undoRedo.update();
-			getEditorSite().getActionBars().updateActionBars();
+			Command recent = commandStack.getMostRecentCommand();
+			if (recent != null && !recent.getAffectedObjects().isEmpty()) {
+				tree.setSelection(new StructuredSelection(List.copyOf(recent.getAffectedObjects())), true);
+			}
 			if (propertySheetPage != null && !propertySheetPage.getControl().isDisposed()) {
 				propertySheetPage.refresh();
 			}
@@ -347,9 +375,7 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 				@Override
 				public void setActionBars(org.eclipse.ui.IActionBars actionBars) {
 					super.setActionBars(actionBars);
-					if (undoRedo != null) {
-						undoRedo.install(actionBars);
-					}
+					contributor().shareGlobalActions(actionBars);
 				}
 			};
 			propertySheetPage.setPropertySourceProvider(new EmfPropertySourceProvider(adapterFactory, domain));
