@@ -72,8 +72,8 @@ public final class ScenarioDefaults {
     private ScenarioDefaults() {
     }
 
-    /** Gives {@code child}, about to be created in {@code feature} of {@code owner}, valid values. */
-    public static void initialize(EObject owner, EStructuralFeature feature, EObject child) {
+    /** Gives {@code child}, about to be created under {@code owner}, valid values. */
+    public static void initialize(EObject owner, EObject child) {
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(owner);
         switch (child) {
             case Process process when scenario.isPresent() -> process(scenario.get(), process);

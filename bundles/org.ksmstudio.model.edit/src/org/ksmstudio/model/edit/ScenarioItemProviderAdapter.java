@@ -65,7 +65,7 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
         if (object instanceof EObject owner) {
             for (Object descriptor : descriptors) {
                 if (descriptor instanceof CommandParameter parameter && parameter.getValue() instanceof EObject child) {
-                    ScenarioDefaults.initialize(owner, parameter.getEStructuralFeature(), child);
+                    ScenarioDefaults.initialize(owner, child);
                 }
             }
         }

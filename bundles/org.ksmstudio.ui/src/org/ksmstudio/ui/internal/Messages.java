@@ -29,6 +29,9 @@ public final class Messages extends NLS {
 	public static String pasteObjects;
 	public static String moveObjects;
 	public static String objectCount;
+	public static String docsTitle;
+	public static String docsNotFound;
+	public static String docsNoProgram;
 	public static String saveFailedTitle;
 	public static String saveFailed;
 	public static String runRefusedTitle;
