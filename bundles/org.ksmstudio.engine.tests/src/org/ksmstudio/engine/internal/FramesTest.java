@@ -2,6 +2,7 @@ package org.ksmstudio.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FramesTest {
     @Test
     void aFrameIsFreedWithItsLastMappingAndReusedLastFreedFirst() {
-        Frames frames = new Frames(2);
+        Frames frames = new Frames(2, new StableNodes(16, 1));
         int a = frames.alloc(11, 0);
         int b = frames.alloc(22, 1);
         frames.get(a);
@@ -34,7 +35,8 @@ class FramesTest {
 
     @Test
     void freeingAKsmPageWithAStableNodeCountsOneStaleNodeUntilItIsRemoved() {
-        Frames frames = new Frames(16);
+        StableNodes sn = new StableNodes(16, 1);
+        Frames frames = new Frames(16, sn);
         int k = frames.alloc(5, 0);
         int plain = frames.alloc(6, 0);
         int half = frames.alloc(7, 0);
@@ -42,7 +44,7 @@ class FramesTest {
             frames.get(f);
         }
         frames.markKsm(k);
-        frames.setStableNode(k, 3);
+        frames.setStableNode(k, sn.allocNode(k, 5, 0));
         frames.markKsm(half); // a KSM page whose node is not set yet leaves no stale node
         assertTrue(frames.isKsm(k));
         frames.put(plain);
@@ -56,8 +58,34 @@ class FramesTest {
     }
 
     @Test
+    void aKsmPageKeepsItsContentNodeAndKeyholeThroughMigrationInTheCompactLayout() {
+        StableNodes sn = new StableNodes(16, 1);
+        Frames frames = new Frames(16, sn);
+        int f = frames.alloc(0xfeed_0000_0000_0001L, 2);
+        frames.get(f);
+        frames.markKsm(f);
+        assertEquals(Frames.KSM_NO_NODE, frames.stableNode(f));
+        assertEquals(2, frames.node(f));
+        int id = sn.allocNode(f, 0xfeed_0000_0000_0001L, 0);
+        frames.setStableNode(f, id);
+        frames.migrate(f, 63);
+        assertEquals(id, frames.stableNode(f));
+        assertEquals(63, frames.node(f));
+        assertEquals(0xfeed_0000_0000_0001L, frames.content(f));
+        assertThrows(IllegalStateException.class, () -> frames.write(f, 1), "a KSM page is never written");
+        assertThrows(IllegalStateException.class, () -> frames.clearKsm(f));
+        int g = frames.alloc(9, 1);
+        assertThrows(IllegalStateException.class, () -> frames.setStableNode(g, id), "another content");
+        frames.markKsm(g);
+        frames.clearKsm(g);
+        assertEquals(Frames.NOT_KSM, frames.stableNode(g));
+        assertEquals(1, frames.node(g));
+        assertEquals(9, frames.content(g));
+    }
+
+    @Test
     void growsPastItsCapacityKeepingEveryColumn() {
-        Frames frames = new Frames(16);
+        Frames frames = new Frames(16, new StableNodes(16, 1));
         for (int i = 0; i < 1000; i++) {
             int f = frames.alloc(i * 3L, i % 4);
             frames.get(f);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LruAddBatchesTest {
     @Test
     void theLastWrittenModThirtyOneStayHeldUntilTheDrain() {
-        PageSlots slots = new PageSlots(new Frames(16), 100);
+        PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), 100);
         slots.allocRange(100);
         RmapItems items = new RmapItems(slots, new StableNodes(16, 1), slots.capacity());
         LruAddBatches lru = new LruAddBatches(items);

@@ -83,9 +83,9 @@ public final class KsmEngine {
         this.pageSize = topology.pageSize();
         this.policy = policy;
         int cap = Math.max(16, slotCapacity);
-        this.frames = new Frames(cap);
+        this.sn = new StableNodes(cap / 512, topology.nodes().size());
+        this.frames = new Frames(cap, sn);
         this.slots = new PageSlots(frames, cap);
-        this.sn = new StableNodes(Math.max(16, cap / 64), topology.nodes().size());
         this.items = new RmapItems(slots, sn, slots.capacity());
         this.mms = new MmSlots(slots);
         this.stable = new StableTree(this, sn, frames, items);

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The rmap items (struct ksm_rmap_item), at most one per page slot, in columns indexed by slot:
  * flags, oldchecksum, the unstable tree's nid, the stable node (head) and the links of its hlist,
- * and smart_scan's age and skips ({@link SmartScan}). The one place that counts them: ksm_rmap_items,
+ * and smart_scan's age and skips ({@link SmartScan}): 19 bytes a slot, 18 while every unstable
+ * tree item is in tree 0 (the nid column is made on the first insertion into another tree). The one place that counts them: ksm_rmap_items,
  * ksm_pages_shared, ksm_pages_sharing, ksm_pages_unshared, and per mm mm_slot->rmap_items and
  * mm->ksm_merging_pages; each count moves only with the state it counts, in the methods below.
  * The head and length of a stable node's hlist live in {@link StableNodes}, written from here.
@@ -29,6 +30,7 @@ final class RmapItems {
     private final SmartScan smart;
     private byte[] flags;
     private int[] oldChecksum;
+    /** null while every item was inserted in unstable tree 0 */
     private byte[] nid;
     private int[] head;
     private int[] hnext;
@@ -47,7 +49,6 @@ final class RmapItems {
         this.smart = new SmartScan(capacity);
         flags = new byte[capacity];
         oldChecksum = new int[capacity];
-        nid = new byte[capacity];
         head = new int[capacity];
         hnext = new int[capacity];
         hprev = new int[capacity];
@@ -59,7 +60,9 @@ final class RmapItems {
         if (cap > flags.length) {
             flags = Arrays.copyOf(flags, cap);
             oldChecksum = Arrays.copyOf(oldChecksum, cap);
-            nid = Arrays.copyOf(nid, cap);
+            if (nid != null) {
+                nid = Arrays.copyOf(nid, cap);
+            }
             head = Arrays.copyOf(head, cap);
             hnext = Arrays.copyOf(hnext, cap);
             hprev = Arrays.copyOf(hprev, cap);
@@ -181,13 +184,18 @@ final class RmapItems {
 
     /** The unstable tree (node id) the item was inserted in. */
     int unstableNid(int s) {
-        return nid[s];
+        return nid == null ? 0 : nid[s];
     }
 
     /** unstable_tree_search_insert's insertion: the item is in unstable tree {@code treeNid}. */
     void unstableInsert(int s, int treeNid) {
         flags[s] |= UNSTABLE;
-        nid[s] = (byte) treeNid;
+        if (nid == null && treeNid != 0) {
+            nid = new byte[flags.length];
+        }
+        if (nid != null) {
+            nid[s] = (byte) treeNid;
+        }
         pagesUnshared++;
     }
 
@@ -254,6 +262,6 @@ final class RmapItems {
     }
 
     long heapBytes() {
-        return (long) flags.length * (1 + 4 + 1 + 4 + 4 + 4) + smart.heapBytes();
+        return (long) flags.length * (1 + 4 + 4 + 4 + 4) + (nid == null ? 0 : nid.length) + smart.heapBytes();
     }
 }

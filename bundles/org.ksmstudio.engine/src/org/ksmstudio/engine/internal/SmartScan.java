@@ -4,29 +4,28 @@ import java.util.Arrays;
 
 /**
  * smart_scan's bookkeeping per rmap item (mm/ksm.c should_skip_rmap_item): the age of a page
- * that stayed unmerged and the number of scans still to skip, in arrays indexed by page slot
- * (part of the rmap item, rmap_item->age and ->remaining_skips; owned by {@link RmapItems}).
+ * that stayed unmerged and the number of scans still to skip (rmap_item->age and
+ * ->remaining_skips), one byte per page slot, owned by {@link RmapItems}. The age is kept
+ * saturating at 15 instead of 255: skip_age() and the "age < 3" test tell no age above 8 from
+ * another, so the decisions are the kernel's; the low nibble is the age, the high one the skips.
  */
 final class SmartScan {
-    private byte[] age;
-    private byte[] skips;
+    private static final int AGE_MAX = 15;
+    private byte[] ageAndSkips;
     private long pagesSkipped;
 
     SmartScan(int capacity) {
-        age = new byte[capacity];
-        skips = new byte[capacity];
+        ageAndSkips = new byte[capacity];
     }
 
-    /** Grows the arrays to {@code capacity} page slots. */
+    /** Grows the column to {@code capacity} page slots. */
     void grow(int capacity) {
-        age = Arrays.copyOf(age, capacity);
-        skips = Arrays.copyOf(skips, capacity);
+        ageAndSkips = Arrays.copyOf(ageAndSkips, capacity);
     }
 
     /** A new rmap item at slot s starts young with nothing to skip. */
     void reset(int s) {
-        age[s] = 0;
-        skips[s] = 0;
+        ageAndSkips[s] = 0;
     }
 
     /**
@@ -34,20 +33,22 @@ final class SmartScan {
      * counted in pages_skipped).
      */
     boolean skip(int s) {
-        int a = age[s] & 0xff;
-        if (a != 255) {
-            age[s] = (byte) (a + 1);
+        int v = ageAndSkips[s] & 0xff;
+        int age = v & 0xf;
+        int skips = v >>> 4;
+        int older = age == AGE_MAX ? age : age + 1;
+        boolean skipped = false;
+        if (age >= 3) {
+            if (skips == 0) {
+                skips = skipAge(age);
+            } else {
+                pagesSkipped++;
+                skips--;
+                skipped = true;
+            }
         }
-        if (a < 3) {
-            return false;
-        }
-        if (skips[s] == 0) {
-            skips[s] = (byte) skipAge(a);
-            return false;
-        }
-        pagesSkipped++;
-        skips[s]--;
-        return true;
+        ageAndSkips[s] = (byte) (skips << 4 | older);
+        return skipped;
     }
 
     /** pages_skipped: the skips so far */
@@ -56,7 +57,7 @@ final class SmartScan {
     }
 
     long heapBytes() {
-        return (long) age.length * 2;
+        return ageAndSkips.length;
     }
 
     private static int skipAge(int a) {

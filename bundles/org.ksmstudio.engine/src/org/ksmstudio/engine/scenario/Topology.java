@@ -14,11 +14,16 @@ import java.util.List;
  *                 n x n, may be empty to mean 10 local / 20 remote
  */
 public record Topology(String arch, int pageSize, int cpuCount, List<NumaNode> nodes, List<List<Integer>> distance) {
+    /** Most NUMA nodes a machine may have (the engine keeps a page's node in 6 bits). */
+    public static final int MAX_NODES = 64;
+
     public Topology {
         ScenarioException.check(pageSize >= 512 && Integer.bitCount(pageSize) == 1, "topology.pageSize", pageSize,
                 "must be a power of two >= 512");
         ScenarioException.check(cpuCount >= 1, "topology.cpuCount", cpuCount, "must be >= 1");
         ScenarioException.check(nodes != null && !nodes.isEmpty(), "topology.nodes", nodes, "needs at least one node");
+        ScenarioException.check(nodes.size() <= MAX_NODES, "topology.nodes", nodes.size() + " nodes",
+                "at most " + MAX_NODES);
         nodes = List.copyOf(nodes);
         for (int i = 0; i < nodes.size(); i++) {
             ScenarioException.check(nodes.get(i).id() == i, "topology.nodes[" + i + "].id", nodes.get(i).id(),
