@@ -7,8 +7,8 @@ import org.ksmstudio.engine.KsmSimulation;
 
 /**
  * Heap held per simulated page (not a JMH benchmark: JMH does not measure retained heap).
- * Builds the guest workload with N pages, runs ksmd to convergence and reports used heap
- * after full GCs, per page. Usage: {@code java -Xmx4g -cp benchmarks.jar
+ * Builds the host workload ({@link Workloads#host}) with N pages, runs ksmd to convergence and
+ * reports used heap after full GCs, per page. Usage: {@code java -Xmx4g -cp benchmarks.jar
  * org.ksmstudio.benchmarks.HeapFootprint 16777216}.
  */
 public final class HeapFootprint {
@@ -17,10 +17,9 @@ public final class HeapFootprint {
 
     public static void main(String[] args) {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 1 << 24;
-        int guests = 16;
         long base = used();
         long t0 = System.nanoTime();
-        KsmSimulation sim = KsmSimulation.create(Workloads.guests(guests, pages / guests, 1 << 20, 0));
+        KsmSimulation sim = KsmSimulation.create(Workloads.host(pages, 1 << 20));
         long t1 = System.nanoTime();
         long built = used() - base;
         sim.runUntilConverged(Duration.ofHours(100));

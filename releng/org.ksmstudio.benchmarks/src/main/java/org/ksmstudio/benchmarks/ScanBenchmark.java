@@ -18,18 +18,23 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Simulated page scans per second of wall time on one core, 1,048,576 pages (4 guests of 1 GiB):
- * {@code steadyState} scans a converged workload (KSM pages, smart-scan skips, unstable tree
- * re-insertions), {@code fromScratch} runs ksmd from the first checksum through every merge to
- * convergence. Scores are per simulated page scanned (ops = pages).
+ * Simulated page scans per second of wall time on one core, for a host of {@code pages} pages
+ * ({@link Workloads#host}: 1,048,576 pages are 4 guests of 1 GiB, larger hosts 4 GiB guests; run
+ * with {@code -p pages=16777216} for 64 GiB): {@code steadyState} scans a converged workload (KSM
+ * pages, smart-scan skips, unstable tree re-insertions), {@code fromScratch} runs ksmd from the
+ * first checksum through every merge to convergence. Scores are per simulated page scanned
+ * (ops = pages).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = { "-Xms2g", "-Xmx2g" })
+@Fork(value = 1, jvmArgs = { "-Xmx8g" })
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
+@State(Scope.Benchmark)
 public class ScanBenchmark {
-    static final int PAGES = 1 << 20;
+    /** Pages of the host. */
+    @Param({ "1048576" })
+    int pages;
 
     /** The workload after ksmd converged. */
     @State(Scope.Thread)
@@ -37,8 +42,8 @@ public class ScanBenchmark {
         KsmSimulation sim;
 
         @Setup(Level.Trial)
-        public void setUp() {
-            sim = KsmSimulation.create(Workloads.guests(4, PAGES / 4, 65536, 0));
+        public void setUp(ScanBenchmark b) {
+            sim = KsmSimulation.create(Workloads.host(b.pages, 65536));
             sim.runUntilConverged(java.time.Duration.ofHours(10));
         }
     }
@@ -46,13 +51,11 @@ public class ScanBenchmark {
     /** A new simulation of the workload for each invocation. */
     @State(Scope.Thread)
     public static class Fresh {
-        @Param({ "4" })
-        int guests;
         KsmSimulation sim;
 
         @Setup(Level.Invocation)
-        public void setUp() {
-            sim = KsmSimulation.create(Workloads.guests(guests, PAGES / guests, 65536, 0));
+        public void setUp(ScanBenchmark b) {
+            sim = KsmSimulation.create(Workloads.host(b.pages, 65536));
         }
     }
 
@@ -66,10 +69,11 @@ public class ScanBenchmark {
 
     /**
      * Three full scans from scratch: checksums, merges into the stable tree, re-visits
-     * (3 x 1,048,576 page visits, the skipped ones included).
+     * (3 x pages page visits, the skipped ones included): milliseconds per invocation.
      */
     @Benchmark
-    @OperationsPerInvocation(3 * PAGES)
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public long fromScratch(Fresh s) {
         s.sim.stepFullScan();
         s.sim.stepFullScan();

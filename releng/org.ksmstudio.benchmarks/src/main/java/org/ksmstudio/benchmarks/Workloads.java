@@ -20,6 +20,17 @@ final class Workloads {
     private Workloads() {
     }
 
+    /** Guests of a host of {@code pages} pages: 1 GiB guests up to 4 GiB of host, 4 GiB guests above. */
+    static int hostGuests(int pages) {
+        return Math.max(4, pages >> 20);
+    }
+
+    /** A host of {@code pages} pages in {@link #hostGuests} guests, ksmd scanning without sleeping. */
+    static Scenario host(int pages, long pagesToScan) {
+        int guests = hostGuests(pages);
+        return guests(guests, pages / guests, pagesToScan, 0);
+    }
+
     static Scenario guests(int guests, int pagesPerGuest, long pagesToScan, long sleepMs) {
         int dupPages = pagesPerGuest / 10 * 8;
         int distinct = Math.max(1, dupPages / 64);
