@@ -22,6 +22,8 @@ final class PageSlots {
     /** first slot of each mm's range, by mm index */
     private int[] rangeStart = new int[16];
     private int ranges;
+    /** the range {@link #owner} found last (consecutive lookups mostly fall into one mm) */
+    private int lastOwner;
     private long ksmZeroPages;
     private long[] mmKsmZeroPages = new long[16];
 
@@ -65,8 +67,18 @@ final class PageSlots {
         return ranges;
     }
 
-    /** Index of the mm owning slot s (binary search over the ranges). */
+    /** Index of the mm owning slot s (the last owner found, else a binary search over the ranges). */
     int owner(int s) {
+        int m = lastOwner;
+        if (s >= rangeStart[m] && (m + 1 == ranges || s < rangeStart[m + 1])) {
+            return m;
+        }
+        m = search(s);
+        lastOwner = m;
+        return m;
+    }
+
+    private int search(int s) {
         int lo = 0;
         int hi = ranges - 1;
         while (lo < hi) {
