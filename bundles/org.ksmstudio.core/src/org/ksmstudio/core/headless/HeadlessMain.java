@@ -8,48 +8,94 @@ import java.util.ServiceLoader;
 
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.policy.PolicyRegistry;
+import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.model.MessageBundle;
 
 /**
- * The headless runner, started without OSGi on a plain classpath of the engine, model, core and
- * EMF jars (the launcher script strips {@code --headless}):
+ * The headless runner, started without OSGi on a plain classpath of the engine, model, core, EMF,
+ * Jackson, Commons CSV and picocli jars (the launcher script strips {@code --headless}):
  * <pre>
  * FILE.ksm [--until converged | --for 60s] [--json OUT] [--csv OUT] [--run N] [--policy ID]...
  * --reference FILE.json
  * --sweep FILE.ksm --param max_page_sharing=2..1048576:x2 --policies stock,no-limit [--json OUT] [--csv OUT]
  * --replay FILE.ksm [--yes] [--record-reference OUT.json]
  * </pre>
- * Subcommands are {@link HeadlessCommand}s listed in {@link #commands()} or
- * found through {@link ServiceLoader}. Exit code 0 on success, 1 when a check fails, 2 on bad
- * options, missing files or invalid models (one line on standard error).
+ * A subcommand is chosen by its option in the first position only ({@link HeadlessCommand}s listed
+ * in {@link #commands()} or found through {@link ServiceLoader}); each parses the rest with picocli
+ * and has its own {@code --help}. Exit code 0 on success, 1 when a check fails, 2 on bad options,
+ * missing files or invalid models. Every message is one line on standard error, with what came from
+ * the input escaped; an unexpected error is one line too (its stack trace only with {@code --debug}).
  */
 public final class HeadlessMain {
+
+    /** The option that prints a stack trace for an internal error. */
+    public static final String DEBUG = "--debug";
 
     private HeadlessMain() {
     }
 
     public static void main(String[] args) {
+        boolean debug = Arrays.asList(args).contains(DEBUG);
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            internalError(e, debug, System.err);
+            Runtime.getRuntime().halt(2);
+        });
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
-    /** Runs the command line {@code args}; returns the exit code. */
+    /** Runs the command line {@code args}; returns the exit code. Never throws. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        PolicyRegistry.ensureRegistered(); // inside Eclipse (HeadlessApplication): contributed policies too
         List<String> rest = new ArrayList<>(args);
-        rest.remove("--headless");
-        if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h")) {
-            (rest.isEmpty() ? err : out).println(usage());
-            return rest.isEmpty() ? 2 : 0;
+        if (!rest.isEmpty() && rest.get(0).equals("--headless")) {
+            rest.remove(0);
+        }
+        boolean debug = rest.remove(DEBUG);
+        try {
+            return dispatch(rest, out, err);
+        } catch (Throwable e) { // the last resort: no input ever shows a stack trace
+            return internalError(e, debug, err);
+        }
+    }
+
+    private static int dispatch(List<String> rest, PrintStream out, PrintStream err) {
+        PolicyRegistry.ensureRegistered(); // inside Eclipse (HeadlessApplication): contributed policies too
+        if (rest.isEmpty()) {
+            err.println(usage());
+            return 2;
+        }
+        if (rest.get(0).equals("--help") || rest.get(0).equals("-h")) {
+            out.println(usage());
+            return 0;
         }
         for (HeadlessCommand command : commands()) {
-            int at = rest.indexOf(command.option());
-            if (!command.option().isEmpty() && at >= 0) {
-                List<String> commandArgs = new ArrayList<>(rest.subList(0, at));
-                commandArgs.addAll(rest.subList(at + 1, rest.size()));
-                return command.run(commandArgs, out, err);
+            if (!command.option().isEmpty() && command.option().equals(rest.get(0))) {
+                return command.run(List.copyOf(rest.subList(1, rest.size())), out, err);
             }
         }
         return new RunScenarioCommand().run(rest, out, err);
+    }
+
+    /** Prints one line for an error that is a bug (or the machine's limit), the trace only when asked; exit code 2. */
+    static int internalError(Throwable e, boolean debug, PrintStream err) {
+        if (e instanceof OutOfMemoryError) {
+            err.println(Messages.Headless_Prefix + Text.oneLine(
+                    "out of memory: the scenario needs more heap than " + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MiB; raise it with JAVA_TOOL_OPTIONS=-Xmx8g or make the scenario smaller"));
+        } else {
+            String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            err.println(Messages.Headless_Prefix
+                    + Text.oneLine(MessageBundle.bind(Messages.Headless_InternalError, what)));
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 2;
+    }
+
+    /** Prints {@code message} (one line, control characters escaped) after the {@code ksmstudio:} prefix. */
+    static void fail(PrintStream err, String message) {
+        err.println(Messages.Headless_Prefix + Text.oneLine(message));
     }
 
     /** Every subcommand: the built-in ones, then those registered as services. */
@@ -65,6 +111,7 @@ public final class HeadlessMain {
         for (HeadlessCommand command : commands()) {
             usage.append('\n').append(MessageBundle.bind(Messages.Headless_UsageMore, command.usage()));
         }
+        usage.append('\n').append(Messages.Headless_UsageHelp);
         return usage.toString();
     }
 }

@@ -40,6 +40,11 @@ import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
+import org.ksmstudio.engine.io.Text;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code --replay FILE.ksm [--yes] [--record-reference OUT.json]}: replays the scenario's workload on
@@ -98,18 +103,27 @@ public final class ReplayCommand implements HeadlessCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options options = null;
+        Settings options;
         SimulationPlan plan;
         ReplayCase replayCase;
         try {
-            options = Options.parse(args);
+            Options parsed = new Options();
+            if (!Cli.parse(parsed, Messages.Replay_Usage, args, out)) {
+                return 0;
+            }
+            options = parsed.settings();
+        } catch (UsageException e) {
+            return fail(err, e.getMessage());
+        }
+        try {
             ScenarioModel.init();
-            plan = ScenarioConverter.convert(ScenarioResources.load(options.file), options.run, options.policy);
+            org.ksmstudio.model.scenario.Scenario model = ScenarioResources.load(options.file);
+            plan = ScenarioConverter.convert(model, Cli.runIndex(options.run, model.getRuns().size()), options.policy);
             replayCase = KernelReplay.replayCase(plan);
         } catch (UsageException | ScenarioLoadException e) {
             return fail(err, e.getMessage());
         } catch (ConversionException | IllegalArgumentException e) {
-            return fail(err, (options == null ? "" : options.file + ": ") + e.getMessage());
+            return fail(err, Text.shown(options.file.toString()) + ": " + e.getMessage());
         }
         KsmSysfs sysfs = new KsmSysfs(environment.ksmDirectory());
         KsmAccess access = sysfs.access();
@@ -144,7 +158,7 @@ public final class ReplayCommand implements HeadlessCommand {
         if (options.recordReference != null) {
             try {
                 ReferenceFormat.write(document, options.recordReference);
-                err.println(MessageBundle.bind(Messages.Replay_Recorded, options.recordReference));
+                err.println(Text.oneLine(MessageBundle.bind(Messages.Replay_Recorded, options.recordReference)));
             } catch (IOException e) {
                 return fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
             }
@@ -153,7 +167,7 @@ public final class ReplayCommand implements HeadlessCommand {
     }
 
     private static int fail(PrintStream err, String message) {
-        err.println(Messages.Headless_Prefix + message);
+        HeadlessMain.fail(err, message);
         return 2;
     }
 
@@ -196,7 +210,7 @@ public final class ReplayCommand implements HeadlessCommand {
     /** Prints kernel and simulation side by side, phase by phase; returns whether every counter matched. */
     static boolean print(PrintStream out, Path file, String kernel, String policy, RecordedCase recorded,
             RunResult simulated) {
-        out.println(MessageBundle.bind(Messages.Replay_Header, file, kernel, policy));
+        out.println(Text.oneLine(MessageBundle.bind(Messages.Replay_Header, file, kernel, policy)));
         int compared = 0;
         int equal = 0;
         for (int i = 0; i < recorded.phases().size(); i++) {
@@ -260,61 +274,53 @@ public final class ReplayCommand implements HeadlessCommand {
         return prompt -> console.readLine("%s", prompt);
     }
 
-    /** Parsed command line. */
+    /** The command line as picocli reads it. */
+    @Command(name = "ksmstudio --headless --replay", usageHelpAutoWidth = true,
+            description = "Replays the scenario's workload on the real kernel and compares it with the simulation.")
     static final class Options {
+        @Parameters(arity = "0..*", paramLabel = "FILE.ksm", descriptionKey = "Help_File")
+        List<String> files = new ArrayList<>();
+        @Option(names = "--yes", descriptionKey = "Help_Yes")
+        boolean yes;
+        @Option(names = "--record-reference", paramLabel = "OUT.json", descriptionKey = "Help_RecordReference")
+        String recordReference;
+        @Option(names = "--lock", paramLabel = "FILE", descriptionKey = "Help_Lock")
+        String lock;
+        @Option(names = "--policy", paramLabel = "ID", descriptionKey = "Help_Policy")
+        String policy;
+        @Option(names = "--run", paramLabel = "N", descriptionKey = "Help_Run")
+        String run;
+        @Option(names = "--phase-timeout", paramLabel = "DURATION", descriptionKey = "Help_PhaseTimeout")
+        String phaseTimeout;
+        @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "Help_Help")
+        boolean help;
+
+        /** The values, each checked before anything is written. */
+        Settings settings() throws UsageException {
+            Settings s = new Settings();
+            s.file = Cli.scenario(files, Messages.Replay_Usage);
+            s.yes = yes;
+            s.recordReference = Cli.output(recordReference);
+            if (lock != null) {
+                s.lock = Path.of(lock);
+            }
+            s.policy = policy == null ? null : Cli.policy("--policy", policy);
+            s.run = run;
+            if (phaseTimeout != null) {
+                s.phaseTimeout = Cli.duration("--phase-timeout", phaseTimeout, Cli.MAX_PHASE_TIMEOUT);
+            }
+            return s;
+        }
+    }
+
+    /** Checked values of the command line. */
+    static final class Settings {
         Path file;
         boolean yes;
         Path recordReference;
-        int run;
+        String run;
         String policy;
         Path lock = ExperimentLock.defaultFile();
         Duration phaseTimeout = Duration.ofMinutes(5);
-
-        static Options parse(List<String> args) throws UsageException {
-            Options o = new Options();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--yes" -> o.yes = true;
-                    case "--record-reference" -> o.recordReference = Path.of(value(args, ++i, arg));
-                    case "--lock" -> o.lock = Path.of(value(args, ++i, arg));
-                    case "--policy" -> o.policy = value(args, ++i, arg);
-                    case "--run" -> {
-                        String n = value(args, ++i, arg);
-                        try {
-                            o.run = Integer.parseInt(n);
-                        } catch (NumberFormatException e) {
-                            o.run = -1;
-                        }
-                        if (o.run < 0) {
-                            throw new UsageException(MessageBundle.bind(Messages.Run_RunTakesIndex, n));
-                        }
-                    }
-                    case "--phase-timeout" -> o.phaseTimeout = RunScenarioCommand.duration(arg, value(args, ++i, arg));
-                    default -> {
-                        if (arg.startsWith("-")) {
-                            throw new UsageException(MessageBundle.bind(Messages.Headless_UnknownOption, arg,
-                                    Messages.Replay_Usage));
-                        }
-                        if (o.file != null) {
-                            throw new UsageException(MessageBundle.bind(Messages.Headless_OneFile, o.file, arg));
-                        }
-                        o.file = Path.of(arg);
-                    }
-                }
-            }
-            if (o.file == null) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_NoFile, Messages.Replay_Usage));
-            }
-            return o;
-        }
-
-        private static String value(List<String> args, int i, String option) throws UsageException {
-            if (i >= args.size() || args.get(i).startsWith("--")) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
-            }
-            return args.get(i);
-        }
-
     }
 }

@@ -13,6 +13,8 @@ import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.OutputFile;
+import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.core.run.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.engine.scenario.RunSettings;
@@ -22,6 +24,10 @@ import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code FILE.ksm [--until converged | --for 60s] [--json OUT] [--csv OUT] [--run N] [--policy ID]}:
@@ -43,41 +49,79 @@ final class RunScenarioCommand implements HeadlessCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        String file = args.isEmpty() ? "" : args.get(0);
         try {
-            Options options = Options.parse(args);
+            Options options = new Options();
+            if (!Cli.parse(options, Messages.Run_Usage, args, out)) {
+                return 0;
+            }
+            Settings settings = options.settings();
+            file = settings.file.toString();
             ScenarioModel.init();
-            org.ksmstudio.model.scenario.Scenario model = ScenarioResources.load(options.file);
-            List<String> policies = options.policies.isEmpty() ? ScenarioConverter.policies(model, options.run)
-                    : options.policies;
-            List<RunResult> results = new ArrayList<>();
+            org.ksmstudio.model.scenario.Scenario model = ScenarioResources.load(settings.file);
+            int run = Cli.runIndex(options.run, model.getRuns().size());
+            List<String> policies = settings.policies.isEmpty() ? ScenarioConverter.policies(model, run)
+                    : settings.policies;
+            List<SimulationPlan> plans = new ArrayList<>();
             for (String policy : policies) {
-                SimulationPlan plan = ScenarioConverter.convert(model, options.run, policy);
-                results.add(ScenarioRunner.run(withLength(plan, options)));
+                plans.add(withLength(ScenarioConverter.convert(model, run, policy), settings));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (SimulationPlan plan : plans) {
+                results.add(ScenarioRunner.run(plan));
             }
             for (RunResult result : results) {
                 if (results.size() > 1) {
-                    out.println(MessageBundle.bind(Messages.Headless_PolicyHeader, result.policy()));
+                    out.println(MessageBundle.bind(Messages.Headless_PolicyHeader, Text.oneLine(result.policy())));
                 }
                 for (Map.Entry<String, String> counter : result.last().counters().asSysfsMap().entrySet()) {
                     out.println(counter.getKey() + " " + counter.getValue());
                 }
             }
             printWalks(results, out);
-            if (options.json != null) {
-                OutputFile.write(options.json, TimeSeriesWriter.json(model.getName(), results));
+            if (settings.json != null) {
+                OutputFile.write(settings.json, TimeSeriesWriter.json(model.getName(), results));
             }
-            if (options.csv != null) {
-                OutputFile.write(options.csv, TimeSeriesWriter.csv(results));
+            if (settings.csv != null) {
+                OutputFile.write(settings.csv, TimeSeriesWriter.csv(results));
             }
-            return 0;
+            return checksPassed(results, err) ? 0 : 1;
         } catch (UsageException | ScenarioLoadException e) {
-            err.println(Messages.Headless_Prefix + e.getMessage());
+            HeadlessMain.fail(err, e.getMessage());
         } catch (ConversionException | IllegalArgumentException | UnsupportedOperationException e) {
-            err.println(Messages.Headless_Prefix + args.get(0) + ": " + e.getMessage());
+            HeadlessMain.fail(err, Text.shown(file) + ": " + e.getMessage());
         } catch (IOException e) {
-            err.println(Messages.Headless_Prefix + MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
+            HeadlessMain.fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
         }
         return 2;
+    }
+
+    /** Whether every checkpoint matched its expectation; else one line on {@code err} naming the first difference. */
+    static boolean checksPassed(List<RunResult> results, PrintStream err) {
+        String first = null;
+        int differences = 0;
+        for (RunResult result : results) {
+            for (CheckpointResult checkpoint : result.checkpoints()) {
+                for (CheckpointResult.Comparison c : checkpoint.comparisons()) {
+                    if (c.matches()) {
+                        continue;
+                    }
+                    differences++;
+                    if (first == null) {
+                        first = MessageBundle.bind(Messages.Headless_CheckFailed, Text.shown(checkpoint.name()),
+                                Text.shown(result.policy()),
+                                c.pid() == 0 ? c.counter() : "pid " + c.pid() + " " + c.counter(),
+                                Long.toString(c.expected()), Long.toString(c.simulated()));
+                    }
+                }
+            }
+        }
+        if (first == null) {
+            return true;
+        }
+        HeadlessMain.fail(err, first
+                + (differences > 1 ? MessageBundle.bind(Messages.Headless_MoreDifferences, Integer.toString(differences - 1)) : ""));
+        return false;
     }
 
     /**
@@ -94,105 +138,71 @@ final class RunScenarioCommand implements HeadlessCommand {
     }
 
     /** The plan with the run length of the command line, if given. */
-    private static SimulationPlan withLength(SimulationPlan plan, Options options) {
-        if (options.length == null) {
+    private static SimulationPlan withLength(SimulationPlan plan, Settings settings) {
+        if (settings.length == null) {
             return plan;
         }
         RunSettings run = plan.scenario().run();
-        RunSettings changed = new RunSettings(options.length, options.untilConverged, run.seed(), run.policy(),
+        RunSettings changed = new RunSettings(settings.length, settings.untilConverged, run.seed(), run.policy(),
                 run.sampleInterval());
         Scenario s = plan.scenario();
         return new SimulationPlan(new Scenario(s.name(), s.topology(), s.workload(), s.tunables(), s.costModel(),
                 s.timeline(), changed), plan.steps());
     }
 
-    /** Parsed command line. */
-    private static final class Options {
+    /** The command line as picocli reads it. */
+    @Command(name = "ksmstudio --headless", usageHelpAutoWidth = true,
+            description = "Runs a scenario and prints the final counters of /sys/kernel/mm/ksm.")
+    static final class Options {
+        @Parameters(arity = "0..*", paramLabel = "FILE.ksm", descriptionKey = "Help_File")
+        List<String> files = new ArrayList<>();
+        @Option(names = "--until", paramLabel = "converged", descriptionKey = "Help_Until")
+        String until;
+        @Option(names = "--for", paramLabel = "DURATION", descriptionKey = "Help_For")
+        String length;
+        @Option(names = "--json", paramLabel = "OUT", descriptionKey = "Help_Json")
+        String json;
+        @Option(names = "--csv", paramLabel = "OUT", descriptionKey = "Help_Csv")
+        String csv;
+        @Option(names = "--run", paramLabel = "N", descriptionKey = "Help_Run")
+        String run;
+        @Option(names = "--policy", paramLabel = "ID", descriptionKey = "Help_Policy")
+        List<String> policies = new ArrayList<>();
+        @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "Help_Help")
+        boolean help;
+
+        /** The values, each checked: one regular scenario file, bounded length, known policies, writable outputs. */
+        Settings settings() throws UsageException {
+            Settings s = new Settings();
+            s.file = Cli.scenario(files, Messages.Run_Usage);
+            if (until != null && length != null) {
+                throw new UsageException(MessageBundle.bind(Messages.Headless_Exclusive, "--until", "--for"));
+            }
+            if (until != null) {
+                if (!"converged".equals(until)) {
+                    throw new UsageException(MessageBundle.bind(Messages.Run_UntilTakesConverged, Text.escape(until)));
+                }
+                s.untilConverged = true;
+                s.length = Duration.ZERO;
+            } else if (length != null) {
+                s.length = Cli.duration("--for", length, Cli.MAX_RUN);
+            }
+            for (String policy : policies) {
+                s.policies.add(Cli.policy("--policy", policy));
+            }
+            s.json = Cli.output(json);
+            s.csv = Cli.output(csv);
+            return s;
+        }
+    }
+
+    /** Checked values of the command line. */
+    private static final class Settings {
         Path file;
         Duration length;
         boolean untilConverged;
         Path json;
         Path csv;
-        int run;
         final List<String> policies = new ArrayList<>();
-
-        static Options parse(List<String> args) throws UsageException {
-            Options o = new Options();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--until" -> {
-                        if (!"converged".equals(value(args, ++i, arg))) {
-                            throw new UsageException(MessageBundle.bind(Messages.Run_UntilTakesConverged, args.get(i)));
-                        }
-                        o.untilConverged = true;
-                        o.length = Duration.ZERO;
-                    }
-                    case "--for" -> {
-                        o.length = duration(arg, value(args, ++i, arg));
-                        o.untilConverged = false;
-                    }
-                    case "--json" -> o.json = Path.of(value(args, ++i, arg));
-                    case "--csv" -> o.csv = Path.of(value(args, ++i, arg));
-                    case "--policy" -> o.policies.add(value(args, ++i, arg));
-                    case "--run" -> {
-                        String n = value(args, ++i, arg);
-                        try {
-                            o.run = Integer.parseInt(n);
-                        } catch (NumberFormatException e) {
-                            throw new UsageException(MessageBundle.bind(Messages.Run_RunTakesIndex, n));
-                        }
-                    }
-                    default -> {
-                        if (arg.startsWith("-")) {
-                            throw new UsageException(
-                                    MessageBundle.bind(Messages.Headless_UnknownOption, arg, Messages.Run_Usage));
-                        }
-                        if (o.file != null) {
-                            throw new UsageException(MessageBundle.bind(Messages.Headless_OneFile, o.file, arg));
-                        }
-                        o.file = Path.of(arg);
-                    }
-                }
-            }
-            if (o.file == null) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_NoFile, Messages.Run_Usage));
-            }
-            return o;
-        }
-
-        private static String value(List<String> args, int i, String option) throws UsageException {
-            if (i >= args.size()) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
-            }
-            return args.get(i);
-        }
-    }
-
-    /** {@code text} after {@code option}: 60s, 500ms, 2m, 1h or a number of seconds. */
-    static Duration duration(String option, String text) throws UsageException {
-        Duration d;
-        try {
-            if (text.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-            } else {
-                char unit = text.charAt(text.length() - 1);
-                String number = Character.isDigit(unit) ? text : text.substring(0, text.length() - 1);
-                double value = Double.parseDouble(number);
-                double seconds = switch (Character.isDigit(unit) ? 's' : unit) {
-                    case 's' -> value;
-                    case 'm' -> value * 60;
-                    case 'h' -> value * 3600;
-                    default -> throw new NumberFormatException();
-                };
-                d = Duration.ofNanos(Math.round(seconds * 1e9));
-            }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException | ArithmeticException e) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_Duration, option, text));
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_DurationPositive, option, text));
-        }
-        return d;
     }
 }

@@ -12,8 +12,8 @@ import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.OutputFile;
+import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.core.run.PlanSweep;
-import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.sweep.SweepParameter;
 import org.ksmstudio.engine.sweep.SweepPlan;
 import org.ksmstudio.engine.sweep.SweepResult;
@@ -24,6 +24,10 @@ import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code --sweep FILE.ksm [--param NAME=VALUES]... [--policies P1,P2] [--run N] [--threads N] [--json OUT] [--csv OUT]}:
@@ -48,47 +52,58 @@ final class SweepHeadlessCommand implements HeadlessCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options options = null;
+        Settings settings;
         SimulationPlan plan;
         List<SweepUnit> units;
         try {
-            options = Options.parse(args);
+            Options options = new Options();
+            if (!Cli.parse(options, Messages.Sweep_Usage, args, out)) {
+                return 0;
+            }
+            settings = options.settings();
+        } catch (UsageException e) {
+            HeadlessMain.fail(err, e.getMessage());
+            return 2;
+        }
+        try {
             ScenarioModel.init();
-            org.ksmstudio.model.scenario.Scenario model = ScenarioResources.load(options.file);
-            List<String> policies = options.policies.isEmpty() ? ScenarioConverter.policies(model, options.run)
-                    : options.policies;
-            plan = ScenarioConverter.convert(model, options.run, policies.get(0));
-            units = new SweepPlan(options.file.toString(), options.parameters, policies).units();
+            org.ksmstudio.model.scenario.Scenario model = ScenarioResources.load(settings.file);
+            int run = Cli.runIndex(settings.run, model.getRuns().size());
+            List<String> policies = settings.policies.isEmpty() ? ScenarioConverter.policies(model, run)
+                    : settings.policies;
+            plan = ScenarioConverter.convert(model, run, policies.get(0));
+            units = new SweepPlan(settings.file.toString(), settings.parameters, policies).units();
             for (SweepUnit unit : units) {
                 UnitRunner.configure(plan.scenario(), unit); // every name and value checked before anything runs
             }
         } catch (UsageException | ScenarioLoadException e) {
-            err.println(Messages.Headless_Prefix + e.getMessage());
+            HeadlessMain.fail(err, e.getMessage());
             return 2;
         } catch (ConversionException e) {
-            err.println(Messages.Headless_Prefix + options.file + ": " + e.getMessage());
+            HeadlessMain.fail(err, Text.shown(settings.file.toString()) + ": " + e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {
-            err.println(Messages.Headless_Prefix + e.getMessage());
+            HeadlessMain.fail(err, e.getMessage());
             return 2;
         }
         ProgressLine progress = new ProgressLine(err);
-        List<SweepResult> results = new PlanSweep(plan, options.threads).run(units,
+        List<SweepResult> results = new PlanSweep(plan, settings.threads).run(units,
                 (done, total, result) -> progress.show(MessageBundle.bind(Messages.Sweep_Progress, done, total,
-                        result.unit().label(), result.ok() ? "" : ": " + result.error(), progress.seconds())));
+                        Text.oneLine(result.unit().label()), result.ok() ? "" : ": " + Text.oneLine(result.error()),
+                        progress.seconds())));
         progress.end();
         SweepTable table = new SweepTable(results);
         out.print(table.toText());
         out.flush();
         try {
-            if (options.json != null) {
-                OutputFile.write(options.json, table.toJson());
+            if (settings.json != null) {
+                OutputFile.write(settings.json, table.toJson());
             }
-            if (options.csv != null) {
-                OutputFile.write(options.csv, table.toCsv());
+            if (settings.csv != null) {
+                OutputFile.write(settings.csv, table.toCsv());
             }
         } catch (IOException e) {
-            err.println(Messages.Headless_Prefix + MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
+            HeadlessMain.fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
             return 2;
         }
         long failed = results.stream().filter(r -> !r.ok()).count();
@@ -132,80 +147,72 @@ final class SweepHeadlessCommand implements HeadlessCommand {
         }
     }
 
-    /** Parsed command line. */
+    /** The command line as picocli reads it. */
+    @Command(name = "ksmstudio --headless --sweep", usageHelpAutoWidth = true,
+            description = "Runs a scenario over every combination of swept tunable values and policies.")
     static final class Options {
+        @Parameters(arity = "0..*", paramLabel = "FILE.ksm", descriptionKey = "Help_File")
+        List<String> files = new ArrayList<>();
+        @Option(names = "--param", paramLabel = "NAME=VALUES", descriptionKey = "Help_Param")
+        List<String> parameters = new ArrayList<>();
+        @Option(names = "--policies", paramLabel = "P1,P2", descriptionKey = "Help_Policies")
+        List<String> policies = new ArrayList<>();
+        @Option(names = "--json", paramLabel = "OUT", descriptionKey = "Help_Json")
+        String json;
+        @Option(names = "--csv", paramLabel = "OUT", descriptionKey = "Help_Csv")
+        String csv;
+        @Option(names = "--run", paramLabel = "N", descriptionKey = "Help_Run")
+        String run;
+        @Option(names = "--threads", paramLabel = "N", descriptionKey = "Help_Threads")
+        String threads;
+        @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "Help_Help")
+        boolean help;
+
+        /** The values, each checked before the scenario is loaded. */
+        Settings settings() throws UsageException {
+            Settings s = new Settings();
+            s.file = Cli.scenario(files, Messages.Sweep_Usage);
+            try {
+                for (String parameter : parameters) {
+                    SweepParameter p = SweepParameter.parse(parameter);
+                    if (s.parameters.stream().anyMatch(q -> q.name().equals(p.name()))) {
+                        throw new UsageException(MessageBundle.bind(Messages.Sweep_ParamTwice, Text.shown(p.name())));
+                    }
+                    s.parameters.add(p);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            for (String list : policies) {
+                if (list.isBlank()) {
+                    throw new UsageException(MessageBundle.bind(Messages.Headless_EmptyValue, "--policies"));
+                }
+                for (String policy : list.split(",")) {
+                    if (!policy.isBlank()) {
+                        s.policies.add(Cli.policy("--policies", policy.trim()));
+                    }
+                }
+            }
+            s.run = run;
+            s.threads = threads == null ? Runtime.getRuntime().availableProcessors()
+                    : Cli.integer("--threads", threads, 1, MAX_THREADS);
+            s.json = Cli.output(json);
+            s.csv = Cli.output(csv);
+            return s;
+        }
+    }
+
+    /** Most runs in parallel. */
+    static final int MAX_THREADS = 256;
+
+    /** Checked values of the command line. */
+    private static final class Settings {
         Path file;
         final List<SweepParameter> parameters = new ArrayList<>();
         final List<String> policies = new ArrayList<>();
         Path json;
         Path csv;
-        int run;
-        int threads = Runtime.getRuntime().availableProcessors();
-
-        static Options parse(List<String> args) throws UsageException {
-            Options o = new Options();
-            try {
-                for (int i = 0; i < args.size(); i++) {
-                    String arg = args.get(i);
-                    switch (arg) {
-                        case "--param" -> o.parameters.add(SweepParameter.parse(value(args, ++i, arg)));
-                        case "--policies" -> {
-                            for (String policy : value(args, ++i, arg).split(",")) {
-                                if (!policy.isBlank()) {
-                                    SharingPolicies.byName(policy.trim()); // names the known ones if unknown
-                                    o.policies.add(policy.trim());
-                                }
-                            }
-                        }
-                        case "--json" -> o.json = Path.of(value(args, ++i, arg));
-                        case "--csv" -> o.csv = Path.of(value(args, ++i, arg));
-                        case "--run" -> o.run = number(arg, value(args, ++i, arg), 0);
-                        case "--threads" -> o.threads = number(arg, value(args, ++i, arg), 1);
-                        default -> {
-                            if (arg.startsWith("-")) {
-                                throw new UsageException(MessageBundle.bind(Messages.Headless_UnknownOption, arg,
-                                        Messages.Sweep_Usage));
-                            }
-                            if (o.file != null) {
-                                throw new UsageException(MessageBundle.bind(Messages.Headless_OneFile, o.file, arg));
-                            }
-                            o.file = Path.of(arg);
-                        }
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-            if (o.file == null) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_NoFile, Messages.Sweep_Usage));
-            }
-            for (int i = 0; i < o.parameters.size(); i++) {
-                for (int j = 0; j < i; j++) {
-                    if (o.parameters.get(i).name().equals(o.parameters.get(j).name())) {
-                        throw new UsageException(MessageBundle.bind(Messages.Sweep_ParamTwice, o.parameters.get(i).name()));
-                    }
-                }
-            }
-            return o;
-        }
-
-        private static String value(List<String> args, int i, String option) throws UsageException {
-            if (i >= args.size() || args.get(i).startsWith("--")) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
-            }
-            return args.get(i);
-        }
-
-        private static int number(String option, String text, int min) throws UsageException {
-            try {
-                int n = Integer.parseInt(text);
-                if (n >= min) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new UsageException(MessageBundle.bind(Messages.Headless_NotANumber, option, text, min));
-        }
+        String run;
+        int threads;
     }
 }

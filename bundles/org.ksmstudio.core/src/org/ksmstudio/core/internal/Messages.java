@@ -12,6 +12,16 @@ import org.ksmstudio.model.MessageBundle;
 public final class Messages {
 
     public static String Headless_Prefix;
+    public static String Headless_InternalError;
+    public static String Headless_UsageHelp;
+    public static String Headless_DurationTooLong;
+    public static String Headless_NumberRange;
+    public static String Headless_Exclusive;
+    public static String Headless_RunOutOfRange;
+    public static String Headless_CheckFailed;
+    public static String Headless_MoreDifferences;
+    public static String Headless_EmptyValue;
+    public static String Sweep_TooManyRuns;
     public static String Headless_Usage;
     public static String Headless_UsageMore;
     public static String Headless_UnknownOption;
