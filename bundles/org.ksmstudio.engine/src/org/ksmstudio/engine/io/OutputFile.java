@@ -29,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * unique, unpredictable name in the target's folder, created exclusively ({@code O_EXCL}, so no link
  * is followed), is fsynced and renamed over the target, and the folder is fsynced. The target's mode
  * (and, as root, owner) is kept; a new file gets the user's umask. A target that is not a regular file
- * (a device such as {@code /dev/null}, {@code /dev/stdout}, a FIFO) is written in place, never
- * replaced. A link is followed to the file it names, which is replaced; the link stays. The temporary
+ * (a device such as {@code /dev/null}, a FIFO) or any path under {@code /dev} or {@code /proc} (such
+ * as {@code /dev/stdout}) is appended to in place, never replaced. A link is followed to the file it
+ * names, which is replaced; the link stays. The temporary
  * file is deleted on failure and, through a shutdown hook, on SIGTERM or Ctrl-C.
  */
 public final class OutputFile {
@@ -94,7 +95,7 @@ public final class OutputFile {
         if (attributes != null && attributes.isDirectory()) {
             throw new IOException(name(target) + ": is a directory");
         }
-        if (attributes != null && !attributes.isRegularFile()) {
+        if (attributes != null && (!attributes.isRegularFile() || isStream(target))) {
             writeInPlace(target, file, content);
             return;
         }
@@ -128,7 +129,8 @@ public final class OutputFile {
     }
 
     private static void writeInPlace(Path target, Path file, Content content) throws IOException {
-        try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+        // appended: /dev/stdout redirected to a file must not overwrite what was printed before
+        try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             content.write(out);
             out.flush();
@@ -184,16 +186,26 @@ public final class OutputFile {
         }
     }
 
+    /** Whether {@code target} names a stream of this process or a device ({@code /dev/stdout}, {@code /proc/self/fd/1}). */
+    private static boolean isStream(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        return absolute.startsWith("/dev") || absolute.startsWith("/proc");
+    }
+
     /** The file {@code target} names: itself, or the file at the end of its links. */
     private static Path resolve(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (isStream(target)) {
+            return absolute; // opened through its links, never replaced
+        }
         if (Files.isSymbolicLink(absolute)) {
             try {
                 return absolute.toRealPath();
-            } catch (NoSuchFileException e) {
-                throw new IOException(name(target) + ": a link to a missing file");
             } catch (IOException e) {
-                throw failure(target, e);
+                if (Files.exists(absolute)) {
+                    return absolute; // e.g. /dev/stdout -> /proc/self/fd/1 -> pipe:[...]: written in place through the link
+                }
+                throw new IOException(name(target) + ": a link to a missing file");
             }
         }
         return absolute;
