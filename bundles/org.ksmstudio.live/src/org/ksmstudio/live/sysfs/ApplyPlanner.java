@@ -3,8 +3,9 @@ package org.ksmstudio.live.sysfs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -33,7 +34,7 @@ public final class ApplyPlanner {
 	 *                later): then max_page_sharing and merge_across_nodes are always
 	 *                preceded by an unmerge, and every value is written
 	 */
-	public static ApplyPlan plan(Map<KsmFile, String> desired, KsmSample current) {
+	public static ApplyPlan plan(Map<KsmFile, String> desired, @Nullable KsmSample current) {
 		List<ApplyPlan.Step> steps = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 
@@ -71,22 +72,20 @@ public final class ApplyPlanner {
 				steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));
 			}
 		}
-		String run = desired.get(KsmFile.RUN);
-		if (run == null && unmerge) {
-			// put ksmd back to what it was doing; unknown: merge
-			run = current != null ? current.text(KsmFile.RUN).orElse("1") : "1";
-		}
-		if (run != null && (unmerge || changes(desired, current, KsmFile.RUN))) {
-			steps.add(new ApplyPlan.Step(KsmFile.RUN, run, Messages.REASON_RUN_LAST));
-		}
+		// run last: the value asked for, else (after an unmerge) what ksmd was doing, unknown: merge
+		Optional<String> run = desired.containsKey(KsmFile.RUN) ? Optional.of(desired.get(KsmFile.RUN))
+				: unmerge ? Optional.of(current != null ? current.text(KsmFile.RUN).orElse("1") : "1")
+						: Optional.empty();
+		run.filter(value -> unmerge || changes(desired, current, KsmFile.RUN))
+				.ifPresent(value -> steps.add(new ApplyPlan.Step(KsmFile.RUN, value, Messages.REASON_RUN_LAST)));
 		return new ApplyPlan(steps, notes);
 	}
 
-	private static boolean changes(Map<KsmFile, String> desired, KsmSample current, KsmFile file) {
-		String value = desired.get(file);
-		if (value == null) {
+	private static boolean changes(Map<KsmFile, String> desired, @Nullable KsmSample current, KsmFile file) {
+		if (!desired.containsKey(file)) {
 			return false;
 		}
-		return current == null || !Objects.equals(current.text(file).orElse(null), value.trim());
+		String value = desired.get(file).trim();
+		return current == null || !current.text(file).filter(value::equals).isPresent();
 	}
 }

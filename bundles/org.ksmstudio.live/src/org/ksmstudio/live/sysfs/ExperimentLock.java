@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -28,9 +29,9 @@ public final class ExperimentLock implements AutoCloseable {
 
 	private final FileChannel channel;
 	private final FileLock posixLock;
-	private final Process flockHolder;
+	private final @Nullable Process flockHolder;
 
-	private ExperimentLock(FileChannel channel, FileLock posixLock, Process flockHolder) {
+	private ExperimentLock(FileChannel channel, FileLock posixLock, @Nullable Process flockHolder) {
 		this.channel = channel;
 		this.posixLock = posixLock;
 		this.flockHolder = flockHolder;
@@ -52,7 +53,7 @@ public final class ExperimentLock implements AutoCloseable {
 	 * @throws IOException when the lock could not be taken in time
 	 */
 	public static ExperimentLock acquire(Path lockFile, Duration timeout) throws IOException {
-		Process holder = startFlockHolder(lockFile, timeout);
+		@Nullable Process holder = startFlockHolder(lockFile, timeout);
 		FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 		try {
 			long deadline = System.nanoTime() + timeout.toNanos();
@@ -79,7 +80,7 @@ public final class ExperimentLock implements AutoCloseable {
 	}
 
 	/** A {@code flock} process that prints "locked" once it holds the lock and keeps it until its input ends. */
-	private static Process startFlockHolder(Path lockFile, Duration timeout) throws IOException {
+	private static @Nullable Process startFlockHolder(Path lockFile, Duration timeout) throws IOException {
 		Path flock = findFlock();
 		if (flock == null) {
 			return null; // no util-linux: the POSIX lock alone
@@ -97,7 +98,7 @@ public final class ExperimentLock implements AutoCloseable {
 		return process;
 	}
 
-	private static Path findFlock() {
+	private static @Nullable Path findFlock() {
 		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
 			Path candidate = Path.of(dir.isEmpty() ? "." : dir, "flock");
 			if (Files.isExecutable(candidate)) {
@@ -114,14 +115,15 @@ public final class ExperimentLock implements AutoCloseable {
 			posixLock.release();
 			channel.close();
 		} finally {
-			if (flockHolder != null) {
-				flockHolder.getOutputStream().close();
+			Process holder = flockHolder;
+			if (holder != null) {
+				holder.getOutputStream().close();
 				try {
-					if (!flockHolder.waitFor(5, TimeUnit.SECONDS)) {
-						flockHolder.destroyForcibly();
+					if (!holder.waitFor(5, TimeUnit.SECONDS)) {
+						holder.destroyForcibly();
 					}
 				} catch (InterruptedException e) {
-					flockHolder.destroyForcibly();
+					holder.destroyForcibly();
 					Thread.currentThread().interrupt();
 				}
 			}

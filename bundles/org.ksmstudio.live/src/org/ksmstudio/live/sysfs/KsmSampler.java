@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.proc.ProcessScan;
 
@@ -25,12 +26,12 @@ public final class KsmSampler implements AutoCloseable {
 	}
 
 	private final KsmSysfs sysfs;
-	private final ProcessKsmReader processes;
+	private final @Nullable ProcessKsmReader processes;
 	private final Duration interval;
 	private final KsmTimeSeries series;
 	private final List<Consumer<Tick>> listeners = new CopyOnWriteArrayList<>();
 	private final List<Consumer<IOException>> errorListeners = new CopyOnWriteArrayList<>();
-	private ScheduledExecutorService executor;
+	private @Nullable ScheduledExecutorService executor;
 
 	/**
 	 * @param sysfs     the KSM directory to read
@@ -38,7 +39,7 @@ public final class KsmSampler implements AutoCloseable {
 	 * @param interval  time between samples
 	 * @param capacity  samples kept in the series
 	 */
-	public KsmSampler(KsmSysfs sysfs, ProcessKsmReader processes, Duration interval, int capacity) {
+	public KsmSampler(KsmSysfs sysfs, @Nullable ProcessKsmReader processes, Duration interval, int capacity) {
 		if (interval.isNegative() || interval.isZero()) {
 			throw new IllegalArgumentException("sampling interval must be positive, was " + interval);
 		}
@@ -77,18 +78,20 @@ public final class KsmSampler implements AutoCloseable {
 		if (executor != null) {
 			return;
 		}
-		executor = Executors.newSingleThreadScheduledExecutor(r -> {
+		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "KSM sampler " + sysfs.directory());
 			t.setDaemon(true);
 			return t;
 		});
-		executor.scheduleAtFixedRate(this::tickQuietly, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+		started.scheduleAtFixedRate(this::tickQuietly, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+		executor = started;
 	}
 
 	/** Takes one sample now on the calling thread, adds it to the series and tells the listeners. */
 	public Tick sampleNow() throws IOException {
 		KsmSample sample = sysfs.sample();
-		Optional<ProcessScan> scan = processes == null ? Optional.empty() : Optional.of(processes.scan());
+		ProcessKsmReader reader = processes;
+		Optional<ProcessScan> scan = reader == null ? Optional.empty() : Optional.of(reader.scan());
 		series.add(sample);
 		Tick tick = new Tick(sample, scan);
 		listeners.forEach(l -> l.accept(tick));
@@ -113,8 +116,9 @@ public final class KsmSampler implements AutoCloseable {
 	/** Stops sampling; the series stays readable. */
 	@Override
 	public synchronized void close() {
-		if (executor != null) {
-			executor.shutdownNow();
+		ScheduledExecutorService running = executor;
+		if (running != null) {
+			running.shutdownNow();
 			executor = null;
 		}
 	}

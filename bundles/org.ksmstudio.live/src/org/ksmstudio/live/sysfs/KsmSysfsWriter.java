@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -36,7 +37,7 @@ public final class KsmSysfsWriter {
 			return outcome(file, value, WriteResult.EACCES, null,
 					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, "a read-only counter"), null);
 		}
-		String before = readQuietly(file);
+		@Nullable String before = readQuietly(file);
 		try {
 			// one write(2) of the whole value, as `echo VALUE > file` does; TRUNCATE_EXISTING is ignored by sysfs
 			Files.write(sysfs.path(file), (value + "\n").getBytes(StandardCharsets.US_ASCII),
@@ -49,7 +50,7 @@ public final class KsmSysfsWriter {
 					Messages.format(Messages.WRITE_EACCES, file.fileName()), null);
 		} catch (IOException e) {
 			WriteResult result = classify(e);
-			String after = readQuietly(file);
+			@Nullable String after = readQuietly(file);
 			return switch (result) {
 			case EBUSY -> outcome(file, value, result, after,
 					Messages.format(Messages.WRITE_EBUSY, file.fileName(), value, String.valueOf(after)),
@@ -65,7 +66,7 @@ public final class KsmSysfsWriter {
 					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, e.getMessage()), null);
 			};
 		}
-		String after = readQuietly(file);
+		@Nullable String after = readQuietly(file);
 		return outcome(file, value, WriteResult.OK, after, Messages.format(Messages.WRITE_OK, file.fileName(),
 				after != null ? after : value), null);
 	}
@@ -97,7 +98,7 @@ public final class KsmSysfsWriter {
 		return WriteResult.ERROR;
 	}
 
-	private String readQuietly(KsmFile file) {
+	private @Nullable String readQuietly(KsmFile file) {
 		try {
 			return sysfs.read(file);
 		} catch (KsmUnavailableException e) {
@@ -105,8 +106,9 @@ public final class KsmSysfsWriter {
 		}
 	}
 
-	private static WriteOutcome outcome(KsmFile file, String value, WriteResult result, String after, String message,
-			String fix) {
-		return new WriteOutcome(file, value, result, Optional.ofNullable(after), message, Optional.ofNullable(fix));
+	private static WriteOutcome outcome(KsmFile file, String value, WriteResult result, @Nullable String after,
+			String message, @Nullable String fix) {
+		return new WriteOutcome(file, value, result, after == null ? Optional.empty() : Optional.of(after), message,
+				fix == null ? Optional.empty() : Optional.of(fix));
 	}
 }
