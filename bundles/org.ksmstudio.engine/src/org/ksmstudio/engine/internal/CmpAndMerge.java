@@ -48,7 +48,7 @@ final class CmpAndMerge {
                 stable.stableNodeDupDel(pageNode);
                 sn.migrateAdd(pageNode);
             }
-            if (sn.kind(pageNode) != StableNodes.MIGRATING && items.isStable(s) && items.head(s) == pageNode) {
+            if (sn.kind(pageNode) != StableNodes.MIGRATING && items.head(s) == pageNode) {
                 return;
             }
         } else {
@@ -64,7 +64,7 @@ final class CmpAndMerge {
             }
         }
         int kf = stable.stableTreeSearch(f);
-        if (kf == f && items.isStable(s) && items.head(s) == pageNode) {
+        if (kf == f && items.head(s) == pageNode) {
             return;
         }
         stable.removeRmapItemFromTree(s);

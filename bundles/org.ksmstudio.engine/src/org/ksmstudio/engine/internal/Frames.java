@@ -27,7 +27,7 @@ final class Frames {
     static final int MAX_NODES = Topology.MAX_NODES;
     private static final int NONE = -1;
     private static final int NID_MASK = MAX_NODES - 1;
-    /** node column flag: the frame is a KSM page */
+    /** node column flag: the frame is a KSM page (the sign bit of the byte) */
     private static final int KSM = 0x80;
     /** node column flag: the KSM page has a stable node, whose id is in the content column */
     private static final int HAS_NODE = 0x40;
@@ -90,7 +90,8 @@ final class Frames {
     }
 
     long content(int f) {
-        return (node[f] & HAS_NODE) == 0 ? content[f] : sn.content((int) content[f]);
+        long c = content[f];
+        return (node[f] & HAS_NODE) == 0 ? c : sn.content((int) c);
     }
 
     int mapcount(int f) {
@@ -104,11 +105,14 @@ final class Frames {
     /** folio_stable_node: the stable node of a KSM page, {@link #KSM_NO_NODE}, or {@link #NOT_KSM}. */
     int stableNode(int f) {
         int n = node[f];
-        return (n & HAS_NODE) != 0 ? (int) content[f] : (n & KSM) != 0 ? KSM_NO_NODE : NOT_KSM;
+        if (n >= 0) {
+            return NOT_KSM;
+        }
+        return (n & HAS_NODE) != 0 ? (int) content[f] : KSM_NO_NODE;
     }
 
     boolean isKsm(int f) {
-        return (node[f] & KSM) != 0;
+        return node[f] < 0;
     }
 
     /** A write into the private page f (its only mapping, not a KSM page): the page holds {@code c} now. */

@@ -13,6 +13,7 @@ final class KsmScan {
     private final KsmEngine e;
     private final MmSlots mms;
     private final PageSlots slots;
+    private final Frames frames;
     private final RmapItems items;
     private final StableTree stable;
     private final long skipNanos;
@@ -27,6 +28,7 @@ final class KsmScan {
         this.e = engine;
         this.mms = mms;
         this.slots = slots;
+        this.frames = engine.frames;
         this.items = items;
         this.stable = stable;
         this.skipNanos = cost.skipPageNanos();
@@ -116,7 +118,7 @@ final class KsmScan {
 
     /** should_skip_rmap_item: smart scan skips an unmerged page that stayed unique for a while. */
     private boolean shouldSkip(int s, int f) {
-        if (!e.smartScan || e.frames.stableNode(f) != Frames.NOT_KSM || !items.smartScanSkips(s)) {
+        if (!e.smartScan || frames.isKsm(f) || !items.smartScanSkips(s)) {
             return false;
         }
         stable.removeRmapItemFromTree(s);

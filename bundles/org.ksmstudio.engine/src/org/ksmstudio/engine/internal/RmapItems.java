@@ -119,7 +119,7 @@ final class RmapItems {
         return (flags[s] & STABLE) != 0;
     }
 
-    /** The stable node (dup) an item is on (rmap_item->head), or NIL. */
+    /** The stable node (dup) an item is on (rmap_item->head), NIL when it is on none. */
     int head(int s) {
         return head[s];
     }

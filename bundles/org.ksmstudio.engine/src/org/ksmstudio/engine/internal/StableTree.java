@@ -165,7 +165,7 @@ final class StableTree {
 
     /** stable_tree_search: the KSM page frame to merge page f with, or -1. */
     int stableTreeSearch(int f) {
-        int pageNode = frames.stableNode(f) >= 0 ? frames.stableNode(f) : NIL;
+        int pageNode = Math.max(frames.stableNode(f), NIL);
         if (pageNode != NIL && sn.kind(pageNode) != StableNodes.MIGRATING) {
             return f;
         }
