@@ -153,7 +153,7 @@ public interface RunSettings extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Policy ids compared side by side (no-limit, stock, batched-tlb, skip-walk, refile, resched); empty means stock.
+	 * Policy ids compared side by side (stock, 2016, no-limit, batched-tlb, skip-walk, refile, resched); empty means stock.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Policies</em>' attribute list.
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getRunSettings_Policies()
