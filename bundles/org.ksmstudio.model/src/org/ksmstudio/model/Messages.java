@@ -20,6 +20,10 @@ public final class Messages {
     public static String Load_UnknownNamespace;
     public static String Load_UnknownFeature;
     public static String Load_UnknownType;
+    public static String Load_TooLarge;
+    public static String Load_DoctypeRefused;
+    public static String Load_SecondValue;
+    public static String Load_ExternalRefused;
     public static String Example_Missing;
 
     static {

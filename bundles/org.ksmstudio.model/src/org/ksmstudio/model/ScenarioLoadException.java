@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A scenario file could not be read: it is missing, not XML, truncated, of another model, or
- * does not hold a scenario. The message is one line, {@code file:line:column: problem}.
+ * does not hold a scenario. The message is one line, {@code file:line:column: problem}, with any
+ * control character of the file's name or content escaped.
  */
 public class ScenarioLoadException extends Exception {
 
@@ -38,7 +39,21 @@ public class ScenarioLoadException extends Exception {
                 message.append(':').append(column);
             }
         }
-        return message.append(": ").append(problem).toString();
+        return oneLine(message.append(": ").append(problem));
+    }
+
+    /** Control characters (newlines, escape sequences) that came from the input, as {@code \\uXXXX}. */
+    private static String oneLine(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The file that could not be read. */

@@ -1,8 +1,10 @@
 package org.ksmstudio.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -32,6 +34,12 @@ import org.xml.sax.SAXParseException;
  */
 public final class ScenarioResources {
 
+    /**
+     * Largest scenario file read (32 MiB): a region is one element whatever its size, so this
+     * holds about 100,000 processes, and EMF keeps several times the file's size in memory.
+     */
+    public static final int MAX_FILE_BYTES = 32 << 20;
+
     private ScenarioResources() {
     }
 
@@ -40,33 +48,70 @@ public final class ScenarioResources {
         return load(file, ScenarioModel.createResourceSet());
     }
 
-    /** Loads the scenario of {@code file} into {@code resourceSet}. */
+    /**
+     * Loads the scenario of {@code file} into {@code resourceSet}. Only {@code file} is read, at
+     * most {@link #MAX_FILE_BYTES}; it must be a regular file (a symbolic link to one is followed).
+     * Nothing else is opened: DOCTYPE declarations are refused, schema locations ignored, and the
+     * resource set's URI converter is replaced by one that opens nothing.
+     */
     public static Scenario load(Path file, ResourceSet resourceSet) throws ScenarioLoadException {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
             throw new ScenarioLoadException(file, 0, 0,
                     Files.exists(absolute) ? Messages.Load_NotARegularFile : Messages.Load_NoSuchFile, null);
         }
-        try (InputStream in = Files.newInputStream(absolute)) {
-            return load(in, file, URI.createFileURI(absolute.toString()), resourceSet);
+        byte[] content;
+        try {
+            content = readBounded(file, absolute);
         } catch (NoSuchFileException e) {
             throw new ScenarioLoadException(file, 0, 0, Messages.Load_NoSuchFile, e);
         } catch (IOException e) {
             throw new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadFile, e.getMessage()), e);
         }
+        return load(new ByteArrayInputStream(content), file, URI.createFileURI(absolute.toString()), resourceSet);
     }
 
     /**
-     * Loads a scenario from {@code in}; {@code name} names the source in error messages. The
-     * stream is not closed.
+     * Loads a scenario from {@code in} (read up to {@link #MAX_FILE_BYTES}); {@code name} names the
+     * source in error messages. The stream is not closed.
      */
     public static Scenario load(InputStream in, String name, ResourceSet resourceSet) throws ScenarioLoadException {
-        return load(in, Path.of(name), URI.createURI(name), resourceSet);
+        Path file = Path.of(name);
+        byte[] content;
+        try {
+            content = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadFile, e.getMessage()), e);
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            throw new ScenarioLoadException(file, 0, 0, tooLarge(">" + MAX_FILE_BYTES), null);
+        }
+        return load(new ByteArrayInputStream(content), file, URI.createURI(name), resourceSet);
+    }
+
+    private static byte[] readBounded(Path file, Path absolute) throws IOException, ScenarioLoadException {
+        try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > MAX_FILE_BYTES) {
+                throw new ScenarioLoadException(file, 0, 0, tooLarge(Long.toString(size)), null);
+            }
+            byte[] content = Channels.newInputStream(channel).readNBytes(MAX_FILE_BYTES + 1);
+            if (content.length > MAX_FILE_BYTES) { // grew while being read
+                throw new ScenarioLoadException(file, 0, 0, tooLarge(">" + MAX_FILE_BYTES), null);
+            }
+            return content;
+        }
+    }
+
+    private static String tooLarge(String size) {
+        return MessageBundle.bind(Messages.Load_TooLarge, size, MAX_FILE_BYTES);
     }
 
     private static Scenario load(InputStream in, Path file, URI uri, ResourceSet resourceSet)
             throws ScenarioLoadException {
-        Resource resource = resourceSet.createResource(uri);
+        resourceSet.setURIConverter(NoAccessUriConverter.create());
+        Resource resource = new GuardedScenarioResource(uri);
+        resourceSet.getResources().add(resource);
         try {
             resource.load(in, loadOptions());
         } catch (IOException | RuntimeException e) {
@@ -153,6 +198,11 @@ public final class ScenarioResources {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Resource.Diagnostic diagnostic) {
                 return fromDiagnostic(file, diagnostic, e);
+            }
+            if (t instanceof SAXParseException sax && sax.getMessage() != null
+                    && sax.getMessage().contains(GuardedScenarioResource.DISALLOW_DOCTYPE)) {
+                return new ScenarioLoadException(file, sax.getLineNumber(), sax.getColumnNumber(),
+                        Messages.Load_DoctypeRefused, e);
             }
             if (t instanceof SAXParseException sax) {
                 return new ScenarioLoadException(file, sax.getLineNumber(), sax.getColumnNumber(),
