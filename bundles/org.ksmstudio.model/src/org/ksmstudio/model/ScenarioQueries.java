@@ -12,6 +12,7 @@ import org.ksmstudio.model.scenario.MergeableRegion;
 import org.ksmstudio.model.scenario.NumaNode;
 import org.ksmstudio.model.scenario.Process;
 import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.model.validation.ScenarioLimits;
 
 /** Lookups over a scenario that validation, conversion and labels share. */
 public final class ScenarioQueries {
@@ -40,7 +41,8 @@ public final class ScenarioQueries {
     /**
      * Every pid of the scenario mapped to the process that owns it: the process itself, or the
      * parent of a forked child (children of a {@link Fork} get consecutive pids from
-     * {@link #firstChildPid}).
+     * {@link #firstChildPid}). The children of a fork of more than {@link ScenarioLimits#MAX_PROCESSES}
+     * are left out (validation refuses such a fork), so that a huge count costs nothing here.
      */
     public static Map<Integer, Process> pids(Scenario scenario) {
         Map<Integer, Process> pids = new LinkedHashMap<>();
@@ -53,7 +55,8 @@ public final class ScenarioQueries {
         for (Process process : scenario.getWorkload().getProcesses()) {
             for (Fork fork : process.getForks()) {
                 int first = firstChildPid(scenario, fork);
-                for (int i = 0; i < fork.getCount(); i++) {
+                int children = fork.getCount() > ScenarioLimits.MAX_PROCESSES ? 0 : fork.getCount();
+                for (int i = 0; i < children; i++) {
                     pids.putIfAbsent(first + i, process);
                 }
             }

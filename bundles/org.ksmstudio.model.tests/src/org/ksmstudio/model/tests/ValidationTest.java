@@ -131,7 +131,7 @@ class ValidationTest {
     void workloadRules() {
         assertProblem(s -> s.getWorkload().getProcesses().get(0).setHomeNode(7), "process 100 (app)", "Home node = 7",
                 "no such node; nodes are [0, 1]");
-        assertProblem(s -> s.getWorkload().getProcesses().get(0).setPid(0), "PID = 0", "above 0");
+        assertProblem(s -> s.getWorkload().getProcesses().get(0).setPid(0), "PID = 0", "from 1 to");
         assertProblem(s -> {
             Process twin = F.createProcess();
             twin.setPid(100);
@@ -144,7 +144,7 @@ class ValidationTest {
                 "content group #0", "overflows");
         assertProblem(s -> ((RepeatedContent) region(s).getContents().get(0)).setDistinct(-1), "Distinct contents = -1");
         assertProblem(s -> ((UniquePages) region(s).getContents().get(1)).setCount(-3), "Pages = -3");
-        assertProblem(s -> region(s).setWritesPerSecond(-1), "Write rate = -1.0", "0 or more");
+        assertProblem(s -> region(s).setWritesPerSecond(-1), "Write rate = -1.0", "from 0 to");
         assertProblem(s -> region(s).setVolatileFraction(1.5), "Volatile fraction = 1.5", "0 to 1");
         assertProblem(s -> region(s).setNode(3), "Node = 3", "no such node");
         assertProblem(s -> {
@@ -243,7 +243,7 @@ class ValidationTest {
     @Test
     void costAndRunRules() {
         assertProblem(s -> s.getCostModel().setHz(0), "cost model", "HZ = 0");
-        assertProblem(s -> s.getCostModel().setTlbIpiNs(-1), "TLB-flush IPI = -1", "0 ns or more");
+        assertProblem(s -> s.getCostModel().setTlbIpiNs(-1), "TLB-flush IPI = -1", "a cost from 0");
         assertProblem(s -> {
             s.getRuns().get(0).setMode(RunMode.FOR_DURATION);
             s.getRuns().get(0).setDurationMillis(0);

@@ -17,7 +17,6 @@ public final class Messages {
     public static String Constraint_TheKernelAnswers;
     public static String Constraint_X8664Has4096ByteBase;
     public static String Constraint_Arm64Has409616384Or65536;
-    public static String Constraint_AtLeast1CPU;
     public static String Constraint_AtLeastOneNUMANodeNode;
     public static String Constraint_NodeIdsMustBe0To;
     public static String Constraint_OneSLITDistancePerNodeExpected;
@@ -25,16 +24,11 @@ public final class Messages {
     public static String Constraint_DistanceToNodeMustBe11;
     public static String Constraint_CPUDoesNotExistCPUsAre;
     public static String Constraint_CPUAlreadyBelongsToNode;
-    public static String Constraint_MoreThan0MiB;
     public static String Constraint_ACpulistSuchAs03;
-    public static String Constraint_APidAbove0;
     public static String Constraint_PidsMustBeUniqueProcessesHave;
     public static String Constraint_AlreadyThePidOfAChild;
     public static String Constraint_NoSuchNodeNodesAre;
     public static String Constraint_RegionNamesMustBeUniqueWithin;
-    public static String Constraint_AtLeast1VCPU;
-    public static String Constraint_AtLeast1Child;
-    public static String Constraint_0NextFreePidsOrA;
     public static String Constraint_ChildrenGetPidsToWhichInclude;
     public static String Constraint_0ToPages;
     public static String Constraint_TheContentGroupsAddUpTo;
@@ -62,7 +56,6 @@ public final class Messages {
     public static String Constraint_NoSuchProcessPidsAre;
     public static String Constraint_HasNoSuchRegion;
     public static String Constraint_OutsideWhichHasPages;
-    public static String Constraint_0PagesOrMore;
     public static String Constraint_0OneReclaimPassOrA;
     public static String Constraint_AFileOfSysKernelMm;
     public static String Constraint_AnIntervalAbove0Ms;
@@ -88,6 +81,15 @@ public final class Messages {
     public static String Name_RunSettings;
     public static String Name_Named;
     public static String Name_Quoted;
+
+    public static String Constraint_CpuCountRange;
+    public static String Constraint_NodeMemoryRange;
+    public static String Constraint_PidRange;
+    public static String Constraint_VcpuRange;
+    public static String Constraint_ChildrenRange;
+    public static String Constraint_FirstPidRange;
+    public static String Constraint_DurationRange;
+    public static String Constraint_RepeatRange;
 
     static {
         MessageBundle.load(Messages.class, "org.ksmstudio.model.validation.messages");

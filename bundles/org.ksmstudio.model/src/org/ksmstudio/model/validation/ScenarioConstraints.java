@@ -56,8 +56,8 @@ public final class ScenarioConstraints {
     /** Diagnostic source of every problem reported here. */
     public static final String SOURCE = "org.ksmstudio.model";
 
-    /** Largest number of pages the engine accepts in one region. */
-    public static final long MAX_REGION_PAGES = (1L << 31) - 1;
+    /** Largest number of pages in one region: those of a whole scenario. */
+    public static final long MAX_REGION_PAGES = ScenarioLimits.MAX_PAGES;
 
     /** Policy ids shipped with KSM Studio; others may come from plug-ins (a warning, not an error). */
     public static final List<String> KNOWN_POLICIES = List.of("no-limit", "stock", "batched-tlb", "skip-walk",
@@ -98,6 +98,13 @@ public final class ScenarioConstraints {
             String message = MessageBundle.bind(Messages.Constraint_Problem, ObjectNames.of(object),
                     ObjectNames.of(feature), show(value), allowed);
             diagnostics.add(new BasicDiagnostic(severity, SOURCE, 0, message, new Object[] { object, feature }));
+        }
+    }
+
+    /** An error when {@code value} is above {@code max}; {@code allowed} says the range and why. */
+    private void atMost(EObject object, EStructuralFeature feature, long value, long max, String allowed) {
+        if (value > max) {
+            error(object, feature, value, allowed);
         }
     }
 
@@ -156,8 +163,9 @@ public final class ScenarioConstraints {
                 && pageSize != 65536) {
             c.error(topology, Literals.TOPOLOGY__PAGE_SIZE, pageSize, Messages.Constraint_Arm64Has409616384Or65536);
         }
-        if (topology.getCpuCount() < 1) {
-            c.error(topology, Literals.TOPOLOGY__CPU_COUNT, topology.getCpuCount(), Messages.Constraint_AtLeast1CPU);
+        if (topology.getCpuCount() < 1 || topology.getCpuCount() > ScenarioLimits.MAX_CPUS) {
+            c.error(topology, Literals.TOPOLOGY__CPU_COUNT, topology.getCpuCount(),
+                    MessageBundle.bind(Messages.Constraint_CpuCountRange, ScenarioLimits.MAX_CPUS));
         }
         List<NumaNode> nodes = topology.getNodes();
         if (nodes.isEmpty()) {
@@ -212,8 +220,9 @@ public final class ScenarioConstraints {
     /** Memory above zero, a well-formed cpulist. */
     public static boolean validNode(NumaNode node, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
-        if (node.getMemoryMiB() <= 0) {
-            c.error(node, Literals.NUMA_NODE__MEMORY_MI_B, node.getMemoryMiB(), Messages.Constraint_MoreThan0MiB);
+        if (node.getMemoryMiB() <= 0 || node.getMemoryMiB() > ScenarioLimits.MAX_NODE_MEMORY_MIB) {
+            c.error(node, Literals.NUMA_NODE__MEMORY_MI_B, node.getMemoryMiB(),
+                    MessageBundle.bind(Messages.Constraint_NodeMemoryRange, ScenarioLimits.MAX_NODE_MEMORY_MIB));
         }
         c.cpuList(node, Literals.NUMA_NODE__CPUS, node.getCpus());
         return c.result();
@@ -234,8 +243,9 @@ public final class ScenarioConstraints {
     public static boolean validProcess(Process process, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(process);
-        if (process.getPid() <= 0) {
-            c.error(process, Literals.PROCESS__PID, process.getPid(), Messages.Constraint_APidAbove0);
+        if (process.getPid() <= 0 || process.getPid() > ScenarioLimits.MAX_PROCESSES) {
+            c.error(process, Literals.PROCESS__PID, process.getPid(),
+                    MessageBundle.bind(Messages.Constraint_PidRange, ScenarioLimits.MAX_PROCESSES));
         } else if (scenario.isPresent() && scenario.get().getWorkload() != null) {
             long same = scenario.get().getWorkload().getProcesses().stream()
                     .filter(p -> p.getPid() == process.getPid()).count();
@@ -263,8 +273,9 @@ public final class ScenarioConstraints {
                         Messages.Constraint_RegionNamesMustBeUniqueWithin);
             }
         }
-        if (process instanceof KvmGuest guest && guest.getVcpus() < 1) {
-            c.error(guest, Literals.KVM_GUEST__VCPUS, guest.getVcpus(), Messages.Constraint_AtLeast1VCPU);
+        if (process instanceof KvmGuest guest && (guest.getVcpus() < 1 || guest.getVcpus() > ScenarioLimits.MAX_VCPUS)) {
+            c.error(guest, Literals.KVM_GUEST__VCPUS, guest.getVcpus(),
+                    MessageBundle.bind(Messages.Constraint_VcpuRange, ScenarioLimits.MAX_VCPUS));
         }
         return c.result();
     }
@@ -272,14 +283,9 @@ public final class ScenarioConstraints {
     /** At least one child, a non-negative first pid that collides with no other process. */
     public static boolean validFork(Fork fork, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
-        if (fork.getCount() < 1) {
-            c.error(fork, Literals.FORK__COUNT, fork.getCount(), Messages.Constraint_AtLeast1Child);
-        }
-        if (fork.getFirstPid() < 0) {
-            c.error(fork, Literals.FORK__FIRST_PID, fork.getFirstPid(), Messages.Constraint_0NextFreePidsOrA);
-        }
+        c.children(fork, Literals.FORK__COUNT, fork.getCount(), Literals.FORK__FIRST_PID, fork.getFirstPid());
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(fork);
-        if (scenario.isPresent() && fork.getCount() >= 1 && fork.getFirstPid() >= 0) {
+        if (c.result() && scenario.isPresent()) {
             int first = ScenarioQueries.firstChildPid(scenario.get(), fork);
             for (Process p : scenario.get().getWorkload().getProcesses()) {
                 if (p.getPid() >= first && p.getPid() < first + fork.getCount()) {
@@ -327,7 +333,7 @@ public final class ScenarioConstraints {
             }
         }
         double rate = region.getWritesPerSecond();
-        if (!(rate >= 0) || Double.isInfinite(rate)) {
+        if (!(rate >= 0 && rate <= ScenarioLimits.MAX_WRITES_PER_SECOND)) {
             c.error(region, Literals.MERGEABLE_REGION__WRITES_PER_SECOND, rate, Messages.Constraint_AFiniteRateOf0Or);
         }
         double fraction = region.getVolatileFraction();
@@ -378,7 +384,8 @@ public final class ScenarioConstraints {
             c.error(cost, Literals.COST_MODEL__HZ, cost.getHz(), Messages.Constraint_ATickRateFrom1To);
         }
         for (EStructuralFeature feature : cost.eClass().getEAllAttributes()) {
-            if (feature.getEType().getInstanceClass() == long.class && (Long) cost.eGet(feature) < 0) {
+            if (feature.getEType().getInstanceClass() == long.class
+                    && ((Long) cost.eGet(feature) < 0 || (Long) cost.eGet(feature) > ScenarioLimits.MAX_COST_NS)) {
                 c.error(cost, feature, cost.eGet(feature), Messages.Constraint_ACostOf0NsOr);
             }
         }
@@ -393,9 +400,15 @@ public final class ScenarioConstraints {
         if (event.getTimeMillis() < 0) {
             c.error(event, Literals.TIMELINE_EVENT__TIME_MILLIS, event.getTimeMillis(), Messages.Constraint_0MsOrLater);
         }
+        c.atMost(event, Literals.TIMELINE_EVENT__TIME_MILLIS, event.getTimeMillis(), ScenarioLimits.MAX_DURATION_MILLIS,
+                durationRange());
         if (event.getPeriodMillis() < 0) {
             c.error(event, Literals.TIMELINE_EVENT__PERIOD_MILLIS, event.getPeriodMillis(), Messages.Constraint_0OnceOrAPeriodIn);
         }
+        c.atMost(event, Literals.TIMELINE_EVENT__PERIOD_MILLIS, event.getPeriodMillis(),
+                ScenarioLimits.MAX_DURATION_MILLIS, durationRange());
+        c.atMost(event, Literals.TIMELINE_EVENT__REPEAT, event.getRepeat(), ScenarioLimits.MAX_FIRINGS,
+                MessageBundle.bind(Messages.Constraint_RepeatRange, ScenarioLimits.MAX_FIRINGS));
         if (event.getRepeat() < 0) {
             c.error(event, Literals.TIMELINE_EVENT__REPEAT, event.getRepeat(), Messages.Constraint_0UntilTheRunEndsOr);
         } else if (event.getRepeat() != 1 && event.getPeriodMillis() <= 0) {
@@ -467,7 +480,7 @@ public final class ScenarioConstraints {
         } else {
             Process owner = ScenarioQueries.pids(scenario.get()).get(event.getPid());
             if (owner == null) {
-                c.error(event, Literals.PAGE_RANGE_EVENT__PID, event.getPid(), MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, ScenarioQueries.pids(scenario.get()).keySet()));
+                c.error(event, Literals.PAGE_RANGE_EVENT__PID, event.getPid(), MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, pidList(scenario.get())));
                 return c.result();
             }
             processes = List.of(owner);
@@ -491,9 +504,12 @@ public final class ScenarioConstraints {
             c.node(event, Literals.COMPACTION__NODE, compaction.getNode());
         } else if (event instanceof MemoryPressure pressure) {
             c.node(event, Literals.MEMORY_PRESSURE__NODE, pressure.getNode());
-            if (pressure.getPages() < 0) {
-                c.error(event, Literals.MEMORY_PRESSURE__PAGES, pressure.getPages(), Messages.Constraint_0PagesOrMore);
+            if (pressure.getPages() < 0 || pressure.getPages() > ScenarioLimits.MAX_PAGES) {
+                c.error(event, Literals.MEMORY_PRESSURE__PAGES, pressure.getPages(),
+                        MessageBundle.bind(Messages.Constraint_0ToPages, ScenarioLimits.MAX_PAGES));
             }
+            c.atMost(event, Literals.MEMORY_PRESSURE__DURATION_MILLIS, pressure.getDurationMillis(),
+                    ScenarioLimits.MAX_DURATION_MILLIS, durationRange());
             if (pressure.getDurationMillis() < 0) {
                 c.error(event, Literals.MEMORY_PRESSURE__DURATION_MILLIS, pressure.getDurationMillis(),
                         Messages.Constraint_0OneReclaimPassOrA);
@@ -506,13 +522,20 @@ public final class ScenarioConstraints {
     public static boolean validForkProcess(ForkProcess event, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         c.pid(event, Literals.FORK_PROCESS__PID, event.getPid());
-        if (event.getCount() < 1) {
-            c.error(event, Literals.FORK_PROCESS__COUNT, event.getCount(), Messages.Constraint_AtLeast1Child);
-        }
-        if (event.getFirstPid() < 0) {
-            c.error(event, Literals.FORK_PROCESS__FIRST_PID, event.getFirstPid(), Messages.Constraint_0NextFreePidsOrA);
-        }
+        c.children(event, Literals.FORK_PROCESS__COUNT, event.getCount(), Literals.FORK_PROCESS__FIRST_PID,
+                event.getFirstPid());
         return c.result();
+    }
+
+    /** 1 to {@link ScenarioLimits#MAX_PROCESSES} children from pid 0 (the next free ones) or a pid that leaves room for them. */
+    private void children(EObject object, EStructuralFeature countFeature, int count, EStructuralFeature firstFeature,
+            int firstPid) {
+        if (count < 1 || count > ScenarioLimits.MAX_PROCESSES) {
+            error(object, countFeature, count, MessageBundle.bind(Messages.Constraint_ChildrenRange, ScenarioLimits.MAX_PROCESSES));
+        }
+        if (firstPid < 0 || (long) firstPid + Math.max(count, 1) - 1 > ScenarioLimits.MAX_PROCESSES) {
+            error(object, firstFeature, firstPid, MessageBundle.bind(Messages.Constraint_FirstPidRange, ScenarioLimits.MAX_PROCESSES));
+        }
     }
 
     /** An existing process. */
@@ -547,10 +570,14 @@ public final class ScenarioConstraints {
                     run.getMode() == RunMode.FOR_DURATION ? Messages.Constraint_ADurationAbove0Ms
                             : Messages.Constraint_NoBoundOrABoundAbove0Ms);
         }
+        c.atMost(run, Literals.RUN_SETTINGS__DURATION_MILLIS, run.getDurationMillis(),
+                ScenarioLimits.MAX_DURATION_MILLIS, durationRange());
         if (run.getSamplingIntervalMillis() <= 0) {
             c.error(run, Literals.RUN_SETTINGS__SAMPLING_INTERVAL_MILLIS, run.getSamplingIntervalMillis(),
                     Messages.Constraint_AnIntervalAbove0Ms);
         }
+        c.atMost(run, Literals.RUN_SETTINGS__SAMPLING_INTERVAL_MILLIS, run.getSamplingIntervalMillis(),
+                ScenarioLimits.MAX_DURATION_MILLIS, durationRange());
         for (String policy : run.getPolicies()) {
             // parameters follow the name: resched:every=8
             if (!KNOWN_POLICIES.contains(policy.split(":", 2)[0].strip())) {
@@ -561,10 +588,22 @@ public final class ScenarioConstraints {
         return c.result();
     }
 
+    private static String durationRange() {
+        return MessageBundle.bind(Messages.Constraint_DurationRange, ScenarioLimits.MAX_DURATION_MILLIS);
+    }
+
+    /** The pids of {@code scenario} for a message: the first ten, and how many there are. */
+    private static String pidList(Scenario scenario) {
+        Set<Integer> pids = ScenarioQueries.pids(scenario).keySet();
+        return pids.size() <= 10 ? pids.toString()
+                : pids.stream().limit(10).map(String::valueOf).collect(java.util.stream.Collectors.joining(", ", "[", ", ...]"))
+                        + " (" + pids.size() + ")";
+    }
+
     private void pid(EObject object, EStructuralFeature feature, int pid) {
         ScenarioQueries.scenarioOf(object).ifPresent(scenario -> {
             if (!ScenarioQueries.pids(scenario).containsKey(pid)) {
-                error(object, feature, pid, MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, ScenarioQueries.pids(scenario).keySet()));
+                error(object, feature, pid, MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, pidList(scenario)));
             }
         });
     }
