@@ -77,7 +77,7 @@ public final class ScenarioConverter {
      * Validates {@code model} and converts it for the run settings {@code runIndex} and
      * {@code policy} (null: the first policy of those run settings, or stock).
      *
-     * @throws ConversionException with the first validation error, or what the engine refused
+     * @throws ConversionException with the first validation error, what the size guard or the engine refused
      */
     public static SimulationPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, String policy)
             throws ConversionException {
@@ -95,6 +95,7 @@ public final class ScenarioConverter {
         if (run == null && runIndex != 0) {
             throw new ConversionException(MessageBundle.bind(Messages.Convert_NoRunSettings, runIndex));
         }
+        ScenarioSizeGuard.check(model, run);
         String chosen = policy != null ? policy
                 : run == null || run.getPolicies().isEmpty() ? "stock" : run.getPolicies().get(0);
         try {

@@ -53,6 +53,12 @@ public final class Messages {
     public static String Convert_RegionNode;
     public static String Convert_AtAfterConvergence;
     public static String Convert_MovePagesRange;
+    public static String Guard_TimelineTooLong;
+    public static String Guard_TooManyFirings;
+    public static String Guard_TooManyProcesses;
+    public static String Guard_TooManyPages;
+    public static String Guard_TooManySamples;
+    public static String Guard_NotEnoughHeap;
     public static String Convert_Unsupported;
 
     public static String Policies_BadContribution;
