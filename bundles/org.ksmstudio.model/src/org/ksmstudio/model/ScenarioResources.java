@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,14 +22,15 @@ import org.eclipse.emf.ecore.xmi.ClassNotFoundException;
 import org.eclipse.emf.ecore.xmi.FeatureNotFoundException;
 import org.eclipse.emf.ecore.xmi.PackageNotFoundException;
 import org.eclipse.emf.ecore.xmi.XMLResource;
+import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioPackage;
 import org.xml.sax.SAXParseException;
 
 /**
  * Reads and writes {@code .ksm} scenario files. Loading reports every problem as a
- * {@link ScenarioLoadException} with file, line and column; saving writes a temporary file
- * beside the target and renames it atomically, so a failed save leaves the previous file intact.
+ * {@link ScenarioLoadException} with file, line and column, and opens nothing but the file given;
+ * saving goes through {@link OutputFile}, so a failed save leaves the previous file intact.
  */
 public final class ScenarioResources {
 
@@ -136,10 +136,10 @@ public final class ScenarioResources {
     }
 
     /**
-     * Saves {@code scenario} to {@code file}: the XMI is written to a temporary file in the same
-     * directory, forced to disk and renamed over {@code file}. If anything fails, {@code file} is
-     * untouched and the temporary file removed. The scenario is attached to a resource for
-     * {@code file} if it has none.
+     * Saves {@code scenario} to {@code file} through {@link OutputFile}: a unique temporary file
+     * beside it, fsynced and renamed over it, so that a failure leaves {@code file} intact; the
+     * file's mode is kept, a symbolic link stays a link (the file it names is replaced), a new file
+     * gets the user's umask. The scenario is attached to a resource for {@code file} if it has none.
      */
     public static void save(Scenario scenario, Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
@@ -150,31 +150,8 @@ public final class ScenarioResources {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         resource.save(bytes, saveOptions());
-        writeAtomically(absolute, bytes.toByteArray());
-    }
-
-    /** Writes {@code content} to a temporary sibling of {@code file}, then renames it over {@code file}. */
-    static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path directory = file.getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        Files.createDirectories(absolute.getParent());
+        OutputFile.write(absolute, bytes.toString(StandardCharsets.UTF_8));
     }
 
     /** Options used to save {@code .ksm} files: UTF-8, stable formatting, no schema location. */

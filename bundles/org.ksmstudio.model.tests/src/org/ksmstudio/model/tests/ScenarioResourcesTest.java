@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -121,5 +122,17 @@ class ScenarioResourcesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(1, files.count(), "the temporary file was removed");
         }
+    }
+
+    @Test
+    void saveKeepsTheModeAndSavesThroughALink() throws Exception {
+        Path real = dir.resolve("real.ksm");
+        ScenarioResources.save(Scenarios.create("first", 2, 1024), real);
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.ksm"), real.getFileName());
+        ScenarioResources.save(Scenarios.create("second", 4, 2048), link);
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals("second", ScenarioResources.load(real).getName());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
     }
 }
