@@ -1,6 +1,7 @@
 package org.ksmstudio.core.headless;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.ServiceLoader;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.live.sysfs.ExperimentLock;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.sysfs.PendingSnapshot;
+import org.ksmstudio.live.sysfs.RestoreGuard;
 import org.ksmstudio.model.MessageBundle;
 
 /**
@@ -40,6 +45,7 @@ public final class HeadlessMain {
             internalError(e, debug, System.err);
             Runtime.getRuntime().halt(2);
         });
+        recoverPendingSnapshot(System.err);
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
@@ -96,6 +102,16 @@ public final class HeadlessMain {
     /** Prints {@code message} (one line, control characters escaped) after the {@code ksmstudio:} prefix. */
     static void fail(PrintStream err, String message) {
         err.println(Messages.Headless_Prefix + Text.oneLine(message));
+    }
+
+    /** Restores the tunables a killed experiment left behind, before any command, and says so in one line. */
+    static void recoverPendingSnapshot(PrintStream err) {
+        PendingSnapshot.recover(KsmSysfs.system(), RestoreGuard.defaultRestoreFile(), ExperimentLock.defaultFile(),
+                Duration.ofSeconds(1)).ifPresent(o -> fail(err, switch (o.kind()) {
+                case RESTORED -> MessageBundle.bind(Messages.Headless_PendingRestored, o.file());
+                case NEEDS_ROOT -> MessageBundle.bind(Messages.Headless_PendingNeedsRoot, o.file());
+                case FAILED -> MessageBundle.bind(Messages.Headless_PendingFailed, o.file(), o.detail());
+                }));
     }
 
     /** Every subcommand: the built-in ones, then those registered as services. */

@@ -22,6 +22,9 @@ public final class Messages {
     public static String Headless_MoreDifferences;
     public static String Headless_EmptyValue;
     public static String Sweep_TooManyRuns;
+    public static String Headless_PendingRestored;
+    public static String Headless_PendingNeedsRoot;
+    public static String Headless_PendingFailed;
     public static String Headless_Usage;
     public static String Headless_UsageMore;
     public static String Headless_UnknownOption;

@@ -140,4 +140,28 @@ class ApplyAndRestoreTest {
 		IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> TunableSnapshot.load(bad));
 		assertTrue(e.getMessage().contains("bad.properties"), e.getMessage());
 	}
+
+	@Test
+	void aStoppedWriterRefusesOtherThreads() throws Exception {
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
+		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
+		writer.stopOthers();
+		WriteOutcome[] other = new WriteOutcome[1];
+		Thread experiment = new Thread(() -> other[0] = writer.write(KsmFile.SLEEP_MILLISECS, "5"));
+		experiment.start();
+		experiment.join();
+		assertEquals(WriteResult.EACCES, other[0].result(), other[0].message());
+		assertEquals("20", sysfs.read(KsmFile.SLEEP_MILLISECS), "the other thread wrote nothing");
+		assertTrue(writer.write(KsmFile.SLEEP_MILLISECS, "7").isOk(), "the restoring thread still writes");
+	}
+
+	@Test
+	void theSnapshotLivesWhereEveryUserFindsIt() {
+		Path file = RestoreGuard.defaultRestoreFile();
+		if (Files.isWritable(Path.of("/run"))) {
+			assertEquals(Path.of("/run/ksmstudio/ksm-tunables-restore.properties"), file);
+		} else {
+			assertTrue(file.startsWith(Path.of(System.getProperty("user.home"))), file.toString());
+		}
+	}
 }

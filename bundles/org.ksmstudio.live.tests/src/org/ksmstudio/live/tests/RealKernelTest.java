@@ -33,6 +33,7 @@ import org.ksmstudio.live.replay.ReplayListener;
 import org.ksmstudio.live.replay.ReplayRunner;
 import org.ksmstudio.live.replay.ReplayWorkload;
 import org.ksmstudio.live.sysfs.ExperimentLock;
+import org.ksmstudio.live.sysfs.PendingSnapshot;
 import org.ksmstudio.live.sysfs.KsmAccess;
 import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
@@ -213,5 +214,21 @@ class RealKernelTest {
 			assertTrue(report.verified(), report.mismatches().toString());
 		}
 		assertFalse(Files.exists(restoreFile));
+	}
+
+	@Test
+	void aPendingSnapshotIsRecoveredAtTheStartOfACommand() throws Exception {
+		KsmSysfsWriter writer = new KsmSysfsWriter(SYSFS);
+		Path restoreFile = temp.resolve("killed.properties");
+		TunableSnapshot.capture(SYSFS).store(restoreFile);
+		assertTrue(writer.write(KsmFile.SLEEP_MILLISECS, "41").isOk());
+		// the class holds the real experiment lock; the recovery takes its own
+		PendingSnapshot.Outcome outcome = PendingSnapshot
+				.recover(SYSFS, restoreFile, temp.resolve("recovery.lock"), Duration.ofSeconds(10)).orElseThrow();
+		assertEquals(PendingSnapshot.Kind.RESTORED, outcome.kind(), outcome.detail());
+		assertEquals(before.values().get(KsmFile.SLEEP_MILLISECS), SYSFS.read(KsmFile.SLEEP_MILLISECS));
+		assertFalse(Files.exists(restoreFile));
+		assertTrue(PendingSnapshot.recover(SYSFS, restoreFile, temp.resolve("recovery.lock"), Duration.ofSeconds(10))
+				.isEmpty(), "nothing pending any more");
 	}
 }

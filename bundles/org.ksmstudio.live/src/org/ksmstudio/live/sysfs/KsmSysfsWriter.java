@@ -21,6 +21,8 @@ import org.ksmstudio.live.Messages;
 public final class KsmSysfsWriter {
 
 	private final KsmSysfs sysfs;
+	/** The only thread that may still write, once {@link #stopOthers()} was called. */
+	private volatile Thread onlyWriter;
 
 	public KsmSysfsWriter(KsmSysfs sysfs) {
 		this.sysfs = sysfs;
@@ -31,8 +33,22 @@ public final class KsmSysfsWriter {
 		return sysfs;
 	}
 
+	/**
+	 * Stops every other thread's writes: waits for a write in progress, then refuses writes from
+	 * any thread but the caller's (the restore on SIGTERM runs while the experiment's thread may
+	 * still be writing).
+	 */
+	public synchronized void stopOthers() {
+		onlyWriter = Thread.currentThread();
+	}
+
 	/** Writes one value and reads it back. Never throws: failures are outcomes. */
-	public WriteOutcome write(KsmFile file, String value) {
+	public synchronized WriteOutcome write(KsmFile file, String value) {
+		Thread only = onlyWriter;
+		if (only != null && only != Thread.currentThread()) {
+			return outcome(file, value, WriteResult.EACCES, null,
+					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, "stopped: the tunables are being restored"), null); //$NON-NLS-1$
+		}
 		if (!file.isTunable()) {
 			return outcome(file, value, WriteResult.EACCES, null,
 					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, "a read-only counter"), null);

@@ -14,8 +14,10 @@ import org.ksmstudio.live.Messages;
 /**
  * Guarantees that the kernel's KSM tunables are put back after an experiment: a snapshot
  * is taken and stored on disk before the first write, restored on {@link #close()}, by a
- * shutdown hook if the JVM exits first, and by {@link #recoverPending(KsmSysfsWriter, Path)}
- * at the next start if the JVM was killed. Every restore is verified by reading back.
+ * shutdown hook if the JVM exits first (which first stops every other thread's writes), and by
+ * {@link #recoverPending(KsmSysfsWriter, Path)} at the next start of any command if the JVM was
+ * killed. The snapshot is on disk (fsynced) before the first write. Every restore is verified by
+ * reading back.
  *
  * <pre>
  * try (RestoreGuard guard = RestoreGuard.begin(writer, restoreFile)) {
@@ -39,9 +41,21 @@ public final class RestoreGuard implements AutoCloseable {
 		this.shutdownHook = new Thread(this::restoreQuietly, "KSM tunables restore");
 	}
 
-	/** Where the application keeps the snapshot of a running experiment by default. */
+	/** Name of the snapshot file. */
+	static final String FILE_NAME = "ksm-tunables-restore.properties"; //$NON-NLS-1$
+
+	/**
+	 * Where the application keeps the snapshot of a running experiment: {@code /run/ksmstudio}
+	 * when {@code /run} is writable (root: every command and every user's session finds it there,
+	 * whatever its HOME, and a reboot, which resets the tunables, also clears it), else
+	 * {@code ~/.ksmstudio} (a user who cannot write /run cannot write the tunables either).
+	 */
 	public static Path defaultRestoreFile() {
-		return Path.of(System.getProperty("user.home"), ".ksmstudio", "ksm-tunables-restore.properties");
+		Path run = Path.of("/run"); //$NON-NLS-1$
+		if (Files.isDirectory(run) && Files.isWritable(run)) {
+			return run.resolve("ksmstudio").resolve(FILE_NAME); //$NON-NLS-1$
+		}
+		return Path.of(System.getProperty("user.home"), ".ksmstudio", FILE_NAME); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/**
@@ -124,6 +138,7 @@ public final class RestoreGuard implements AutoCloseable {
 
 	private void restoreQuietly() {
 		try {
+			writer.stopOthers();
 			restore();
 		} catch (IOException | RuntimeException e) {
 			System.err.println("KSM Studio: could not restore the KSM tunables: " + e.getMessage());

@@ -2,16 +2,16 @@ package org.ksmstudio.live.sysfs;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+
+import org.ksmstudio.engine.io.OutputFile;
 
 /**
  * The values of every tunable present on the kernel at one moment, to be restored after
@@ -41,22 +41,20 @@ public record TunableSnapshot(Map<KsmFile, String> values) {
 		return new TunableSnapshot(values);
 	}
 
-	/** Writes the snapshot to {@code file} atomically (temporary file, then rename). */
+	/**
+	 * Writes the snapshot to {@code file} through {@link OutputFile}: fsynced and renamed into
+	 * place, the folder fsynced, so that it is on disk before the first write to the kernel.
+	 */
 	public void store(Path file) throws IOException {
-		Properties properties = new Properties();
-		values.forEach((k, v) -> properties.setProperty(k.fileName(), v));
-		Path parent = file.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-		try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-			out.write("# KSM Studio: /sys/kernel/mm/ksm tunables before an experiment, restored when it ends.\n");
-			out.write("# If this file is still here, the experiment did not finish: KSM Studio restores these values\n");
-			out.write("# at its next start (or restore them by hand as root and delete this file).\n");
-			for (Map.Entry<String, String> e : new TreeMap<>(asStrings()).entrySet()) {
-				out.write(e.getKey() + "=" + e.getValue() + "\n");
-			}
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		StringBuilder text = new StringBuilder();
+		text.append("# KSM Studio: /sys/kernel/mm/ksm tunables before an experiment, restored when it ends.\n"); //$NON-NLS-1$
+		text.append("# If this file is still here, the experiment did not finish: KSM Studio restores these values\n"); //$NON-NLS-1$
+		text.append("# at the start of its next command (or restore them by hand as root and delete this file).\n"); //$NON-NLS-1$
+		for (Map.Entry<String, String> e : new TreeMap<>(asStrings()).entrySet()) {
+			text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
 		}
-		Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		OutputFile.write(file, text.toString());
 	}
 
 	/** Reads a snapshot written by {@link #store(Path)}. Unknown keys are ignored. */

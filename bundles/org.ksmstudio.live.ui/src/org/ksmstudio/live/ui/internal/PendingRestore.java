@@ -1,6 +1,5 @@
 package org.ksmstudio.live.ui.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +13,7 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
-import org.ksmstudio.live.sysfs.ExperimentLock;
-import org.ksmstudio.live.sysfs.KsmSysfsWriter;
-import org.ksmstudio.live.sysfs.RestoreGuard;
-import org.ksmstudio.live.sysfs.RestoreReport;
+import org.ksmstudio.live.sysfs.PendingSnapshot;
 
 /**
  * Restores, once per start of the application, the KSM tunables that a replay or calibration
@@ -39,24 +35,16 @@ public final class PendingRestore {
 		if (!DONE.add(sources.restoreFile().toAbsolutePath()) || !Files.exists(sources.restoreFile())) {
 			return;
 		}
-		String result;
-		if (!sources.sysfs().access().canWrite()) {
-			result = NLS.bind(Messages.restoreNeedsRoot, sources.restoreFile());
-		} else {
-			// held like any experiment, so that a restore never interleaves with another experiment's writes
-			try (ExperimentLock lock = ExperimentLock.acquire(sources.lockFile(), LOCK_TIMEOUT)) {
-				Optional<RestoreReport> report = RestoreGuard.recoverPending(new KsmSysfsWriter(sources.sysfs()),
-						sources.restoreFile());
-				if (report.isEmpty()) {
-					return;
-				}
-				result = report.get().verified() ? NLS.bind(Messages.restoreDone, sources.restoreFile())
-						: NLS.bind(Messages.restoreFailed, sources.restoreFile(),
-								String.join("; ", report.get().mismatches())); //$NON-NLS-1$
-			} catch (IOException | RuntimeException e) {
-				result = NLS.bind(Messages.restoreFailed, sources.restoreFile(), e.getMessage());
-			}
+		Optional<PendingSnapshot.Outcome> outcome = PendingSnapshot.recover(sources.sysfs(), sources.restoreFile(),
+				sources.lockFile(), LOCK_TIMEOUT);
+		if (outcome.isEmpty()) {
+			return;
 		}
+		String result = switch (outcome.get().kind()) {
+		case RESTORED -> NLS.bind(Messages.restoreDone, sources.restoreFile());
+		case NEEDS_ROOT -> NLS.bind(Messages.restoreNeedsRoot, sources.restoreFile());
+		case FAILED -> NLS.bind(Messages.restoreFailed, sources.restoreFile(), outcome.get().detail());
+		};
 		String done = result;
 		message = done;
 		ILog.of(PendingRestore.class).log(Status.info(done));
