@@ -2,6 +2,8 @@ package org.ksmstudio.model;
 
 import java.nio.file.Path;
 
+import org.ksmstudio.engine.io.Text;
+
 /**
  * A scenario file could not be read: it is missing, not XML, truncated, of another model, or
  * does not hold a scenario. The message is one line, {@code file:line:column: problem}, with any
@@ -39,21 +41,7 @@ public class ScenarioLoadException extends Exception {
                 message.append(':').append(column);
             }
         }
-        return oneLine(message.append(": ").append(problem));
-    }
-
-    /** Control characters (newlines, escape sequences) that came from the input, as {@code \\uXXXX}. */
-    private static String oneLine(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Text.oneLine(message.append(": ").append(problem).toString());
     }
 
     /** The file that could not be read. */

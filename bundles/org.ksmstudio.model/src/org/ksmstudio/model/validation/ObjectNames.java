@@ -2,6 +2,7 @@ package org.ksmstudio.model.validation;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.scenario.ContentGroup;
 import org.ksmstudio.model.scenario.CostModel;
@@ -25,8 +26,15 @@ public final class ObjectNames {
     private ObjectNames() {
     }
 
-    /** A name of {@code object} that says where it is in the scenario. */
+    /**
+     * A name of {@code object} that says where it is in the scenario, in one line (names from the
+     * file have their control characters escaped).
+     */
     public static String of(EObject object) {
+        return Text.oneLine(describe(object));
+    }
+
+    private static String describe(EObject object) {
         if (object instanceof NumaNode node) {
             return MessageBundle.bind(Messages.Name_Node, node.getId());
         }

@@ -15,6 +15,7 @@ import org.eclipse.emf.common.util.DiagnosticChain;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.KsmConfigFiles;
 import org.ksmstudio.model.MessageBundle;
@@ -110,7 +111,8 @@ public final class ScenarioConstraints {
 
     private static String show(Object value) {
         if (value instanceof String s) {
-            return "'" + s + "'";
+            // control characters from the file (a newline, an escape sequence) would forge or colour lines
+            return "'" + Text.oneLine(s) + "'";
         }
         if (value instanceof List<?> list) {
             return list.toString();

@@ -166,6 +166,36 @@ class ScenarioEditorTest extends WorkbenchTestCase {
 	}
 
 	@Test
+	void saveAsksBeforeOverwritingAFileChangedOnDisk() throws IOException {
+		Path file = TestScenarios.copyExample("reference-a-b-2000x1-mps256.ksm", folder); //$NON-NLS-1$
+		ScenarioEditor editor = TestScenarios.open(ui, file);
+		KsmConfig ksm = ui.sync(() -> editor.getScenario().getKsm());
+		setProperty(editor, ksm, "pages_to_scan", 4321L); //$NON-NLS-1$
+		String theirs = Files.readString(file).replace("name=\"reference", "name=\"changed elsewhere"); //$NON-NLS-1$ //$NON-NLS-2$
+		Files.writeString(file, theirs + "\n"); //$NON-NLS-1$
+
+		ui.async(() -> save());
+		ui.clickButton("No"); //$NON-NLS-1$
+		ui.flush();
+		assertEquals(theirs + "\n", Files.readString(file), "No keeps the other program's file"); //$NON-NLS-1$ //$NON-NLS-2$
+		assertTrue(ui.sync(editor::isDirty), "the edit is still unsaved"); //$NON-NLS-1$
+
+		ui.async(() -> save());
+		ui.clickButton("Yes"); //$NON-NLS-1$
+		ui.waitUntil(() -> !editor.isDirty(), () -> "saved after Yes"); //$NON-NLS-1$
+		assertTrue(Files.readString(file).contains("pagesToScan=\"4321\""), "Yes writes the editor's content"); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	private static void save() {
+		IHandlerService handlers = TestScenarios.page().getWorkbenchWindow().getService(IHandlerService.class);
+		try {
+			handlers.executeCommand("org.eclipse.ui.file.save", null); //$NON-NLS-1$
+		} catch (ExecutionException | NotDefinedException | NotEnabledException | NotHandledException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	@Test
 	void invalidValueShowsInTheProblemsList() throws IOException {
 		Path file = TestScenarios.copyExample("reference-a-b-2000x1-mps256.ksm", folder); //$NON-NLS-1$
 		ScenarioEditor editor = TestScenarios.open(ui, file);

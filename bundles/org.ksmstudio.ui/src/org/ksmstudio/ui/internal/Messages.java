@@ -34,6 +34,8 @@ public final class Messages extends NLS {
 	public static String docsNoProgram;
 	public static String saveFailedTitle;
 	public static String saveFailed;
+	public static String fileChangedTitle;
+	public static String fileChanged;
 	public static String runRefusedTitle;
 	public static String runRefused;
 	public static String runFailedBecause;

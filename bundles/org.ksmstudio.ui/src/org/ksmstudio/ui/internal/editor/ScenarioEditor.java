@@ -101,6 +101,8 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	private final RunSlot runSlot = new RunSlot();
 	private Scenario scenario;
 	private ScenarioLoadException loadError;
+	/** The file's version on disk when loaded or last saved. */
+	private DiskVersion diskVersion;
 	private TreeViewer tree;
 	private TableViewer problemsTable;
 	private volatile ScenarioProblems problems = ScenarioProblems.none();
@@ -131,6 +133,7 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 			throw new PartInitException(NLS.bind(Messages.editorNoLocalFile, input.getName()));
 		}
 		try {
+			diskVersion = DiskVersion.of(path);
 			scenario = ScenarioResources.load(path, domain.getResourceSet());
 			problems = ScenarioProblems.validate(scenario);
 		} catch (ScenarioLoadException e) {
@@ -334,8 +337,12 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 		if (scenario == null || path == null) {
 			return false;
 		}
+		if (path.equals(EditorInputs.path(getEditorInput())) && !diskVersion.mayOverwrite(getSite().getShell(), path)) {
+			return false;
+		}
 		try {
 			ScenarioResources.save(scenario, path);
+			diskVersion = DiskVersion.of(path);
 		} catch (IOException | RuntimeException e) {
 			MessageDialog.openError(getSite().getShell(), Messages.saveFailedTitle,
 					NLS.bind(Messages.saveFailed, path, e.getMessage()));
