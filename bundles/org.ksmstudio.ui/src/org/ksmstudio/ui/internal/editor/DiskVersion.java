@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.Objects;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
@@ -39,7 +40,7 @@ final class DiskVersion {
 	/** Whether {@code file} is no longer this version. */
 	boolean changed(Path file) {
 		DiskVersion now = of(file);
-		return size != now.size || modified == null ? now.modified != null : !modified.equals(now.modified);
+		return size != now.size || !Objects.equals(modified, now.modified);
 	}
 
 	/**
