@@ -65,7 +65,7 @@ class ScenarioSizeGuardTest {
             region(s).setSizePages(ScenarioLimits.MAX_PAGES - 1000);
             region(s).getContents().clear();
             region(s).getContents().add(u);
-        }), "region 'r' of process 10", "Size = 536869912", "MiB of Java heap", "-Xmx");
+        }), "region 'r' of process 10", "Size = 536869912", "MiB of Java heap", "--heap");
     }
 
     @Test

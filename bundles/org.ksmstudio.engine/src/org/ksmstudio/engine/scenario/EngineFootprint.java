@@ -3,16 +3,12 @@ package org.ksmstudio.engine.scenario;
 import org.ksmstudio.engine.internal.ScenarioLoader;
 
 /**
- * What one engine holds on the heap, so that a scenario can be refused before it is built. Its
- * arrays per page: a page slot of 29 bytes ({@code slotFrame}, {@code oldChecksum}, {@code head},
- * {@code hnext}, {@code hprev}, {@code slotMm} as int; {@code flags}, {@code seq}, {@code itemNid},
- * smart scan {@code age} and {@code skips} as byte), a frame of 17 bytes ({@code content} long,
- * {@code mapcount} and {@code stable} int, {@code node} byte), the unstable tree's int table (at
- * most half full, 8 bytes, and the old table while it doubles), the stable nodes (55 bytes a node)
- * and, while pages are faulted in, the loader's long contents array. Measured after convergence
- * ({@code EngineFootprintTest}: 2 processes of 262,144 pages) an engine holds 85 bytes per page;
- * the guard counts 96. Per process (mm slot, VMAs, name, CPU list, reverse-map tables) it counts
- * 1 KiB, above what 5,000 small processes measure.
+ * What one engine holds on the heap, so that a scenario can be refused before it is built. The
+ * engine keeps its pages in primitive arrays (page slots, rmap items, frames, the unstable tree's
+ * table, stable nodes) and, while pages are faulted in, the loader's contents array; docs/performance.md
+ * gives its measured bytes per page. The guard counts 96 bytes per page and 1 KiB per process (mm slot,
+ * VMAs, name, CPU list, reverse-map tables): {@code EngineFootprintTest} builds and converges engines
+ * and checks that what they hold stays below these figures and within a small factor of them.
  */
 public final class EngineFootprint {
 
