@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.io.CsvTables;
@@ -33,7 +26,6 @@ import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.engine.sweep.Comparison;
 import org.ksmstudio.engine.sweep.ScenarioSource;
-import org.ksmstudio.engine.sweep.SweepCommand;
 import org.ksmstudio.engine.sweep.SweepParameter;
 import org.ksmstudio.engine.sweep.SweepPlan;
 import org.ksmstudio.engine.sweep.SweepResult;
@@ -158,47 +150,5 @@ class SweepTest {
         assertTrue(r.get(0).ok(), r.get(0).error());
         assertEquals(3_000_000_000L, r.get(0).simulatedNanos());
         assertTrue(r.get(0).p99MigrationNanos().get(0) > 0, "the driven migration was measured");
-    }
-
-    @Test
-    void commandRunsASweepAndWritesItsTables(@TempDir Path dir) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Path json = dir.resolve("sweep.json");
-        Path csv = dir.resolve("sweep.csv");
-        int code = SweepCommand.run(new String[] { "host.ksm", "--param", "max_page_sharing=16,256", "--policies",
-            "stock,no-limit", "--json", json.toString(), "--csv", csv.toString(), "--threads", "2" }, out,
-                ref -> smallHost());
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, text);
-        assertTrue(text.contains("[4/4]"), text);
-        assertTrue(text.contains("4 runs, 0 failed"), text);
-        assertEquals(5, Files.readAllLines(csv).size());
-        assertTrue(Files.readString(json).contains("\"worst_walk_ns\""));
-    }
-
-    @Test
-    void commandErrorsAreOneClearLineAndExitCode2() {
-        assertEquals(2, runCommand(new String[] { "host.ksm", "--bogus" }, "--bogus: unknown option"));
-        assertEquals(2, runCommand(new String[] { "host.ksm", "--param", "max_page_sharing=1..2:x0" }, "factor"));
-        assertEquals(2, runCommand(new String[] { "host.ksm", "--policies", "nolimit" }, "unknown sharing policy"));
-        assertEquals(2, runCommand(new String[] { "host.ksm", "--param", "frobnicate=1,2" }, "frobnicate"));
-        assertEquals(2, runCommand(new String[] { "missing.ksm" }, "missing.ksm"));
-        assertEquals(2, runCommand(new String[] { "host.ksm", "--param", "max_page_sharing=256,1" },
-                "max_page_sharing = 1"), "a value out of range is found before anything runs");
-    }
-
-    private static int runCommand(String[] args, String expected) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int code = SweepCommand.run(args, out, ref -> {
-            if (!ref.equals("host.ksm")) {
-                throw new NoSuchFileException(ref);
-            }
-            return smallHost();
-        });
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains(expected), text);
-        return code;
     }
 }
