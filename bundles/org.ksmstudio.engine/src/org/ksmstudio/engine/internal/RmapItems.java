@@ -93,11 +93,15 @@ final class RmapItems {
     /** free_rmap_item; the item must be out of both trees (remove_rmap_item_from_tree first). */
     void free(int s) {
         if ((flags[s] & (STABLE | UNSTABLE)) != 0) {
-            throw new IllegalStateException("rmap item " + s + " freed while in a tree");
+            throw inTree(s);
         }
         flags[s] = (byte) (flags[s] & LRU_HELD);
         rmapItems--;
         mmItems[slots.owner(s)]--;
+    }
+
+    private static IllegalStateException inTree(int s) {
+        return new IllegalStateException("rmap item " + s + " freed while in a tree");
     }
 
     int oldChecksum(int s) {

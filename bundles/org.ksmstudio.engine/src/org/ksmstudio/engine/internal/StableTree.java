@@ -73,14 +73,19 @@ final class StableTree {
      */
     void removeRmapItemFromTree(int s) {
         if (items.isStable(s)) {
-            int node = items.head(s);
-            if (isStale(node)) {
-                removeNodeFromStableTree(node);
-            } else {
-                items.stableUnlink(s);
-            }
+            removeStableItem(s);
         } else if (items.isUnstable(s)) {
             items.unstableUnlink(s);
+        }
+    }
+
+    /** The stable half of remove_rmap_item_from_tree (out of the hot path's way). */
+    private void removeStableItem(int s) {
+        int node = items.head(s);
+        if (isStale(node)) {
+            removeNodeFromStableTree(node);
+        } else {
+            items.stableUnlink(s);
         }
     }
 
