@@ -146,19 +146,22 @@ public final class ReferenceRunner {
             converge = "1".equals(sim.readSysfs("run"));
         }
         // A wait action lets the workload run first; the phase is measured from its end (the
-        // kernel data of "wait" phases only fit a baseline taken after the wait).
+        // kernel data of "wait" phases only fit a baseline taken after the wait). A wait of N full
+        // scans snapshots right after the N-th, as the kernel harness does, without converging.
         if (p.waitSeconds() > 0) {
             sim.runFor(Duration.ofNanos((long) (p.waitSeconds() * 1e9)));
         }
         for (long i = 0; i < p.waitFullScans(); i++) {
             sim.stepFullScan();
         }
+        boolean afterScans = p.waitFullScans() > 0;
+        converge &= !afterScans;
         sim.markPhaseStart();
         KsmSnapshot start = sim.snapshot();
         boolean converged = true;
         if (converge) {
             converged = sim.runUntilConverged(CONVERGE_LIMIT);
-        } else {
+        } else if (!afterScans) {
             sim.runFor(Duration.ofSeconds(1));
         }
         KsmSnapshot end = sim.snapshot();

@@ -27,8 +27,9 @@ public sealed interface PhaseAction {
 	}
 
 	/**
-	 * Waits {@code seconds} (if given) and for {@code fullScans} full scans (if given); the phase
-	 * then starts and lasts until converged, as in the reference measurements.
+	 * Waits {@code seconds} (if given) and for {@code fullScans} full scans (if given). With full scans
+	 * the phase is the snapshot right after the last of them (expect then holds full_scans too);
+	 * a wait of seconds only then lasts until converged, as in the reference measurements.
 	 */
 	record Wait(Double seconds, Long fullScans) implements PhaseAction {
 	}

@@ -195,6 +195,15 @@ public final class ReplayRunner {
 		}
 		case PhaseAction.Wait w -> {
 			waitFor(w, sysfs.sample(WATCHED), cancelled);
+			if (w.fullScans() != null && w.fullScans() > 0) {
+				// a wait of N full scans is a snapshot right after the N-th, without a convergence wait
+				KsmSample after = sysfs.sample(WATCHED);
+				listener.sampled(after);
+				Map<String, Long> expect = counters(after);
+				expect.put(KsmFile.FULL_SCANS.fileName(), after.valueOr(KsmFile.FULL_SCANS, 0));
+				return new RecordedPhase(phase.name(), phase.action(), List.of(), expect, Map.of(), true, null, null,
+						null, perProcess(processes), null);
+			}
 			return converge(phase.name(), phase.action(), List.of(), Map.of(), sysfs.sample(WATCHED), processes,
 					listener, cancelled);
 		}
