@@ -31,12 +31,8 @@ public final class KsmSimulation {
         IDLE, RUNNING, PAUSED, CONVERGED, FINISHED, CANCELLED
     }
 
-    /**
-     * The last change of the converging counters: when (inside ksmd's batch where it made it, as the kernel's
-     * counters show it), after how many full scans (at the end of that batch) and page scans, and ksmd's CPU
-     * time then.
-     */
-    public record LastChange(long timeNanos, long fullScans, long pagesScanned, long ksmdCpuNanos) {
+    /** The last change of the converging counters: when, after how many full scans and page scans. */
+    public record LastChange(long timeNanos, long fullScans, long pagesScanned) {
     }
 
     private static final long DAY_NANOS = 86_400L * 1_000_000_000L;
@@ -65,7 +61,7 @@ public final class KsmSimulation {
         this.sampleInterval = scenario.run().sampleInterval().toNanos();
         this.volatileWrites = new VolatileWrites(scenario, engine);
         this.lastSignature = engine.convergenceSignature();
-        this.lastChange = new LastChange(0, 0, 0, 0);
+        this.lastChange = new LastChange(0, 0, 0);
     }
 
     /**
@@ -277,15 +273,7 @@ public final class KsmSimulation {
     }
 
     private void wakeupLocked() {
-        long busyBefore = engine.ksmdBusyNanos();
         int scansDone = engine.runWakeup();
-        long[] sig = engine.convergenceSignature();
-        if (!java.util.Arrays.equals(sig, lastSignature)) {
-            long inBatch = Math.max(0, engine.lastChangeInBatchNanos());
-            lastSignature = sig;
-            lastChange = new LastChange(engine.now() + inBatch, engine.fullScans(), engine.pagesScanned(),
-                    busyBefore + inBatch);
-        }
         rmap.afterWakeup();
         noteChange();
         if (scansDone > 0) {
@@ -300,8 +288,7 @@ public final class KsmSimulation {
         long[] sig = engine.convergenceSignature();
         if (!java.util.Arrays.equals(sig, lastSignature)) {
             lastSignature = sig;
-            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned(),
-                    engine.ksmdBusyNanos());
+            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned());
         }
     }
 
@@ -538,8 +525,7 @@ public final class KsmSimulation {
     public void markPhaseStart() {
         synchronized (lock) {
             lastSignature = engine.convergenceSignature();
-            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned(),
-                    engine.ksmdBusyNanos());
+            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned());
         }
     }
 

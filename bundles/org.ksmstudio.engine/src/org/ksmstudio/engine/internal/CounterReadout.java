@@ -38,21 +38,6 @@ final class CounterReadout {
     }
 
     /** The counters a convergence check compares (pages_* except scanned/skipped, zero pages, chains, dups, profit). */
-    /**
-     * A hash of the {@link #convergenceSignature} values, cheap enough to take after every page of a
-     * batch (no allocation): it changes whenever one of them does (barring a collision).
-     */
-    static long convergenceHash(KsmEngine e) {
-        RmapItems items = e.items;
-        long h = items.pagesShared();
-        h = h * 1_000_003L + items.pagesSharing();
-        h = h * 1_000_003L + items.pagesUnshared();
-        h = h * 1_000_003L + items.rmapItems();
-        h = h * 1_000_003L + e.sn.chains();
-        h = h * 1_000_003L + e.sn.dups();
-        return h * 1_000_003L + e.slots.ksmZeroPages();
-    }
-
     static long[] convergenceSignature(KsmEngine e) {
         RmapItems items = e.items;
         return new long[] { items.pagesShared(), items.pagesSharing(), items.pagesUnshared(), pagesVolatile(items),

@@ -42,8 +42,6 @@ public final class KsmEngine {
     final int pageSize;
     final SharingPolicy policy;
     final KsmdClock clock;
-    /** see {@link #lastChangeInBatchNanos()} */
-    private long lastChangeInBatchNanos = -1;
     final Frames frames;
     final PageSlots slots;
     final StableNodes sn;
@@ -183,9 +181,7 @@ public final class KsmEngine {
         clock.wakeups++;
         clock.startBatch();
         long before = scan.seqnr();
-        lastChangeInBatchNanos = -1;
         if (shouldRun()) {
-            long sig = CounterReadout.convergenceHash(this);
             long n = pagesToScan;
             while (n-- > 0) {
                 int s = scan.next();
@@ -195,14 +191,6 @@ public final class KsmEngine {
                 merge.cmpAndMerge(s);
                 pagesScanned++;
                 clock.now = start + clock.batchNanos();
-                long h = CounterReadout.convergenceHash(this);
-                if (h != sig) {
-                    sig = h;
-                    lastChangeInBatchNanos = clock.batchNanos();
-                }
-            }
-            if (CounterReadout.convergenceHash(this) != sig) {
-                lastChangeInBatchNanos = clock.batchNanos(); // the end of a full scan (trailing rmap items freed)
             }
         }
         long batchCost = clock.batchNanos();
@@ -296,14 +284,6 @@ public final class KsmEngine {
 
     public long ksmdBusyNanos() {
         return clock.busyNanos;
-    }
-
-    /**
-     * ksmd's CPU time into the last wake-up at which its last change of a converging counter happened
-     * (the batch runs from {@link #now()}), or -1 when the batch changed none.
-     */
-    public long lastChangeInBatchNanos() {
-        return lastChangeInBatchNanos;
     }
 
     public int run() {

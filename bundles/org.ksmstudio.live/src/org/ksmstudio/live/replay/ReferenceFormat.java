@@ -273,7 +273,8 @@ public final class ReferenceFormat {
 					flag(p, "converged", pat),
 					measured ? count(p, "full_scans_to_last_change", pat) : null,
 					measured ? count(p, "pages_scanned_to_last_change", pat) : null,
-					measured ? decimal(p, "wall_s_to_last_change", pat) : null, perProcess, null));
+					measured && p.has("wall_s_to_last_change") ? decimal(p, "wall_s_to_last_change", pat) : null,
+					perProcess, null));
 		}
 		try {
 			return new RecordedCase(new ReplayCase(name, tunables, workload, phases), recorded);
