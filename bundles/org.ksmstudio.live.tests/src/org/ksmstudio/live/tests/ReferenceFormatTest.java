@@ -27,7 +27,7 @@ class ReferenceFormatTest {
 	void readsTheShippedReferenceFile() throws Exception {
 		ReferenceDocument doc = ReferenceFormat.read(ReferenceData.kernelReference());
 		assertEquals(4096, doc.pageSize());
-		assertEquals(7, doc.cases().size());
+		assertEquals(17, doc.cases().size());
 		RecordedCase f = doc.cases().stream().filter(c -> c.replayCase().name().equals("f_10000x1_cow3_unique"))
 				.findFirst().orElseThrow();
 		assertEquals(new PhaseAction.Write(0, 10000, 3, true, true), f.phases().get(1).action());

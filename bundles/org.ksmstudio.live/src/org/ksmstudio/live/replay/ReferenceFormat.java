@@ -115,7 +115,9 @@ public final class ReferenceFormat {
 			if (p.fullScansToLastChange() != null) {
 				phase.put("full_scans_to_last_change", p.fullScansToLastChange());
 				phase.put("pages_scanned_to_last_change", p.pagesScannedToLastChange());
-				phase.put("wall_s_to_last_change", p.wallSecondsToLastChange());
+				if (p.wallSecondsToLastChange() != null) {
+					phase.put("wall_s_to_last_change", p.wallSecondsToLastChange());
+				}
 			}
 			if (!p.converged()) {
 				phase.put("converged", false);
