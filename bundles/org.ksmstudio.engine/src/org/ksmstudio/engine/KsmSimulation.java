@@ -514,6 +514,20 @@ public final class KsmSimulation {
         }
     }
 
+    /** How many rmap items of a dup each process has (whole counts), most first. */
+    public List<ProcessRmapCount> rmapItemCounts(int dupId) {
+        synchronized (lock) {
+            return engine.rmapItemCounts(dupId);
+        }
+    }
+
+    /** The rmap items of process {@code pid} in a dup, skipping its first {@code from}, at most {@code max}. */
+    public List<RmapItemView> rmapItems(int dupId, int pid, long from, int max) {
+        synchronized (lock) {
+            return engine.rmapItems(dupId, pid, from, max);
+        }
+    }
+
     /** The last change of the converging counters (time, full_scans, pages_scanned at that moment). */
     public LastChange lastChange() {
         synchronized (lock) {

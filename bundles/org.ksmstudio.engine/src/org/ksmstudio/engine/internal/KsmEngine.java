@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.ProcessKsmStat;
+import org.ksmstudio.engine.ProcessRmapCount;
 import org.ksmstudio.engine.RmapItemView;
 import org.ksmstudio.engine.StableTreeView;
 import org.ksmstudio.engine.SysfsResult;
@@ -303,6 +304,16 @@ public final class KsmEngine {
     /** The rmap items of a dup (stable node id), head first, at most {@code max}. */
     public List<RmapItemView> rmapItems(int dupId, int max) {
         return StableTreeReadout.rmapItems(this, dupId, max);
+    }
+
+    /** Whole rmap item counts per process of a dup, most first. */
+    public List<ProcessRmapCount> rmapItemCounts(int dupId) {
+        return StableTreeReadout.rmapItemCounts(this, dupId);
+    }
+
+    /** The rmap items of process {@code pid} in a dup, from its {@code from}-th, at most {@code max}. */
+    public List<RmapItemView> rmapItems(int dupId, int pid, long from, int max) {
+        return StableTreeReadout.rmapItems(this, dupId, pid, from, max);
     }
 
     /** Approximate heap held by the engine's per-page structures, bytes. */

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +14,7 @@ import org.eclipse.jface.layout.TreeColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
-import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.ILazyTreeContentProvider;
 import org.eclipse.jface.viewers.ITreeViewerListener;
 import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -34,18 +35,22 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.ksmstudio.engine.DupView;
+import org.ksmstudio.engine.ProcessRmapCount;
 import org.ksmstudio.engine.RmapItemView;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 import org.ksmstudio.ui.internal.views.RmapTree.Chain;
 import org.ksmstudio.ui.internal.views.RmapTree.Dup;
 import org.ksmstudio.ui.internal.views.RmapTree.Group;
-import org.ksmstudio.ui.internal.views.RmapTree.More;
+import org.ksmstudio.ui.internal.views.RmapTree.Item;
+import org.ksmstudio.ui.internal.views.RmapTree.Loading;
+import org.ksmstudio.ui.internal.views.RmapTree.PageRequest;
 
 /**
  * The stable tree of the followed run: chains (content, dups) → dups (KSM page, node, rmap items,
- * fill against max_page_sharing as a bar) → rmap items grouped by process. Most shared first,
- * filterable, paged at every level. Selecting a dup shows what walking it costs.
+ * fill against max_page_sharing as a bar) → processes with their whole count of rmap items → every
+ * rmap item. Most shared first, filterable; a lazy (virtual) tree, so every chain, dup, process and
+ * rmap item is reachable while only the visible rows are widgets. Selecting a dup shows what walking it costs.
  */
 public class RmapChainsView extends RunView<RmapTree> {
 
@@ -60,6 +65,12 @@ public class RmapChainsView extends RunView<RmapTree> {
 	private static final RGB FULL = new RGB(217, 119, 38);
 
 	private final Set<Integer> expanded = ConcurrentHashMap.newKeySet();
+	/** Pages of rmap items the virtual tree showed, most recent last (at most {@link #MAX_PAGES}). */
+	private final Set<PageRequest> pages = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+	private static final int MAX_PAGES = 64;
+	// per-process counts of the dups, kept by the sampler thread only
+	private final Map<Long, List<ProcessRmapCount>> counts = new java.util.HashMap<>();
+	private ScenarioRun countsRun;
 	private volatile String filter = ""; //$NON-NLS-1$
 	private volatile int selectedKpfn = -1;
 	// walk cost of the selected dup, kept by the sampler thread only
@@ -99,11 +110,11 @@ public class RmapChainsView extends RunView<RmapTree> {
 		Composite holder = new Composite(sash, SWT.NONE);
 		TreeColumnLayout layout = new TreeColumnLayout();
 		holder.setLayout(layout);
-		tree = new TreeViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		tree = new TreeViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
 		tree.getTree().setHeaderVisible(true);
 		tree.getTree().setData(TREE_KEY, Boolean.TRUE);
 		tree.setUseHashlookup(true);
-		tree.setContentProvider(new Content());
+		tree.setContentProvider(new Content(tree, this::pageShown));
 		column(layout, Messages.rmapNode, 48, SWT.LEFT, new Labels(0));
 		column(layout, Messages.rmapItems, 16, SWT.RIGHT, new Labels(1));
 		TreeViewerColumn fill = column(layout, Messages.rmapFill, 26, SWT.LEFT, null);
@@ -122,6 +133,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			public void treeCollapsed(TreeExpansionEvent event) {
 				if (event.getElement() instanceof Dup dup) {
 					expanded.remove(dup.view().kpfn());
+					pages.removeIf(p -> p.kpfn() == dup.view().kpfn());
 				}
 			}
 		});
@@ -154,7 +166,19 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 	@Override
 	protected RmapTree sample(ScenarioRun run) {
-		RmapTree tree = RmapTree.read(run.simulation(), filter, expanded, selectedKpfn);
+		if (countsRun != run) {
+			countsRun = run;
+			counts.clear();
+		}
+		List<PageRequest> wanted;
+		synchronized (pages) {
+			wanted = List.copyOf(pages);
+		}
+		RmapTree tree = RmapTree.read(run.simulation(), filter, expanded, new java.util.HashSet<>(wanted),
+				selectedKpfn, counts);
+		if (counts.size() > 4 * Math.max(1, expanded.size())) {
+			counts.clear(); // keys of dups whose count changed: read again next time
+		}
 		DupView dup = tree.selectedDup;
 		if (dup != null) {
 			// the walk cost reads every rmap item of the dup: only again when the dup changed
@@ -225,10 +249,23 @@ public class RmapChainsView extends RunView<RmapTree> {
 			return;
 		} else if (element instanceof Chain chain) {
 			detail.setText(NLS.bind(Messages.rmapChainDetail, new Object[] { RmapTree.contentLabel(chain.contentId()),
-					chain.dups().size() + chain.hiddenDups(), chain.rmapItems() }));
+					chain.dups().size(), chain.rmapItems() }));
 		} else {
 			detail.setText(""); //$NON-NLS-1$
 		}
+	}
+
+	/** The virtual tree shows an rmap item whose page is not read yet: read it with the next sample. */
+	private void pageShown(PageRequest request) {
+		synchronized (pages) {
+			if (pages.remove(request) || pages.add(request)) {
+				pages.add(request); // most recent last
+			}
+			while (pages.size() > MAX_PAGES) {
+				pages.remove(pages.iterator().next());
+			}
+		}
+		sampleSoon();
 	}
 
 	@Override
@@ -236,48 +273,128 @@ public class RmapChainsView extends RunView<RmapTree> {
 		tree.getControl().setFocus();
 	}
 
-	/** The tree of a sample: chains, then dups, then process groups, then rmap items, each paged. */
-	private static final class Content implements ITreeContentProvider {
-		@Override
-		public Object[] getElements(Object input) {
-			RmapTree data = ((Holder) input).data;
-			return data == null ? new Object[0] : withMore(data.chains, data, data.hiddenChains);
+	/**
+	 * The lazy tree of a sample: chains, then dups, then processes (with whole counts), then every rmap
+	 * item of the process; only the rows the virtual tree shows are asked for.
+	 */
+	private static final class Content implements ILazyTreeContentProvider {
+		private final TreeViewer viewer;
+		private final java.util.function.Consumer<PageRequest> pageShown;
+		private Holder holder;
+
+		Content(TreeViewer viewer, java.util.function.Consumer<PageRequest> pageShown) {
+			this.viewer = viewer;
+			this.pageShown = pageShown;
 		}
 
 		@Override
-		public Object[] getChildren(Object parent) {
+		public void inputChanged(org.eclipse.jface.viewers.Viewer v, Object oldInput, Object newInput) {
+			holder = newInput instanceof Holder h ? h : null;
+		}
+
+		@Override
+		public void updateElement(Object parent, int index) {
+			Object child = child(parent, index);
+			if (child == null) {
+				return;
+			}
+			viewer.replace(parent, index, child);
+			viewer.setChildCount(child, count(child));
+		}
+
+		@Override
+		public void updateChildCount(Object element, int currentChildCount) {
+			long n = count(element);
+			if (n != currentChildCount) {
+				viewer.setChildCount(element, (int) n);
+			}
+		}
+
+		private Object child(Object parent, int index) {
+			RmapTree data = holder == null ? null : holder.data;
+			if (data == null) {
+				return null;
+			}
+			if (parent instanceof Holder) {
+				return index < data.chains.size() ? data.chains.get(index) : null;
+			}
 			if (parent instanceof Chain chain) {
-				return withMore(chain.dups(), chain, chain.hiddenDups());
+				return index < chain.dups().size() ? current(data, chain).dups().get(index) : null;
 			}
 			if (parent instanceof Dup dup) {
-				if (dup.groups().isEmpty()) {
-					return new Object[] { new More(dup, -1) };
+				Dup now = current(data, dup);
+				if (now == null || now.groups() == null) {
+					return index == 0 ? new Loading(dup) : null;
 				}
-				return withMore(dup.groups(), dup, dup.hiddenGroups());
+				return index < now.groups().size() ? now.groups().get(index) : null;
 			}
 			if (parent instanceof Group group) {
-				return withMore(group.items(), group, group.count() - group.items().size());
+				Group now = current(data, group);
+				if (now == null || index >= now.count()) {
+					return null;
+				}
+				RmapItemView view = now.item(index);
+				if (view == null) {
+					pageShown.accept(new PageRequest(now.kpfn(), now.pid(), index / RmapTree.PAGE));
+				}
+				return new Item(now, index, view);
 			}
-			return new Object[0];
+			return null;
 		}
 
-		private static Object[] withMore(List<?> children, Object parent, long hidden) {
-			List<Object> all = new ArrayList<>(children);
-			if (hidden > 0) {
-				all.add(new More(parent, hidden));
+		/** How many children {@code element} has in the current sample. */
+		private int count(Object element) {
+			RmapTree data = holder == null ? null : holder.data;
+			if (data == null) {
+				return 0;
 			}
-			return all.toArray();
+			long n = switch (element) {
+				case Holder h -> data.chains.size();
+				case Chain c -> current(data, c) == null ? 0 : current(data, c).dups().size();
+				case Dup d -> {
+					Dup now = current(data, d);
+					yield now == null || now.view().rmapItemCount() == 0 ? 0
+							: now.groups() == null ? 1 : now.groups().size();
+				}
+				case Group g -> current(data, g) == null ? 0 : current(data, g).count();
+				default -> 0;
+			};
+			return (int) Math.min(Integer.MAX_VALUE, n);
+		}
+
+		/** The element of the current sample equal to {@code element} (the viewer may hold an older one). */
+		private static Chain current(RmapTree data, Chain chain) {
+			int at = data.chains.indexOf(chain);
+			return at < 0 ? null : data.chains.get(at);
+		}
+
+		private static Dup current(RmapTree data, Dup dup) {
+			for (Chain chain : data.chains) {
+				if (chain.contentId() == dup.contentId()) {
+					int at = chain.dups().indexOf(dup);
+					if (at >= 0) {
+						return chain.dups().get(at);
+					}
+				}
+			}
+			return null;
+		}
+
+		private static Group current(RmapTree data, Group group) {
+			for (Chain chain : data.chains) {
+				for (Dup dup : chain.dups()) {
+					if (dup.view().kpfn() == group.kpfn() && dup.groups() != null) {
+						int at = dup.groups().indexOf(group);
+						return at < 0 ? null : dup.groups().get(at);
+					}
+				}
+			}
+			return null;
 		}
 
 		@Override
 		public Object getParent(Object element) {
 			return null;
-		}
-
-		@Override
-		public boolean hasChildren(Object element) {
-			return element instanceof Chain || element instanceof Dup dup && dup.view().rmapItemCount() > 0
-					|| element instanceof Group;
 		}
 	}
 
@@ -295,7 +412,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			return switch (element) {
 				case Chain c -> switch (column) {
 					case 0 -> RmapTree.contentLabel(c.contentId()) + (c.chain()
-							? NLS.bind(Messages.rmapChainLabel, n.format(c.dups().size() + c.hiddenDups()))
+							? NLS.bind(Messages.rmapChainLabel, n.format(c.dups().size()))
 							: Messages.rmapRegularLabel);
 					case 1 -> n.format(c.rmapItems());
 					default -> ""; //$NON-NLS-1$
@@ -312,16 +429,16 @@ public class RmapChainsView extends RunView<RmapTree> {
 					case 1 -> n.format(g.count());
 					default -> ""; //$NON-NLS-1$
 				};
-				case RmapItemView item -> column == 0 ? String.format("0x%x", item.address()) : ""; //$NON-NLS-1$ //$NON-NLS-2$
-				case More m -> column == 0 ? (m.hidden() < 0 ? Messages.rmapLoading
-						: NLS.bind(Messages.rmapMore, n.format(m.hidden()))) : ""; //$NON-NLS-1$
+				case Item item -> column == 0 ? (item.view() == null ? Messages.rmapLoading
+						: String.format("0x%x", item.view().address())) : ""; //$NON-NLS-1$ //$NON-NLS-2$
+				case Loading l -> column == 0 ? Messages.rmapLoading : ""; //$NON-NLS-1$
 				default -> ""; //$NON-NLS-1$
 			};
 		}
 
 		@Override
 		public Font getFont(Object element) {
-			return element instanceof RmapItemView ? JFaceResources.getTextFont() : null;
+			return element instanceof Item ? JFaceResources.getTextFont() : null;
 		}
 	}
 
@@ -340,7 +457,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 					? NLS.bind(Messages.rmapFillNoLimit, NumberFormat.getIntegerInstance().format(items))
 					: items + " / " + dup.maxPageSharing(); //$NON-NLS-1$
 		}
-		return element instanceof Chain c ? NLS.bind(Messages.rmapChainFill, c.dups().size() + c.hiddenDups()) : null;
+		return element instanceof Chain c ? NLS.bind(Messages.rmapChainFill, c.dups().size()) : null;
 	}
 
 	/** The fill against the sharing limit (0..1, more when over it), or -1 when there is no limit: no bar. */
@@ -351,7 +468,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 					: dup.view().rmapItemCount() / (double) dup.maxPageSharing();
 		}
 		if (element instanceof Chain c && !c.dups().isEmpty() && c.dups().get(0).maxPageSharing() > 0) {
-			int dups = c.dups().size() + c.hiddenDups();
+			int dups = c.dups().size();
 			return c.rmapItems() / (double) ((long) dups * c.dups().get(0).maxPageSharing());
 		}
 		return -1;
@@ -361,6 +478,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 	public List<String> fillTexts() {
 		List<String> texts = new ArrayList<>();
 		for (org.eclipse.swt.widgets.TreeItem item : tree.getTree().getItems()) {
+			item.getText(0); // a virtual item gets its element when it is read
 			texts.add(item.getData() == null ? "" : fillText(item.getData())); //$NON-NLS-1$
 		}
 		return texts;

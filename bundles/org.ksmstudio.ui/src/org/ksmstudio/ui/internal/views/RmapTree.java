@@ -11,30 +11,28 @@ import java.util.Set;
 import org.ksmstudio.engine.DupView;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.ProcessKsmStat;
+import org.ksmstudio.engine.ProcessRmapCount;
 import org.ksmstudio.engine.RmapItemView;
 import org.ksmstudio.engine.StableEntry;
 import org.ksmstudio.engine.StableTreeView;
 
 /**
- * One sample of the stable tree for the Rmap Chains view, built off the UI thread: stable nodes
- * (chains and regular nodes) sorted with the most shared first and filtered, their dups, and for the
- * dups the user expanded, their rmap items grouped by process. Every level is paged so that a tree
- * of millions of rmap items stays a few thousand widgets; the elements' equality is stable across
- * samples so that the viewer keeps what is expanded and selected.
+ * One sample of the stable tree for the Rmap Chains view, built off the UI thread: every stable node
+ * (chains and regular nodes, up to {@link #MAX_ENTRIES} read from the engine) sorted with the most
+ * shared first and filtered, all their dups, and for the dups the user expanded, every process with its
+ * whole count of rmap items, and the pages of rmap items the virtual tree asked for. The view's tree is
+ * lazy (SWT.VIRTUAL), so every element is reachable and only the visible rows are widgets; the
+ * elements' equality is stable across samples so that the viewer keeps what is expanded and selected.
  */
 final class RmapTree {
 
 	/** Stable nodes read from the engine per sample. */
 	static final int MAX_ENTRIES = 200_000;
-	/** Stable nodes shown before a "more" node. */
-	static final int TOP = 100;
-	/** Children shown per parent before a "more" node. */
+	/** Rmap items read at a time for the virtual tree. */
 	static final int PAGE = 500;
-	/** Rmap items read per expanded dup. */
-	static final int MAX_ITEMS = 100_000;
 
 	/** A stable node: a chain of dups or a regular node (one dup). */
-	record Chain(long contentId, int treeNid, boolean chain, List<Dup> dups, int hiddenDups, long rmapItems) {
+	record Chain(long contentId, int treeNid, boolean chain, List<Dup> dups, long rmapItems) {
 		@Override
 		public boolean equals(Object o) {
 			return o instanceof Chain c && c.contentId == contentId && c.treeNid == treeNid;
@@ -46,8 +44,8 @@ final class RmapTree {
 		}
 	}
 
-	/** A KSM page (a dup of a chain, or the page of a regular node). */
-	record Dup(long contentId, DupView view, int maxPageSharing, List<Group> groups, int hiddenGroups) {
+	/** A KSM page (a dup of a chain, or the page of a regular node); groups null until it is expanded. */
+	record Dup(long contentId, DupView view, int maxPageSharing, List<Group> groups) {
 		@Override
 		public boolean equals(Object o) {
 			return o instanceof Dup d && d.view.kpfn() == view.kpfn();
@@ -59,8 +57,8 @@ final class RmapTree {
 		}
 	}
 
-	/** The rmap items of one process in a dup. */
-	record Group(int kpfn, int pid, String name, int count, List<RmapItemView> items) {
+	/** The rmap items of one process in a dup: the whole count, and the pages of them read so far. */
+	record Group(int kpfn, int pid, String name, long count, Map<Long, List<RmapItemView>> pages) {
 		@Override
 		public boolean equals(Object o) {
 			return o instanceof Group g && g.kpfn == kpfn && g.pid == pid;
@@ -70,14 +68,37 @@ final class RmapTree {
 		public int hashCode() {
 			return kpfn * 31 + pid;
 		}
+
+		/** Rmap item {@code index} of the group, or null when its page has not been read yet. */
+		RmapItemView item(long index) {
+			List<RmapItemView> page = pages.get(index / PAGE);
+			int at = (int) (index % PAGE);
+			return page == null || at >= page.size() ? null : page.get(at);
+		}
 	}
 
-	/** Stands for children not shown. */
-	record More(Object parent, long hidden) {
+	/** Rmap item {@code index} of a group; {@code view} null while it is being read. */
+	record Item(Group group, long index, RmapItemView view) {
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Item i && i.group.equals(group) && i.index == index;
+		}
+
+		@Override
+		public int hashCode() {
+			return group.hashCode() * 31 + Long.hashCode(index);
+		}
+	}
+
+	/** Stands for the processes of a dup while they are being read. */
+	record Loading(Dup dup) {
+	}
+
+	/** A page of a group's rmap items the view asked for: KSM page frame, pid, page number. */
+	record PageRequest(int kpfn, int pid, long page) {
 	}
 
 	final List<Chain> chains;
-	final int hiddenChains;
 	final int totalEntries;
 	final boolean truncated;
 	/** max_page_sharing, or 0 when the run's policy sets no sharing limit */
@@ -89,20 +110,19 @@ final class RmapTree {
 	/** Hash of everything shown: equal signatures need no refresh of the viewer. */
 	final long signature;
 
-	private RmapTree(List<Chain> chains, int hiddenChains, int totalEntries, boolean truncated, long maxPageSharing) {
+	private RmapTree(List<Chain> chains, int totalEntries, boolean truncated, long maxPageSharing) {
 		this.chains = chains;
-		this.hiddenChains = hiddenChains;
 		this.totalEntries = totalEntries;
 		this.truncated = truncated;
 		this.maxPageSharing = maxPageSharing;
-		long h = hiddenChains * 31L + maxPageSharing;
+		long h = chains.size() * 31L + maxPageSharing;
 		for (Chain chain : chains) {
-			h = h * 31 + chain.contentId() * 17 + chain.rmapItems() + chain.hiddenDups();
+			h = h * 31 + chain.contentId() * 17 + chain.rmapItems() + chain.dups().size();
 			for (Dup dup : chain.dups()) {
 				h = h * 31 + dup.view().kpfn() * 7L + dup.view().rmapItemCount() + (dup.view().stale() ? 1 : 0)
 						+ dup.view().node() * 131L;
-				for (Group group : dup.groups()) {
-					h = h * 31 + group.pid() + group.count() * 13L;
+				for (Group group : dup.groups() == null ? List.<Group>of() : dup.groups()) {
+					h = h * 31 + group.pid() + group.count() * 13L + group.pages().keySet().hashCode();
 				}
 			}
 		}
@@ -113,10 +133,14 @@ final class RmapTree {
 	 * Reads the stable tree of {@code simulation}.
 	 *
 	 * @param filter   lower-case text every shown chain or one of its dups must contain, or empty
-	 * @param expanded KSM page frames whose rmap items are wanted
+	 * @param expanded KSM page frames whose processes are wanted
+	 * @param pages    pages of rmap items wanted (of expanded dups)
 	 * @param selected KSM page frame of the selected dup (found as {@link #selectedDup}), or -1
+	 * @param counts   per-process counts read before, by {@link #countKey}: a dup's are read again only
+	 *                 when its number of rmap items changed (reading them walks every rmap item)
 	 */
-	static RmapTree read(KsmSimulation simulation, String filter, Set<Integer> expanded, int selected) {
+	static RmapTree read(KsmSimulation simulation, String filter, Set<Integer> expanded, Set<PageRequest> pages,
+			int selected, Map<Long, List<ProcessRmapCount>> counts) {
 		// 0: the policy sets no sharing limit
 		long mps = simulation.sharingLimited() ? simulation.snapshot().counters().maxPageSharing() : 0;
 		StableTreeView view = simulation.stableTree(MAX_ENTRIES);
@@ -128,26 +152,20 @@ final class RmapTree {
 		for (ProcessKsmStat stat : simulation.snapshot().processes()) {
 			names.put(stat.pid(), stat.name());
 		}
-		List<Chain> chains = new ArrayList<>();
-		for (StableEntry entry : entries.subList(0, Math.min(TOP, entries.size()))) {
+		List<Chain> chains = new ArrayList<>(entries.size());
+		for (StableEntry entry : entries) {
 			List<DupView> sorted = new ArrayList<>(entry.dups());
 			sorted.sort(Comparator.comparingInt(DupView::rmapItemCount).reversed());
-			List<Dup> dups = new ArrayList<>();
-			for (DupView dup : sorted.subList(0, Math.min(PAGE, sorted.size()))) {
-				List<Group> groups = List.of();
-				int hiddenGroups = 0;
-				if (expanded.contains(dup.kpfn()) && !dup.stale()) {
-					List<Group> all = groups(simulation, dup, names);
-					groups = all.subList(0, Math.min(PAGE, all.size()));
-					hiddenGroups = all.size() - groups.size();
-				}
-				dups.add(new Dup(entry.contentId(), dup, (int) mps, groups, hiddenGroups));
+			List<Dup> dups = new ArrayList<>(sorted.size());
+			for (DupView dup : sorted) {
+				List<Group> groups = expanded.contains(dup.kpfn()) && !dup.stale()
+						? groups(simulation, dup, names, pages, counts)
+						: null;
+				dups.add(new Dup(entry.contentId(), dup, (int) mps, groups));
 			}
-			chains.add(new Chain(entry.contentId(), entry.treeNid(), entry.chain(), dups,
-					sorted.size() - dups.size(), rmapItems(entry)));
+			chains.add(new Chain(entry.contentId(), entry.treeNid(), entry.chain(), dups, rmapItems(entry)));
 		}
-		RmapTree tree = new RmapTree(chains, entries.size() - chains.size(), view.entries().size(), view.truncated(),
-				mps);
+		RmapTree tree = new RmapTree(chains, view.entries().size(), view.truncated(), mps);
 		for (StableEntry entry : view.entries()) {
 			for (DupView dup : entry.dups()) {
 				if (dup.kpfn() == selected) {
@@ -158,22 +176,29 @@ final class RmapTree {
 		return tree;
 	}
 
-	private static List<Group> groups(KsmSimulation simulation, DupView dup, Map<Integer, String> names) {
-		Map<Integer, List<RmapItemView>> byPid = new LinkedHashMap<>();
-		List<RmapItemView> items;
-		try {
-			items = simulation.rmapItems(dup.dupId(), MAX_ITEMS);
-		} catch (RuntimeException changedMeanwhile) {
-			return List.of(); // the tree changed since it was read: the next sample has fresh ids
-		}
-		for (RmapItemView item : items) {
-			byPid.computeIfAbsent(item.pid(), p -> new ArrayList<>()).add(item);
-		}
+	/** Every process of {@code dup} with its whole count, and the requested pages of its rmap items. */
+	private static List<Group> groups(KsmSimulation simulation, DupView dup, Map<Integer, String> names,
+			Set<PageRequest> pages, Map<Long, List<ProcessRmapCount>> counts) {
 		List<Group> groups = new ArrayList<>();
-		byPid.forEach((pid, list) -> groups.add(new Group(dup.kpfn(), pid, names.getOrDefault(pid, ""), //$NON-NLS-1$
-				list.size(), List.copyOf(list.subList(0, Math.min(PAGE, list.size()))))));
-		groups.sort(Comparator.comparingInt(Group::count).reversed().thenComparingInt(Group::pid));
+		List<ProcessRmapCount> perProcess = counts.computeIfAbsent(countKey(dup),
+				k -> simulation.rmapItemCounts(dup.dupId()));
+		for (ProcessRmapCount count : perProcess) {
+			Map<Long, List<RmapItemView>> read = new LinkedHashMap<>();
+			for (PageRequest request : pages) {
+				if (request.kpfn() == dup.kpfn() && request.pid() == count.pid()) {
+					read.put(request.page(),
+							simulation.rmapItems(dup.dupId(), count.pid(), request.page() * PAGE, PAGE));
+				}
+			}
+			groups.add(new Group(dup.kpfn(), count.pid(), names.getOrDefault(count.pid(), ""), //$NON-NLS-1$
+					count.count(), read));
+		}
 		return groups;
+	}
+
+	/** The key of a dup's per-process counts: its frame and its number of rmap items. */
+	static long countKey(DupView dup) {
+		return (long) dup.kpfn() << 32 | dup.rmapItemCount();
 	}
 
 	static long rmapItems(StableEntry entry) {
