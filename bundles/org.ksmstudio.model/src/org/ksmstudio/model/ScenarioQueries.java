@@ -128,6 +128,9 @@ public final class ScenarioQueries {
         if (group instanceof org.ksmstudio.model.scenario.ZeroPages zero) {
             return zero.getCount();
         }
+        if (group instanceof org.ksmstudio.model.scenario.CapturedContent captured) {
+            return captured.getPages();
+        }
         return 0;
     }
 }

@@ -31,6 +31,7 @@ import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.AdvisorMode;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.ContentScope;
@@ -66,6 +67,9 @@ import org.ksmstudio.model.validation.ObjectNames;
  * events become steps of the plan that the runner applies to the running simulation.
  */
 public final class ScenarioConverter {
+
+    /** The content space of captured contents: their ids are numbered over the whole page-contents file. */
+    static final String CAPTURED_SPACE = "captured";
 
     /** Bound of an until-converged run without a duration: 24 simulated hours, as the engine's. */
     public static final Duration DEFAULT_BOUND = Duration.ofHours(24);
@@ -139,6 +143,7 @@ public final class ScenarioConverter {
         private final List<TimelineEvent> timeline = new ArrayList<>();
         private final List<SimulationPlan.Step> steps = new ArrayList<>();
         private final Map<Integer, Process> pids;
+        private final CapturedPages capturedPages;
 
         Converter(org.ksmstudio.model.scenario.Scenario model, org.ksmstudio.model.scenario.RunSettings run,
                 String policy) {
@@ -146,6 +151,7 @@ public final class ScenarioConverter {
             this.run = run;
             this.policy = policy;
             this.pids = ScenarioQueries.pids(model);
+            this.capturedPages = new CapturedPages(model);
             this.end = run == null || run.getDurationMillis() == 0 ? DEFAULT_BOUND
                     : Duration.ofMillis(run.getDurationMillis());
         }
@@ -227,6 +233,9 @@ public final class ScenarioConverter {
                     groups.add(new ContentGroup(ContentGroup.Kind.UNIQUE, 0, 0, null, u.getCount(), sharing, null));
                 } else if (group instanceof ZeroPages z) {
                     groups.add(new ContentGroup(ContentGroup.Kind.ZERO, 0, 0, null, z.getCount(), sharing, null));
+                } else if (group instanceof CapturedContent c) {
+                    groups.add(new ContentGroup(ContentGroup.Kind.EXPLICIT, 0, 0, null, 0, sharing,
+                            CAPTURED_SPACE, capturedPages.ids(c)));
                 }
             }
             MergeMode mode = p.isMemoryMerge() ? MergeMode.PR_SET_MEMORY_MERGE

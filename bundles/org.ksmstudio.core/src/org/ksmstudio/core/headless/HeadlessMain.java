@@ -24,6 +24,7 @@ import org.ksmstudio.model.MessageBundle;
  * --reference FILE.json
  * --sweep FILE.ksm --param max_page_sharing=2..1048576:x2 --policies stock,no-limit [--json OUT] [--csv OUT]
  * --replay FILE.ksm [--yes] [--record-reference OUT.json]
+ * --capture PID[,PID...] --out FILE.ksm [--window DURATION] [--all-anonymous]
  * </pre>
  * A subcommand is chosen by its option in the first position only ({@link HeadlessCommand}s listed
  * in {@link #commands()} or found through {@link ServiceLoader}); each parses the rest with picocli
@@ -117,7 +118,7 @@ public final class HeadlessMain {
     /** Every subcommand: the built-in ones, then those registered as services. */
     public static List<HeadlessCommand> commands() {
         List<HeadlessCommand> commands = new ArrayList<>(
-                List.of(new ReferenceCommandAdapter(), new SweepHeadlessCommand(), new ReplayCommand()));
+                List.of(new ReferenceCommandAdapter(), new SweepHeadlessCommand(), new ReplayCommand(), new CaptureCommand()));
         ServiceLoader.load(HeadlessCommand.class, HeadlessMain.class.getClassLoader()).forEach(commands::add);
         return commands;
     }

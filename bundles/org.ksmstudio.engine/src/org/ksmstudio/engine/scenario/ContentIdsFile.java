@@ -48,6 +48,11 @@ public final class ContentIdsFile {
     private ContentIdsFile() {
     }
 
+    /** The page-contents file of the scenario file {@code scenarioFile}: its name followed by {@link #SUFFIX}. */
+    public static Path besides(Path scenarioFile) {
+        return scenarioFile.resolveSibling(scenarioFile.getFileName() + SUFFIX);
+    }
+
     /** Writes {@code streams} (name to ids, in order) to {@code file}, replacing it. */
     public static void write(Path file, Map<String, PageContentIds> streams) throws IOException {
         CRC32 crc = new CRC32();

@@ -3,14 +3,15 @@ package org.ksmstudio.live.capture;
 import java.util.Map;
 
 /**
- * One captured VMA. Only its present pages are kept: pages never faulted in or swapped out are
- * not scanned by ksmd ({@code scan_get_next_rmap_item()} skips them) and are only counted.
+ * One captured VMA. Only the pages ksmd scans are kept: pages never faulted in, swapped out or
+ * mapped to the kernel's zero page (other than the process's KSM zero pages) are skipped by
+ * {@code scan_get_next_rmap_item()} and only counted.
  *
  * @param start          first address
  * @param end            address after the last byte
  * @param name           the mapping's name, empty for anonymous memory
  * @param mergeable      VM_MERGEABLE now ({@code mg}); false for a VMA captured by "all anonymous"
- * @param contentIds     the content id of each present page, in address order (0 = zero-filled);
+ * @param contentIds     the content id of each page ksmd scans, in address order (0 = zero-filled);
  *                       ids are shared by every region of one capture
  * @param notFaulted     pages never faulted in
  * @param swapped        pages swapped out
@@ -35,7 +36,7 @@ public record CapturedRegion(long start, long end, String name, boolean mergeabl
 		return (end - start) / pageSize;
 	}
 
-	/** Present pages, the pages captured. */
+	/** The pages captured: those ksmd scans. */
 	public int presentPages() {
 		return contentIds.length;
 	}

@@ -102,28 +102,30 @@ public final class MachineCapturer {
 		long[] done = { 0 };
 		long grandTotal = total;
 		long startNanos = System.nanoTime();
+		long readNanos;
 		try {
 			for (Target t : targets) {
 				listener.step(Messages.format(Messages.CAPTURE_STEP_PROCESS, Integer.toString(t.pid), t.status.name()));
 				readAll(t, flags, pageSize, null, n -> listener.pages(done[0] += n, grandTotal), cancelled);
+			}
+			readNanos = System.nanoTime() - startNanos;
+			if (!options.window().isZero()) {
+				listener.step(Messages.format(Messages.CAPTURE_STEP_WINDOW, options.window().toMillis() / 1000.0));
+				sleep(options.window(), cancelled);
+				listener.step(Messages.CAPTURE_STEP_VOLATILE);
+				for (Target t : targets) {
+					readAll(t, flags, pageSize, t.passes, n -> {
+					}, cancelled);
+				}
 			}
 		} finally {
 			if (flags != null) {
 				flags.close();
 			}
 		}
-		long readNanos = System.nanoTime() - startNanos;
 		long pagesRead = targets.stream().flatMap(t -> t.passes.stream()).mapToLong(p -> p.presentCount).sum();
-		if (!options.window().isZero()) {
-			listener.step(Messages.format(Messages.CAPTURE_STEP_WINDOW, options.window().toMillis() / 1000.0));
-			sleep(options.window(), cancelled);
-			listener.step(Messages.CAPTURE_STEP_VOLATILE);
-			for (Target t : targets) {
-				readAll(t, null, pageSize, t.passes, n -> {
-				}, cancelled);
-			}
-		}
-		if (targets.stream().flatMap(t -> t.passes.stream()).anyMatch(p -> p.pfnsHidden && p.presentCount > 0)) {
+		if (flags != null
+				&& targets.stream().flatMap(t -> t.passes.stream()).anyMatch(p -> p.pfnsHidden && p.presentCount > 0)) {
 			warnings.add(Messages.CAPTURE_PFNS_HIDDEN);
 		}
 		ContentNumbering numbering = new ContentNumbering();
@@ -138,8 +140,26 @@ public final class MachineCapturer {
 		} catch (KsmUnavailableException e) {
 			warnings.add(e.getMessage());
 		}
+		otherKsmProcesses(targets, warnings);
 		return new MachineCapture(topology, ksm, processes, numbering.size(), options.window(), pagesRead, readNanos,
 				warnings);
+	}
+
+	/** A warning when processes that were not captured use KSM: the kernel's counters include them. */
+	private void otherKsmProcesses(List<Target> targets, List<String> warnings) throws IOException {
+		java.util.Set<Integer> captured = new java.util.HashSet<>();
+		targets.forEach(t -> captured.add(t.pid));
+		List<String> others = new ArrayList<>();
+		for (ProcessKsmStat stat : reader.scan().processes()) {
+			if (!captured.contains(stat.pid()) && (stat.mergingPages() > 0 || stat.rmapItems() > 0)) {
+				others.add(stat.pid() + " " + stat.command());
+			}
+		}
+		if (!others.isEmpty()) {
+			warnings.add(Messages.format(Messages.CAPTURE_OTHER_KSM_PROCESSES, Integer.toString(others.size()),
+					String.join(", ", others.subList(0, Math.min(5, others.size())))
+							+ (others.size() > 5 ? ", ..." : "")));
+		}
 	}
 
 	private Target target(int pid, boolean allAnonymous) throws IOException {
@@ -192,13 +212,24 @@ public final class MachineCapturer {
 
 	private CapturedProcess process(Target t, ContentNumbering numbering, boolean softDirty, int pageSize) {
 		List<CapturedRegion> regions = new ArrayList<>();
+		// Pages mapped to the zero page are not anonymous pages and ksmd skips them, except the
+		// process's KSM zero pages (use_zero_pages), which stay zero-filled pages of the region.
+		long ksmZeroPages = t.stat == null ? 0 : Math.max(0, t.stat.zeroPages());
 		for (int i = 0; i < t.vmas.size(); i++) {
 			Vma v = t.vmas.get(i);
 			RegionReader.Pass pass = t.passes.get(i);
 			int[] ids = new int[pass.presentCount];
-			for (int k = 0; k < ids.length; k++) {
-				ids[k] = numbering.id(pass.fingerprints[k]);
+			int n = 0;
+			for (int k = 0; k < pass.presentCount; k++) {
+				long fingerprint = pass.fingerprints[k];
+				if (fingerprint != RegionReader.ZERO_PAGE_MAPPED) {
+					ids[n++] = numbering.id(fingerprint);
+				} else if (ksmZeroPages > 0) {
+					ksmZeroPages--;
+					ids[n++] = 0;
+				}
 			}
+			ids = java.util.Arrays.copyOf(ids, n);
 			long written = 0;
 			if (softDirty) {
 				written = t.later.get(i).softDirty;

@@ -43,6 +43,11 @@ final class RegionReader {
 
 	/** The fingerprint recorded for a page that is not present any more in a later pass. */
 	static final long GONE = Long.MIN_VALUE;
+	/**
+	 * The fingerprint recorded for a page mapped to the kernel's zero page (KPF_ZERO_PAGE): a read
+	 * fault, a huge page split by the underused-THP shrinker, or a KSM zero page (use_zero_pages).
+	 */
+	static final long ZERO_PAGE_MAPPED = Long.MIN_VALUE + 1;
 
 	/** What one pass over a region found. */
 	static final class Pass {
@@ -133,7 +138,7 @@ final class RegionReader {
 						continue;
 					}
 					pass.present[(int) ((page + k) >>> 6)] |= 1L << (page + k);
-					pass.add(PageFingerprint.of(pages, k * pageSize, pageSize));
+					long fingerprint = PageFingerprint.of(pages, k * pageSize, pageSize);
 					pass.softDirty += PagemapEntry.softDirty(e) ? 1 : 0;
 					long pfn = PagemapEntry.pfn(e);
 					pass.pfnsHidden |= pfn == 0;
@@ -142,8 +147,12 @@ final class RegionReader {
 						long f = flags.flags(pfn);
 						pass.ksm += KernelPageFlags.has(f, KernelPageFlags.KPF_KSM) ? 1 : 0;
 						pass.thp += KernelPageFlags.has(f, KernelPageFlags.KPF_THP) ? 1 : 0;
-						pass.zeroPage += KernelPageFlags.has(f, KernelPageFlags.KPF_ZERO_PAGE) ? 1 : 0;
+						if (KernelPageFlags.has(f, KernelPageFlags.KPF_ZERO_PAGE)) {
+							pass.zeroPage++;
+							fingerprint = ZERO_PAGE_MAPPED;
+						}
 					}
+					pass.add(fingerprint);
 				}
 				i += run;
 			}

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ksmstudio.live.proc.ProcessKsmStat;
 import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmTimeSeries;
 import org.ksmstudio.live.sysfs.WriteOutcome;
 
@@ -34,6 +36,29 @@ public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> 
 	/** The per-process fields, in the order of the reference format. */
 	public static final List<String> PER_PROCESS_FIELDS = List.of("ksm_rmap_items", "ksm_merging_pages",
 			"ksm_zero_pages", "ksm_process_profit");
+
+	/** The convergence counters of a sample, by sysfs name, as a phase's {@link #expect()}. */
+	public static Map<String, Long> countersOf(KsmSample sample) {
+		Map<String, Long> expect = new LinkedHashMap<>();
+		for (KsmFile counter : KsmFile.CONVERGENCE_COUNTERS) {
+			if (sample.has(counter)) {
+				expect.put(counter.fileName(), sample.value(counter));
+			}
+		}
+		return expect;
+	}
+
+	/** The {@link #PER_PROCESS_FIELDS} of one process's ksm_stat that the kernel reports. */
+	public static Map<String, Long> perProcessOf(ProcessKsmStat stat) {
+		Map<String, Long> m = new LinkedHashMap<>();
+		long[] values = { stat.rmapItems(), stat.mergingPages(), stat.zeroPages(), stat.processProfit() };
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] != ProcessKsmStat.NOT_REPORTED) {
+				m.put(PER_PROCESS_FIELDS.get(i), values[i]);
+			}
+		}
+		return m;
+	}
 
 	public RecordedPhase {
 		outcomes = List.copyOf(outcomes);

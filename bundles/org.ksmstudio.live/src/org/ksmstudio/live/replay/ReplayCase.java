@@ -12,7 +12,7 @@ import org.ksmstudio.live.sysfs.KsmFile;
  *
  * @param name      the case's name
  * @param tunables  values written before the start, by file, in the order given
- * @param workload  the processes and their page contents
+ * @param workload  the processes and their page contents (null for a capture, which is compared, not replayed)
  * @param phases    the phases in order; the first is normally {@link PhaseAction.Start}
  */
 public record ReplayCase(String name, Map<KsmFile, String> tunables, ReplayWorkload workload, List<Phase> phases) {

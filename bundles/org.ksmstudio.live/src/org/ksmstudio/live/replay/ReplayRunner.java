@@ -9,14 +9,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.ProcessKsmReader;
-import org.ksmstudio.live.proc.ProcessKsmStat;
 import org.ksmstudio.live.sysfs.ApplyPlan;
 import org.ksmstudio.live.sysfs.ApplyPlanner;
 import org.ksmstudio.live.sysfs.ExperimentLock;
@@ -227,7 +225,7 @@ public final class ReplayRunner {
 			Thread.sleep(1000);
 			KsmSample after = sysfs.sample(WATCHED);
 			listener.sampled(after);
-			Map<String, Long> expect = counters(after);
+			Map<String, Long> expect = RecordedPhase.countersOf(after);
 			expect.put(KsmFile.FULL_SCANS.fileName(), after.valueOr(KsmFile.FULL_SCANS, 0));
 			return new RecordedPhase(phase.name(), action, outcomes, expect, readBack, true, null, null, null,
 					perProcess(processes), null);
@@ -290,40 +288,16 @@ public final class ReplayRunner {
 			}
 		}
 		series.add(watcher.latest());
-		return new RecordedPhase(name, action, outcomes, counters(watcher.latest()), readBack, converged,
+		return new RecordedPhase(name, action, outcomes, RecordedPhase.countersOf(watcher.latest()), readBack, converged,
 				watcher.fullScansToLastChange(), watcher.pagesScannedToLastChange(), watcher.secondsToLastChange(),
 				perProcess(processes), series);
-	}
-
-	private static Map<String, Long> counters(KsmSample sample) {
-		Map<String, Long> expect = new LinkedHashMap<>();
-		for (KsmFile counter : KsmFile.CONVERGENCE_COUNTERS) {
-			if (sample.has(counter)) {
-				expect.put(counter.fileName(), sample.value(counter));
-			}
-		}
-		return expect;
 	}
 
 	private List<Map<String, Long>> perProcess(List<WorkloadProcess> processes) throws IOException {
 		List<Map<String, Long>> values = new ArrayList<>();
 		for (WorkloadProcess process : processes) {
-			Optional<ProcessKsmStat> stat = proc.read(process.pid());
-			Map<String, Long> m = new LinkedHashMap<>();
-			if (stat.isPresent()) {
-				put(m, "ksm_rmap_items", stat.get().rmapItems());
-				put(m, "ksm_merging_pages", stat.get().mergingPages());
-				put(m, "ksm_zero_pages", stat.get().zeroPages());
-				put(m, "ksm_process_profit", stat.get().processProfit());
-			}
-			values.add(m);
+			values.add(proc.read(process.pid()).map(RecordedPhase::perProcessOf).orElse(Map.of()));
 		}
 		return values;
-	}
-
-	private static void put(Map<String, Long> m, String key, long value) {
-		if (value != ProcessKsmStat.NOT_REPORTED) {
-			m.put(key, value);
-		}
 	}
 }

@@ -13,6 +13,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.ScenarioQueries;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.CostModel;
@@ -113,6 +114,10 @@ public final class ScenarioLabels {
         }
         if (object instanceof UniquePages u) {
             return plural(u.getCount(), "unique page");
+        }
+        if (object instanceof CapturedContent c) {
+            return "Captured " + plural(c.getPages(), "page") + SEP + plural(c.getDistinct(), "distinct content")
+                    + SEP + "stream " + c.getStream();
         }
         if (object instanceof ZeroPages z) {
             return plural(z.getCount(), "zero page");

@@ -124,6 +124,15 @@ public interface ScenarioFactory extends EFactory {
 	ZeroPages createZeroPages();
 
 	/**
+	 * Returns a new object of class '<em>Captured Content</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Captured Content</em>'.
+	 * @generated
+	 */
+	CapturedContent createCapturedContent();
+
+	/**
 	 * Returns a new object of class '<em>Ksm Config</em>'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

@@ -877,6 +877,61 @@ public interface ScenarioPackage extends EPackage {
 	int ZERO_PAGES_OPERATION_COUNT = CONTENT_GROUP_OPERATION_COUNT + 0;
 
 	/**
+	 * The meta object id for the '{@link org.ksmstudio.model.scenario.impl.CapturedContentImpl <em>Captured Content</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.ksmstudio.model.scenario.impl.CapturedContentImpl
+	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getCapturedContent()
+	 * @generated
+	 */
+	int CAPTURED_CONTENT = 12;
+
+	/**
+	 * The feature id for the '<em><b>Stream</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CAPTURED_CONTENT__STREAM = CONTENT_GROUP_FEATURE_COUNT + 0;
+
+	/**
+	 * The feature id for the '<em><b>Pages</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CAPTURED_CONTENT__PAGES = CONTENT_GROUP_FEATURE_COUNT + 1;
+
+	/**
+	 * The feature id for the '<em><b>Distinct</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CAPTURED_CONTENT__DISTINCT = CONTENT_GROUP_FEATURE_COUNT + 2;
+
+	/**
+	 * The number of structural features of the '<em>Captured Content</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CAPTURED_CONTENT_FEATURE_COUNT = CONTENT_GROUP_FEATURE_COUNT + 3;
+
+	/**
+	 * The number of operations of the '<em>Captured Content</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CAPTURED_CONTENT_OPERATION_COUNT = CONTENT_GROUP_OPERATION_COUNT + 0;
+
+	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.impl.KsmConfigImpl <em>Ksm Config</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -884,7 +939,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getKsmConfig()
 	 * @generated
 	 */
-	int KSM_CONFIG = 12;
+	int KSM_CONFIG = 13;
 
 	/**
 	 * The feature id for the '<em><b>Run</b></em>' attribute.
@@ -1029,7 +1084,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getCostModel()
 	 * @generated
 	 */
-	int COST_MODEL = 13;
+	int COST_MODEL = 14;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -1174,7 +1229,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getTimeline()
 	 * @generated
 	 */
-	int TIMELINE = 14;
+	int TIMELINE = 15;
 
 	/**
 	 * The feature id for the '<em><b>Events</b></em>' containment reference list.
@@ -1211,7 +1266,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getTimelineEvent()
 	 * @generated
 	 */
-	int TIMELINE_EVENT = 15;
+	int TIMELINE_EVENT = 16;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -1275,7 +1330,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getSysfsWrite()
 	 * @generated
 	 */
-	int SYSFS_WRITE = 16;
+	int SYSFS_WRITE = 17;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -1366,7 +1421,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getMigratePages()
 	 * @generated
 	 */
-	int MIGRATE_PAGES = 17;
+	int MIGRATE_PAGES = 18;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -1466,7 +1521,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getPageRangeEvent()
 	 * @generated
 	 */
-	int PAGE_RANGE_EVENT = 18;
+	int PAGE_RANGE_EVENT = 19;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -1584,7 +1639,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getMovePages()
 	 * @generated
 	 */
-	int MOVE_PAGES = 19;
+	int MOVE_PAGES = 20;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -1711,7 +1766,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getWritePages()
 	 * @generated
 	 */
-	int WRITE_PAGES = 20;
+	int WRITE_PAGES = 21;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -1838,7 +1893,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getMemoryFailure()
 	 * @generated
 	 */
-	int MEMORY_FAILURE = 21;
+	int MEMORY_FAILURE = 22;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -1956,7 +2011,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getCompaction()
 	 * @generated
 	 */
-	int COMPACTION = 22;
+	int COMPACTION = 23;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -2029,7 +2084,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getMemoryPressure()
 	 * @generated
 	 */
-	int MEMORY_PRESSURE = 23;
+	int MEMORY_PRESSURE = 24;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -2120,7 +2175,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getForkProcess()
 	 * @generated
 	 */
-	int FORK_PROCESS = 24;
+	int FORK_PROCESS = 25;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -2211,7 +2266,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getProcessExit()
 	 * @generated
 	 */
-	int PROCESS_EXIT = 25;
+	int PROCESS_EXIT = 26;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -2284,7 +2339,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getCheckpoint()
 	 * @generated
 	 */
-	int CHECKPOINT = 26;
+	int CHECKPOINT = 27;
 
 	/**
 	 * The feature id for the '<em><b>Trigger</b></em>' attribute.
@@ -2366,7 +2421,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getExpectation()
 	 * @generated
 	 */
-	int EXPECTATION = 27;
+	int EXPECTATION = 28;
 
 	/**
 	 * The feature id for the '<em><b>Counter</b></em>' attribute.
@@ -2421,7 +2476,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getRunSettings()
 	 * @generated
 	 */
-	int RUN_SETTINGS = 28;
+	int RUN_SETTINGS = 29;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -2503,7 +2558,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getArchitecture()
 	 * @generated
 	 */
-	int ARCHITECTURE = 29;
+	int ARCHITECTURE = 30;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.MergeAdvice <em>Merge Advice</em>}' enum.
@@ -2513,7 +2568,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getMergeAdvice()
 	 * @generated
 	 */
-	int MERGE_ADVICE = 30;
+	int MERGE_ADVICE = 31;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.ContentScope <em>Content Scope</em>}' enum.
@@ -2523,7 +2578,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getContentScope()
 	 * @generated
 	 */
-	int CONTENT_SCOPE = 31;
+	int CONTENT_SCOPE = 32;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.Layout <em>Layout</em>}' enum.
@@ -2533,7 +2588,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getLayout()
 	 * @generated
 	 */
-	int LAYOUT = 32;
+	int LAYOUT = 33;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.WriteContent <em>Write Content</em>}' enum.
@@ -2543,7 +2598,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getWriteContent()
 	 * @generated
 	 */
-	int WRITE_CONTENT = 33;
+	int WRITE_CONTENT = 34;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.ForkTime <em>Fork Time</em>}' enum.
@@ -2553,7 +2608,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getForkTime()
 	 * @generated
 	 */
-	int FORK_TIME = 34;
+	int FORK_TIME = 35;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.AdvisorMode <em>Advisor Mode</em>}' enum.
@@ -2563,7 +2618,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getAdvisorMode()
 	 * @generated
 	 */
-	int ADVISOR_MODE = 35;
+	int ADVISOR_MODE = 36;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.Trigger <em>Trigger</em>}' enum.
@@ -2573,7 +2628,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getTrigger()
 	 * @generated
 	 */
-	int TRIGGER = 36;
+	int TRIGGER = 37;
 
 	/**
 	 * The meta object id for the '{@link org.ksmstudio.model.scenario.RunMode <em>Run Mode</em>}' enum.
@@ -2583,7 +2638,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getRunMode()
 	 * @generated
 	 */
-	int RUN_MODE = 37;
+	int RUN_MODE = 38;
 
 
 	/**
@@ -3200,6 +3255,49 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getZeroPages_Count();
+
+	/**
+	 * Returns the meta object for class '{@link org.ksmstudio.model.scenario.CapturedContent <em>Captured Content</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Captured Content</em>'.
+	 * @see org.ksmstudio.model.scenario.CapturedContent
+	 * @generated
+	 */
+	EClass getCapturedContent();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.CapturedContent#getStream <em>Stream</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Stream</em>'.
+	 * @see org.ksmstudio.model.scenario.CapturedContent#getStream()
+	 * @see #getCapturedContent()
+	 * @generated
+	 */
+	EAttribute getCapturedContent_Stream();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.CapturedContent#getPages <em>Pages</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Pages</em>'.
+	 * @see org.ksmstudio.model.scenario.CapturedContent#getPages()
+	 * @see #getCapturedContent()
+	 * @generated
+	 */
+	EAttribute getCapturedContent_Pages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.CapturedContent#getDistinct <em>Distinct</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Distinct</em>'.
+	 * @see org.ksmstudio.model.scenario.CapturedContent#getDistinct()
+	 * @see #getCapturedContent()
+	 * @generated
+	 */
+	EAttribute getCapturedContent_Distinct();
 
 	/**
 	 * Returns the meta object for class '{@link org.ksmstudio.model.scenario.KsmConfig <em>Ksm Config</em>}'.
@@ -4678,6 +4776,40 @@ public interface ScenarioPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute ZERO_PAGES__COUNT = eINSTANCE.getZeroPages_Count();
+
+		/**
+		 * The meta object literal for the '{@link org.ksmstudio.model.scenario.impl.CapturedContentImpl <em>Captured Content</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.ksmstudio.model.scenario.impl.CapturedContentImpl
+		 * @see org.ksmstudio.model.scenario.impl.ScenarioPackageImpl#getCapturedContent()
+		 * @generated
+		 */
+		EClass CAPTURED_CONTENT = eINSTANCE.getCapturedContent();
+
+		/**
+		 * The meta object literal for the '<em><b>Stream</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CAPTURED_CONTENT__STREAM = eINSTANCE.getCapturedContent_Stream();
+
+		/**
+		 * The meta object literal for the '<em><b>Pages</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CAPTURED_CONTENT__PAGES = eINSTANCE.getCapturedContent_Pages();
+
+		/**
+		 * The meta object literal for the '<em><b>Distinct</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CAPTURED_CONTENT__DISTINCT = eINSTANCE.getCapturedContent_Distinct();
 
 		/**
 		 * The meta object literal for the '{@link org.ksmstudio.model.scenario.impl.KsmConfigImpl <em>Ksm Config</em>}' class.

@@ -31,6 +31,8 @@ public final class Messages {
     public static String Constraint_RegionNamesMustBeUniqueWithin;
     public static String Constraint_ChildrenGetPidsToWhichInclude;
     public static String Constraint_0ToPages;
+    public static String Constraint_CapturedStream;
+    public static String Constraint_CapturedDistinct;
     public static String Constraint_TheContentGroupsAddUpTo;
     public static String Constraint_TheContentGroupsMustFitIn;
     public static String Constraint_1TheProcessSHomeNode;

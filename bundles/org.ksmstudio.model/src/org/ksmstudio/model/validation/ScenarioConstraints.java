@@ -22,6 +22,7 @@ import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.CostModel;
 import org.ksmstudio.model.scenario.Expectation;
@@ -363,6 +364,20 @@ public final class ScenarioConstraints {
             } catch (ArithmeticException e) {
                 c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), MessageBundle.bind(Messages.Constraint_ContentsXCopiesOverflowsA64, group.getDistinct(), group.getCopies()));
             }
+        }
+        return c.result();
+    }
+
+    /** A stream name, a page count within a region's limit and a distinct count no larger. */
+    public static boolean validCapturedContent(CapturedContent group, DiagnosticChain diagnostics) {
+        ScenarioConstraints c = new ScenarioConstraints(diagnostics);
+        if (group.getStream().isBlank()) {
+            c.error(group, Literals.CAPTURED_CONTENT__STREAM, group.getStream(), Messages.Constraint_CapturedStream);
+        }
+        validCount(group, group.getPages(), Literals.CAPTURED_CONTENT__PAGES, diagnostics);
+        if (group.getDistinct() < 0 || group.getDistinct() > Math.max(0, group.getPages())) {
+            c.error(group, Literals.CAPTURED_CONTENT__DISTINCT, group.getDistinct(),
+                    MessageBundle.bind(Messages.Constraint_CapturedDistinct, group.getPages()));
         }
         return c.result();
     }

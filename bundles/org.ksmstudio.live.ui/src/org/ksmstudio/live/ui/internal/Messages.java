@@ -132,7 +132,6 @@ public final class Messages extends NLS {
 	public static String importSummaryProcess;
 	public static String importSummaryNoProcess;
 	public static String importSummaryWarnings;
-	public static String importArchitecture;
 	public static String importRegionClamped;
 	public static String importProcessNoRegion;
 

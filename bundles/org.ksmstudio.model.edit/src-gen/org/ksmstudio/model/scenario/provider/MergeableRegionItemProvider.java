@@ -373,6 +373,11 @@ public class MergeableRegionItemProvider
 			(createChildParameter
 				(ScenarioPackage.Literals.MERGEABLE_REGION__CONTENTS,
 				 ScenarioFactory.eINSTANCE.createZeroPages()));
+
+		newChildDescriptors.add
+			(createChildParameter
+				(ScenarioPackage.Literals.MERGEABLE_REGION__CONTENTS,
+				 ScenarioFactory.eINSTANCE.createCapturedContent()));
 	}
 
 	/**

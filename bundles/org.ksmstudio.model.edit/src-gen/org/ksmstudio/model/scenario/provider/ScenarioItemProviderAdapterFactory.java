@@ -328,6 +328,29 @@ public class ScenarioItemProviderAdapterFactory extends ScenarioAdapterFactory i
 	}
 
 	/**
+	 * This keeps track of the one adapter used for all {@link org.ksmstudio.model.scenario.CapturedContent} instances.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected CapturedContentItemProvider capturedContentItemProvider;
+
+	/**
+	 * This creates an adapter for a {@link org.ksmstudio.model.scenario.CapturedContent}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Adapter createCapturedContentAdapter() {
+		if (capturedContentItemProvider == null) {
+			capturedContentItemProvider = new CapturedContentItemProvider(this);
+		}
+
+		return capturedContentItemProvider;
+	}
+
+	/**
 	 * This keeps track of the one adapter used for all {@link org.ksmstudio.model.scenario.KsmConfig} instances.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -788,6 +811,7 @@ public class ScenarioItemProviderAdapterFactory extends ScenarioAdapterFactory i
 		if (repeatedContentItemProvider != null) repeatedContentItemProvider.dispose();
 		if (uniquePagesItemProvider != null) uniquePagesItemProvider.dispose();
 		if (zeroPagesItemProvider != null) zeroPagesItemProvider.dispose();
+		if (capturedContentItemProvider != null) capturedContentItemProvider.dispose();
 		if (ksmConfigItemProvider != null) ksmConfigItemProvider.dispose();
 		if (costModelItemProvider != null) costModelItemProvider.dispose();
 		if (timelineItemProvider != null) timelineItemProvider.dispose();

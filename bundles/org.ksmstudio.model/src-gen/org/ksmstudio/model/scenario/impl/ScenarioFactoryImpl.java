@@ -16,6 +16,7 @@ import org.eclipse.emf.ecore.plugin.EcorePlugin;
 
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.ContentScope;
@@ -106,6 +107,7 @@ public class ScenarioFactoryImpl extends EFactoryImpl implements ScenarioFactory
 			case ScenarioPackage.REPEATED_CONTENT: return createRepeatedContent();
 			case ScenarioPackage.UNIQUE_PAGES: return createUniquePages();
 			case ScenarioPackage.ZERO_PAGES: return createZeroPages();
+			case ScenarioPackage.CAPTURED_CONTENT: return createCapturedContent();
 			case ScenarioPackage.KSM_CONFIG: return createKsmConfig();
 			case ScenarioPackage.COST_MODEL: return createCostModel();
 			case ScenarioPackage.TIMELINE: return createTimeline();
@@ -307,6 +309,17 @@ public class ScenarioFactoryImpl extends EFactoryImpl implements ScenarioFactory
 	public ZeroPages createZeroPages() {
 		ZeroPagesImpl zeroPages = new ZeroPagesImpl();
 		return zeroPages;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public CapturedContent createCapturedContent() {
+		CapturedContentImpl capturedContent = new CapturedContentImpl();
+		return capturedContent;
 	}
 
 	/**

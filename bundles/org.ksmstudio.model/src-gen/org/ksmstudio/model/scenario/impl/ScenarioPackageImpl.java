@@ -16,6 +16,7 @@ import org.eclipse.emf.ecore.impl.EPackageImpl;
 
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.ContentGroup;
@@ -146,6 +147,13 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	private EClass zeroPagesEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass capturedContentEClass = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -967,6 +975,46 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	@Override
 	public EAttribute getZeroPages_Count() {
 		return (EAttribute)zeroPagesEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getCapturedContent() {
+		return capturedContentEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCapturedContent_Stream() {
+		return (EAttribute)capturedContentEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCapturedContent_Pages() {
+		return (EAttribute)capturedContentEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCapturedContent_Distinct() {
+		return (EAttribute)capturedContentEClass.getEStructuralFeatures().get(2);
 	}
 
 	/**
@@ -1977,6 +2025,11 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		zeroPagesEClass = createEClass(ZERO_PAGES);
 		createEAttribute(zeroPagesEClass, ZERO_PAGES__COUNT);
 
+		capturedContentEClass = createEClass(CAPTURED_CONTENT);
+		createEAttribute(capturedContentEClass, CAPTURED_CONTENT__STREAM);
+		createEAttribute(capturedContentEClass, CAPTURED_CONTENT__PAGES);
+		createEAttribute(capturedContentEClass, CAPTURED_CONTENT__DISTINCT);
+
 		ksmConfigEClass = createEClass(KSM_CONFIG);
 		createEAttribute(ksmConfigEClass, KSM_CONFIG__RUN);
 		createEAttribute(ksmConfigEClass, KSM_CONFIG__PAGES_TO_SCAN);
@@ -2120,6 +2173,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		repeatedContentEClass.getESuperTypes().add(this.getContentGroup());
 		uniquePagesEClass.getESuperTypes().add(this.getContentGroup());
 		zeroPagesEClass.getESuperTypes().add(this.getContentGroup());
+		capturedContentEClass.getESuperTypes().add(this.getContentGroup());
 		sysfsWriteEClass.getESuperTypes().add(this.getTimelineEvent());
 		migratePagesEClass.getESuperTypes().add(this.getTimelineEvent());
 		pageRangeEventEClass.getESuperTypes().add(this.getTimelineEvent());
@@ -2201,6 +2255,11 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 
 		initEClass(zeroPagesEClass, ZeroPages.class, "ZeroPages", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getZeroPages_Count(), ecorePackage.getELong(), "count", "0", 0, 1, ZeroPages.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(capturedContentEClass, CapturedContent.class, "CapturedContent", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getCapturedContent_Stream(), ecorePackage.getEString(), "stream", "", 0, 1, CapturedContent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCapturedContent_Pages(), ecorePackage.getELong(), "pages", "0", 0, 1, CapturedContent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCapturedContent_Distinct(), ecorePackage.getELong(), "distinct", "0", 0, 1, CapturedContent.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(ksmConfigEClass, KsmConfig.class, "KsmConfig", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getKsmConfig_Run(), ecorePackage.getEInt(), "run", "0", 0, 1, KsmConfig.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2681,6 +2740,35 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 			   "category", "Contents",
 			   "label", "Pages",
 			   "unit", "pages"
+		   });
+		addAnnotation
+		  (capturedContentEClass,
+		   source,
+		   new String[] {
+			   "label", "Captured contents"
+		   });
+		addAnnotation
+		  (getCapturedContent_Stream(),
+		   source,
+		   new String[] {
+			   "category", "Contents",
+			   "label", "Stream"
+		   });
+		addAnnotation
+		  (getCapturedContent_Pages(),
+		   source,
+		   new String[] {
+			   "category", "Contents",
+			   "label", "Pages",
+			   "unit", "pages"
+		   });
+		addAnnotation
+		  (getCapturedContent_Distinct(),
+		   source,
+		   new String[] {
+			   "category", "Contents",
+			   "label", "Distinct contents",
+			   "unit", "contents"
 		   });
 		addAnnotation
 		  (ksmConfigEClass,
@@ -3313,6 +3401,12 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		   source,
 		   new String[] {
 			   "constraints", "validCount"
+		   });
+		addAnnotation
+		  (capturedContentEClass,
+		   source,
+		   new String[] {
+			   "constraints", "validCapturedContent"
 		   });
 		addAnnotation
 		  (ksmConfigEClass,

@@ -12,6 +12,7 @@ import org.eclipse.emf.common.notify.impl.AdapterFactoryImpl;
 
 import org.eclipse.emf.ecore.EObject;
 
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.ContentGroup;
@@ -145,6 +146,10 @@ public class ScenarioAdapterFactory extends AdapterFactoryImpl {
 			@Override
 			public Adapter caseZeroPages(ZeroPages object) {
 				return createZeroPagesAdapter();
+			}
+			@Override
+			public Adapter caseCapturedContent(CapturedContent object) {
+				return createCapturedContentAdapter();
 			}
 			@Override
 			public Adapter caseKsmConfig(KsmConfig object) {
@@ -399,6 +404,20 @@ public class ScenarioAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createZeroPagesAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.ksmstudio.model.scenario.CapturedContent <em>Captured Content</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.ksmstudio.model.scenario.CapturedContent
+	 * @generated
+	 */
+	public Adapter createCapturedContentAdapter() {
 		return null;
 	}
 

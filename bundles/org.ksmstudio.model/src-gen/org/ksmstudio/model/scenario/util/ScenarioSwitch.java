@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EPackage;
 
 import org.eclipse.emf.ecore.util.Switch;
 
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.ContentGroup;
@@ -170,6 +171,13 @@ public class ScenarioSwitch<T> extends Switch<T> {
 				ZeroPages zeroPages = (ZeroPages)theEObject;
 				T result = caseZeroPages(zeroPages);
 				if (result == null) result = caseContentGroup(zeroPages);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
+			case ScenarioPackage.CAPTURED_CONTENT: {
+				CapturedContent capturedContent = (CapturedContent)theEObject;
+				T result = caseCapturedContent(capturedContent);
+				if (result == null) result = caseContentGroup(capturedContent);
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
@@ -470,6 +478,21 @@ public class ScenarioSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseZeroPages(ZeroPages object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Captured Content</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Captured Content</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseCapturedContent(CapturedContent object) {
 		return null;
 	}
 

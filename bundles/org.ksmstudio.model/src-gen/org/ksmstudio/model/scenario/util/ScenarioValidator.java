@@ -19,6 +19,7 @@ import org.ksmstudio.model.validation.ScenarioConstraints;
 
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
 import org.ksmstudio.model.scenario.ContentGroup;
@@ -152,6 +153,8 @@ public class ScenarioValidator extends EObjectValidator {
 				return validateUniquePages((UniquePages)value, diagnostics, context);
 			case ScenarioPackage.ZERO_PAGES:
 				return validateZeroPages((ZeroPages)value, diagnostics, context);
+			case ScenarioPackage.CAPTURED_CONTENT:
+				return validateCapturedContent((CapturedContent)value, diagnostics, context);
 			case ScenarioPackage.KSM_CONFIG:
 				return validateKsmConfig((KsmConfig)value, diagnostics, context);
 			case ScenarioPackage.COST_MODEL:
@@ -485,6 +488,35 @@ public class ScenarioValidator extends EObjectValidator {
 	 */
 	public boolean validateZeroPages_validCount(ZeroPages zeroPages, DiagnosticChain diagnostics, Map<Object, Object> context) {
 		return ScenarioConstraints.validCount(zeroPages, zeroPages.getCount(), ScenarioPackage.Literals.ZERO_PAGES__COUNT, diagnostics);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public boolean validateCapturedContent(CapturedContent capturedContent, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		if (!validate_NoCircularContainment(capturedContent, diagnostics, context)) return false;
+		boolean result = validate_EveryMultiplicityConforms(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryDataValueConforms(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryReferenceIsContained(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryBidirectionalReferenceIsPaired(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryProxyResolves(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_UniqueID(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryKeyUnique(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validate_EveryMapEntryUnique(capturedContent, diagnostics, context);
+		if (result || diagnostics != null) result &= validateCapturedContent_validCapturedContent(capturedContent, diagnostics, context);
+		return result;
+	}
+
+	/**
+	 * Validates the validCapturedContent constraint of '<em>Captured Content</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated NOT
+	 */
+	public boolean validateCapturedContent_validCapturedContent(CapturedContent capturedContent, DiagnosticChain diagnostics, Map<Object, Object> context) {
+		return ScenarioConstraints.validCapturedContent(capturedContent, diagnostics);
 	}
 
 	/**

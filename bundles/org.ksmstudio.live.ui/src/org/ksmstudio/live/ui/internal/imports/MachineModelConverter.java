@@ -6,25 +6,19 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
-import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.core.capture.MachineModels;
 import org.ksmstudio.live.proc.MergeableRegion;
 import org.ksmstudio.live.scenario.MachineScenarioConverter;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.topology.ImportedProcess;
 import org.ksmstudio.live.topology.MachineImport;
-import org.ksmstudio.live.topology.NumaNode;
 import org.ksmstudio.live.topology.NumaTopology;
 import org.ksmstudio.live.ui.internal.Messages;
-import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.Scenarios;
-import org.ksmstudio.model.scenario.AdvisorMode;
-import org.ksmstudio.model.scenario.Architecture;
-import org.ksmstudio.model.scenario.KsmConfig;
 import org.ksmstudio.model.scenario.MergeAdvice;
 import org.ksmstudio.model.scenario.Process;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioFactory;
-import org.ksmstudio.model.scenario.Topology;
 import org.ksmstudio.model.scenario.UniquePages;
 
 /**
@@ -69,9 +63,9 @@ public final class MachineModelConverter {
 		List<String> notes = new ArrayList<>();
 		long firstNodeMiB = t.nodes().isEmpty() ? 1024 : Math.max(1, t.nodes().get(0).memTotalBytes() / MIB);
 		Scenario scenario = Scenarios.create(name, Math.max(1, t.cpuCount()), firstNodeMiB);
-		topology(scenario.getTopology(), t, notes);
+		MachineModels.topology(scenario.getTopology(), t, notes);
 		if (tunables != null) {
-			tunables(scenario.getKsm(), MachineScenarioConverter.tunables(tunables));
+			MachineModels.tunables(scenario.getKsm(), MachineScenarioConverter.tunables(tunables));
 		}
 		scenario.getKsm().setRun(1);
 		if (processes) {
@@ -80,44 +74,6 @@ public final class MachineModelConverter {
 			}
 		}
 		return new Conversion(scenario, notes);
-	}
-
-	private static void topology(Topology topology, NumaTopology t, List<String> notes) {
-		switch (t.architecture()) {
-		case "x86_64" -> topology.setArchitecture(Architecture.X86_64); //$NON-NLS-1$
-		case "aarch64", "arm64" -> topology.setArchitecture(Architecture.ARM64); //$NON-NLS-1$ //$NON-NLS-2$
-		default -> {
-			topology.setArchitecture(Architecture.X86_64);
-			notes.add(NLS.bind(Messages.importArchitecture, t.architecture()));
-		}
-		}
-		topology.setPageSize((int) t.pageSizeBytes());
-		topology.getNodes().clear();
-		for (int i = 0; i < t.nodes().size(); i++) {
-			NumaNode source = t.nodes().get(i);
-			org.ksmstudio.model.scenario.NumaNode node = ScenarioFactory.eINSTANCE.createNumaNode();
-			node.setId(i);
-			node.setMemoryMiB(Math.max(1, source.memTotalBytes() / MIB));
-			node.setCpus(CpuList.format(source.cpus()));
-			node.getDistances().addAll(t.distances().get(i));
-			topology.getNodes().add(node);
-		}
-	}
-
-	private static void tunables(KsmConfig k, KsmTunables t) {
-		k.setPagesToScan(t.pagesToScan());
-		k.setSleepMillisecs(t.sleepMillisecs());
-		k.setMergeAcrossNodes(t.mergeAcrossNodes());
-		k.setMaxPageSharing(t.maxPageSharing());
-		k.setStableNodeChainsPruneMillisecs(t.stableNodeChainsPruneMillisecs());
-		k.setUseZeroPages(t.useZeroPages());
-		k.setSmartScan(t.smartScan());
-		k.setAdvisorMode(t.advisorMode() == org.ksmstudio.engine.scenario.AdvisorMode.SCAN_TIME ? AdvisorMode.SCAN_TIME
-				: AdvisorMode.NONE);
-		k.setAdvisorMaxCpu(t.advisorMaxCpu());
-		k.setAdvisorMinPagesToScan(t.advisorMinPagesToScan());
-		k.setAdvisorMaxPagesToScan(t.advisorMaxPagesToScan());
-		k.setAdvisorTargetScanTime(t.advisorTargetScanTime());
 	}
 
 	private static Process process(ImportedProcess imported, NumaTopology t, List<String> notes) {

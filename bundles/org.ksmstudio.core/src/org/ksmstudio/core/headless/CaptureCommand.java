@@ -1,0 +1,185 @@
+package org.ksmstudio.core.headless;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ksmstudio.core.capture.CaptureModelConverter;
+import org.ksmstudio.core.capture.CapturedScenarioFiles;
+import org.ksmstudio.core.capture.ShadowComparison;
+import org.ksmstudio.core.convert.ConversionException;
+import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.core.internal.Messages;
+import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.engine.scenario.ContentIdsFile;
+import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.live.capture.CaptureListener;
+import org.ksmstudio.live.capture.CaptureOptions;
+import org.ksmstudio.live.capture.MachineCapture;
+import org.ksmstudio.live.capture.MachineCapturer;
+import org.ksmstudio.model.MessageBundle;
+import org.ksmstudio.model.ScenarioLoadException;
+import org.ksmstudio.model.ScenarioModel;
+import org.ksmstudio.model.ScenarioResources;
+
+/**
+ * {@code --capture PID[,PID...] --out FILE.ksm [--window DURATION] [--all-anonymous]}: captures
+ * running processes ({@link MachineCapturer}) into a scenario and its page-contents file, and,
+ * when ksmd is merging them, prints the kernel's counters beside the simulation of the captured
+ * scenario run to convergence ({@link ShadowComparison}). Reads /proc and /sys only; writes the
+ * two output files. Exit code 0 on success (and a matching comparison), 1 when the simulation
+ * differs from the kernel, 2 on bad options, an unreadable process or an unwritable output.
+ */
+public final class CaptureCommand implements HeadlessCommand {
+
+	private final MachineCapturer capturer;
+
+	/** The command on this machine. */
+	public CaptureCommand() {
+		this(MachineCapturer.system());
+	}
+
+	/** The command with {@code capturer} (tests: fake trees). */
+	public CaptureCommand(MachineCapturer capturer) {
+		this.capturer = capturer;
+	}
+
+	@Override
+	public String option() {
+		return "--capture";
+	}
+
+	@Override
+	public String usage() {
+		return Messages.Capture_Usage;
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out, PrintStream err) {
+		Options options;
+		MachineCapture capture;
+		try {
+			options = Options.parse(args);
+			capture = capturer.capture(new CaptureOptions(options.pids, options.window, options.allAnonymous),
+					new CaptureListener() {
+						@Override
+						public void step(String description) {
+							err.println(description);
+						}
+					}, () -> false);
+		} catch (UsageException | IOException e) {
+			return fail(err, e.getMessage());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return fail(err, Messages.Capture_Interrupted);
+		}
+		capture.warnings().forEach(w -> err.println(MessageBundle.bind(Messages.Capture_Note, w)));
+		String name = options.out.getFileName().toString().replaceFirst("\\.ksm$", ""); //$NON-NLS-1$ //$NON-NLS-2$
+		CaptureModelConverter.Conversion conversion = CaptureModelConverter.convert(name, capture);
+		conversion.notes().stream().filter(n -> !capture.warnings().contains(n))
+				.forEach(n -> err.println(MessageBundle.bind(Messages.Capture_Note, n)));
+		try {
+			CapturedScenarioFiles.save(conversion, options.out);
+			Path pages = ContentIdsFile.besides(options.out);
+			long zero = capture.processes().stream().flatMap(p -> p.regions().stream())
+					.mapToLong(r -> java.util.Arrays.stream(r.contentIds()).filter(id -> id == 0).count()).sum();
+			out.println(MessageBundle.bind(Messages.Capture_Summary,
+					new Object[] { capture.processes().size(), capture.pagesRead(), capture.contentCount(), zero,
+							String.format(Locale.ROOT, "%.2f", capture.readNanos() / 1e9), //$NON-NLS-1$
+							String.format(Locale.ROOT, "%.0f", capture.pagesPerSecond()) })); //$NON-NLS-1$
+			out.println(MessageBundle.bind(Messages.Capture_Wrote,
+					new Object[] { options.out, Files.size(options.out), pages, Files.size(pages) }));
+		} catch (IOException | RuntimeException e) {
+			return fail(err, MessageBundle.bind(Messages.Capture_SaveFailed, options.out, e.getMessage()));
+		}
+		if (!ShadowComparison.applies(capture)) {
+			out.println(Messages.Capture_NoComparison);
+			return 0;
+		}
+		Scenario scenario;
+		try {
+			ScenarioModel.init();
+			scenario = ScenarioConverter.convert(ScenarioResources.load(options.out), 0, null).scenario();
+		} catch (ScenarioLoadException | ConversionException e) {
+			return fail(err, e.getMessage());
+		}
+		RunResult simulated = ShadowComparison.simulate(capture, scenario);
+		boolean same = ReplayCommand.print(out, options.out, kernel(), simulated.policy(),
+				ShadowComparison.recordedCase(capture, scenario), simulated);
+		return same ? 0 : 1;
+	}
+
+	private static String kernel() {
+		return System.getProperty("os.version", "?") + " " + System.getProperty("os.arch", "?"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	}
+
+	private static int fail(PrintStream err, String message) {
+		err.println(message);
+		return 2;
+	}
+
+	/** Parsed command line. */
+	static final class Options {
+		final List<Integer> pids = new ArrayList<>();
+		Path out;
+		Duration window = CaptureOptions.DEFAULT_WINDOW;
+		boolean allAnonymous;
+
+		static Options parse(List<String> args) throws UsageException {
+			Options o = new Options();
+			for (int i = 0; i < args.size(); i++) {
+				String arg = args.get(i);
+				switch (arg) {
+				case "--out" -> o.out = Path.of(value(args, ++i, arg)); //$NON-NLS-1$
+				case "--window" -> { //$NON-NLS-1$
+					String text = value(args, ++i, arg);
+					o.window = text.equals("0") ? Duration.ZERO : RunScenarioCommand.duration(arg, text); //$NON-NLS-1$
+				}
+				case "--all-anonymous" -> o.allAnonymous = true; //$NON-NLS-1$
+				default -> {
+					if (arg.startsWith("-") || !o.pids.isEmpty()) { //$NON-NLS-1$
+						throw new UsageException(MessageBundle.bind(Messages.Headless_UnknownOption, arg, Messages.Capture_Usage));
+					}
+					for (String pid : arg.split(",")) { //$NON-NLS-1$
+						try {
+							int n = Integer.parseInt(pid.trim());
+							if (n <= 0) {
+								throw new NumberFormatException();
+							}
+							o.pids.add(n);
+						} catch (NumberFormatException e) {
+							throw new UsageException(MessageBundle.bind(Messages.Capture_BadPid, pid));
+						}
+					}
+				}
+				}
+			}
+			if (o.pids.isEmpty()) {
+				throw new UsageException(MessageBundle.bind(Messages.Capture_NoPid, Messages.Capture_Usage));
+			}
+			if (o.out == null) {
+				throw new UsageException(MessageBundle.bind(Messages.Capture_NoOut, Messages.Capture_Usage));
+			}
+			Path dir = o.out.toAbsolutePath().getParent();
+			if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+				throw new UsageException(MessageBundle.bind(Messages.Capture_OutDirectory, o.out, dir));
+			}
+			if (Files.isDirectory(o.out)) {
+				throw new UsageException(MessageBundle.bind(Messages.Capture_OutIsDirectory, o.out));
+			}
+			return o;
+		}
+
+		private static String value(List<String> args, int i, String option) throws UsageException {
+			if (i >= args.size()) {
+				throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
+			}
+			return args.get(i);
+		}
+	}
+}
