@@ -94,12 +94,7 @@ class CaptureCommandTest {
 			h.mapHuge(1024);
 			h.fill(4, 128, Layout.BLOCK, 0, 512, 7);
 			assertTrue(writer.write(KsmFile.RUN, "1").isOk());
-			ConvergenceWatcher watcher = new ConvergenceWatcher(sysfs.sample());
-			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-			while (!watcher.offer(sysfs.sample()) && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
-			KsmSample settled = watcher.latest();
+			KsmSample settled = ConvergenceWatcher.await(sysfs, Duration.ofMillis(20), Duration.ofMinutes(2)).latest();
 			assertTrue(settled.value(KsmFile.PAGES_SHARING) > 0, "the kernel merged: " + settled.values());
 
 			Path file = dir.resolve("merged.ksm");

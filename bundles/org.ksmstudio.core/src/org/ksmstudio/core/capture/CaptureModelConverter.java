@@ -53,13 +53,22 @@ public final class CaptureModelConverter {
 	private CaptureModelConverter() {
 	}
 
-	/** Converts {@code capture} into a scenario named {@code name}. */
+	/** Converts {@code capture} into a scenario named {@code name}, with the kernel's tunables. */
 	public static Conversion convert(String name, MachineCapture capture) {
+		return convert(name, capture, true);
+	}
+
+	/**
+	 * Converts {@code capture} into a scenario named {@code name}.
+	 *
+	 * @param kernelTunables whether the scenario takes the kernel's tunables (else the defaults); run is 1
+	 */
+	public static Conversion convert(String name, MachineCapture capture, boolean kernelTunables) {
 		NumaTopology t = capture.topology();
 		List<String> notes = new ArrayList<>(capture.warnings());
 		Scenario scenario = Scenarios.create(name, Math.max(1, t.cpuCount()), 1024);
 		MachineModels.topology(scenario.getTopology(), t, notes);
-		if (capture.ksm() != null) {
+		if (kernelTunables && capture.ksm() != null) {
 			MachineModels.tunables(scenario.getKsm(), MachineScenarioConverter.tunables(capture.ksm()));
 		}
 		scenario.getKsm().setRun(1);

@@ -48,10 +48,19 @@ public final class MachineCapturer {
 	 * @param proc where proc is mounted (normally {@code /proc})
 	 */
 	public MachineCapturer(Path sys, Path proc) {
+		this(sys, proc, new KsmSysfs(sys.resolve("kernel/mm/ksm")));
+	}
+
+	/**
+	 * @param sys   where sysfs is mounted (normally {@code /sys})
+	 * @param proc  where proc is mounted (normally {@code /proc})
+	 * @param sysfs the KSM directory
+	 */
+	public MachineCapturer(Path sys, Path proc, KsmSysfs sysfs) {
 		this.proc = proc;
 		this.reader = new ProcessKsmReader(proc);
 		this.topologyReader = new NumaTopologyReader(sys, proc);
-		this.sysfs = new KsmSysfs(sys.resolve("kernel/mm/ksm"));
+		this.sysfs = sysfs;
 	}
 
 	/** A capturer of this machine. */

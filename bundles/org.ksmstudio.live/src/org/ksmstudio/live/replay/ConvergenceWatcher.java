@@ -1,7 +1,11 @@
 package org.ksmstudio.live.replay;
 
+import java.time.Duration;
+
 import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
+import org.ksmstudio.live.sysfs.KsmSysfs;
+import org.ksmstudio.live.sysfs.KsmUnavailableException;
 
 /**
  * Decides when the kernel's counters have settled, as the reference measurements do: a phase
@@ -39,6 +43,21 @@ public final class ConvergenceWatcher {
 		}
 		previous = sample;
 		return isSettled();
+	}
+
+	/**
+	 * Samples {@code sysfs} every {@code interval} until the counters settle or {@code timeout} passes.
+	 *
+	 * @return the watcher, settled unless the timeout passed
+	 */
+	public static ConvergenceWatcher await(KsmSysfs sysfs, Duration interval, Duration timeout)
+			throws KsmUnavailableException, InterruptedException {
+		ConvergenceWatcher watcher = new ConvergenceWatcher(sysfs.sample());
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!watcher.offer(sysfs.sample()) && System.nanoTime() < deadline) {
+			Thread.sleep(interval.toMillis());
+		}
+		return watcher;
 	}
 
 	/** Whether full_scans advanced by {@link #QUIET_FULL_SCANS} since the last change. */

@@ -55,6 +55,11 @@ final class Widgets {
 		return result.get();
 	}
 
+	/** Runs {@code code} on the UI thread later (a modal dialog's open), without waiting. */
+	void async(Runnable code) {
+		display.asyncExec(code);
+	}
+
 	void run(Runnable code) {
 		sync(() -> {
 			code.run();

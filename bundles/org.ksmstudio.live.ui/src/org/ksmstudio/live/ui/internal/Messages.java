@@ -132,6 +132,23 @@ public final class Messages extends NLS {
 	public static String importSummaryProcess;
 	public static String importSummaryNoProcess;
 	public static String importSummaryWarnings;
+	public static String captureTitle;
+	public static String captureDescription;
+	public static String captureProcesses;
+	public static String captureColumnPid;
+	public static String captureColumnCommand;
+	public static String captureColumnMerging;
+	public static String captureColumnMergeAny;
+	public static String captureYes;
+	public static String captureOtherPids;
+	public static String captureWindow;
+	public static String captureAllAnonymous;
+	public static String capturePrivacy;
+	public static String captureBadPid;
+	public static String captureTask;
+	public static String captureCancelled;
+	public static String captureSaving;
+	public static String captureSimulating;
 	public static String importRegionClamped;
 	public static String importProcessNoRegion;
 

@@ -1,6 +1,7 @@
 package org.ksmstudio.live.ui.internal.imports;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 
 import org.eclipse.core.filesystem.EFS;
@@ -12,26 +13,37 @@ import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.INewWizard;
 import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
+import org.ksmstudio.live.capture.CaptureOptions;
+import org.ksmstudio.live.capture.MachineCapturer;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.Messages;
+import org.ksmstudio.live.ui.internal.compare.CompareModel;
+import org.ksmstudio.live.ui.internal.compare.CompareView;
 import org.ksmstudio.model.ScenarioResources;
 
 /**
  * File &gt; New &gt; KSM Studio &gt; Scenario from this machine: reads this machine's NUMA topology,
- * KSM tunables and KSM processes (read only), converts them ({@link MachineModelConverter}), saves
- * the new .ksm and opens it.
+ * KSM tunables and KSM processes (read only). With processes chosen on the second page it
+ * captures them ({@link CaptureRunnable}: their pages' duplicate structure, with progress and
+ * cancel) and, when ksmd is merging them, shows the kernel's counters beside the simulation in
+ * the Kernel vs Simulation view; without, it converts the mergeable VMAs
+ * ({@link MachineModelConverter}). Saves the new .ksm and opens it.
  */
 public final class ImportMachineWizard extends Wizard implements INewWizard {
 
 	private IWorkbench workbench;
 	private ImportMachinePage page;
+	private CaptureProcessesPage capturePage;
 	private Path folder = Path.of(System.getProperty("user.home")); //$NON-NLS-1$
+	private final LiveSources sources = LiveSources.current();
 
 	/** Creates the wizard. */
 	public ImportMachineWizard() {
 		setWindowTitle(Messages.importTitle);
+		setNeedsProgressMonitor(true);
 	}
 
 	@Override
@@ -49,25 +61,49 @@ public final class ImportMachineWizard extends Wizard implements INewWizard {
 
 	@Override
 	public void addPages() {
-		page = new ImportMachinePage(folder.resolve("this-machine.ksm"), LiveSources.current()); //$NON-NLS-1$
+		page = new ImportMachinePage(folder.resolve("this-machine.ksm"), sources); //$NON-NLS-1$
 		addPage(page);
+		capturePage = new CaptureProcessesPage(sources);
+		addPage(capturePage);
 	}
 
 	@Override
 	public boolean performFinish() {
 		Path file = page.file();
-		MachineModelConverter.Conversion conversion = MachineModelConverter.convert(page.scenarioName(),
-				page.machine(), page.tunables(), page.importProcesses());
-		try {
-			ScenarioResources.save(conversion.scenario(), file);
-		} catch (IOException | RuntimeException e) {
-			page.setErrorMessage(NLS.bind(Messages.importSaveFailed, file, e.getMessage()));
-			return false;
+		CaptureOptions options = page.importProcesses() ? capturePage.options() : null;
+		CompareModel comparison = null;
+		if (options != null) {
+			CaptureRunnable capture = new CaptureRunnable(
+					new MachineCapturer(sources.sys(), sources.proc(), sources.sysfs()), options, page.scenarioName(),
+					page.tunables() != null, file);
+			try {
+				getContainer().run(true, true, capture);
+			} catch (InvocationTargetException e) {
+				getContainer().showPage(capturePage);
+				capturePage.setErrorMessage(e.getMessage() != null ? e.getMessage() : e.getCause().getMessage());
+				return false;
+			} catch (InterruptedException e) {
+				capturePage.setErrorMessage(Messages.captureCancelled);
+				return false;
+			}
+			comparison = capture.comparison();
+		} else {
+			MachineModelConverter.Conversion conversion = MachineModelConverter.convert(page.scenarioName(),
+					page.machine(), page.tunables(), page.importProcesses());
+			try {
+				ScenarioResources.save(conversion.scenario(), file);
+			} catch (IOException | RuntimeException e) {
+				page.setErrorMessage(NLS.bind(Messages.importSaveFailed, file, e.getMessage()));
+				return false;
+			}
 		}
 		if (workbench != null && workbench.getActiveWorkbenchWindow() != null) {
+			IWorkbenchPage active = workbench.getActiveWorkbenchWindow().getActivePage();
 			try {
-				IDE.openEditorOnFileStore(workbench.getActiveWorkbenchWindow().getActivePage(),
-						EFS.getLocalFileSystem().getStore(file.toUri()));
+				IDE.openEditorOnFileStore(active, EFS.getLocalFileSystem().getStore(file.toUri()));
+				if (comparison != null) {
+					((CompareView) active.showView(CompareView.ID)).setModel(comparison);
+				}
 			} catch (PartInitException e) {
 				page.setErrorMessage(e.getMessage());
 				return false;
