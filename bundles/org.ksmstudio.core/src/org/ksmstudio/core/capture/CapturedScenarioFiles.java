@@ -20,9 +20,10 @@ public final class CapturedScenarioFiles {
 	 */
 	public static void save(CaptureModelConverter.Conversion conversion, Path file) throws IOException {
 		Path pages = ContentIdsFile.besides(file);
-		Path dir = file.toAbsolutePath().getParent();
-		Path tempPages = Files.createTempFile(dir, ".capture", ".pages");
-		Path tempKsm = Files.createTempFile(dir, ".capture", ".ksm");
+		// temporary names beside the targets (created with the user's umask, unlike createTempFile's 0600)
+		String suffix = ".tmp-" + ProcessHandle.current().pid(); //$NON-NLS-1$
+		Path tempPages = pages.resolveSibling("." + pages.getFileName() + suffix); //$NON-NLS-1$
+		Path tempKsm = file.resolveSibling("." + file.getFileName() + suffix); //$NON-NLS-1$
 		try {
 			ContentIdsFile.write(tempPages, conversion.streams());
 			ScenarioResources.save(conversion.scenario(), tempKsm);

@@ -11,6 +11,7 @@ import org.eclipse.emf.ecore.util.Diagnostician;
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.model.Scenarios;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
 import org.ksmstudio.model.scenario.Checkpoint;
@@ -144,6 +145,10 @@ class ValidationTest {
                 "content group #0", "overflows");
         assertProblem(s -> ((RepeatedContent) region(s).getContents().get(0)).setDistinct(-1), "Distinct contents = -1");
         assertProblem(s -> ((UniquePages) region(s).getContents().get(1)).setCount(-3), "Pages = -3");
+        assertProblem(s -> region(s).getContents().add(captured("", 10, 2)), "Stream = ", "page-contents file");
+        assertProblem(s -> region(s).getContents().add(captured("100/heap", -1, 0)), "Pages = -1");
+        assertProblem(s -> region(s).getContents().add(captured("100/heap", 10, 11)), "Distinct contents = 11",
+                "0 to 10 distinct contents");
         assertProblem(s -> region(s).setWritesPerSecond(-1), "Write rate = -1.0", "from 0 to");
         assertProblem(s -> region(s).setVolatileFraction(1.5), "Volatile fraction = 1.5", "0 to 1");
         assertProblem(s -> region(s).setNode(3), "Node = 3", "no such node");
@@ -278,6 +283,14 @@ class ValidationTest {
                 Diagnostician.INSTANCE.validate(s).toString());
         assertProblem(t -> t.getRuns().get(0).getPolicies().add("my-patch:k=1"), "'my-patch:k=1'",
                 "not a policy shipped with KSM Studio", "plug-in");
+    }
+
+    private static CapturedContent captured(String stream, long pages, long distinct) {
+        CapturedContent c = F.createCapturedContent();
+        c.setStream(stream);
+        c.setPages(pages);
+        c.setDistinct(distinct);
+        return c;
     }
 
     private static MergeableRegion region(Scenario s) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.Scenarios;
 import org.ksmstudio.model.edit.ScenarioLabels;
+import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.KsmConfig;
 import org.ksmstudio.model.scenario.MigratePages;
 import org.ksmstudio.model.scenario.NumaNode;
@@ -53,6 +54,15 @@ class ItemProvidersTest {
         node.setMemoryMiB(16384);
         node.setCpus("8-15");
         assertEquals("Node 1 \u00b7 16 GiB \u00b7 8 CPUs", text(node));
+    }
+
+    @Test
+    void capturedContentsSayPagesContentsAndStream() {
+        CapturedContent captured = ScenarioFactory.eINSTANCE.createCapturedContent();
+        captured.setStream("4242/anon@7f0000000000");
+        captured.setPages(280);
+        captured.setDistinct(60);
+        assertEquals("Captured 280 pages \u00b7 60 distinct contents \u00b7 stream 4242/anon@7f0000000000", text(captured));
     }
 
     @Test
