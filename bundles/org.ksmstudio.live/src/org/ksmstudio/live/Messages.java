@@ -56,9 +56,9 @@ public final class Messages {
 	public static final String CALIBRATE_TOO_MANY_CONTENTS = "{0}: too many contents to simulate";
 
 	public static final String CAPTURE_NO_PROCESS = "Cannot capture process {0}: there is no such process";
-	public static final String CAPTURE_DENIED = "Cannot capture process {0}: {1} is not readable ({2}); capturing another user''s process needs root";
+	public static final String CAPTURE_DENIED = "Cannot capture process {0}: {1} is not readable ({2}); capturing another user's process needs root";
 	public static final String CAPTURE_NO_PAGE_FLAGS = "KSM and huge-page state and forks not captured: /proc/kpageflags is not readable ({0}) and pagemap hides page frame numbers; both need root (CAP_SYS_ADMIN)";
-	public static final String CAPTURE_OTHER_KSM_PROCESSES = "{0} other processes use KSM ({1}): the kernel''s counters include their pages";
+	public static final String CAPTURE_OTHER_KSM_PROCESSES = "{0} other processes use KSM ({1}): the kernel's counters include their pages";
 	public static final String CAPTURE_PFNS_HIDDEN = "Page frame numbers are hidden (pagemap shows them to CAP_SYS_ADMIN only): forks cannot be told from copies, KSM and huge-page state are not captured";
 	public static final String CAPTURE_NO_SOFT_DIRTY = "This kernel has no soft-dirty tracking (CONFIG_MEM_SOFT_DIRTY): volatile pages are those whose contents changed over the window";
 	public static final String CAPTURE_CLEAR_REFS_FAILED = "Process {0}: soft-dirty bits not cleared ({1}); volatile pages are those whose contents changed over the window";
