@@ -138,7 +138,7 @@ public final class CaptureCommand implements HeadlessCommand {
 				case "--out" -> o.out = Path.of(value(args, ++i, arg)); //$NON-NLS-1$
 				case "--window" -> { //$NON-NLS-1$
 					String text = value(args, ++i, arg);
-					o.window = text.equals("0") ? Duration.ZERO : RunScenarioCommand.duration(arg, text); //$NON-NLS-1$
+					o.window = text.equals("0") ? Duration.ZERO : Cli.duration(arg, text, Duration.ofHours(1)); //$NON-NLS-1$
 				}
 				case "--all-anonymous" -> o.allAnonymous = true; //$NON-NLS-1$
 				default -> {
