@@ -197,7 +197,7 @@ public final class ReplayRunner {
 				// a wait of N full scans is a snapshot right after the N-th, without a convergence wait
 				KsmSample after = sysfs.sample(WATCHED);
 				listener.sampled(after);
-				Map<String, Long> expect = counters(after);
+				Map<String, Long> expect = RecordedPhase.countersOf(after);
 				expect.put(KsmFile.FULL_SCANS.fileName(), after.valueOr(KsmFile.FULL_SCANS, 0));
 				return new RecordedPhase(phase.name(), phase.action(), List.of(), expect, Map.of(), true, null, null,
 						null, perProcess(processes), null);
