@@ -1,9 +1,9 @@
 package org.ksmstudio.engine;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.PriorityQueue;
 
 import org.ksmstudio.engine.internal.KsmEngine;
 import org.ksmstudio.engine.internal.RmapOperations;
@@ -15,21 +15,20 @@ import org.ksmstudio.engine.rmap.WalkCostModel;
 import org.ksmstudio.engine.rmap.WalkCost;
 import org.ksmstudio.engine.rmap.WalkKind;
 import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 
 /**
- * A running KSM simulation of one scenario. The run methods block the calling thread (use a
- * background job); pause, resume, cancel, snapshots, queries and live edits may come from any
- * thread and take effect between two ksmd wake-ups. Deterministic: the same scenario and seed
- * give the same trace.
+ * A running KSM simulation of one scenario: the engine, the clock and the schedule of timed events.
+ * The run methods block the calling thread (use a background job) and are driven by the one stepper,
+ * {@link SimulationRun}, which walks a {@link org.ksmstudio.engine.scenario.RunPlan}; cancel,
+ * snapshots, queries and live edits may come from any thread and take effect between two ksmd
+ * wake-ups. Every event, from the scenario's timeline or fired by a plan step, is applied by
+ * {@link #fire(TimelineEvent)}'s code at the moment it fires. Deterministic: the same scenario and
+ * seed give the same trace.
  */
 public final class KsmSimulation {
-
-    /** Run state. */
-    public enum State {
-        IDLE, RUNNING, PAUSED, CONVERGED, FINISHED, CANCELLED
-    }
 
     /** The last change of the converging counters: when, after how many full scans and page scans. */
     public record LastChange(long timeNanos, long fullScans, long pagesScanned) {
@@ -37,31 +36,38 @@ public final class KsmSimulation {
 
     private static final long DAY_NANOS = 86_400L * 1_000_000_000L;
 
+    /** A timed event waiting for its time; {@code firing} counts the firings of a periodic event. */
+    private record Due(long at, long seq, TimelineEvent event, long firing) {
+    }
+
     private final Object lock = new Object();
     private final Scenario scenario;
     private final KsmEngine engine;
     /** reverse-map walks and the refile pass (rmap extension) */
     private final RmapOperations rmap;
-    private final List<SimulationListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<CounterSample> samples = new ArrayList<>();
+    private final CounterSeries series;
     private final long sampleInterval;
     private final VolatileWrites volatileWrites;
+    private final PriorityQueue<Due> schedule = new PriorityQueue<>(
+            Comparator.comparingLong(Due::at).thenComparingLong(Due::seq));
+    private long scheduled;
     private long nextSample;
-    private int timelineIndex;
     private long[] lastSignature;
     private LastChange lastChange;
-    private volatile boolean paused;
     private volatile boolean cancelled;
-    private volatile State state = State.IDLE;
 
     private KsmSimulation(Scenario scenario) {
         this.scenario = scenario;
         this.engine = ScenarioLoader.load(scenario);
         this.rmap = new RmapOperations(engine, scenario.topology(), WalkCostModel.of(scenario.costModel()));
         this.sampleInterval = scenario.run().sampleInterval().toNanos();
+        this.series = new CounterSeries(CounterSeries.DEFAULT_CAPACITY);
         this.volatileWrites = new VolatileWrites(scenario, engine);
         this.lastSignature = engine.convergenceSignature();
         this.lastChange = new LastChange(0, 0, 0);
+        for (TimelineEvent e : scenario.timeline()) {
+            schedule.add(new Due(e.at().toNanos(), scheduled++, e, 0));
+        }
     }
 
     /**
@@ -78,32 +84,11 @@ public final class KsmSimulation {
         return scenario;
     }
 
-    /** Adds a listener, called on the simulation thread. */
-    public void addListener(SimulationListener l) {
-        listeners.add(l);
-    }
-
-    /** Removes a listener added with {@link #addListener}. */
-    public void removeListener(SimulationListener l) {
-        listeners.remove(l);
-    }
-
-    /** The run state now. */
-    public State state() {
-        return state;
-    }
-
     // ---- running ----
 
-    /** Runs as the scenario's run settings say. */
+    /** Runs as the scenario's run settings say: {@link SimulationRun} of {@link RunPlan#of(Scenario)}. */
     public void run() {
-        if (scenario.run().untilConverged()) {
-            Duration limit = scenario.run().duration().isZero() ? Duration.ofNanos(DAY_NANOS)
-                    : scenario.run().duration();
-            runUntilConverged(limit);
-        } else {
-            runFor(scenario.run().duration());
-        }
+        SimulationRun.on(RunPlan.of(scenario), this).runToEnd();
     }
 
     /** Runs for a simulated duration. */
@@ -113,7 +98,6 @@ public final class KsmSimulation {
             target = engine.now() + d.toNanos();
         }
         advance(target, false, -1);
-        finish(State.FINISHED);
     }
 
     /**
@@ -127,9 +111,23 @@ public final class KsmSimulation {
         synchronized (lock) {
             target = engine.now() + limit.toNanos();
         }
-        boolean converged = advance(target, true, -1);
-        finish(converged ? State.CONVERGED : State.FINISHED);
-        return converged;
+        return advance(target, true, -1);
+    }
+
+    /**
+     * Runs until full_scans reaches {@code fullScans}, at most {@code limit} of simulated time.
+     *
+     * @return whether full_scans reached it
+     */
+    public boolean runToFullScans(long fullScans, Duration limit) {
+        long target;
+        synchronized (lock) {
+            target = engine.now() + limit.toNanos();
+        }
+        advance(target, false, fullScans);
+        synchronized (lock) {
+            return engine.fullScans() >= fullScans;
+        }
     }
 
     /** Runs exactly one ksmd wake-up (and the events due before it). */
@@ -139,48 +137,27 @@ public final class KsmSimulation {
             if (w == Long.MAX_VALUE) {
                 return;
             }
+            while (nextEvent() <= w) {
+                advanceLocked(nextEvent());
+                fireDue();
+            }
             advanceLocked(w);
             wakeupLocked();
         }
-        finish(State.PAUSED);
     }
 
     /** Runs until ksmd completes one more full scan (at most one simulated day). */
     public void stepFullScan() {
-        long target;
         long scans;
         synchronized (lock) {
-            target = engine.now() + DAY_NANOS;
             scans = engine.fullScans();
         }
-        advance(target, false, scans + 1);
-        finish(State.PAUSED);
-    }
-
-    /** Asks a running simulation to wait after the current wake-up. */
-    public void pause() {
-        paused = true;
-    }
-
-    /** Lets a paused simulation continue. */
-    public void resume() {
-        synchronized (lock) {
-            paused = false;
-            lock.notifyAll();
-        }
+        runToFullScans(scans + 1, Duration.ofNanos(DAY_NANOS));
     }
 
     /** Stops a running simulation after the current wake-up; it cannot run again. */
     public void cancel() {
-        synchronized (lock) {
-            cancelled = true;
-            lock.notifyAll();
-        }
-    }
-
-    /** Whether {@link #pause()} holds the simulation. */
-    public boolean isPaused() {
-        return paused;
+        cancelled = true;
     }
 
     /** Whether {@link #cancel()} was called. */
@@ -188,25 +165,11 @@ public final class KsmSimulation {
         return cancelled;
     }
 
-    private void finish(State s) {
-        setState(cancelled ? State.CANCELLED : s);
-    }
-
-    private void setState(State s) {
-        if (state != s) {
-            state = s;
-            for (SimulationListener l : listeners) {
-                l.onStateChange(s);
-            }
-        }
-    }
-
     /**
      * Advances to {@code target}; with {@code converge} stops once converged, with {@code scans >= 0}
      * once full_scans reaches it. Returns whether it converged.
      */
     private boolean advance(long target, boolean converge, long scans) {
-        setState(State.RUNNING);
         synchronized (lock) {
             if (converge && engine.run() == 1 && engine.fullScans() >= lastChange.fullScans() + 2) {
                 return true;
@@ -214,22 +177,11 @@ public final class KsmSimulation {
         }
         while (true) {
             synchronized (lock) {
-                while (paused && !cancelled) {
-                    setState(State.PAUSED);
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        cancelled = true;
-                    }
-                    setState(State.RUNNING);
-                }
                 if (cancelled) {
                     return false;
                 }
                 long w = engine.nextWakeup();
-                long ev = timelineIndex < scenario.timeline().size()
-                        ? scenario.timeline().get(timelineIndex).at().toNanos() : Long.MAX_VALUE;
+                long ev = nextEvent();
                 if (converge && w == Long.MAX_VALUE && ev == Long.MAX_VALUE) {
                     return true;
                 }
@@ -240,8 +192,7 @@ public final class KsmSimulation {
                 }
                 if (ev <= w) {
                     advanceLocked(ev);
-                    applyEvent(scenario.timeline().get(timelineIndex++));
-                    noteChange();
+                    fireDue();
                     continue;
                 }
                 advanceLocked(w);
@@ -261,11 +212,7 @@ public final class KsmSimulation {
         while (nextSample <= t) {
             engine.advanceClockTo(nextSample);
             volatileWrites.upToNow();
-            CounterSample s = new CounterSample(nextSample, engine.counters());
-            samples.add(s);
-            for (SimulationListener l : listeners) {
-                l.onSample(s);
-            }
+            series.add(nextSample, engine.counters(), engine.ksmdBusyNanos());
             nextSample += sampleInterval;
         }
         engine.advanceClockTo(t);
@@ -273,15 +220,9 @@ public final class KsmSimulation {
     }
 
     private void wakeupLocked() {
-        int scansDone = engine.runWakeup();
+        engine.runWakeup();
         rmap.afterWakeup();
         noteChange();
-        if (scansDone > 0) {
-            long fs = engine.fullScans();
-            for (SimulationListener l : listeners) {
-                l.onFullScan(fs);
-            }
-        }
     }
 
     private void noteChange() {
@@ -292,29 +233,115 @@ public final class KsmSimulation {
         }
     }
 
-    private void applyEvent(TimelineEvent e) {
+    // ---- events: the one road from a timeline or a plan step into the engine ----
+
+    /** When the next timed event is due, Long.MAX_VALUE when none is. */
+    private long nextEvent() {
+        Due d = schedule.peek();
+        return d == null ? Long.MAX_VALUE : d.at();
+    }
+
+    /** Fires the timed event due first (the clock is at its time); a periodic one schedules its next firing. */
+    private void fireDue() {
+        Due d = schedule.poll();
+        if (d.event() instanceof TimelineEvent.Periodic p) {
+            firePeriodic(p, d.at(), d.firing());
+        } else {
+            applyEvent(d.event());
+        }
+        noteChange();
+    }
+
+    private void firePeriodic(TimelineEvent.Periodic p, long at, long firing) {
+        for (TimelineEvent e : p.firing(firing)) {
+            applyEvent(e);
+        }
+        long period = p.period().toNanos();
+        if ((p.count() == 0 || firing + 1 < p.count()) && at <= Long.MAX_VALUE - period) {
+            schedule.add(new Due(at + period, scheduled++, p, firing + 1));
+        }
+    }
+
+    /**
+     * Fires {@code event} now, as the timeline fires a timed event (its {@code at} is ignored): a
+     * periodic event fires its first firing now and the next ones every period from now.
+     *
+     * @return the kernel's answer to a sysfs write, null for any other event
+     */
+    public SysfsResult fire(TimelineEvent event) {
+        synchronized (lock) {
+            SysfsResult result = applyEvent(event);
+            noteChange();
+            return result;
+        }
+    }
+
+    /**
+     * Schedules {@code event} at simulated time {@code atNanos} (now if that has passed): it fires
+     * when the run reaches that instant, as the timeline's events do.
+     */
+    public void schedule(TimelineEvent event, long atNanos) {
+        synchronized (lock) {
+            schedule.add(new Due(Math.max(atNanos, engine.now()), scheduled++, event, 0));
+        }
+    }
+
+    /** When the next scheduled event fires, Long.MAX_VALUE when none is pending. */
+    public long nextEventNanos() {
+        synchronized (lock) {
+            return nextEvent();
+        }
+    }
+
+    /**
+     * Applies one event now. "Every process" (pid 0) is the processes running now that have the
+     * region, and page ranges are clamped to the region's pages now.
+     */
+    private SysfsResult applyEvent(TimelineEvent e) {
         switch (e) {
-            case TimelineEvent.SysfsWrite w -> engine.writeSysfs(w.file(), w.value());
+            case TimelineEvent.SysfsWrite w -> {
+                return engine.writeSysfs(w.file(), w.value());
+            }
             case TimelineEvent.WritePages w -> {
-                List<Integer> pids = w.pid() == 0 ? engine.processes().pidsWithRegion(w.region()) : List.of(w.pid());
+                List<Integer> pids = pids(w.pid(), w.region());
                 // one write action (in every process: one sequence on one CPU, through its LRU add batch)
                 engine.processes().inOneWriteAction(() -> {
                     for (int pid : pids) {
-                        engine.processes().writePages(pid, w.region(), w.fromPage(), Math.min(w.toPage(),
-                                engine.processes().regionPages(pid, w.region())), w.step(), w.content());
+                        long to = Math.min(w.toPage(), engine.processes().regionPages(pid, w.region()));
+                        engine.processes().writePages(pid, w.region(), Math.min(w.fromPage(), to), to, w.step(),
+                                w.content());
                     }
                 });
             }
             case TimelineEvent.Fork f -> engine.processes().fork(f.parentPid(), f.childPid(), f.childName());
             case TimelineEvent.Exit x -> engine.processes().exit(x.pid());
-            case TimelineEvent.Madvise m -> engine.processes().madvise(m.pid(), m.region(), m.mergeable());
+            case TimelineEvent.Madvise m -> {
+                for (int pid : pids(m.pid(), m.region())) {
+                    engine.processes().madvise(pid, m.region(), m.mergeable());
+                }
+            }
             case TimelineEvent.MigratePages m -> rmap.migratePages(m.pid(), m.fromNode(), m.toNode());
-            case TimelineEvent.MovePages m -> rmap.movePages(m.pid(), m.region(), m.fromPage(), m.toPage(),
-                    m.toNode());
-            case TimelineEvent.MemoryFailure m -> rmap.memoryFailure(m.pid(), m.region(), m.page());
+            case TimelineEvent.MovePages m -> {
+                long to = Math.min(m.toPage(), engine.processes().regionPages(m.pid(), m.region()));
+                rmap.movePages(m.pid(), m.region(), Math.min(m.fromPage(), to), to, m.toNode());
+            }
+            case TimelineEvent.MemoryFailure m -> {
+                for (int pid : pids(m.pid(), m.region())) {
+                    if (m.page() < engine.processes().regionPages(pid, m.region())) {
+                        rmap.memoryFailure(pid, m.region(), m.page());
+                    }
+                }
+            }
             case TimelineEvent.Compaction c -> rmap.compact(c.node());
             case TimelineEvent.MemoryPressure p -> rmap.reclaim(p.node(), p.pagesToReclaim(), p.duration().toNanos());
+            case TimelineEvent.Periodic p -> firePeriodic(p, engine.now(), 0);
         }
+        return null;
+    }
+
+    /** The process {@code pid}, or for pid 0 every running process that has the region now. */
+    private List<Integer> pids(int pid, String region) {
+        return pid == 0 ? engine.processes().pidsWithRegion(region) : List.of(pid);
     }
 
     // ---- reverse-map walks (rmap extension): any thread, applied between ksmd wake-ups ----
@@ -484,6 +511,20 @@ public final class KsmSimulation {
 
     // ---- observation ----
 
+    /** Simulated time now, ns (cheaper than a snapshot). */
+    public long nowNanos() {
+        synchronized (lock) {
+            return engine.now();
+        }
+    }
+
+    /** full_scans now (cheaper than a snapshot). */
+    public long fullScans() {
+        synchronized (lock) {
+            return engine.fullScans();
+        }
+    }
+
     /** A consistent snapshot (counters, per-process ksm_stat, ksmd CPU share), taken between wake-ups. */
     public KsmSnapshot snapshot() {
         synchronized (lock) {
@@ -493,11 +534,14 @@ public final class KsmSimulation {
         }
     }
 
-    /** The counter time series so far. */
+    /** The counter time series so far, bounded (see {@link CounterSeries}): taken in constant time. */
+    public CounterSeries.View series() {
+        return series.view();
+    }
+
+    /** The counter time series so far as samples (a copy of {@link #series()}). */
     public List<CounterSample> samples() {
-        synchronized (lock) {
-            return List.copyOf(samples);
-        }
+        return series.view().samples();
     }
 
     /** The stable tree(s): chains and regular nodes with their dups, at most {@code maxEntries}. */

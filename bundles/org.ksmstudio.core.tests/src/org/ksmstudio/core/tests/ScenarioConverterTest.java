@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.ProcessSpec;
@@ -40,7 +40,7 @@ class ScenarioConverterTest {
     void everyExampleConvertsForEveryPolicy(Example example) throws Exception {
         var model = example.load();
         for (String policy : ScenarioConverter.policies(model, 0)) {
-            SimulationPlan plan = ScenarioConverter.convert(model, 0, policy);
+            RunPlan plan = ScenarioConverter.convert(model, 0, policy);
             Scenario s = plan.scenario();
             assertEquals(policy, s.run().policy());
             assertEquals(model.getTopology().getNodes().size(), s.topology().nodes().size());
@@ -57,7 +57,7 @@ class ScenarioConverterTest {
     @Test
     void referenceCaseBecomesPhases() throws Exception {
         var model = Examples.byFile("reference-f-10000x1-cow3-unique.ksm").orElseThrow().load();
-        SimulationPlan plan = ScenarioConverter.convert(model, 0, null);
+        RunPlan plan = ScenarioConverter.convert(model, 0, null);
         Scenario s = plan.scenario();
         assertEquals(KsmTunables.DEFAULTS.withRun(1), s.tunables());
         ProcessSpec p = s.workload().processes().get(0);
@@ -67,16 +67,17 @@ class ScenarioConverterTest {
         assertEquals(1, g.distinctContents());
         assertEquals(10000, g.copiesPerContent());
         assertTrue(s.timeline().isEmpty(), "every event follows a convergence wait");
-        List<SimulationPlan.Step> steps = plan.steps();
-        assertInstanceOf(SimulationPlan.Converge.class, steps.get(0));
-        assertEquals("initial", ((SimulationPlan.Checkpoint) steps.get(1)).name());
-        TimelineEvent.WritePages write = (TimelineEvent.WritePages) ((SimulationPlan.Apply) steps.get(2)).event();
-        assertEquals(1001, write.pid(), "a write to every process is applied per process");
+        List<RunPlan.Step> steps = plan.steps();
+        assertInstanceOf(RunPlan.Converge.class, steps.get(0));
+        assertEquals("initial", ((RunPlan.Checkpoint) steps.get(1)).name());
+        TimelineEvent.WritePages write = (TimelineEvent.WritePages) ((RunPlan.Fire) steps.get(2)).event();
+        assertEquals(0, write.pid(), "a write to every process stays one event, resolved when it fires");
         assertEquals(3, write.step());
-        assertInstanceOf(SimulationPlan.Converge.class, steps.get(3));
-        assertEquals("after_cow", ((SimulationPlan.Checkpoint) steps.get(4)).name());
-        assertEquals(new SimulationPlan.Advance(Duration.ofSeconds(5)), steps.get(5));
-        assertEquals("after_cow_plus_5s", ((SimulationPlan.Checkpoint) steps.get(6)).name());
+        assertInstanceOf(RunPlan.Converge.class, steps.get(3));
+        assertEquals("after_cow", ((RunPlan.Checkpoint) steps.get(4)).name());
+        assertEquals(new RunPlan.Advance(Duration.ofSeconds(5)), steps.get(5));
+        assertEquals("after_cow_plus_5s", ((RunPlan.Checkpoint) steps.get(6)).name());
+        assertEquals(new RunPlan.RunOut(), steps.get(7), "then the rest of the run as its settings say");
     }
 
     @Test
@@ -84,13 +85,15 @@ class ScenarioConverterTest {
         var model = Examples.byFile("2016-sharing-limit.ksm").orElseThrow().load();
         assertEquals(List.of("2016", "stock"), ScenarioConverter.policies(model, 0));
         Scenario s = ScenarioConverter.convert(model, 0, "2016").scenario();
-        List<TimelineEvent.MigratePages> migrations = s.timeline().stream()
-                .map(TimelineEvent.MigratePages.class::cast).toList();
-        assertEquals(10, migrations.size());
+        assertEquals(1, s.timeline().size(), "one periodic event, its firings generated while the run goes");
+        TimelineEvent.Periodic periodic = (TimelineEvent.Periodic) s.timeline().get(0);
+        assertEquals(Duration.ofSeconds(60), periodic.at());
+        assertEquals(Duration.ofSeconds(1), periodic.period());
+        assertEquals(10, periodic.count());
         for (int i = 0; i < 10; i++) {
-            assertEquals(Duration.ofSeconds(60 + i), migrations.get(i).at());
-            assertEquals(i % 2 == 0 ? 1 : 2, migrations.get(i).fromNode());
-            assertEquals(i % 2 == 0 ? 2 : 1, migrations.get(i).toNode());
+            TimelineEvent.MigratePages m = (TimelineEvent.MigratePages) periodic.firing(i).get(0);
+            assertEquals(i % 2 == 0 ? 1 : 2, m.fromNode());
+            assertEquals(i % 2 == 0 ? 2 : 1, m.toNode());
         }
         assertEquals(97, s.workload().processes().size());
         assertTrue(s.workload().processes().stream().filter(ProcessSpec::kvm).count() == 96);

@@ -20,6 +20,7 @@ import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.NumaNode;
 import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.ScenarioException;
@@ -59,20 +60,20 @@ import org.ksmstudio.model.scenario.ZeroPages;
 import org.ksmstudio.model.validation.ObjectNames;
 
 /**
- * Converts a scenario model into the engine's plain-Java scenario and the plan of a run.
+ * Converts a scenario model into the engine's plain-Java scenario and its {@link RunPlan}: nothing
+ * more, the engine's stepper runs the plan.
  * <p>
  * Timeline events whose time is known before the run (triggers {@code at} and
  * {@code after-previous} up to the first {@code after-convergence}) go into the engine scenario's
- * timeline, periodic events expanded. From the first event that waits for convergence on, the
- * events become steps of the plan that the runner applies to the running simulation.
+ * timeline, a periodic event as one event whose firings the engine generates as the run reaches
+ * them. From the first event that waits for convergence on, the events become steps of the plan
+ * that the stepper fires when it reaches them. "Every process" and page ranges are resolved by the
+ * engine when an event fires.
  */
 public final class ScenarioConverter {
 
     /** The content space of captured contents: their ids are numbered over the whole page-contents file. */
     static final String CAPTURED_SPACE = "captured";
-
-    /** Bound of an until-converged run without a duration: 24 simulated hours, as the engine's. */
-    public static final Duration DEFAULT_BOUND = Duration.ofHours(24);
 
     private ScenarioConverter() {
     }
@@ -83,7 +84,7 @@ public final class ScenarioConverter {
      *
      * @throws ConversionException with the first validation error, what the size guard or the engine refused
      */
-    public static SimulationPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, String policy)
+    public static RunPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, String policy)
             throws ConversionException {
         PolicyRegistry.ensureRegistered();
         Diagnostic diagnostic = Diagnostician.INSTANCE.validate(model);
@@ -139,9 +140,8 @@ public final class ScenarioConverter {
         private final org.ksmstudio.model.scenario.Scenario model;
         private final org.ksmstudio.model.scenario.RunSettings run;
         private final String policy;
-        private final Duration end;
         private final List<TimelineEvent> timeline = new ArrayList<>();
-        private final List<SimulationPlan.Step> steps = new ArrayList<>();
+        private final List<RunPlan.Step> steps = new ArrayList<>();
         private final Map<Integer, Process> pids;
         private final CapturedPages capturedPages;
 
@@ -152,11 +152,9 @@ public final class ScenarioConverter {
             this.policy = policy;
             this.pids = ScenarioQueries.pids(model);
             this.capturedPages = new CapturedPages(model);
-            this.end = run == null || run.getDurationMillis() == 0 ? DEFAULT_BOUND
-                    : Duration.ofMillis(run.getDurationMillis());
         }
 
-        SimulationPlan plan() throws ConversionException {
+        RunPlan plan() throws ConversionException {
             Topology topology = topology();
             Workload workload = new Workload(processes());
             timeline();
@@ -165,7 +163,8 @@ public final class ScenarioConverter {
                             run.getSeed(), policy, Duration.ofMillis(run.getSamplingIntervalMillis()));
             Scenario scenario = new Scenario(model.getName(), topology, workload, tunables(model.getKsm()),
                     costModel(model.getCostModel()), timeline, settings);
-            return new SimulationPlan(scenario, steps);
+            steps.add(new RunPlan.RunOut());
+            return new RunPlan(scenario, steps);
         }
 
         private Topology topology() {
@@ -262,16 +261,22 @@ public final class ScenarioConverter {
             return owner == null || owner.getRegions().isEmpty() ? "region0" : regionName(owner, 0);
         }
 
+        /**
+         * The model's timeline as the engine's: events whose time is known before the run go into the
+         * scenario's timeline (a periodic one as one {@link TimelineEvent.Periodic}, generated firing by
+         * firing while the run goes); from the first event that waits for convergence on, events become
+         * steps of the plan, fired when the stepper reaches them.
+         */
         private void timeline() throws ConversionException {
             Duration previous = Duration.ZERO;
+            Duration staticCheckpoint = Duration.ZERO;
             boolean live = false;
-            int index = 0;
             for (var event : model.getTimeline().getEvents()) {
                 if (event.getTrigger() == Trigger.AFTER_CONVERGENCE) {
                     live = true;
-                    steps.add(new SimulationPlan.Converge());
+                    steps.add(new RunPlan.Converge());
                     if (event.getTimeMillis() > 0) {
-                        steps.add(new SimulationPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
+                        steps.add(new RunPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
                     }
                 } else if (live) {
                     if (event.getTrigger() == Trigger.AT_TIME) {
@@ -279,86 +284,49 @@ public final class ScenarioConverter {
                                 MessageBundle.bind(Messages.Convert_AtAfterConvergence, ObjectNames.of(event)));
                     }
                     if (event.getTimeMillis() > 0) {
-                        steps.add(new SimulationPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
+                        steps.add(new RunPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
                     }
                 } else {
                     previous = event.getTrigger() == Trigger.AT_TIME ? Duration.ofMillis(event.getTimeMillis())
                             : previous.plusMillis(event.getTimeMillis());
                 }
-                int repeat = event.getPeriodMillis() <= 0 ? 1 : event.getRepeat();
-                if (live) {
-                    if (event instanceof Checkpoint c) {
-                        steps.add(checkpoint(c));
-                    } else {
-                        // A periodic event fires its repetitions before the next event of the timeline;
-                        // "until the run ends" is bounded by the run's length.
-                        long firings = repeat > 0 ? repeat : end.toMillis() / event.getPeriodMillis() + 1;
-                        for (int n = 0; n < firings; n++) {
-                            if (n > 0) {
-                                steps.add(new SimulationPlan.Advance(Duration.ofMillis(event.getPeriodMillis())));
-                            }
-                            for (TimelineEvent e : events(event, Duration.ZERO, n)) {
-                                for (TimelineEvent perProcess : perProcess(e)) {
-                                    steps.add(new SimulationPlan.Apply(perProcess));
-                                }
-                            }
-                        }
+                if (event instanceof Checkpoint c) {
+                    if (!live) {
+                        // checkpoints of the timed part: wait from the previous one to this one's time
+                        Duration wait = previous.minus(staticCheckpoint);
+                        steps.add(new RunPlan.Advance(wait.isNegative() ? Duration.ZERO : wait));
+                        staticCheckpoint = wait.isNegative() ? staticCheckpoint : previous;
                     }
-                } else if (event instanceof Checkpoint c) {
-                    steps.add(new SimulationPlan.Advance(previous));
                     steps.add(checkpoint(c));
-                } else {
-                    for (int n = 0; repeat == 0 || n < repeat; n++) {
-                        Duration at = previous.plusMillis(n * event.getPeriodMillis());
-                        if (at.compareTo(end) > 0) {
-                            break;
-                        }
-                        timeline.addAll(events(event, at, n));
+                } else if (live) {
+                    for (TimelineEvent e : fired(event, Duration.ZERO)) {
+                        steps.add(new RunPlan.Fire(e));
                     }
-                }
-                index++;
-            }
-            // Advance steps of the static part hold absolute times: make them relative.
-            Duration now = Duration.ZERO;
-            for (int i = 0; i < steps.size(); i++) {
-                if (steps.get(i) instanceof SimulationPlan.Converge) {
-                    break;
-                }
-                if (steps.get(i) instanceof SimulationPlan.Advance a) {
-                    Duration delta = a.duration().minus(now);
-                    steps.set(i, new SimulationPlan.Advance(delta.isNegative() ? Duration.ZERO : delta));
-                    now = now.plus(delta.isNegative() ? Duration.ZERO : delta);
+                } else {
+                    timeline.addAll(fired(event, previous));
                 }
             }
-            assert index == model.getTimeline().getEvents().size();
         }
 
-        /**
-         * A write to every process as one write per process that has the region (forked children
-         * included): the engine's live API addresses one process at a time.
-         */
-        private List<TimelineEvent> perProcess(TimelineEvent event) {
-            if (!(event instanceof TimelineEvent.WritePages w) || w.pid() != 0) {
-                return List.of(event);
+        /** The engine events of a model event at {@code at}: a periodic one as one {@link TimelineEvent.Periodic}. */
+        private List<TimelineEvent> fired(org.ksmstudio.model.scenario.TimelineEvent event, Duration at)
+                throws ConversionException {
+            if (event.getPeriodMillis() <= 0) {
+                return events(event, at, 0);
             }
-            List<TimelineEvent> writes = new ArrayList<>();
-            for (Map.Entry<Integer, Process> pid : pids.entrySet()) {
-                Process owner = pid.getValue();
-                if (owner.getRegions().stream().anyMatch(r -> regionName(owner, owner.getRegions().indexOf(r))
-                        .equals(w.region()))) {
-                    writes.add(new TimelineEvent.WritePages(w.at(), pid.getKey(), w.region(), w.fromPage(), w.toPage(),
-                            w.step(), w.content()));
-                }
-            }
-            return writes;
+            boolean alternates = event instanceof MigratePages m && m.isBounce();
+            List<List<TimelineEvent>> cycle = alternates ? List.of(events(event, at, 0), events(event, at, 1))
+                    : List.of(events(event, at, 0));
+            return List.of(new TimelineEvent.Periodic(at, Duration.ofMillis(event.getPeriodMillis()), event.getRepeat(),
+                    cycle));
         }
 
-        private static SimulationPlan.Checkpoint checkpoint(Checkpoint c) {
-            List<SimulationPlan.Expected> expected = new ArrayList<>();
+        private static RunPlan.Checkpoint checkpoint(Checkpoint c) {
+            List<RunPlan.Expected> expected = new ArrayList<>();
             for (Expectation e : c.getExpectations()) {
-                expected.add(new SimulationPlan.Expected(e.getCounter(), e.getPid(), e.getValue()));
+                expected.add(new RunPlan.Expected(e.getCounter(), e.getPid(), e.getValue()));
             }
-            return new SimulationPlan.Checkpoint(c.getName(), expected);
+            return new RunPlan.Checkpoint(c.getName(), expected);
         }
 
         /** The engine events of one firing ({@code n}-th) of a model event at {@code at}. */

@@ -15,10 +15,10 @@ import java.util.function.Supplier;
 
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.replay.KernelReplay;
-import org.ksmstudio.core.run.CheckpointResult;
+import org.ksmstudio.engine.CheckpointResult;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.proc.ProcessKsmReader;
@@ -104,7 +104,7 @@ public final class ReplayCommand implements HeadlessCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Settings options;
-        SimulationPlan plan;
+        RunPlan plan;
         ReplayCase replayCase;
         try {
             Options parsed = new Options();

@@ -10,13 +10,13 @@ import java.util.Map;
 
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.core.run.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.sweep.SweepTable;
 import org.ksmstudio.engine.scenario.Scenario;
@@ -62,12 +62,12 @@ final class RunScenarioCommand implements HeadlessCommand {
             int run = Cli.runIndex(options.run, model.getRuns().size());
             List<String> policies = settings.policies.isEmpty() ? ScenarioConverter.policies(model, run)
                     : settings.policies;
-            List<SimulationPlan> plans = new ArrayList<>();
+            List<RunPlan> plans = new ArrayList<>();
             for (String policy : policies) {
                 plans.add(withLength(ScenarioConverter.convert(model, run, policy), settings));
             }
             List<RunResult> results = new ArrayList<>();
-            for (SimulationPlan plan : plans) {
+            for (RunPlan plan : plans) {
                 results.add(ScenarioRunner.run(plan));
             }
             for (RunResult result : results) {
@@ -138,7 +138,7 @@ final class RunScenarioCommand implements HeadlessCommand {
     }
 
     /** The plan with the run length of the command line, if given. */
-    private static SimulationPlan withLength(SimulationPlan plan, Settings settings) {
+    private static RunPlan withLength(RunPlan plan, Settings settings) {
         if (settings.length == null) {
             return plan;
         }
@@ -146,8 +146,8 @@ final class RunScenarioCommand implements HeadlessCommand {
         RunSettings changed = new RunSettings(settings.length, settings.untilConverged, run.seed(), run.policy(),
                 run.sampleInterval());
         Scenario s = plan.scenario();
-        return new SimulationPlan(new Scenario(s.name(), s.topology(), s.workload(), s.tunables(), s.costModel(),
-                s.timeline(), changed), plan.steps());
+        return plan.withScenario(new Scenario(s.name(), s.topology(), s.workload(), s.tunables(), s.costModel(),
+                s.timeline(), changed));
     }
 
     /** The command line as picocli reads it. */

@@ -9,14 +9,14 @@ import java.util.Locale;
 
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.Text;
-import org.ksmstudio.core.run.PlanSweep;
 import org.ksmstudio.engine.sweep.SweepParameter;
 import org.ksmstudio.engine.sweep.SweepPlan;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.sweep.SweepResult;
+import org.ksmstudio.engine.sweep.SweepRunner;
 import org.ksmstudio.engine.sweep.SweepTable;
 import org.ksmstudio.engine.sweep.SweepUnit;
 import org.ksmstudio.engine.sweep.UnitRunner;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  * prints one table (worst walk, p99 migration latency per node, pages saved, ksmd CPU share...) on
  * standard output; a progress line per finished run goes to standard error. The units, table and
  * files are the engine's ({@code org.ksmstudio.engine.sweep}); each run executes the whole converted
- * plan of the .ksm file (see {@link PlanSweep}). Exit code 0 when every run succeeded, 1 when some
+ * plan of the .ksm file (see {@link SweepRunner}). Exit code 0 when every run succeeded, 1 when some
  * failed, 2 for bad options or input (one line).
  */
 final class SweepHeadlessCommand implements HeadlessCommand {
@@ -53,7 +53,7 @@ final class SweepHeadlessCommand implements HeadlessCommand {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         Settings settings;
-        SimulationPlan plan;
+        RunPlan plan;
         List<SweepUnit> units;
         try {
             Options options = new Options();
@@ -87,7 +87,7 @@ final class SweepHeadlessCommand implements HeadlessCommand {
             return 2;
         }
         ProgressLine progress = new ProgressLine(err);
-        List<SweepResult> results = new PlanSweep(plan, settings.threads).run(units,
+        List<SweepResult> results = new SweepRunner(settings.threads).run(units, plan,
                 (done, total, result) -> progress.show(MessageBundle.bind(Messages.Sweep_Progress, done, total,
                         Text.oneLine(result.unit().label()), result.ok() ? "" : ": " + Text.oneLine(result.error()),
                         progress.seconds())));

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ksmstudio.core.run.CheckpointResult;
+import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmCounters;

@@ -46,8 +46,6 @@ public final class Messages {
     public static String Sweep_Progress;
     public static String Sweep_Summary;
     public static String Sweep_ParamTwice;
-    public static String Sweep_Cancelled;
-    public static String Sweep_Interrupted;
 
     public static String Convert_Invalid;
     public static String Convert_MoreProblems;

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RunPlan;
+import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.live.replay.PhaseAction;
@@ -38,18 +39,23 @@ public final class KernelReplay {
      *
      * @throws IllegalArgumentException naming what the workload generator cannot reproduce
      */
-    public static ReplayCase replayCase(SimulationPlan plan) {
+    public static ReplayCase replayCase(RunPlan plan) {
         Scenario s = plan.scenario();
         List<TimelineEvent> events = new ArrayList<>(s.timeline());
         Duration at = events.isEmpty() ? Duration.ZERO : events.get(events.size() - 1).at();
-        for (SimulationPlan.Step step : plan.steps()) {
+        for (RunPlan.Step step : plan.steps()) {
             switch (step) {
-                case SimulationPlan.Apply a -> events.add(at(a.event(), at));
-                // events applied together form one phase; a wait separates phases
-                case SimulationPlan.Converge c -> at = at.plusMillis(1);
-                case SimulationPlan.Advance a -> at = at.plusMillis(1);
-                case SimulationPlan.Checkpoint c -> {
+                case RunPlan.Fire f -> events.add(at(f.event(), at));
+                // events fired together form one phase; a wait separates phases
+                case RunPlan.Converge c -> at = at.plusMillis(1);
+                case RunPlan.Settle c -> at = at.plusMillis(1);
+                case RunPlan.Advance a -> at = at.plusMillis(1);
+                case RunPlan.FullScans a -> at = at.plusMillis(1);
+                case RunPlan.Checkpoint c -> {
                     // the kernel replay reads the counters after every phase anyway
+                }
+                case RunPlan.RunOut r -> {
+                    // the replay ends with its last phase
                 }
             }
         }
@@ -68,67 +74,58 @@ public final class KernelReplay {
 
     /**
      * The simulation of the case the kernel ran: ksmd started (run=1) with the scenario's other
-     * tunables, then each phase's action followed by a wait for convergence (or 1 s where the
-     * phase leaves ksmd stopped, as the kernel replay), and a checkpoint holding the kernel's
-     * counters for that phase.
+     * tunables, then each phase's action followed by the counters settling (converging, or 1 s where
+     * the phase leaves ksmd stopped, as the kernel replay), and a checkpoint holding the kernel's
+     * counters for that phase. The run ends at the last checkpoint: the settings' own length does
+     * not apply.
      */
-    public static SimulationPlan simulationOf(Scenario scenario, RecordedCase recorded) {
+    public static RunPlan simulationOf(Scenario scenario, RecordedCase recorded) {
         Scenario started = new Scenario(scenario.name(), scenario.topology(), scenario.workload(),
-                scenario.tunables().withRun(1), scenario.costModel(), List.of(), scenario.run());
-        List<SimulationPlan.Step> steps = new ArrayList<>();
+                scenario.tunables().withRun(1), scenario.costModel(), List.of(), new RunSettings(Duration.ofHours(24),
+                        false, scenario.run().seed(), scenario.run().policy(), scenario.run().sampleInterval()));
+        List<RunPlan.Step> steps = new ArrayList<>();
         List<ProcessSpec> processes = scenario.workload().processes();
-        boolean running = true;
         for (RecordedPhase phase : recorded.phases()) {
             switch (phase.action()) {
-                case PhaseAction.Start s -> running = true;
-                case PhaseAction.Wait w -> steps.add(new SimulationPlan.Advance(
-                        Duration.ofMillis(Math.round((w.seconds() == null ? 0 : w.seconds()) * 1000))));
-                case PhaseAction.Write w -> {
-                    for (ProcessSpec p : w.inEveryProcess() ? processes : processes.subList(0, 1)) {
-                        steps.add(new SimulationPlan.Apply(new TimelineEvent.WritePages(Duration.ZERO, p.pid(),
-                                p.regions().get(0).name(), w.fromPage(), w.toPage(), w.every(),
-                                w.unique() ? NewContent.UNIQUE : NewContent.SAME)));
-                    }
+                case PhaseAction.Start s -> {
+                    // ksmd runs from the start
                 }
+                case PhaseAction.Wait w -> steps.add(new RunPlan.Advance(
+                        Duration.ofMillis(Math.round((w.seconds() == null ? 0 : w.seconds()) * 1000))));
+                case PhaseAction.Write w -> steps.add(new RunPlan.Fire(new TimelineEvent.WritePages(Duration.ZERO,
+                        w.inEveryProcess() ? 0 : processes.get(0).pid(), processes.get(0).regions().get(0).name(),
+                        w.fromPage(), Math.max(w.fromPage(), w.toPage()), w.every(),
+                        w.unique() ? NewContent.UNIQUE : NewContent.SAME)));
                 case PhaseAction.Sysfs s -> {
                     for (PhaseAction.SysfsWrite write : s.writes()) {
-                        steps.add(new SimulationPlan.Apply(new TimelineEvent.SysfsWrite(Duration.ZERO,
+                        steps.add(new RunPlan.Fire(new TimelineEvent.SysfsWrite(Duration.ZERO,
                                 write.file().fileName(), write.value())));
-                        if (write.file().fileName().equals("run")) {
-                            running = "1".equals(write.value());
-                        }
                     }
                 }
             }
-            steps.add(running ? new SimulationPlan.Converge() : new SimulationPlan.Advance(Duration.ofSeconds(1)));
-            steps.add(new SimulationPlan.Checkpoint(phase.name(), expected(phase, processes)));
+            steps.add(new RunPlan.Settle(Duration.ZERO, Duration.ofSeconds(1)));
+            steps.add(new RunPlan.Checkpoint(phase.name(), expected(phase, processes)));
         }
-        return new SimulationPlan(started, steps);
+        return new RunPlan(started, steps);
     }
 
-    private static List<SimulationPlan.Expected> expected(RecordedPhase phase, List<ProcessSpec> processes) {
-        List<SimulationPlan.Expected> expected = new ArrayList<>();
+    private static List<RunPlan.Expected> expected(RecordedPhase phase, List<ProcessSpec> processes) {
+        List<RunPlan.Expected> expected = new ArrayList<>();
         for (Map.Entry<String, Long> e : phase.expect().entrySet()) {
             if (!NOT_COMPARED.contains(e.getKey())) {
-                expected.add(new SimulationPlan.Expected(e.getKey(), 0, e.getValue()));
+                expected.add(new RunPlan.Expected(e.getKey(), 0, e.getValue()));
             }
         }
         for (int i = 0; i < phase.perProcess().size() && i < processes.size(); i++) {
             for (Map.Entry<String, Long> e : phase.perProcess().get(i).entrySet()) {
-                expected.add(new SimulationPlan.Expected(e.getKey(), processes.get(i).pid(), e.getValue()));
+                expected.add(new RunPlan.Expected(e.getKey(), processes.get(i).pid(), e.getValue()));
             }
         }
         return expected;
     }
 
-    /** Runs {@link #simulationOf} to its last checkpoint. */
+    /** Runs {@link #simulationOf} to its last checkpoint on the engine's stepper. */
     public static RunResult simulate(Scenario scenario, RecordedCase recorded) {
-        SimulationPlan plan = simulationOf(scenario, recorded);
-        Scenario s = plan.scenario();
-        // the run ends at the last checkpoint: the settings' own length does not apply
-        Scenario bounded = new Scenario(s.name(), s.topology(), s.workload(), s.tunables(), s.costModel(),
-                s.timeline(), new org.ksmstudio.engine.scenario.RunSettings(Duration.ofHours(24), false,
-                        s.run().seed(), s.run().policy(), s.run().sampleInterval()));
-        return ScenarioRunner.runSteps(new SimulationPlan(bounded, plan.steps()));
+        return ScenarioRunner.run(simulationOf(scenario, recorded));
     }
 }

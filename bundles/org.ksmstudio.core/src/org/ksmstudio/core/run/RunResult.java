@@ -2,17 +2,17 @@ package org.ksmstudio.core.run;
 
 import java.util.List;
 
-import org.ksmstudio.engine.sweep.SweepResult;
-
+import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmSnapshot;
+import org.ksmstudio.engine.sweep.SweepResult;
 
 /**
  * The outcome of running one policy of a scenario.
  *
  * @param policy      the policy id
  * @param last        the final snapshot (counters, per-process ksm_stat)
- * @param samples     the counters' time series
+ * @param samples     the counters' time series (bounded: see {@link org.ksmstudio.engine.CounterSeries})
  * @param checkpoints the checkpoints reached, in order
  * @param measures    reverse-map walks and memory at the end (worst walk, migration p99 per node,
  *                    pages saved, dups, ksmd CPU share), as one row of a sweep table; null if not measured
@@ -38,5 +38,10 @@ public record RunResult(String policy, KsmSnapshot last, List<CounterSample> sam
     /** Whether every checkpoint matched what the real kernel showed. */
     public boolean matchesKernel() {
         return checkpoints.stream().allMatch(CheckpointResult::matches);
+    }
+
+    /** The checkpoints whose expectation failed, in order (empty when every one matched). */
+    public List<CheckpointResult> failedCheckpoints() {
+        return checkpoints.stream().filter(c -> !c.matches()).toList();
     }
 }

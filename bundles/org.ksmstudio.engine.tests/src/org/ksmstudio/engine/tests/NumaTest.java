@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.CounterSeries;
 import org.ksmstudio.engine.StableEntry;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.ForkPoint;
@@ -78,5 +79,18 @@ class NumaTest {
         assertEquals(200, k.pagesShared() + k.pagesSharing());
         assertTrue(k.pagesShared() <= 4);
         assertNull(sim.checkInvariants());
+    }
+
+    @Test
+    void seriesHoldsEverySampleWithKsmdCpuTime() {
+        KsmSimulation sim = KsmSimulation.create(twoNodes(1, List.of()));
+        sim.runFor(Duration.ofSeconds(2));
+        CounterSeries.View series = sim.series();
+        assertEquals(21, series.size(), "samples at 0, 0.1, ..., 2.0 s");
+        assertEquals(2_000_000_000L, series.timeNanos(20));
+        assertEquals(sim.snapshot().counters().pagesSharing(), series.value("pages_sharing", 20));
+        assertTrue(series.ksmdBusyNanos(20) > 0, "ksmd used CPU time");
+        assertTrue(series.ksmdCpuShare(20) > 0 && series.ksmdCpuShare(20) <= 1);
+        assertEquals(series.value("full_scans", 20), series.sample(20).counters().fullScans());
     }
 }

@@ -11,6 +11,7 @@ import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
+import org.ksmstudio.engine.SimulationRun;
 import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.ContentSharing;
@@ -20,16 +21,19 @@ import org.ksmstudio.engine.scenario.MergeMode;
 import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.ScenarioException;
+import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.engine.scenario.Topology;
 import org.ksmstudio.engine.scenario.Volatility;
 
 /**
  * Runs the cases of a reference file through the engine the way the measurements were taken on
  * the kernel: tunables, run=1, then each phase's action and a wait for convergence (two full
- * scans without a change), and compares every phase.
+ * scans without a change), and compares every phase. Each case is a {@link RunPlan} walked by the
+ * one stepper, {@link SimulationRun}.
  */
 public final class ReferenceRunner {
     /** Region name used for the reference workloads. */
@@ -99,84 +103,95 @@ public final class ReferenceRunner {
         return b.build();
     }
 
-    /** Runs one case and compares its phases. */
+    /**
+     * The plan of a case: each phase's action (after {@link #HARNESS_DELAY} except for the first),
+     * its waits, the counters settling (converging when ksmd runs, else 1 s) and a checkpoint named
+     * after the phase.
+     */
+    public static RunPlan planOf(int pageSize, ReferenceCase c) {
+        Scenario scenario = scenarioOf(pageSize, c);
+        List<RunPlan.Step> steps = new ArrayList<>();
+        for (ReferenceCase.Phase p : c.phases()) {
+            if (!p.start()) {
+                steps.add(new RunPlan.Advance(HARNESS_DELAY));
+            }
+            if (p.start()) {
+                steps.add(new RunPlan.Fire(new TimelineEvent.SysfsWrite(Duration.ZERO, "run", "1")));
+            } else if (p.write() != null) {
+                ReferenceCase.Write w = p.write();
+                NewContent content = w.newContent().equals("same") ? NewContent.SAME : NewContent.UNIQUE;
+                // one write action: in every process it is one sequence on one CPU (one LRU add batch)
+                steps.add(new RunPlan.Fire(new TimelineEvent.WritePages(Duration.ZERO,
+                        w.inEveryProcess() ? 0 : FIRST_PID, REGION, w.fromPage(), Math.max(w.fromPage(), w.toPage()),
+                        w.every(), content)));
+            } else {
+                for (ReferenceCase.SysfsWrite write : p.sysfs()) {
+                    steps.add(new RunPlan.Fire(new TimelineEvent.SysfsWrite(Duration.ZERO, write.file(), write.value())));
+                }
+            }
+            // A wait action lets the workload run first; the phase is measured from its end (the
+            // kernel data of "wait" phases only fit a baseline taken after the wait).
+            if (p.waitSeconds() > 0) {
+                steps.add(new RunPlan.Advance(Duration.ofNanos((long) (p.waitSeconds() * 1e9))));
+            }
+            // a wait of N full scans snapshots right after the N-th, as the kernel harness does, without converging
+            if (p.waitFullScans() > 0) {
+                steps.add(new RunPlan.FullScans(p.waitFullScans()));
+            } else {
+                steps.add(new RunPlan.Settle(CONVERGE_LIMIT, Duration.ofSeconds(1)));
+            }
+            steps.add(new RunPlan.Checkpoint(p.name(), List.of()));
+        }
+        // the case's length: every phase may use its whole convergence limit
+        RunSettings run = new RunSettings(CONVERGE_LIMIT.plusHours(1).multipliedBy(Math.max(1, c.phases().size())),
+                true, 1, "stock", RunSettings.converge().sampleInterval());
+        return new RunPlan(new Scenario(scenario.name(), scenario.topology(), scenario.workload(),
+                scenario.tunables(), scenario.costModel(), scenario.timeline(), run), steps);
+    }
+
+    /** Runs one case through the stepper and compares its phases. */
     public static List<PhaseResult> runCase(int pageSize, ReferenceCase c) {
-        List<PhaseResult> results = new ArrayList<>();
-        KsmSimulation sim = KsmSimulation.create(scenarioOf(pageSize, c));
+        SimulationRun run = SimulationRun.start(planOf(pageSize, c));
         for (Map.Entry<String, String> t : c.tunables().entrySet()) {
-            SysfsResult r = sim.writeSysfs(t.getKey(), t.getValue());
+            SysfsResult r = run.simulation().writeSysfs(t.getKey(), t.getValue());
             if (!r.ok()) {
                 throw new ScenarioException(c.name() + ".tunables." + t.getKey(), t.getValue(), r.message());
             }
         }
-        for (ReferenceCase.Phase p : c.phases()) {
-            results.add(runPhase(sim, c, p));
+        List<SimulationRun.Reached> reached = run.runToEnd().reached();
+        List<PhaseResult> results = new ArrayList<>();
+        for (int i = 0; i < c.phases().size(); i++) {
+            results.add(phaseResult(c, c.phases().get(i), reached.get(i)));
         }
         return results;
     }
 
-    private static PhaseResult runPhase(KsmSimulation sim, ReferenceCase c, ReferenceCase.Phase p) {
+    private static PhaseResult phaseResult(ReferenceCase c, ReferenceCase.Phase p, SimulationRun.Reached r) {
         List<PhaseResult.Check> checks = new ArrayList<>();
-        if (!p.start()) {
-            sim.runFor(HARNESS_DELAY);
-        }
-        boolean converge = true;
-        if (p.start()) {
-            sim.writeSysfs("run", "1");
-        } else if (p.write() != null) {
-            ReferenceCase.Write w = p.write();
-            NewContent content = w.newContent().equals("same") ? NewContent.SAME : NewContent.UNIQUE;
-            int n = w.inEveryProcess() ? c.workload().processes() : 1;
-            List<Integer> pids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                pids.add(FIRST_PID + i);
+        for (int i = 0; i < p.sysfs().size() && !p.start() && p.write() == null; i++) {
+            ReferenceCase.SysfsWrite s = p.sysfs().get(i);
+            SysfsResult result = r.writes().get(i);
+            String got = result.outcome() == SysfsResult.Outcome.OK ? "ok" : result.outcome().name();
+            if (s.result() != null) {
+                checks.add(new PhaseResult.Check("write:" + s.file() + "=" + s.value(), s.result(), got,
+                        s.result().equalsIgnoreCase(got), ""));
             }
-            // one write action: in every process it is one sequence on one CPU (one LRU add batch)
-            long to = Math.min(w.toPage(), c.workload().pagesPerProcess());
-            sim.writePagesInProcesses(pids, REGION, Math.min(w.fromPage(), to), to, w.every(), content);
-        } else if (!p.sysfs().isEmpty()) {
-            for (ReferenceCase.SysfsWrite s : p.sysfs()) {
-                SysfsResult r = sim.writeSysfs(s.file(), s.value());
-                String got = r.outcome() == SysfsResult.Outcome.OK ? "ok" : r.outcome().name();
-                if (s.result() != null) {
-                    checks.add(new PhaseResult.Check("write:" + s.file() + "=" + s.value(), s.result(), got,
-                            s.result().equalsIgnoreCase(got), ""));
-                }
-            }
-            converge = "1".equals(sim.readSysfs("run"));
         }
-        // A wait action lets the workload run first; the phase is measured from its end (the
-        // kernel data of "wait" phases only fit a baseline taken after the wait). A wait of N full
-        // scans snapshots right after the N-th, as the kernel harness does, without converging.
-        if (p.waitSeconds() > 0) {
-            sim.runFor(Duration.ofNanos((long) (p.waitSeconds() * 1e9)));
-        }
-        for (long i = 0; i < p.waitFullScans(); i++) {
-            sim.stepFullScan();
-        }
-        boolean afterScans = p.waitFullScans() > 0;
-        converge &= !afterScans;
-        sim.markPhaseStart();
-        KsmSnapshot start = sim.snapshot();
-        boolean converged = true;
-        if (converge) {
-            converged = sim.runUntilConverged(CONVERGE_LIMIT);
-        } else if (!afterScans) {
-            sim.runFor(Duration.ofSeconds(1));
-        }
-        KsmSnapshot end = sim.snapshot();
-        compareCounters(sim, end.counters(), p.expect(), checks);
-        KsmSimulation.LastChange lc = sim.lastChange();
-        if (converge && !converged) {
+        SimulationRun.Phase phase = r.phase();
+        boolean converge = phase.converging();
+        KsmSnapshot end = r.snapshot();
+        compareCounters(end.counters(), p.expect(), checks);
+        KsmSimulation.LastChange lc = r.lastChange();
+        if (converge && !phase.converged()) {
             checks.add(new PhaseResult.Check("converged", "yes", "no", false, "within " + CONVERGE_LIMIT));
         }
         if (converge && p.fullScansToLastChange() >= 0) {
-            long got = lc.fullScans() - start.counters().fullScans();
+            long got = lc.fullScans() - phase.startFullScans();
             checks.add(new PhaseResult.Check("full_scans_to_last_change", Long.toString(p.fullScansToLastChange()),
                     Long.toString(got), Math.abs(got - p.fullScansToLastChange()) <= 1, ""));
         }
         if (converge && !Double.isNaN(p.wallSecondsToLastChange())) {
-            double got = (lc.timeNanos() - start.timeNanos()) / 1e9;
+            double got = (lc.timeNanos() - phase.startNanos()) / 1e9;
             double exp = p.wallSecondsToLastChange();
             boolean timed = end.counters().sleepMillisecs() > 0;
             boolean ok = !timed || Math.abs(got - exp) <= 0.10 * exp + 1e-9;
@@ -188,7 +203,7 @@ public final class ReferenceRunner {
             Map<String, Long> exp = p.perProcess().get(i);
             ProcessKsmStat ps = i < procs.size() ? procs.get(i) : null;
             for (Map.Entry<String, Long> e : exp.entrySet()) {
-                Long got = ps == null ? null : procValue(ps, e.getKey());
+                Long got = ps == null || !ProcessKsmStat.FIELDS.contains(e.getKey()) ? null : ps.value(e.getKey());
                 checks.add(new PhaseResult.Check("p" + i + "." + e.getKey(), Long.toString(e.getValue()),
                         String.valueOf(got), got != null && got.longValue() == e.getValue(), ""));
             }
@@ -196,7 +211,7 @@ public final class ReferenceRunner {
         return new PhaseResult(c.name(), p.name(), checks);
     }
 
-    private static void compareCounters(KsmSimulation sim, KsmCounters k, Map<String, String> expect,
+    private static void compareCounters(KsmCounters k, Map<String, String> expect,
             List<PhaseResult.Check> checks) {
         boolean smart = k.smartScan() == 1;
         Long eu = number(expect.get("pages_unshared"));
@@ -207,7 +222,10 @@ public final class ReferenceRunner {
             Long exp = number(e.getValue());
             String got;
             try {
-                got = exp != null ? Long.toString(k.value(name)) : sim.readSysfs(name);
+                got = exp != null ? Long.toString(k.value(name)) : k.asSysfsMap().get(name);
+                if (got == null) {
+                    throw new IllegalArgumentException(name);
+                }
             } catch (IllegalArgumentException unknown) {
                 checks.add(new PhaseResult.Check(name, e.getValue(), "?", false, "unknown file"));
                 continue;
@@ -231,18 +249,6 @@ public final class ReferenceRunner {
         } catch (NumberFormatException notANumber) {
             return null;
         }
-    }
-
-    private static Long procValue(ProcessKsmStat ps, String key) {
-        return switch (key) {
-            case "ksm_rmap_items" -> ps.ksmRmapItems();
-            case "ksm_merging_pages" -> ps.ksmMergingPages();
-            case "ksm_zero_pages" -> ps.ksmZeroPages();
-            case "ksm_process_profit" -> ps.ksmProcessProfit();
-            case "ksm_merge_any" -> ps.ksmMergeAny() ? 1L : 0L;
-            case "ksm_mergeable" -> ps.ksmMergeable() ? 1L : 0L;
-            default -> null;
-        };
     }
 
     private static String fmt(double d) {

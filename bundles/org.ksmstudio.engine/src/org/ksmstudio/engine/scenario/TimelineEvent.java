@@ -1,11 +1,13 @@
 package org.ksmstudio.engine.scenario;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Something that happens at a simulated time. Page ranges are 0-based region page numbers,
  * {@code fromPage} inclusive, {@code toPage} exclusive, every {@code step}-th page.
- * A pid of 0 means "every process that has the region".
+ * A pid of 0 means "every process that has the region". Both are resolved when the event fires:
+ * "every process" is the processes running then, and a range is clamped to the region's pages.
  */
 public sealed interface TimelineEvent {
 
@@ -60,5 +62,31 @@ public sealed interface TimelineEvent {
 
     /** A memory failure (hwpoison) of the page mapped at a region page. */
     record MemoryFailure(Duration at, int pid, String region, long page) implements TimelineEvent {
+    }
+
+    /**
+     * A periodic event: its {@code n}-th firing, at {@code at + n × period}, fires the events of
+     * {@code cycle.get(n % cycle.size())} (their own {@code at} is ignored), for {@code n < count}
+     * ({@code count} 0: until the run ends). The firings are generated one at a time as the run
+     * reaches them, never expanded in advance.
+     */
+    record Periodic(Duration at, Duration period, long count, List<List<TimelineEvent>> cycle)
+            implements TimelineEvent {
+        public Periodic {
+            ScenarioException.check(period != null && period.toNanos() > 0, "periodic.period", period, "must be > 0");
+            ScenarioException.check(count >= 0, "periodic.count", count, "must be >= 0 (0: until the run ends)");
+            ScenarioException.check(cycle != null && !cycle.isEmpty(), "periodic.cycle", cycle, "must not be empty");
+            cycle = cycle.stream().map(List::copyOf).toList();
+            for (List<TimelineEvent> firing : cycle) {
+                for (TimelineEvent e : firing) {
+                    ScenarioException.check(!(e instanceof Periodic), "periodic.cycle", e, "cannot nest periodic events");
+                }
+            }
+        }
+
+        /** The events of firing {@code n}. */
+        public List<TimelineEvent> firing(long n) {
+            return cycle.get((int) (n % cycle.size()));
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.ksmstudio.engine.sweep;
 
 import java.util.List;
 
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.Scenario;
 
 /**
@@ -17,7 +18,7 @@ public final class Comparison {
     public static List<SweepResult> run(Scenario scenario, List<String> policies, SweepRunner runner,
             SweepRunner.Progress progress) {
         SweepPlan plan = new SweepPlan(scenario.name(), List.of(), policies);
-        return runner.run(plan.units(), ref -> scenario, progress);
+        return runner.run(plan.units(), RunPlan.of(scenario), progress);
     }
 
     /** The comparison as a table. */

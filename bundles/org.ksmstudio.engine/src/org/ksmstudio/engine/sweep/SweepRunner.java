@@ -9,12 +9,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.scenario.RunPlan;
 
 /**
- * Runs sweep units in parallel on local cores. Each unit loads its scenario from the
- * {@link ScenarioSource} and runs independently (no shared engine state), so the same units could
- * run on a cluster instead. Results come back in unit order whatever the completion order.
+ * Runs sweep units in parallel on local cores. Each unit runs the whole base plan (timeline,
+ * convergence waits, fired events, checkpoints) with its parameters and policy applied, through the
+ * one stepper ({@link UnitRunner}), independently of the others (no shared engine state). Results
+ * come back in unit order whatever the completion order.
  */
 public final class SweepRunner {
 
@@ -46,7 +47,7 @@ public final class SweepRunner {
      * Runs every unit and returns their results in unit order; units not run because of
      * {@link #cancel()} are reported as failed ("cancelled").
      */
-    public List<SweepResult> run(List<SweepUnit> units, ScenarioSource source, Progress progress) {
+    public List<SweepResult> run(List<SweepUnit> units, RunPlan base, Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, units.size())), r -> {
             Thread t = new Thread(r, "ksm-sweep");
             t.setDaemon(true);
@@ -57,7 +58,7 @@ public final class SweepRunner {
             List<Future<SweepResult>> futures = new ArrayList<>();
             for (SweepUnit u : units) {
                 futures.add(pool.submit(() -> {
-                    SweepResult r = cancelled.get() ? SweepResult.failed(u, "cancelled") : runOne(u, source);
+                    SweepResult r = cancelled.get() ? SweepResult.failed(u, "cancelled") : UnitRunner.run(base, u);
                     if (progress != null) {
                         progress.done(finished.incrementAndGet(), units.size(), r);
                     }
@@ -80,15 +81,5 @@ public final class SweepRunner {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static SweepResult runOne(SweepUnit u, ScenarioSource source) {
-        Scenario base;
-        try {
-            base = source.load(u.scenarioRef());
-        } catch (Exception e) {
-            return SweepResult.failed(u, u.scenarioRef() + ": " + e.getMessage());
-        }
-        return UnitRunner.run(base, u, sim -> source.drive(u.scenarioRef(), sim));
     }
 }

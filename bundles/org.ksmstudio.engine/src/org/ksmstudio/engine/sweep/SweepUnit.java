@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One independent run of a sweep: a scenario (by reference, e.g. the path of its .ksm file, resolved
- * by a {@link ScenarioSource} where the unit runs), the parameter values to apply, and the policy.
+ * One independent run of a sweep: a scenario (by reference, e.g. the path of its .ksm file), the
+ * parameter values to apply, and the policy.
  * Serializable and free of engine objects, so units can be shipped to other machines.
  *
  * @param index       position in the sweep (results are reported in this order)
- * @param scenarioRef what the {@link ScenarioSource} loads
+ * @param scenarioRef the scenario's name or file
  * @param parameters  parameter name to value, in sweep order
  * @param policy      policy name, possibly with parameters ("resched:every=8")
  */

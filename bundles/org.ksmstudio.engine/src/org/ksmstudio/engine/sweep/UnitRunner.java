@@ -5,10 +5,12 @@ import java.util.Map;
 
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
+import org.ksmstudio.engine.SimulationRun;
 import org.ksmstudio.engine.policy.PolicyParameters;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.rmap.RmapReport;
 import org.ksmstudio.engine.scenario.KsmTunables;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
@@ -72,24 +74,15 @@ public final class UnitRunner {
         }
     }
 
-    /** Drives a simulation to the end of its run. */
-    @FunctionalInterface
-    public interface Driver {
-        void drive(KsmSimulation simulation) throws Exception;
-    }
-
-    /** Runs the unit on {@code base} per its run settings. */
-    public static SweepResult run(Scenario base, SweepUnit unit) {
-        return run(base, unit, KsmSimulation::run);
-    }
-
-    /** Runs the unit on {@code base} with {@code driver}; a bad parameter or scenario gives a failed result. */
-    public static SweepResult run(Scenario base, SweepUnit unit, Driver driver) {
+    /**
+     * Runs the unit on {@code base}: its parameters and policy applied to the plan's scenario, the
+     * whole plan walked by the one stepper; a bad parameter or scenario gives a failed result.
+     */
+    public static SweepResult run(RunPlan base, SweepUnit unit) {
         KsmSimulation sim;
         try {
-            sim = KsmSimulation.create(configure(base, unit));
-            driver.drive(sim);
-        } catch (Exception e) {
+            sim = SimulationRun.start(base.withScenario(configure(base.scenario(), unit))).runToEnd().simulation();
+        } catch (RuntimeException e) {
             return SweepResult.failed(unit, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         return measure(unit, sim);

@@ -21,11 +21,11 @@ import org.ksmstudio.engine.scenario.CostModel;
 import org.ksmstudio.engine.scenario.ForkPoint;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.engine.sweep.Comparison;
-import org.ksmstudio.engine.sweep.ScenarioSource;
 import org.ksmstudio.engine.sweep.SweepParameter;
 import org.ksmstudio.engine.sweep.SweepPlan;
 import org.ksmstudio.engine.sweep.SweepResult;
@@ -82,7 +82,7 @@ class SweepTest {
         List<SweepUnit> units = new SweepPlan("small", List.of(SweepParameter.parse("max_page_sharing=4..4096:x4")),
                 List.of("stock", "no-limit", "batched-tlb")).units();
         List<Integer> progress = Collections.synchronizedList(new ArrayList<>());
-        List<SweepResult> results = new SweepRunner(2).run(units, ref -> s, (done, total, r) -> progress.add(done));
+        List<SweepResult> results = new SweepRunner(2).run(units, RunPlan.of(s), (done, total, r) -> progress.add(done));
         assertEquals(units.size(), results.size());
         assertEquals(units.size(), progress.size());
         for (int i = 0; i < results.size(); i++) {
@@ -132,23 +132,14 @@ class SweepTest {
     }
 
     @Test
-    void aSourceMayDriveTheRunItself() {
-        ScenarioSource source = new ScenarioSource() {
-            @Override
-            public Scenario load(String ref) {
-                return smallHost();
-            }
-
-            @Override
-            public void drive(String ref, KsmSimulation sim) {
-                sim.runFor(Duration.ofSeconds(3));
-                sim.migratePages(1000, -1, 1); // a step the engine timeline does not hold
-            }
-        };
-        List<SweepResult> r = new SweepRunner(1).run(new SweepPlan("x", List.of(), List.of("stock")).units(), source,
+    void everyUnitRunsTheWholePlanThroughTheStepper() {
+        // a plan step the timeline does not hold: a migration fired after 3 s, then the run ends
+        RunPlan plan = new RunPlan(smallHost(), List.of(new RunPlan.Advance(Duration.ofSeconds(3)),
+                new RunPlan.Fire(new TimelineEvent.MigratePages(Duration.ZERO, 1000, -1, 1))));
+        List<SweepResult> r = new SweepRunner(1).run(new SweepPlan("x", List.of(), List.of("stock")).units(), plan,
                 null);
         assertTrue(r.get(0).ok(), r.get(0).error());
         assertEquals(3_000_000_000L, r.get(0).simulatedNanos());
-        assertTrue(r.get(0).p99MigrationNanos().get(0) > 0, "the driven migration was measured");
+        assertTrue(r.get(0).p99MigrationNanos().get(0) > 0, "the fired migration was measured");
     }
 }

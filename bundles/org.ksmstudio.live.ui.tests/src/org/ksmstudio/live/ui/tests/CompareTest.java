@@ -16,7 +16,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
-import org.ksmstudio.core.run.CheckpointResult;
+import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;

@@ -13,7 +13,7 @@ import org.eclipse.emf.ecore.util.Diagnostician;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.topology.MachineImport;
@@ -78,7 +78,7 @@ class ImportTest {
 		assertEquals(2, loaded.getTopology().getNodes().size());
 		assertEquals(List.of(21, 10), loaded.getTopology().getNodes().get(1).getDistances());
 		assertEquals(1024, loaded.getWorkload().getProcesses().get(0).getRegions().get(0).getSizePages());
-		SimulationPlan plan = ScenarioConverter.convert(loaded, 0, null);
+		RunPlan plan = ScenarioConverter.convert(loaded, 0, null);
 		assertEquals(2, plan.scenario().topology().nodes().size(), "the engine accepts the imported scenario");
 		assertEquals(21, plan.scenario().topology().distance().get(0).get(1));
 	}

@@ -2,19 +2,18 @@ package org.ksmstudio.ui.internal.run;
 
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
 import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.SimulationRun;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.model.scenario.Scenario;
 
-/** The simulation of one policy in a run: its engine simulation and where it is in its plan. */
+/** The simulation of one policy in a run: the engine's stepper walking its plan. */
 public final class PolicyRun {
 
 	private final String policy;
 	private final Scenario model;
 	private final int runIndex;
-	private volatile SimulationPlan plan;
-	private volatile KsmSimulation simulation;
-	private PlanCursor cursor;
+	private volatile SimulationRun run;
 
 	/**
 	 * @param policy   the policy's name
@@ -34,13 +33,11 @@ public final class PolicyRun {
 	 * @throws ConversionException when the engine refuses the scenario
 	 */
 	void create() throws ConversionException {
-		SimulationPlan converted;
+		RunPlan converted;
 		synchronized (model) {
 			converted = ScenarioConverter.convert(model, runIndex, policy);
 		}
-		plan = converted;
-		simulation = KsmSimulation.create(converted.scenario());
-		cursor = PlanCursor.forPlan(converted, simulation);
+		run = SimulationRun.start(converted);
 	}
 
 	/** The policy's name ("stock", "no-limit", ...). */
@@ -50,20 +47,12 @@ public final class PolicyRun {
 
 	/** The engine simulation, or null while it is being created. */
 	public KsmSimulation simulation() {
-		return simulation;
+		SimulationRun r = run;
+		return r == null ? null : r.simulation();
 	}
 
-	/** The plan this policy runs, null until {@link #create()} converted the model. */
-	public SimulationPlan plan() {
-		return plan;
-	}
-
-	PlanCursor cursor() {
-		return cursor;
-	}
-
-	/** Starts a new phase after the plan ended: run until the counters converge again. */
-	void continueUntilConverged() {
-		cursor = PlanCursor.convergeFromNow(simulation);
+	/** The engine's stepper of this policy's plan, null until {@link #create()} converted the model. */
+	public SimulationRun run() {
+		return run;
 	}
 }

@@ -283,7 +283,7 @@ public final class ScenarioRun {
 				return;
 			}
 			for (PolicyRun policy : policies) {
-				policy.continueUntilConverged();
+				policy.run().continueUntilConverged();
 			}
 			job = new SimulationJob(this);
 			job.schedule();

@@ -82,9 +82,9 @@ final class SimulationJob extends Job {
 				run.setStatus(ScenarioRun.Status.RUNNING);
 				for (PolicyRun policy : run.policies()) {
 					if (step == ScenarioRun.StepKind.WAKEUP) {
-						policy.simulation().stepWakeup();
+						policy.run().stepWakeup();
 					} else {
-						policy.simulation().stepFullScan();
+						policy.run().stepFullScan();
 					}
 				}
 				report(monitor);
@@ -107,8 +107,8 @@ final class SimulationJob extends Job {
 			long sliceNanos = speed > 0 ? Math.max(MIN_SLICE, (long) (speed * SLICE_WALL_NANOS)) : slice;
 			long started = System.nanoTime();
 			for (PolicyRun policy : run.policies()) {
-				if (!policy.cursor().done()) {
-					policy.cursor().advance(sliceNanos);
+				if (!policy.run().done()) {
+					policy.run().advance(sliceNanos);
 				}
 			}
 			long took = System.nanoTime() - started;
@@ -129,7 +129,7 @@ final class SimulationJob extends Job {
 
 	private boolean allDone() {
 		for (PolicyRun policy : run.policies()) {
-			if (!policy.cursor().done()) {
+			if (!policy.run().done()) {
 				return false;
 			}
 		}
@@ -137,7 +137,7 @@ final class SimulationJob extends Job {
 	}
 
 	private long now() {
-		return run.simulation().snapshot().timeNanos();
+		return run.simulation().nowNanos();
 	}
 
 	private void report(IProgressMonitor monitor) {

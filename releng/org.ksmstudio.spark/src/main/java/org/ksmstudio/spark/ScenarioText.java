@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
@@ -30,7 +30,7 @@ import org.ksmstudio.model.scenario.Scenario;
 public record ScenarioText(String name, String xml, int runIndex) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private static final Map<ScenarioText, SimulationPlan> PLANS = new ConcurrentHashMap<>();
+    private static final Map<ScenarioText, RunPlan> PLANS = new ConcurrentHashMap<>();
 
     /** Reads {@code file}. */
     public static ScenarioText read(Path file, int runIndex) throws IOException {
@@ -53,8 +53,8 @@ public record ScenarioText(String name, String xml, int runIndex) implements Ser
      * The converted plan, parsed once per JVM; each unit replaces its policy and tunables. Its
      * policy is the first of {@link #policies()}, as in the local sweep.
      */
-    public SimulationPlan plan() throws ScenarioLoadException, ConversionException {
-        SimulationPlan plan = PLANS.get(this);
+    public RunPlan plan() throws ScenarioLoadException, ConversionException {
+        RunPlan plan = PLANS.get(this);
         if (plan == null) {
             Scenario model = model();
             plan = ScenarioConverter.convert(model, runIndex, ScenarioConverter.policies(model, runIndex).get(0));

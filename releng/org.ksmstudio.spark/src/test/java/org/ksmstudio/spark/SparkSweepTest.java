@@ -16,10 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ksmstudio.core.run.PlanSweep;
 import org.ksmstudio.engine.sweep.SweepParameter;
 import org.ksmstudio.engine.sweep.SweepPlan;
 import org.ksmstudio.engine.sweep.SweepResult;
+import org.ksmstudio.engine.sweep.SweepRunner;
 import org.ksmstudio.engine.sweep.SweepTable;
 import org.ksmstudio.engine.sweep.SweepUnit;
 
@@ -59,7 +59,7 @@ class SparkSweepTest {
         List<SweepUnit> units = units(file, "max_page_sharing=2..256:x4", "stock", "no-limit");
         assertEquals(8, units.size());
 
-        List<SweepResult> local = new PlanSweep(scenario.plan(), 2).run(units, null);
+        List<SweepResult> local = new SweepRunner(2).run(units, scenario.plan(), null);
         List<SweepResult> distributed = new SparkSweep(spark).run(scenario, units);
 
         SweepTable expected = new SweepTable(local);
@@ -112,8 +112,8 @@ class SparkSweepTest {
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         ScenarioText scenario = ScenarioText.read(file, 0);
-        List<SweepResult> local = new PlanSweep(scenario.plan(), 1)
-                .run(units(file, "max_page_sharing=2,256", "stock", "no-limit"), null);
+        List<SweepResult> local = new SweepRunner(1)
+                .run(units(file, "max_page_sharing=2,256", "stock", "no-limit"), scenario.plan(), null);
         assertEquals(new SweepTable(local).toCsv(), Files.readString(csv));
         assertTrue(out.toString().contains("pages_saved"), out.toString());
     }

@@ -12,7 +12,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
-import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.core.replay.KernelReplay;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.sysfs.KsmAccess;
@@ -42,7 +42,7 @@ public final class ReplayHandler extends AbstractHandler {
 			MessageDialog.openError(shell, Messages.replayTitle, e.getMessage());
 			return null;
 		}
-		SimulationPlan plan = prepared.plan();
+		RunPlan plan = prepared.plan();
 		ReplayCase replayCase = prepared.replayCase();
 		LiveSources sources = LiveSources.current();
 		KsmAccess access = sources.sysfs().access();
@@ -60,7 +60,7 @@ public final class ReplayHandler extends AbstractHandler {
 	}
 
 	/** A scenario converted for the simulator and for the kernel's workload generator. */
-	public record Prepared(SimulationPlan plan, ReplayCase replayCase) {
+	public record Prepared(RunPlan plan, ReplayCase replayCase) {
 	}
 
 	/**
@@ -70,7 +70,7 @@ public final class ReplayHandler extends AbstractHandler {
 	 *                                  workload generator cannot reproduce
 	 */
 	public static Prepared prepare(ScenarioChoice choice) {
-		SimulationPlan plan;
+		RunPlan plan;
 		try {
 			plan = ScenarioConverter.convert(choice.scenario(), 0, null);
 		} catch (ConversionException e) {

@@ -11,7 +11,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
-import org.ksmstudio.core.convert.SimulationPlan;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.core.replay.KernelReplay;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.live.replay.RecordedCase;
@@ -34,12 +34,12 @@ import org.ksmstudio.live.ui.internal.compare.CompareView;
 public final class ReplayJob extends Job {
 
 	private final String label;
-	private final SimulationPlan plan;
+	private final RunPlan plan;
 	private final ReplayCase replayCase;
 	private final LiveSources sources;
 	private final IWorkbenchWindow window;
 
-	ReplayJob(String label, SimulationPlan plan, ReplayCase replayCase, LiveSources sources, IWorkbenchWindow window) {
+	ReplayJob(String label, RunPlan plan, ReplayCase replayCase, LiveSources sources, IWorkbenchWindow window) {
 		super(NLS.bind(Messages.replayJob, label));
 		this.label = label;
 		this.plan = plan;

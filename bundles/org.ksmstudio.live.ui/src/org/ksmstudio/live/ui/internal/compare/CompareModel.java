@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
-import org.ksmstudio.core.run.CheckpointResult;
+import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
