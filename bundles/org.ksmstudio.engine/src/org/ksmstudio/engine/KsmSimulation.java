@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 
 import org.ksmstudio.engine.internal.KsmEngine;
 import org.ksmstudio.engine.internal.RmapOperations;
@@ -36,8 +37,11 @@ public final class KsmSimulation {
 
     private static final long DAY_NANOS = 86_400L * 1_000_000_000L;
 
-    /** A timed event waiting for its time; {@code firing} counts the firings of a periodic event. */
-    private record Due(long at, long seq, TimelineEvent event, long firing) {
+    /**
+     * A timed event waiting for its time; {@code firing} counts the firings of a periodic event;
+     * {@code fired}, if not null, is completed with the kernel's answer when the event fires.
+     */
+    private record Due(long at, long seq, TimelineEvent event, long firing, CompletableFuture<SysfsResult> fired) {
     }
 
     private final Object lock = new Object();
@@ -66,7 +70,7 @@ public final class KsmSimulation {
         this.lastSignature = engine.convergenceSignature();
         this.lastChange = new LastChange(0, 0, 0);
         for (TimelineEvent e : scenario.timeline()) {
-            schedule.add(new Due(e.at().toNanos(), scheduled++, e, 0));
+            schedule.add(new Due(later(0, e.at()), scheduled++, e, 0, null));
         }
     }
 
@@ -95,7 +99,7 @@ public final class KsmSimulation {
     public void runFor(Duration d) {
         long target;
         synchronized (lock) {
-            target = engine.now() + d.toNanos();
+            target = later(engine.now(), d);
         }
         advance(target, false, -1);
     }
@@ -109,7 +113,7 @@ public final class KsmSimulation {
     public boolean runUntilConverged(Duration limit) {
         long target;
         synchronized (lock) {
-            target = engine.now() + limit.toNanos();
+            target = later(engine.now(), limit);
         }
         return advance(target, true, -1);
     }
@@ -122,7 +126,7 @@ public final class KsmSimulation {
     public boolean runToFullScans(long fullScans, Duration limit) {
         long target;
         synchronized (lock) {
-            target = engine.now() + limit.toNanos();
+            target = later(engine.now(), limit);
         }
         advance(target, false, fullScans);
         synchronized (lock) {
@@ -153,6 +157,18 @@ public final class KsmSimulation {
             scans = engine.fullScans();
         }
         runToFullScans(scans + 1, Duration.ofNanos(DAY_NANOS));
+    }
+
+    /**
+     * {@code nanos + d} in nanoseconds, saturated at Long.MAX_VALUE ("never") instead of overflowing:
+     * durations up to any length are accepted and end with the run's bound.
+     */
+    static long later(long nanos, Duration d) {
+        if (d.isNegative()) {
+            return nanos;
+        }
+        long add = d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
+        return nanos > Long.MAX_VALUE - add ? Long.MAX_VALUE : nanos + add;
     }
 
     /** Stops a running simulation after the current wake-up; it cannot run again. */
@@ -244,21 +260,32 @@ public final class KsmSimulation {
     /** Fires the timed event due first (the clock is at its time); a periodic one schedules its next firing. */
     private void fireDue() {
         Due d = schedule.poll();
-        if (d.event() instanceof TimelineEvent.Periodic p) {
-            firePeriodic(p, d.at(), d.firing());
-        } else {
-            applyEvent(d.event());
+        SysfsResult result = null;
+        try {
+            if (d.event() instanceof TimelineEvent.Periodic p) {
+                firePeriodic(p, d.at(), d.firing());
+            } else {
+                result = applyEvent(d.event());
+            }
+        } catch (RuntimeException e) {
+            if (d.fired() != null) {
+                d.fired().completeExceptionally(e);
+            }
+            throw e;
         }
         noteChange();
+        if (d.fired() != null) {
+            d.fired().complete(result);
+        }
     }
 
     private void firePeriodic(TimelineEvent.Periodic p, long at, long firing) {
         for (TimelineEvent e : p.firing(firing)) {
             applyEvent(e);
         }
-        long period = p.period().toNanos();
-        if ((p.count() == 0 || firing + 1 < p.count()) && at <= Long.MAX_VALUE - period) {
-            schedule.add(new Due(at + period, scheduled++, p, firing + 1));
+        long next = later(at, p.period());
+        if ((p.count() == 0 || firing + 1 < p.count()) && next < Long.MAX_VALUE) {
+            schedule.add(new Due(next, scheduled++, p, firing + 1, null));
         }
     }
 
@@ -279,11 +306,15 @@ public final class KsmSimulation {
     /**
      * Schedules {@code event} at simulated time {@code atNanos} (now if that has passed): it fires
      * when the run reaches that instant, as the timeline's events do.
+     *
+     * @return completed when it fired, with the kernel's answer to a sysfs write (null for other events)
      */
-    public void schedule(TimelineEvent event, long atNanos) {
+    public CompletableFuture<SysfsResult> schedule(TimelineEvent event, long atNanos) {
+        CompletableFuture<SysfsResult> fired = new CompletableFuture<>();
         synchronized (lock) {
-            schedule.add(new Due(Math.max(atNanos, engine.now()), scheduled++, event, 0));
+            schedule.add(new Due(Math.max(atNanos, engine.now()), scheduled++, event, 0, fired));
         }
+        return fired;
     }
 
     /** When the next scheduled event fires, Long.MAX_VALUE when none is pending. */

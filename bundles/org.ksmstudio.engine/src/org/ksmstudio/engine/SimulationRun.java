@@ -3,6 +3,7 @@ package org.ksmstudio.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.TimelineEvent;
@@ -13,8 +14,8 @@ import org.ksmstudio.engine.scenario.TimelineEvent;
  * the simulation side of a kernel replay, the UI's job), so an event takes the same path wherever it
  * sits in the plan. {@link #advance(long)} runs at most a budget of simulated time and returns, so a
  * job can pause, pace and cancel between slices; {@link #runToEnd()} runs it all. Checkpoints are
- * recorded as they are reached. Not thread-safe: one thread drives a run; {@link #schedule} may be
- * called by another thread between two calls of {@link #advance}.
+ * recorded as they are reached. Not thread-safe: one thread drives a run (the simulation's
+ * snapshots and queries may come from any thread).
  */
 public final class SimulationRun {
 
@@ -62,13 +63,13 @@ public final class SimulationRun {
     private boolean settleConverges;
     private Phase phase;
     /** Latest simulated time of an event scheduled through {@link #schedule}: the run reaches it. */
-    private volatile long scheduledUntil = -1;
+    private long scheduledUntil = -1;
 
     private SimulationRun(RunPlan plan, KsmSimulation simulation) {
         this.plan = plan;
         this.simulation = simulation;
         this.steps = new ArrayList<>(plan.steps());
-        this.boundNanos = plan.bound().toNanos();
+        this.boundNanos = KsmSimulation.later(0, plan.bound());
     }
 
     /**
@@ -106,8 +107,9 @@ public final class SimulationRun {
         return simulation.isCancelled() || index >= steps.size() && !pendingScheduled();
     }
 
+    /** Whether an event scheduled through {@link #schedule} has not fired yet. */
     private boolean pendingScheduled() {
-        return scheduledUntil >= 0 && now() < scheduledUntil;
+        return scheduledUntil >= 0 && (now() < scheduledUntil || simulation.nextEventNanos() <= scheduledUntil);
     }
 
     /** Runs the plan to its end (or until the simulation is cancelled). */
@@ -134,9 +136,9 @@ public final class SimulationRun {
             }
             if (index >= steps.size()) {
                 // a scheduled live change after the plan ended: run to it, then converge again (a new phase)
-                steps.add(new RunPlan.Advance(Duration.ofNanos(scheduledUntil - now)));
+                steps.add(new RunPlan.Advance(Duration.ofNanos(Math.max(0, scheduledUntil - now))));
                 steps.add(new RunPlan.Converge());
-                boundNanos = Math.max(boundNanos, scheduledUntil + RunPlan.DEFAULT_BOUND.toNanos());
+                boundNanos = Math.max(boundNanos, KsmSimulation.later(scheduledUntil, RunPlan.DEFAULT_BOUND));
                 continue;
             }
             if (now >= boundNanos) {
@@ -171,7 +173,7 @@ public final class SimulationRun {
             }
             case RunPlan.Advance a -> {
                 if (!started) {
-                    begin(saturatedAdd(now, a.duration().toNanos()));
+                    begin(KsmSimulation.later(now, a.duration()));
                 }
                 simulation.runFor(Duration.ofNanos(Math.min(target, budgetEnd) - now));
                 return now() >= target;
@@ -181,7 +183,7 @@ public final class SimulationRun {
                     // convergence counts from now: counters the events just changed move only when ksmd scans their pages
                     simulation.markPhaseStart();
                     beginPhase(now);
-                    begin(c.limit().isZero() ? boundNanos : saturatedAdd(now, c.limit().toNanos()));
+                    begin(c.limit().isZero() ? boundNanos : KsmSimulation.later(now, c.limit()));
                 }
                 return converge(now, budgetEnd);
             }
@@ -191,7 +193,7 @@ public final class SimulationRun {
                     beginPhase(now);
                     settleConverges = "1".equals(simulation.readSysfs("run"));
                     Duration wait = settleConverges ? s.limit() : s.whenStopped();
-                    begin(settleConverges && wait.isZero() ? boundNanos : saturatedAdd(now, wait.toNanos()));
+                    begin(settleConverges && wait.isZero() ? boundNanos : KsmSimulation.later(now, wait));
                 }
                 if (settleConverges) {
                     return converge(now, budgetEnd);
@@ -247,7 +249,7 @@ public final class SimulationRun {
                 simulation.fire(e);
             }
             firing++;
-            target = saturatedAdd(target, p.period().toNanos());
+            target = KsmSimulation.later(target, p.period());
             return p.count() != 0 && firing >= p.count() || target > boundNanos;
         }
         simulation.runFor(Duration.ofNanos(Math.min(target, budgetEnd) - now));
@@ -273,11 +275,6 @@ public final class SimulationRun {
         phaseStartScans = simulation.fullScans();
     }
 
-    private static long saturatedAdd(long a, long b) {
-        long r = a + b;
-        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
-    }
-
     private void checkpoint(RunPlan.Checkpoint c) {
         KsmSnapshot snapshot = simulation.snapshot();
         reached.add(new Reached(CheckpointResult.of(snapshot, c), snapshot, simulation.lastChange(), phase,
@@ -298,17 +295,24 @@ public final class SimulationRun {
     /**
      * Schedules a live change at simulated time {@code atNanos}: the simulation applies it when the
      * run reaches that instant, as a timed event. A run whose plan ended runs on to it and then
-     * until the counters converge again (a new phase).
+     * until the counters converge again (a new phase). Call it between two {@link #advance} calls.
+     *
+     * @return completed when it fired, with the kernel's answer to a sysfs write
      */
-    public void schedule(TimelineEvent event, long atNanos) {
-        simulation.schedule(event, atNanos);
-        scheduledUntil = Math.max(scheduledUntil, atNanos);
+    public CompletableFuture<SysfsResult> schedule(TimelineEvent event, long atNanos) {
+        scheduledUntil = Math.max(scheduledUntil, Math.max(atNanos, now()));
+        return simulation.schedule(event, atNanos);
+    }
+
+    /** Fires the scheduled events due at the simulation's current instant, without advancing it (a paused run). */
+    public void fireDue() {
+        simulation.runFor(Duration.ZERO);
     }
 
     /** After the plan ended: run again until the counters converge (a new phase). */
     public void continueUntilConverged() {
         steps.add(new RunPlan.Converge());
-        boundNanos = Math.max(boundNanos, saturatedAdd(now(), RunPlan.DEFAULT_BOUND.toNanos()));
+        boundNanos = Math.max(boundNanos, KsmSimulation.later(now(), RunPlan.DEFAULT_BOUND));
     }
 
     /** The checkpoints reached so far, in order. */

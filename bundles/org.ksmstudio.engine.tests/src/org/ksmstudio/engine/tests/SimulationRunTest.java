@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.CounterSeries;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.SimulationRun;
+import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
@@ -85,6 +87,33 @@ class SimulationRunTest {
         assertTrue(run.simulation().nowNanos() > at);
         assertEquals(300, run.simulation().snapshot().counters().pagesToScan());
         assertEquals(Long.MAX_VALUE, run.simulation().nextEventNanos());
+    }
+
+    @Test
+    void aWriteScheduledAtOneInstantFiresAtThatInstantInRunsAtDifferentClocks() throws Exception {
+        Scenario s = withRun(Scenarios.identicalPages(1, 1000, 256, 100, 20),
+                RunSettings.forDuration(Duration.ofSeconds(10)), List.of());
+        SimulationRun ahead = SimulationRun.start(RunPlan.of(s));
+        SimulationRun behind = SimulationRun.start(RunPlan.of(s));
+        ahead.advance(1_000_000_000L);
+        behind.advance(400_000_000L);
+        long at = Math.max(ahead.simulation().nowNanos(), behind.simulation().nowNanos());
+        assertEquals(1_000_000_000L, at);
+        TimelineEvent write = new TimelineEvent.SysfsWrite(Duration.ZERO, "pages_to_scan", "300");
+        CompletableFuture<SysfsResult> a = ahead.schedule(write, at);
+        CompletableFuture<SysfsResult> b = behind.schedule(write, at);
+        ahead.fireDue();
+        assertTrue(a.isDone(), "the run at that instant applies it without advancing");
+        assertEquals(at, ahead.simulation().nowNanos());
+        assertFalse(b.isDone(), "the run behind applies it when it gets there");
+        behind.advance(1_000_000_000L);
+        assertTrue(a.get().ok() && b.get().ok());
+        ahead.advance(400_000_000L);
+        for (SimulationRun run : List.of(ahead, behind)) {
+            CounterSeries.View series = run.simulation().series();
+            assertEquals(100, series.value("pages_to_scan", 10), "the sample at 1.0 s is taken before the write");
+            assertEquals(300, series.value("pages_to_scan", 11), "the sample at 1.1 s shows it");
+        }
     }
 
     @Test

@@ -1,10 +1,19 @@
 package org.ksmstudio.ui.internal.run;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.SysfsResult;
+import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.ui.internal.Messages;
 
 /**
  * One run of a scenario: the simulation of each compared policy, run by a {@link SimulationJob}
@@ -50,6 +59,10 @@ public final class ScenarioRun {
 	private final String name;
 	private final List<PolicyRun> policies;
 	private final List<TunableWrite> writes = new CopyOnWriteArrayList<>();
+	/** Tunable writes the job has not scheduled yet. */
+	private final Queue<PendingWrite> pendingWrites = new ConcurrentLinkedQueue<>();
+	/** Tunable writes whose answer has not come yet. */
+	private final Set<PendingWrite> unanswered = ConcurrentHashMap.newKeySet();
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 	private final Object signal = new Object();
 	private volatile Status status = Status.STARTING;
@@ -72,8 +85,7 @@ public final class ScenarioRun {
 	/** Schedules the job that runs the simulations. */
 	public synchronized void start() {
 		if (job == null) {
-			job = new SimulationJob(this);
-			job.schedule();
+			startJob();
 		}
 	}
 
@@ -171,34 +183,66 @@ public final class ScenarioRun {
 			j.cancel();
 		}
 		stopSimulations();
-		if (!isActive() && status != Status.FAILED) {
-			setStatus(Status.CANCELLED);
+		synchronized (this) {
+			if (job == null && status != Status.FAILED) {
+				setStatus(Status.CANCELLED);
+				refuseUnanswered();
+			}
 		}
 	}
 
 	/**
 	 * Writes {@code value} to the tunable {@code file} of every compared simulation, as
-	 * {@code echo value > /sys/kernel/mm/ksm/file}; records it on the run's timeline and returns
-	 * the followed simulation's answer. A write to a finished run starts a new phase.
+	 * {@code echo value > /sys/kernel/mm/ksm/file}, at one simulated instant: the job takes the
+	 * write between two slices and schedules it into every policy's stepper at the latest of their
+	 * clocks; each simulation applies it when it reaches that instant, and a finished run runs on to
+	 * it and converges again (a new phase). Records the write on the run's timeline and returns the
+	 * followed simulation's answer once applied: call it off the UI thread. While paused, a
+	 * simulation already at that instant applies it at once, the others when the run resumes.
 	 */
 	public TunableWrite writeTunable(String file, String value) {
-		KsmSimulation primary = simulation();
-		if (primary == null) {
+		if (simulation() == null) {
 			throw new IllegalStateException("the run has not started yet"); //$NON-NLS-1$
 		}
-		SysfsResult result = null;
-		for (PolicyRun policy : policies) {
-			SysfsResult r = policy.simulation().writeSysfs(file, value);
-			if (result == null) {
-				result = r;
+		PendingWrite pending = new PendingWrite(new TimelineEvent.SysfsWrite(Duration.ZERO, file, value), followed(),
+				new CompletableFuture<>());
+		synchronized (this) {
+			if (status == Status.CANCELLED || status == Status.FAILED) {
+				pending.refuse();
+			} else {
+				unanswered.add(pending);
+				pendingWrites.add(pending);
+				if (job == null) {
+					startJob();
+				}
 			}
 		}
-		TunableWrite write = new TunableWrite(primary.snapshot().timeNanos(), file, value, result);
-		writes.add(write);
-		if (result.ok()) {
-			restartIfDone();
+		wake();
+		TunableWrite write;
+		try {
+			write = pending.applied().get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			write = pending.refusal();
+		} catch (ExecutionException e) {
+			write = pending.refusal();
 		}
+		writes.add(write);
 		return write;
+	}
+
+	/** A tunable write waiting for the job; the answer comes from the simulation of {@code answering}. */
+	private record PendingWrite(TimelineEvent.SysfsWrite event, PolicyRun answering,
+			CompletableFuture<TunableWrite> applied) {
+
+		TunableWrite refusal() {
+			return new TunableWrite(-1, event.file(), event.value(), new SysfsResult(SysfsResult.Outcome.EACCES,
+					event.file(), event.value(), Messages.runStoppedBeforeWrite));
+		}
+
+		void refuse() {
+			applied.complete(refusal());
+		}
 	}
 
 	/** Every tunable write of this run, in order. */
@@ -230,6 +274,7 @@ public final class ScenarioRun {
 	void fail(String message) {
 		failure = message;
 		setStatus(Status.FAILED);
+		refuseUnanswered();
 	}
 
 	StepKind takeStep() {
@@ -268,6 +313,68 @@ public final class ScenarioRun {
 		if (job == finished) {
 			job = null;
 		}
+		if (status == Status.CANCELLED || status == Status.FAILED) {
+			refuseUnanswered();
+		}
+	}
+
+	/**
+	 * Schedules the tunable writes made since the last slice into every policy's stepper at one
+	 * simulated instant, the latest of their clocks. The job calls it between slices, when no
+	 * simulation is advancing.
+	 */
+	void scheduleWrites() {
+		PendingWrite pending;
+		while ((pending = pendingWrites.poll()) != null) {
+			long at = 0;
+			for (PolicyRun policy : policies) {
+				at = Math.max(at, policy.simulation().nowNanos());
+			}
+			CompletableFuture<SysfsResult> answer = null;
+			for (PolicyRun policy : policies) {
+				CompletableFuture<SysfsResult> fired = policy.run().schedule(pending.event(), at);
+				if (policy == pending.answering()) {
+					answer = fired;
+				}
+			}
+			long when = at;
+			PendingWrite write = pending;
+			answer.whenComplete((result, failure) -> {
+				unanswered.remove(write);
+				write.applied().complete(result == null ? write.refusal()
+						: new TunableWrite(when, write.event().file(), write.event().value(), result));
+			});
+		}
+	}
+
+	/** Answers the writes no simulation will apply any more (the run was cancelled or failed). */
+	private void refuseUnanswered() {
+		pendingWrites.clear();
+		for (PendingWrite write : List.copyOf(unanswered)) {
+			unanswered.remove(write);
+			write.refuse();
+		}
+	}
+
+	/**
+	 * Ends the run when every policy's plan is done and no write waits: DONE and the job released in
+	 * one step, so that a tunable write either reaches the running job or starts a new one and none
+	 * is lost. Returns whether the job stops.
+	 */
+	synchronized boolean finishIfDone(SimulationJob finishing) {
+		if (!pendingWrites.isEmpty()) {
+			return false;
+		}
+		for (PolicyRun policy : policies) {
+			if (!policy.run().done()) {
+				return false;
+			}
+		}
+		setStatus(Status.DONE);
+		if (job == finishing) {
+			job = null;
+		}
+		return true;
 	}
 
 	private void wake() {
@@ -276,17 +383,20 @@ public final class ScenarioRun {
 		}
 	}
 
-	/** A live change on a finished run: run again until the counters converge. */
-	private void restartIfDone() {
-		synchronized (this) {
-			if (status != Status.DONE || job != null) {
-				return;
-			}
-			for (PolicyRun policy : policies) {
-				policy.run().continueUntilConverged();
-			}
-			job = new SimulationJob(this);
-			job.schedule();
+	/** A step on a finished run: run again until the counters converge. */
+	private synchronized void restartIfDone() {
+		if (status != Status.DONE || job != null) {
+			return;
 		}
+		for (PolicyRun policy : policies) {
+			policy.run().continueUntilConverged();
+		}
+		startJob();
+	}
+
+	/** Schedules a new job; the caller holds this run's lock. */
+	private void startJob() {
+		job = new SimulationJob(this);
+		job.schedule();
 	}
 }

@@ -54,9 +54,9 @@ final class SimulationJob extends Job {
 					run.stopSimulations();
 				}
 			}
-			loop(monitor);
-			run.setStatus(monitor.isCanceled() || run.simulation().isCancelled() ? ScenarioRun.Status.CANCELLED
-					: ScenarioRun.Status.DONE);
+			if (!loop(monitor)) {
+				run.setStatus(ScenarioRun.Status.CANCELLED);
+			}
 		} catch (RuntimeException | OutOfMemoryError e) {
 			ILog.of(SimulationJob.class).error(NLS.bind(Messages.runFailed, run.name()), e);
 			run.fail(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -67,15 +67,23 @@ final class SimulationJob extends Job {
 		return Status.OK_STATUS;
 	}
 
-	private void loop(IProgressMonitor monitor) {
+	/**
+	 * Runs slices until every plan is done (true) or the run is cancelled (false). Between slices it
+	 * schedules the tunable writes made meanwhile, so that every policy gets them at one instant.
+	 */
+	private boolean loop(IProgressMonitor monitor) {
 		long slice = 100_000_000L;
 		long paceWall = System.nanoTime();
 		long paceSim = now();
 		double paceSpeed = run.speed();
-		while (!allDone()) {
-			if (monitor.isCanceled()) {
+		while (true) {
+			if (monitor.isCanceled() || run.simulation().isCancelled()) {
 				run.stopSimulations();
-				return;
+				return false;
+			}
+			run.scheduleWrites();
+			if (run.finishIfDone(this)) {
+				return true;
 			}
 			ScenarioRun.StepKind step = run.takeStep();
 			if (step != null) {
@@ -92,6 +100,9 @@ final class SimulationJob extends Job {
 			}
 			if (run.isPauseRequested()) {
 				run.setStatus(ScenarioRun.Status.PAUSED);
+				for (PolicyRun policy : run.policies()) {
+					policy.run().fireDue(); // tunable writes due at the instant the run is paused at
+				}
 				run.await(100);
 				paceWall = System.nanoTime();
 				paceSim = now();
@@ -125,15 +136,6 @@ final class SimulationJob extends Job {
 			}
 			report(monitor);
 		}
-	}
-
-	private boolean allDone() {
-		for (PolicyRun policy : run.policies()) {
-			if (!policy.run().done()) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private long now() {

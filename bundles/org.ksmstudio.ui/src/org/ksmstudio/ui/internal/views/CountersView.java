@@ -30,6 +30,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
 import org.ksmstudio.engine.CounterSample;
+import org.ksmstudio.engine.CounterSeries;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
@@ -58,9 +59,17 @@ public class CountersView extends RunView<CountersView.Sample> {
 	private static final String PROFIT = "general_profit"; //$NON-NLS-1$
 	private static final String CPU = "ksmd CPU %"; //$NON-NLS-1$
 
-	/** What one sample shows: the snapshot, the time series (downsampled) and ksmd's CPU share over time. */
-	public record Sample(KsmSnapshot snapshot, List<CounterSample> samples, double[] times,
+	/**
+	 * What one sample shows: the snapshot, the engine's series (a constant-time view, also what the
+	 * exports write), the charted points (downsampled) and ksmd's CPU share over time.
+	 */
+	public record Sample(KsmSnapshot snapshot, CounterSeries.View counterSeries, double[] times,
 			Map<String, double[]> series, double[] cpuTimes, double[] cpuShare) {
+
+		/** The series as samples, for an export. */
+		public List<CounterSample> samples() {
+			return counterSeries.samples();
+		}
 	}
 
 	private TableViewer counters;
@@ -78,8 +87,6 @@ public class CountersView extends RunView<CountersView.Sample> {
 	private int nextChart;
 
 	// ksmd CPU share series, kept by the sampler thread only
-	private ScenarioRun cpuRun;
-	private final List<double[]> cpuPoints = new ArrayList<>();
 
 	@Override
 	protected void createContents(Composite parent) {
@@ -203,10 +210,11 @@ public class CountersView extends RunView<CountersView.Sample> {
 	@Override
 	protected Sample sample(ScenarioRun run) {
 		KsmSnapshot snapshot = run.simulation().snapshot();
-		List<CounterSample> samples = run.simulation().samples();
-		int stride = Math.max(1, (samples.size() + MAX_POINTS - 1) / MAX_POINTS);
-		int n = (samples.size() + stride - 1) / stride;
+		CounterSeries.View view = run.simulation().series();
+		int stride = Math.max(1, (view.size() + MAX_POINTS - 1) / MAX_POINTS);
+		int n = (view.size() + stride - 1) / stride;
 		double[] times = new double[n];
+		double[] cpuShare = new double[n];
 		Map<String, double[]> series = new LinkedHashMap<>();
 		List<String> names = new ArrayList<>(PAGES);
 		names.addAll(TREE);
@@ -214,43 +222,19 @@ public class CountersView extends RunView<CountersView.Sample> {
 		for (String name : names) {
 			series.put(name, new double[n]);
 		}
-		for (int i = 0, j = 0; i < samples.size(); i += stride, j++) {
-			CounterSample s = samples.get(i);
-			times[j] = s.timeNanos() / 1e9;
+		for (int i = 0, j = 0; i < view.size(); i += stride, j++) {
+			times[j] = view.timeNanos(i) / 1e9;
+			// ksmd's CPU share since the previous charted point, from the series' CPU time column
+			int previous = i - stride;
+			long dt = view.timeNanos(i) - (previous < 0 ? 0 : view.timeNanos(previous));
+			long busy = view.ksmdBusyNanos(i) - (previous < 0 ? 0 : view.ksmdBusyNanos(previous));
+			cpuShare[j] = dt <= 0 ? 0 : Math.min(100, 100.0 * busy / dt);
 			for (String name : names) {
-				double v = s.counters().value(name);
+				double v = view.value(name, i);
 				series.get(name)[j] = PROFIT.equals(name) ? v / (1 << 20) : v;
 			}
 		}
-		double[][] cpu = cpuSeries(run, snapshot);
-		return new Sample(snapshot, samples, times, series, cpu[0], cpu[1]);
-	}
-
-	/** ksmd's CPU share between two samples: busy time (share × elapsed) differenced over time. */
-	private double[][] cpuSeries(ScenarioRun run, KsmSnapshot snapshot) {
-		if (cpuRun != run) {
-			cpuRun = run;
-			cpuPoints.clear();
-		}
-		double t = snapshot.timeNanos() / 1e9;
-		double busy = snapshot.ksmdCpuShare() * t;
-		double[] lastPoint = cpuPoints.isEmpty() ? null : cpuPoints.get(cpuPoints.size() - 1);
-		if (lastPoint == null || t > lastPoint[0]) {
-			cpuPoints.add(new double[] { t, busy });
-		}
-		if (cpuPoints.size() > MAX_POINTS) {
-			cpuPoints.subList(0, cpuPoints.size() - MAX_POINTS).clear();
-		}
-		int n = Math.max(0, cpuPoints.size() - 1);
-		double[] times = new double[n];
-		double[] share = new double[n];
-		for (int i = 0; i < n; i++) {
-			double[] a = cpuPoints.get(i);
-			double[] b = cpuPoints.get(i + 1);
-			times[i] = b[0];
-			share[i] = 100 * (b[1] - a[1]) / (b[0] - a[0]);
-		}
-		return new double[][] { times, share };
+		return new Sample(snapshot, view, times, series, times, cpuShare);
 	}
 
 	@Override
