@@ -3,7 +3,6 @@ package org.ksmstudio.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,7 +22,7 @@ import org.ksmstudio.ui.internal.run.ScenarioRun;
 class RunRacesTest extends WorkbenchTestCase {
 
 	/** The 2000-page reference scenario compared under stock and no-limit. */
-	private Scenario twoPolicies() throws IOException {
+	private Scenario twoPolicies() throws Exception {
 		Path file = TestScenarios.copyExample("reference-a-b-2000x1-mps256.ksm", folder); //$NON-NLS-1$
 		ScenarioModel.init();
 		Scenario model = ScenarioResources.load(file);
@@ -33,7 +32,7 @@ class RunRacesTest extends WorkbenchTestCase {
 	}
 
 	@Test
-	void aWriteAsTheRunEndsIsSimulatedByEveryPolicy() throws IOException {
+	void aWriteAsTheRunEndsIsSimulatedByEveryPolicy() throws Exception {
 		Scenario model = twoPolicies();
 		RunSlot slot = new RunSlot();
 		for (int round = 0; round < 5; round++) {
@@ -61,7 +60,7 @@ class RunRacesTest extends WorkbenchTestCase {
 	}
 
 	@Test
-	void aWriteReachesEveryComparedPolicyAtTheSameInstant() throws IOException {
+	void aWriteReachesEveryComparedPolicyAtTheSameInstant() throws Exception {
 		Scenario model = twoPolicies();
 		RunSlot slot = new RunSlot();
 		slot.setSpeed(2);
