@@ -11,6 +11,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.EngineFootprint;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.Fork;
@@ -60,7 +61,7 @@ public final class ScenarioSizeGuard {
 
     private ScenarioSizeGuard(Scenario model, RunSettings run) {
         this.model = model;
-        this.bound = run == null || run.getDurationMillis() == 0 ? ScenarioConverter.DEFAULT_BOUND
+        this.bound = run == null || run.getDurationMillis() == 0 ? RunPlan.DEFAULT_BOUND
                 : Duration.ofMillis(run.getDurationMillis());
     }
 
