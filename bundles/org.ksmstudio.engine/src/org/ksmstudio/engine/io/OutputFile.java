@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * unique, unpredictable name in the target's folder, created exclusively ({@code O_EXCL}, so no link
  * is followed), is fsynced and renamed over the target, and the folder is fsynced. The target's mode
  * (and, as root, owner) is kept; a new file gets the user's umask. A target that is not a regular file
- * (a device such as {@code /dev/null}, a FIFO) or any path under {@code /dev} or {@code /proc} (such
+ * (a device such as {@code /dev/null}) or any path under {@code /dev} or {@code /proc} (such
  * as {@code /dev/stdout}) is appended to in place, never replaced. A link is followed to the file it
  * names, which is replaced; the link stays. The temporary
  * file is deleted on failure and, through a shutdown hook, on SIGTERM or Ctrl-C.
@@ -56,7 +56,7 @@ public final class OutputFile {
 
     /**
      * Checks before a long run that {@code target} can be written: an existing regular file or a writable
-     * device or FIFO, or a new file in an existing folder where a file can be created (tried).
+     * device (a named pipe outside /dev and /proc is refused), or a new file in an existing folder where a file can be created (tried).
      *
      * @throws IOException one line naming the target and the reason
      */
@@ -66,6 +66,7 @@ public final class OutputFile {
         if (attributes != null && attributes.isDirectory()) {
             throw new IOException(name(target) + ": is a directory");
         }
+        refuseNamedPipe(target, attributes);
         if (attributes != null && !attributes.isRegularFile()) {
             if (!Files.isWritable(file)) {
                 throw new IOException(name(target) + ": not writable");
@@ -95,6 +96,7 @@ public final class OutputFile {
         if (attributes != null && attributes.isDirectory()) {
             throw new IOException(name(target) + ": is a directory");
         }
+        refuseNamedPipe(target, attributes);
         if (attributes != null && (!attributes.isRegularFile() || isStream(target))) {
             writeInPlace(target, file, content);
             return;
@@ -183,6 +185,17 @@ public final class OutputFile {
             channel.force(true);
         } catch (IOException e) {
             // some file systems cannot sync a directory; the file itself is synced
+        }
+    }
+
+    /**
+     * A named pipe (or socket) outside {@code /dev} and {@code /proc}: opening it for writing blocks until
+     * some process reads it, so it is refused instead of hanging; {@code /dev/stdout} piped into a
+     * program is the way to stream an output.
+     */
+    private static void refuseNamedPipe(Path target, BasicFileAttributes attributes) throws IOException {
+        if (attributes != null && attributes.isOther() && !isStream(target)) {
+            throw new IOException(name(target) + ": is a named pipe or socket, not a file (write to a file, or to /dev/stdout and pipe it)");
         }
     }
 

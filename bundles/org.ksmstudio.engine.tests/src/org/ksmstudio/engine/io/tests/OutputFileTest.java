@@ -62,6 +62,17 @@ class OutputFileTest {
     }
 
     @Test
+    void aNamedPipeIsRefusedAtOnceInsteadOfBlocking(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("out.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        String expected = fifo + ": is a named pipe or socket, not a file (write to a file, or to /dev/stdout and pipe it)";
+        assertEquals(expected, message(() -> OutputFile.check(fifo)));
+        assertEquals(expected, message(() -> OutputFile.write(fifo, "never read")));
+        assertEquals(List.of("out.fifo"), names(dir), "nothing else is left behind");
+    }
+
+    @Test
     void badTargetsAreReportedBeforeAnythingRuns(@TempDir Path dir) throws IOException {
         assertEquals(dir + ": is a directory", message(() -> OutputFile.check(dir)));
         Path missingFolder = dir.resolve("no/such/out.json");
