@@ -118,6 +118,7 @@ public final class Messages extends NLS {
 	public static String rmapDupStale;
 	public static String rmapGroup;
 	public static String rmapLoading;
+	public static String rmapMore;
 	public static String rmapChainDetail;
 	public static String rmapWalkComputing;
 	public static String rmapWalkChanged;

@@ -49,8 +49,9 @@ import org.ksmstudio.ui.internal.views.RmapTree.PageRequest;
 /**
  * The stable tree of the followed run: chains (content, dups) → dups (KSM page, node, rmap items,
  * fill against max_page_sharing as a bar) → processes with their whole count of rmap items → every
- * rmap item. Most shared first, filterable; a lazy (virtual) tree, so every chain, dup, process and
- * rmap item is reachable while only the visible rows are widgets. Selecting a dup shows what walking it costs.
+ * rmap item. Most shared first, filterable; a lazy (virtual) tree, so every dup, process and rmap item
+ * of the first 1,000 stable nodes is reachable (the filter reaches the others) while only the visible
+ * rows are widgets. Selecting a dup shows what walking it costs.
  */
 public class RmapChainsView extends RunView<RmapTree> {
 
@@ -278,6 +279,12 @@ public class RmapChainsView extends RunView<RmapTree> {
 	 * item of the process; only the rows the virtual tree shows are asked for.
 	 */
 	private static final class Content implements ILazyTreeContentProvider {
+		/**
+		 * Stable nodes shown at the top level, most shared first: inserting hundreds of thousands of rows
+		 * into the native tree would hold the UI thread; the filter reaches the others.
+		 */
+		static final int ROOT_ROWS = 1000;
+
 		private final TreeViewer viewer;
 		private final java.util.function.Consumer<PageRequest> pageShown;
 		private Holder holder;
@@ -316,7 +323,9 @@ public class RmapChainsView extends RunView<RmapTree> {
 				return null;
 			}
 			if (parent instanceof Holder) {
-				return index < data.chains.size() ? data.chains.get(index) : null;
+				int shown = Math.min(ROOT_ROWS, data.chains.size());
+				return index < shown ? data.chains.get(index)
+						: index == shown && data.chains.size() > shown ? new MoreNodes(data.chains.size() - shown) : null;
 			}
 			if (parent instanceof Chain chain) {
 				return index < chain.dups().size() ? current(data, chain).dups().get(index) : null;
@@ -349,7 +358,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 				return 0;
 			}
 			long n = switch (element) {
-				case Holder h -> data.chains.size();
+				case Holder h -> Math.min(ROOT_ROWS, data.chains.size()) + (data.chains.size() > ROOT_ROWS ? 1 : 0);
 				case Chain c -> current(data, c) == null ? 0 : current(data, c).dups().size();
 				case Dup d -> {
 					Dup now = current(data, d);
@@ -398,6 +407,10 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 	}
 
+	/** Stands for the stable nodes beyond the first {@link Content#ROOT_ROWS}. */
+	private record MoreNodes(int hidden) {
+	}
+
 	/** Texts of the columns: label, rmap items, (fill is drawn), NUMA node. */
 	private static final class Labels extends ColumnLabelProvider {
 		private final int column;
@@ -432,6 +445,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 				case Item item -> column == 0 ? (item.view() == null ? Messages.rmapLoading
 						: String.format("0x%x", item.view().address())) : ""; //$NON-NLS-1$ //$NON-NLS-2$
 				case Loading l -> column == 0 ? Messages.rmapLoading : ""; //$NON-NLS-1$
+				case MoreNodes m -> column == 0 ? NLS.bind(Messages.rmapMore, n.format(m.hidden())) : ""; //$NON-NLS-1$
 				default -> ""; //$NON-NLS-1$
 			};
 		}
