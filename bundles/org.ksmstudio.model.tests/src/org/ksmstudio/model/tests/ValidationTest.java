@@ -276,6 +276,17 @@ class ValidationTest {
     }
 
     @Test
+    void everyPolicyOfTheEngineIsKnown() {
+        Scenario s = valid();
+        for (org.ksmstudio.engine.policy.SharingPolicy p : org.ksmstudio.engine.policy.SharingPolicies.all()) {
+            s.getRuns().get(0).getPolicies().add(p.name());
+        }
+        assertTrue(s.getRuns().get(0).getPolicies().contains("2016"));
+        assertEquals(Diagnostic.OK, Diagnostician.INSTANCE.validate(s).getSeverity(),
+                Diagnostician.INSTANCE.validate(s).toString());
+    }
+
+    @Test
     void policiesWithParametersAreKnownByTheirName() {
         Scenario s = valid();
         s.getRuns().get(0).getPolicies().add("resched:every=8");

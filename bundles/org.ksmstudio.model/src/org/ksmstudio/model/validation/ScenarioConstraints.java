@@ -14,6 +14,8 @@ import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.common.util.DiagnosticChain;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.ksmstudio.engine.policy.SharingPolicies;
+import org.ksmstudio.engine.policy.SharingPolicy;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.model.CpuList;
@@ -61,9 +63,10 @@ public final class ScenarioConstraints {
     /** Largest number of pages in one region: those of a whole scenario. */
     public static final long MAX_REGION_PAGES = ScenarioLimits.MAX_PAGES;
 
-    /** Policy ids shipped with KSM Studio; others may come from plug-ins (a warning, not an error). */
-    public static final List<String> KNOWN_POLICIES = List.of("no-limit", "stock", "batched-tlb", "skip-walk",
-            "refile", "resched");
+    /** The names of the engine's policies (built in, found by ServiceLoader, contributed); others are a warning, not an error. */
+    static List<String> knownPolicies() {
+        return SharingPolicies.all().stream().map(SharingPolicy::name).toList();
+    }
 
     /** Files of /sys/kernel/mm/ksm an expectation may name: every one of {@link KsmSysfsFile}. */
     public static final Set<String> SYSFS_COUNTERS = Arrays.stream(KsmSysfsFile.values()).map(KsmSysfsFile::fileName)
@@ -597,9 +600,10 @@ public final class ScenarioConstraints {
                 ScenarioLimits.MAX_DURATION_MILLIS, durationRange());
         for (String policy : run.getPolicies()) {
             // parameters follow the name: resched:every=8
-            if (!KNOWN_POLICIES.contains(policy.split(":", 2)[0].strip())) {
+            List<String> known = knownPolicies();
+            if (!known.contains(policy.split(":", 2)[0].strip())) {
                 c.warning(run, Literals.RUN_SETTINGS__POLICIES, policy,
-                        MessageBundle.bind(Messages.Constraint_NotAShippedPolicy, String.join(", ", KNOWN_POLICIES)));
+                        MessageBundle.bind(Messages.Constraint_NotAShippedPolicy, String.join(", ", known)));
             }
         }
         return c.result();
