@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 
 /**
  * The counter time series of a run in bounded memory: one {@code long[]} column per
@@ -20,13 +21,15 @@ public final class CounterSeries {
     /** Rows a simulation's series holds at most. */
     public static final int DEFAULT_CAPACITY = 2048;
 
-    /** The columns: every file of the sysfs table ({@link KsmSysfsFile}), in its order. */
+    /** The kernel's columns: every file of the sysfs table ({@link KsmSysfsFile}), in its order. */
     private static final KsmSysfsFile[] FILES = KsmSysfsFile.values();
 
-    /** The columns by sysfs name, in the order of {@link KsmSysfsFile}. */
+    /** The kernel's columns by sysfs name, in the order of {@link KsmSysfsFile}; a patch's files follow them. */
     public static final List<String> COLUMNS = Arrays.stream(FILES).map(KsmSysfsFile::fileName).toList();
 
     private final int capacity;
+    /** the run's patch's files, columns after the kernel's */
+    private final List<PatchSysfsFile> patchFiles;
     private long[] time;
     private long[] busy;
     private long[][] columns;
@@ -34,12 +37,18 @@ public final class CounterSeries {
     private long stride = 1;
     private long offered;
 
-    /** An empty series of at most {@code capacity} rows (at least 2). */
+    /** An empty series of at most {@code capacity} rows (at least 2) of the kernel's files. */
     public CounterSeries(int capacity) {
+        this(capacity, List.of());
+    }
+
+    /** An empty series of at most {@code capacity} rows (at least 2) of the kernel's files and a patch's. */
+    public CounterSeries(int capacity, List<PatchSysfsFile> patchFiles) {
         this.capacity = Math.max(2, capacity);
+        this.patchFiles = List.copyOf(patchFiles);
         this.time = new long[this.capacity];
         this.busy = new long[this.capacity];
-        this.columns = new long[COLUMNS.size()][this.capacity];
+        this.columns = new long[COLUMNS.size() + this.patchFiles.size()][this.capacity];
     }
 
     /** Offers a sample: kept when it falls on the current stride. */
@@ -55,8 +64,12 @@ public final class CounterSeries {
         }
         time[size] = timeNanos;
         busy[size] = ksmdBusyNanos;
-        for (int c = 0; c < columns.length; c++) {
+        for (int c = 0; c < FILES.length; c++) {
             columns[c][size] = counters.value(FILES[c]);
+        }
+        List<PatchValue> patch = counters.patchValues();
+        for (int c = 0; c < patch.size() && c < patchFiles.size(); c++) {
+            columns[FILES.length + c][size] = patch.get(c).value();
         }
         size++;
     }
@@ -85,15 +98,17 @@ public final class CounterSeries {
 
     /** The rows so far, in constant time. */
     public synchronized View view() {
-        return new View(time, busy, columns, size, stride);
+        return new View(time, busy, columns, size, stride, patchFiles);
     }
 
     /**
      * The series at one moment: immutable.
      *
-     * @param stride how many sample intervals apart the rows are
+     * @param stride     how many sample intervals apart the rows are
+     * @param patchFiles the patch's files, whose columns follow the kernel's
      */
-    public record View(long[] time, long[] busy, long[][] columns, int size, long stride) {
+    public record View(long[] time, long[] busy, long[][] columns, int size, long stride,
+            List<PatchSysfsFile> patchFiles) {
 
         /** Rows. */
         public int size() {
@@ -118,11 +133,18 @@ public final class CounterSeries {
             return dt <= 0 ? 0 : Math.min(1.0, (busy[i] - b0) / (double) dt);
         }
 
-        /** The value of {@code counter} (a {@link #COLUMNS} name) at row {@code i}. */
+        /** The value of {@code counter} (a {@link #COLUMNS} name or a patch's file) at row {@code i}. */
         public long value(String counter, int i) {
-            KsmSysfsFile file = KsmSysfsFile.byName(counter)
-                    .orElseThrow(() -> new IllegalArgumentException("no such ksm sysfs file: " + counter));
-            return columns[file.ordinal()][check(i)];
+            KsmSysfsFile file = KsmSysfsFile.byName(counter).orElse(null);
+            if (file != null) {
+                return columns[file.ordinal()][check(i)];
+            }
+            for (int p = 0; p < patchFiles.size(); p++) {
+                if (patchFiles.get(p).fileName().equals(counter)) {
+                    return columns[FILES.length + p][check(i)];
+                }
+            }
+            throw new IllegalArgumentException("no such ksm sysfs file: " + counter);
         }
 
         /** Row {@code i} as counters. */
@@ -132,7 +154,7 @@ public final class CounterSeries {
             for (int c = 0; c < v.length; c++) {
                 v[c] = columns[c][i];
             }
-            return new CounterSample(time[i], counters(v), busy[i]);
+            return new CounterSample(time[i], counters(v, patchFiles), busy[i]);
         }
 
         /** Every row as counters (a copy: for exports and tests). */
@@ -144,9 +166,13 @@ public final class CounterSeries {
             return out;
         }
 
-        /** The counters of one row's values, in {@link KsmSysfsFile} order. */
-        private static KsmCounters counters(long[] v) {
+        /** The counters of one row's values, in {@link KsmSysfsFile} order, then the patch's files. */
+        private static KsmCounters counters(long[] v, List<PatchSysfsFile> patchFiles) {
             ToLongFunction<KsmSysfsFile> at = file -> v[file.ordinal()];
+            List<PatchValue> patch = new ArrayList<>(patchFiles.size());
+            for (int p = 0; p < patchFiles.size(); p++) {
+                patch.add(new PatchValue(patchFiles.get(p), v[FILES.length + p]));
+            }
             return new KsmCounters(at.applyAsLong(KsmSysfsFile.PAGES_SCANNED), at.applyAsLong(KsmSysfsFile.PAGES_SHARED),
                     at.applyAsLong(KsmSysfsFile.PAGES_SHARING), at.applyAsLong(KsmSysfsFile.PAGES_UNSHARED),
                     at.applyAsLong(KsmSysfsFile.PAGES_VOLATILE), at.applyAsLong(KsmSysfsFile.PAGES_SKIPPED),
@@ -160,7 +186,7 @@ public final class CounterSeries {
                     KsmSysfsFile.modeName(at.applyAsLong(KsmSysfsFile.ADVISOR_MODE)),
                     at.applyAsLong(KsmSysfsFile.ADVISOR_MAX_CPU), at.applyAsLong(KsmSysfsFile.ADVISOR_MIN_PAGES_TO_SCAN),
                     at.applyAsLong(KsmSysfsFile.ADVISOR_MAX_PAGES_TO_SCAN),
-                    at.applyAsLong(KsmSysfsFile.ADVISOR_TARGET_SCAN_TIME));
+                    at.applyAsLong(KsmSysfsFile.ADVISOR_TARGET_SCAN_TIME), patch);
         }
 
         private int check(int i) {

@@ -1,12 +1,16 @@
 package org.ksmstudio.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsRow;
 
 /**
- * Every value of /sys/kernel/mm/ksm at one simulated instant, with the kernel's definitions.
+ * Every value of /sys/kernel/mm/ksm at one simulated instant, with the kernel's definitions, and
+ * the values of the run's patch's own files ({@link #patchValues()}, after the kernel's).
  * {@link #asSysfsMap()} gives them under their sysfs names; {@link KsmSysfsFile} defines each one.
  */
 public record KsmCounters(long pagesScanned, long pagesShared, long pagesSharing, long pagesUnshared,
@@ -14,25 +18,56 @@ public record KsmCounters(long pagesScanned, long pagesShared, long pagesSharing
         long stableNodeDups, long generalProfit, long run, long pagesToScan, long sleepMillisecs,
         long mergeAcrossNodes, long maxPageSharing, long stableNodeChainsPruneMillisecs, long useZeroPages,
         long smartScan, String advisorMode, long advisorMaxCpu, long advisorMinPagesToScan,
-        long advisorMaxPagesToScan, long advisorTargetScanTime) {
+        long advisorMaxPagesToScan, long advisorTargetScanTime, List<PatchValue> patchValues) {
 
     /** The sysfs names of the read-only counters, in the table's order ({@link KsmSysfsFile#counters()}). */
     public static final String[] COUNTER_NAMES = KsmSysfsFile.counters().stream().map(KsmSysfsFile::fileName)
             .toArray(String[]::new);
 
-    /** name → value as sysfs prints it (advisor_mode as "[none] scan-time"), every file of the table in its order. */
+    /** The patch's files in their order after the kernel's (none when the run has no patch files). */
+    public KsmCounters {
+        patchValues = List.copyOf(patchValues);
+    }
+
+    /**
+     * name → value as sysfs prints it (advisor_mode as "[none] scan-time"), every file of the table in
+     * its order, then the patch's files.
+     */
     public Map<String, String> asSysfsMap() {
         Map<String, String> m = new LinkedHashMap<>();
         for (KsmSysfsFile file : KsmSysfsFile.values()) {
             m.put(file.fileName(), file.print(value(file)));
         }
+        for (PatchValue p : patchValues) {
+            m.put(p.file().fileName(), p.file().print(p.value()));
+        }
         return m;
     }
 
-    /** A numeric value by sysfs name (advisor_mode: 0 none, 1 scan-time); throws for unknown names. */
+    /** Every row of this run's sysfs table: the kernel's files, then the patch's. */
+    public List<SysfsRow> rows() {
+        List<SysfsRow> rows = new ArrayList<>(List.of(KsmSysfsFile.values()));
+        patchValues.forEach(p -> rows.add(p.file()));
+        return rows;
+    }
+
+    /** A numeric value by sysfs name, a patch's file too (advisor_mode: 0 none, 1 scan-time); throws for unknown names. */
     public long value(String sysfsName) {
-        return value(KsmSysfsFile.byName(sysfsName)
-                .orElseThrow(() -> new IllegalArgumentException("no such ksm sysfs file: " + sysfsName)));
+        KsmSysfsFile file = KsmSysfsFile.byName(sysfsName).orElse(null);
+        if (file != null) {
+            return value(file);
+        }
+        for (PatchValue p : patchValues) {
+            if (p.file().fileName().equals(sysfsName)) {
+                return p.value();
+            }
+        }
+        throw new IllegalArgumentException("no such ksm sysfs file: " + sysfsName);
+    }
+
+    /** The value of a row of the table (a kernel file or one of the patch's). */
+    public long value(SysfsRow row) {
+        return row instanceof KsmSysfsFile file ? value(file) : value(row.fileName());
     }
 
     /** The value of one file of the table (advisor_mode: 0 none, 1 scan-time). */

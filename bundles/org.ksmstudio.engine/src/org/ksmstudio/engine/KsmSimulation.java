@@ -19,6 +19,7 @@ import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 
 /**
  * A running KSM simulation of one scenario: the engine, the clock and the schedule of timed events.
@@ -65,7 +66,7 @@ public final class KsmSimulation {
         this.engine = ScenarioLoader.load(scenario);
         this.rmap = new RmapOperations(engine, scenario.topology(), WalkCostModel.of(scenario.costModel()));
         this.sampleInterval = scenario.run().sampleInterval().toNanos();
-        this.series = new CounterSeries(CounterSeries.DEFAULT_CAPACITY);
+        this.series = new CounterSeries(CounterSeries.DEFAULT_CAPACITY, engine.patchFiles());
         this.volatileWrites = new VolatileWrites(scenario, engine);
         this.lastSignature = engine.convergenceSignature();
         this.lastChange = new LastChange(0, 0, 0);
@@ -81,6 +82,11 @@ public final class KsmSimulation {
      */
     public static KsmSimulation create(Scenario scenario) {
         return new KsmSimulation(scenario);
+    }
+
+    /** The run's patch's own sysfs files (counters and tunables), shown after the kernel's; none for most policies. */
+    public List<PatchSysfsFile> patchFiles() {
+        return engine.patchFiles();
     }
 
     /** The scenario this simulation runs. */
@@ -169,6 +175,17 @@ public final class KsmSimulation {
         }
         long add = d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
         return nanos > Long.MAX_VALUE - add ? Long.MAX_VALUE : nanos + add;
+    }
+
+    /**
+     * Holds a patch from outside the engine to the engine's invariants once its plan ended.
+     *
+     * @throws org.ksmstudio.engine.patch.PatchException naming the patch and what it broke
+     */
+    void checkPatchAfterRun() {
+        synchronized (lock) {
+            engine.checkPatchAfterRun();
+        }
     }
 
     /** Stops a running simulation after the current wake-up; it cannot run again. */

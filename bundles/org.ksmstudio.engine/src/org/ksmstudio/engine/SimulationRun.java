@@ -112,7 +112,12 @@ public final class SimulationRun {
         return scheduledUntil >= 0 && (now() < scheduledUntil || simulation.nextEventNanos() <= scheduledUntil);
     }
 
-    /** Runs the plan to its end (or until the simulation is cancelled). */
+    /**
+     * Runs the plan to its end (or until the simulation is cancelled).
+     *
+     * @throws org.ksmstudio.engine.patch.PatchException when the run's patch failed (a hook threw, a
+     *         value out of range, an invariant broken): the message names the patch
+     */
     public SimulationRun runToEnd() {
         while (!done()) {
             advance(Long.MAX_VALUE);
@@ -149,6 +154,9 @@ public final class SimulationRun {
             if (step(steps.get(index), now, budgetEnd)) {
                 index++;
                 started = false;
+                if (index == steps.size()) {
+                    simulation.checkPatchAfterRun();
+                }
             }
         }
         return now() - start;

@@ -12,7 +12,7 @@ class LruAddBatchesTest {
     void theLastWrittenModThirtyOneStayHeldUntilTheDrain() {
         PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), 100);
         slots.allocRange(100);
-        RmapItems items = new RmapItems(slots, new StableNodes(16, 1), slots.capacity());
+        RmapItems items = new RmapItems(slots, new StableNodes(16, 1), slots.capacity(), 0);
         LruAddBatches lru = new LruAddBatches(items);
         int[] ring = new int[LruAddBatches.LRU_ADD_BATCH];
         for (int i = 0; i < ring.length; i++) {

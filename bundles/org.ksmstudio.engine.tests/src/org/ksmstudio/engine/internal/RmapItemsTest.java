@@ -22,7 +22,7 @@ class RmapItemsTest {
 
     private final PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), 16);
     private final StableNodes sn = new StableNodes(16, 1);
-    private final RmapItems items = new RmapItems(slots, sn, 16);
+    private final RmapItems items = new RmapItems(slots, sn, 16, 0);
     private final int[] node = new int[NODES];
     private final List<Deque<Integer>> hlists = new ArrayList<>();
 

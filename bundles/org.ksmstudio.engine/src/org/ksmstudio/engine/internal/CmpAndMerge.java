@@ -1,17 +1,17 @@
 package org.ksmstudio.engine.internal;
 
+import org.ksmstudio.engine.patch.MergeTarget;
 import org.ksmstudio.engine.scenario.CostModel;
 
 /**
  * What ksmd does with one page it scanned: cmp_and_merge_page with its checksum test, the zero
- * page (use_zero_pages), the stable tree, the unstable tree and try_to_merge_with_ksm_page. It
+ * page (use_zero_pages), the stable tree, the unstable tree and try_to_merge_with_ksm_page; for an
+ * unmerged page the volatility rule and the merge target are the patch's seams ({@link Seams}). It
  * keeps no state of its own: every change goes through the tables ({@link PageSlots},
  * {@link Frames}, {@link RmapItems}, {@link StableTree}, {@link UnstableTree}), which keep the
  * counters; the work is charged to ksmd's batch.
  */
 final class CmpAndMerge {
-    private static final int ZERO_CHECKSUM = Mix.checksum(0L);
-
     private final KsmEngine e;
     private final PageSlots slots;
     private final Frames frames;
@@ -42,6 +42,7 @@ final class CmpAndMerge {
     void cmpAndMerge(int s) {
         int f = slots.pte(s);
         int pageNode = frames.stableNode(f);
+        MergeTarget target = MergeTarget.TREES;
         if (pageNode >= 0) {
             e.clock.charge(ksmPageVisitNanos);
             if (sn.kind(pageNode) != StableNodes.MIGRATING && stable.kpfnNid(sn.kpfn(pageNode)) != sn.nid(pageNode)) {
@@ -55,11 +56,15 @@ final class CmpAndMerge {
             stable.removeRmapItemFromTree(s);
             e.clock.charge(checksumNanos);
             int cs = Mix.checksum(frames.content(f));
-            if (items.oldChecksum(s) != cs) {
+            boolean changed = items.oldChecksum(s) != cs;
+            if (changed) {
                 items.setOldChecksum(s, cs);
+            }
+            if (!e.seams.allowsMerge(s, changed)) {
                 return;
             }
-            if (tryToMergeWithZeroPage(s, f)) {
+            target = e.seams.mergeTarget(s);
+            if (target == MergeTarget.NONE || target == MergeTarget.ZERO_PAGE && tryToMergeWithZeroPage(s, f)) {
                 return;
             }
         }
@@ -73,6 +78,9 @@ final class CmpAndMerge {
                 e.clock.charge(mergeNanos);
                 items.stableAppend(s, frames.stableNode(kf));
             }
+            return;
+        }
+        if (target == MergeTarget.STABLE_TREE) {
             return;
         }
         int t = unstable.searchInsert(s, f);
@@ -91,11 +99,11 @@ final class CmpAndMerge {
         }
     }
 
-    /** try_to_merge_with_zero_page: true when the page was handled (merged, or its VMA is gone). */
+    /**
+     * try_to_merge_with_zero_page (chosen by the merge target: 6.18 with use_zero_pages and the
+     * checksum of an empty page): true when the page was handled (merged, or its VMA is gone).
+     */
     private boolean tryToMergeWithZeroPage(int s, int f) {
-        if (!e.useZeroPages || items.oldChecksum(s) != ZERO_CHECKSUM) {
-            return false;
-        }
         if (!mms.vmaMergeableAt(s)) {
             return true;
         }

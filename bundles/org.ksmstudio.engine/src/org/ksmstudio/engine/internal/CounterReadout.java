@@ -23,7 +23,7 @@ final class CounterReadout {
                 profit(e, items.pagesSharing(), zero, items.rmapItems()),
                 e.run, e.pagesToScan, e.sleepMillisecs, e.mergeAcrossNodes, e.maxPageSharing, e.pruneMillisecs,
                 e.useZeroPages ? 1 : 0, e.smartScan ? 1 : 0, e.advisor.sysfsName(), e.advisorMaxCpu, e.advisorMinPages,
-                e.advisorMaxPages, e.advisorTarget);
+                e.advisorMaxPages, e.advisorTarget, e.seams.values());
     }
 
     /** pages_volatile: rmap items neither in a tree nor sharing (pages_volatile_show) */

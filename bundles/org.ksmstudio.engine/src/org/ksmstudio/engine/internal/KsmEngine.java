@@ -13,6 +13,7 @@ import org.ksmstudio.engine.scenario.AdvisorMode;
 import org.ksmstudio.engine.scenario.CostModel;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.Topology;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 
 /**
  * ksmd and the KSM data structures of mm/ksm.c on simulated time. The state is in owned tables,
@@ -52,6 +53,8 @@ public final class KsmEngine {
     final UnstableTree unstable;
     final LruAddBatches lru;
     final KsmScan scan;
+    /** the run's patch at the places where ksmd decides */
+    final Seams seams;
     private final CmpAndMerge merge;
     private final ProcessEvents processes;
 
@@ -83,11 +86,12 @@ public final class KsmEngine {
         this.clock = new KsmdClock(cost);
         this.pageSize = topology.pageSize();
         this.policy = policy;
+        this.seams = new Seams(this, policy);
         int cap = Math.max(16, slotCapacity);
         this.sn = new StableNodes(cap / 512, topology.nodes().size());
         this.frames = new Frames(cap, sn);
         this.slots = new PageSlots(frames, cap);
-        this.items = new RmapItems(slots, sn, slots.capacity());
+        this.items = new RmapItems(slots, sn, slots.capacity(), seams.itemColumns());
         this.mms = new MmSlots(slots);
         this.stable = new StableTree(this, sn, frames, items);
         this.unstable = new UnstableTree(this, slots, frames, items, mms);
@@ -208,29 +212,22 @@ public final class KsmEngine {
         return (int) (scan.seqnr() - before);
     }
 
-    /** The start of a full scan (ksm_scan.mm_slot at ksm_mm_head): drain, advisor, prune, reset the unstable tree. */
+    /**
+     * The start of a full scan (ksm_scan.mm_slot at ksm_mm_head): drain, the patch's seam (6.18: the
+     * advisor notes the start), prune, reset the unstable tree.
+     */
     void fullScanStarts() {
         lru.drainAll();
-        if (advisor == AdvisorMode.SCAN_TIME) {
-            advStartScan = clock.now + clock.batchNanos();
-        }
+        seams.fullScanStarts();
         if (mergeAcrossNodes == 0) {
             stable.pruneMigrateNodes();
         }
         unstable.reset();
     }
 
-    /** The end of a full scan: scan_time_advisor. */
+    /** The end of a full scan: the patch's seam (6.18: scan_time_advisor). */
     void fullScanEnds() {
-        if (advisor != AdvisorMode.SCAN_TIME) {
-            return;
-        }
-        long t = clock.now + clock.batchNanos();
-        ScanTimeAdvisor.Result r = ScanTimeAdvisor.advise(advContext, t - advStartScan,
-                KSMD_RUNTIME_BEFORE_RUN + clock.busyNanos + clock.batchNanos(),
-                pagesToScan, advisorTarget, advisorMaxCpu, advisorMaxPages);
-        advContext = r.context();
-        pagesToScan = r.pagesToScan();
+        seams.fullScanEnds();
     }
 
     /** Number of page slots whose page sits in a per-CPU LRU add batch (cannot be merged yet). */
@@ -326,6 +323,15 @@ public final class KsmEngine {
         return slots.count();
     }
 
+    /**
+     * At the end of a run: a patch from outside the engine is held to the engine's invariants.
+     *
+     * @throws org.ksmstudio.engine.patch.PatchException naming the patch and the first violation
+     */
+    public void checkPatchAfterRun() {
+        seams.checkAfterRun();
+    }
+
     /** Checks internal invariants; returns a description of the first violation or null. */
     public String checkInvariants() {
         return InvariantCheck.firstViolation(this);
@@ -342,6 +348,11 @@ public final class KsmEngine {
 
     SharingPolicy policy() {
         return policy;
+    }
+
+    /** The run's patch's own sysfs files (counters and tunables), after the kernel's in every view. */
+    public List<PatchSysfsFile> patchFiles() {
+        return seams.files();
     }
 
     /** Adds work done by ksmd outside its scan (a refile pass) to its CPU time. */

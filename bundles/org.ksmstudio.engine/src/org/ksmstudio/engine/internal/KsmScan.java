@@ -6,8 +6,8 @@ import org.ksmstudio.engine.scenario.CostModel;
  * ksmd's scan (struct ksm_scan): the address it is at within the mm slot {@link MmSlots} points
  * to, and the number of full scans done (ksm_scan.seqnr). {@link #next()} is
  * scan_get_next_rmap_item: it starts a full scan at ksm_mm_head, walks the mergeable VMAs in
- * address order, allocates and frees rmap items on the way, applies smart_scan's skips, and ends
- * the full scan after the last mm slot.
+ * address order, allocates and frees rmap items on the way, asks the patch's seam whether to skip
+ * an item (6.18: smart_scan), and ends the full scan after the last mm slot.
  */
 final class KsmScan {
     private final KsmEngine e;
@@ -116,12 +116,16 @@ final class KsmScan {
         return -1;
     }
 
-    /** should_skip_rmap_item: smart scan skips an unmerged page that stayed unique for a while. */
+    /**
+     * should_skip_rmap_item: never a KSM page; otherwise the patch's seam (6.18: smart scan skips an
+     * unmerged page that stayed unique for a while). A skipped item leaves its tree and is counted.
+     */
     private boolean shouldSkip(int s, int f) {
-        if (!e.smartScan || frames.isKsm(f) || !items.smartScanSkips(s)) {
+        if (frames.isKsm(f) || !e.seams.skip(s)) {
             return false;
         }
         stable.removeRmapItemFromTree(s);
+        items.skipped(s);
         return true;
     }
 

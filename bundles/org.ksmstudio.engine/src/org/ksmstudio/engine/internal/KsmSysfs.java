@@ -1,16 +1,19 @@
 package org.ksmstudio.engine.internal;
 
+import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.engine.SysfsResult.Outcome;
 import org.ksmstudio.engine.scenario.AdvisorMode;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.ScenarioException;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 
 /**
  * The files of /sys/kernel/mm/ksm on an engine: writes answered by the rules of {@link KsmSysfsFile}
  * (EINVAL, ERANGE, EBUSY, EACCES for counters, ENOENT) and then applied with the store functions'
- * side effects, reads as the kernel prints them, and a tunables record written at start-up.
+ * side effects, reads as the kernel prints them, and a tunables record written at start-up. The
+ * run's patch's own files ({@link PatchSysfsFile}) are read and written here too.
  */
 final class KsmSysfs {
 
@@ -39,7 +42,7 @@ final class KsmSysfs {
         String v = value == null ? "" : value;
         KsmSysfsFile file = KsmSysfsFile.byName(name).orElse(null);
         if (file == null) {
-            return fail(Outcome.ENOENT, name, v, "no such file in /sys/kernel/mm/ksm");
+            return writePatchFile(e, name, v);
         }
         KsmSysfsFile.Parsed p = file.check(v, file.writable() ? e.counters().value(file) : 0,
                 e.advisor != AdvisorMode.NONE, () -> e.items.pagesShared() != 0 || e.stable.removeAllStableNodes());
@@ -47,6 +50,20 @@ final class KsmSysfs {
             return fail(p.outcome(), name, v, p.reason());
         }
         store(e, file, p.value());
+        return new SysfsResult(Outcome.OK, name, v, "");
+    }
+
+    /** A write of one of the patch's files: its tunables take a value in their range, its counters are EACCES. */
+    private static SysfsResult writePatchFile(KsmEngine e, String name, String v) {
+        PatchSysfsFile file = e.seams.file(name);
+        if (file == null) {
+            return fail(Outcome.ENOENT, name, v, "no such file in /sys/kernel/mm/ksm");
+        }
+        KsmSysfsFile.Parsed p = file.parse(v);
+        if (!p.ok()) {
+            return fail(p.outcome(), name, v, p.reason());
+        }
+        e.seams.store(file, p.value());
         return new SysfsResult(Outcome.OK, name, v, "");
     }
 
@@ -113,8 +130,11 @@ final class KsmSysfs {
 
     /** Reads a /sys/kernel/mm/ksm file as the kernel prints it (without the newline). */
     static String read(KsmEngine e, String name) {
-        KsmSysfsFile file = KsmSysfsFile.byName(name).orElseThrow(
-                () -> new IllegalArgumentException("file = " + name + ": no such file in /sys/kernel/mm/ksm"));
-        return file.print(e.counters().value(file));
+        KsmSysfsFile file = KsmSysfsFile.byName(name).orElse(null);
+        if (file == null && e.seams.file(name) == null) {
+            throw new IllegalArgumentException("file = " + name + ": no such file in /sys/kernel/mm/ksm");
+        }
+        KsmCounters c = e.counters();
+        return file != null ? file.print(c.value(file)) : Long.toString(c.value(name));
     }
 }

@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ksmstudio.engine.patch.ProcessEvent;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.ScenarioException;
 
 /**
  * What the processes of a workload do to their pages and to KSM: creation with its pages faulted
  * in, writes (COW breaks of KSM pages), fork, exit, madvise(MADV_(UN)MERGEABLE),
- * prctl(PR_SET_MEMORY_MERGE) and memory failure. Single-threaded, like the engine it acts on.
+ * prctl(PR_SET_MEMORY_MERGE) and memory failure. Each KSM event, once applied with 6.18's rules,
+ * is reported to the patch's seam ({@link Seams#processEvent}). Single-threaded, like the engine it
+ * acts on.
  */
 public final class ProcessEvents {
     private final KsmEngine e;
@@ -199,6 +202,7 @@ public final class ProcessEvents {
         if (parent.registered) {
             e.ksmEnter(child);
         }
+        e.seams.processEvent(ProcessEvent.FORK, child);
     }
 
     /** Process exit: __ksm_exit, then its pages are unmapped; ksmd frees its rmap items when it gets there. */
@@ -209,6 +213,7 @@ public final class ProcessEvents {
         for (int s = mm.firstSlot; s < mm.firstSlot + mm.slotCount; s++) {
             e.slots.unmap(s);
         }
+        e.seams.processEvent(ProcessEvent.EXIT, mm);
     }
 
     /** madvise(MADV_MERGEABLE / MADV_UNMERGEABLE) on a whole region. */
@@ -231,6 +236,7 @@ public final class ProcessEvents {
             v.mergeable = false;
             v.staleItems = true;
         }
+        e.seams.processEvent(mergeable ? ProcessEvent.MADVISE_MERGEABLE : ProcessEvent.MADVISE_UNMERGEABLE, mm);
     }
 
     /** prctl(PR_SET_MEMORY_MERGE, 0/1): every region of the process. */
@@ -260,6 +266,7 @@ public final class ProcessEvents {
             }
             mm.mergeAny = false;
         }
+        e.seams.processEvent(enable ? ProcessEvent.MERGE_ANY_ENABLED : ProcessEvent.MERGE_ANY_DISABLED, mm);
     }
 
     /** unmerge_ksm_pages: break COW of every KSM page (and KSM zero page) mapped in the VMA. */

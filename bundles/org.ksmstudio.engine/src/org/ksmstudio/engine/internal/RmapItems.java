@@ -6,9 +6,11 @@ import java.util.Arrays;
  * The rmap items (struct ksm_rmap_item), at most one per page slot, in columns indexed by slot:
  * flags, oldchecksum, the unstable tree's nid, the stable node (head) and the links of its hlist,
  * and smart_scan's age and skips ({@link SmartScan}): 19 bytes a slot, 18 while every unstable
- * tree item is in tree 0 (the nid column is made on the first insertion into another tree). The one place that counts them: ksm_rmap_items,
- * ksm_pages_shared, ksm_pages_sharing, ksm_pages_unshared, and per mm mm_slot->rmap_items and
- * mm->ksm_merging_pages; each count moves only with the state it counts, in the methods below.
+ * tree item is in tree 0 (the nid column is made on the first insertion into another tree), plus
+ * 4 bytes for each int column of state the run's patch asked for (zeroed by alloc_rmap_item).
+ * The one place that counts them: ksm_rmap_items, ksm_pages_shared, ksm_pages_sharing,
+ * ksm_pages_unshared, ksm_pages_skipped, and per mm mm_slot->rmap_items and mm->ksm_merging_pages;
+ * each count moves only with the state it counts, in the methods below.
  * The head and length of a stable node's hlist live in {@link StableNodes}, written from here.
  */
 final class RmapItems {
@@ -35,15 +37,18 @@ final class RmapItems {
     private int[] head;
     private int[] hnext;
     private int[] hprev;
+    /** the patch's int columns per rmap item ({@link org.ksmstudio.engine.patch.KsmPatch#itemColumns()}) */
+    private final int[][] patchState;
 
     private long rmapItems;
+    private long pagesSkipped;
     private long pagesShared;
     private long pagesSharing;
     private long pagesUnshared;
     private long[] mmItems = new long[16];
     private long[] mmMerging = new long[16];
 
-    RmapItems(PageSlots slots, StableNodes sn, int capacity) {
+    RmapItems(PageSlots slots, StableNodes sn, int capacity, int patchColumns) {
         this.slots = slots;
         this.sn = sn;
         this.smart = new SmartScan(capacity);
@@ -52,6 +57,7 @@ final class RmapItems {
         head = new int[capacity];
         hnext = new int[capacity];
         hprev = new int[capacity];
+        patchState = new int[patchColumns][capacity];
     }
 
     /** Grows the columns to the page slots' capacity and the per-mm counts to their mms. */
@@ -67,6 +73,9 @@ final class RmapItems {
             hnext = Arrays.copyOf(hnext, cap);
             hprev = Arrays.copyOf(hprev, cap);
             smart.grow(cap);
+            for (int c = 0; c < patchState.length; c++) {
+                patchState[c] = Arrays.copyOf(patchState[c], cap);
+            }
         }
         if (slots.mmCount() > mmItems.length) {
             mmItems = Arrays.copyOf(mmItems, slots.mmCount() * 2);
@@ -85,6 +94,9 @@ final class RmapItems {
         flags[s] = (byte) (HAS_ITEM | (flags[s] & LRU_HELD));
         oldChecksum[s] = 0;
         smart.reset(s);
+        for (int[] column : patchState) {
+            column[s] = 0;
+        }
         head[s] = NIL;
         rmapItems++;
         mmItems[slots.owner(s)]++;
@@ -112,9 +124,26 @@ final class RmapItems {
         oldChecksum[s] = checksum;
     }
 
-    /** should_skip_rmap_item's aging of an unmerged page; true when this scan skips it (pages_skipped). */
+    /** should_skip_rmap_item's aging of an unmerged page; true when this scan skips it. */
     boolean smartScanSkips(int s) {
         return smart.skip(s);
+    }
+
+    /** should_skip_rmap_item decided to skip the item (out of both trees): ksm_pages_skipped++. */
+    void skipped(int s) {
+        if ((flags[s] & (STABLE | UNSTABLE)) != 0) {
+            throw inTree(s);
+        }
+        pagesSkipped++;
+    }
+
+    /** Column {@code c} of the patch's state of rmap item s. */
+    int patchState(int c, int s) {
+        return patchState[c][s];
+    }
+
+    void setPatchState(int c, int s, int value) {
+        patchState[c][s] = value;
     }
 
     // ---- stable tree: the hlist of a stable node ----
@@ -252,7 +281,7 @@ final class RmapItems {
 
     /** ksm_pages_skipped */
     long pagesSkipped() {
-        return smart.pagesSkipped();
+        return pagesSkipped;
     }
 
     /** mm_slot->rmap_items of mm {@code mmIndex} */
@@ -266,6 +295,7 @@ final class RmapItems {
     }
 
     long heapBytes() {
-        return (long) flags.length * (1 + 4 + 4 + 4 + 4) + (nid == null ? 0 : nid.length) + smart.heapBytes();
+        return (long) flags.length * (1 + 4 + 4 + 4 + 4 + 4L * patchState.length) + (nid == null ? 0 : nid.length)
+                + smart.heapBytes();
     }
 }

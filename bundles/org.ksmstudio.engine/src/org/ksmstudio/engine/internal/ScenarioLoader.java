@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ksmstudio.engine.policy.PolicyParameters;
 import org.ksmstudio.engine.policy.SharingPolicies;
+import org.ksmstudio.engine.policy.SharingPolicy;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.ContentSharing;
 import org.ksmstudio.engine.scenario.ForkPoint;
@@ -19,7 +21,8 @@ import org.ksmstudio.engine.scenario.ScenarioException;
 
 /**
  * Builds a {@link KsmEngine} from a scenario: faults in every region with its contents, in process
- * order, registers the mms with KSM, applies the tunables (run last, as a sysfs write).
+ * order, registers the mms with KSM, applies the tunables (run last, as a sysfs write); the start
+ * values of a patch's tunables come from its specification ({@code "name:file=value"}).
  */
 public final class ScenarioLoader {
     /** Most pages one engine accepts (about 64 GiB of 4 KiB pages times 8). */
@@ -39,8 +42,10 @@ public final class ScenarioLoader {
         if (total > MAX_PAGES) {
             throw new ScenarioException("workload.pages", total, "more than " + MAX_PAGES + " pages");
         }
-        KsmEngine e = new KsmEngine(sc.topology(), sc.costModel(), sc.tunables().withRun(0),
-                SharingPolicies.byName(sc.run().policy()), (int) Math.min(total + 16, Integer.MAX_VALUE - 16));
+        SharingPolicy policy = SharingPolicies.byName(sc.run().policy());
+        KsmEngine e = new KsmEngine(sc.topology(), sc.costModel(), sc.tunables().withRun(0), policy,
+                (int) Math.min(total + 16, Integer.MAX_VALUE - 16));
+        PolicyParameters.patchTunables(policy, sc.run().policy()).forEach((f, v) -> e.seams.store(f, v));
         Map<String, Long> spaces = new HashMap<>();
         for (ProcessSpec p : sc.workload().processes()) {
             if (p.forkOf() != 0 && p.forkPoint() == ForkPoint.AFTER_FILL) {

@@ -12,7 +12,6 @@ import java.util.Arrays;
 final class SmartScan {
     private static final int AGE_MAX = 15;
     private byte[] ageAndSkips;
-    private long pagesSkipped;
 
     SmartScan(int capacity) {
         ageAndSkips = new byte[capacity];
@@ -29,8 +28,8 @@ final class SmartScan {
     }
 
     /**
-     * Ages the unmerged page at slot s by one scan and tells whether this scan skips it (then
-     * counted in pages_skipped).
+     * Ages the unmerged page at slot s by one scan and tells whether this scan skips it (the caller
+     * counts it in pages_skipped).
      */
     boolean skip(int s) {
         int v = ageAndSkips[s] & 0xff;
@@ -42,18 +41,12 @@ final class SmartScan {
             if (skips == 0) {
                 skips = skipAge(age);
             } else {
-                pagesSkipped++;
                 skips--;
                 skipped = true;
             }
         }
         ageAndSkips[s] = (byte) (skips << 4 | older);
         return skipped;
-    }
-
-    /** pages_skipped: the skips so far */
-    long pagesSkipped() {
-        return pagesSkipped;
     }
 
     long heapBytes() {

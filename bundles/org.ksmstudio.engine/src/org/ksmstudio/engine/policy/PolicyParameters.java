@@ -3,6 +3,10 @@ package org.ksmstudio.engine.policy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.ksmstudio.engine.patch.KsmPatch;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
+
 /** Parses policy specifications such as {@code "resched:every=8"} and reads their values. */
 public final class PolicyParameters {
     private PolicyParameters() {
@@ -35,9 +39,14 @@ public final class PolicyParameters {
         return map;
     }
 
-    /** Applies the parameters of {@code spec} to {@code policy}. */
+    /**
+     * Applies the parameters of {@code spec} to {@code policy}: those naming a tunable of a
+     * {@link KsmPatch} ({@link KsmPatch#sysfsFiles()}) are checked here and written at the start of
+     * the run ({@link #patchTunables}); the others go to {@link RmapPolicy#withParameters}.
+     */
     public static SharingPolicy configure(SharingPolicy policy, String spec) {
         Map<String, String> params = parse(spec);
+        patchTunables(policy, spec).keySet().forEach(f -> params.remove(f.fileName()));
         if (params.isEmpty()) {
             return policy;
         }
@@ -45,6 +54,31 @@ public final class PolicyParameters {
             return p.withParameters(params);
         }
         throw new IllegalArgumentException("policy = " + spec + ": " + policy.name() + " takes no parameters");
+    }
+
+    /**
+     * The start values the parameters of {@code spec} give the tunables of a patch ({@code
+     * "smart-scan-ages:max_skips=4"}), each checked by its file's rules; empty for other policies.
+     */
+    public static Map<PatchSysfsFile, Long> patchTunables(SharingPolicy policy, String spec) {
+        Map<PatchSysfsFile, Long> values = new LinkedHashMap<>();
+        if (!(policy instanceof KsmPatch patch)) {
+            return values;
+        }
+        Map<String, String> params = parse(spec);
+        for (PatchSysfsFile f : patch.sysfsFiles()) {
+            String v = params.get(f.fileName());
+            if (v == null || !f.writable()) {
+                continue;
+            }
+            KsmSysfsFile.Parsed p = f.parse(v);
+            if (!p.ok()) {
+                throw new IllegalArgumentException("policy " + policy.name() + ": " + f.fileName() + " = " + v + ": "
+                        + p.reason());
+            }
+            values.put(f, p.value());
+        }
+        return values;
     }
 
     /** A positive long parameter; {@code policy} and {@code name} go into the error message. */

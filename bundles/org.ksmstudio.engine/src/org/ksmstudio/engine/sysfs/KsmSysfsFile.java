@@ -17,7 +17,7 @@ import org.ksmstudio.engine.SysfsResult.Outcome;
  * <p>The tunables are declared in an order the kernel accepts them from any state (see
  * {@link #writeOrder()}), the counters after them in the order of the Counters view.</p>
  */
-public enum KsmSysfsFile {
+public enum KsmSysfsFile implements SysfsRow {
     /** Written while pages are shared they answer EBUSY: they come right after an unmerge. */
     MAX_PAGE_SHARING("max_page_sharing", Format.INT, 2, Integer.MAX_VALUE, "256", "4.13", "mappings",
             "Most mappings of one KSM page; a fuller page gets a new dup in its stable node chain"),
@@ -112,11 +112,13 @@ public enum KsmSysfsFile {
     }
 
     /** The file's name in /sys/kernel/mm/ksm. */
+    @Override
     public String fileName() {
         return fileName;
     }
 
     /** Whether root may write it (a tunable) rather than only read it (a counter). */
+    @Override
     public boolean writable() {
         return format != Format.COUNTER;
     }
@@ -132,21 +134,25 @@ public enum KsmSysfsFile {
     }
 
     /** The kernel's default of a tunable, as written to the file; empty for counters. */
+    @Override
     public Optional<String> defaultValue() {
         return Optional.ofNullable(defaultValue);
     }
 
     /** The first mainline kernel version that has the file, e.g. "6.7". */
+    @Override
     public String since() {
         return since;
     }
 
     /** The unit of the value ("pages", "ms", ...), empty when it has none. */
+    @Override
     public String unit() {
         return unit;
     }
 
     /** What the file means, in one line. */
+    @Override
     public String meaning() {
         return meaning;
     }
@@ -155,6 +161,7 @@ public enum KsmSysfsFile {
      * The values the kernel accepts, for people: "0, 1 or 2", "2..2147483647", "none or scan-time".
      * Unsigned long files take up to 2^63-1 here (the engine's long), the kernel up to 2^64-1.
      */
+    @Override
     public String range() {
         return switch (format) {
             case COUNTER -> "read-only";
@@ -183,6 +190,7 @@ public enum KsmSysfsFile {
      * The kernel's answer to writing {@code written} as far as it depends on the text alone: OK with
      * the value (advisor_mode: its index, none 0, scan-time 1; booleans 0 or 1), or the errno and why.
      */
+    @Override
     public Parsed parse(String written) {
         String v = written == null ? "" : written;
         return switch (format) {
@@ -243,6 +251,7 @@ public enum KsmSysfsFile {
     }
 
     /** The value as the kernel prints it (without the newline): advisor_mode as "[none] scan-time". */
+    @Override
     public String print(long value) {
         if (format != Format.MODE) {
             return Long.toString(value);
@@ -328,11 +337,13 @@ public enum KsmSysfsFile {
      */
     public record Parsed(Outcome outcome, long value, String reason) {
 
-        static Parsed ok(long value) {
+        /** An accepted write of {@code value}. */
+        public static Parsed ok(long value) {
             return new Parsed(Outcome.OK, value, "");
         }
 
-        static Parsed refused(Outcome outcome, String reason) {
+        /** A refused write: the errno and why. */
+        public static Parsed refused(Outcome outcome, String reason) {
             return new Parsed(outcome, 0, reason);
         }
 
