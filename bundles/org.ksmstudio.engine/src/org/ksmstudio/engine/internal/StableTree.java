@@ -29,6 +29,12 @@ final class StableTree {
     private int outNode;
     /** second result of {@link #stableNodeChain}: the dup chosen */
     private int outDup;
+    /** max_page_sharing when the chains' remembered walks were taken */
+    private int walksSharing;
+    /** jiffies of the search in progress (the clock does not move during one) */
+    private long searchJiffies;
+    /** in the search in progress, a chain last pruned at or before these jiffies is pruned again */
+    private long pruneBefore;
 
     StableTree(KsmEngine engine, StableNodes sn, Frames frames, RmapItems items) {
         this.e = engine;
@@ -103,33 +109,54 @@ final class StableTree {
         sn.free(node);
     }
 
-    /** chain()/chain_prune(): the usable dup of a tree node; sets outNode/outDup; -1 when the node went away. */
-    private int stableNodeChain(int node, boolean prune) {
+    /**
+     * chain()/chain_prune(): the usable dup of a tree node; sets outNode/outDup; false when the node
+     * went away.
+     */
+    private boolean stableNodeChain(int node, boolean prune) {
         if (sn.kind(node) != StableNodes.CHAIN) {
             outNode = node;
             outDup = node;
             if (isStale(node)) {
                 removeNodeFromStableTree(node);
-                return -1;
+                return false;
             }
-            return sn.kpfn(node);
+            return true;
         }
         return stableNodeDup(node, prune);
     }
 
-    private int stableNodeDup(int chain, boolean prune) {
-        long j = e.clock.jiffies();
-        if (!prune || j < sn.pruneJiffies(chain) + e.clock.msecsToJiffies(e.pruneMillisecs)) {
+    /**
+     * stable_node_dup: walks the dups of a chain (all of them when it prunes), drops the stale ones,
+     * picks the dup to share and moves it to the head, collapses a chain of one dup. A walk that
+     * stops at the first candidate with no stale node anywhere and changes nothing is remembered by
+     * the chain ({@link StableNodes#rememberWalk}) and replayed (its visits charged) while nothing
+     * it read has changed.
+     */
+    private boolean stableNodeDup(int chain, boolean prune) {
+        if (!prune || sn.pruneJiffies(chain) > pruneBefore) {
             prune = false;
         } else {
-            sn.setPruneJiffies(chain, j);
+            sn.setPruneJiffies(chain, searchJiffies);
+        }
+        boolean noStale = frames.staleNodes() == 0;
+        if (!prune && noStale) {
+            int visits = sn.walkVisits(chain);
+            if (visits > 0) {
+                e.clock.charge(dupVisitNanos * visits);
+                outNode = chain;
+                outDup = sn.walkDup(chain);
+                return true;
+            }
         }
         int found = NIL;
         int foundLen = 0;
+        int visits = 0;
         int dup = sn.first(chain);
         while (dup != NIL) {
             int nx = sn.next(dup);
             e.clock.charge(dupVisitNanos);
+            visits++;
             if (isStale(dup)) {
                 removeNodeFromStableTree(dup);
                 dup = nx;
@@ -155,17 +182,19 @@ final class StableTree {
                 if (sn.first(chain) != found && isCandidate(found, 1)) {
                     sn.chainUnlinkDup(found);
                     sn.chainAddDupHead(chain, found);
+                } else if (!prune && noStale) {
+                    sn.rememberWalk(chain, visits, found);
                 }
                 outNode = chain;
             }
             outDup = found;
-            return sn.kpfn(found);
+            return true;
         }
         sn.tree.erase(sn.nid(chain), chain);
         sn.free(chain);
         outNode = NIL;
         outDup = NIL;
-        return -1;
+        return false;
     }
 
     /** stable_tree_search: the KSM page frame to merge page f with, or -1. */
@@ -176,6 +205,21 @@ final class StableTree {
         }
         long c = frames.content(f);
         int t = kpfnNid(f);
+        searchJiffies = e.clock.jiffies();
+        pruneBefore = searchJiffies - e.clock.msecsToJiffies(e.pruneMillisecs);
+        sharingLimitSeen();
+        return search(f, pageNode, c, t);
+    }
+
+    /** The chains' remembered walks are forgotten when max_page_sharing changed since they were taken. */
+    private void sharingLimitSeen() {
+        if (walksSharing != e.maxPageSharing) {
+            sn.forgetWalks();
+            walksSharing = e.maxPageSharing;
+        }
+    }
+
+    private int search(int f, int pageNode, long c, int t) {
         again:
         while (true) {
             int node = sn.tree.root(t);
@@ -187,8 +231,7 @@ final class StableTree {
                 if (sn.kind(node) != StableNodes.CHAIN && frames.staleNodes() == 0) {
                     dup = node; // what chain_prune() returns for a live regular node
                 } else {
-                    int tf = stableNodeChain(node, true);
-                    if (tf < 0) {
+                    if (!stableNodeChain(node, true)) {
                         continue again;
                     }
                     node = outNode;
@@ -266,6 +309,7 @@ final class StableTree {
     int stableTreeInsert(int kf) {
         long c = frames.content(kf);
         int t = kpfnNid(kf);
+        sharingLimitSeen();
         int node;
         int parent;
         boolean asLeft;
@@ -278,8 +322,7 @@ final class StableTree {
             needChain = false;
             while (node != NIL) {
                 e.clock.charge(treeSearchNanos);
-                int tf = stableNodeChain(node, false);
-                if (tf < 0) {
+                if (!stableNodeChain(node, false)) {
                     continue again;
                 }
                 node = outNode;
