@@ -1,6 +1,8 @@
 package org.ksmstudio.core.headless;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.ServiceLoader;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.patch.PatchJars;
 import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.PendingSnapshot;
@@ -26,9 +29,11 @@ import org.ksmstudio.model.MessageBundle;
  * --replay FILE.ksm [--yes] [--record-reference OUT.json]
  * --capture PID[,PID...] --out FILE.ksm [--window DURATION] [--all-anonymous]
  * </pre>
- * A subcommand is chosen by its option in the first position only ({@link HeadlessCommand}s listed
- * in {@link #commands()} or found through {@link ServiceLoader}); each parses the rest with picocli
- * and has its own {@code --help}. Exit code 0 on success, 1 when a check fails, 2 on bad options,
+ * Leading {@code --patches DIR|JAR} options load patches from jars first ({@link PatchJars}), so that
+ * every command finds them by name. A subcommand is chosen by its option in the first position
+ * only ({@link HeadlessCommand}s listed in {@link #commands()} or found through
+ * {@link ServiceLoader}); each parses the rest with picocli and has its own {@code --help}. Exit
+ * code 0 on success, 1 when a check fails or a patch failed during a run, 2 on bad options,
  * missing files or invalid models. Every message is one line on standard error, with what came from
  * the input escaped; an unexpected error is one line too (its stack trace only with {@code --debug}).
  */
@@ -36,6 +41,8 @@ public final class HeadlessMain {
 
     /** The option that prints a stack trace for an internal error. */
     public static final String DEBUG = "--debug";
+    /** The option that loads patches from a jar or a folder of jars, before the command. */
+    public static final String PATCHES = "--patches";
 
     private HeadlessMain() {
     }
@@ -58,6 +65,9 @@ public final class HeadlessMain {
         }
         boolean debug = rest.remove(DEBUG);
         try {
+            if (!loadPatches(rest, err)) {
+                return 2;
+            }
             return dispatch(rest, out, err);
         } catch (Throwable e) { // the last resort: no input ever shows a stack trace
             return internalError(e, debug, err);
@@ -80,6 +90,36 @@ public final class HeadlessMain {
             }
         }
         return new RunScenarioCommand().run(rest, out, err);
+    }
+
+    /**
+     * Takes the leading {@code --patches DIR|JAR} options off {@code rest} and registers their
+     * patches ({@link PatchJars}); false after one line on {@code err} when one cannot be loaded.
+     */
+    private static boolean loadPatches(List<String> rest, PrintStream err) {
+        while (!rest.isEmpty() && (rest.get(0).equals(PATCHES) || rest.get(0).startsWith(PATCHES + "="))) {
+            String option = rest.remove(0);
+            String value;
+            if (option.equals(PATCHES)) {
+                if (rest.isEmpty()) {
+                    fail(err, MessageBundle.bind(Messages.Headless_NeedsValue, PATCHES));
+                    return false;
+                }
+                value = rest.remove(0);
+            } else {
+                value = option.substring(PATCHES.length() + 1);
+            }
+            try {
+                PatchJars.load(Path.of(value));
+            } catch (InvalidPathException e) {
+                fail(err, PATCHES + " " + Text.shown(value) + ": " + e.getReason());
+                return false;
+            } catch (IllegalArgumentException e) {
+                fail(err, e.getMessage());
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Prints one line for an error that is a bug (or the machine's limit), the trace only when asked; exit code 2. */

@@ -13,6 +13,7 @@ import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.patch.PatchException;
 import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
@@ -88,6 +89,9 @@ final class RunScenarioCommand implements HeadlessCommand {
             return checksPassed(results, err) ? 0 : 1;
         } catch (UsageException | ScenarioLoadException e) {
             HeadlessMain.fail(err, e.getMessage());
+        } catch (PatchException e) {
+            HeadlessMain.fail(err, Text.shown(file) + ": " + e.getMessage());
+            return 1;
         } catch (ConversionException | IllegalArgumentException | UnsupportedOperationException e) {
             HeadlessMain.fail(err, Text.shown(file) + ": " + e.getMessage());
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmCounters;
+import org.ksmstudio.engine.PatchValue;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.engine.io.CsvTables;
 import org.ksmstudio.engine.io.StrictJson;
@@ -19,10 +20,22 @@ final class TimeSeriesWriter {
     private TimeSeriesWriter() {
     }
 
-    /** One row per sample and policy: policy, time_s, then every numeric sysfs counter. */
+    /**
+     * One row per sample and policy: policy, time_s, every numeric sysfs counter, then the files of
+     * the runs' patches (empty in the rows of a policy without that file).
+     */
     static String csv(List<RunResult> results) {
         List<String> header = new ArrayList<>(List.of("policy", "time_s"));
         header.addAll(List.of(KsmCounters.COUNTER_NAMES));
+        List<String> patchFiles = new ArrayList<>();
+        for (RunResult result : results) {
+            for (PatchValue v : result.last().counters().patchValues()) {
+                if (!patchFiles.contains(v.file().fileName())) {
+                    patchFiles.add(v.file().fileName());
+                }
+            }
+        }
+        header.addAll(patchFiles);
         List<List<Object>> rows = new ArrayList<>();
         for (RunResult result : results) {
             for (CounterSample sample : result.samples()) {
@@ -31,6 +44,10 @@ final class TimeSeriesWriter {
                 row.add(seconds(sample.timeNanos()));
                 for (String name : KsmCounters.COUNTER_NAMES) {
                     row.add(sample.counters().value(name));
+                }
+                Map<String, String> all = sample.counters().asSysfsMap();
+                for (String name : patchFiles) {
+                    row.add(all.getOrDefault(name, ""));
                 }
                 rows.add(row);
             }

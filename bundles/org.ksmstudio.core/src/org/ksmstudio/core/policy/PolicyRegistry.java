@@ -7,8 +7,10 @@ import org.ksmstudio.engine.policy.SharingPolicy;
 
 /**
  * The policies ("patches") a run may use: the engine's built-in ones, those found through
- * {@link java.util.ServiceLoader} (headless, plain classpath), and, inside Eclipse, those
- * contributed to the extension point {@code org.ksmstudio.core.policies}. The contributions are
+ * {@link java.util.ServiceLoader} (headless, plain classpath), those of jars given with
+ * {@code --patches}, and, inside Eclipse, those contributed to the extension point
+ * {@code org.ksmstudio.core.policies} and those of the folder of patch jars of the preferences
+ * ({@link PatchFolder}). The contributions are
  * registered with {@link SharingPolicies#register} the first time this class is asked, so the
  * engine then finds them by name like the built-in ones. Run code and policy choosers go through
  * {@link #all()} and {@link #byName(String)} (or call {@link #ensureRegistered()} first).
@@ -34,6 +36,7 @@ public final class PolicyRegistry {
         registered = true;
         if (inOsgi()) {
             ExtensionPolicies.registerAll(); // the only class that touches the Eclipse registry
+            PatchFolder.loadPreferred(); // the folder of patch jars of the preferences
         }
     }
 

@@ -37,7 +37,9 @@ class ExamplesTest {
     void everyExampleIsListed() {
         List<String> files = Examples.all().stream().map(Example::file).toList();
         assertTrue(files.containsAll(List.of("2016-sharing-limit.ksm", "vm-consolidation.ksm", "fork-heavy-server.ksm")));
-        assertEquals(20, files.size(), files.toString());
+        assertTrue(files.containsAll(List.of("patch-smart-scan-ages.ksm", "patch-scan-time-controller.ksm",
+                "patch-zero-first.ksm")), "each shipped scanning-side patch compared with stock");
+        assertEquals(23, files.size(), files.toString());
         assertEquals(17, files.stream().filter(f -> f.startsWith("reference-")).count(), "one per case of kernel-reference.json");
         Examples.all().forEach(e -> assertTrue(!e.name().isEmpty() && !e.description().isEmpty(), e.file()));
     }

@@ -60,6 +60,9 @@ public final class ExampleScenarios {
         examples.add(sharingLimit2016());
         examples.add(vmConsolidation());
         examples.add(forkHeavyServer());
+        examples.add(smartScanAges());
+        examples.add(scanTimeController());
+        examples.add(zeroFirst());
         examples.addAll(referenceCases(referenceJson));
         return examples;
     }
@@ -212,6 +215,94 @@ public final class ExampleScenarios {
         s.getRuns().clear();
         s.getRuns().add(run("stock vs reschedule points", RunMode.FOR_DURATION, 300_000, "stock", "resched"));
         return new Generated("fork-heavy-server.ksm", "Fork-heavy server", description, s);
+    }
+
+    /** Four processes of mostly unique pages, for the smart_scan skip-age patch against stock. */
+    static Generated smartScanAges() {
+        String description = "Patch smart-scan-ages against stock: 4 batch processes on one 8-CPU node, each 128 MiB of "
+                + "4,000 contents shared between them and 28,768 unique pages, 1% of the pages rewritten 50 times a "
+                + "second. smart_scan skips pages that stayed unique: stock for 1, 2, 4 then 8 scans; the patch with "
+                + "smart_scan_max_skips=2 for at most 2 (more scans, ksmd busier, late duplicates found sooner), with "
+                + "32 for up to 32. Compare pages_skipped, pages_scanned, ksmd CPU and pages_sharing, and the patch's "
+                + "smart_scan_skip_periods.";
+        Scenario s = Scenarios.create("smart_scan skip ages", 8, 16384);
+        s.setDescription(description);
+        for (int i = 0; i < 4; i++) {
+            Process p = process(400 + i, "batch" + (i + 1), 0, "0-7");
+            MergeableRegion heap = region("heap", 32768, repeated(4000, 1, "shared-libs"), unique(28768));
+            heap.setWritesPerSecond(50);
+            heap.setVolatileFraction(0.01);
+            p.getRegions().add(heap);
+            s.getWorkload().getProcesses().add(p);
+        }
+        s.getKsm().setRun(1);
+        s.getKsm().setPagesToScan(1000);
+        s.getRuns().clear();
+        s.getRuns().add(run("stock vs skip ages", RunMode.FOR_DURATION, 600_000, "stock",
+                "smart-scan-ages:smart_scan_max_skips=2", "smart-scan-ages:smart_scan_max_skips=32"));
+        return new Generated("patch-smart-scan-ages.ksm", "Patch: smart_scan skip ages", description, s);
+    }
+
+    /** A host under the scan-time advisor, for the controller patch against the kernel's advisor. */
+    static Generated scanTimeController() {
+        String description = "Patch scan-time-controller against the kernel's scan-time advisor (6.8): 4 KVM guests of "
+                + "256 MiB on one 16-CPU node (20,000 shared image pages, 30,000 unique, 15,536 zero each), "
+                + "advisor_mode=scan-time with a target of 10 s per full scan and at most 70% of a CPU. The kernel's "
+                + "advisor moves pages_to_scan by an EWMA of the scan-time change; the patch moves it 50% "
+                + "(advisor_gain_pct) or 100% of the way to the value that meets the target. Compare "
+                + "advisor_last_scan_ms and pages_to_scan over time (CSV), full_scans and ksmd CPU.";
+        Scenario s = Scenarios.create("scan-time controller", 16, 16384);
+        s.setDescription(description);
+        for (int i = 0; i < 4; i++) {
+            KvmGuest guest = F.createKvmGuest();
+            guest.setPid(500 + i);
+            guest.setName("qemu-guest" + (i + 1));
+            guest.setHomeNode(0);
+            guest.setCpus(2 * i + "-" + (2 * i + 1));
+            guest.setVcpus(2);
+            guest.getRegions().add(region("guest-ram", 65536, repeated(20000, 1, "guest-image"), unique(30000),
+                    zero(15536)));
+            s.getWorkload().getProcesses().add(guest);
+        }
+        KsmConfig ksm = s.getKsm();
+        ksm.setRun(1);
+        ksm.setAdvisorMode(org.ksmstudio.model.scenario.AdvisorMode.get("scan-time"));
+        ksm.setAdvisorTargetScanTime(10);
+        s.getRuns().clear();
+        s.getRuns().add(run("kernel advisor vs controller", RunMode.FOR_DURATION, 600_000, "stock",
+                "scan-time-controller", "scan-time-controller:advisor_gain_pct=100"));
+        return new Generated("patch-scan-time-controller.ksm", "Patch: scan-time controller", description, s);
+    }
+
+    /** Guests with many empty pages under use_zero_pages, for the zero-first merge target against stock. */
+    static Generated zeroFirst() {
+        String description = "Patch zero-first against stock: 4 KVM guests of 128 MiB on one 8-CPU node (16,000 shared "
+                + "image pages, 8,000 unique, 8,768 zero each, 2% of the pages rewritten 100 times a second) with "
+                + "use_zero_pages=1. Stock merges an empty page with the zero page at the second scan that sees the "
+                + "same checksum; the patch at the first. Compare ksm_zero_pages over time (CSV), full scans until "
+                + "it settles, and general_profit.";
+        Scenario s = Scenarios.create("zero first", 8, 16384);
+        s.setDescription(description);
+        for (int i = 0; i < 4; i++) {
+            KvmGuest guest = F.createKvmGuest();
+            guest.setPid(600 + i);
+            guest.setName("qemu-guest" + (i + 1));
+            guest.setHomeNode(0);
+            guest.setCpus(2 * i + "-" + (2 * i + 1));
+            guest.setVcpus(2);
+            MergeableRegion ram = region("guest-ram", 32768, repeated(16000, 1, "guest-image"), unique(8000),
+                    zero(8768));
+            ram.setWritesPerSecond(100);
+            ram.setVolatileFraction(0.02);
+            guest.getRegions().add(ram);
+            s.getWorkload().getProcesses().add(guest);
+        }
+        s.getKsm().setRun(1);
+        s.getKsm().setPagesToScan(1000);
+        s.getKsm().setUseZeroPages(true);
+        s.getRuns().clear();
+        s.getRuns().add(run("stock vs zero-first", RunMode.FOR_DURATION, 180_000, "stock", "zero-first"));
+        return new Generated("patch-zero-first.ksm", "Patch: zero pages first", description, s);
     }
 
     /** One scenario per case of the reference file, with its phases as checkpoints and expected values. */

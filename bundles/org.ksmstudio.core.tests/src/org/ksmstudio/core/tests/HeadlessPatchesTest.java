@@ -1,0 +1,95 @@
+package org.ksmstudio.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.core.headless.HeadlessMain;
+import org.ksmstudio.core.tests.policy.JarPatches;
+
+/** {@code --headless --patches DIR|JAR}: patches from jars run by name; a failing one is one line naming it. */
+class HeadlessPatchesTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return HeadlessMain.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A jar holding the class file of {@code patch} and a services file listing it. */
+    private Path jarOf(Class<?> patch, String jarName) throws IOException {
+        Path jar = dir.resolve(jarName);
+        String entry = patch.getName().replace('.', '/') + ".class";
+        try (OutputStream f = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(f);
+                InputStream cls = patch.getResourceAsStream("/" + entry)) {
+            j.putNextEntry(new JarEntry(entry));
+            cls.transferTo(j);
+            j.putNextEntry(new JarEntry("META-INF/services/org.ksmstudio.engine.policy.SharingPolicy"));
+            j.write((patch.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
+
+    @Test
+    void aPatchFromAFolderOfJarsRunsByNameAndPrintsItsCounters() throws Exception {
+        Path jars = Files.createDirectories(dir.resolve("patches"));
+        Files.move(jarOf(JarPatches.Counting.class, "counting.jar"), jars.resolve("counting.jar"));
+        Path file = TestScenarios.save(TestScenarios.migrating(1, 600), dir, "migrating.ksm");
+        assertEquals(0, run("--headless", "--patches", jars.toString(), file.toString(), "--policy", "stock",
+                "--policy", "jar-counting", "--csv", dir.resolve("out.csv").toString()), errText());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        int patched = lines.indexOf("# policy jar-counting");
+        assertTrue(patched > 0, String.join("\n", lines));
+        assertTrue(lines.subList(patched, lines.size()).stream().anyMatch(l -> l.matches("jar_patch_scans [1-9][0-9]*")),
+                String.join("\n", lines));
+        assertTrue(lines.subList(0, patched).stream().noneMatch(l -> l.startsWith("jar_patch_scans")));
+        List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
+        assertTrue(csv.get(0).endsWith(",general_profit,jar_patch_scans"), csv.get(0));
+        assertTrue(csv.get(1).startsWith("stock,") && csv.get(1).endsWith(","), "stock has no such column: " + csv.get(1));
+    }
+
+    @Test
+    void aPatchThatThrowsEndsItsRunWithOneLineNamingIt() throws Exception {
+        Path jar = jarOf(JarPatches.Throwing.class, "throwing.jar");
+        Path file = TestScenarios.save(TestScenarios.migrating(1, 600), dir, "migrating.ksm");
+        assertEquals(1, run("--headless", "--patches=" + jar, file.toString(), "--policy", "jar-throwing"));
+        assertEquals(List.of("ksmstudio: " + file + ": patch jar-throwing: fullScanEnds threw "
+                + "java.lang.UnsupportedOperationException: not yet"), errText().lines().toList());
+    }
+
+    @Test
+    void aMissingOrBrokenJarIsOneLineBeforeAnythingRuns() throws Exception {
+        assertEquals(2, run("--headless", "--patches", dir.resolve("none.jar").toString(), "x.ksm"));
+        assertEquals(List.of("ksmstudio: patches " + dir.resolve("none.jar") + ": no such jar or folder"),
+                errText().lines().toList());
+        err.reset();
+        Path broken = Files.writeString(dir.resolve("broken.jar"), "PK not really");
+        assertEquals(2, run("--headless", "--patches", broken.toString(), "x.ksm"));
+        assertTrue(errText().startsWith("ksmstudio: patches " + broken + ": not a jar"), errText());
+        err.reset();
+        assertEquals(2, run("--headless", "--patches"));
+        assertEquals(List.of("ksmstudio: --patches needs a value"), errText().lines().toList());
+    }
+}
