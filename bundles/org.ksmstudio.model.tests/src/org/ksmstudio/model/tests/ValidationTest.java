@@ -276,6 +276,28 @@ class ValidationTest {
     }
 
     @Test
+    void aPatchTunableIsAWritableFileWhenARunComparesThePatch() {
+        Scenario s = valid();
+        SysfsWrite w = F.createSysfsWrite();
+        w.setFile("smart_scan_max_skips");
+        w.setValue("4");
+        w.setExpectedResult("ok");
+        s.getTimeline().getEvents().add(w);
+        assertEquals(Diagnostic.ERROR, Diagnostician.INSTANCE.validate(s).getSeverity(), "no run compares the patch");
+        s.getRuns().get(0).getPolicies().add("smart-scan-ages:smart_scan_max_skips=2");
+        assertEquals(Diagnostic.OK, Diagnostician.INSTANCE.validate(s).getSeverity(),
+                Diagnostician.INSTANCE.validate(s).toString());
+        assertProblem(t -> {
+            t.getRuns().get(0).getPolicies().add("smart-scan-ages");
+            SysfsWrite bad = F.createSysfsWrite();
+            bad.setFile("smart_scan_max_skips");
+            bad.setValue("0");
+            bad.setExpectedResult("ok");
+            t.getTimeline().getEvents().add(bad);
+        }, "smart_scan_max_skips", "1..255", "EINVAL, not ok");
+    }
+
+    @Test
     void everyPolicyOfTheEngineIsKnown() {
         Scenario s = valid();
         for (org.ksmstudio.engine.policy.SharingPolicy p : org.ksmstudio.engine.policy.SharingPolicies.all()) {

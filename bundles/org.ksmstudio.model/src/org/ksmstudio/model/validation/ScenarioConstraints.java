@@ -14,9 +14,13 @@ import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.common.util.DiagnosticChain;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.ksmstudio.engine.patch.KsmPatch;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.policy.SharingPolicy;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsRow;
 import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.KsmConfigFiles;
@@ -438,10 +442,14 @@ public final class ScenarioConstraints {
         return c.result();
     }
 
-    /** A writable file; an expected result of ok, EINVAL or EBUSY consistent with the value. */
+    /**
+     * A writable file (of the kernel, or a tunable of a patch one of the scenario's runs compares);
+     * an expected result of ok, EINVAL or EBUSY consistent with the value.
+     */
     public static boolean validSysfsWrite(SysfsWrite write, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
-        KsmSysfsFile file = KsmSysfsFile.byName(write.getFile()).filter(KsmSysfsFile::writable).orElse(null);
+        SysfsRow file = KsmSysfsFile.byName(write.getFile()).filter(KsmSysfsFile::writable).map(SysfsRow.class::cast)
+                .orElseGet(() -> patchTunable(write));
         if (file == null) {
             c.error(write, Literals.SYSFS_WRITE__FILE, write.getFile(), MessageBundle.bind(Messages.Constraint_AWritableFile,
                     String.join(", ", KsmSysfsFile.tunables().stream().map(KsmSysfsFile::fileName).toList())));
@@ -458,6 +466,31 @@ public final class ScenarioConstraints {
                         answer.outcome() }));
         }
         return c.result();
+    }
+
+    /** The tunable named by {@code write} of a patch that a run of its scenario compares, or null. */
+    private static SysfsRow patchTunable(SysfsWrite write) {
+        if (!(EcoreUtil.getRootContainer(write) instanceof Scenario scenario)) {
+            return null;
+        }
+        for (RunSettings run : scenario.getRuns()) {
+            for (String spec : run.getPolicies()) {
+                SharingPolicy policy;
+                try {
+                    policy = SharingPolicies.byName(spec);
+                } catch (IllegalArgumentException e) {
+                    continue; // an unknown policy is a warning of its own
+                }
+                if (policy instanceof KsmPatch patch) {
+                    for (PatchSysfsFile f : patch.sysfsFiles()) {
+                        if (f.writable() && f.fileName().equals(write.getFile())) {
+                            return f;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** An existing process and nodes. */

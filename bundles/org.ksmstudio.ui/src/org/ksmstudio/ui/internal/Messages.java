@@ -7,6 +7,10 @@ public final class Messages extends NLS {
 	private static final String BUNDLE_NAME = "org.ksmstudio.ui.internal.messages"; //$NON-NLS-1$
 
 	public static String invalidValue;
+	public static String patchesDescription;
+	public static String patchesFolder;
+	public static String patchesLoaded;
+	public static String preferencesCategory;
 	public static String editorNoLocalFile;
 	public static String loadErrorTitle;
 	public static String loadErrorHint;

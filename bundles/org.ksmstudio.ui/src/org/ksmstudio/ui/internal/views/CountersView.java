@@ -34,6 +34,7 @@ import org.ksmstudio.engine.CounterSeries;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
+import org.ksmstudio.engine.sysfs.SysfsRow;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.export.ExportActions;
 import org.ksmstudio.ui.internal.run.PolicyRun;
@@ -184,7 +185,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 
 			@Override
 			public String getToolTipText(Object element) {
-				return element instanceof String[] row ? Tunables.tooltip(row[0]) : null;
+				return element instanceof String[] row && row.length > 2 ? row[2] : null;
 			}
 		});
 	}
@@ -256,8 +257,10 @@ public class CountersView extends RunView<CountersView.Sample> {
 		showTitle(run, snapshot);
 		List<String[]> rows = new ArrayList<>();
 		NumberFormat n = NumberFormat.getIntegerInstance();
-		for (String name : KsmCounters.COUNTER_NAMES) {
-			rows.add(new String[] { name, n.format(c.value(name)) });
+		for (SysfsRow row : c.rows()) {
+			if (!row.writable()) {
+				rows.add(new String[] { row.fileName(), n.format(c.value(row)), Tunables.tooltip(row) });
+			}
 		}
 		if (!(counters.getInput() instanceof List<?> shown && sameRows(shown, rows))) {
 			counters.setInput(rows);

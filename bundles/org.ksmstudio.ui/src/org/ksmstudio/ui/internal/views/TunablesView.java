@@ -51,6 +51,8 @@ import org.ksmstudio.model.scenario.Trigger;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsRow;
 import org.ksmstudio.engine.sysfs.SysfsScript;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.export.ExportActions;
@@ -69,14 +71,16 @@ public class TunablesView extends RunView<Map<String, String>> {
 	public static final String TABLE_KEY = "org.ksmstudio.ui.tunables.table"; //$NON-NLS-1$
 	public static final String STATUS_KEY = "org.ksmstudio.ui.tunables.status"; //$NON-NLS-1$
 
-	/** One row: a tunable, its current text and the last write to it in this run. */
+	/** One row: a tunable (the kernel's or the run's patch's), its current text and the last write to it in this run. */
 	private static final class Row {
 		final String file;
+		final SysfsRow sysfs;
 		String text = ""; //$NON-NLS-1$
 		ScenarioRun.TunableWrite lastWrite;
 
-		Row(String file) {
-			this.file = file;
+		Row(SysfsRow sysfs) {
+			this.file = sysfs.fileName();
+			this.sysfs = sysfs;
 		}
 	}
 
@@ -108,9 +112,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		ColumnViewerToolTipSupport.enableFor(table);
-		for (String file : Tunables.FILES) {
-			rows.put(file, new Row(file));
-		}
+		showRows(List.of());
 
 		column(layout, Messages.tunablesFile, 52, new ColumnLabelProvider() {
 			@Override
@@ -120,7 +122,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 
 			@Override
 			public String getToolTipText(Object element) {
-				return Tunables.tooltip(((Row) element).file);
+				return Tunables.tooltip(((Row) element).sysfs);
 			}
 
 			@Override
@@ -137,7 +139,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 			@Override
 			public Font getFont(Object element) {
 				Row row = (Row) element;
-				return Tunables.writtenValue(row.file, row.text).equals(Tunables.defaultValue(row.file))
+				return Tunables.writtenValue(row.sysfs, row.text).equals(Tunables.defaultValue(row.sysfs))
 								? JFaceResources.getTextFont()
 								: JFaceResources.getFontRegistry().getBold(JFaceResources.TEXT_FONT);
 			}
@@ -146,7 +148,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		column(layout, Messages.tunablesDefault, 13, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
-				return Tunables.defaultValue(((Row) element).file);
+				return Tunables.defaultValue(((Row) element).sysfs);
 			}
 		});
 		column(layout, Messages.tunablesLastWrite, 13, new ColumnLabelProvider() {
@@ -169,7 +171,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 						: table.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
 			}
 		});
-		table.setInput(rows.values());
+		table.setInput(List.copyOf(rows.values()));
 		createActions();
 	}
 
@@ -211,6 +213,25 @@ public class TunablesView extends RunView<Map<String, String>> {
 		return table.getControl();
 	}
 
+	/** The rows: the kernel's tunables, then those of the run's patch; the table's input when they change. */
+	private void showRows(List<PatchSysfsFile> patchFiles) {
+		List<SysfsRow> wanted = new ArrayList<>();
+		Tunables.FILES.forEach(f -> wanted.add(Tunables.row(f, List.of())));
+		patchFiles.stream().filter(PatchSysfsFile::writable).forEach(wanted::add);
+		if (rows.values().stream().map(r -> r.sysfs).toList().equals(wanted)) {
+			return;
+		}
+		Map<String, Row> old = new LinkedHashMap<>(rows);
+		rows.clear();
+		for (SysfsRow w : wanted) {
+			Row kept = old.get(w.fileName());
+			rows.put(w.fileName(), kept != null && kept.sysfs.equals(w) ? kept : new Row(w));
+		}
+		if (table != null) {
+			table.setInput(List.copyOf(rows.values()));
+		}
+	}
+
 	@Override
 	protected Map<String, String> sample(ScenarioRun run) {
 		KsmSimulation simulation = run.simulation();
@@ -218,11 +239,17 @@ public class TunablesView extends RunView<Map<String, String>> {
 		for (String file : Tunables.FILES) {
 			values.put(file, simulation.readSysfs(file));
 		}
+		for (PatchSysfsFile file : simulation.patchFiles()) {
+			if (file.writable()) {
+				values.put(file.fileName(), simulation.readSysfs(file.fileName()));
+			}
+		}
 		return values;
 	}
 
 	@Override
 	protected void show(ScenarioRun run, Map<String, String> values) {
+		showRows(run == null || run.simulation() == null || values == null ? List.of() : run.simulation().patchFiles());
 		boolean editable = run != null && run.simulation() != null;
 		for (Row row : rows.values()) {
 			row.text = values == null ? "" : values.getOrDefault(row.file, ""); //$NON-NLS-1$ //$NON-NLS-2$
@@ -315,7 +342,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		}
 		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
 		for (Row row : rows.values()) {
-			KsmSysfsFile.byName(row.file).ifPresent(file -> values.put(file, Tunables.writtenValue(row.file, row.text)));
+			KsmSysfsFile.byName(row.file).ifPresent(file -> values.put(file, Tunables.writtenValue(row.sysfs, row.text)));
 		}
 		java.nio.file.Path file = ExportActions.saveText(getSite().getShell(), "ksm-tunables.sh", //$NON-NLS-1$
 				out -> out.write(SysfsScript.of(current.name(), values)));
@@ -339,11 +366,10 @@ public class TunablesView extends RunView<Map<String, String>> {
 			return;
 		}
 		List<String[]> writes = new ArrayList<>();
-		for (String file : Tunables.FILES) {
-			Row row = rows.get(file);
-			String def = Tunables.defaultValue(file);
-			if (!KsmSysfsFile.RUN.fileName().equals(file) && !Tunables.writtenValue(file, row.text).equals(def)) {
-				writes.add(new String[] { file, def });
+		for (Row row : rows.values()) {
+			String def = Tunables.defaultValue(row.sysfs);
+			if (!KsmSysfsFile.RUN.fileName().equals(row.file) && !Tunables.writtenValue(row.sysfs, row.text).equals(def)) {
+				writes.add(new String[] { row.file, def });
 			}
 		}
 		writeAll(current, writes);
@@ -368,7 +394,10 @@ public class TunablesView extends RunView<Map<String, String>> {
 		}
 		ScenarioRun.TunableWrite failed = null;
 		for (ScenarioRun.TunableWrite write : results) {
-			rows.get(write.file()).lastWrite = write;
+			Row row = rows.get(write.file());
+			if (row != null) {
+				row.lastWrite = write;
+			}
 			if (!write.result().ok() && failed == null) {
 				failed = write;
 			}
@@ -420,14 +449,14 @@ public class TunablesView extends RunView<Map<String, String>> {
 
 		@Override
 		protected Object getValue(Object element) {
-			return Tunables.writtenValue(((Row) element).file, ((Row) element).text);
+			return Tunables.writtenValue(((Row) element).sysfs, ((Row) element).text);
 		}
 
 		@Override
 		protected void setValue(Object element, Object value) {
 			Row row = (Row) element;
 			String text = String.valueOf(value).strip();
-			if (!text.equals(Tunables.writtenValue(row.file, row.text))) {
+			if (!text.equals(Tunables.writtenValue(row.sysfs, row.text))) {
 				write(row.file, text);
 			}
 		}
