@@ -8,31 +8,54 @@
  * Protocol: one command per line on stdin, one reply line on stdout
  * ("ok ..." or "err <reason>"). On start it prints "ready <pid> <page size>".
  *
- *   map PAGES [huge]               mmap PAGES pages, MADV_MERGEABLE and MADV_NOHUGEPAGE,
- *                                  or with huge: aligned to 2 MiB and MADV_HUGEPAGE
- *                                  (transparent huge pages where the kernel can)
+ *   map PAGES [huge]               mmap a new region of PAGES pages, MADV_MERGEABLE and
+ *                                  MADV_NOHUGEPAGE, or with huge: aligned to 2 MiB and
+ *                                  MADV_HUGEPAGE (transparent huge pages where the kernel
+ *                                  can); it becomes the current region
+ *   region N                       make region N (0-based, in map order) the current one
+ *
+ * The commands below act on the current region.
+ *
  *   fill DISTINCT COPIES block|interleave UNIQUE ZERO SALT
  *                                  page i < DISTINCT*COPIES gets content i/COPIES
  *                                  (block) or i%DISTINCT (interleave), then UNIQUE
  *                                  pages of content of their own, then ZERO pages
  *                                  faulted in with zeroes; contents depend on SALT
+ *   dup FROM DISTINCT COPIES block|interleave KEY
+ *                                  the DISTINCT*COPIES pages from page FROM get content
+ *                                  k = j/COPIES (block) or j%DISTINCT (interleave) of
+ *                                  content space KEY (equal KEY and k: equal bytes)
+ *   unique FROM COUNT              COUNT pages from FROM get contents of their own
+ *   zero FROM COUNT                COUNT pages from FROM are faulted in with zeroes
+ *   ids FROM COUNT KEY FILE        COUNT pages from FROM get the contents whose ids FILE
+ *                                  holds (little-endian 32-bit, one per page): id 0 is a
+ *                                  zero page, id k the content k of space KEY (as dup)
+ *   volatile RATE COUNT FRACTION unique|same
+ *                                  a writer thread rewrites RATE pages per second, cycling
+ *                                  over the region's COUNT volatile pages (the j-th is page
+ *                                  j, or floor(j / FRACTION) when FRACTION < 1); unique
+ *                                  gives each write a content of its own
  *   write FROM TO EVERY unique|same
  *                                  pages FROM..TO-1 stepping EVERY: unique gives
  *                                  each page a content of its own, same rewrites a
  *                                  byte with its own value (COW copy, equal content)
  *   unmerge                        MADV_UNMERGEABLE on the region
- *   fork                           fork a child that shares the region copy-on-write
- *                                  (same anon_vma) and sleeps; replies "ok CHILDPID";
+ *   fork                           fork a child that shares the regions copy-on-write
+ *                                  (same anon_vma) and sleeps (its own writer threads
+ *                                  rewrite its volatile pages); replies "ok CHILDPID";
  *                                  children die with this process
  *   exit                           reply ok and exit
  *
  * The process dies with its parent (PR_SET_PDEATHSIG) and exits on end of input,
  * so a crashed or cancelled replay leaves no mergeable memory behind.
  *
- * Part of KSM Studio; compiled on demand by org.ksmstudio.live with `cc -O2`.
+ * Part of KSM Studio; compiled on demand by org.ksmstudio.live with `cc -O2 -pthread`.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <time.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,8 +68,27 @@
 
 #define TAG_CONTENT 0x4b534d436f6e7431ULL /* "KSMCont1" */
 #define TAG_UNIQUE  0x4b534d556e697131ULL /* "KSMUniq1" */
+#define TAG_VOLATILE 0x4b534d566f6c6131ULL /* "KSMVola1" */
+#define MAX_REGIONS 64
 
-static unsigned char *region;
+struct writer {
+	double rate;		/* pages per second, 0 = none */
+	uint64_t count;		/* volatile pages */
+	double fraction;	/* the j-th is page floor(j / fraction) when < 1 */
+	int same;		/* rewrite with the page's own content */
+	pthread_t thread;
+	int running;
+};
+
+struct area {
+	unsigned char *start;
+	size_t pages;
+	struct writer writer;
+};
+
+static struct area areas[MAX_REGIONS];
+static int area_count;
+static unsigned char *region;	/* the current region */
 static size_t region_pages;
 static size_t page_size;
 static uint64_t unique_counter;
@@ -115,8 +157,8 @@ static void cmd_map(char **argv, int argc)
 		printf("err usage: map PAGES [huge]\n");
 		return;
 	}
-	if (region) {
-		printf("err already mapped\n");
+	if (area_count == MAX_REGIONS) {
+		printf("err at most %d regions\n", MAX_REGIONS);
 		return;
 	}
 	bytes = pages * page_size;
@@ -145,9 +187,220 @@ static void cmd_map(char **argv, int argc)
 		munmap(p, bytes);
 		return;
 	}
+	areas[area_count].start = p;
+	areas[area_count].pages = pages;
+	area_count++;
 	region = p;
 	region_pages = pages;
 	printf("ok %p\n", (void *)p);
+}
+
+static struct area *current_area(void)
+{
+	for (int i = 0; i < area_count; i++)
+		if (areas[i].start == region)
+			return &areas[i];
+	return NULL;
+}
+
+static void cmd_region(char **argv, int argc)
+{
+	uint64_t n;
+
+	if (argc != 2 || parse_u64(argv[1], &n)) {
+		printf("err usage: region N\n");
+		return;
+	}
+	if (n >= (uint64_t)area_count) {
+		printf("err region %llu: %d regions are mapped\n", (unsigned long long)n, area_count);
+		return;
+	}
+	region = areas[n].start;
+	region_pages = areas[n].pages;
+	printf("ok\n");
+}
+
+/* Whether pages FROM..FROM+COUNT-1 lie in the current region; replies err if not. */
+static int in_region(uint64_t from, uint64_t count)
+{
+	if (!region) {
+		printf("err not mapped\n");
+		return 0;
+	}
+	if (from > region_pages || count > region_pages - from) {
+		printf("err pages %llu..%llu outside the %llu mapped pages\n", (unsigned long long)from,
+		       (unsigned long long)(from + count), (unsigned long long)region_pages);
+		return 0;
+	}
+	return 1;
+}
+
+static void cmd_dup(char **argv, int argc)
+{
+	uint64_t from, distinct, copies, key, n, j;
+	int interleave;
+
+	if (argc != 6 || parse_u64(argv[1], &from) || parse_u64(argv[2], &distinct) ||
+	    parse_u64(argv[3], &copies) || parse_u64(argv[5], &key) ||
+	    (strcmp(argv[4], "block") && strcmp(argv[4], "interleave"))) {
+		printf("err usage: dup FROM DISTINCT COPIES block|interleave KEY\n");
+		return;
+	}
+	n = distinct * copies;
+	if ((copies && n / copies != distinct) || !in_region(from, n))
+		return;
+	interleave = !strcmp(argv[4], "interleave");
+	for (j = 0; j < n; j++) {
+		uint64_t content = interleave ? j % distinct : j / copies;
+
+		fill_page(region + (from + j) * page_size, seed_of(TAG_CONTENT, key, content));
+	}
+	printf("ok %llu\n", (unsigned long long)n);
+}
+
+static void cmd_unique_zero(char **argv, int argc, int zero)
+{
+	uint64_t from, count, i;
+
+	if (argc != 3 || parse_u64(argv[1], &from) || parse_u64(argv[2], &count)) {
+		printf("err usage: %s FROM COUNT\n", zero ? "zero" : "unique");
+		return;
+	}
+	if (!in_region(from, count))
+		return;
+	for (i = from; i < from + count; i++) {
+		if (zero)
+			*(volatile unsigned char *)(region + i * page_size) = 0;
+		else
+			fill_unique(region + i * page_size);
+	}
+	printf("ok %llu\n", (unsigned long long)count);
+}
+
+static void cmd_ids(char **argv, int argc)
+{
+	uint64_t from, count, key, i;
+	FILE *f;
+
+	if (argc != 5 || parse_u64(argv[1], &from) || parse_u64(argv[2], &count) || parse_u64(argv[3], &key)) {
+		printf("err usage: ids FROM COUNT KEY FILE\n");
+		return;
+	}
+	if (!in_region(from, count))
+		return;
+	f = fopen(argv[4], "rb");
+	if (!f) {
+		printf("err %s: %s\n", argv[4], strerror(errno));
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		unsigned char b[4];
+		uint32_t id;
+		unsigned char *page = region + (from + i) * page_size;
+
+		if (fread(b, 1, 4, f) != 4) {
+			fclose(f);
+			printf("err %s holds %llu ids, not %llu\n", argv[4], (unsigned long long)i,
+			       (unsigned long long)count);
+			return;
+		}
+		id = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+		if (id == 0)
+			*(volatile unsigned char *)page = 0;
+		else
+			fill_page(page, seed_of(TAG_CONTENT, key, id));
+	}
+	fclose(f);
+	printf("ok %llu\n", (unsigned long long)count);
+}
+
+/* The j-th volatile page of an area, as org.ksmstudio.engine.scenario.Volatility#page. */
+static size_t volatile_page(const struct area *a, uint64_t j)
+{
+	double p;
+
+	if (a->writer.fraction >= 1)
+		return (size_t)j;
+	p = floor((double)j / a->writer.fraction);
+	return p > (double)(a->pages - 1) ? a->pages - 1 : (size_t)p;
+}
+
+static double now_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* A writer thread: RATE pages per second over the volatile pages, round-robin, checked every ms. */
+static void *write_volatile(void *arg)
+{
+	struct area *a = arg;
+	uint64_t written = 0, counter = 0, space = mix64((uint64_t)getpid()) + (uint64_t)(a - areas);
+	double start = now_seconds();
+	struct timespec tick = { 0, 1000000 };
+
+	for (;;) {
+		uint64_t due = (uint64_t)(a->writer.rate * (now_seconds() - start));
+
+		for (; written < due; written++) {
+			volatile unsigned char *page = a->start + volatile_page(a, written % a->writer.count) * page_size;
+
+			if (a->writer.same)
+				page[0] = page[0];
+			else
+				fill_page((unsigned char *)page, seed_of(TAG_VOLATILE, space, counter++));
+		}
+		nanosleep(&tick, NULL);
+	}
+	return NULL;
+}
+
+static int start_writer(struct area *a)
+{
+	int err = pthread_create(&a->writer.thread, NULL, write_volatile, a);
+
+	a->writer.running = !err;
+	return err;
+}
+
+static void cmd_volatile(char **argv, int argc)
+{
+	struct area *a = current_area();
+	uint64_t count;
+	double rate, fraction;
+	char *end1, *end2;
+	int err;
+
+	if (argc != 5 || parse_u64(argv[2], &count) || (strcmp(argv[4], "unique") && strcmp(argv[4], "same"))) {
+		printf("err usage: volatile RATE COUNT FRACTION unique|same\n");
+		return;
+	}
+	rate = strtod(argv[1], &end1);
+	fraction = strtod(argv[3], &end2);
+	if (*end1 || *end2 || !(rate > 0) || !(fraction > 0) || fraction > 1) {
+		printf("err volatile: RATE must be > 0 and FRACTION in (0, 1]\n");
+		return;
+	}
+	if (!a || count == 0 || count > a->pages) {
+		printf("err volatile: %llu pages in a region of %llu\n", (unsigned long long)count,
+		       (unsigned long long)(a ? a->pages : 0));
+		return;
+	}
+	if (a->writer.running) {
+		printf("err the region has a writer\n");
+		return;
+	}
+	a->writer.rate = rate;
+	a->writer.count = count;
+	a->writer.fraction = fraction;
+	a->writer.same = !strcmp(argv[4], "same");
+	err = start_writer(a);
+	if (err)
+		printf("err pthread_create: %s\n", strerror(err));
+	else
+		printf("ok\n");
 }
 
 static void cmd_fill(char **argv, int argc)
@@ -161,10 +414,8 @@ static void cmd_fill(char **argv, int argc)
 		printf("err usage: fill DISTINCT COPIES block|interleave UNIQUE ZERO SALT\n");
 		return;
 	}
-	if (!region) {
-		printf("err not mapped\n");
+	if (!in_region(0, 0))
 		return;
-	}
 	interleave = !strcmp(argv[3], "interleave");
 	grouped = distinct * copies;
 	total = grouped + unique + zero;
@@ -242,6 +493,10 @@ static void cmd_fork(void)
 	}
 	if (child == 0) {
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		/* only this thread lives on in the child: its volatile regions get writers of their own */
+		for (int i = 0; i < area_count; i++)
+			if (areas[i].writer.running)
+				start_writer(&areas[i]);
 		for (;;)
 			pause();
 	}
@@ -280,8 +535,20 @@ int main(void)
 			continue;
 		if (!strcmp(argv[0], "map"))
 			cmd_map(argv, argc);
+		else if (!strcmp(argv[0], "region"))
+			cmd_region(argv, argc);
 		else if (!strcmp(argv[0], "fill"))
 			cmd_fill(argv, argc);
+		else if (!strcmp(argv[0], "dup"))
+			cmd_dup(argv, argc);
+		else if (!strcmp(argv[0], "unique"))
+			cmd_unique_zero(argv, argc, 0);
+		else if (!strcmp(argv[0], "zero"))
+			cmd_unique_zero(argv, argc, 1);
+		else if (!strcmp(argv[0], "ids"))
+			cmd_ids(argv, argc);
+		else if (!strcmp(argv[0], "volatile"))
+			cmd_volatile(argv, argc);
 		else if (!strcmp(argv[0], "write"))
 			cmd_write(argv, argc);
 		else if (!strcmp(argv[0], "unmerge"))

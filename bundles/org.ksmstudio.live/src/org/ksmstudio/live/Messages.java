@@ -53,7 +53,6 @@ public final class Messages {
 	public static final String CALIBRATE_NO_BUSY_PHASE = "No phase ran with sleep_millisecs 0: the ksmd page costs keep the base model's values; record a case with sleep_millisecs 0 to fit them.";
 	public static final String CALIBRATE_NO_TIMED_PHASE = "No phase ran with a sleep: the wake-up latency keeps the base model's value.";
 	public static final String CALIBRATE_OFF = "A recorded time differs from the simulated one by {0}%: the machine may have been busy (ksmd runs at nice 5 and shares the CPUs); calibrate on an idle machine.";
-	public static final String CALIBRATE_TOO_MANY_CONTENTS = "{0}: too many contents to simulate";
 
 	public static final String CAPTURE_NO_PROCESS = "Cannot capture process {0}: there is no such process";
 	public static final String CAPTURE_DENIED = "Cannot capture process {0}: {1} is not readable ({2}); capturing another user's process needs root";

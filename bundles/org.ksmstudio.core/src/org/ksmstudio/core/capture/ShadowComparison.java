@@ -54,7 +54,7 @@ public final class ShadowComparison {
 		RecordedPhase phase = new RecordedPhase(PHASE, new PhaseAction.Start(), List.of(),
 				RecordedPhase.countersOf(capture.ksm()), Map.of(), true, null, null, null, perProcess, null);
 		ReplayCase replayCase = new ReplayCase(scenario.name(), ScenarioReplayConverter.tunables(scenario.tunables()),
-				null, List.of(new ReplayCase.Phase(PHASE, phase.action())));
+				scenario.workload(), List.of(new ReplayCase.Phase(PHASE, phase.action())));
 		return new RecordedCase(replayCase, List.of(phase));
 	}
 

@@ -183,7 +183,7 @@ public final class ReplayCommand implements HeadlessCommand {
             tunables.append("  ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n');
         }
         err.println(MessageBundle.bind(Messages.Replay_Confirm, replayCase.name(), sysfs.directory(), tunables,
-                replayCase.workload().processes(), replayCase.workload().pagesPerProcess()));
+                replayCase.workload().processes().size(), replayCase.pages()));
         String answer = terminal.readLine(Messages.Replay_ConfirmPrompt);
         if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
             fail(err, Messages.Replay_Declined);

@@ -3,16 +3,14 @@ package org.ksmstudio.engine.reference;
 import java.util.List;
 import java.util.Map;
 
+import org.ksmstudio.engine.scenario.Workload;
+
 /**
- * One case of a reference file (format {@code ksmstudio-kernel-reference-1}): the workload, the
- * tunables written before run=1, and the phases with what the kernel showed.
+ * One case of a reference file ({@link ReferenceFile}): the workload (its processes in start
+ * order, as the engine's {@link Workload}), the tunables written before run=1, and the phases
+ * with what the kernel showed.
  */
 public record ReferenceCase(String name, Map<String, String> tunables, Workload workload, List<Phase> phases) {
-
-    /** The workload of a case: identical processes started one after the other. */
-    public record Workload(int processes, long pagesPerProcess, int distinctContents, int copiesPerContent,
-            String layout, long uniquePages, long zeroPages, boolean sameContentsInEveryProcess) {
-    }
 
     /** A sysfs write of a phase with its expected result ("ok" or an errno name). */
     public record SysfsWrite(String file, String value, String result) {

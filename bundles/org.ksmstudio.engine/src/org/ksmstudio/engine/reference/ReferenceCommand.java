@@ -31,7 +31,7 @@ public final class ReferenceCommand {
         List<RmapWalkReference.Row> walkRows;
         try {
             JsonNode tree = StrictJson.parse(InputFiles.readText(path));
-            file = ReferenceFile.parse(tree);
+            file = ReferenceFile.parse(tree, ReferenceWorkload.besides(path));
             walkRows = RmapWalkReference.rows(tree);
         } catch (IOException e) {
             throw new ReferenceFileException(e.getMessage());

@@ -20,18 +20,23 @@ import java.util.Map;
 import org.ksmstudio.engine.io.JsonFormatException;
 import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.scenario.Workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads files in the {@code ksmstudio-kernel-reference-1} format (strict JSON, {@link StrictJson}).
- * Every number is range-checked against the limits below before anything is simulated.
+ * Reads files in the {@code ksmstudio-kernel-reference-2} format and its predecessor
+ * {@code ksmstudio-kernel-reference-1} (strict JSON, {@link StrictJson}); they differ in the
+ * workload only ({@link ReferenceWorkload}). Every number is range-checked against the limits
+ * below before anything is simulated.
  */
 public final class ReferenceFile {
-    /** The format this reader understands. */
-    public static final String FORMAT = "ksmstudio-kernel-reference-1";
+    /** The format written today. */
+    public static final String FORMAT = "ksmstudio-kernel-reference-2";
+    /** The first format: identical processes of one region each; still read. */
+    public static final String FORMAT_1 = "ksmstudio-kernel-reference-1";
     /** Most processes in one case (the kernel suite uses at most 100). */
     public static final int MAX_PROCESSES = 4096;
     /** Most pages of one case, all processes together (2^25 pages: about 2 GiB of simulator heap). */
@@ -57,18 +62,27 @@ public final class ReferenceFile {
         return cases;
     }
 
-    /** Parses the text of a reference file; errors ({@link JsonFormatException}) name the JSON path. */
+    /**
+     * Parses the text of a reference file without a page-contents file (a captured group is
+     * refused); errors ({@link JsonFormatException}) name the JSON path.
+     */
     public static ReferenceFile parse(String text) {
-        return parse(StrictJson.parse(text));
+        return parse(StrictJson.parse(text), ReferenceWorkload.Streams.NONE);
     }
 
-    /** Reads a parsed reference file; errors ({@link JsonFormatException}) name the JSON path. */
-    public static ReferenceFile parse(JsonNode tree) {
+    /**
+     * Reads a parsed reference file; captured contents come from {@code streams} (the file's
+     * page-contents file); errors ({@link JsonFormatException}) name the JSON path.
+     */
+    public static ReferenceFile parse(JsonNode tree, ReferenceWorkload.Streams streams) {
         ObjectNode root = object(tree, "$");
         JsonNode fmt = root.get("format");
-        if (fmt != null && !FORMAT.equals(string(fmt, "$.format"))) {
-            throw new JsonFormatException("$.format = " + Text.quote(fmt.textValue()) + ": expected \"" + FORMAT + "\"");
+        String format = fmt == null ? FORMAT_1 : string(fmt, "$.format");
+        if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
+            throw new JsonFormatException("$.format = " + Text.quote(format) + ": expected \"" + FORMAT + "\" or \""
+                    + FORMAT_1 + "\"");
         }
+        boolean v1 = FORMAT_1.equals(format);
         int pageSize = root.has("page_size") ? intIn(root.get("page_size"), "$.page_size", 4096, 1 << 21) : 4096;
         if (Integer.bitCount(pageSize) != 1) {
             throw new JsonFormatException("$.page_size = " + pageSize + ": must be a power of two");
@@ -76,12 +90,12 @@ public final class ReferenceFile {
         List<ReferenceCase> cases = new ArrayList<>();
         ArrayNode cs = array(member(root, "cases", "$"), "$.cases");
         for (int i = 0; i < cs.size(); i++) {
-            cases.add(readCase(object(cs.get(i), "$.cases[" + i + "]"), "$.cases[" + i + "]"));
+            cases.add(readCase(object(cs.get(i), "$.cases[" + i + "]"), "$.cases[" + i + "]", v1, streams));
         }
         return new ReferenceFile(pageSize, cases);
     }
 
-    private static ReferenceCase readCase(ObjectNode c, String path) {
+    private static ReferenceCase readCase(ObjectNode c, String path, boolean v1, ReferenceWorkload.Streams streams) {
         String name = string(member(c, "name", path), path + ".name");
         Map<String, String> tunables = new LinkedHashMap<>();
         if (c.has("tunables")) {
@@ -91,16 +105,8 @@ public final class ReferenceFile {
         }
         String wp = path + ".workload";
         ObjectNode w = object(member(c, "workload", path), wp);
-        int processes = intIn(member(w, "processes", wp), wp + ".processes", 1, MAX_PROCESSES);
-        long pagesPerProcess = integer(member(w, "pages_per_process", wp), wp + ".pages_per_process", 1,
-                MAX_PAGES / processes);
-        ReferenceCase.Workload workload = new ReferenceCase.Workload(processes, pagesPerProcess,
-                optionalInt(w, "distinct_contents", wp), optionalInt(w, "copies_per_content", wp),
-                w.has("layout") ? string(w.get("layout"), wp + ".layout") : "block",
-                optionalPages(w, "unique_pages", wp, pagesPerProcess),
-                optionalPages(w, "zero_pages", wp, pagesPerProcess),
-                !w.has("same_contents_in_every_process")
-                        || bool(w.get("same_contents_in_every_process"), wp + ".same_contents_in_every_process"));
+        Workload workload = ReferenceWorkload.checked(
+                () -> v1 ? ReferenceWorkload.readV1(w, wp) : ReferenceWorkload.readV2(w, wp, streams), wp);
         List<ReferenceCase.Phase> phases = new ArrayList<>();
         ArrayNode ps = array(member(c, "phases", path), path + ".phases");
         for (int i = 0; i < ps.size(); i++) {
@@ -108,14 +114,6 @@ public final class ReferenceFile {
             phases.add(readPhase(object(ps.get(i), pp), pp));
         }
         return new ReferenceCase(name, tunables, workload, phases);
-    }
-
-    private static int optionalInt(ObjectNode o, String key, String path) {
-        return o.has(key) ? (int) integer(o.get(key), path + "." + key, 0, MAX_PAGES) : 0;
-    }
-
-    private static long optionalPages(ObjectNode o, String key, String path, long max) {
-        return o.has(key) ? integer(o.get(key), path + "." + key, 0, max) : 0;
     }
 
     private static ReferenceCase.Phase readPhase(ObjectNode p, String path) {

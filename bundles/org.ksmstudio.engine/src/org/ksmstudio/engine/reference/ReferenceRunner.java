@@ -13,12 +13,7 @@ import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.engine.SimulationRun;
 import org.ksmstudio.engine.SysfsResult;
-import org.ksmstudio.engine.scenario.ContentGroup;
-import org.ksmstudio.engine.scenario.ContentSharing;
 import org.ksmstudio.engine.scenario.KsmTunables;
-import org.ksmstudio.engine.scenario.Layout;
-import org.ksmstudio.engine.scenario.MergeMode;
-import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.RunPlan;
@@ -27,7 +22,6 @@ import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.ScenarioException;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.engine.scenario.Topology;
-import org.ksmstudio.engine.scenario.Volatility;
 
 /**
  * Runs the cases of a reference file through the engine the way the measurements were taken on
@@ -36,10 +30,7 @@ import org.ksmstudio.engine.scenario.Volatility;
  * one stepper, {@link SimulationRun}.
  */
 public final class ReferenceRunner {
-    /** Region name used for the reference workloads. */
-    public static final String REGION = "region";
     private static final Duration CONVERGE_LIMIT = Duration.ofHours(2);
-    private static final int FIRST_PID = 1000;
     /**
      * Time between the harness seeing a phase converge and the next phase's action: the kernel data
      * show it (after_cow of the reference file: 700 pages, 7 wake-ups of ksmd, fewer scanned to the
@@ -64,41 +55,13 @@ public final class ReferenceRunner {
 
     /** The scenario of a case (tunables at their kernel defaults, run=0: the case writes them). */
     public static Scenario scenarioOf(int pageSize, ReferenceCase c) {
-        ReferenceCase.Workload w = c.workload();
-        long body = (long) w.distinctContents() * w.copiesPerContent() + w.uniquePages() + w.zeroPages();
-        if (body != w.pagesPerProcess()) {
-            throw new ScenarioException(c.name() + ".workload.pages_per_process", w.pagesPerProcess(),
-                    "differs from distinct_contents x copies_per_content + unique_pages + zero_pages = " + body);
-        }
-        if (w.processes() < 1) {
-            throw new ScenarioException(c.name() + ".workload.processes", w.processes(), "must be >= 1");
-        }
-        Layout layout = switch (w.layout()) {
-            case "block" -> Layout.BLOCK;
-            case "interleave", "interleaved" -> Layout.INTERLEAVE;
-            default -> throw new ScenarioException(c.name() + ".workload.layout", w.layout(),
-                    "expected block or interleave");
-        };
-        List<ContentGroup> groups = new ArrayList<>();
-        if (w.distinctContents() > 0 && w.copiesPerContent() > 0) {
-            groups.add(new ContentGroup(ContentGroup.Kind.DUPLICATES, w.distinctContents(), w.copiesPerContent(),
-                    layout, 0, w.sameContentsInEveryProcess() ? ContentSharing.SHARED_ACROSS_PROCESSES
-                            : ContentSharing.SALTED, null));
-        }
-        if (w.uniquePages() > 0) {
-            groups.add(ContentGroup.unique(w.uniquePages()));
-        }
-        if (w.zeroPages() > 0) {
-            groups.add(ContentGroup.zero(w.zeroPages()));
-        }
         Scenario.Builder b = Scenario.builder().name(c.name())
                 .topology(new Topology("x86_64", pageSize, 2,
                         Topology.singleNode(64L << 30, 2).nodes(), List.of()))
                 .tunables(KsmTunables.DEFAULTS)
                 .run(RunSettings.converge());
-        for (int i = 0; i < w.processes(); i++) {
-            b.process(ProcessSpec.of(FIRST_PID + i, "ksm-workload",
-                    new MergeableRegion(REGION, MergeMode.MADV_MERGEABLE, groups, Volatility.NONE)));
+        for (ProcessSpec p : c.workload().processes()) {
+            b.process(p);
         }
         return b.build();
     }
@@ -110,6 +73,8 @@ public final class ReferenceRunner {
      */
     public static RunPlan planOf(int pageSize, ReferenceCase c) {
         Scenario scenario = scenarioOf(pageSize, c);
+        // a write of one process goes to the first process's first region, as the kernel replay does
+        ProcessSpec first = c.workload().processes().get(0);
         List<RunPlan.Step> steps = new ArrayList<>();
         for (ReferenceCase.Phase p : c.phases()) {
             if (!p.start()) {
@@ -122,7 +87,7 @@ public final class ReferenceRunner {
                 NewContent content = w.newContent().equals("same") ? NewContent.SAME : NewContent.UNIQUE;
                 // one write action: in every process it is one sequence on one CPU (one LRU add batch)
                 steps.add(new RunPlan.Fire(new TimelineEvent.WritePages(Duration.ZERO,
-                        w.inEveryProcess() ? 0 : FIRST_PID, REGION, w.fromPage(), Math.max(w.fromPage(), w.toPage()),
+                        w.inEveryProcess() ? 0 : first.pid(), first.regions().get(0).name(), w.fromPage(), Math.max(w.fromPage(), w.toPage()),
                         w.every(), content)));
             } else {
                 for (ReferenceCase.SysfsWrite write : p.sysfs()) {

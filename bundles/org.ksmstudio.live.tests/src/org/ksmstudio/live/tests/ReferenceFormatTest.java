@@ -8,14 +8,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.scenario.ContentGroup;
+import org.ksmstudio.engine.scenario.ContentSharing;
+import org.ksmstudio.engine.scenario.ForkPoint;
+import org.ksmstudio.engine.scenario.Layout;
+import org.ksmstudio.engine.scenario.MergeMode;
+import org.ksmstudio.engine.scenario.MergeableRegion;
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.PageContentIds;
+import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.Volatility;
+import org.ksmstudio.engine.scenario.Workload;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
 import org.ksmstudio.live.replay.ReferenceDocument;
 import org.ksmstudio.live.replay.ReferenceFormat;
+import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.sysfs.KsmFile;
 
 class ReferenceFormatTest {
@@ -83,5 +96,72 @@ class ReferenceFormatTest {
 				"\"file\": \"pages_shared\""));
 		e = assertThrows(IOException.class, () -> ReferenceFormat.read(badFile));
 		assertTrue(e.getMessage().contains("pages_shared: is not a writable file"), e.getMessage());
+	}
+
+	/** A case of every format-2 shape: unequal processes, a fork after the fill, a volatile and a captured region. */
+	static ReplayCase shapes() {
+		MergeableRegion big = new MergeableRegion("heap", MergeMode.MADV_MERGEABLE,
+				List.of(ContentGroup.duplicates(4, 500, Layout.INTERLEAVE), ContentGroup.unique(7)), Volatility.NONE);
+		MergeableRegion captured = new MergeableRegion("captured", MergeMode.MADV_MERGEABLE,
+				List.of(ContentGroup.explicit(PageContentIds.of(new int[] { 3, 3, 0, 9, 3 }), "cap")), Volatility.NONE);
+		MergeableRegion hot = new MergeableRegion("hot", MergeMode.MADV_MERGEABLE,
+				List.of(new ContentGroup(ContentGroup.Kind.DUPLICATES, 1, 32, Layout.BLOCK, 0, ContentSharing.SALTED,
+						"hot")),
+				new Volatility(6400, NewContent.UNIQUE, 0.25));
+		Workload workload = new Workload(List.of(ProcessSpec.of(1000, "ksm-workload", big),
+				new ProcessSpec(1001, "ksm-workload", 0, List.of(), true, false, 1000, ForkPoint.AFTER_FILL, List.of()),
+				new ProcessSpec(1002, "small", 0, List.of(), true, false, 0, ForkPoint.AFTER_FILL,
+						List.of(captured, hot))));
+		return new ReplayCase("shapes", Map.of(KsmFile.MAX_PAGE_SHARING, "16"), workload,
+				List.of(new ReplayCase.Phase("initial", new PhaseAction.Start())));
+	}
+
+	@Test
+	void format2KeepsUnequalProcessesForksVolatileAndCapturedRegions() throws Exception {
+		ReplayCase c = shapes();
+		RecordedPhase phase = new RecordedPhase("initial", new PhaseAction.Start(), List.of(),
+				Map.of("pages_shared", 4L, "pages_sharing", 1996L), Map.of(), true, 3L, 4000L, 1.5,
+				List.of(Map.of("ksm_rmap_items", 2007L), Map.of(), Map.of()), null);
+		ReferenceDocument doc = new ReferenceDocument("6.18 x86_64", 4096, "how", "", List.of(
+				new RecordedCase(c, List.of(phase))), List.of());
+		Path out = temp.resolve("shapes.json");
+		ReferenceFormat.write(doc, out);
+		String json = Files.readString(out);
+		assertTrue(json.contains("\"ksmstudio-kernel-reference-2\"") && json.contains("\"fork_of\": 1000")
+				&& json.contains("\"captured\"") && json.contains("\"pages_per_second\": 6400"), json);
+		assertTrue(Files.isRegularFile(temp.resolve("shapes.json.pages")), "captured ids go into the sidecar");
+		ReferenceDocument again = ReferenceFormat.read(out);
+		assertEquals(c.workload(), again.cases().get(0).replayCase().workload());
+		assertEquals(doc.cases().get(0).phases().get(0).perProcess(), again.cases().get(0).phases().get(0).perProcess());
+		assertEquals(json, ReferenceFormat.toJson(again));
+
+		Files.delete(temp.resolve("shapes.json.pages"));
+		IOException e = assertThrows(IOException.class, () -> ReferenceFormat.read(out));
+		assertTrue(e.getMessage().contains("shapes.json: $.cases[0].workload.processes[2].regions[0].contents[0]"
+				+ ".captured.stream") && e.getMessage().contains("shapes.json.pages, which is missing"), e.getMessage());
+	}
+
+	@Test
+	void badFormat2WorkloadsNameThePlace() throws Exception {
+		String head = "{\"format\": \"ksmstudio-kernel-reference-2\", \"cases\": [{\"name\": \"x\", \"tunables\": {}, "
+				+ "\"phases\": [], \"workload\": ";
+		Map<String, String> bad = Map.of(
+				"{\"processes\": [{\"fork_of\": 7}]}", "processes[0].fork_of = 7: no earlier process has this pid",
+				"{\"processes\": [{\"regions\": [{\"contents\": [{\"uniq\": 3}]}]}]}",
+				"contents[0]: \"uniq\" is not a content kind",
+				"{\"processes\": [{\"regions\": [{\"contents\": [{\"unique\": 3}], \"huge\": true}]}]}",
+				"regions[0]: unknown member \"huge\"",
+				"{\"processes\": [{\"regions\": [{\"pages\": 4, \"contents\": [{\"zero\": 3}]}]}]}",
+				"regions[0].pages = 4: differs from the 3 pages of its contents",
+				"{\"processes\": [{\"regions\": [{\"contents\": [{\"unique\": 3}], "
+						+ "\"volatile\": {\"pages_per_second\": 10, \"fraction\": 2}}]}]}",
+				"volatile.fraction = 2");
+		for (Map.Entry<String, String> b : bad.entrySet()) {
+			Path file = temp.resolve("bad2.json");
+			Files.writeString(file, head + b.getKey() + "}]}");
+			IOException e = assertThrows(IOException.class, () -> ReferenceFormat.read(file), b.getKey());
+			assertTrue(e.getMessage().contains("bad2.json: $.cases[0].workload")
+					&& e.getMessage().contains(b.getValue()) && !e.getMessage().contains("\n"), e.getMessage());
+		}
 	}
 }

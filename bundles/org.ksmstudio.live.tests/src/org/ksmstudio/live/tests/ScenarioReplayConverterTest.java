@@ -15,6 +15,7 @@ import org.ksmstudio.engine.scenario.Layout;
 import org.ksmstudio.engine.scenario.MergeMode;
 import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.PageContentIds;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
@@ -42,7 +43,7 @@ class ScenarioReplayConverterTest {
 		ReplayCase replay = ScenarioReplayConverter.toReplayCase(scenario);
 		RecordedCase reference = ReferenceFormat.read(ReferenceData.kernelReference()).cases().stream()
 				.filter(c -> c.replayCase().name().equals("f_10000x1_cow3_unique")).findFirst().orElseThrow();
-		assertEquals(reference.replayCase().workload(), replay.workload());
+		assertEquals(groups(reference.replayCase()), groups(replay));
 		assertEquals(reference.replayCase().phases().subList(0, 2).stream().map(ReplayCase.Phase::action).toList(),
 				replay.phases().stream().map(ReplayCase.Phase::action).toList());
 		assertEquals("256", replay.tunables().get(KsmFile.MAX_PAGE_SHARING));
@@ -62,19 +63,58 @@ class ScenarioReplayConverterTest {
 		assertEquals(3, replay.phases().size());
 		assertEquals(new PhaseAction.Sysfs(List.of(new PhaseAction.SysfsWrite(KsmFile.MAX_PAGE_SHARING, "1", null),
 				new PhaseAction.SysfsWrite(KsmFile.MAX_PAGE_SHARING, "10", null))), replay.phases().get(2).action());
-		assertEquals(2015, replay.workload().pagesPerProcess());
-		assertEquals(5, replay.workload().zeroPages());
+		assertEquals(2015, replay.workload().processes().get(0).regions().get(0).pages());
+		assertEquals(ContentGroup.zero(5), groups(replay).get(2));
+	}
+
+	private static List<ContentGroup> groups(ReplayCase c) {
+		return c.workload().processes().get(0).regions().get(0).groups();
+	}
+
+	@Test
+	void unequalProcessesForksVolatileAndCapturedRegionsAreReplayedAsTheyAre() {
+		MergeableRegion volatileRegion = new MergeableRegion("hot", MergeMode.MADV_MERGEABLE,
+				List.of(ContentGroup.unique(64)), new Volatility(6400, NewContent.UNIQUE, 1));
+		Scenario scenario = Scenario.builder().name("shapes")
+				.process(ProcessSpec.of(1, "big", region(List.of(ContentGroup.duplicates(4, 500, Layout.BLOCK)))))
+				.process(new ProcessSpec(2, "child", 0, List.of(), true, false, 1, ForkPoint.AFTER_FILL, List.of()))
+				.process(new ProcessSpec(3, "small", 0, List.of(), true, false, 0, ForkPoint.AFTER_FILL,
+						List.of(region(List.of(ContentGroup.explicit(PageContentIds.of(new int[] { 1, 1, 0, 2 }),
+								"cap"))), volatileRegion)))
+				.event(new TimelineEvent.WritePages(Duration.ofSeconds(1), 1, "heap", 0, 10, 1, NewContent.UNIQUE))
+				.build();
+		ReplayCase replay = ScenarioReplayConverter.toReplayCase(scenario);
+		assertEquals(scenario.workload(), replay.workload());
+		assertEquals(new PhaseAction.Write(0, 10, 1, true, false), replay.phases().get(1).action());
 	}
 
 	@Test
 	void whatTheGeneratorCannotDoIsRefusedByName() {
 		Scenario forked = Scenario.builder().name("forky")
 				.process(ProcessSpec.of(1, "parent", region(List.of(ContentGroup.unique(10)))))
-				.process(new ProcessSpec(2, "child", 0, List.of(), true, false, 1, ForkPoint.AFTER_FILL, List.of()))
+				.process(new ProcessSpec(2, "child", 0, List.of(), true, false, 1, ForkPoint.BEFORE_FILL, List.of()))
 				.build();
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 				() -> ScenarioReplayConverter.toReplayCase(forked));
-		assertTrue(e.getMessage().contains("forky") && e.getMessage().contains("process 2 is a fork"), e.getMessage());
+		assertTrue(e.getMessage().contains("forky") && e.getMessage().contains("process 2 is forked before the fill"),
+				e.getMessage());
+
+		Scenario writesInForks = Scenario.builder().name("forks-write")
+				.process(ProcessSpec.of(1, "parent", region(List.of(ContentGroup.unique(10)))))
+				.process(new ProcessSpec(2, "child", 0, List.of(), true, false, 1, ForkPoint.AFTER_FILL, List.of()))
+				.event(new TimelineEvent.WritePages(Duration.ofSeconds(1), 0, "heap", 0, 10, 1, NewContent.UNIQUE))
+				.build();
+		e = assertThrows(IllegalArgumentException.class, () -> ScenarioReplayConverter.toReplayCase(writesInForks));
+		assertTrue(e.getMessage().contains("forked children cannot"), e.getMessage());
+
+		Scenario otherRegion = Scenario.builder().name("second-region")
+				.process(new ProcessSpec(1, "p", 0, List.of(), true, false, 0, ForkPoint.AFTER_FILL,
+						List.of(region(List.of(ContentGroup.unique(10))), new MergeableRegion("other",
+								MergeMode.MADV_MERGEABLE, List.of(ContentGroup.unique(10)), Volatility.NONE))))
+				.event(new TimelineEvent.WritePages(Duration.ofSeconds(1), 1, "other", 0, 10, 1, NewContent.UNIQUE))
+				.build();
+		e = assertThrows(IllegalArgumentException.class, () -> ScenarioReplayConverter.toReplayCase(otherRegion));
+		assertTrue(e.getMessage().contains("a write to region other"), e.getMessage());
 
 		Scenario migrating = Scenario.builder().name("migrating")
 				.process(ProcessSpec.of(1, "p", region(List.of(ContentGroup.unique(10)))))

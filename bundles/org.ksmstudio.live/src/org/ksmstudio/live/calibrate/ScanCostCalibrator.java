@@ -16,7 +16,6 @@ import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
 import org.ksmstudio.live.replay.ReplayCase;
-import org.ksmstudio.live.replay.ReplayWorkload;
 import org.ksmstudio.live.sysfs.KsmFile;
 
 /**
@@ -220,15 +219,7 @@ public final class ScanCostCalibrator {
 	}
 
 	private static ReferenceCase referenceCase(ReplayCase c) {
-		ReplayWorkload w = c.workload();
-		if (w.distinctContents() > Integer.MAX_VALUE || w.copiesPerContent() > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException(Messages.format(Messages.CALIBRATE_TOO_MANY_CONTENTS, c.name()));
-		}
-		return new ReferenceCase(c.name(), Map.of(),
-				new ReferenceCase.Workload(w.processes(), w.pagesPerProcess(), (int) w.distinctContents(),
-						(int) w.copiesPerContent(), w.layout().referenceName(), w.uniquePages(), w.zeroPages(),
-						w.sameContentsInEveryProcess()),
-				List.of());
+		return new ReferenceCase(c.name(), Map.of(), c.workload(), List.of());
 	}
 
 	static List<Observation> observations(List<RecordedCase> cases) {
@@ -240,8 +231,7 @@ public final class ScanCostCalibrator {
 			RecordedPhase phase = c.phases().get(0);
 			Long pages = phase.pagesScannedToLastChange();
 			Double wall = phase.wallSecondsToLastChange();
-			if (!phase.converged() || pages == null || wall == null || pages <= 0 || wall <= 0
-					|| c.replayCase().workload().filledPages() != c.replayCase().workload().pagesPerProcess()) {
+			if (!phase.converged() || pages == null || wall == null || pages <= 0 || wall <= 0) {
 				continue;
 			}
 			long sleepMs = Long.parseLong(c.replayCase().tunables().getOrDefault(KsmFile.SLEEP_MILLISECS,

@@ -3,8 +3,8 @@ package org.ksmstudio.live.replay;
 import java.util.List;
 
 /**
- * A file in the {@code ksmstudio-kernel-reference-1} format: recorded cases and reverse-map
- * walk timings of one kernel.
+ * A reference file ({@link org.ksmstudio.engine.reference.ReferenceFile#FORMAT}): recorded cases
+ * and reverse-map walk timings of one kernel.
  *
  * @param kernel       the kernel release and architecture ({@code "6.18.44 x86_64"})
  * @param pageSize     bytes per page
@@ -16,20 +16,19 @@ import java.util.List;
 public record ReferenceDocument(String kernel, long pageSize, String howCases, String howRmapWalks,
 		List<RecordedCase> cases, List<RmapWalkMeasurement> rmapWalks) {
 
-	/** The format name written in every file. */
-	public static final String FORMAT = "ksmstudio-kernel-reference-1";
-
 	/** How {@link ReplayRunner} measures, for {@link #howCases()} of recorded files. */
-	public static final String HOW_RECORDED = "Recorded by KSM Studio's replay on this machine: each process is a "
-			+ "ksm-workload generator that mmaps one anonymous MADV_MERGEABLE region (MADV_NOHUGEPAGE) and fills it in "
-			+ "page order with distinct_contents x copies_per_content pages (block: page i has content i / "
-			+ "copies_per_content; interleave: i % distinct_contents), then unique_pages pages of unique content, then "
-			+ "zero_pages zero-filled pages; processes are started one after the other. run=2, then the tunables are "
-			+ "written, then run=1. A phase has converged when full_scans advanced by 2 since the last change of any "
-			+ "counter; *_to_last_change count from the start of the phase (its action, done as soon as the previous "
-			+ "phase has converged; a wait action waits first, then the phase starts). A sysfs action writes the files in the "
-			+ "listed order; if run is 0 or 2 afterwards, expect is read 1 s later and also holds full_scans. The "
-			+ "previous tunables were restored afterwards.";
+	public static final String HOW_RECORDED = "Recorded by KSM Studio's replay on this machine: the processes are "
+			+ "started in the listed order; each is a ksm-workload generator that mmaps its regions (anonymous, "
+			+ "MADV_MERGEABLE, MADV_NOHUGEPAGE) and fills each in page order with its contents (duplicates block: page "
+			+ "i has content i / copies; interleave: i % distinct; then unique pages, zero-filled pages, or captured "
+			+ "content ids from the page-contents file), then starts a writer thread per volatile region (its pages "
+			+ "round-robin at pages_per_second); a fork_of process is fork()ed from its parent after the fill and "
+			+ "sleeps. run=2 first, then the tunables are written, then the processes start, then run=1. A phase has "
+			+ "converged when full_scans advanced by 2 since the last change of any counter; *_to_last_change count "
+			+ "from the start of the phase (its action, done as soon as the previous phase has converged; a wait "
+			+ "action waits first, then the phase starts). A sysfs action writes the files in the listed order; if "
+			+ "run is 0 or 2 afterwards, expect is read 1 s later and also holds full_scans. per_process follows the "
+			+ "processes' order. The previous tunables were restored afterwards.";
 
 	public ReferenceDocument {
 		cases = List.copyOf(cases);

@@ -1,7 +1,9 @@
 package org.ksmstudio.live.replay;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,6 +17,11 @@ import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.engine.reference.ReferenceFile;
+import org.ksmstudio.engine.reference.ReferenceWorkload;
+import org.ksmstudio.engine.scenario.ContentIdsFile;
+import org.ksmstudio.engine.scenario.PageContentIds;
+import org.ksmstudio.engine.scenario.ScenarioException;
+import org.ksmstudio.engine.scenario.Workload;
 import org.ksmstudio.live.sysfs.KsmFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +29,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes the {@code ksmstudio-kernel-reference-1} format into the replay's typed records
- * (with the engine's JSON reader and writer). Errors name the file, the JSON path and the value.
+ * Reads the {@code ksmstudio-kernel-reference-2} format and its predecessor
+ * {@code ksmstudio-kernel-reference-1} into the replay's typed records, and writes format 2 (with
+ * the engine's JSON reader and writer; the workload is the engine's {@link ReferenceWorkload}).
+ * Captured contents live in the page-contents file beside the reference file
+ * ({@link ContentIdsFile#besides}). Errors name the file, the JSON path and the value.
  */
 public final class ReferenceFormat {
 
@@ -49,22 +59,41 @@ public final class ReferenceFormat {
 		}
 	}
 
-	/** Writes a document safely ({@link OutputFile}): a failure or a kill leaves the old file. */
+	/**
+	 * Writes a document safely ({@link OutputFile}): a failure or a kill leaves the old file. Captured
+	 * contents go first into the page-contents file beside it (through a temporary file moved into place).
+	 */
 	public static void write(ReferenceDocument document, Path file) throws IOException {
-		OutputFile.write(file, toJson(document));
+		Map<String, PageContentIds> streams = new LinkedHashMap<>();
+		String json = toJson(document, streams);
+		if (!streams.isEmpty()) {
+			Path pages = ContentIdsFile.besides(file);
+			Path temp = pages.resolveSibling("." + pages.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+			try {
+				ContentIdsFile.write(temp, streams);
+				Files.move(temp, pages, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			} finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+		OutputFile.write(file, json);
 	}
 
-	/** The JSON text of a document. */
+	/** The JSON text of a document (its captured contents are not kept: see {@link #write}). */
 	public static String toJson(ReferenceDocument document) {
+		return toJson(document, new LinkedHashMap<>());
+	}
+
+	private static String toJson(ReferenceDocument document, Map<String, PageContentIds> streams) {
 		Map<String, Object> root = new LinkedHashMap<>();
-		root.put("format", ReferenceDocument.FORMAT);
+		root.put("format", ReferenceFile.FORMAT);
 		root.put("kernel", document.kernel());
 		root.put("page_size", document.pageSize());
 		root.put("how_cases", document.howCases());
 		root.put("how_rmap_walks", document.howRmapWalks());
 		List<Object> cases = new ArrayList<>();
-		for (RecordedCase c : document.cases()) {
-			cases.add(caseJson(c));
+		for (int i = 0; i < document.cases().size(); i++) {
+			cases.add(caseJson(document.cases().get(i), i, streams));
 		}
 		root.put("cases", cases);
 		List<Object> walks = new ArrayList<>();
@@ -86,24 +115,14 @@ public final class ReferenceFormat {
 		return StrictJson.write(root);
 	}
 
-	private static Map<String, Object> caseJson(RecordedCase recorded) {
+	private static Map<String, Object> caseJson(RecordedCase recorded, int index, Map<String, PageContentIds> streams) {
 		ReplayCase c = recorded.replayCase();
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("name", c.name());
 		Map<String, Object> tunables = new LinkedHashMap<>();
 		c.tunables().forEach((k, v) -> tunables.put(k.fileName(), tunableValue(k, v)));
 		m.put("tunables", tunables);
-		ReplayWorkload w = c.workload();
-		Map<String, Object> workload = new LinkedHashMap<>();
-		workload.put("processes", (long) w.processes());
-		workload.put("pages_per_process", w.pagesPerProcess());
-		workload.put("distinct_contents", w.distinctContents());
-		workload.put("copies_per_content", w.copiesPerContent());
-		workload.put("layout", w.layout().referenceName());
-		workload.put("unique_pages", w.uniquePages());
-		workload.put("zero_pages", w.zeroPages());
-		workload.put("same_contents_in_every_process", w.sameContentsInEveryProcess());
-		m.put("workload", workload);
+		m.put("workload", ReferenceWorkload.toJson(c.workload(), index, streams));
 		List<Object> phases = new ArrayList<>();
 		for (RecordedPhase p : recorded.phases()) {
 			Map<String, Object> phase = new LinkedHashMap<>();
@@ -186,13 +205,16 @@ public final class ReferenceFormat {
 	private ReferenceDocument document(JsonNode root) throws IOException {
 		ObjectNode m = object(root, "$");
 		String format = string(m, "format", "$");
-		if (!ReferenceDocument.FORMAT.equals(format)) {
-			throw error("$.format", format, "must be " + ReferenceDocument.FORMAT);
+		if (!ReferenceFile.FORMAT.equals(format) && !ReferenceFile.FORMAT_1.equals(format)) {
+			throw error("$.format", format, "must be " + ReferenceFile.FORMAT + " or " + ReferenceFile.FORMAT_1);
 		}
+		boolean v1 = ReferenceFile.FORMAT_1.equals(format);
+		ReferenceWorkload.Streams streams = ReferenceWorkload.besides(file);
 		List<RecordedCase> cases = new ArrayList<>();
 		ArrayNode caseList = JsonFields.array(JsonFields.member(m, "cases", "$"), "$.cases");
 		for (int i = 0; i < caseList.size(); i++) {
-			cases.add(recordedCase(object(caseList.get(i), "$.cases[" + i + "]"), "$.cases[" + i + "]"));
+			cases.add(recordedCase(object(caseList.get(i), "$.cases[" + i + "]"), "$.cases[" + i + "]", v1,
+					streams));
 		}
 		List<RmapWalkMeasurement> walks = new ArrayList<>();
 		if (m.has("rmap_walks")) {
@@ -214,7 +236,8 @@ public final class ReferenceFormat {
 				optionalString(m, "how_rmap_walks"), cases, walks);
 	}
 
-	private RecordedCase recordedCase(ObjectNode c, String at) throws IOException {
+	private RecordedCase recordedCase(ObjectNode c, String at, boolean v1, ReferenceWorkload.Streams streams)
+			throws IOException {
 		String name = string(c, "name", at);
 		Map<KsmFile, String> tunables = new LinkedHashMap<>();
 		String tat = at + ".tunables";
@@ -223,15 +246,10 @@ public final class ReferenceFormat {
 		}
 		String wat = at + ".workload";
 		ObjectNode w = object(JsonFields.member(c, "workload", at), wat);
-		ReplayWorkload workload;
+		Workload workload;
 		try {
-			workload = new ReplayWorkload(JsonFields.intIn(JsonFields.member(w, "processes", wat), wat + ".processes",
-					1, ReferenceFile.MAX_PROCESSES), pages(w, "pages_per_process", wat),
-					pages(w, "distinct_contents", wat), pages(w, "copies_per_content", wat),
-					ReplayWorkload.Layout.of(w.has("layout") ? string(w, "layout", wat) : "block"),
-					pages(w, "unique_pages", wat), pages(w, "zero_pages", wat),
-					flag(w, "same_contents_in_every_process", wat));
-		} catch (IllegalArgumentException e) {
+			workload = v1 ? ReferenceWorkload.readV1(w, wat) : ReferenceWorkload.readV2(w, wat, streams);
+		} catch (ScenarioException e) {
 			throw new IOException(InputFiles.name(file) + ": " + wat + ": " + e.getMessage(), e);
 		}
 		List<ReplayCase.Phase> phases = new ArrayList<>();

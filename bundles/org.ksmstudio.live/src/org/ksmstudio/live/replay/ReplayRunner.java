@@ -32,7 +32,7 @@ import org.ksmstudio.live.sysfs.WriteOutcome;
 /**
  * Runs a case on the real kernel and records it in the terms of the reference format: takes
  * the experiment lock, snapshots the tunables ({@link RestoreGuard}), unmerges (run=2), writes
- * the case's tunables, starts one {@link WorkloadProcess} per process and fills it, then
+ * the case's tunables, starts its processes ({@link GeneratedWorkload}), then
  * performs each phase and waits for the counters to settle ({@link ConvergenceWatcher}).
  * The generators are ended and the previous tunables restored and verified afterwards, also
  * when a phase fails or the replay is cancelled. Writes /sys: call only on a user's explicit
@@ -125,10 +125,10 @@ public final class ReplayRunner {
 		try (ExperimentLock lock = options.lockFile() == null ? null
 				: ExperimentLock.acquire(options.lockFile(), options.lockTimeout())) {
 			RestoreGuard guard = RestoreGuard.begin(writer, options.restoreFile());
-			List<WorkloadProcess> processes = new ArrayList<>();
+			GeneratedWorkload processes = null;
 			RecordedCase recorded;
 			try {
-				setUp(replayCase, binary, processes);
+				processes = setUp(replayCase, binary);
 				List<RecordedPhase> phases = new ArrayList<>();
 				for (ReplayCase.Phase phase : replayCase.phases()) {
 					listener.phaseStarted(replayCase, phase);
@@ -138,7 +138,9 @@ public final class ReplayRunner {
 				}
 				recorded = new RecordedCase(replayCase, phases);
 			} finally {
-				processes.forEach(WorkloadProcess::close);
+				if (processes != null) {
+					processes.close();
+				}
 				RestoreReport report = guard.restore();
 				listener.restored(report);
 				if (!report.verified()) {
@@ -150,7 +152,7 @@ public final class ReplayRunner {
 		}
 	}
 
-	private void setUp(ReplayCase replayCase, Path binary, List<WorkloadProcess> processes) throws IOException {
+	private GeneratedWorkload setUp(ReplayCase replayCase, Path binary) throws IOException {
 		requireOk(replayCase, writer.write(KsmFile.RUN, "2"));
 		Map<KsmFile, String> tunables = new LinkedHashMap<>(replayCase.tunables());
 		tunables.remove(KsmFile.RUN);
@@ -158,14 +160,7 @@ public final class ReplayRunner {
 		for (ApplyPlan.Step step : plan.steps()) {
 			requireOk(replayCase, writer.write(step.file(), step.value()));
 		}
-		ReplayWorkload w = replayCase.workload();
-		for (int i = 0; i < w.processes(); i++) {
-			WorkloadProcess process = WorkloadProcess.start(binary);
-			processes.add(process);
-			process.map(w.pagesPerProcess());
-			process.fill(w.distinctContents(), w.copiesPerContent(), w.layout(), w.uniquePages(), w.zeroPages(),
-					w.sameContentsInEveryProcess() ? 0 : i + 1);
-		}
+		return GeneratedWorkload.start(replayCase.workload(), binary, options.generatorCacheDirectory());
 	}
 
 	private static void requireOk(ReplayCase replayCase, WriteOutcome outcome) throws KsmUnavailableException {
@@ -175,7 +170,7 @@ public final class ReplayRunner {
 		}
 	}
 
-	private RecordedPhase runPhase(ReplayCase replayCase, ReplayCase.Phase phase, List<WorkloadProcess> processes,
+	private RecordedPhase runPhase(ReplayCase replayCase, ReplayCase.Phase phase, GeneratedWorkload processes,
 			ReplayListener listener, BooleanSupplier cancelled) throws IOException, InterruptedException {
 		// each phase is measured from the end of its action (a run=2 in a sysfs action resets full_scans)
 		switch (phase.action()) {
@@ -185,7 +180,8 @@ public final class ReplayRunner {
 					listener, cancelled);
 		}
 		case PhaseAction.Write w -> {
-			for (WorkloadProcess process : w.inEveryProcess() ? processes : processes.subList(0, 1)) {
+			List<WorkloadProcess> generators = processes.generators();
+			for (WorkloadProcess process : w.inEveryProcess() ? generators : generators.subList(0, 1)) {
 				process.write(w.fromPage(), w.toPage(), w.every(), w.unique());
 			}
 			return converge(phase.name(), phase.action(), List.of(), Map.of(), sysfs.sample(WATCHED), processes,
@@ -257,7 +253,7 @@ public final class ReplayRunner {
 	}
 
 	private RecordedPhase converge(String name, PhaseAction action, List<WriteOutcome> outcomes,
-			Map<KsmFile, String> readBack, KsmSample start, List<WorkloadProcess> processes, ReplayListener listener,
+			Map<KsmFile, String> readBack, KsmSample start, GeneratedWorkload processes, ReplayListener listener,
 			BooleanSupplier cancelled)
 			throws IOException, InterruptedException {
 		ConvergenceWatcher watcher = new ConvergenceWatcher(start);
@@ -293,10 +289,10 @@ public final class ReplayRunner {
 				perProcess(processes), series);
 	}
 
-	private List<Map<String, Long>> perProcess(List<WorkloadProcess> processes) throws IOException {
+	private List<Map<String, Long>> perProcess(GeneratedWorkload processes) throws IOException {
 		List<Map<String, Long>> values = new ArrayList<>();
-		for (WorkloadProcess process : processes) {
-			values.add(proc.read(process.pid()).map(RecordedPhase::perProcessOf).orElse(Map.of()));
+		for (int pid : processes.pids()) {
+			values.add(proc.read(pid).map(RecordedPhase::perProcessOf).orElse(Map.of()));
 		}
 		return values;
 	}

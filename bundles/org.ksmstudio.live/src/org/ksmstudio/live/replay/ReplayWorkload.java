@@ -1,13 +1,17 @@
 package org.ksmstudio.live.replay;
 
+import org.ksmstudio.engine.reference.ReferenceWorkload;
+import org.ksmstudio.engine.scenario.Workload;
+
 /**
- * The workload of a replayed case, as in the reference format: each process maps one
- * anonymous MADV_MERGEABLE region of {@code pagesPerProcess} pages and fills it in page
- * order with {@code distinctContents × copiesPerContent} pages, then {@code uniquePages}
- * pages of unique content, then {@code zeroPages} zero-filled pages.
+ * The workload shape of format 1 of the reference format: identical processes, each with one
+ * anonymous MADV_MERGEABLE region of {@code pagesPerProcess} pages filled in page order with
+ * {@code distinctContents × copiesPerContent} pages, then {@code uniquePages} pages of unique
+ * content, then {@code zeroPages} zero-filled pages. A shorthand for {@link #toWorkload()}, the
+ * engine's workload that the replay runs.
  *
  * @param processes                  number of processes, started one after the other
- * @param pagesPerProcess            pages mapped per process (at least the pages filled)
+ * @param pagesPerProcess            pages per process (the pages filled)
  * @param distinctContents           K
  * @param copiesPerContent           R
  * @param layout                     block (page i has content i / R) or interleave (i % K)
@@ -47,8 +51,10 @@ public record ReplayWorkload(int processes, long pagesPerProcess, long distinctC
 		check(distinctContents == 0 || copiesPerContent <= Long.MAX_VALUE / distinctContents, "copies_per_content",
 				copiesPerContent, "times distinct_contents overflows");
 		long filled = distinctContents * copiesPerContent + uniquePages + zeroPages;
-		check(pagesPerProcess >= filled && pagesPerProcess >= 1, "pages_per_process", pagesPerProcess,
-				"must be at least 1 and hold the " + filled + " pages filled");
+		check(pagesPerProcess == filled && pagesPerProcess >= 1, "pages_per_process", pagesPerProcess,
+				"must be at least 1 and equal the " + filled + " pages filled");
+		check(distinctContents <= Integer.MAX_VALUE && copiesPerContent <= Integer.MAX_VALUE, "distinct_contents",
+				distinctContents, "and copies_per_content must be at most " + Integer.MAX_VALUE);
 		if (layout == null) {
 			layout = Layout.BLOCK;
 		}
@@ -57,6 +63,14 @@ public record ReplayWorkload(int processes, long pagesPerProcess, long distinctC
 	/** The pages filled in each process. */
 	public long filledPages() {
 		return distinctContents * copiesPerContent + uniquePages + zeroPages;
+	}
+
+	/** The engine's workload of this shape ({@link ReferenceWorkload#uniform}). */
+	public Workload toWorkload() {
+		return ReferenceWorkload.uniform(processes, (int) distinctContents, (int) copiesPerContent,
+				layout == Layout.INTERLEAVE ? org.ksmstudio.engine.scenario.Layout.INTERLEAVE
+						: org.ksmstudio.engine.scenario.Layout.BLOCK,
+				uniquePages, zeroPages, sameContentsInEveryProcess);
 	}
 
 	private static void check(boolean ok, String field, Object value, String rule) {

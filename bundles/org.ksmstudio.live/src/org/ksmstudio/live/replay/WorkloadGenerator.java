@@ -65,7 +65,8 @@ public final class WorkloadGenerator {
 			String compiler = compiler();
 			Process cc;
 			try {
-				cc = new ProcessBuilder(compiler, "-O2", "-std=gnu11", "-o", output.toString(), sourceFile.toString())
+				cc = new ProcessBuilder(compiler, "-O2", "-std=gnu11", "-pthread", "-o", output.toString(),
+						sourceFile.toString(), "-lm")
 						.redirectErrorStream(true).start();
 			} catch (IOException e) {
 				throw new IOException(Messages.format(Messages.CC_MISSING, compiler), e);

@@ -6,15 +6,25 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
+import org.ksmstudio.engine.scenario.Layout;
+import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.PageContentIds;
+import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.live.Messages;
 
 /**
- * One running workload generator: a process with one MADV_MERGEABLE region, driven over its
- * standard input and output (see {@code native/ksm-workload.c}). Closing it ends the process;
- * the process also dies with the JVM.
+ * One running workload generator: a process with MADV_MERGEABLE regions, driven over its
+ * standard input and output (see {@code native/ksm-workload.c}). Commands that fill or write act
+ * on the current region, the last one mapped or the one {@link #selectRegion selected}. Closing it
+ * ends the process; the process also dies with the JVM.
  */
 public final class WorkloadProcess implements AutoCloseable {
 
@@ -60,7 +70,8 @@ public final class WorkloadProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Maps {@code pages} pages of anonymous MADV_MERGEABLE memory (MADV_NOHUGEPAGE).
+	 * Maps a new region of {@code pages} pages of anonymous MADV_MERGEABLE memory (MADV_NOHUGEPAGE);
+	 * it becomes the current region.
 	 *
 	 * @return the region's start address
 	 */
@@ -95,6 +106,75 @@ public final class WorkloadProcess implements AutoCloseable {
 		} catch (NumberFormatException e) {
 			throw new IOException("The workload generator replied '" + reply + "' to map, not an address", e);
 		}
+	}
+
+	/** Makes region {@code index} (0-based, in the order mapped) the current one. */
+	public void selectRegion(int index) throws IOException {
+		command("region " + index);
+	}
+
+	/**
+	 * Fills the {@code distinct × copies} pages from page {@code from} with duplicates: the j-th
+	 * gets content {@code j / copies} (block) or {@code j % distinct} (interleave) of content
+	 * space {@code key}; equal keys and contents are equal bytes, in every generator.
+	 */
+	public void duplicates(long from, int distinct, int copies, Layout layout, long key) throws IOException {
+		command("dup " + from + " " + distinct + " " + copies + " "
+				+ (layout == Layout.INTERLEAVE ? "interleave" : "block") + " " + Long.toUnsignedString(key));
+	}
+
+	/** Fills {@code count} pages from page {@code from} with contents of their own. */
+	public void unique(long from, long count) throws IOException {
+		command("unique " + from + " " + count);
+	}
+
+	/** Faults in {@code count} zero-filled pages from page {@code from}. */
+	public void zero(long from, long count) throws IOException {
+		command("zero " + from + " " + count);
+	}
+
+	/**
+	 * Fills pages from {@code from} with the contents of {@code ids} (id 0 a zero page, id k the
+	 * content k of space {@code key}, as {@link #duplicates}), passed through a temporary file in
+	 * {@code directory} that is deleted afterwards.
+	 */
+	public void contents(long from, PageContentIds ids, long key, Path directory) throws IOException {
+		Files.createDirectories(directory);
+		Path file = Files.createTempFile(directory, "ksm-workload-ids", ".bin");
+		try {
+			ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+			try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+				for (int p = 0; p < ids.pages(); p++) {
+					if (!buffer.hasRemaining()) {
+						drain(buffer, out);
+					}
+					buffer.putInt(ids.id(p));
+				}
+				drain(buffer, out);
+			}
+			command("ids " + from + " " + ids.pages() + " " + Long.toUnsignedString(key) + " " + file);
+		} finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	private static void drain(ByteBuffer buffer, FileChannel out) throws IOException {
+		buffer.flip();
+		while (buffer.hasRemaining()) {
+			out.write(buffer);
+		}
+		buffer.clear();
+	}
+
+	/**
+	 * Starts a writer thread on the current region (and in every child forked later): it rewrites
+	 * {@code pagesPerSecond} pages per second, cycling over the region's {@code count} volatile pages
+	 * as {@link Volatility#page} places them, with unique or the same content.
+	 */
+	public void startVolatileWrites(double pagesPerSecond, long count, double fraction, NewContent content)
+			throws IOException {
+		command("volatile " + pagesPerSecond + " " + count + " " + fraction + " "
+				+ (content == NewContent.SAME ? "same" : "unique"));
 	}
 
 	/**

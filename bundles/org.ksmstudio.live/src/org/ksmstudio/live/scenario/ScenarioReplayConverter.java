@@ -5,18 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ksmstudio.engine.scenario.ContentGroup;
-import org.ksmstudio.engine.scenario.ContentSharing;
 import org.ksmstudio.engine.scenario.KsmTunables;
-import org.ksmstudio.engine.scenario.MergeMode;
-import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.ReplayCase;
-import org.ksmstudio.live.replay.ReplayWorkload;
+import org.ksmstudio.live.replay.GeneratedWorkload;
 import org.ksmstudio.live.sysfs.KsmFile;
 
 /**
@@ -24,10 +20,12 @@ import org.ksmstudio.live.sysfs.KsmFile;
  * its processes as workload generators, and its timeline as phases (each waits for the
  * counters to settle, as in the reference format; the events' times only order them).
  * <p>
- * Replayable are scenarios whose processes each have one MADV_MERGEABLE region laid out alike
- * (duplicates, then unique pages, then zero pages, in that order), without forks, KVM or
- * volatility, with sysfs writes and page writes (to all processes or the first) in the
- * timeline. Anything else is refused with a message that names it.
+ * Replayable are scenarios whose regions are all MADV_MERGEABLE, without KVM guests, whose forks
+ * happen after the fill ({@link GeneratedWorkload#requireReplayable}); processes may differ in
+ * size and contents, regions may be volatile and hold captured contents. The timeline may hold
+ * sysfs writes and page writes (to the first process's first region, in every process or in the
+ * first; in every process only without forks). Anything else is refused with a message that
+ * names it.
  */
 public final class ScenarioReplayConverter {
 
@@ -42,20 +40,17 @@ public final class ScenarioReplayConverter {
 		if (processes.isEmpty()) {
 			throw refuse(scenario, "it has no process");
 		}
-		ReplayWorkload workload = null;
-		for (ProcessSpec p : processes) {
-			ReplayWorkload w = workload(scenario, p, processes.size());
-			if (workload != null && !workload.equals(w)) {
-				throw refuse(scenario, "process " + p.pid() + "'s region differs from process " + processes.get(0).pid()
-						+ "'s (the generator maps one layout in every process)");
-			}
-			workload = w;
+		try {
+			GeneratedWorkload.requireReplayable(scenario.workload());
+		} catch (IllegalArgumentException e) {
+			throw refuse(scenario, e.getMessage());
 		}
 		List<ReplayCase.Phase> phases = new ArrayList<>();
 		phases.add(new ReplayCase.Phase("initial", new PhaseAction.Start()));
 		List<PhaseAction.SysfsWrite> pendingWrites = new ArrayList<>();
 		java.time.Duration pendingAt = null;
 		int firstPid = processes.get(0).pid();
+		String firstRegion = processes.get(0).regions().isEmpty() ? "" : processes.get(0).regions().get(0).name();
 		for (TimelineEvent event : scenario.timeline()) {
 			if (!(event instanceof TimelineEvent.SysfsWrite) || !event.at().equals(pendingAt)) {
 				flush(phases, pendingWrites);
@@ -72,6 +67,10 @@ public final class ScenarioReplayConverter {
 					throw refuse(scenario, "a write to process " + w.pid()
 							+ " (the generator writes to every process or to the first)");
 				}
+				if (!w.region().equals(firstRegion) || w.pid() == 0 && !firstRegionEverywhere(processes, firstRegion)) {
+					throw refuse(scenario, "a write to region " + w.region()
+							+ " (the generator writes to the first region, " + firstRegion + ", of each process)");
+				}
 				phases.add(new ReplayCase.Phase("write_" + w.fromPage() + "_" + w.toPage() + "_every_" + w.step(),
 						new PhaseAction.Write(w.fromPage(), w.toPage(), w.step(), w.content() == NewContent.UNIQUE,
 								w.pid() == 0)));
@@ -81,7 +80,11 @@ public final class ScenarioReplayConverter {
 			}
 		}
 		flush(phases, pendingWrites);
-		return new ReplayCase(scenario.name(), tunables(scenario.tunables()), workload, phases);
+		try {
+			return new ReplayCase(scenario.name(), tunables(scenario.tunables()), scenario.workload(), phases);
+		} catch (IllegalArgumentException e) {
+			throw refuse(scenario, e.getMessage());
+		}
 	}
 
 	private static void flush(List<ReplayCase.Phase> phases, List<PhaseAction.SysfsWrite> writes) {
@@ -95,59 +98,8 @@ public final class ScenarioReplayConverter {
 		}
 	}
 
-	private static ReplayWorkload workload(Scenario scenario, ProcessSpec p, int processCount) {
-		if (p.forkOf() != 0) {
-			throw refuse(scenario, "process " + p.pid() + " is a fork");
-		}
-		if (p.kvm()) {
-			throw refuse(scenario, "process " + p.pid() + " is a KVM guest");
-		}
-		if (p.regions().size() != 1) {
-			throw refuse(scenario, "process " + p.pid() + " has " + p.regions().size() + " regions (one is replayable)");
-		}
-		MergeableRegion region = p.regions().get(0);
-		if (region.mode() != MergeMode.MADV_MERGEABLE) {
-			throw refuse(scenario, "process " + p.pid() + "'s region is " + region.mode() + ", not MADV_MERGEABLE");
-		}
-		if (region.volatility().pagesPerSecond() != 0) {
-			throw refuse(scenario, "process " + p.pid() + "'s region is volatile");
-		}
-		long distinct = 0;
-		long copies = 0;
-		long unique = 0;
-		long zero = 0;
-		ReplayWorkload.Layout layout = ReplayWorkload.Layout.BLOCK;
-		boolean shared = true;
-		int order = 0;
-		for (ContentGroup g : region.groups()) {
-			if (g.kind() == ContentGroup.Kind.EXPLICIT) {
-				throw refuse(scenario, "process " + p.pid() + "'s region holds captured contents");
-			}
-			int rank = switch (g.kind()) {
-			case DUPLICATES -> 1;
-			case UNIQUE -> 2;
-			case ZERO -> 3;
-			case EXPLICIT -> throw new IllegalStateException();
-			};
-			if (rank <= order) {
-				throw refuse(scenario, "process " + p.pid()
-						+ "'s content groups are not one of duplicates, unique, zero in that order");
-			}
-			order = rank;
-			switch (g.kind()) {
-			case DUPLICATES -> {
-				distinct = g.distinctContents();
-				copies = g.copiesPerContent();
-				layout = g.layout() == org.ksmstudio.engine.scenario.Layout.INTERLEAVE ? ReplayWorkload.Layout.INTERLEAVE
-						: ReplayWorkload.Layout.BLOCK;
-				shared = g.sharing() == ContentSharing.SHARED_ACROSS_PROCESSES;
-			}
-			case UNIQUE -> unique = g.pages();
-			case ZERO -> zero = g.pages();
-			case EXPLICIT -> throw new IllegalStateException();
-			}
-		}
-		return new ReplayWorkload(processCount, region.pages(), distinct, copies, layout, unique, zero, shared);
+	private static boolean firstRegionEverywhere(List<ProcessSpec> processes, String region) {
+		return processes.stream().allMatch(p -> p.forkOf() != 0 || p.regions().get(0).name().equals(region));
 	}
 
 	/** Every tunable of the scenario but run (the replay starts ksmd itself), as sysfs values. */

@@ -25,14 +25,14 @@ class ReplayPreparationTest {
 	@Test
 	void aReferenceCaseIsReplayableAndTheConfirmationSaysWhatIsWritten() throws Exception {
 		ReplayHandler.Prepared prepared = ReplayHandler.prepare(example("reference-a-b-2000x1-mps256.ksm"));
-		assertEquals(1, prepared.replayCase().workload().processes());
-		assertEquals(2000, prepared.replayCase().workload().pagesPerProcess());
+		assertEquals(1, prepared.replayCase().workload().processes().size());
+		assertEquals(2000, prepared.replayCase().pages());
 		assertEquals("256", prepared.replayCase().tunables().get(KsmFile.MAX_PAGE_SHARING));
 		LiveSources sources = new LiveSources(Path.of("/sys/kernel/mm/ksm"), Path.of("/sys"), Path.of("/proc"),
 				Path.of("restore"), Path.of("lock"));
 		String text = ReplayHandler.confirmation(prepared.replayCase(), "a_b", sources);
 		assertTrue(text.contains("max_page_sharing = 256"), text);
-		assertTrue(text.contains("1 processes of 2000 MADV_MERGEABLE pages"), text);
+		assertTrue(text.contains("1 processes, 2000 MADV_MERGEABLE pages in all"), text);
 		assertTrue(text.contains("restore and verify the previous tunables"), text);
 	}
 

@@ -90,6 +90,6 @@ public final class ReplayHandler extends AbstractHandler {
 			tunables.append("    ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n'); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		return NLS.bind(Messages.replayConfirm, new Object[] { label, sources.ksmDirectory(), tunables,
-				replayCase.workload().processes(), replayCase.workload().pagesPerProcess(), replayCase.phases().size() });
+				replayCase.workload().processes().size(), replayCase.pages(), replayCase.phases().size() });
 	}
 }
