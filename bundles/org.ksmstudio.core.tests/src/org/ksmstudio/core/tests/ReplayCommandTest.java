@@ -223,7 +223,7 @@ class ReplayCommandTest {
             assertTrue(printed.lines().anyMatch(l -> l.matches("\\s+pages_sharing\\s+495\\s+495\\s+same")), printed);
             assertTrue(printed.contains("verdict: "), printed);
             String json = Files.readString(reference);
-            assertTrue(json.contains("\"ksmstudio-kernel-reference-1\"") && json.contains("replay-small"), json);
+            assertTrue(json.contains("\"ksmstudio-kernel-reference-2\"") && json.contains("replay-small"), json);
         }
     }
 }
