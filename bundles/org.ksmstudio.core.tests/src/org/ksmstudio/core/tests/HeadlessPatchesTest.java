@@ -19,7 +19,10 @@ import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.headless.HeadlessMain;
+import org.ksmstudio.core.policy.PatchFolder;
+import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.core.tests.policy.JarPatches;
+import org.ksmstudio.engine.patch.KsmPatch;
 
 /** {@code --headless --patches DIR|JAR}: patches from jars run by name; a failing one is one line naming it. */
 class HeadlessPatchesTest {
@@ -77,6 +80,19 @@ class HeadlessPatchesTest {
         assertEquals(1, run("--headless", "--patches=" + jar, file.toString(), "--policy", "jar-throwing"));
         assertEquals(List.of("ksmstudio: " + file + ": patch jar-throwing: fullScanEnds threw "
                 + "java.lang.UnsupportedOperationException: not yet"), errText().lines().toList());
+    }
+
+    @Test
+    void theFolderOfThePreferencesIsLoadedOnceAndItsPatchesAreKnownByName() throws Exception {
+        Path jars = Files.createDirectories(dir.resolve("preferred"));
+        Files.move(jarOf(JarPatches.Preferred.class, "preferred.jar"), jars.resolve("preferred.jar"));
+        assertEquals(List.of("jar-preferred"), PatchFolder.load(jars.toString()));
+        assertEquals(List.of(), PatchFolder.load(jars.resolve(".").toString()), "the same folder again: nothing new");
+        assertTrue(PolicyRegistry.byName("jar-preferred") instanceof KsmPatch);
+        assertTrue(PolicyRegistry.all().stream().anyMatch(p -> p.name().equals("jar-preferred")), "in every chooser");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PatchFolder.load(dir.resolve("nothing-here").toString()));
+        assertEquals("patches " + dir.resolve("nothing-here") + ": no such jar or folder", e.getMessage());
     }
 
     @Test

@@ -27,6 +27,10 @@ import org.ksmstudio.engine.scenario.Layout;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.sweep.SweepParameter;
+import org.ksmstudio.engine.sweep.SweepPlan;
+import org.ksmstudio.engine.sweep.SweepResult;
+import org.ksmstudio.engine.sweep.SweepRunner;
 
 /**
  * The patches shipped with the engine on the scanning-side seams: each changes what it says and,
@@ -113,6 +117,32 @@ class ShippedPatchesTest {
         CounterSeries.View v = sim.series();
         assertEquals(4, v.value("smart_scan_max_skips", v.size() - 1));
         assertEquals(4, v.sample(v.size() - 1).counters().value("smart_scan_max_skips"));
+    }
+
+    @Test
+    void aSweepSetsAPatchTunableAsAPolicyParameter() {
+        KsmTunables t = KsmTunables.DEFAULTS.withRun(1).withPagesToScan(1000);
+        Scenario base = Scenarios.mixed(2, 100, 4, Layout.BLOCK, 2000, 0, t, 1);
+        base = new Scenario(base.name(), base.topology(), base.workload(), base.tunables(), base.costModel(),
+                base.timeline(), RunSettings.forDuration(Duration.ofMinutes(2)));
+        SweepPlan plan = new SweepPlan("test", List.of(SweepParameter.parse("smart-scan-ages.smart_scan_max_skips=1,8,64")),
+                List.of("smart-scan-ages", "stock"));
+        List<SweepResult> results = new SweepRunner(1).run(plan.units(), RunPlan.of(base), (d, n, r) -> {
+        });
+        assertEquals(6, results.size());
+        results.forEach(r -> assertEquals(null, r.error(), r.unit().label()));
+        Map<String, Long> skippedByPolicy = new java.util.LinkedHashMap<>();
+        for (SweepResult r : results) {
+            Scenario configured = org.ksmstudio.engine.sweep.UnitRunner.configure(base, r.unit());
+            KsmSimulation sim = SimulationRun.start(RunPlan.of(configured)).runToEnd().simulation();
+            skippedByPolicy.put(configured.run().policy(), sim.snapshot().counters().pagesSkipped());
+        }
+        assertTrue(skippedByPolicy.containsKey("smart-scan-ages:smart_scan_max_skips=1"), skippedByPolicy.toString());
+        assertEquals(skippedByPolicy.get("stock"), skippedByPolicy.get("smart-scan-ages:smart_scan_max_skips=8"),
+                "the kernel's ages: " + skippedByPolicy);
+        assertTrue(skippedByPolicy.get("smart-scan-ages:smart_scan_max_skips=1") < skippedByPolicy.get("stock")
+                && skippedByPolicy.get("stock") < skippedByPolicy.get("smart-scan-ages:smart_scan_max_skips=64"),
+                "fewer skips, fewer pages skipped: " + skippedByPolicy);
     }
 
     @Test

@@ -185,6 +185,7 @@ public final class KsmEngine {
         clock.now = start;
         clock.wakeups++;
         clock.startBatch();
+        seams.batchStarts(start);
         long before = scan.seqnr();
         if (shouldRun()) {
             long n = pagesToScan;
@@ -199,6 +200,7 @@ public final class KsmEngine {
             }
         }
         long batchCost = clock.batchNanos();
+        seams.batchEnds();
         long end = start + batchCost;
         // the batch's effects are stamped with its wake-up time; its duration delays the next wake-up
         // and is ksmd's CPU time, so a run to time t never ends inside a batch

@@ -41,6 +41,8 @@ final class Seams implements Ksmd {
     private int inHook;
     /** when the current full scan started (every run, not only under the advisor) */
     private long scanStart;
+    /** when ksmd's current batch started, -1 between batches */
+    private long batchStart = -1;
 
     Seams(KsmEngine engine, SharingPolicy policy) {
         this.e = engine;
@@ -124,9 +126,24 @@ final class Seams implements Ksmd {
     // the seams, as the engine calls them
     // =====================================================================================
 
+    /** ksmd wakes up at {@code start}: its batch's work is charged from there. */
+    void batchStarts(long start) {
+        batchStart = start;
+    }
+
+    /** ksmd's batch ended (its CPU time is in busyNanos). */
+    void batchEnds() {
+        batchStart = -1;
+    }
+
+    /** Simulated time now: within a batch, its start plus the work charged so far. */
+    private long time() {
+        return batchStart >= 0 ? batchStart + e.clock.batchNanos() : e.clock.now;
+    }
+
     /** scan_get_next_rmap_item at ksm_mm_head. */
     void fullScanStarts() {
-        scanStart = e.clock.now + e.clock.batchNanos();
+        scanStart = time();
         enter();
         try {
             patch.fullScanStarts(this);
@@ -234,13 +251,13 @@ final class Seams implements Ksmd {
     @Override
     public long now() {
         inside("now");
-        return e.clock.now + e.clock.batchNanos();
+        return time();
     }
 
     @Override
     public long cpuNanos() {
         inside("cpuNanos");
-        return e.clock.busyNanos + e.clock.batchNanos();
+        return e.clock.busyNanos + (batchStart >= 0 ? e.clock.batchNanos() : 0);
     }
 
     @Override
@@ -443,7 +460,7 @@ final class Seams implements Ksmd {
     public void stockFullScanStarts() {
         inside("stockFullScanStarts");
         if (e.advisor == AdvisorMode.SCAN_TIME) {
-            e.advStartScan = scanStart;
+            e.advStartScan = e.clock.now + e.clock.batchNanos(); // as the reference kernel data were matched
         }
     }
 

@@ -61,4 +61,17 @@ public final class JarPatches {
             }
         }
     }
+
+    /** Stock at every seam: loaded from the preferences' folder. */
+    public static final class Preferred extends StockSharingPatch implements KsmPatch {
+        @Override
+        public String name() {
+            return "jar-preferred";
+        }
+
+        @Override
+        public String description() {
+            return "stock, from the patch folder of the preferences";
+        }
+    }
 }
