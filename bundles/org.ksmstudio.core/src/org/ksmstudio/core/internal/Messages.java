@@ -114,6 +114,31 @@ public final class Messages {
     public static String Replay_VerdictDiffers;
     public static String Replay_Recorded;
 
+    public static String Compare_Scenario;
+    public static String Compare_Policy;
+    public static String Compare_Source;
+    public static String Compare_Changed;
+    public static String Compare_PagesSaved;
+    public static String Compare_MemorySaved;
+    public static String Compare_KsmPages;
+    public static String Compare_DupMemory;
+    public static String Compare_CpuShare;
+    public static String Compare_CpuTime;
+    public static String Compare_MergedBy;
+    public static String Compare_SimulatedTime;
+    public static String Compare_WorstWalk;
+    public static String Compare_LongestStretch;
+    public static String Compare_Failures;
+    public static String Compare_OperationOnNode;
+    public static String Compare_Pages;
+    public static String Compare_P99;
+    public static String Compare_Max;
+    public static String Compare_Bytes;
+    public static String Compare_Percent;
+    public static String Compare_Seconds;
+    public static String Compare_Nanos;
+    public static String Compare_Delta;
+
     static {
         MessageBundle.load(Messages.class, "org.ksmstudio.core.internal.messages");
     }
