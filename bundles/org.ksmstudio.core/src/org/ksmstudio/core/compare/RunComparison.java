@@ -79,6 +79,15 @@ public final class RunComparison {
         }
     }
 
+    /** The unit of memory rows. */
+    public static final String BYTES = "bytes"; //$NON-NLS-1$
+    /** The unit of latency rows. */
+    public static final String NANOS = "ns"; //$NON-NLS-1$
+    /** The unit of times. */
+    public static final String SECONDS = "s"; //$NON-NLS-1$
+    /** The unit of CPU shares. */
+    public static final String PERCENT = "%"; //$NON-NLS-1$
+
     private final List<FinishedRun> runs;
     private final List<Row> rows = new ArrayList<>();
 
@@ -103,23 +112,23 @@ public final class RunComparison {
         }
         number(Section.MEMORY, Messages.Compare_PagesSaved, KsmSysfsFile.PAGES_SHARING.unit(), Better.HIGHER,
                 FinishedRun::pagesSaved);
-        number(Section.MEMORY, Messages.Compare_MemorySaved, Messages.Compare_Bytes, Better.HIGHER,
+        number(Section.MEMORY, Messages.Compare_MemorySaved, BYTES, Better.HIGHER,
                 r -> r.pagesSaved() * r.pageSize());
         number(Section.MEMORY, Messages.Compare_KsmPages, KsmSysfsFile.PAGES_SHARED.unit(), Better.NONE,
                 r -> r.report().memory().ksmPages());
-        number(Section.MEMORY, Messages.Compare_DupMemory, Messages.Compare_Bytes, Better.LOWER,
+        number(Section.MEMORY, Messages.Compare_DupMemory, BYTES, Better.LOWER,
                 r -> r.report().memory().extraDupPages() * r.pageSize());
-        number(Section.KSMD, Messages.Compare_CpuShare, Messages.Compare_Percent, Better.LOWER,
+        number(Section.KSMD, Messages.Compare_CpuShare, PERCENT, Better.LOWER,
                 r -> 100 * r.last().ksmdCpuShare());
-        number(Section.KSMD, Messages.Compare_CpuTime, Messages.Compare_Seconds, Better.LOWER,
+        number(Section.KSMD, Messages.Compare_CpuTime, SECONDS, Better.LOWER,
                 r -> r.ksmdBusyNanos() / 1e9);
-        number(Section.KSMD, Messages.Compare_MergedBy, Messages.Compare_Seconds, Better.LOWER,
+        number(Section.KSMD, Messages.Compare_MergedBy, SECONDS, Better.LOWER,
                 r -> r.mergedByNanos() / 1e9);
-        number(Section.KSMD, Messages.Compare_SimulatedTime, Messages.Compare_Seconds, Better.NONE,
+        number(Section.KSMD, Messages.Compare_SimulatedTime, SECONDS, Better.NONE,
                 r -> r.last().timeNanos() / 1e9);
-        number(Section.LATENCY, Messages.Compare_WorstWalk, Messages.Compare_Nanos, Better.LOWER,
+        number(Section.LATENCY, Messages.Compare_WorstWalk, NANOS, Better.LOWER,
                 r -> r.report().longestWalkNanos());
-        number(Section.LATENCY, Messages.Compare_LongestStretch, Messages.Compare_Nanos, Better.LOWER,
+        number(Section.LATENCY, Messages.Compare_LongestStretch, NANOS, Better.LOWER,
                 r -> r.report().longestStretchNanos());
         number(Section.LATENCY, Messages.Compare_Failures, KsmSysfsFile.PAGES_SHARED.unit(), Better.LOWER,
                 r -> r.report().failures());
@@ -145,9 +154,9 @@ public final class RunComparison {
                 String what = MessageBundle.bind(Messages.Compare_OperationOnNode, op.label(), node);
                 stats(MessageBundle.bind(Messages.Compare_Pages, what), KsmSysfsFile.PAGES_SHARED.unit(), Better.NONE,
                         node, op, OperationStats::count);
-                stats(MessageBundle.bind(Messages.Compare_P99, what), Messages.Compare_Nanos, Better.LOWER, node, op,
+                stats(MessageBundle.bind(Messages.Compare_P99, what), NANOS, Better.LOWER, node, op,
                         OperationStats::p99Nanos);
-                stats(MessageBundle.bind(Messages.Compare_Max, what), Messages.Compare_Nanos, Better.LOWER, node, op,
+                stats(MessageBundle.bind(Messages.Compare_Max, what), NANOS, Better.LOWER, node, op,
                         OperationStats::maxNanos);
             }
         }

@@ -133,10 +133,6 @@ public final class Messages {
     public static String Compare_Pages;
     public static String Compare_P99;
     public static String Compare_Max;
-    public static String Compare_Bytes;
-    public static String Compare_Percent;
-    public static String Compare_Seconds;
-    public static String Compare_Nanos;
     public static String Compare_Delta;
 
     static {

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.jface.action.ActionContributionItem;
-import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
@@ -47,7 +44,7 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 				+ (run.failure() == null ? "" : " " + run.failure()), Duration.ofMinutes(15)); //$NON-NLS-1$ //$NON-NLS-2$
 
 		// migrate_pages() of the test program's page, now a KSM page on node 0, from the view's menu
-		ui.async(() -> menuAction(view, "Migrate a Process's Pages...").run()); //$NON-NLS-1$
+		ui.async(() -> TestScenarios.menuAction(view, "Migrate a Process's Pages...").run()); //$NON-NLS-1$
 		Text arguments = ui.find(Text.class, t -> t.isVisible() && t.getShell() != view.getSite().getShell()
 				&& "2001 0 1".equals(t.getText()), "the migrate_pages dialog"); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.type(arguments, "1000 0 1"); //$NON-NLS-1$
@@ -82,15 +79,6 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 
 	private static long number(String cell) {
 		return cell == null ? -1 : Long.parseLong(cell.replace(",", "")); //$NON-NLS-1$ //$NON-NLS-2$
-	}
-
-	private static IAction menuAction(LatencyView view, String text) {
-		for (IContributionItem item : view.getViewSite().getActionBars().getMenuManager().getItems()) {
-			if (item instanceof ActionContributionItem action && text.equals(action.getAction().getText())) {
-				return action.getAction();
-			}
-		}
-		throw new AssertionError("no menu item " + text); //$NON-NLS-1$
 	}
 
 	private static List<String> migrateRow(List<List<String>> rows) {

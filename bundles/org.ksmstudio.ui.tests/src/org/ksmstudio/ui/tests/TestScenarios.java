@@ -89,6 +89,18 @@ final class TestScenarios {
 		});
 	}
 
+	/** The action labelled {@code text} in the menu of {@code view}. */
+	static org.eclipse.jface.action.IAction menuAction(IViewPart view, String text) {
+		for (org.eclipse.jface.action.IContributionItem item : view.getViewSite().getActionBars().getMenuManager()
+				.getItems()) {
+			if (item instanceof org.eclipse.jface.action.ActionContributionItem action
+					&& text.equals(action.getAction().getText())) {
+				return action.getAction();
+			}
+		}
+		throw new AssertionError("no menu item " + text); //$NON-NLS-1$
+	}
+
 	/** Closes every editor without saving and opens the KSM Studio perspective. */
 	static void reset(UiDriver ui) {
 		ui.run(() -> {

@@ -49,6 +49,7 @@ public final class RunSlot {
 		}
 		String runName = runIndex < model.getRuns().size() ? name(model.getRuns().get(runIndex)) : ""; //$NON-NLS-1$
 		ScenarioRun run = new ScenarioRun(model.getName() + runName, policies);
+		ComparedRuns.keepWhenFinished(run, model);
 		ScenarioRun old = current;
 		if (old != null) {
 			old.cancel();

@@ -206,6 +206,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 				exportScript();
 			}
 		});
+		getViewSite().getActionBars().getMenuManager().add(new RunCopyAndCompare(this));
 	}
 
 	@Override
@@ -426,6 +427,23 @@ public class TunablesView extends RunView<Map<String, String>> {
 	@Override
 	public void setFocus() {
 		table.getControl().setFocus();
+	}
+
+	/** The selected tunable's sysfs name, or null. */
+	String selectedFile() {
+		return table.getStructuredSelection().getFirstElement() instanceof Row row ? row.file : null;
+	}
+
+	/** The selected tunable's value as shown (as written to it), or empty. */
+	String selectedValue() {
+		return table.getStructuredSelection().getFirstElement() instanceof Row row
+				? Tunables.writtenValue(row.file, row.text)
+				: ""; //$NON-NLS-1$
+	}
+
+	/** Shows {@code text} above the table. */
+	void showMessage(String text) {
+		showStatus(text, false);
 	}
 
 	/** In-place editing of a value: the text is written as is, like {@code echo text > file}. */

@@ -1,0 +1,112 @@
+package org.ksmstudio.ui.internal.views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.ksmstudio.core.compare.FinishedRun;
+import org.ksmstudio.core.convert.ConversionException;
+import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.engine.scenario.RunPlan;
+import org.ksmstudio.engine.sweep.SweepUnit;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.editor.ScenarioEditor;
+import org.ksmstudio.ui.internal.run.ComparedRuns;
+import org.ksmstudio.ui.internal.run.ComparisonRunsJob;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
+
+/**
+ * The Tunables view's "Run a Copy with Another Value and Compare...": asks for a value of the selected
+ * tunable, runs a copy of the followed editor's scenario with it (the scenario file and model are not
+ * touched) in a background job, and opens the Compare view on the editor's finished run (run again
+ * in the same job when the editor has none) and the copy.
+ */
+final class RunCopyAndCompare extends Action {
+
+	private final TunablesView view;
+
+	RunCopyAndCompare(TunablesView view) {
+		super(Messages.compareRunCopy);
+		this.view = view;
+	}
+
+	@Override
+	public void run() {
+		String file = view.selectedFile();
+		if (!(view.followedEditor() instanceof ScenarioEditor editor) || editor.getScenario() == null
+				|| file == null) {
+			view.showMessage(Messages.compareRunCopyNothing);
+			return;
+		}
+		KsmSysfsFile tunable = KsmSysfsFile.byName(file).orElseThrow();
+		if (tunable == KsmSysfsFile.RUN) {
+			view.showMessage(Messages.compareRunCopyNotRun);
+			return;
+		}
+		Shell shell = view.getSite().getShell();
+		InputDialog ask = new InputDialog(shell, Messages.compareRunCopyTitle,
+				NLS.bind(Messages.compareRunCopyPrompt, file, tunable.range()), view.selectedValue(),
+				text -> tunable.parse(text.strip()).ok() ? null : tunable.parse(text.strip()).reason());
+		if (ask.open() != IDialogConstants.OK_ID) {
+			return;
+		}
+		start(editor, file, ask.getValue().strip());
+	}
+
+	/** Runs the copy with {@code file} = {@code value} and compares it with the editor's run. */
+	void start(ScenarioEditor editor, String file, String value) {
+		Scenario copy = EcoreUtil.copy(editor.getScenario());
+		int runIndex = editor.selectedRunIndex();
+		ScenarioRun current = editor.getRunSlot().current();
+		List<FinishedRun> base = current == null || current.isActive() ? List.of()
+				: ComparedRuns.keptOf(current).stream().filter(r -> r.policy().equals(current.followed().policy()))
+						.toList();
+		String policy = current == null ? null : current.followed().policy();
+		RunPlan plan;
+		try {
+			plan = ScenarioConverter.convert(copy, runIndex, policy);
+		} catch (ConversionException e) {
+			view.showMessage(e.getMessage());
+			return;
+		}
+		String planPolicy = plan.scenario().run().policy();
+		String source = ComparedRuns.source(editor.getScenario());
+		List<SweepUnit> units = new ArrayList<>();
+		if (base.isEmpty()) {
+			units.add(new SweepUnit(0, source, Map.of(), planPolicy));
+		}
+		units.add(new SweepUnit(units.size(), source, Map.of(file, value), planPolicy));
+		IWorkbenchPage page = view.getSite().getPage();
+		ComparisonRunsJob job = new ComparisonRunsJob(NLS.bind(Messages.compareRunCopyJob, file, value), plan, units,
+				source);
+		job.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				List<FinishedRun> compared = new ArrayList<>(base);
+				compared.addAll(job.kept());
+				IStatus result = event.getResult();
+				page.getWorkbenchWindow().getShell().getDisplay().asyncExec(() -> {
+					if (!result.isOK() && result.getSeverity() != IStatus.CANCEL) {
+						view.showMessage(result.getMessage());
+					}
+					if (compared.size() >= 2 && !page.getWorkbenchWindow().getShell().isDisposed()) {
+						CompareView.open(page, compared);
+					}
+				});
+			}
+		});
+		job.schedule();
+	}
+}
