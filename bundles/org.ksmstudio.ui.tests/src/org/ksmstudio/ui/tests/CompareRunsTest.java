@@ -152,18 +152,57 @@ class CompareRunsTest extends WorkbenchTestCase {
 
 		// unticking leaves one run: nothing compared
 		Table runList = ui.byData(Table.class, CompareView.RUNS_KEY);
-		ui.run(() -> {
-			for (TableItem item : runList.getItems()) {
-				if (item.getChecked() && item.getData() == ComparedRuns.keptOf(second).get(0)) {
-					item.setChecked(false);
-					org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
-					event.item = item;
-					event.detail = org.eclipse.swt.SWT.CHECK;
-					runList.notifyListeners(org.eclipse.swt.SWT.Selection, event);
-				}
-			}
-		});
+		ui.run(() -> tick(runList, ComparedRuns.keptOf(second).get(0), false));
 		assertNull(ui.sync(compare::comparison), "one ticked run is not a comparison"); //$NON-NLS-1$
+	}
+
+	/**
+	 * A sweep from the Compare view: max_page_sharing 64, 128 and 256 of the active editor's scenario
+	 * give 32, 16 and 8 KSM pages, the most pages saved at 256; unticking a run compares the others.
+	 */
+	@Test
+	void sweepThenCompareTheSelectedRuns() throws IOException {
+		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample(EXAMPLE, folder));
+		CompareView compare = TestScenarios.showView(ui, CompareView.ID, CompareView.class);
+		ui.run(() -> TestScenarios.page().activate(editor));
+		ui.async(() -> TestScenarios.menuAction(compare, "Sweep the Editor's Scenario and Compare...").run()); //$NON-NLS-1$
+		Text values = ui.find(Text.class, t -> t.isVisible() && t.getText().startsWith("max_page_sharing="), //$NON-NLS-1$
+				"the sweep dialog"); //$NON-NLS-1$
+		ui.type(values, "max_page_sharing=64,128,256"); //$NON-NLS-1$
+		ui.clickButton("OK"); //$NON-NLS-1$
+		ui.waitUntil(() -> compare.comparison() != null && compare.comparison().runs().size() == 3,
+				() -> "the three runs of the sweep are compared", Duration.ofMinutes(5)); //$NON-NLS-1$
+		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
+		ui.run(() -> {
+			assertEquals(List.of("32", "16", "8"), texts(item(table, "pages_shared"), FIRST, SECOND, SECOND + 1)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			TableItem sharing = item(table, "pages_sharing"); //$NON-NLS-1$
+			assertEquals(List.of("1,968", "1,984", "1,992"), texts(sharing, FIRST, SECOND, SECOND + 1)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			assertEquals(new RGB(198, 239, 206), sharing.getBackground(SECOND + 1).getRGB(), "256 saves the most"); //$NON-NLS-1$
+		});
+
+		// untick the 128 run: 64 against 256
+		Table runList = ui.byData(Table.class, CompareView.RUNS_KEY);
+		FinishedRun middle = compare.comparison().runs().get(1);
+		ui.run(() -> tick(runList, middle, false));
+		ui.run(() -> {
+			assertEquals(2, compare.comparison().runs().size());
+			assertEquals(List.of("32", "8"), texts(item(table, "pages_shared"), FIRST, SECOND)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		});
+	}
+
+	/** Ticks or unticks {@code run} in the Compare view's run list, as a click on its check box does. */
+	private static void tick(Table runList, FinishedRun run, boolean checked) {
+		for (TableItem item : runList.getItems()) {
+			if (item.getData() == run) {
+				item.setChecked(checked);
+				org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+				event.item = item;
+				event.detail = org.eclipse.swt.SWT.CHECK;
+				runList.notifyListeners(org.eclipse.swt.SWT.Selection, event);
+				return;
+			}
+		}
+		throw new AssertionError("not in the run list: " + run.label()); //$NON-NLS-1$
 	}
 
 	/** Runs the editor's scenario to its end and waits until the history kept it. */

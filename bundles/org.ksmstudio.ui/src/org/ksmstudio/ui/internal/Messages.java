@@ -79,6 +79,12 @@ public final class Messages extends NLS {
 	public static String compareRunCopyTitle;
 	public static String compareRunCopyPrompt;
 	public static String compareRunCopyJob;
+	public static String compareSweep;
+	public static String compareSweepNoEditor;
+	public static String compareSweepTitle;
+	public static String compareSweepPrompt;
+	public static String compareSweepTooMany;
+	public static String compareSweepJob;
 	public static String tunablesFile;
 	public static String tunablesRecordNoRun;
 	public static String tunablesExportNoRun;
@@ -147,6 +153,7 @@ public final class Messages extends NLS {
 	public static String rmapNumaNode;
 	public static String rmapSummary;
 	public static String rmapSummaryTruncated;
+	public static String rmapRevealGone;
 	public static String rmapChainLabel;
 	public static String rmapRegularLabel;
 	public static String rmapDup;
@@ -191,6 +198,9 @@ public final class Messages extends NLS {
 	public static String opNumbers;
 	public static String opRefused;
 	public static String opResult;
+	public static String opShowWalked;
+	public static String opNoWalkedPage;
+	public static String opWalkedKsmPage;
 	public static String rmapChainFill;
 	public static String tunablesRecord;
 	public static String tunablesRecordCommand;

@@ -7,7 +7,11 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -33,6 +37,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -50,6 +55,7 @@ import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.export.ExportActions;
 import org.ksmstudio.ui.internal.run.ComparedRuns;
+import org.ksmstudio.ui.internal.run.ComparisonRunsJob;
 
 /**
  * Finished runs side by side. The left list is the workbench's history of finished runs
@@ -101,6 +107,35 @@ public class CompareView extends ViewPart {
 		} catch (PartInitException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/**
+	 * Schedules {@code job} and, when it ends, opens the view on {@code base} followed by the runs the
+	 * job kept (when they are two or more); a refusal goes to {@code error}, on the UI thread.
+	 */
+	public static void runAndCompare(IWorkbenchPage page, ComparisonRunsJob job, List<FinishedRun> base,
+			Consumer<String> error) {
+		job.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				List<FinishedRun> compared = new ArrayList<>(base);
+				compared.addAll(job.kept());
+				IStatus result = event.getResult();
+				Shell shell = page.getWorkbenchWindow().getShell();
+				if (shell.isDisposed()) {
+					return;
+				}
+				shell.getDisplay().asyncExec(() -> {
+					if (!result.isOK() && result.getSeverity() != IStatus.CANCEL) {
+						error.accept(result.getMessage());
+					}
+					if (compared.size() >= 2 && !shell.isDisposed()) {
+						open(page, compared);
+					}
+				});
+			}
+		});
+		job.schedule();
 	}
 
 	@Override
@@ -250,6 +285,7 @@ public class CompareView extends ViewPart {
 				export("ksm-comparison-series.csv", CompareView.this::seriesCsv); //$NON-NLS-1$
 			}
 		});
+		getViewSite().getActionBars().getMenuManager().add(new SweepAndCompare(this));
 		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.compareRemove) {
 			@Override
 			public void run() {
@@ -415,7 +451,8 @@ public class CompareView extends ViewPart {
 		cpuChart.show(CPU, Messages.chartPercent, cpu);
 	}
 
-	private void showStatus(String text) {
+	/** Shows {@code text} above the view. */
+	void showStatus(String text) {
 		if (!text.equals(status.getText())) {
 			status.setText(text);
 			status.getParent().layout(true);

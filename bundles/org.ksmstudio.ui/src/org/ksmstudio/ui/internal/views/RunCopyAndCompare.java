@@ -4,16 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.IWorkbenchPage;
 import org.ksmstudio.core.compare.FinishedRun;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
@@ -88,25 +84,8 @@ final class RunCopyAndCompare extends Action {
 			units.add(new SweepUnit(0, source, Map.of(), planPolicy));
 		}
 		units.add(new SweepUnit(units.size(), source, Map.of(file, value), planPolicy));
-		IWorkbenchPage page = view.getSite().getPage();
-		ComparisonRunsJob job = new ComparisonRunsJob(NLS.bind(Messages.compareRunCopyJob, file, value), plan, units,
-				source);
-		job.addJobChangeListener(new JobChangeAdapter() {
-			@Override
-			public void done(IJobChangeEvent event) {
-				List<FinishedRun> compared = new ArrayList<>(base);
-				compared.addAll(job.kept());
-				IStatus result = event.getResult();
-				page.getWorkbenchWindow().getShell().getDisplay().asyncExec(() -> {
-					if (!result.isOK() && result.getSeverity() != IStatus.CANCEL) {
-						view.showMessage(result.getMessage());
-					}
-					if (compared.size() >= 2 && !page.getWorkbenchWindow().getShell().isDisposed()) {
-						CompareView.open(page, compared);
-					}
-				});
-			}
-		});
-		job.schedule();
+		CompareView.runAndCompare(view.getSite().getPage(),
+				new ComparisonRunsJob(NLS.bind(Messages.compareRunCopyJob, file, value), plan, units, source), base,
+				view::showMessage);
 	}
 }
