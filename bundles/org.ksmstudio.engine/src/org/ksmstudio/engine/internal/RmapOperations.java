@@ -183,7 +183,7 @@ public final class RmapOperations {
                     walk.walk(f, s, WalkKind.UNMAP);
                 }
             }
-            endPage(node, RmapOperation.RECLAIM, ksm, skipped, t);
+            endPage(node, RmapOperation.RECLAIM, f, engine.frames.mapcount(f), ksm, skipped, t);
         }
         return t.result();
     }
@@ -206,11 +206,12 @@ public final class RmapOperations {
         if (f >= 0) {
             int node = engine.frames.node(f);
             boolean ksm = engine.frames.stableNode(f) >= 0;
+            long mapcount = engine.frames.mapcount(f);
             walk.beginPage();
             walk.fixed(cost.migrationFixedNanos());
             walk.walk(f, s, WalkKind.COLLECT);
             walk.walk(f, s, WalkKind.UNMAP);
-            endPage(node, RmapOperation.MEMORY_FAILURE, ksm, false, t);
+            endPage(node, RmapOperation.MEMORY_FAILURE, f, mapcount, ksm, false, t);
         }
         engine.processes().memoryFailure(pid, region, page);
         return t.result();
@@ -230,13 +231,14 @@ public final class RmapOperations {
 
     private void migratePage(RmapOperation op, int f, int s, int src, int dst, Totals t) {
         boolean ksm = engine.frames.stableNode(f) >= 0;
+        long mapcount = engine.frames.mapcount(f);
         walk.beginPage();
-        boolean skipped = skips(op, engine.frames.mapcount(f), pressure(src));
+        boolean skipped = skips(op, mapcount, pressure(src));
         if (!skipped) {
             migrationWalks(f, s, src, dst);
             engine.frames.migrate(f, dst);
         }
-        endPage(src, op, ksm, skipped, t);
+        endPage(src, op, f, mapcount, ksm, skipped, t);
     }
 
     /** The work of migrating one page besides its bookkeeping: fixed part, unmap walk, copy, restore walk. */
@@ -303,11 +305,14 @@ public final class RmapOperations {
         return refile.afterWakeup();
     }
 
-    private void endPage(int node, RmapOperation op, boolean ksm, boolean failed, Totals t) {
+    private void endPage(int node, RmapOperation op, int f, long mapcount, boolean ksm, boolean failed, Totals t) {
         walk.endPage();
         stats.recordPage(node, op, ksm, walk.pageNanos(), walk.longestWalk(), walk.maxStretch(), walk.pageIpis(),
                 failed);
         t.add(ksm, walk.pageNanos(), walk.longestWalk(), walk.maxStretch(), walk.pageIpis(), failed);
+        if (ksm) {
+            t.walkedKsm(f, mapcount, walk.longestWalk());
+        }
     }
 
     /** A new operation walked by {@code cpu}: no frame handled yet. */
@@ -382,6 +387,9 @@ public final class RmapOperations {
         private long stretchMax;
         private long ipiCount;
         private long failures;
+        private int walkedKsmPage = -1;
+        private long walkedKsmMappings;
+        private long walkedKsmNanos = -1;
 
         Totals(RmapOperation op) {
             this.op = op;
@@ -397,9 +405,18 @@ public final class RmapOperations {
             failures += failed ? 1 : 0;
         }
 
+        /** A KSM page (frame {@code f}) was handled: kept when its walk is the longest of the operation's so far. */
+        void walkedKsm(int f, long mapcount, long walkNanos) {
+            if (walkNanos > walkedKsmNanos) {
+                walkedKsmNanos = walkNanos;
+                walkedKsmPage = f;
+                walkedKsmMappings = mapcount;
+            }
+        }
+
         OperationResult result() {
             OperationResult r = new OperationResult(op, start, latency, pages, ksmPages, walk, stretchMax, ipiCount,
-                    failures);
+                    failures, walkedKsmPage, walkedKsmMappings);
             if (log.size() == LOG_SIZE) {
                 log.removeFirst();
             }

@@ -12,7 +12,17 @@ package org.ksmstudio.engine.rmap;
  * @param longestStretchNanos longest time in R state without a reschedule point
  * @param ipis                TLB-flush IPIs sent
  * @param failures            pages not migrated / reclaimed because their walk was skipped
+ * @param walkedKsmPage       the KSM page whose reverse-map walk was the longest (rmap_walk_ksm() over its stable
+ *                            node: a dup of a chain, or a regular stable node), as its page frame
+ *                            ({@link org.ksmstudio.engine.DupView#kpfn()}); -1 when no KSM page was handled
+ * @param walkedKsmMappings   the mappings of that KSM page (its rmap items) when it was walked
  */
 public record OperationResult(RmapOperation operation, long startNanos, long latencyNanos, long pages, long ksmPages,
-        long longestWalkNanos, long longestStretchNanos, long ipis, long failures) {
+        long longestWalkNanos, long longestStretchNanos, long ipis, long failures, int walkedKsmPage,
+        long walkedKsmMappings) {
+
+    /** Whether a KSM page was walked (see {@link #walkedKsmPage()}). */
+    public boolean walkedKsm() {
+        return walkedKsmPage >= 0;
+    }
 }

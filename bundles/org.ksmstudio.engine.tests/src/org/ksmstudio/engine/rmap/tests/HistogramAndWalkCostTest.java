@@ -70,6 +70,7 @@ class HistogramAndWalkCostTest {
                 RmapScenarios.process(2, 0, List.of(), false, false, mixed));
         assertEquals(LatencyBuckets.EMPTY, sim.rmapReport().histogram(0, RmapOperation.COMPACTION));
         OperationResult compaction = sim.compactNode(0);
+        assertEquals(WalkCostTest.onlyDup(sim).kpfn(), compaction.walkedKsmPage(), "the compaction walked the KSM page");
         // a plain idle page: fixed work, unmap (lock, VMA, PTE, local flush), local copy, restore
         long plain = c.migrationFixedNanos() + 2 * (c.anonVmaLockNanos() + c.vmaVisitNanos() + c.pteNanos())
                 + c.localFlushNanos() + c.copyNanos(10);
@@ -103,6 +104,8 @@ class HistogramAndWalkCostTest {
         assertEquals(0, WalkCostTest.onlyDup(sim).node(), "computing the cost moves nothing");
         assertTrue(sim.rmapReport().operations().isEmpty(), "and records nothing");
         OperationResult r = sim.migratePages(1, -1, 1);
+        assertEquals(dup.kpfn(), r.walkedKsmPage(), "the migration says which KSM page it walked");
+        assertEquals(3, r.walkedKsmMappings(), "and its mappings");
         assertEquals(r.latencyNanos(), w.totalNanos());
         assertEquals(r.longestWalkNanos(), w.longestWalkNanos());
         assertEquals(r.longestStretchNanos(), w.longestStretchNanos());

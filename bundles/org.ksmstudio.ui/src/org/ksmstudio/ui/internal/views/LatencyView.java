@@ -98,7 +98,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		table.addSelectionChangedListener(e -> showHistogram());
 		rebuildColumns(List.of("stock")); //$NON-NLS-1$
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
-		operations.fill(menu, getSite().getShell());
+		operations.fill(menu, getSite().getShell(), getSite().getPage());
 		menu.add(new Action(Messages.exportLatencyCsv) {
 			@Override
 			public void run() {

@@ -14,6 +14,8 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.scenario.NewContent;
@@ -31,8 +33,15 @@ final class OperationActions {
 
 	private final Supplier<ScenarioRun> run;
 	private final Runnable done;
-	/** The outcome of the last operation and the run it ran on. */
-	private record LastResult(ScenarioRun run, String text) {
+	/** The outcome of the last operation, the run it ran on and the KSM page it walked longest (-1: none). */
+	private record LastResult(ScenarioRun run, String text, int walkedKsmPage) {
+	}
+
+	/** What an operation tells the view: one line, and the frame of the KSM page it walked longest or -1. */
+	private record Outcome(String text, int walkedKsmPage) {
+		static Outcome of(OperationResult r) {
+			return new Outcome(describe(r), r.walkedKsmPage());
+		}
 	}
 
 	private volatile LastResult lastResult;
@@ -48,7 +57,16 @@ final class OperationActions {
 		return last != null && last.run() == run ? last.text() : null;
 	}
 
-	void fill(IMenuManager menu, Shell shell) {
+	/**
+	 * The KSM page the last operation on {@code run} walked longest (its frame, as Rmap Chains shows it),
+	 * or -1.
+	 */
+	int lastWalkedKsmPage(ScenarioRun run) {
+		LastResult last = lastResult;
+		return last != null && last.run() == run ? last.walkedKsmPage() : -1;
+	}
+
+	void fill(IMenuManager menu, Shell shell, IWorkbenchPage page) {
 		menu.add(action(shell, Messages.opMigrate, Messages.opMigratePrompt, "2001 0 1", 3, //$NON-NLS-1$
 				(sim, a) -> sim.migratePages((int) a[0], (int) a[1], (int) a[2])));
 		menu.add(action(shell, Messages.opCompact, Messages.opCompactPrompt, "0", 1, //$NON-NLS-1$
@@ -59,6 +77,12 @@ final class OperationActions {
 			@Override
 			public void run() {
 				writePages(shell);
+			}
+		});
+		menu.add(new Action(Messages.opShowWalked) {
+			@Override
+			public void run() {
+				showWalkedKsmPage(page);
 			}
 		});
 		menu.add(new Separator());
@@ -79,7 +103,7 @@ final class OperationActions {
 				}
 				long[] arguments = ask(shell, label, prompt, example, arity);
 				if (arguments != null) {
-					perform(current, label, sim -> describe(operation.apply(sim, arguments)));
+					perform(current, label, sim -> Outcome.of(operation.apply(sim, arguments)));
 				}
 			}
 		};
@@ -99,7 +123,7 @@ final class OperationActions {
 		perform(current, Messages.opWrite, sim -> {
 			sim.writePages(Integer.parseInt(w[0]), w[1], Long.parseLong(w[2]), Long.parseLong(w[3]),
 					Long.parseLong(w[4]), NewContent.UNIQUE);
-			return NLS.bind(Messages.opWriteDone, w);
+			return new Outcome(NLS.bind(Messages.opWriteDone, w), -1);
 		});
 	}
 
@@ -146,20 +170,40 @@ final class OperationActions {
 		return values;
 	}
 
-	private void perform(ScenarioRun current, String label, Function<KsmSimulation, String> operation) {
+	/**
+	 * Selects the KSM page the last operation walked longest in Rmap Chains (which then shows what
+	 * walking it costs); says so in the view when the operation walked none.
+	 */
+	private void showWalkedKsmPage(IWorkbenchPage page) {
+		ScenarioRun current = run.get();
+		int kpfn = lastWalkedKsmPage(current);
+		if (kpfn < 0) {
+			lastResult = new LastResult(current, Messages.opNoWalkedPage, -1);
+			done.run();
+			return;
+		}
+		try {
+			((RmapChainsView) page.showView(RmapChainsView.ID)).reveal(kpfn);
+		} catch (PartInitException e) {
+			lastResult = new LastResult(current, e.getMessage(), kpfn);
+			done.run();
+		}
+	}
+
+	private void perform(ScenarioRun current, String label, Function<KsmSimulation, Outcome> operation) {
 		Job job = Job.create(label, monitor -> {
-			String result = null;
+			Outcome result = null;
 			try {
 				for (PolicyRun policy : current.policies()) {
-					String r = operation.apply(policy.simulation());
+					Outcome r = operation.apply(policy.simulation());
 					if (result == null) {
 						result = r;
 					}
 				}
 			} catch (RuntimeException e) {
-				result = NLS.bind(Messages.opRefused, label, e.getMessage());
+				result = new Outcome(NLS.bind(Messages.opRefused, label, e.getMessage()), -1);
 			}
-			lastResult = new LastResult(current, result);
+			lastResult = new LastResult(current, result.text(), result.walkedKsmPage());
 			Display.getDefault().asyncExec(done);
 			return Status.OK_STATUS;
 		});
@@ -167,8 +211,11 @@ final class OperationActions {
 	}
 
 	private static String describe(OperationResult r) {
-		return NLS.bind(Messages.opResult, new Object[] { r.operation().label(), r.pages(), r.ksmPages(),
+		String text = NLS.bind(Messages.opResult, new Object[] { r.operation().label(), r.pages(), r.ksmPages(),
 				WalkCost.duration(r.latencyNanos()), WalkCost.duration(r.longestWalkNanos()),
 				WalkCost.duration(r.longestStretchNanos()), r.ipis(), r.failures() });
+		return !r.walkedKsm() ? text
+				: text + NLS.bind(Messages.opWalkedKsmPage, RmapTree.pfn(r.walkedKsmPage()),
+						java.text.NumberFormat.getIntegerInstance().format(r.walkedKsmMappings()));
 	}
 }

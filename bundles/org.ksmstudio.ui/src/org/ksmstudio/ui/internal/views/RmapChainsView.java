@@ -19,6 +19,8 @@ import org.eclipse.jface.viewers.ITreeViewerListener;
 import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeExpansionEvent;
+import org.eclipse.jface.viewers.TreePath;
+import org.eclipse.jface.viewers.TreeSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -74,6 +76,9 @@ public class RmapChainsView extends RunView<RmapTree> {
 	private ScenarioRun countsRun;
 	private volatile String filter = ""; //$NON-NLS-1$
 	private volatile int selectedKpfn = -1;
+	/** The KSM page frame {@link #reveal} asked for, until it is selected; -1 when none. */
+	private volatile int revealKpfn = -1;
+	private Text filterText;
 	// walk cost of the selected dup, kept by the sampler thread only
 	private long walkKey = -1;
 	private ScenarioRun walkRun;
@@ -95,7 +100,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 	@Override
 	protected void createContents(Composite parent) {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		Text filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+		filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
 		filterText.setMessage(Messages.rmapFilter);
 		filterText.setData(FILTER_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
@@ -217,8 +222,41 @@ public class RmapChainsView extends RunView<RmapTree> {
 				tree.getTree().setRedraw(true);
 			}
 		}
+		if (revealKpfn >= 0) {
+			revealNow(data, revealKpfn);
+		}
 		if (data.selectedDetail != null) {
 			detail.setText(data.selectedDetail);
+		}
+	}
+
+	/**
+	 * Selects the KSM page of frame {@code kpfn} (a dup of a chain, or the page of a regular stable
+	 * node), for example the one a migration walked, and shows what walking it costs. When it is not
+	 * among the stable nodes shown, the filter is set to its pfn.
+	 */
+	public void reveal(int kpfn) {
+		revealKpfn = kpfn;
+		sampleSoon();
+	}
+
+	private void revealNow(RmapTree data, int kpfn) {
+		for (int i = 0; i < Math.min(Content.ROOT_ROWS, data.chains.size()); i++) {
+			Chain chain = data.chains.get(i);
+			for (Dup dup : chain.dups()) {
+				if (dup.view().kpfn() == kpfn) {
+					revealKpfn = -1;
+					tree.setSelection(new TreeSelection(new TreePath(new Object[] { chain, dup })), true);
+					return;
+				}
+			}
+		}
+		String pfn = RmapTree.pfn(kpfn);
+		if (filterText.getText().equals(pfn)) {
+			revealKpfn = -1; // the page is gone (unmerged or freed since it was walked)
+			detail.setText(NLS.bind(Messages.rmapRevealGone, pfn));
+		} else {
+			filterText.setText(pfn); // the next sample shows it
 		}
 	}
 
