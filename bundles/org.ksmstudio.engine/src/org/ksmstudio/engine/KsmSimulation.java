@@ -582,6 +582,14 @@ public final class KsmSimulation {
         }
     }
 
+    /** Subpages of huge pages, pinned pages and the huge page splits so far. */
+    public HugePageCounters hugePageCounters() {
+        synchronized (lock) {
+            return new HugePageCounters(engine.hugeSubpages(), engine.pinnedPages(), engine.thpSplitPage(),
+                    engine.thpSplitPageFailed());
+        }
+    }
+
     /** The counter time series so far, bounded (see {@link CounterSeries}): taken in constant time. */
     public CounterSeries.View series() {
         return series.view();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class LruAddBatchesTest {
     @Test
     void theLastWrittenModThirtyOneStayHeldUntilTheDrain() {
-        PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), 100);
+        PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), new PinsAndHugePages(), 100);
         slots.allocRange(100);
         RmapItems items = new RmapItems(slots, new StableNodes(16, 1), slots.capacity(), 0);
         LruAddBatches lru = new LruAddBatches(items);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link MmSlots}: ksm_mm_head order around the scan cursor, and registration equal to list membership. */
 class MmSlotsTest {
-    private final PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), 16);
+    private final PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), new PinsAndHugePages(), 16);
     private final MmSlots mms = new MmSlots(slots);
 
     private Mm mm(int pages) {

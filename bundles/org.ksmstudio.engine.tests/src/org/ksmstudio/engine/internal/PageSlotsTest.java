@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PageSlotsTest {
     @Test
     void theOwnerOfASlotIsTheMmWhoseRangeHoldsIt() {
-        PageSlots slots = new PageSlots(new Frames(4, new StableNodes(16, 1)), 4);
+        PageSlots slots = new PageSlots(new Frames(4, new StableNodes(16, 1)), new PinsAndHugePages(), 4);
         int[] sizes = { 3, 1, 0, 40, 2 };
         int[] first = new int[sizes.length];
         for (int m = 0; m < sizes.length; m++) {
@@ -29,7 +29,7 @@ class PageSlotsTest {
     @Test
     void randomMappingKeepsMapCountsAndZeroPageCountsEqualToARecount() {
         Frames frames = new Frames(8, new StableNodes(16, 1));
-        PageSlots slots = new PageSlots(frames, 8);
+        PageSlots slots = new PageSlots(frames, new PinsAndHugePages(), 8);
         for (int m = 0; m < 5; m++) {
             slots.allocRange(20 + m);
         }
@@ -57,7 +57,7 @@ class PageSlotsTest {
     @Test
     void remappingASlotToTheFrameItMapsKeepsTheFrame() {
         Frames frames = new Frames(8, new StableNodes(16, 1));
-        PageSlots slots = new PageSlots(frames, 8);
+        PageSlots slots = new PageSlots(frames, new PinsAndHugePages(), 8);
         slots.allocRange(2);
         int f = slots.mapNew(0, 42, 0);
         slots.map(0, f);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RmapItemsTest {
     private static final int NODES = 6;
 
-    private final PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), 16);
+    private final PageSlots slots = new PageSlots(new Frames(16, new StableNodes(16, 1)), new PinsAndHugePages(), 16);
     private final StableNodes sn = new StableNodes(16, 1);
     private final RmapItems items = new RmapItems(slots, sn, 16, 0);
     private final int[] node = new int[NODES];

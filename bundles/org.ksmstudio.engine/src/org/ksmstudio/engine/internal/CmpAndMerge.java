@@ -5,11 +5,13 @@ import org.ksmstudio.engine.scenario.CostModel;
 
 /**
  * What ksmd does with one page it scanned: cmp_and_merge_page with its checksum test, the zero
- * page (use_zero_pages), the stable tree, the unstable tree and try_to_merge_with_ksm_page; for an
- * unmerged page the volatility rule and the merge target are the patch's seams ({@link Seams}). It
- * keeps no state of its own: every change goes through the tables ({@link PageSlots},
- * {@link Frames}, {@link RmapItems}, {@link StableTree}, {@link UnstableTree}), which keep the
- * counters; the work is charged to ksmd's batch.
+ * page (use_zero_pages), the stable tree, the unstable tree and try_to_merge_with_ksm_page, with
+ * try_to_merge_one_page's split of a huge page and write_protect_page's refusal of a pinned page;
+ * for an unmerged page the volatility rule and the merge target are the patch's seams
+ * ({@link Seams}). It keeps no state of its own: every change goes through the tables
+ * ({@link PageSlots}, {@link Frames}, {@link PinsAndHugePages}, {@link RmapItems},
+ * {@link StableTree}, {@link UnstableTree}), which keep the counters; the work is charged to
+ * ksmd's batch.
  */
 final class CmpAndMerge {
     private final KsmEngine e;
@@ -20,9 +22,11 @@ final class CmpAndMerge {
     private final StableTree stable;
     private final UnstableTree unstable;
     private final MmSlots mms;
+    private final PinsAndHugePages pinsAndHuge;
     private final long ksmPageVisitNanos;
     private final long checksumNanos;
     private final long mergeNanos;
+    private final long thpSplitNanos;
 
     CmpAndMerge(KsmEngine engine, CostModel cost) {
         this.e = engine;
@@ -33,9 +37,11 @@ final class CmpAndMerge {
         this.stable = engine.stable;
         this.unstable = engine.unstable;
         this.mms = engine.mms;
+        this.pinsAndHuge = engine.pinsAndHuge;
         this.ksmPageVisitNanos = cost.ksmPageVisitNanos();
         this.checksumNanos = cost.checksumNanos();
         this.mergeNanos = cost.mergeNanos();
+        this.thpSplitNanos = cost.thpSplitNanos();
     }
 
     /** cmp_and_merge_page for the page mapped at slot s. */
@@ -85,6 +91,13 @@ final class CmpAndMerge {
         }
         int t = unstable.searchInsert(s, f);
         if (t >= 0) {
+            if (pinsAndHuge.sameFolio(s, t)) {
+                // try_to_merge_two_pages: the tree page's reference on the same folio fails the first split;
+                // cmp_and_merge_page then splits the folio ("split") and merges nothing this time
+                pinsAndHuge.splitFailedOnOwnReference();
+                splitHugePage(s);
+                return;
+            }
             int tf = slots.pte(t);
             if (tryToMergeWithKsmPage(s, f, -1)) {
                 if (tryToMergeWithKsmPage(t, tf, f)) {
@@ -107,7 +120,7 @@ final class CmpAndMerge {
         if (!mms.vmaMergeableAt(s)) {
             return true;
         }
-        if (frames.content(f) != 0L || items.isLruHeld(s)) {
+        if (!splitHugePage(s) || frames.content(f) != 0L || refusedByWriteProtect(s)) {
             return false;
         }
         e.clock.charge(mergeNanos);
@@ -124,8 +137,7 @@ final class CmpAndMerge {
             stable.removeRmapItemFromTree(s);
             return true;
         }
-        if (items.isLruHeld(s)) {
-            // write_protect_page: the LRU add batch's reference makes the page count too high
+        if (!splitHugePage(s) || refusedByWriteProtect(s)) {
             return false;
         }
         if (kf < 0) {
@@ -138,5 +150,28 @@ final class CmpAndMerge {
         }
         stable.removeRmapItemFromTree(s);
         return true;
+    }
+
+    /**
+     * try_to_merge_one_page: a subpage of a huge page is merged only after split_huge_page of its folio
+     * (charged to ksmd); false when the split is refused (a pinned subpage).
+     */
+    private boolean splitHugePage(int s) {
+        if (!pinsAndHuge.isLarge(s)) {
+            return true;
+        }
+        if (!pinsAndHuge.split(s)) {
+            return false;
+        }
+        e.clock.charge(thpSplitNanos);
+        return true;
+    }
+
+    /**
+     * write_protect_page's check that the page count is the map count plus ksmd's reference: an LRU add
+     * batch's reference or a pin (get_user_pages, FOLL_PIN) makes it higher, and the page is not merged.
+     */
+    private boolean refusedByWriteProtect(int s) {
+        return items.isLruHeld(s) || pinsAndHuge.isPinned(s);
     }
 }

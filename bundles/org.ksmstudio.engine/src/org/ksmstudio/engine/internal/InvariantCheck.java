@@ -3,7 +3,8 @@ package org.ksmstudio.engine.internal;
 /**
  * Recounts an engine's tables from scratch and compares the recount with their running counters
  * (a test and debugging aid): rmap items, pages shared, sharing, unshared and merging, stable node
- * chains and dups, hlists, ksm_zero_pages, and the map count of every frame.
+ * chains and dups, hlists, ksm_zero_pages, the map count of every frame, and the subpages of huge
+ * pages and pinned pages (no KSM page is either).
  */
 final class InvariantCheck {
     private static final int NIL = StableNodes.NIL;
@@ -14,7 +15,30 @@ final class InvariantCheck {
     /** Checks internal invariants; returns a description of the first violation or null. */
     static String firstViolation(KsmEngine e) {
         String v = checkItemsAndPtes(e);
-        return v != null ? v : checkStableNodes(e);
+        if (v == null) {
+            v = checkStableNodes(e);
+        }
+        return v != null ? v : checkPinsAndHugePages(e);
+    }
+
+    private static String checkPinsAndHugePages(KsmEngine e) {
+        long huge = 0;
+        long pinned = 0;
+        for (int s = 0; s < e.slots.count(); s++) {
+            boolean large = e.pinsAndHuge.isLarge(s);
+            boolean pin = e.pinsAndHuge.isPinned(s);
+            int f = e.slots.pte(s);
+            if ((large || pin) && (f < 0 || e.frames.isKsm(f))) {
+                return "slot " + s + " is a huge subpage or pinned but maps " + (f < 0 ? "no page" : "a KSM page");
+            }
+            huge += large ? 1 : 0;
+            pinned += pin ? 1 : 0;
+        }
+        if (huge != e.pinsAndHuge.hugeSubpages() || pinned != e.pinsAndHuge.pinnedPages()) {
+            return "huge subpages/pinned pages " + e.pinsAndHuge.hugeSubpages() + "/" + e.pinsAndHuge.pinnedPages()
+                    + " counted " + huge + "/" + pinned;
+        }
+        return null;
     }
 
     private static String checkItemsAndPtes(KsmEngine e) {

@@ -18,7 +18,7 @@ import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 /**
  * ksmd and the KSM data structures of mm/ksm.c on simulated time. The state is in owned tables,
  * each the only writer of its columns and counters: {@link PageSlots} (PTEs, ksm_zero_pages),
- * {@link Frames} (pages), {@link RmapItems} (struct ksm_rmap_item; rmap items, pages shared,
+ * {@link Frames} (pages), {@link PinsAndHugePages} (huge folios, pins, thp_split_page), {@link RmapItems} (struct ksm_rmap_item; rmap items, pages shared,
  * sharing, unshared, merging), {@link StableNodes} (struct ksm_stable_node; chains, dups),
  * {@link UnstableTree}, {@link MmSlots} (struct ksm_mm_slot, ksm_mm_head), {@link KsmScan}
  * (struct ksm_scan; full scans), {@link LruAddBatches} and {@link KsmdClock} (time, ksmd's CPU
@@ -45,6 +45,7 @@ public final class KsmEngine {
     final SharingPolicy policy;
     final KsmdClock clock;
     final Frames frames;
+    final PinsAndHugePages pinsAndHuge;
     final PageSlots slots;
     final StableNodes sn;
     final RmapItems items;
@@ -90,7 +91,9 @@ public final class KsmEngine {
         int cap = Math.max(16, slotCapacity);
         this.sn = new StableNodes(cap / 512, topology.nodes().size());
         this.frames = new Frames(cap, sn);
-        this.slots = new PageSlots(frames, cap);
+        this.pinsAndHuge = new PinsAndHugePages();
+        this.slots = new PageSlots(frames, pinsAndHuge, cap);
+        pinsAndHuge.fitSlots(slots.capacity());
         this.items = new RmapItems(slots, sn, slots.capacity(), seams.itemColumns());
         this.mms = new MmSlots(slots);
         this.stable = new StableTree(this, sn, frames, items);
@@ -125,6 +128,7 @@ public final class KsmEngine {
     int allocSlots(int n) {
         int first = slots.allocRange(n);
         items.fitSlots();
+        pinsAndHuge.fitSlots(slots.capacity());
         return first;
     }
 
@@ -317,7 +321,28 @@ public final class KsmEngine {
 
     /** Approximate heap held by the engine's per-page structures, bytes. */
     public long heapBytes() {
-        return slots.heapBytes() + items.heapBytes() + frames.heapBytes() + sn.heapBytes() + unstable.heapBytes();
+        return slots.heapBytes() + items.heapBytes() + frames.heapBytes() + sn.heapBytes() + unstable.heapBytes()
+                + pinsAndHuge.heapBytes();
+    }
+
+    /** Mapped pages that are subpages of a transparent huge page not split (what KPF_THP marks). */
+    public long hugeSubpages() {
+        return pinsAndHuge.hugeSubpages();
+    }
+
+    /** Mapped pages pinned (FOLL_PIN), which ksmd cannot merge. */
+    public long pinnedPages() {
+        return pinsAndHuge.pinnedPages();
+    }
+
+    /** /proc/vmstat thp_split_page: huge pages split, by ksmd before merging a subpage. */
+    public long thpSplitPage() {
+        return pinsAndHuge.splits();
+    }
+
+    /** /proc/vmstat thp_split_page_failed: splits refused (a pinned subpage, or the other page's reference). */
+    public long thpSplitPageFailed() {
+        return pinsAndHuge.splitsFailed();
     }
 
     /** Number of simulated page slots. */

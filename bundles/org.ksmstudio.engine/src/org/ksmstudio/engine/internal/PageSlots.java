@@ -8,7 +8,8 @@ import java.util.Arrays;
  * allocated in mm creation order, so the owning mm of a slot is derived from the ranges (no
  * column of its own). This table is the only place that maps and unmaps frames: it keeps
  * {@link Frames}' map counts equal to the PTEs mapping each frame, and it counts ksm_zero_pages
- * (system-wide and per mm: mm->ksm_zero_pages), the zero pages KSM placed.
+ * (system-wide and per mm: mm->ksm_zero_pages), the zero pages KSM placed. Each PTE change is told
+ * to {@link PinsAndHugePages}: the page mapped now is a base page, not pinned.
  */
 final class PageSlots {
     /** slot maps no page */
@@ -17,6 +18,7 @@ final class PageSlots {
     static final int KSM_ZERO = -2;
 
     private final Frames frames;
+    private final PinsAndHugePages pinsAndHuge;
     private int[] pte;
     private int count;
     /** first slot of each mm's range, by mm index */
@@ -27,8 +29,9 @@ final class PageSlots {
     private long ksmZeroPages;
     private long[] mmKsmZeroPages = new long[16];
 
-    PageSlots(Frames frames, int capacity) {
+    PageSlots(Frames frames, PinsAndHugePages pinsAndHuge, int capacity) {
         this.frames = frames;
+        this.pinsAndHuge = pinsAndHuge;
         pte = new int[Math.max(16, capacity)];
     }
 
@@ -139,6 +142,7 @@ final class PageSlots {
     }
 
     private void release(int s, int old) {
+        pinsAndHuge.pteChanged(s);
         if (old >= 0) {
             frames.put(old);
         } else if (old == KSM_ZERO) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.ksmstudio.engine.patch.ProcessEvent;
 import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.RegionBacking;
 import org.ksmstudio.engine.scenario.ScenarioException;
 
 /**
@@ -29,13 +30,18 @@ public final class ProcessEvents {
         this.e = engine;
     }
 
-    /** A region of a new process: its name, mergeable flag and the content of each page. */
-    public record RegionInit(String name, boolean mergeable, long[] contents) {
+    /**
+     * A region of a new process: its name, mergeable flag, the content of each page, and how its
+     * first pages are backed (2 MiB huge pages, pinned pages).
+     */
+    public record RegionInit(String name, boolean mergeable, long[] contents, RegionBacking backing) {
     }
 
     /**
-     * Creates a process whose regions are faulted in with the given contents on its home node,
-     * and registers it with KSM (behind the cursor) when a region is mergeable.
+     * Creates a process whose regions are faulted in with the given contents on its home node (a
+     * region's first huge pages by do_huge_pmd_anonymous_page, the rest by do_anonymous_page), pins
+     * the pinned pages (pin_user_pages), and registers it with KSM (behind the cursor) when a region
+     * is mergeable. A region with huge pages starts at a 2 MiB boundary.
      */
     public void addProcess(int pid, String name, int homeNode, List<Integer> cpus, boolean active, boolean kvm,
             boolean mergeAny, List<RegionInit> regions) {
@@ -52,6 +58,10 @@ public final class ProcessEvents {
         int s = first;
         for (int i = 0; i < regions.size(); i++) {
             RegionInit r = regions.get(i);
+            if (r.backing().hugePages() > 0) {
+                long hugeBytes = (long) PinsAndHugePages.HPAGE_PMD_NR * e.pageSize;
+                addr = (addr + hugeBytes - 1) / hugeBytes * hugeBytes;
+            }
             vmas[i] = new Vma(r.name(), addr, s, r.contents().length, r.mergeable());
             addr += ((long) r.contents().length + 512) * e.pageSize;
             s += r.contents().length;
@@ -62,8 +72,15 @@ public final class ProcessEvents {
         byPid.put(pid, mm);
         s = first;
         for (RegionInit r : regions) {
+            int regionFirst = s;
             for (long c : r.contents()) {
                 e.slots.mapNew(s++, c, homeNode);
+            }
+            for (long h = 0; h < r.backing().hugePages(); h++) {
+                e.pinsAndHuge.mapHuge(regionFirst + (int) h * PinsAndHugePages.HPAGE_PMD_NR);
+            }
+            for (long p = 0; p < r.backing().pinnedPages(); p++) {
+                e.pinsAndHuge.pin(regionFirst + (int) p);
             }
         }
         if (mm.anyMergeable()) {
@@ -172,8 +189,10 @@ public final class ProcessEvents {
     }
 
     /**
-     * fork(): a child mm sharing every page of the parent copy-on-write, registered with KSM like the parent
-     * (ksm_fork); its KSM zero pages are counted for the child and globally, as since 4d6fc29f3634.
+     * fork(): a child mm sharing every page of the parent copy-on-write (huge pages by their PMD), registered
+     * with KSM like the parent (ksm_fork); its KSM zero pages are counted for the child and globally, as since
+     * 4d6fc29f3634. A pinned page, and every subpage of a huge page with a pinned subpage, is copied for the
+     * child instead (copy_present_page: page_needs_cow_for_dma).
      */
     public void fork(int parentPid, int childPid, String childName) {
         Mm parent = running(parentPid);
@@ -192,13 +211,17 @@ public final class ProcessEvents {
         e.mms.add(child);
         byPid.put(childPid, child);
         for (int i = 0; i < parent.slotCount; i++) {
-            int f = e.slots.pte(parent.firstSlot + i);
-            if (f >= 0) {
+            int ps = parent.firstSlot + i;
+            int f = e.slots.pte(ps);
+            if (f >= 0 && e.pinsAndHuge.copiedAtFork(ps)) {
+                e.slots.mapNew(first + i, e.frames.content(f), e.frames.node(f));
+            } else if (f >= 0) {
                 e.slots.map(first + i, f);
             } else if (f == PageSlots.KSM_ZERO) {
                 e.slots.mapKsmZero(first + i);
             }
         }
+        e.pinsAndHuge.fork(parent.firstSlot, first, parent.slotCount);
         if (parent.registered) {
             e.ksmEnter(child);
         }

@@ -64,7 +64,8 @@ public final class ScenarioLoader {
                 for (ContentGroup g : r.groups()) {
                     i = fill(e, contents, i, g, p.pid(), spaces);
                 }
-                inits.add(new ProcessEvents.RegionInit(r.name(), mergeAny || r.mode() != MergeMode.NONE, contents));
+                inits.add(new ProcessEvents.RegionInit(r.name(), mergeAny || r.mode() != MergeMode.NONE, contents,
+                        r.backing()));
             }
             e.processes().addProcess(p.pid(), p.name(), p.homeNode(), p.cpus(), p.active(), p.kvm(), mergeAny, inits);
         }
