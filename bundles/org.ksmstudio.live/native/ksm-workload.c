@@ -39,6 +39,11 @@
  *                                  pages FROM..TO-1 stepping EVERY: unique gives
  *                                  each page a content of its own, same rewrites a
  *                                  byte with its own value (COW copy, equal content)
+ *   pin FROM TO                    pin pages FROM..TO-1 for good (FOLL_PIN | FOLL_LONGTERM, as
+ *                                  io_uring's registered buffers do: pin_user_pages), so that
+ *                                  write_protect_page refuses to merge them; replies "ok N"
+ *   thp                            reply "ok N": pages of the region in transparent huge pages
+ *                                  (AnonHugePages of its smaps entry, in pages)
  *   unmerge                        MADV_UNMERGEABLE on the region
  *   fork                           fork a child that shares the regions copy-on-write
  *                                  (same anon_vma) and sleeps (its own writer threads
@@ -61,8 +66,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/io_uring.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -465,6 +473,73 @@ static void cmd_write(char **argv, int argc)
 	printf("ok %llu\n", (unsigned long long)n);
 }
 
+/*
+ * One io_uring per pinned range, kept open until the process exits: its registered buffer holds a
+ * FOLL_PIN | FOLL_LONGTERM pin on every page of the range.
+ */
+static void cmd_pin(char **argv, int argc)
+{
+	uint64_t from, to;
+	struct io_uring_params params;
+	struct iovec iov;
+	int ring;
+
+	if (argc != 3 || parse_u64(argv[1], &from) || parse_u64(argv[2], &to) || from >= to) {
+		printf("err usage: pin FROM TO\n");
+		return;
+	}
+	if (!region || to > region_pages) {
+		printf("err page range %llu..%llu outside the %llu mapped pages\n",
+		       (unsigned long long)from, (unsigned long long)to,
+		       (unsigned long long)region_pages);
+		return;
+	}
+	memset(&params, 0, sizeof(params));
+	ring = (int)syscall(__NR_io_uring_setup, 1, &params);
+	if (ring < 0) {
+		printf("err io_uring_setup: %s\n", strerror(errno));
+		return;
+	}
+	iov.iov_base = region + from * page_size;
+	iov.iov_len = (to - from) * page_size;
+	if (syscall(__NR_io_uring_register, ring, IORING_REGISTER_BUFFERS, &iov, 1) < 0) {
+		printf("err io_uring_register(IORING_REGISTER_BUFFERS): %s\n", strerror(errno));
+		close(ring);
+		return;
+	}
+	printf("ok %llu\n", (unsigned long long)(to - from));
+}
+
+/* AnonHugePages of the region's VMA in /proc/self/smaps, in pages. */
+static void cmd_thp(void)
+{
+	char line[256];
+	unsigned long start, end, kb;
+	int inside = 0;
+	FILE *f;
+
+	if (!region) {
+		printf("err not mapped\n");
+		return;
+	}
+	f = fopen("/proc/self/smaps", "r");
+	if (!f) {
+		printf("err /proc/self/smaps: %s\n", strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%lx-%lx ", &start, &end) == 2 && strchr(line, '-') < strchr(line, ' '))
+			inside = start == (uintptr_t)region;
+		else if (inside && sscanf(line, "AnonHugePages: %lu kB", &kb) == 1) {
+			fclose(f);
+			printf("ok %lu\n", kb * 1024 / page_size);
+			return;
+		}
+	}
+	fclose(f);
+	printf("ok 0\n");
+}
+
 static void cmd_unmerge(void)
 {
 	if (!region) {
@@ -551,6 +626,10 @@ int main(void)
 			cmd_volatile(argv, argc);
 		else if (!strcmp(argv[0], "write"))
 			cmd_write(argv, argc);
+		else if (!strcmp(argv[0], "pin"))
+			cmd_pin(argv, argc);
+		else if (!strcmp(argv[0], "thp"))
+			cmd_thp();
 		else if (!strcmp(argv[0], "unmerge"))
 			cmd_unmerge();
 		else if (!strcmp(argv[0], "fork"))

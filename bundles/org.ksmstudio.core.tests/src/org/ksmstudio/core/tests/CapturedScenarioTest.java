@@ -111,6 +111,38 @@ class CapturedScenarioTest {
 	}
 
 	@Test
+	void capturedHugePagesAreSimulatedAsHugePagesAndSplitByTheMerge() throws Exception {
+		// two processes with the same 1,024 pages, 1,100 of whose 1,200 pages are in transparent huge pages
+		int[] ids = new int[1024];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = 1 + i;
+		}
+		ProcessKsmStat stat = new ProcessKsmStat(0, "app", 0, 0, 0, 0, false, true);
+		List<CapturedProcess> procs = new java.util.ArrayList<>();
+		for (int pid : new int[] { 500, 501 }) {
+			procs.add(new CapturedProcess(pid, 1, "app", stat, 0, List.of(new CapturedRegion(0x7f0000000000L,
+					0x7f0000000000L + 1200 * 4096L, "", true, ids, 176, 0, 0, 1100, 0, 0, Map.of(0, 1024L), pid))));
+		}
+		MachineCapture capture = new MachineCapture(ONE_NODE, null, procs, 250, Duration.ofSeconds(2), 390, 1_000_000,
+				List.of());
+		CaptureModelConverter.Conversion c = CaptureModelConverter.convert("thp", capture);
+		assertEquals(2, c.scenario().getWorkload().getProcesses().get(0).getRegions().get(0).getHugePages(),
+				"1,024 captured pages hold two whole huge pages");
+		assertTrue(c.notes().stream().anyMatch(n -> n.contains("1100 pages are in transparent huge pages")
+				&& n.contains("simulated as 2 whole huge pages")), c.notes().toString());
+		Path file = dir.resolve("thp.ksm");
+		CapturedScenarioFiles.save(c, file);
+		ScenarioModel.init();
+		Scenario model = ScenarioResources.load(file);
+		assertTrue(Diagnostician.INSTANCE.validate(model).getSeverity() < Diagnostic.ERROR);
+		var sim = org.ksmstudio.engine.KsmSimulation.create(ScenarioConverter.convert(model, 0, null).scenario());
+		assertEquals(2 * 1024, sim.hugePageCounters().hugeSubpages());
+		assertTrue(sim.runUntilConverged(Duration.ofHours(1)));
+		assertEquals(1024, sim.snapshot().counters().pagesSharing());
+		assertEquals(4, sim.hugePageCounters().thpSplitPage(), "each huge page split by its first merge");
+	}
+
+	@Test
 	void aMissingOrDamagedPageContentsFileIsOneLine() throws Exception {
 		Path file = saved();
 		Path pages = ContentIdsFile.besides(file);

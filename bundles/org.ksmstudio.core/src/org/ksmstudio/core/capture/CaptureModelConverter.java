@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.PageContentIds;
+import org.ksmstudio.engine.scenario.RegionBacking;
 import org.ksmstudio.live.capture.CapturedProcess;
 import org.ksmstudio.live.capture.CapturedRegion;
 import org.ksmstudio.live.capture.MachineCapture;
@@ -32,7 +33,9 @@ import org.ksmstudio.model.scenario.WriteContent;
  * machine's topology and tunables (run=1), one process per captured process (a fork of its
  * parent when it maps the parent's frames), one MADV_MERGEABLE region per captured VMA sized by
  * the VMA, holding its present pages as {@link CapturedContent} (their content ids go to the
- * page-contents file), and the pages written over the window as the region's volatility.
+ * page-contents file), its whole transparent huge pages (KPF_THP) as the region's huge pages, and
+ * the pages written over the window as the region's volatility. Pins are not captured: no /proc
+ * file shows a page's reference or pin count.
  */
 public final class CaptureModelConverter {
 
@@ -124,8 +127,11 @@ public final class CaptureModelConverter {
 				region.setVolatileFraction((double) r.volatilePages() / r.presentPages());
 				region.setVolatileContent(WriteContent.UNIQUE);
 			}
+			long hugePages = Math.min(r.thpPages(), r.presentPages()) / RegionBacking.HUGE_PAGE_PAGES;
+			region.setHugePages(Math.max(0, hugePages));
 			if (r.thpPages() > 0) {
-				notes.add(MessageBundle.bind(Messages.Capture_HugePages, new Object[] { p.pid(), regionName, r.thpPages() }));
+				notes.add(MessageBundle.bind(Messages.Capture_HugePages,
+						new Object[] { p.pid(), regionName, r.thpPages(), region.getHugePages() }));
 			}
 			process.getRegions().add(region);
 		}

@@ -20,6 +20,7 @@ import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.NumaNode;
 import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RegionBacking;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
@@ -244,7 +245,8 @@ public final class ScenarioConverter {
                             r.getVolatileContent() == WriteContent.SAME ? NewContent.SAME : NewContent.UNIQUE,
                             r.getVolatileFraction())
                     : Volatility.NONE;
-            return new MergeableRegion(regionName(p, index), mode, groups, volatility);
+            return new MergeableRegion(regionName(p, index), mode, groups, volatility,
+                    new RegionBacking(r.getHugePages(), r.getPinnedPages()));
         }
 
         private static String regionName(Process p, int index) {

@@ -21,15 +21,10 @@ package org.ksmstudio.engine.scenario;
  * @param tlbIpiNanos            rmap walk: per TLB flush IPI to another CPU
  * @param mmuNotifierNanos       rmap walk: per mapping shadowed by a secondary MMU (KVM)
  * @param copyPageNanosPerDistance page copy cost per unit of NUMA distance (distance 10 = local)
- * @param thpSplitNanos          ksmd cost of splitting one 2 MiB transparent huge page before merging a subpage
- *                               (split_huge_page: unmap the PMD, 512 PTEs, remap)
  */
 public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, long ksmPageVisitNanos,
         long checksumNanos, long treeSearchNanos, long mergeNanos, long walkItemNanos, long walkPteNanos,
-        long tlbIpiNanos, long mmuNotifierNanos, long copyPageNanosPerDistance, long thpSplitNanos) {
-
-    /** ksmd's cost of one huge page split on the reference machine (docs/ksm-semantics.md). */
-    public static final long THP_SPLIT_NANOS = 40_000;
+        long tlbIpiNanos, long mmuNotifierNanos, long copyPageNanosPerDistance) {
 
     /**
      * The machine the reference data was measured on (Linux 6.18, x86_64 VM, 2 vCPUs, HZ=250). ksmd's
@@ -65,15 +60,6 @@ public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, lon
                 "ksmd costs must be >= 0");
         ScenarioException.check(walkItemNanos >= 0 && walkPteNanos >= 0 && tlbIpiNanos >= 0 && mmuNotifierNanos >= 0
                 && copyPageNanosPerDistance >= 0, "costModel.walk costs", "negative", "walk costs must be >= 0");
-        ScenarioException.check(thpSplitNanos >= 0, "costModel.thpSplitNanos", thpSplitNanos, "must be >= 0");
-    }
-
-    /** A cost model whose huge page split costs what it costs on the reference machine. */
-    public CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, long ksmPageVisitNanos, long checksumNanos,
-            long treeSearchNanos, long mergeNanos, long walkItemNanos, long walkPteNanos, long tlbIpiNanos,
-            long mmuNotifierNanos, long copyPageNanosPerDistance) {
-        this(hz, wakeupLatencyNanos, skipPageNanos, ksmPageVisitNanos, checksumNanos, treeSearchNanos, mergeNanos,
-                walkItemNanos, walkPteNanos, tlbIpiNanos, mmuNotifierNanos, copyPageNanosPerDistance, THP_SPLIT_NANOS);
     }
 
     /** Length of one scheduler tick in nanoseconds. */

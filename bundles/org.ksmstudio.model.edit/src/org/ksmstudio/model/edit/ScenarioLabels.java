@@ -106,6 +106,8 @@ public final class ScenarioLabels {
                     * r.getSizePages();
             return "Region " + (r.getName().isEmpty() ? "(unnamed)" : r.getName()) + SEP + plural(r.getSizePages(), "page")
                     + " (" + bytes(bytes) + ")" + SEP + r.getAdvice().getLiteral()
+                    + (r.getHugePages() > 0 ? SEP + plural(r.getHugePages(), "huge page") : "")
+                    + (r.getPinnedPages() > 0 ? SEP + r.getPinnedPages() + " pinned" : "")
                     + (r.getWritesPerSecond() > 0 ? SEP + number(r.getWritesPerSecond()) + " writes/s" : "");
         }
         if (object instanceof RepeatedContent c) {

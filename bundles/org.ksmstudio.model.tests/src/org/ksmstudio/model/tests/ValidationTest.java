@@ -167,6 +167,24 @@ class ValidationTest {
     }
 
     @Test
+    void hugeAndPinnedPagesFitInTheFaultedInPages() {
+        assertProblem(s -> region(s).setHugePages(2), "region 'heap' of process 100 (app)", "Huge pages = 2",
+                "0 to 1 huge pages of 512 pages: the content groups fault in 1000 pages");
+        assertProblem(s -> region(s).setHugePages(-1), "Huge pages = -1");
+        assertProblem(s -> region(s).setPinnedPages(1001), "Pinned pages = 1001", "0 to 1000 pages");
+        assertProblem(s -> region(s).setPinnedPages(-5), "Pinned pages = -5");
+        Scenario ok = valid();
+        region(ok).setHugePages(1);
+        region(ok).setPinnedPages(1000);
+        assertEquals(Diagnostic.OK, Diagnostician.INSTANCE.validate(ok).getSeverity(),
+                Diagnostician.INSTANCE.validate(ok).toString());
+        Scenario two = valid();
+        region(two).setHugePages(5);
+        region(two).setPinnedPages(-1);
+        assertEquals(2, Diagnostician.INSTANCE.validate(two).getChildren().size(), "one message per bad value");
+    }
+
+    @Test
     void timelineRules() {
         assertProblem(s -> {
             MigratePages m = F.createMigratePages();

@@ -27,6 +27,8 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getAdvice <em>Advice</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getNode <em>Node</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getContentScope <em>Content Scope</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getHugePages <em>Huge Pages</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getPinnedPages <em>Pinned Pages</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getContents <em>Contents</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getWritesPerSecond <em>Writes Per Second</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.MergeableRegion#getVolatileFraction <em>Volatile Fraction</em>}</li>
@@ -179,6 +181,60 @@ public interface MergeableRegion extends EObject {
 	 * @generated
 	 */
 	void setContentScope(ContentScope value);
+
+	/**
+	 * Returns the value of the '<em><b>Huge Pages</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Transparent huge pages (2 MiB, 512 pages each; MADV_HUGEPAGE) backing the region's first pages. ksmd splits a huge page before it merges one of its pages (thp_split_page).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Huge Pages</em>' attribute.
+	 * @see #setHugePages(long)
+	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getMergeableRegion_HugePages()
+	 * @model default="0"
+	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Backing' label='Huge pages' unit='2 MiB pages'"
+	 * @generated
+	 */
+	long getHugePages();
+
+	/**
+	 * Sets the value of the '{@link org.ksmstudio.model.scenario.MergeableRegion#getHugePages <em>Huge Pages</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Huge Pages</em>' attribute.
+	 * @see #getHugePages()
+	 * @generated
+	 */
+	void setHugePages(long value);
+
+	/**
+	 * Returns the value of the '<em><b>Pinned Pages</b></em>' attribute.
+	 * The default value is <code>"0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Pages pinned by get_user_pages (FOLL_PIN: io_uring registered buffers, RDMA, VFIO), from the region's first page on. ksmd never merges a pinned page, nor splits a huge page with a pinned page.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Pinned Pages</em>' attribute.
+	 * @see #setPinnedPages(long)
+	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getMergeableRegion_PinnedPages()
+	 * @model default="0"
+	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Backing' label='Pinned pages' unit='pages'"
+	 * @generated
+	 */
+	long getPinnedPages();
+
+	/**
+	 * Sets the value of the '{@link org.ksmstudio.model.scenario.MergeableRegion#getPinnedPages <em>Pinned Pages</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Pinned Pages</em>' attribute.
+	 * @see #getPinnedPages()
+	 * @generated
+	 */
+	void setPinnedPages(long value);
 
 	/**
 	 * Returns the value of the '<em><b>Contents</b></em>' containment reference list.

@@ -657,13 +657,31 @@ public interface ScenarioPackage extends EPackage {
 	int MERGEABLE_REGION__CONTENT_SCOPE = 4;
 
 	/**
+	 * The feature id for the '<em><b>Huge Pages</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int MERGEABLE_REGION__HUGE_PAGES = 5;
+
+	/**
+	 * The feature id for the '<em><b>Pinned Pages</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int MERGEABLE_REGION__PINNED_PAGES = 6;
+
+	/**
 	 * The feature id for the '<em><b>Contents</b></em>' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int MERGEABLE_REGION__CONTENTS = 5;
+	int MERGEABLE_REGION__CONTENTS = 7;
 
 	/**
 	 * The feature id for the '<em><b>Writes Per Second</b></em>' attribute.
@@ -672,7 +690,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MERGEABLE_REGION__WRITES_PER_SECOND = 6;
+	int MERGEABLE_REGION__WRITES_PER_SECOND = 8;
 
 	/**
 	 * The feature id for the '<em><b>Volatile Fraction</b></em>' attribute.
@@ -681,7 +699,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MERGEABLE_REGION__VOLATILE_FRACTION = 7;
+	int MERGEABLE_REGION__VOLATILE_FRACTION = 9;
 
 	/**
 	 * The feature id for the '<em><b>Volatile Content</b></em>' attribute.
@@ -690,7 +708,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MERGEABLE_REGION__VOLATILE_CONTENT = 8;
+	int MERGEABLE_REGION__VOLATILE_CONTENT = 10;
 
 	/**
 	 * The number of structural features of the '<em>Mergeable Region</em>' class.
@@ -699,7 +717,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int MERGEABLE_REGION_FEATURE_COUNT = 9;
+	int MERGEABLE_REGION_FEATURE_COUNT = 11;
 
 	/**
 	 * The number of operations of the '<em>Mergeable Region</em>' class.
@@ -3107,6 +3125,28 @@ public interface ScenarioPackage extends EPackage {
 	EAttribute getMergeableRegion_ContentScope();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.MergeableRegion#getHugePages <em>Huge Pages</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Huge Pages</em>'.
+	 * @see org.ksmstudio.model.scenario.MergeableRegion#getHugePages()
+	 * @see #getMergeableRegion()
+	 * @generated
+	 */
+	EAttribute getMergeableRegion_HugePages();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.MergeableRegion#getPinnedPages <em>Pinned Pages</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Pinned Pages</em>'.
+	 * @see org.ksmstudio.model.scenario.MergeableRegion#getPinnedPages()
+	 * @see #getMergeableRegion()
+	 * @generated
+	 */
+	EAttribute getMergeableRegion_PinnedPages();
+
+	/**
 	 * Returns the meta object for the containment reference list '{@link org.ksmstudio.model.scenario.MergeableRegion#getContents <em>Contents</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -4656,6 +4696,22 @@ public interface ScenarioPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute MERGEABLE_REGION__CONTENT_SCOPE = eINSTANCE.getMergeableRegion_ContentScope();
+
+		/**
+		 * The meta object literal for the '<em><b>Huge Pages</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute MERGEABLE_REGION__HUGE_PAGES = eINSTANCE.getMergeableRegion_HugePages();
+
+		/**
+		 * The meta object literal for the '<em><b>Pinned Pages</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute MERGEABLE_REGION__PINNED_PAGES = eINSTANCE.getMergeableRegion_PinnedPages();
 
 		/**
 		 * The meta object literal for the '<em><b>Contents</b></em>' containment reference list feature.

@@ -39,6 +39,8 @@ public final class Messages {
     public static String Constraint_LargerThanNodeSMemoryMiB;
     public static String Constraint_AFiniteRateOf0Or;
     public static String Constraint_AFractionFrom0To1;
+    public static String Constraint_HugePagesWithinContent;
+    public static String Constraint_PinnedPagesWithinContent;
     public static String Constraint_0OrMoreDistinctContents;
     public static String Constraint_0OrMoreCopies;
     public static String Constraint_ContentsXCopiesPagesAboveThe;

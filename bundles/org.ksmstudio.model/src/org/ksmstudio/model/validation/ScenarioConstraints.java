@@ -18,6 +18,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.ksmstudio.engine.patch.KsmPatch;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.policy.SharingPolicy;
+import org.ksmstudio.engine.scenario.RegionBacking;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsRow;
@@ -307,7 +308,7 @@ public final class ScenarioConstraints {
         return c.result();
     }
 
-    /** Size, node, contents within the size, memory of the node, volatility rates. */
+    /** Size, node, contents within the size, memory of the node, huge and pinned pages within the contents, volatility rates. */
     public static boolean validRegion(MergeableRegion region, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         long size = region.getSizePages();
@@ -341,6 +342,16 @@ public final class ScenarioConstraints {
                             MessageBundle.bind(Messages.Constraint_LargerThanNodeSMemoryMiB, nodeId, node.get().getMemoryMiB(), nodeBytes / pageSize));
                 }
             }
+        }
+        long faulted = Math.max(0, Math.min(content, size));
+        long maxHuge = faulted / RegionBacking.HUGE_PAGE_PAGES;
+        if (region.getHugePages() < 0 || region.getHugePages() > maxHuge) {
+            c.error(region, Literals.MERGEABLE_REGION__HUGE_PAGES, region.getHugePages(),
+                    MessageBundle.bind(Messages.Constraint_HugePagesWithinContent, maxHuge, faulted));
+        }
+        if (region.getPinnedPages() < 0 || region.getPinnedPages() > faulted) {
+            c.error(region, Literals.MERGEABLE_REGION__PINNED_PAGES, region.getPinnedPages(),
+                    MessageBundle.bind(Messages.Constraint_PinnedPagesWithinContent, faulted));
         }
         double rate = region.getWritesPerSecond();
         if (!(rate >= 0 && rate <= ScenarioLimits.MAX_WRITES_PER_SECOND)) {

@@ -73,6 +73,8 @@ public class MergeableRegionItemProvider
 			addAdvicePropertyDescriptor(object);
 			addNodePropertyDescriptor(object);
 			addContentScopePropertyDescriptor(object);
+			addHugePagesPropertyDescriptor(object);
+			addPinnedPagesPropertyDescriptor(object);
 			addWritesPerSecondPropertyDescriptor(object);
 			addVolatileFractionPropertyDescriptor(object);
 			addVolatileContentPropertyDescriptor(object);
@@ -187,6 +189,50 @@ public class MergeableRegionItemProvider
 				 false,
 				 ItemPropertyDescriptor.GENERIC_VALUE_IMAGE,
 				 getString("_UI_ContentsPropertyCategory"),
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Huge Pages feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addHugePagesPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_MergeableRegion_hugePages_feature"),
+				 getString("_UI_MergeableRegion_hugePages_description"),
+				 ScenarioPackage.Literals.MERGEABLE_REGION__HUGE_PAGES,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 getString("_UI_BackingPropertyCategory"),
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Pinned Pages feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addPinnedPagesPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_MergeableRegion_pinnedPages_feature"),
+				 getString("_UI_MergeableRegion_pinnedPages_description"),
+				 ScenarioPackage.Literals.MERGEABLE_REGION__PINNED_PAGES,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 getString("_UI_BackingPropertyCategory"),
 				 null));
 	}
 
@@ -336,6 +382,8 @@ public class MergeableRegionItemProvider
 			case ScenarioPackage.MERGEABLE_REGION__ADVICE:
 			case ScenarioPackage.MERGEABLE_REGION__NODE:
 			case ScenarioPackage.MERGEABLE_REGION__CONTENT_SCOPE:
+			case ScenarioPackage.MERGEABLE_REGION__HUGE_PAGES:
+			case ScenarioPackage.MERGEABLE_REGION__PINNED_PAGES:
 			case ScenarioPackage.MERGEABLE_REGION__WRITES_PER_SECOND:
 			case ScenarioPackage.MERGEABLE_REGION__VOLATILE_FRACTION:
 			case ScenarioPackage.MERGEABLE_REGION__VOLATILE_CONTENT:

@@ -41,6 +41,8 @@ import org.ksmstudio.model.scenario.WriteContent;
  *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getAdvice <em>Advice</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getNode <em>Node</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getContentScope <em>Content Scope</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getHugePages <em>Huge Pages</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getPinnedPages <em>Pinned Pages</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getContents <em>Contents</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getWritesPerSecond <em>Writes Per Second</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.MergeableRegionImpl#getVolatileFraction <em>Volatile Fraction</em>}</li>
@@ -149,6 +151,46 @@ public class MergeableRegionImpl extends EObjectImpl implements MergeableRegion 
 	 * @ordered
 	 */
 	protected ContentScope contentScope = CONTENT_SCOPE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getHugePages() <em>Huge Pages</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getHugePages()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final long HUGE_PAGES_EDEFAULT = 0L;
+
+	/**
+	 * The cached value of the '{@link #getHugePages() <em>Huge Pages</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getHugePages()
+	 * @generated
+	 * @ordered
+	 */
+	protected long hugePages = HUGE_PAGES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getPinnedPages() <em>Pinned Pages</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getPinnedPages()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final long PINNED_PAGES_EDEFAULT = 0L;
+
+	/**
+	 * The cached value of the '{@link #getPinnedPages() <em>Pinned Pages</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getPinnedPages()
+	 * @generated
+	 * @ordered
+	 */
+	protected long pinnedPages = PINNED_PAGES_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getContents() <em>Contents</em>}' containment reference list.
@@ -360,6 +402,52 @@ public class MergeableRegionImpl extends EObjectImpl implements MergeableRegion 
 	 * @generated
 	 */
 	@Override
+	public long getHugePages() {
+		return hugePages;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setHugePages(long newHugePages) {
+		long oldHugePages = hugePages;
+		hugePages = newHugePages;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ScenarioPackage.MERGEABLE_REGION__HUGE_PAGES, oldHugePages, hugePages));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public long getPinnedPages() {
+		return pinnedPages;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setPinnedPages(long newPinnedPages) {
+		long oldPinnedPages = pinnedPages;
+		pinnedPages = newPinnedPages;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ScenarioPackage.MERGEABLE_REGION__PINNED_PAGES, oldPinnedPages, pinnedPages));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EList<ContentGroup> getContents() {
 		if (contents == null) {
 			contents = new EObjectContainmentEList<ContentGroup>(ContentGroup.class, this, ScenarioPackage.MERGEABLE_REGION__CONTENTS);
@@ -468,6 +556,10 @@ public class MergeableRegionImpl extends EObjectImpl implements MergeableRegion 
 				return getNode();
 			case ScenarioPackage.MERGEABLE_REGION__CONTENT_SCOPE:
 				return getContentScope();
+			case ScenarioPackage.MERGEABLE_REGION__HUGE_PAGES:
+				return getHugePages();
+			case ScenarioPackage.MERGEABLE_REGION__PINNED_PAGES:
+				return getPinnedPages();
 			case ScenarioPackage.MERGEABLE_REGION__CONTENTS:
 				return getContents();
 			case ScenarioPackage.MERGEABLE_REGION__WRITES_PER_SECOND:
@@ -503,6 +595,12 @@ public class MergeableRegionImpl extends EObjectImpl implements MergeableRegion 
 				return;
 			case ScenarioPackage.MERGEABLE_REGION__CONTENT_SCOPE:
 				setContentScope((ContentScope)newValue);
+				return;
+			case ScenarioPackage.MERGEABLE_REGION__HUGE_PAGES:
+				setHugePages((Long)newValue);
+				return;
+			case ScenarioPackage.MERGEABLE_REGION__PINNED_PAGES:
+				setPinnedPages((Long)newValue);
 				return;
 			case ScenarioPackage.MERGEABLE_REGION__CONTENTS:
 				getContents().clear();
@@ -544,6 +642,12 @@ public class MergeableRegionImpl extends EObjectImpl implements MergeableRegion 
 			case ScenarioPackage.MERGEABLE_REGION__CONTENT_SCOPE:
 				setContentScope(CONTENT_SCOPE_EDEFAULT);
 				return;
+			case ScenarioPackage.MERGEABLE_REGION__HUGE_PAGES:
+				setHugePages(HUGE_PAGES_EDEFAULT);
+				return;
+			case ScenarioPackage.MERGEABLE_REGION__PINNED_PAGES:
+				setPinnedPages(PINNED_PAGES_EDEFAULT);
+				return;
 			case ScenarioPackage.MERGEABLE_REGION__CONTENTS:
 				getContents().clear();
 				return;
@@ -578,6 +682,10 @@ public class MergeableRegionImpl extends EObjectImpl implements MergeableRegion 
 				return node != NODE_EDEFAULT;
 			case ScenarioPackage.MERGEABLE_REGION__CONTENT_SCOPE:
 				return contentScope != CONTENT_SCOPE_EDEFAULT;
+			case ScenarioPackage.MERGEABLE_REGION__HUGE_PAGES:
+				return hugePages != HUGE_PAGES_EDEFAULT;
+			case ScenarioPackage.MERGEABLE_REGION__PINNED_PAGES:
+				return pinnedPages != PINNED_PAGES_EDEFAULT;
 			case ScenarioPackage.MERGEABLE_REGION__CONTENTS:
 				return contents != null && !contents.isEmpty();
 			case ScenarioPackage.MERGEABLE_REGION__WRITES_PER_SECOND:
@@ -610,6 +718,10 @@ public class MergeableRegionImpl extends EObjectImpl implements MergeableRegion 
 		result.append(node);
 		result.append(", contentScope: ");
 		result.append(contentScope);
+		result.append(", hugePages: ");
+		result.append(hugePages);
+		result.append(", pinnedPages: ");
+		result.append(pinnedPages);
 		result.append(", writesPerSecond: ");
 		result.append(writesPerSecond);
 		result.append(", volatileFraction: ");

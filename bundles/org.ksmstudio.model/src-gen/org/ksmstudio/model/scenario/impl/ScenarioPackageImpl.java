@@ -843,8 +843,8 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EReference getMergeableRegion_Contents() {
-		return (EReference)mergeableRegionEClass.getEStructuralFeatures().get(5);
+	public EAttribute getMergeableRegion_HugePages() {
+		return (EAttribute)mergeableRegionEClass.getEStructuralFeatures().get(5);
 	}
 
 	/**
@@ -853,7 +853,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getMergeableRegion_WritesPerSecond() {
+	public EAttribute getMergeableRegion_PinnedPages() {
 		return (EAttribute)mergeableRegionEClass.getEStructuralFeatures().get(6);
 	}
 
@@ -863,8 +863,28 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
+	public EReference getMergeableRegion_Contents() {
+		return (EReference)mergeableRegionEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getMergeableRegion_WritesPerSecond() {
+		return (EAttribute)mergeableRegionEClass.getEStructuralFeatures().get(8);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EAttribute getMergeableRegion_VolatileFraction() {
-		return (EAttribute)mergeableRegionEClass.getEStructuralFeatures().get(7);
+		return (EAttribute)mergeableRegionEClass.getEStructuralFeatures().get(9);
 	}
 
 	/**
@@ -874,7 +894,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 */
 	@Override
 	public EAttribute getMergeableRegion_VolatileContent() {
-		return (EAttribute)mergeableRegionEClass.getEStructuralFeatures().get(8);
+		return (EAttribute)mergeableRegionEClass.getEStructuralFeatures().get(10);
 	}
 
 	/**
@@ -2006,6 +2026,8 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		createEAttribute(mergeableRegionEClass, MERGEABLE_REGION__ADVICE);
 		createEAttribute(mergeableRegionEClass, MERGEABLE_REGION__NODE);
 		createEAttribute(mergeableRegionEClass, MERGEABLE_REGION__CONTENT_SCOPE);
+		createEAttribute(mergeableRegionEClass, MERGEABLE_REGION__HUGE_PAGES);
+		createEAttribute(mergeableRegionEClass, MERGEABLE_REGION__PINNED_PAGES);
 		createEReference(mergeableRegionEClass, MERGEABLE_REGION__CONTENTS);
 		createEAttribute(mergeableRegionEClass, MERGEABLE_REGION__WRITES_PER_SECOND);
 		createEAttribute(mergeableRegionEClass, MERGEABLE_REGION__VOLATILE_FRACTION);
@@ -2237,6 +2259,8 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		initEAttribute(getMergeableRegion_Advice(), this.getMergeAdvice(), "advice", "madvise", 0, 1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMergeableRegion_Node(), ecorePackage.getEInt(), "node", "-1", 0, 1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMergeableRegion_ContentScope(), this.getContentScope(), "contentScope", "shared", 0, 1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getMergeableRegion_HugePages(), ecorePackage.getELong(), "hugePages", "0", 0, 1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getMergeableRegion_PinnedPages(), ecorePackage.getELong(), "pinnedPages", "0", 0, 1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getMergeableRegion_Contents(), this.getContentGroup(), null, "contents", null, 0, -1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMergeableRegion_WritesPerSecond(), ecorePackage.getEDouble(), "writesPerSecond", "0", 0, 1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMergeableRegion_VolatileFraction(), ecorePackage.getEDouble(), "volatileFraction", "0", 0, 1, MergeableRegion.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2647,6 +2671,22 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		   new String[] {
 			   "category", "Contents",
 			   "label", "Content scope"
+		   });
+		addAnnotation
+		  (getMergeableRegion_HugePages(),
+		   source,
+		   new String[] {
+			   "category", "Backing",
+			   "label", "Huge pages",
+			   "unit", "2 MiB pages"
+		   });
+		addAnnotation
+		  (getMergeableRegion_PinnedPages(),
+		   source,
+		   new String[] {
+			   "category", "Backing",
+			   "label", "Pinned pages",
+			   "unit", "pages"
 		   });
 		addAnnotation
 		  (getMergeableRegion_WritesPerSecond(),
