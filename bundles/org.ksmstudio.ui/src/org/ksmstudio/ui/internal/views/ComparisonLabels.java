@@ -9,6 +9,7 @@ import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.RGB;
 import org.ksmstudio.core.compare.RunComparison;
 import org.ksmstudio.core.compare.RunComparison.Row;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 
 /**
  * The labels of one column of the Compare view's table: the row's name, a run's value, a run's
@@ -70,7 +71,7 @@ final class ComparisonLabels extends ColumnLabelProvider {
 	public String getToolTipText(Object element) {
 		Row row = (Row) element;
 		boolean sysfs = row.section() == RunComparison.Section.TUNABLE || row.section() == RunComparison.Section.COUNTER;
-		return kind == Kind.NAME && sysfs ? Tunables.tooltip(row.name()) : null;
+		return kind == Kind.NAME && sysfs ? KsmSysfsFile.byName(row.name()).map(Tunables::tooltip).orElse(null) : null;
 	}
 
 	/** A value in its unit: "1,992", "7.78 MiB", "2.94 ms", "0.37". */
