@@ -18,8 +18,9 @@ import org.ksmstudio.engine.reference.ReferenceFile;
 import org.ksmstudio.engine.reference.ReferenceRunner;
 
 /**
- * Every phase of every case of the kernel reference file shipped with the engine, and of the
- * cases measured on this kind of machine's kernel (data/measured-reference.json), must match.
+ * Every phase of every case of the kernel reference files shipped with the engine (format 1:
+ * kernel-reference.json; format 2: kernel-reference-shapes.json), and of the cases measured on
+ * this kind of machine's kernel (data/measured-reference.json), must match.
  */
 class ReferenceCasesTest {
 
@@ -31,8 +32,15 @@ class ReferenceCasesTest {
         return phases(TestData.MEASURED_REFERENCE);
     }
 
+    static Stream<Arguments> shapesPhases() {
+        return phases(TestData.referenceWithPages(TestData.SHAPES_REFERENCE));
+    }
+
     private static Stream<Arguments> phases(String file) {
-        ReferenceFile f = TestData.reference(file);
+        return phases(TestData.reference(file));
+    }
+
+    private static Stream<Arguments> phases(ReferenceFile f) {
         List<Arguments> args = new ArrayList<>();
         for (ReferenceCase c : f.cases()) {
             List<PhaseResult> results = ReferenceRunner.runCase(f.pageSize(), c);
@@ -50,6 +58,12 @@ class ReferenceCasesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("shapesPhases")
+    void shapesReferencePhase(String name, PhaseResult result) {
+        assertTrue(result.passed(), result.line());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("measuredPhases")
     void measuredPhase(String name, PhaseResult result) {
         assertTrue(result.passed(), result.line());
@@ -61,5 +75,21 @@ class ReferenceCasesTest {
         int phases = f.cases().stream().mapToInt(c -> c.phases().size()).sum();
         assertEquals(phases, kernelPhases().count());
         assertFalse(f.cases().isEmpty());
+    }
+
+    @Test
+    void theShapesFileHasACaseOfEveryFormat2Shape() {
+        ReferenceFile f = TestData.referenceWithPages(TestData.SHAPES_REFERENCE);
+        List<org.ksmstudio.engine.scenario.ProcessSpec> all = f.cases().stream()
+                .flatMap(c -> c.workload().processes().stream()).toList();
+        assertTrue(f.cases().stream().anyMatch(c -> c.workload().processes().stream()
+                .map(p -> p.regions().stream().mapToLong(r -> r.pages()).sum()).distinct().count() > 2),
+                "processes of different sizes");
+        assertTrue(all.stream().anyMatch(p -> p.forkOf() != 0), "a fork after the fill");
+        assertTrue(all.stream().flatMap(p -> p.regions().stream()).anyMatch(r -> r.volatility().pagesPerSecond() > 0),
+                "a volatile writer");
+        assertTrue(all.stream().flatMap(p -> p.regions().stream()).flatMap(r -> r.groups().stream())
+                .anyMatch(g -> g.kind() == org.ksmstudio.engine.scenario.ContentGroup.Kind.EXPLICIT),
+                "captured contents");
     }
 }

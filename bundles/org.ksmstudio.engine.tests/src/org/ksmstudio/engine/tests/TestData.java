@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.reference.ReferenceFile;
+import org.ksmstudio.engine.reference.ReferenceWorkload;
 
 /**
  * Loads reference files: from the engine bundle (data/kernel-reference.json ships in its jar),
@@ -17,6 +19,8 @@ public final class TestData {
     /** The kernel reference file shipped in the engine bundle. */
     public static final String KERNEL_REFERENCE = "kernel-reference.json";
     static final String MEASURED_REFERENCE = "measured-reference.json";
+    /** The format-2 cases of the engine bundle: unequal processes, forks, volatile writers, captured contents. */
+    static final String SHAPES_REFERENCE = "kernel-reference-shapes.json";
 
     private TestData() {
     }
@@ -32,15 +36,20 @@ public final class TestData {
                 throw new UncheckedIOException(e);
             }
         }
+        try {
+            return Files.readString(file(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A data file of the engine or of this test bundle, relative to the working directory. */
+    static Path file(String name) {
         for (String dir : new String[] { "data", "../org.ksmstudio.engine/data", "../org.ksmstudio.engine.tests/data",
                 "bundles/org.ksmstudio.engine/data", "bundles/org.ksmstudio.engine.tests/data" }) {
             Path p = Path.of(dir, name);
             if (Files.isRegularFile(p)) {
-                try {
-                    return Files.readString(p, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                return p;
             }
         }
         throw new IllegalStateException("test data " + name + " not found on the class path or in ./data");
@@ -48,5 +57,11 @@ public final class TestData {
 
     static ReferenceFile reference(String name) {
         return ReferenceFile.parse(text(name));
+    }
+
+    /** A reference file read from its path, with the page-contents file beside it for captured contents. */
+    static ReferenceFile referenceWithPages(String name) {
+        Path path = file(name);
+        return ReferenceFile.parse(StrictJson.parse(text(name)), ReferenceWorkload.besides(path));
     }
 }

@@ -3,7 +3,7 @@ package org.ksmstudio.live.tests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the kernel reference file that the engine bundle ships, from the test bundle's directory. */
+/** Finds the kernel reference files that the engine bundle ships, from the test bundle's directory. */
 final class ReferenceData {
 
 	private ReferenceData() {
@@ -22,5 +22,10 @@ final class ReferenceData {
 		}
 		throw new IllegalStateException("kernel-reference.json not found from " + Path.of("").toAbsolutePath()
 				+ " (set -Dksmstudio.kernelReference)");
+	}
+
+	/** The format-2 file of the engine bundle, beside {@link #kernelReference()}. */
+	static Path shapesReference() {
+		return kernelReference().resolveSibling("kernel-reference-shapes.json");
 	}
 }
