@@ -11,7 +11,9 @@ import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 /**
  * The counter time series of a run in bounded memory: one {@code long[]} column per
  * /sys/kernel/mm/ksm value plus the simulated time and ksmd's CPU time, at most {@code capacity}
- * rows. When full, every other row is dropped and from then on only every other sample is kept
+ * rows. ksmd's CPU time is counted as it is spent: the engine charges a batch at its wake-up, and
+ * the series spreads it over the time the batch runs (at most one CPU), so the share between two
+ * rows is never above 100 % and its sum over the run is ksmd's CPU time. When full, every other row is dropped and from then on only every other sample is kept
  * (the stride doubles), so any run length fits and the rows stay evenly spaced. A {@link View} is
  * taken in constant time and never changes: rows are only appended past a view's end, and
  * decimation writes into new columns.
@@ -36,6 +38,9 @@ public final class CounterSeries {
     private int size;
     private long stride = 1;
     private long offered;
+    /** Time and ksmd CPU time spent at the last sample offered (kept or not). */
+    private long lastTime;
+    private long spent;
 
     /** An empty series of at most {@code capacity} rows (at least 2) of the kernel's files. */
     public CounterSeries(int capacity) {
@@ -51,8 +56,14 @@ public final class CounterSeries {
         this.columns = new long[COLUMNS.size() + this.patchFiles.size()][this.capacity];
     }
 
-    /** Offers a sample: kept when it falls on the current stride. */
+    /**
+     * Offers a sample: kept when it falls on the current stride.
+     *
+     * @param ksmdBusyNanos ksmd's CPU time charged so far, batches counted whole from their wake-up
+     */
     public synchronized void add(long timeNanos, KsmCounters counters, long ksmdBusyNanos) {
+        spent = Math.min(ksmdBusyNanos, spent + Math.max(0, timeNanos - lastTime));
+        lastTime = Math.max(lastTime, timeNanos);
         if (offered++ % stride != 0) {
             return;
         }
@@ -63,7 +74,7 @@ public final class CounterSeries {
             }
         }
         time[size] = timeNanos;
-        busy[size] = ksmdBusyNanos;
+        busy[size] = spent;
         for (int c = 0; c < FILES.length; c++) {
             columns[c][size] = counters.value(FILES[c]);
         }
@@ -120,7 +131,7 @@ public final class CounterSeries {
             return time[check(i)];
         }
 
-        /** ksmd's CPU time up to row {@code i}, ns. */
+        /** ksmd's CPU time spent up to row {@code i}, ns (a batch counted as it runs). */
         public long ksmdBusyNanos(int i) {
             return busy[check(i)];
         }
@@ -130,7 +141,7 @@ public final class CounterSeries {
             long t0 = i == 0 ? 0 : time[i - 1];
             long b0 = i == 0 ? 0 : busy[i - 1];
             long dt = time[check(i)] - t0;
-            return dt <= 0 ? 0 : Math.min(1.0, (busy[i] - b0) / (double) dt);
+            return dt <= 0 ? 0 : (busy[i] - b0) / (double) dt;
         }
 
         /** The value of {@code counter} (a {@link #COLUMNS} name or a patch's file) at row {@code i}. */

@@ -73,7 +73,8 @@ class HeadlessMainTest {
         assertEquals(0, process.get("ksm_merge_any").asInt(), text);
         assertEquals(1, process.get("ksm_mergeable").asInt(), text);
         List<String> rows = Files.readAllLines(csv);
-        assertTrue(rows.get(0).startsWith("policy,time_s,pages_scanned,pages_shared"));
+        assertTrue(rows.get(0).startsWith("scenario,policy,time_s,pages_scanned,pages_shared"), rows.get(0));
+        assertTrue(rows.get(0).contains(",ksmd_cpu_percent,") && rows.get(0).contains(",max_page_sharing,") && rows.get(0).endsWith(",run"), rows.get(0));
         assertTrue(rows.size() > 2, "a time series");
     }
 

@@ -17,6 +17,7 @@ import org.ksmstudio.engine.patch.PatchException;
 import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
+import org.ksmstudio.core.run.TimeSeriesExport;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.sweep.SweepTable;
@@ -81,10 +82,10 @@ final class RunScenarioCommand implements HeadlessCommand {
             }
             printWalks(results, out);
             if (settings.json != null) {
-                OutputFile.write(settings.json, TimeSeriesWriter.json(model.getName(), results));
+                OutputFile.write(settings.json, TimeSeriesExport.json(model.getName(), results));
             }
             if (settings.csv != null) {
-                OutputFile.write(settings.csv, TimeSeriesWriter.csv(results));
+                OutputFile.write(settings.csv, TimeSeriesExport.csv(model.getName(), results));
             }
             return checksPassed(results, err) ? 0 : 1;
         } catch (UsageException | ScenarioLoadException e) {

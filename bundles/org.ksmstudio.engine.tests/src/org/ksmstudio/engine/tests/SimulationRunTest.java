@@ -132,4 +132,31 @@ class SimulationRunTest {
         assertEquals(0, series.timeNanos(0));
         assertEquals(100_000_000L * series.stride(), step);
     }
+
+    /**
+     * Batches of 5,000 pages (several ms of ksmd CPU time, charged at their wake-up) sampled every
+     * millisecond: the share between two rows stays within one CPU, and the rows add up to ksmd's
+     * CPU time once it sleeps.
+     */
+    @Test
+    void ksmdCpuTimeIsCountedAsItRunsNeverAboveOneCpu() {
+        Scenario s = withRun(Scenarios.identicalPages(1, 20_000, 2, 5000, 5),
+                new RunSettings(Duration.ofMillis(400), false, 1, "stock", Duration.ofMillis(1)), List.of());
+        KsmSimulation sim = KsmSimulation.create(s);
+        sim.runFor(Duration.ofMillis(400));
+        CounterSeries.View series = sim.series();
+        double busiest = 0;
+        double sum = 0;
+        for (int i = 0; i < series.size(); i++) {
+            double share = series.ksmdCpuShare(i);
+            assertTrue(share >= 0 && share <= 1, "row " + i + ": " + share);
+            busiest = Math.max(busiest, share);
+            sum += share * (series.timeNanos(i) - (i == 0 ? 0 : series.timeNanos(i - 1)));
+        }
+        assertEquals(1.0, busiest, 1e-9, "a batch longer than a sample interval keeps ksmd busy for the whole interval");
+        double charged = sim.snapshot().ksmdCpuShare() * sim.snapshot().timeNanos();
+        long spent = series.ksmdBusyNanos(series.size() - 1);
+        assertTrue(spent <= charged + 1 && spent > 0.5 * charged, "spent " + spent + " of " + charged + " ns charged");
+        assertEquals(spent, sum, series.size(), "the shares add up to the CPU time spent, none cut off");
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -14,6 +13,8 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.core.run.TimeSeriesExport;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
@@ -29,11 +30,10 @@ import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsScript;
-import org.ksmstudio.ui.internal.export.CounterExport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The exports: counters as CSV and JSON named as in sysfs, tunables as a shell script in an order the kernel accepts. */
+/** The exports: counters as CSV and JSON named as in sysfs with the scenario, policy and tunables, tunables as a shell script in an order the kernel accepts. */
 class ExportTest {
 
 	@Test
@@ -45,25 +45,33 @@ class ExportTest {
 		KsmSimulation simulation = KsmSimulation.create(scenario);
 		simulation.runFor(Duration.ofSeconds(5));
 		List<CounterSample> samples = simulation.samples();
-		StringWriter csv = new StringWriter();
-		CounterExport.csv(samples, csv);
-		List<CSVRecord> records = CsvTables.FORMAT.parse(new StringReader(csv.toString())).getRecords();
-		List<String> header = new ArrayList<>(List.of("time_s")); //$NON-NLS-1$
+		List<RunResult> results = List.of(new RunResult("stock", simulation.snapshot(), samples, List.of())); //$NON-NLS-1$
+		List<CSVRecord> records = CsvTables.FORMAT.parse(new StringReader(TimeSeriesExport.csv("export", results))) //$NON-NLS-1$
+				.getRecords();
+		List<String> header = new ArrayList<>(List.of("scenario", "policy", "time_s")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		header.addAll(List.of(KsmCounters.COUNTER_NAMES));
+		header.add(TimeSeriesExport.KSMD_CPU);
+		KsmSysfsFile.tunables().forEach(f -> header.add(f.fileName()));
 		assertEquals(header, records.get(0).toList());
 		assertEquals(samples.size() + 1, records.size());
 		CounterSample lastSample = samples.get(samples.size() - 1);
 		CSVRecord last = records.get(records.size() - 1);
 		assertEquals(header.size(), last.size());
+		assertEquals(List.of("export", "stock"), List.of(last.get(0), last.get(1))); //$NON-NLS-1$ //$NON-NLS-2$
 		assertEquals(Long.toString(lastSample.counters().pagesSharing()), last.get(header.indexOf("pages_sharing"))); //$NON-NLS-1$
-		assertEquals(lastSample.timeNanos() / 1e9, Double.parseDouble(last.get(0)), 1e-3);
-		StringWriter json = new StringWriter();
-		CounterExport.json(samples, json);
-		JsonNode parsed = StrictJson.parse(json.toString());
-		assertEquals(samples.size(), parsed.get("samples").size()); //$NON-NLS-1$
-		JsonNode lastJson = parsed.get("samples").get(samples.size() - 1); //$NON-NLS-1$
-		assertEquals(lastSample.counters().pagesSharing(), lastJson.get("pages_sharing").longValue()); //$NON-NLS-1$
-		assertEquals(lastSample.counters().fullScans(), lastJson.get("full_scans").longValue()); //$NON-NLS-1$
+		assertEquals("1", last.get(header.indexOf("run")), "the tunables in force"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		assertEquals("none", last.get(header.indexOf("advisor_mode"))); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(lastSample.timeNanos() / 1e9, Double.parseDouble(last.get(2)), 1e-3);
+		JsonNode parsed = StrictJson.parse(TimeSeriesExport.json("export", results)); //$NON-NLS-1$
+		assertEquals("export", parsed.get("scenario").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+		JsonNode run = parsed.get("runs").get(0); //$NON-NLS-1$
+		assertEquals("stock", run.get("policy").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(samples.size(), run.get("samples").size()); //$NON-NLS-1$
+		JsonNode lastJson = run.get("samples").get(samples.size() - 1); //$NON-NLS-1$
+		assertEquals(lastSample.counters().pagesSharing(), lastJson.get("counters").get("pages_sharing").longValue()); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(100, lastJson.get("counters").get("pages_to_scan").longValue()); //$NON-NLS-1$ //$NON-NLS-2$
+		double cpu = lastJson.get(TimeSeriesExport.KSMD_CPU).doubleValue();
+		assertTrue(cpu >= 0 && cpu <= 100, "ksmd's CPU share: " + cpu); //$NON-NLS-1$
 	}
 
 	@Test

@@ -1,56 +1,42 @@
 package org.ksmstudio.ui.internal.export;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.ksmstudio.engine.CounterSample;
-import org.ksmstudio.engine.KsmCounters;
-import org.ksmstudio.engine.io.CsvTables;
-import org.ksmstudio.engine.io.StrictJson;
+import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.core.run.TimeSeriesExport;
+import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.ui.internal.run.PolicyRun;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
 
-/** Writes a run's counter time series as CSV or JSON (the engine's writers), counters named exactly as in sysfs. */
+/**
+ * A run's counter time series as CSV or JSON in the headless format ({@link TimeSeriesExport}):
+ * every policy of the run, each row naming the scenario and the policy, with ksmd's CPU share and
+ * the tunables in force.
+ */
 public final class CounterExport {
 
 	private CounterExport() {
 	}
 
-	/** CSV: a header {@code time_s,pages_scanned,...}, then one line per sample. */
-	public static void csv(List<CounterSample> samples, Writer out) throws IOException {
-		List<String> header = new ArrayList<>();
-		header.add("time_s"); //$NON-NLS-1$
-		header.addAll(List.of(KsmCounters.COUNTER_NAMES));
-		List<List<Object>> rows = new ArrayList<>();
-		for (CounterSample sample : samples) {
-			List<Object> row = new ArrayList<>();
-			row.add(seconds(sample.timeNanos()));
-			for (String name : KsmCounters.COUNTER_NAMES) {
-				row.add(sample.counters().value(name));
+	/** The series so far of each policy of {@code run} whose simulation exists, as results. */
+	public static List<RunResult> results(ScenarioRun run) {
+		List<RunResult> results = new ArrayList<>();
+		for (PolicyRun policy : run.policies()) {
+			KsmSimulation simulation = policy.simulation();
+			if (simulation != null) {
+				// the stepper's checkpoints are read by its thread only while the run is active
+				results.add(new RunResult(policy.policy(), simulation.snapshot(), simulation.samples(),
+						run.isActive() ? List.of() : policy.run().checkpoints()));
 			}
-			rows.add(row);
 		}
-		CsvTables.write(out, header, rows);
+		return results;
 	}
 
-	/** JSON: {@code {"samples":[{"time_s":0.1,"pages_shared":8,...},...]}}. */
-	public static void json(List<CounterSample> samples, Writer out) throws IOException {
-		List<Object> list = new ArrayList<>();
-		for (CounterSample sample : samples) {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("time_s", seconds(sample.timeNanos())); //$NON-NLS-1$
-			for (String name : KsmCounters.COUNTER_NAMES) {
-				m.put(name, sample.counters().value(name));
-			}
-			list.add(m);
-		}
-		out.write(StrictJson.write(Map.of("samples", list))); //$NON-NLS-1$
-	}
-
-	/** Seconds, rounded to the millisecond. */
-	private static double seconds(long nanos) {
-		return Math.round(nanos / 1e6) / 1e3;
+	/** The run as text in {@code format} ("csv" or "json"). */
+	public static String text(ScenarioRun run, String format) {
+		List<RunResult> results = results(run);
+		return "json".equals(format) ? TimeSeriesExport.json(run.name(), results) //$NON-NLS-1$
+				: TimeSeriesExport.csv(run.name(), results);
 	}
 }

@@ -2,7 +2,6 @@ package org.ksmstudio.ui.internal.export;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -11,32 +10,40 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swtchart.Chart;
-import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.run.ScenarioRun;
 
-/** The export actions of the views: counters as CSV/JSON, charts as PNG, text files (scripts, tables). */
+/** The export actions of the views: counters as CSV/JSON, charts as one PNG, text files (scripts, tables). */
 public final class ExportActions {
 
 	private ExportActions() {
 	}
 
 	/** Adds "Export counters as CSV/JSON" and "Save charts as PNG" to a view menu. */
-	public static void addCounterExports(IMenuManager menu, Shell shell, Supplier<List<CounterSample>> samples,
-			Supplier<List<Chart>> charts) {
+	public static void addCounterExports(IMenuManager menu, Shell shell, Supplier<ScenarioRun> run,
+			Supplier<Composite> charts) {
 		menu.add(new Action(Messages.exportCountersCsv) {
 			@Override
 			public void run() {
-				exportCounters(shell, samples.get(), "csv"); //$NON-NLS-1$
+				exportCounters(shell, run.get(), "csv"); //$NON-NLS-1$
 			}
 		});
 		menu.add(new Action(Messages.exportCountersJson) {
 			@Override
 			public void run() {
-				exportCounters(shell, samples.get(), "json"); //$NON-NLS-1$
+				exportCounters(shell, run.get(), "json"); //$NON-NLS-1$
 			}
 		});
 		menu.add(new Action(Messages.exportChartsPng) {
@@ -47,31 +54,60 @@ public final class ExportActions {
 		});
 	}
 
-	/** Asks for a file and writes the counter time series to it as {@code csv} or {@code json}. */
-	public static void exportCounters(Shell shell, List<CounterSample> samples, String format) {
-		if (samples == null) {
+	/**
+	 * Asks for a file and writes the counter time series of every policy of {@code run} to it as
+	 * {@code csv} or {@code json}, with the scenario, the policy and the tunables.
+	 */
+	public static void exportCounters(Shell shell, ScenarioRun run, String format) {
+		if (run == null || CounterExport.results(run).isEmpty()) {
 			MessageDialog.openInformation(shell, Messages.exportTitle, Messages.exportNothing);
 			return;
 		}
-		saveText(shell, "ksm-counters." + format, out -> { //$NON-NLS-1$
-			if ("json".equals(format)) { //$NON-NLS-1$
-				CounterExport.json(samples, out);
-			} else {
-				CounterExport.csv(samples, out);
-			}
-		});
+		saveText(shell, "ksm-counters." + format, out -> out.write(CounterExport.text(run, format))); //$NON-NLS-1$
 	}
 
-	/** Asks for a file name and saves each chart as a PNG beside it ({@code name-1.png}, ...). */
-	public static void saveChartsAsPng(Shell shell, List<Chart> charts) {
-		Path file = ask(shell, "ksm-chart.png"); //$NON-NLS-1$
+	/** Asks for a file name and saves the charts, as laid out in {@code charts}, into that one PNG. */
+	public static void saveChartsAsPng(Shell shell, Composite charts) {
+		Path file = ask(shell, "ksm-charts.png"); //$NON-NLS-1$
 		if (file == null) {
 			return;
 		}
-		String base = file.getFileName().toString().replaceFirst("\\.png$", ""); //$NON-NLS-1$ //$NON-NLS-2$
-		for (int i = 0; i < charts.size(); i++) {
-			Path target = charts.size() == 1 ? file : file.resolveSibling(base + "-" + (i + 1) + ".png"); //$NON-NLS-1$ //$NON-NLS-2$
-			charts.get(i).save(target.toString(), SWT.IMAGE_PNG);
+		try {
+			ImageLoader loader = new ImageLoader();
+			loader.data = new ImageData[] { snapshot(charts) };
+			loader.save(file.toString(), SWT.IMAGE_PNG);
+		} catch (SWTException e) {
+			MessageDialog.openError(shell, Messages.exportTitle, NLS.bind(Messages.exportFailed, file, e.getMessage()));
+		}
+	}
+
+	/** The children of {@code parent} drawn where they are, on white. */
+	private static ImageData snapshot(Composite parent) {
+		Point size = parent.getSize();
+		Image image = new Image(parent.getDisplay(), Math.max(1, size.x), Math.max(1, size.y));
+		GC gc = new GC(image);
+		try {
+			gc.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+			gc.fillRectangle(0, 0, size.x, size.y);
+			for (Control child : parent.getChildren()) {
+				Rectangle bounds = child.getBounds();
+				if (!child.isVisible() || bounds.width == 0 || bounds.height == 0) {
+					continue;
+				}
+				Image part = new Image(parent.getDisplay(), bounds.width, bounds.height);
+				GC partGc = new GC(part);
+				try {
+					child.print(partGc);
+				} finally {
+					partGc.dispose();
+				}
+				gc.drawImage(part, bounds.x, bounds.y);
+				part.dispose();
+			}
+			return image.getImageData();
+		} finally {
+			gc.dispose();
+			image.dispose();
 		}
 	}
 
@@ -101,7 +137,7 @@ public final class ExportActions {
 		String extension = suggestedName.substring(suggestedName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
 		dialog.setFilterExtensions(new String[] { "*." + extension, "*" }); //$NON-NLS-1$ //$NON-NLS-2$
 		dialog.setOverwrite(true);
-		String chosen = dialog.open();
+		String chosen = FileDialogs.open(dialog);
 		return chosen == null ? null : Path.of(chosen);
 	}
 }

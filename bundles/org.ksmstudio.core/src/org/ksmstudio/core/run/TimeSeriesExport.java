@@ -1,4 +1,4 @@
-package org.ksmstudio.core.headless;
+package org.ksmstudio.core.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,27 +6,37 @@ import java.util.List;
 import java.util.Map;
 
 import org.ksmstudio.engine.CheckpointResult;
-import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.PatchValue;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.engine.io.CsvTables;
 import org.ksmstudio.engine.io.StrictJson;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 
-/** Writes the counters' time series of headless runs as JSON ({@link StrictJson}) or CSV ({@link CsvTables}). */
-final class TimeSeriesWriter {
+/**
+ * The counters' time series of runs as JSON ({@link StrictJson}) or CSV ({@link CsvTables}), one
+ * format for the headless runs and the GUI's exports: each says which scenario and policy it is
+ * and the tunables in force at each sample, beside ksmd's CPU share and every sysfs counter.
+ */
+public final class TimeSeriesExport {
 
-    private TimeSeriesWriter() {
+    /** The column of ksmd's CPU share since the previous sample, in % of one CPU. */
+    public static final String KSMD_CPU = "ksmd_cpu_percent";
+
+    private TimeSeriesExport() {
     }
 
     /**
-     * One row per sample and policy: policy, time_s, every numeric sysfs counter, then the files of
-     * the runs' patches (empty in the rows of a policy without that file).
+     * One row per sample and policy: scenario, policy, time_s, every read-only sysfs counter,
+     * {@value #KSMD_CPU}, every tunable (advisor_mode by its name), then the files of the runs'
+     * patches (empty in the rows of a policy without that file).
      */
-    static String csv(List<RunResult> results) {
-        List<String> header = new ArrayList<>(List.of("policy", "time_s"));
+    public static String csv(String scenario, List<RunResult> results) {
+        List<String> header = new ArrayList<>(List.of("scenario", "policy", "time_s"));
         header.addAll(List.of(KsmCounters.COUNTER_NAMES));
+        header.add(KSMD_CPU);
+        KsmSysfsFile.tunables().forEach(f -> header.add(f.fileName()));
         List<String> patchFiles = new ArrayList<>();
         for (RunResult result : results) {
             for (PatchValue v : result.last().counters().patchValues()) {
@@ -38,25 +48,47 @@ final class TimeSeriesWriter {
         header.addAll(patchFiles);
         List<List<Object>> rows = new ArrayList<>();
         for (RunResult result : results) {
+            CounterSample previous = null;
             for (CounterSample sample : result.samples()) {
                 List<Object> row = new ArrayList<>(header.size());
+                row.add(scenario);
                 row.add(result.policy());
                 row.add(seconds(sample.timeNanos()));
                 for (String name : KsmCounters.COUNTER_NAMES) {
                     row.add(sample.counters().value(name));
+                }
+                row.add(cpuPercent(previous, sample));
+                for (KsmSysfsFile tunable : KsmSysfsFile.tunables()) {
+                    row.add(tunable == KsmSysfsFile.ADVISOR_MODE ? sample.counters().advisorMode()
+                            : sample.counters().value(tunable));
                 }
                 Map<String, String> all = sample.counters().asSysfsMap();
                 for (String name : patchFiles) {
                     row.add(all.getOrDefault(name, ""));
                 }
                 rows.add(row);
+                previous = sample;
             }
         }
         return CsvTables.text(header, rows);
     }
 
-    /** {"scenario": ..., "runs": [{"policy", "time_s", "final", "processes", "checkpoints", "samples"}]}. */
-    static String json(String scenario, List<RunResult> results) {
+    /**
+     * ksmd's CPU share between two samples (from the start of the run for the first), % of one CPU,
+     * rounded to 0.01.
+     */
+    public static double cpuPercent(CounterSample previous, CounterSample sample) {
+        long t0 = previous == null ? 0 : previous.timeNanos();
+        long b0 = previous == null ? 0 : previous.ksmdBusyNanos();
+        long dt = sample.timeNanos() - t0;
+        return dt <= 0 ? 0 : Math.round(1e4 * (sample.ksmdBusyNanos() - b0) / (double) dt) / 100.0;
+    }
+
+    /**
+     * {"scenario": ..., "runs": [{"policy", "time_s", "final", "processes", "checkpoints", "samples"}]},
+     * each sample with its time_s, {@value #KSMD_CPU} and every sysfs file (tunables included).
+     */
+    public static String json(String scenario, List<RunResult> results) {
         List<Object> runs = new ArrayList<>();
         for (RunResult result : results) {
             Map<String, Object> run = new LinkedHashMap<>();
@@ -97,11 +129,14 @@ final class TimeSeriesWriter {
             }
             run.put("checkpoints", checkpoints);
             List<Object> samples = new ArrayList<>();
+            CounterSample previous = null;
             for (CounterSample s : result.samples()) {
                 Map<String, Object> sample = new LinkedHashMap<>();
                 sample.put("time_s", seconds(s.timeNanos()));
+                sample.put(KSMD_CPU, cpuPercent(previous, s));
                 sample.put("counters", counters(s.counters()));
                 samples.add(sample);
+                previous = s;
             }
             run.put("samples", samples);
             runs.add(run);
