@@ -21,7 +21,7 @@ public final class OpenScenarioFileHandler extends AbstractHandler {
 		Shell shell = HandlerUtil.getActiveShell(event);
 		FileDialog dialog = new FileDialog(shell, SWT.OPEN | SWT.MULTI);
 		dialog.setFilterExtensions(new String[] { "*.ksm", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
-		if (dialog.open() == null) {
+		if (org.ksmstudio.ui.internal.export.FileDialogs.open(dialog) == null) {
 			return null;
 		}
 		IWorkbenchPage page = HandlerUtil.getActiveWorkbenchWindow(event).getActivePage();

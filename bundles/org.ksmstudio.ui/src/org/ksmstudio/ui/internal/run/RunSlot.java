@@ -28,7 +28,7 @@ public final class RunSlot {
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 	private volatile ScenarioRun current;
-	private volatile double speed;
+	private volatile double speed = Speed.initial();
 
 	/** The current (or last) run, null before the first. */
 	public ScenarioRun current() {
@@ -67,6 +67,11 @@ public final class RunSlot {
 	/** The pace of the next runs: simulated seconds per real second, 0 for as fast as possible. */
 	public void setSpeed(double simulatedSecondsPerSecond) {
 		speed = simulatedSecondsPerSecond;
+	}
+
+	/** The pace of the next runs ({@link Speed#initial()} until {@link #setSpeed} changed it). */
+	public double speed() {
+		return speed;
 	}
 
 	/** Re-evaluates the enablement of the simulation commands (after a run's status changed). */

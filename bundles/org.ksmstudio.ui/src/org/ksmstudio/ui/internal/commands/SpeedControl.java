@@ -1,0 +1,123 @@
+package org.ksmstudio.ui.internal.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.IExecutionListener;
+import org.eclipse.core.commands.NotHandledException;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
+import org.ksmstudio.ui.internal.Messages;
+import org.ksmstudio.ui.internal.run.Speed;
+
+/**
+ * The speed of the active editor's run in the main toolbar, "Speed: [Real Time (1 s per Second)]":
+ * it shows the current speed and changes it like Simulation > Speed.
+ */
+public final class SpeedControl extends WorkbenchWindowControlContribution {
+
+	/** Widget data key of the combo (for tests). */
+	public static final String COMBO_KEY = "org.ksmstudio.ui.speed.combo"; //$NON-NLS-1$
+
+	private Combo combo;
+	private final List<Double> shown = new ArrayList<>();
+	private IWorkbenchWindow window;
+	private ICommandService commands;
+
+	private final IPartListener2 parts = new IPartListener2() {
+		@Override
+		public void partActivated(IWorkbenchPartReference ref) {
+			refresh();
+		}
+	};
+
+	private final IExecutionListener executions = new IExecutionListener() {
+		@Override
+		public void postExecuteSuccess(String commandId, Object returnValue) {
+			if (SpeedHandler.COMMAND.equals(commandId)) {
+				refresh();
+			}
+		}
+
+		@Override
+		public void preExecute(String commandId, ExecutionEvent event) {
+			// only the outcome matters
+		}
+
+		@Override
+		public void postExecuteFailure(String commandId, ExecutionException exception) {
+			// the speed stayed
+		}
+
+		@Override
+		public void notHandled(String commandId, NotHandledException exception) {
+			// the speed stayed
+		}
+	};
+
+	@Override
+	protected Control createControl(Composite parent) {
+		window = getWorkbenchWindow();
+		Composite box = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 0).applyTo(box);
+		Label label = new Label(box, SWT.NONE);
+		label.setText(Messages.speedToolbar);
+		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(label);
+		combo = new Combo(box, SWT.READ_ONLY);
+		combo.setData(COMBO_KEY, Boolean.TRUE);
+		combo.setToolTipText(Messages.speedToolbarTooltip);
+		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(combo);
+		combo.addListener(SWT.Selection, e -> {
+			int index = combo.getSelectionIndex();
+			if (index >= 0 && index < shown.size()) {
+				SpeedHandler.set(window, shown.get(index));
+			}
+		});
+		refresh();
+		window.getPartService().addPartListener(parts);
+		commands = window.getService(ICommandService.class);
+		commands.addExecutionListener(executions);
+		box.addListener(SWT.Dispose, e -> {
+			window.getPartService().removePartListener(parts);
+			commands.removeExecutionListener(executions);
+		});
+		return box;
+	}
+
+	/** Shows the active editor's speed (a speed of its own when it is none of the menu's). */
+	private void refresh() {
+		if (combo == null || combo.isDisposed()) {
+			return;
+		}
+		double current = SpeedHandler.current(window);
+		List<Double> values = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		for (Speed speed : Speed.values()) {
+			values.add(speed.value());
+			labels.add(speed.label());
+		}
+		if (!values.contains(current)) {
+			values.add(current);
+			labels.add(Speed.label(current));
+		}
+		if (!values.equals(shown)) {
+			shown.clear();
+			shown.addAll(values);
+			combo.setItems(labels.toArray(String[]::new));
+			combo.getParent().layout(true);
+		}
+		combo.select(shown.indexOf(current));
+	}
+}
