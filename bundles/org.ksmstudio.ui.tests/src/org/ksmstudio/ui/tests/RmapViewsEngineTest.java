@@ -84,6 +84,15 @@ class RmapViewsEngineTest extends WorkbenchTestCase {
 		Text detail = ui.byData(Text.class, RmapChainsView.DETAIL_KEY);
 		ui.waitUntil(() -> detail.getText().contains(expected),
 				() -> "the dup detail shows the engine's walk cost " + expected + ": " + detail.getText()); //$NON-NLS-1$ //$NON-NLS-2$
+		// the walks visit each rmap item once per pass: the count says so instead of passing for the items
+		org.ksmstudio.engine.rmap.WalkCost cost = sim.walkCost(full.dupId(), full.node());
+		String visits = NumberFormat.getIntegerInstance().format(cost.items()) + " rmap item visits (" //$NON-NLS-1$
+				+ cost.items() / 256 + " passes over the 256 rmap items)"; //$NON-NLS-1$
+		assertEquals(0, cost.items() % 256, "whole passes"); //$NON-NLS-1$
+		assertTrue(ui.sync(detail::getText).contains(cost.walks() + " walks (") //$NON-NLS-1$
+				&& ui.sync(detail::getText).contains(visits), visits + " in: " + ui.sync(detail::getText)); //$NON-NLS-1$
+		assertTrue(ui.sync(detail::getText).contains("TLB-flush IPIs \u00d7 0 ns (not measured:"), //$NON-NLS-1$
+				"an IPI priced at 0 says that it was not measured: " + ui.sync(detail::getText)); //$NON-NLS-1$
 
 		// compaction of node 0 from the latency view's menu: the histogram shows its pages
 		TestScenarios.showView(ui, LatencyView.ID, LatencyView.class);
@@ -117,6 +126,9 @@ class RmapViewsEngineTest extends WorkbenchTestCase {
 		ui.waitUntil(() -> List.of(expected).equals(chainsView.fillTexts()),
 				() -> "one KSM page of 2000 mappings, no limit: " + ui.sync(chainsView::fillTexts)); //$NON-NLS-1$
 		assertFalse(ui.sync(() -> chainsView.fillTexts().get(0)).contains("/")); //$NON-NLS-1$
+		org.eclipse.swt.widgets.Label summary = ui.byData(org.eclipse.swt.widgets.Label.class, RmapChainsView.SUMMARY_KEY);
+		ui.waitUntil(() -> summary.getText().startsWith("1 stable node, "), //$NON-NLS-1$
+				() -> "one stable node, in the singular: " + summary.getText()); //$NON-NLS-1$
 		run.cancel();
 	}
 

@@ -381,4 +381,63 @@ public final class UiDriver {
 			}
 		});
 	}
+
+	/** Space a header's text needs to be read whole, px (GTK's button padding). */
+	private static final int HEADER_MARGIN = 16;
+	/** Space a cell's text needs to be read whole, px (GTK's cell padding). */
+	private static final int CELL_MARGIN = 8;
+
+	/**
+	 * The headers and cells of {@code table} whose text does not fit their column ("migrate_pag"),
+	 * as "column: text"; empty when every text is whole. Call on the UI thread.
+	 */
+	public static List<String> clipped(Table table) {
+		List<String> cut = new ArrayList<>();
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+		try {
+			for (int c = 0; c < table.getColumnCount(); c++) {
+				int width = table.getColumn(c).getWidth();
+				gc.setFont(table.getFont());
+				String header = table.getColumn(c).getText();
+				if (gc.textExtent(header).x + HEADER_MARGIN > width) {
+					cut.add(header + " (header, " + width + " px)"); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				for (TableItem item : table.getItems()) {
+					gc.setFont(item.getFont(c));
+					String text = item.getText(c);
+					if (!text.isEmpty() && gc.textExtent(text).x + CELL_MARGIN > width) {
+						cut.add(header + ": " + text + " (" + width + " px)"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					}
+				}
+			}
+		} finally {
+			gc.dispose();
+		}
+		return cut;
+	}
+
+	/** The headers of {@code tree} whose text does not fit their column; call on the UI thread. */
+	public static List<String> clippedHeaders(Tree tree) {
+		List<String> cut = new ArrayList<>();
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
+		try {
+			gc.setFont(tree.getFont());
+			for (int c = 0; c < tree.getColumnCount(); c++) {
+				String header = tree.getColumn(c).getText();
+				if (gc.textExtent(header).x + HEADER_MARGIN > tree.getColumn(c).getWidth()) {
+					cut.add(header + " (" + tree.getColumn(c).getWidth() + " px)"); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+			}
+		} finally {
+			gc.dispose();
+		}
+		return cut;
+	}
+
+	/** Whether {@code control} is as large as its content needs (not cut at the bottom or right). */
+	public static boolean whole(Control control) {
+		org.eclipse.swt.graphics.Point needed = control.computeSize(SWT.DEFAULT, SWT.DEFAULT);
+		org.eclipse.swt.graphics.Point size = control.getSize();
+		return size.x >= needed.x && size.y >= needed.y;
+	}
 }

@@ -40,6 +40,18 @@ class WizardAndMarkersTest extends WorkbenchTestCase {
 		Table examples = ui.find(Table.class, t -> t.getData("org.ksmstudio.ui.newScenario.examples") != null, //$NON-NLS-1$
 				"the examples list"); //$NON-NLS-1$
 		ui.clickButton("Copy of an example:"); //$NON-NLS-1$
+		// every example's description is shown whole
+		for (org.ksmstudio.model.Examples.Example example : org.ksmstudio.model.Examples.all()) {
+			ui.run(() -> {
+				examples.setSelection(UiDriver.row(examples, example.name()));
+				examples.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+			});
+			org.eclipse.swt.widgets.Label description = ui.find(org.eclipse.swt.widgets.Label.class,
+					l -> example.description().equals(l.getText()), "the description of " + example.name()); //$NON-NLS-1$
+			ui.flush();
+			ui.run(() -> assertTrue(description.computeSize(description.getSize().x, org.eclipse.swt.SWT.DEFAULT).y
+					<= description.getSize().y, example.name() + "'s description is cut: " + description.getSize())); //$NON-NLS-1$
+		}
 		ui.run(() -> {
 			int row = UiDriver.row(examples, "VM consolidation host"); //$NON-NLS-1$
 			assertTrue(row >= 0, "the examples are listed by name"); //$NON-NLS-1$

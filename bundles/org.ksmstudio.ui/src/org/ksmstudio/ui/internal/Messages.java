@@ -101,6 +101,15 @@ public final class Messages extends NLS {
 	public static String tunablesRunOf;
 	public static String tunablesReset;
 	public static String tunablesResetTooltip;
+	public static String speedMax;
+	public static String speed1000;
+	public static String speed100;
+	public static String speed10;
+	public static String speed1;
+	public static String speed01;
+	public static String speedOther;
+	public static String speedToolbar;
+	public static String speedToolbarTooltip;
 	public static String tunablesWriteJob;
 	public static String tunablesEcho;
 	public static String tunablesWriteOk;
@@ -123,6 +132,7 @@ public final class Messages extends NLS {
 	public static String chartPagesAxis;
 	public static String chartStableTree;
 	public static String chartNodesAxis;
+	public static String chartChainsAxis;
 	public static String chartProfit;
 	public static String chartMiB;
 	public static String chartCpu;
@@ -165,6 +175,7 @@ public final class Messages extends NLS {
 	public static String rmapWalkComputing;
 	public static String rmapWalkChanged;
 	public static String rmapWalkDetail;
+	public static String rmapWalkIpiNotMeasured;
 	public static String rmapWalkSkipped;
 	public static String rmapFillNoLimit;
 	public static String rmapNoLimit;
@@ -212,6 +223,15 @@ public final class Messages extends NLS {
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	/**
+	 * {@code pattern} with {@code arguments} as {@link java.text.MessageFormat} formats them, for the
+	 * messages with a plural ({@code {0,choice,1#page|1<pages}}) or a count with thousands
+	 * separators ({@code {0,number,integer}}); the others go through {@link NLS#bind}.
+	 */
+	public static String format(String pattern, Object... arguments) {
+		return java.text.MessageFormat.format(pattern, arguments);
 	}
 
 	private Messages() {

@@ -321,7 +321,7 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 			dialog.setFilterPath(current.getParent().toString());
 			dialog.setFileName(current.getFileName().toString());
 		}
-		String chosen = dialog.open();
+		String chosen = org.ksmstudio.ui.internal.export.FileDialogs.open(dialog);
 		if (chosen == null) {
 			return;
 		}

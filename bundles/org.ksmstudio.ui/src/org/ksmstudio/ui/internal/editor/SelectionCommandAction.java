@@ -94,6 +94,6 @@ final class SelectionCommandAction extends Action {
 		if (objects.size() == 1 && objects.get(0) instanceof EObject object) {
 			return ObjectNames.of(object);
 		}
-		return NLS.bind(Messages.objectCount, objects.size());
+		return Messages.format(Messages.objectCount, objects.size());
 	}
 }

@@ -2,6 +2,7 @@ package org.ksmstudio.ui.internal.views;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -81,6 +81,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 	private TimeSeriesChart treeChart;
 	private TimeSeriesChart profitChart;
 	private TimeSeriesChart cpuChart;
+	private Composite charts;
 	private Sample last;
 	/** Minimum time between two chart updates. */
 	private static final long CHART_PERIOD_NANOS = 150_000_000L;
@@ -134,17 +135,27 @@ public class CountersView extends RunView<CountersView.Sample> {
 		column(processes, 5, e -> n.format(((ProcessKsmStat) e).ksmProcessProfit()), true);
 		column(processes, 6, e -> ((ProcessKsmStat) e).ksmMergeAny() ? "1" : "0", true); //$NON-NLS-1$ //$NON-NLS-2$
 		column(processes, 7, e -> ((ProcessKsmStat) e).ksmMergeable() ? "1" : "0", true); //$NON-NLS-1$ //$NON-NLS-2$
+		ColumnSorting.install(processes, List.of(by(ProcessKsmStat::pid), Comparator.comparing(
+				(Object e) -> ((ProcessKsmStat) e).name()), by(ProcessKsmStat::ksmRmapItems), by(ProcessKsmStat::ksmMergingPages),
+				by(ProcessKsmStat::ksmZeroPages), by(ProcessKsmStat::ksmProcessProfit), by(p -> p.ksmMergeAny() ? 1 : 0),
+				by(p -> p.ksmMergeable() ? 1 : 0)));
 
-		Composite charts = new Composite(sash, SWT.NONE);
+		charts = new Composite(sash, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(charts);
 		pagesChart = chart(charts, Messages.chartPages, Messages.chartPagesAxis, PAGES);
-		treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE);
+		treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE)
+				.secondAxis("stable_node_chains", Messages.chartChainsAxis); //$NON-NLS-1$
 		profitChart = chart(charts, Messages.chartProfit, Messages.chartMiB, List.of(PROFIT));
 		cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU));
 		processTab.setControl(processes.getControl().getParent());
 		tabs.setSelection(sysfsTab);
 		sash.setWeights(new int[] { 34, 66 });
 		createActions();
+	}
+
+	/** The order of /proc/PID/ksm_stat rows by a number of theirs. */
+	private static Comparator<Object> by(java.util.function.ToLongFunction<ProcessKsmStat> value) {
+		return Comparator.comparingLong(e -> value.applyAsLong((ProcessKsmStat) e));
 	}
 
 	private static TimeSeriesChart chart(Composite parent, String title, String axis, List<String> names) {
@@ -165,7 +176,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 		for (int i = 0; i < titles.length; i++) {
 			TableViewerColumn column = new TableViewerColumn(viewer, i == 0 ? SWT.LEFT : SWT.RIGHT);
 			column.getColumn().setText(titles[i]);
-			layout.setColumnData(column.getColumn(), new ColumnWeightData(weights[i], 30));
+			ColumnFit.weigh(layout, column.getColumn(), weights[i]);
 		}
 		return viewer;
 	}
@@ -192,13 +203,12 @@ public class CountersView extends RunView<CountersView.Sample> {
 
 	private void createActions() {
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
-		ExportActions.addCounterExports(menu, getSite().getShell(), () -> last == null ? null : last.samples(),
-				() -> List.of(pagesChart.chart(), treeChart.chart(), profitChart.chart(), cpuChart.chart()));
+		ExportActions.addCounterExports(menu, getSite().getShell(), this::run, () -> charts);
 		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.exportCountersCsv,
 				org.eclipse.jface.resource.ImageDescriptor.createFromURL(CountersView.class.getResource("/icons/export.png"))) { //$NON-NLS-1$
 			@Override
 			public void run() {
-				ExportActions.exportCounters(getSite().getShell(), last == null ? null : last.samples(), "csv"); //$NON-NLS-1$
+				ExportActions.exportCounters(getSite().getShell(), CountersView.this.run(), "csv"); //$NON-NLS-1$
 			}
 		});
 	}
@@ -226,10 +236,11 @@ public class CountersView extends RunView<CountersView.Sample> {
 		for (int i = 0, j = 0; i < view.size(); i += stride, j++) {
 			times[j] = view.timeNanos(i) / 1e9;
 			// ksmd's CPU share since the previous charted point, from the series' CPU time column
+			// (counted as ksmd spends it: never above one CPU)
 			int previous = i - stride;
 			long dt = view.timeNanos(i) - (previous < 0 ? 0 : view.timeNanos(previous));
 			long busy = view.ksmdBusyNanos(i) - (previous < 0 ? 0 : view.ksmdBusyNanos(previous));
-			cpuShare[j] = dt <= 0 ? 0 : Math.min(100, 100.0 * busy / dt);
+			cpuShare[j] = dt <= 0 ? 0 : 100.0 * busy / dt;
 			for (String name : names) {
 				double v = view.value(name, i);
 				series.get(name)[j] = PROFIT.equals(name) ? v / (1 << 20) : v;
@@ -264,9 +275,11 @@ public class CountersView extends RunView<CountersView.Sample> {
 		}
 		if (!(counters.getInput() instanceof List<?> shown && sameRows(shown, rows))) {
 			counters.setInput(rows);
+			ColumnFit.fit(counters.getTable());
 		}
 		if (!snapshot.processes().equals(processes.getInput())) {
 			processes.setInput(snapshot.processes());
+			ColumnFit.fit(processes.getTable());
 		}
 		updateOneChart(sample, !run.isActive());
 	}
@@ -284,7 +297,8 @@ public class CountersView extends RunView<CountersView.Sample> {
 		if (several != policy.getVisible()) {
 			policy.setVisible(several);
 			((org.eclipse.swt.layout.GridData) policy.getLayoutData()).exclude = !several;
-			policy.getParent().layout(true);
+			// the header grows to the combo's height: lay out the view, not only the header
+			policy.getParent().getParent().layout(true, true);
 		}
 	}
 

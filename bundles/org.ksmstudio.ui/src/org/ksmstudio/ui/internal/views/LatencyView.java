@@ -14,7 +14,6 @@ import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -92,7 +91,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		SashForm charts = new SashForm(sash, SWT.VERTICAL);
 		chart = new TimeSeriesChart(charts, Messages.latencyChart, Messages.latencyChartAxis,
-				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch));
+				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch)).logScale();
 		histogram = new LatencyHistogramChart(charts);
 		sash.setWeights(new int[] { 65, 35 });
 		table.addSelectionChangedListener(e -> showHistogram());
@@ -135,12 +134,13 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		}
 		table.getTable().getParent().layout(true);
 		table.refresh();
+		ColumnFit.fit(table.getTable());
 	}
 
 	private void column(String title, int weight, java.util.function.Function<Row, String> text) {
 		TableViewerColumn column = new TableViewerColumn(table, SWT.RIGHT);
 		column.getColumn().setText(title);
-		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+		ColumnFit.weigh(layout, column.getColumn(), weight);
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
@@ -155,7 +155,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	}
 
 	private static String summary(OperationStats s) {
-		return s == null ? "" : NLS.bind(Messages.latencyPolicyCell, new Object[] { WalkCost.duration(s.p50Nanos()), //$NON-NLS-1$
+		return s == null ? "" : Messages.format(Messages.latencyPolicyCell, new Object[] { WalkCost.duration(s.p50Nanos()), //$NON-NLS-1$
 				WalkCost.duration(s.p99Nanos()), WalkCost.duration(s.maxNanos()), s.failures() });
 	}
 
@@ -233,6 +233,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		List<Row> rows = rows(sample.reports());
 		if (!rows.equals(table.getInput())) {
 			table.setInput(rows);
+			ColumnFit.fit(table.getTable());
 		}
 		long now = System.nanoTime();
 		if ((now - chartShown > 500_000_000L || !run.isActive()) && chart.chart().isVisible()

@@ -211,7 +211,7 @@ final class OperationActions {
 	}
 
 	private static String describe(OperationResult r) {
-		String text = NLS.bind(Messages.opResult, new Object[] { r.operation().label(), r.pages(), r.ksmPages(),
+		String text = Messages.format(Messages.opResult, new Object[] { r.operation().label(), r.pages(), r.ksmPages(),
 				WalkCost.duration(r.latencyNanos()), WalkCost.duration(r.longestWalkNanos()),
 				WalkCost.duration(r.longestStretchNanos()), r.ipis(), r.failures() });
 		return !r.walkedKsm() ? text

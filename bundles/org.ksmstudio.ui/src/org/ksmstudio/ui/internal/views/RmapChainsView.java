@@ -13,7 +13,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TreeColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.ILazyTreeContentProvider;
 import org.eclipse.jface.viewers.ITreeViewerListener;
 import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
@@ -63,6 +62,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 	public static final String TREE_KEY = "org.ksmstudio.ui.rmap.tree"; //$NON-NLS-1$
 	public static final String FILTER_KEY = "org.ksmstudio.ui.rmap.filter"; //$NON-NLS-1$
 	public static final String DETAIL_KEY = "org.ksmstudio.ui.rmap.detail"; //$NON-NLS-1$
+	public static final String SUMMARY_KEY = "org.ksmstudio.ui.rmap.summary"; //$NON-NLS-1$
 
 	private static final RGB FILL = new RGB(74, 144, 217);
 	private static final RGB FULL = new RGB(217, 119, 38);
@@ -109,6 +109,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			sampleSoon();
 		});
 		summary = new Label(parent, SWT.NONE);
+		summary.setData(SUMMARY_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).applyTo(summary);
 
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
@@ -126,6 +127,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 		TreeViewerColumn fill = column(layout, Messages.rmapFill, 26, SWT.LEFT, null);
 		fill.setLabelProvider(new FillBar());
 		column(layout, Messages.rmapNumaNode, 8, SWT.RIGHT, new Labels(3));
+		ColumnFit.fitHeaders(tree.getTree());
 		tree.addTreeListener(new ITreeViewerListener() {
 			@Override
 			public void treeExpanded(TreeExpansionEvent event) {
@@ -153,7 +155,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			ColumnLabelProvider labels) {
 		TreeViewerColumn column = new TreeViewerColumn(tree, style);
 		column.getColumn().setText(title);
-		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+		ColumnFit.weigh(layout, column.getColumn(), weight);
 		if (labels != null) {
 			column.setLabelProvider(labels);
 		}
@@ -262,8 +264,8 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 	private void showSummary(ScenarioRun run, RmapTree data) {
 		NumberFormat n = NumberFormat.getIntegerInstance();
-		summary.setText(NLS.bind(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
-				new Object[] { n.format(data.totalEntries),
+		summary.setText(Messages.format(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
+				new Object[] { data.totalEntries,
 						data.maxPageSharing == 0 ? Messages.rmapNoLimit : n.format(data.maxPageSharing),
 						CountersView.status(run) }));
 	}
@@ -483,7 +485,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 				case Item item -> column == 0 ? (item.view() == null ? Messages.rmapLoading
 						: String.format("0x%x", item.view().address())) : ""; //$NON-NLS-1$ //$NON-NLS-2$
 				case Loading l -> column == 0 ? Messages.rmapLoading : ""; //$NON-NLS-1$
-				case MoreNodes m -> column == 0 ? NLS.bind(Messages.rmapMore, n.format(m.hidden())) : ""; //$NON-NLS-1$
+				case MoreNodes m -> column == 0 ? Messages.format(Messages.rmapMore, m.hidden()) : ""; //$NON-NLS-1$
 				default -> ""; //$NON-NLS-1$
 			};
 		}

@@ -75,6 +75,9 @@ public abstract class RunView<T> extends ViewPart {
 		IWorkbenchPage page = getSite().getPage();
 		page.addPartListener(partListener);
 		follow(page.getActiveEditor());
+		if (slot == null) {
+			runReplaced(null); // no scenario editor yet: the view says so
+		}
 	}
 
 	/** Creates the view's widgets. */

@@ -1,5 +1,6 @@
 package org.ksmstudio.ui.internal.views;
 
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -9,13 +10,21 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swtchart.Chart;
+import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeriesSet;
 import org.eclipse.swtchart.LineStyle;
 
-/** An SWTChart line chart of named series over simulated seconds. */
+/**
+ * An SWTChart line chart of named series over simulated seconds: axes titled with their units,
+ * numbers with thousands separators, optionally a logarithmic y axis or a second y axis at the
+ * right for a series of another scale.
+ */
 final class TimeSeriesChart {
+
+	/** The smallest value a logarithmic axis draws (a value of 0 sits there). */
+	static final double LOG_FLOOR = 1e-3;
 
 	/** Colours of the series, in order. */
 	private static final RGB[] PALETTE = { new RGB(31, 119, 180), new RGB(214, 39, 40), new RGB(44, 160, 44),
@@ -23,14 +32,19 @@ final class TimeSeriesChart {
 
 	private final Chart chart;
 	private final List<String> names;
+	private boolean log;
 
 	TimeSeriesChart(Composite parent, String title, String yTitle, List<String> names) {
 		this.names = List.copyOf(names);
 		chart = new Chart(parent, SWT.NONE);
-		chart.getTitle().setText(yTitle == null || yTitle.isEmpty() ? title : title + " (" + yTitle + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+		chart.getTitle().setText(title);
 		chart.getTitle().setFont(JFaceResources.getDefaultFont());
-		chart.getAxisSet().getXAxis(0).getTitle().setVisible(false);
-		chart.getAxisSet().getYAxis(0).getTitle().setVisible(false);
+		IAxis x = chart.getAxisSet().getXAxis(0);
+		title(x, org.ksmstudio.ui.internal.Messages.chartTime);
+		x.getTick().setFormat(new DecimalFormat("#,##0.###")); //$NON-NLS-1$
+		IAxis y = chart.getAxisSet().getYAxis(0);
+		title(y, yTitle);
+		y.getTick().setFormat(new DecimalFormat("#,##0.###")); //$NON-NLS-1$
 		chart.setToolTipText(org.ksmstudio.ui.internal.Messages.chartTime);
 		ISeriesSet set = chart.getSeriesSet();
 		for (int i = 0; i < names.size(); i++) {
@@ -66,6 +80,35 @@ final class TimeSeriesChart {
 		return prefix.endsWith("_") ? name.substring(prefix.length()) : name; //$NON-NLS-1$
 	}
 
+	private static void title(IAxis axis, String text) {
+		axis.getTitle().setText(text == null ? "" : text); //$NON-NLS-1$
+		axis.getTitle().setFont(JFaceResources.getDefaultFont());
+		axis.getTitle().setVisible(text != null && !text.isEmpty());
+	}
+
+	/**
+	 * Draws the series {@code name} against a second y axis at the right, titled {@code yTitle}:
+	 * for a series far smaller than the others (1 chain beside 10,000 dups), which would lie flat on
+	 * the first axis.
+	 */
+	TimeSeriesChart secondAxis(String name, String yTitle) {
+		int id = chart.getAxisSet().createYAxis();
+		IAxis axis = chart.getAxisSet().getYAxis(id);
+		axis.setPosition(IAxis.Position.Secondary);
+		title(axis, yTitle);
+		axis.getTick().setFormat(new DecimalFormat("#,##0.###")); //$NON-NLS-1$
+		axis.getTick().setForeground(((ILineSeries<?>) chart.getSeriesSet().getSeries(name)).getLineColor());
+		axis.getTitle().setForeground(axis.getTick().getForeground());
+		chart.getSeriesSet().getSeries(name).setYAxisId(id);
+		return this;
+	}
+
+	/** Makes the y axis logarithmic (latencies from microseconds to minutes); values below {@link #LOG_FLOOR} sit on it. */
+	TimeSeriesChart logScale() {
+		log = true;
+		return this;
+	}
+
 	/** The chart widget. */
 	Chart chart() {
 		return chart;
@@ -85,13 +128,27 @@ final class TimeSeriesChart {
 					continue;
 				}
 				series.setXSeries(x);
-				series.setYSeries(values);
+				series.setYSeries(log ? floored(values) : values);
+			}
+			// SWTChart refuses a log scale while a series has a value <= 0: only with points
+			IAxis yAxis = chart.getAxisSet().getYAxis(0);
+			boolean logNow = log && x.length > 0;
+			if (yAxis.isLogScaleEnabled() != logNow) {
+				yAxis.enableLogScale(logNow);
 			}
 			chart.getAxisSet().adjustRange();
 		} finally {
 			chart.suspendUpdate(false);
 		}
 		chart.redraw();
+	}
+
+	private static double[] floored(double[] values) {
+		double[] out = new double[values.length];
+		for (int i = 0; i < values.length; i++) {
+			out[i] = Math.max(LOG_FLOOR, values[i]);
+		}
+		return out;
 	}
 
 	/** Removes every point (nothing to do when it has none). */

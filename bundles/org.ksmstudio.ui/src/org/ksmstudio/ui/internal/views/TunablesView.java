@@ -20,7 +20,6 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -101,12 +100,12 @@ public class TunablesView extends RunView<Map<String, String>> {
 		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).exclude(true).applyTo(statusIcon);
 		status = new Label(line, SWT.WRAP);
 		status.setData(STATUS_KEY, Boolean.TRUE);
-		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(status);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, twoLines()).applyTo(status);
 		Composite holder = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
@@ -172,6 +171,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 			}
 		});
 		table.setInput(List.copyOf(rows.values()));
+		ColumnFit.fit(table.getTable());
 		createActions();
 	}
 
@@ -179,7 +179,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
 		column.getColumn().setText(title);
 		column.setLabelProvider(labels);
-		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+		ColumnFit.weigh(layout, column.getColumn(), weight);
 		return column;
 	}
 
@@ -271,6 +271,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		resetAction.setEnabled(editable);
 		if (!table.isCellEditorActive()) {
 			table.refresh();
+			ColumnFit.fit(table.getTable());
 		}
 	}
 
@@ -292,6 +293,16 @@ public class TunablesView extends RunView<Map<String, String>> {
 		return true;
 	}
 
+	/** The height of the message line: at least two lines, so that the table stays where it is when a message shrinks to one. */
+	private int twoLines() {
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(status);
+		try {
+			return 2 * gc.getFontMetrics().getHeight();
+		} finally {
+			gc.dispose();
+		}
+	}
+
 	private void showStatus(String text, boolean error) {
 		if (text.equals(status.getText()) && error == statusIcon.getVisible()) {
 			return;
@@ -301,6 +312,9 @@ public class TunablesView extends RunView<Map<String, String>> {
 				: null);
 		statusIcon.setVisible(error);
 		((org.eclipse.swt.layout.GridData) statusIcon.getLayoutData()).exclude = !error;
+		int width = status.getSize().x > 0 ? status.getSize().x : SWT.DEFAULT;
+		((org.eclipse.swt.layout.GridData) status.getLayoutData()).heightHint = Math.max(twoLines(),
+				status.computeSize(width, SWT.DEFAULT).y);
 		status.getParent().getParent().layout(true, true);
 	}
 
@@ -331,7 +345,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 			showStatus(Messages.tunablesRecordNothing, false);
 		} else if (record.canExecute()) {
 			domain.getCommandStack().execute(record);
-			showStatus(NLS.bind(Messages.tunablesRecorded, record.getCommandList().size()), false);
+			showStatus(Messages.format(Messages.tunablesRecorded, record.getCommandList().size()), false);
 		}
 	}
 
@@ -410,6 +424,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 			showStatus(describe(last), false);
 		}
 		table.refresh();
+		ColumnFit.fit(table.getTable());
 		sampleSoon();
 	}
 

@@ -31,13 +31,17 @@ final class WalkCost {
 		}
 		WalkCostModel m = simulation.walkCostModel();
 		NumberFormat n = NumberFormat.getIntegerInstance();
+		NumberFormat passes = NumberFormat.getNumberInstance();
+		passes.setMaximumFractionDigits(1);
 		return NLS.bind(Messages.rmapWalkDetail, new Object[] { RmapTree.pfn(dup.kpfn()), dup.node(),
 				n.format(dup.rmapItemCount()), duration(c.totalNanos()), n.format(c.totalNanos()), c.walks(),
 				n.format(c.items()), duration(m.anonVmaLockNanos()), n.format(c.vmas()), duration(m.vmaVisitNanos()),
 				n.format(c.ptes()), n.format(c.pteMisses()), duration(m.pteMissNanos()), n.format(c.ipis()),
 				duration(m.ipiNanos()), n.format(c.mmuNotifiers()), duration(m.mmuNotifierNanos()),
 				duration(c.copyNanos()), duration(c.fixedNanos()), duration(c.longestWalkNanos()),
-				duration(c.longestStretchNanos()), n.format(c.reschedPoints()) });
+				duration(c.longestStretchNanos()), n.format(c.reschedPoints()),
+				passes.format(dup.rmapItemCount() == 0 ? 0 : c.items() / (double) dup.rmapItemCount()),
+				m.ipiNanos() == 0 ? Messages.rmapWalkIpiNotMeasured : "" }); //$NON-NLS-1$
 	}
 
 	/** "2.94 ms", "350 ns", "61.2 s". */

@@ -2,6 +2,7 @@ package org.ksmstudio.ui.internal.wizards;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -27,6 +28,9 @@ final class NewScenarioPage extends WizardPage {
 	static final String FILE_KEY = "org.ksmstudio.ui.newScenario.file"; //$NON-NLS-1$
 	static final String EXAMPLES_KEY = "org.ksmstudio.ui.newScenario.examples"; //$NON-NLS-1$
 	static final String EMPTY_KEY = "org.ksmstudio.ui.newScenario.empty"; //$NON-NLS-1$
+
+	/** Width of the example's description, px. */
+	private static final int DESCRIPTION_WIDTH = 480;
 
 	private final Path initialFolder;
 	private Button empty;
@@ -67,7 +71,8 @@ final class NewScenarioPage extends WizardPage {
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, true).indent(16, 0).hint(SWT.DEFAULT, 140)
 				.applyTo(examples.getControl());
 		description = new Label(page, SWT.WRAP);
-		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).indent(16, 0).hint(480, 64).applyTo(description);
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).indent(16, 0)
+				.hint(DESCRIPTION_WIDTH, descriptionHeight()).applyTo(description);
 
 		Label fileLabel = new Label(page, SWT.NONE);
 		fileLabel.setText(Messages.wizardFile);
@@ -101,6 +106,18 @@ final class NewScenarioPage extends WizardPage {
 		update();
 	}
 
+	/** The height of the longest description at {@link #DESCRIPTION_WIDTH}: none is cut. */
+	private int descriptionHeight() {
+		int height = 0;
+		List<String> texts = new java.util.ArrayList<>(List.of(Messages.wizardEmptyDescription));
+		Examples.all().forEach(e -> texts.add(e.description()));
+		for (String text : texts) {
+			description.setText(text);
+			height = Math.max(height, description.computeSize(DESCRIPTION_WIDTH, SWT.DEFAULT).y);
+		}
+		return height;
+	}
+
 	private Path folder() {
 		Path current = Path.of(file.getText().trim()).toAbsolutePath().getParent();
 		return current == null ? initialFolder : current;
@@ -110,7 +127,7 @@ final class NewScenarioPage extends WizardPage {
 		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
 		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$
 		dialog.setFilterPath(folder().toString());
-		String chosen = dialog.open();
+		String chosen = org.ksmstudio.ui.internal.export.FileDialogs.open(dialog);
 		if (chosen != null) {
 			file.setText(chosen.endsWith(".ksm") ? chosen : chosen + ".ksm"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
