@@ -18,7 +18,7 @@ public interface SysfsRow {
     /** The default of a tunable, as written to the file; empty for counters. */
     Optional<String> defaultValue();
 
-    /** Where the file comes from: the first kernel version that has it ("6.7") or "patch NAME". */
+    /** Where the file comes from: the first kernel version that has it ("6.7"), or "patch" for a patch's file. */
     String since();
 
     /** The unit of the value ("pages", "ms", ...), empty when it has none. */

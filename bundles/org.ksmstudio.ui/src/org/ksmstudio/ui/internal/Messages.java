@@ -92,6 +92,7 @@ public final class Messages extends NLS {
 	public static String sysfsReadOnly;
 	public static String sysfsUnit;
 	public static String sysfsSince;
+	public static String sysfsPatch;
 	public static String tunablesValue;
 	public static String tunablesDefault;
 	public static String tunablesLastWrite;

@@ -80,6 +80,7 @@ public final class Tunables {
 		if (!row.unit().isEmpty()) {
 			text.append(NLS.bind(Messages.sysfsUnit, row.unit()));
 		}
-		return text.append(NLS.bind(Messages.sysfsSince, row.since())).toString();
+		return text.append(row instanceof KsmSysfsFile ? NLS.bind(Messages.sysfsSince, row.since()) : Messages.sysfsPatch)
+				.toString();
 	}
 }
