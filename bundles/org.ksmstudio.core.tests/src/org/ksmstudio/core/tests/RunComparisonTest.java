@@ -2,9 +2,11 @@ package org.ksmstudio.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,7 @@ import org.ksmstudio.core.compare.RunComparison;
 import org.ksmstudio.core.compare.RunComparison.Section;
 import org.ksmstudio.core.compare.RunHistory;
 import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.SimulationRun;
 import org.ksmstudio.engine.io.CsvTables;
 import org.ksmstudio.model.Examples;
@@ -31,9 +34,13 @@ class RunComparisonTest {
     private static final String EXAMPLE = "reference-a-b-2000x1-mps256.ksm";
 
     private static FinishedRun run(int maxPageSharing) throws Exception {
+        return run(maxPageSharing, null);
+    }
+
+    private static FinishedRun run(int maxPageSharing, String policy) throws Exception {
         Scenario model = Examples.byFile(EXAMPLE).orElseThrow().load();
         model.getKsm().setMaxPageSharing(maxPageSharing);
-        SimulationRun run = SimulationRun.start(ScenarioConverter.convert(model, 0, null)).runToEnd();
+        SimulationRun run = SimulationRun.start(ScenarioConverter.convert(model, 0, policy)).runToEnd();
         return FinishedRun.of(model.getName(), EXAMPLE, Map.of("max_page_sharing", Integer.toString(maxPageSharing)),
                 run.simulation());
     }
@@ -81,5 +88,41 @@ class RunComparisonTest {
         history.add(run(64));
         assertEquals(List.of(2L, 3L, 4L), history.runs().stream().map(FinishedRun::id).toList(),
                 "the oldest run is dropped when the history is full");
+    }
+
+    @Test
+    void aPatchAgainstStockComparesItsOwnSysfsFiles() throws Exception {
+        RunHistory history = new RunHistory(2);
+        RunComparison c = new RunComparison(List.of(history.add(run(256)), history.add(run(256, "smart-scan-ages"))));
+        RunComparison.Row minAge = c.row(Section.TUNABLE, "smart_scan_min_age");
+        assertEquals(Arrays.asList(null, 3L), minAge.values(), "stock has no such file");
+        assertTrue(minAge.differs());
+        assertEquals("scans", minAge.unit());
+        assertTrue(c.row(Section.COUNTER, "smart_scan_skip_periods").differs());
+        assertTrue(c.title(1).contains("smart-scan-ages"), c.title(1));
+    }
+
+    /** A finished run kept from a simulation the caller holds only weakly. */
+    private record Kept(FinishedRun run, java.lang.ref.WeakReference<KsmSimulation> engine) {
+    }
+
+    private static Kept keep() throws Exception {
+        Scenario model = Examples.byFile(EXAMPLE).orElseThrow().load();
+        KsmSimulation simulation = SimulationRun.start(ScenarioConverter.convert(model, 0, null)).runToEnd()
+                .simulation();
+        return new Kept(FinishedRun.of(model.getName(), EXAMPLE, Map.of(), simulation),
+                new java.lang.ref.WeakReference<>(simulation));
+    }
+
+    @Test
+    void aKeptRunDoesNotKeepItsEngine() throws Exception {
+        Kept kept = keep();
+        for (int i = 0; i < 50 && kept.engine().get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(kept.engine().get(), "the simulation is collected while its finished run is kept");
+        assertEquals(1992, kept.run().last().counters().pagesSharing());
+        assertTrue(kept.run().series().size() > 0);
     }
 }

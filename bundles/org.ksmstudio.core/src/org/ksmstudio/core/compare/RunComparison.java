@@ -2,6 +2,7 @@ package org.ksmstudio.core.compare;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,14 +10,16 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.ksmstudio.core.internal.Messages;
+import org.ksmstudio.engine.PatchValue;
 import org.ksmstudio.engine.rmap.OperationStats;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 import org.ksmstudio.model.MessageBundle;
 
 /**
  * Two or more finished runs side by side: one row per thing they ran with (scenario, policy, every
- * tunable) and per thing they showed (every sysfs counter, memory saved, ksmd's CPU, the walk
+ * tunable, a patch's own tunables) and per thing they showed (every sysfs counter and a patch's, memory saved, ksmd's CPU, the walk
  * latencies per node and operation), with each run's value, its difference from the first run (the
  * baseline), which run is better where "better" has a direction, and whether the runs differ at all.
  */
@@ -110,6 +113,7 @@ public final class RunComparison {
                     : Better.NONE;
             rows.add(row(Section.COUNTER, file.fileName(), file.unit(), better, r -> r.last().counters().value(file)));
         }
+        patchRows();
         number(Section.MEMORY, Messages.Compare_PagesSaved, KsmSysfsFile.PAGES_SHARING.unit(), Better.HIGHER,
                 FinishedRun::pagesSaved);
         number(Section.MEMORY, Messages.Compare_MemorySaved, BYTES, Better.HIGHER,
@@ -133,6 +137,24 @@ public final class RunComparison {
         number(Section.LATENCY, Messages.Compare_Failures, KsmSysfsFile.PAGES_SHARED.unit(), Better.LOWER,
                 r -> r.report().failures());
         latencyRows();
+    }
+
+    /**
+     * The own tunables and counters of the runs' patches (a policy's sysfs files beside the kernel's),
+     * by name in the order the runs list them; empty where a run's policy has no such file.
+     */
+    private void patchRows() {
+        Map<String, PatchSysfsFile> files = new LinkedHashMap<>();
+        for (FinishedRun run : runs) {
+            for (PatchValue value : run.last().counters().patchValues()) {
+                files.putIfAbsent(value.file().fileName(), value.file());
+            }
+        }
+        for (PatchSysfsFile file : files.values()) {
+            rows.add(row(file.writable() ? Section.TUNABLE : Section.COUNTER, file.fileName(), file.unit(), Better.NONE,
+                    r -> r.last().counters().patchValues().stream().filter(v -> v.file().fileName().equals(file.fileName()))
+                            .findFirst().map(v -> (Object) v.value()).orElse(null)));
+        }
     }
 
     /** Every (node, operation) any run walked: its pages, p99 and max page latency per run. */

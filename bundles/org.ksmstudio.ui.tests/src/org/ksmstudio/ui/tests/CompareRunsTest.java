@@ -57,21 +57,7 @@ class CompareRunsTest extends WorkbenchTestCase {
 		ScenarioRun first = runToEnd(editor);
 
 		// Tunables view: select max_page_sharing, "Run a Copy with Another Value and Compare...", 128
-		Table tunables = ui.byData(Table.class, TunablesView.TABLE_KEY);
-		ui.waitUntil(() -> "256".equals(UiDriver.cell(tunables, "max_page_sharing", 1)), //$NON-NLS-1$ //$NON-NLS-2$
-				() -> "the run's max_page_sharing: " + UiDriver.cell(tunables, "max_page_sharing", 1)); //$NON-NLS-1$ //$NON-NLS-2$
-		ui.run(() -> tunables.setSelection(UiDriver.row(tunables, "max_page_sharing"))); //$NON-NLS-1$
-		ui.async(() -> TestScenarios.menuAction(tunablesView, "Run a Copy with Another Value and Compare...").run()); //$NON-NLS-1$
-		Text value = ui.find(Text.class, t -> t.isVisible() && t.getShell() != tunablesView.getSite().getShell()
-				&& "256".equals(t.getText()), "the value dialog, filled with the current value"); //$NON-NLS-1$ //$NON-NLS-2$
-		ui.type(value, "128"); //$NON-NLS-1$
-		ui.clickButton("OK"); //$NON-NLS-1$
-
-		CompareView view = ui.sync(() -> (CompareView) TestScenarios.page().findView(CompareView.ID));
-		ui.waitUntil(() -> TestScenarios.page().findView(CompareView.ID) instanceof CompareView shown
-				&& shown.comparison() != null, () -> "the Compare view opens on the two runs", Duration.ofMinutes(5)); //$NON-NLS-1$
-		CompareView compare = ui.sync(() -> (CompareView) TestScenarios.page().findView(CompareView.ID));
-		assertTrue(view == null || view == compare);
+		CompareView compare = runCopy(tunablesView, "max_page_sharing", "256", "128"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		RunComparison comparison = ui.sync(compare::comparison);
 		List<FinishedRun> runs = comparison.runs();
 		assertEquals(ComparedRuns.keptOf(first), List.of(runs.get(0)), "the editor's run is the baseline"); //$NON-NLS-1$
@@ -188,6 +174,47 @@ class CompareRunsTest extends WorkbenchTestCase {
 			assertEquals(2, compare.comparison().runs().size());
 			assertEquals(List.of("32", "8"), texts(item(table, "pages_shared"), FIRST, SECOND)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		});
+	}
+
+	/**
+	 * A patch's tunable: the 2,000-copies example under the smart-scan-ages policy, and a copy with its
+	 * smart_scan_min_age at 5 (set as the sweeps set it, POLICY.FILE).
+	 */
+	@Test
+	void aPatchTunableAgainstItsDefault() throws IOException {
+		Path file = folder.resolve("patched.ksm"); //$NON-NLS-1$
+		Files.writeString(file, Files.readString(TestScenarios.copyExample(EXAMPLE, folder))
+				.replace("<policies>stock</policies>", "<policies>smart-scan-ages</policies>")); //$NON-NLS-1$ //$NON-NLS-2$
+		ScenarioEditor editor = TestScenarios.open(ui, file);
+		TunablesView tunablesView = TestScenarios.showView(ui, TunablesView.ID, TunablesView.class);
+		ui.run(() -> TestScenarios.page().activate(editor));
+		runToEnd(editor);
+		CompareView compare = runCopy(tunablesView, "smart_scan_min_age", "3", "5"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		RunComparison comparison = ui.sync(compare::comparison);
+		assertEquals(java.util.Map.of("smart-scan-ages.smart_scan_min_age", "5"), //$NON-NLS-1$ //$NON-NLS-2$
+				comparison.runs().get(1).parameters());
+		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
+		ui.run(() -> assertEquals(List.of("3", "5"), texts(item(table, "smart_scan_min_age"), FIRST, SECOND))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	/**
+	 * Selects {@code file} in the Tunables view, runs its "Run a Copy with Another Value and Compare..."
+	 * with {@code value} (the dialog shows {@code current}) and waits for the Compare view's comparison.
+	 */
+	private CompareView runCopy(TunablesView tunablesView, String file, String current, String value) {
+		Table tunables = ui.byData(Table.class, TunablesView.TABLE_KEY);
+		ui.waitUntil(() -> current.equals(UiDriver.cell(tunables, file, 1)),
+				() -> "the run's " + file + ": " + UiDriver.cell(tunables, file, 1)); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.run(() -> tunables.setSelection(UiDriver.row(tunables, file)));
+		ui.async(() -> TestScenarios.menuAction(tunablesView, "Run a Copy with Another Value and Compare...").run()); //$NON-NLS-1$
+		Text field = ui.find(Text.class, t -> t.isVisible() && t.getShell() != tunablesView.getSite().getShell()
+				&& current.equals(t.getText()), "the value dialog, filled with the current value"); //$NON-NLS-1$
+		ui.type(field, value);
+		ui.clickButton("OK"); //$NON-NLS-1$
+		ui.waitUntil(() -> TestScenarios.page().findView(CompareView.ID) instanceof CompareView shown
+				&& shown.comparison() != null && shown.comparison().runs().get(1).parameters().containsValue(value),
+				() -> "the Compare view opens on the run and its copy", Duration.ofMinutes(5)); //$NON-NLS-1$
+		return ui.sync(() -> (CompareView) TestScenarios.page().findView(CompareView.ID));
 	}
 
 	/** Ticks or unticks {@code run} in the Compare view's run list, as a click on its check box does. */

@@ -15,7 +15,9 @@ import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.sweep.SweepUnit;
+import org.ksmstudio.engine.policy.PolicyParameters;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsRow;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
@@ -40,29 +42,31 @@ final class RunCopyAndCompare extends Action {
 
 	@Override
 	public void run() {
-		String file = view.selectedFile();
+		SysfsRow tunable = view.selectedRow();
 		if (!(view.followedEditor() instanceof ScenarioEditor editor) || editor.getScenario() == null
-				|| file == null) {
+				|| tunable == null) {
 			view.showMessage(Messages.compareRunCopyNothing);
 			return;
 		}
-		KsmSysfsFile tunable = KsmSysfsFile.byName(file).orElseThrow();
-		if (tunable == KsmSysfsFile.RUN) {
+		if (!tunable.writable() || tunable == KsmSysfsFile.RUN) {
 			view.showMessage(Messages.compareRunCopyNotRun);
 			return;
 		}
 		Shell shell = view.getSite().getShell();
 		InputDialog ask = new InputDialog(shell, Messages.compareRunCopyTitle,
-				NLS.bind(Messages.compareRunCopyPrompt, file, tunable.range()), view.selectedValue(),
+				NLS.bind(Messages.compareRunCopyPrompt, tunable.fileName(), tunable.range()), view.selectedValue(),
 				text -> tunable.parse(text.strip()).ok() ? null : tunable.parse(text.strip()).reason());
 		if (ask.open() != IDialogConstants.OK_ID) {
 			return;
 		}
-		start(editor, file, ask.getValue().strip());
+		start(editor, tunable, ask.getValue().strip());
 	}
 
-	/** Runs the copy with {@code file} = {@code value} and compares it with the editor's run. */
-	void start(ScenarioEditor editor, String file, String value) {
+	/**
+	 * Runs the copy with {@code tunable} = {@code value} and compares it with the editor's run; a
+	 * patch's tunable is set as the sweeps set it, {@code POLICY.FILE}.
+	 */
+	void start(ScenarioEditor editor, SysfsRow tunable, String value) {
 		Scenario copy = EcoreUtil.copy(editor.getScenario());
 		int runIndex = editor.selectedRunIndex();
 		ScenarioRun current = editor.getRunSlot().current();
@@ -83,9 +87,11 @@ final class RunCopyAndCompare extends Action {
 		if (base.isEmpty()) {
 			units.add(new SweepUnit(0, source, Map.of(), planPolicy));
 		}
-		units.add(new SweepUnit(units.size(), source, Map.of(file, value), planPolicy));
+		String name = tunable instanceof KsmSysfsFile ? tunable.fileName()
+				: PolicyParameters.baseName(planPolicy) + '.' + tunable.fileName();
+		units.add(new SweepUnit(units.size(), source, Map.of(name, value), planPolicy));
 		CompareView.runAndCompare(view.getSite().getPage(),
-				new ComparisonRunsJob(NLS.bind(Messages.compareRunCopyJob, file, value), plan, units, source), base,
+				new ComparisonRunsJob(NLS.bind(Messages.compareRunCopyJob, name, value), plan, units, source), base,
 				view::showMessage);
 	}
 }

@@ -444,15 +444,15 @@ public class TunablesView extends RunView<Map<String, String>> {
 		table.getControl().setFocus();
 	}
 
-	/** The selected tunable's sysfs name, or null. */
-	String selectedFile() {
-		return table.getStructuredSelection().getFirstElement() instanceof Row row ? row.file : null;
+	/** The selected row: a kernel tunable or a patch's, or null. */
+	SysfsRow selectedRow() {
+		return table.getStructuredSelection().getFirstElement() instanceof Row row ? row.sysfs : null;
 	}
 
 	/** The selected tunable's value as shown (as written to it), or empty. */
 	String selectedValue() {
 		return table.getStructuredSelection().getFirstElement() instanceof Row row
-				? Tunables.writtenValue(row.file, row.text)
+				? Tunables.writtenValue(row.sysfs, row.text)
 				: ""; //$NON-NLS-1$
 	}
 
