@@ -3,9 +3,12 @@ package org.ksmstudio.engine;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.internal.KsmEngine;
 import org.ksmstudio.engine.internal.RmapOperations;
 import org.ksmstudio.engine.internal.ScenarioLoader;
@@ -42,7 +45,8 @@ public final class KsmSimulation {
      * A timed event waiting for its time; {@code firing} counts the firings of a periodic event;
      * {@code fired}, if not null, is completed with the kernel's answer when the event fires.
      */
-    private record Due(long at, long seq, TimelineEvent event, long firing, CompletableFuture<SysfsResult> fired) {
+    private record Due(long at, long seq, TimelineEvent event, long firing,
+            @Nullable CompletableFuture<SysfsResult> fired) {
     }
 
     private final Object lock = new Object();
@@ -277,7 +281,8 @@ public final class KsmSimulation {
     /** Fires the timed event due first (the clock is at its time); a periodic one schedules its next firing. */
     private void fireDue() {
         Due d = schedule.poll();
-        SysfsResult result = null;
+        @Nullable CompletableFuture<SysfsResult> fired = d.fired();
+        @Nullable SysfsResult result = null;
         try {
             if (d.event() instanceof TimelineEvent.Periodic p) {
                 firePeriodic(p, d.at(), d.firing());
@@ -285,14 +290,14 @@ public final class KsmSimulation {
                 result = applyEvent(d.event());
             }
         } catch (RuntimeException e) {
-            if (d.fired() != null) {
-                d.fired().completeExceptionally(e);
+            if (fired != null) {
+                fired.completeExceptionally(e);
             }
             throw e;
         }
         noteChange();
-        if (d.fired() != null) {
-            d.fired().complete(result);
+        if (fired != null) {
+            fired.complete(Objects.requireNonNull(result, "a queued write has the kernel's answer"));
         }
     }
 
@@ -312,9 +317,9 @@ public final class KsmSimulation {
      *
      * @return the kernel's answer to a sysfs write, null for any other event
      */
-    public SysfsResult fire(TimelineEvent event) {
+    public @Nullable SysfsResult fire(TimelineEvent event) {
         synchronized (lock) {
-            SysfsResult result = applyEvent(event);
+            @Nullable SysfsResult result = applyEvent(event);
             noteChange();
             return result;
         }
@@ -345,7 +350,7 @@ public final class KsmSimulation {
      * Applies one event now. "Every process" (pid 0) is the processes running now that have the
      * region, and page ranges are clamped to the region's pages now.
      */
-    private SysfsResult applyEvent(TimelineEvent e) {
+    private @Nullable SysfsResult applyEvent(TimelineEvent e) {
         switch (e) {
             case TimelineEvent.SysfsWrite w -> {
                 return engine.writeSysfs(w.file(), w.value());
@@ -651,7 +656,7 @@ public final class KsmSimulation {
     }
 
     /** Internal consistency check for tests: null when every counter matches the structures. */
-    public String checkInvariants() {
+    public @Nullable String checkInvariants() {
         synchronized (lock) {
             return engine.checkInvariants();
         }

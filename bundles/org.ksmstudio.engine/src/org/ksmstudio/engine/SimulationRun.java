@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 
@@ -40,7 +41,7 @@ public final class SimulationRun {
      * @param writes     the kernel's answers to the sysfs writes fired by steps since the previous checkpoint
      */
     public record Reached(CheckpointResult result, KsmSnapshot snapshot, KsmSimulation.LastChange lastChange,
-            Phase phase, List<SysfsResult> writes) {
+            @Nullable Phase phase, List<SysfsResult> writes) {
     }
 
     private final KsmSimulation simulation;
@@ -61,7 +62,7 @@ public final class SimulationRun {
     private long phaseStartScans;
     /** Whether the current settle step waits for convergence (ksmd ran at its start). */
     private boolean settleConverges;
-    private Phase phase;
+    private @Nullable Phase phase;
     /** Latest simulated time of an event scheduled through {@link #schedule}: the run reaches it. */
     private long scheduledUntil = -1;
 

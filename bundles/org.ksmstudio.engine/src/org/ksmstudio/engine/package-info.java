@@ -29,4 +29,7 @@
  * stamped with its wake-up time; its CPU cost (per page, from the cost model, measured on this kernel)
  * delays the next wake-up.</p>
  */
+@NonNullByDefault
 package org.ksmstudio.engine;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.internal;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * Recounts an engine's tables from scratch and compares the recount with their running counters
  * (a test and debugging aid): rmap items, pages shared, sharing, unshared and merging, stable node
@@ -13,7 +15,7 @@ final class InvariantCheck {
     }
 
     /** Checks internal invariants; returns a description of the first violation or null. */
-    static String firstViolation(KsmEngine e) {
+    static @Nullable String firstViolation(KsmEngine e) {
         String v = checkItemsAndPtes(e);
         if (v == null) {
             v = checkStableNodes(e);
@@ -41,7 +43,7 @@ final class InvariantCheck {
         return null;
     }
 
-    private static String checkItemsAndPtes(KsmEngine e) {
+    private static @Nullable String checkItemsAndPtes(KsmEngine e) {
         PageSlots slots = e.slots;
         RmapItems items = e.items;
         int mmCount = slots.mmCount();
@@ -95,7 +97,7 @@ final class InvariantCheck {
         return null;
     }
 
-    private static String checkStableNodes(KsmEngine e) {
+    private static @Nullable String checkStableNodes(KsmEngine e) {
         StableNodes sn = e.sn;
         RmapItems items = e.items;
         long shared = 0;

@@ -2,6 +2,7 @@ package org.ksmstudio.engine.internal;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.engine.ProcessRmapCount;
@@ -360,7 +361,7 @@ public final class KsmEngine {
     }
 
     /** Checks internal invariants; returns a description of the first violation or null. */
-    public String checkInvariants() {
+    public @Nullable String checkInvariants() {
         return InvariantCheck.firstViolation(this);
     }
 

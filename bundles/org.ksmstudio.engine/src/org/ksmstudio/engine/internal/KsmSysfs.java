@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.internal;
 
+import java.util.Optional;
+
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.engine.SysfsResult.Outcome;
@@ -40,10 +42,11 @@ final class KsmSysfs {
     /** Writes a /sys/kernel/mm/ksm file with the kernel's parsing and outcomes. */
     static SysfsResult write(KsmEngine e, String name, String value) {
         String v = value == null ? "" : value;
-        KsmSysfsFile file = KsmSysfsFile.byName(name).orElse(null);
-        if (file == null) {
+        Optional<KsmSysfsFile> found = KsmSysfsFile.byName(name);
+        if (found.isEmpty()) {
             return writePatchFile(e, name, v);
         }
+        KsmSysfsFile file = found.get();
         KsmSysfsFile.Parsed p = file.check(v, file.writable() ? e.counters().value(file) : 0,
                 e.advisor != AdvisorMode.NONE, () -> e.items.pagesShared() != 0 || e.stable.removeAllStableNodes());
         if (!p.ok()) {

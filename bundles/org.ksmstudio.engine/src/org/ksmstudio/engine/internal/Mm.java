@@ -2,6 +2,9 @@ package org.ksmstudio.engine.internal;
 
 import java.util.List;
 
+import java.util.Objects;
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * A simulated mm_struct: its process, VMAs and range of page slots, and its KSM flags
  * (MMF_VM_MERGEABLE, MMF_VM_MERGE_ANY). Its ksm_stat counts are kept by the tables that count
@@ -41,6 +44,7 @@ final class Mm {
         this.slotCount = slotCount;
     }
 
+    @Nullable
     Vma vma(String regionName) {
         for (Vma v : vmas) {
             if (v.name.equals(regionName)) {
@@ -50,6 +54,13 @@ final class Mm {
         return null;
     }
 
+    /** The user address of this mm's page slot {@code slot}. */
+    long address(int slot, long pageSize) {
+        Vma v = Objects.requireNonNull(vmaOfSlot(slot), "every slot of an mm is in one of its vmas");
+        return v.start + (slot - v.firstSlot) * pageSize;
+    }
+
+    @Nullable
     Vma vmaOfSlot(int slot) {
         for (Vma v : vmas) {
             if (slot >= v.firstSlot && slot < v.endSlot()) {

@@ -2,6 +2,7 @@ package org.ksmstudio.engine.internal;
 
 import java.util.Arrays;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.policy.RmapPolicy.RefileSettings;
 import org.ksmstudio.engine.rmap.WalkCostModel;
 
@@ -17,14 +18,14 @@ final class RefilePass {
     private final KsmEngine engine;
     private final RmapWalk walks;
     /** null when the policy does not refile */
-    private final RefileSettings settings;
+    private final @Nullable RefileSettings settings;
     private final int nodes;
     private final WalkCostModel cost;
     private final boolean x86;
     private long nextRefile;
     private long totalMoves;
 
-    RefilePass(KsmEngine engine, RmapWalk walks, RefileSettings settings, int nodes, WalkCostModel cost,
+    RefilePass(KsmEngine engine, RmapWalk walks, @Nullable RefileSettings settings, int nodes, WalkCostModel cost,
             boolean x86) {
         this.engine = engine;
         this.walks = walks;
@@ -43,11 +44,12 @@ final class RefilePass {
     /** Runs the refile pass when one is due (call after each ksmd wake-up); returns the items moved. */
     int afterWakeup() {
         long now = engine.now();
-        if (settings == null || now < nextRefile || engine.run() != 1) {
+        RefileSettings s = settings;
+        if (s == null || now < nextRefile || engine.run() != 1) {
             return 0;
         }
-        nextRefile = now + settings.intervalMillis() * 1_000_000L;
-        return refilePass(settings.maxMovesPerPass());
+        nextRefile = now + s.intervalMillis() * 1_000_000L;
+        return refilePass(s.maxMovesPerPass());
     }
 
     /**

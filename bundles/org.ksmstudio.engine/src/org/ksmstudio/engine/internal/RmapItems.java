@@ -2,6 +2,8 @@ package org.ksmstudio.engine.internal;
 
 import java.util.Arrays;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * The rmap items (struct ksm_rmap_item), at most one per page slot, in columns indexed by slot:
  * flags, oldchecksum, the unstable tree's nid, the stable node (head) and the links of its hlist,
@@ -33,7 +35,7 @@ final class RmapItems {
     private byte[] flags;
     private int[] oldChecksum;
     /** null while every item was inserted in unstable tree 0 */
-    private byte[] nid;
+    private byte @Nullable [] nid;
     private int[] head;
     private int[] hnext;
     private int[] hprev;
@@ -295,7 +297,8 @@ final class RmapItems {
     }
 
     long heapBytes() {
-        return (long) flags.length * (1 + 4 + 4 + 4 + 4 + 4L * patchState.length) + (nid == null ? 0 : nid.length)
+        byte @Nullable [] nodes = nid;
+        return (long) flags.length * (1 + 4 + 4 + 4 + 4 + 4L * patchState.length) + (nodes == null ? 0 : nodes.length)
                 + smart.heapBytes();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.policy.RmapPolicy;
 import org.ksmstudio.engine.policy.StockPolicy;
@@ -101,7 +102,7 @@ public final class RmapOperations {
         return migrateRange(RmapOperation.MOVE_PAGES, mm, v, fromPage, toPage, -1, toNode);
     }
 
-    private OperationResult migrateRange(RmapOperation op, Mm mm, Vma only, long from, long to, int fromNode,
+    private OperationResult migrateRange(RmapOperation op, Mm mm, @Nullable Vma only, long from, long to, int fromNode,
             int toNode) {
         beginOperation(mm.cpus.isEmpty() ? firstCpu(mm.homeNode) : mm.cpus.get(0));
         Totals t = new Totals(op);

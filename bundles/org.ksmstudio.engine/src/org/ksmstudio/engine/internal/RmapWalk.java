@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.policy.RmapPolicy;
 import org.ksmstudio.engine.rmap.WalkCost;
 import org.ksmstudio.engine.rmap.WalkCostModel;
@@ -121,7 +122,7 @@ final class RmapWalk {
     }
 
     /** The live parent an mm was forked from after fill (sharing its anon_vma tree), or null. */
-    private Mm parentOf(Mm mm) {
+    private @Nullable Mm parentOf(Mm mm) {
         int p = parents[mm.index];
         return p < 0 ? null : engine.mms.all().get(p);
     }

@@ -81,8 +81,7 @@ final class StableTreeReadout {
         for (int s = e.sn.first(dupId); s != NIL && list.size() < max; s = e.items.next(s)) {
             Mm mm = e.mms.ofSlot(s);
             if (mm.pid == pid && seen++ >= from) {
-                Vma v = mm.vmaOfSlot(s);
-                list.add(new RmapItemView(mm.pid, v.start + (long) (s - v.firstSlot) * e.pageSize));
+                list.add(new RmapItemView(mm.pid, mm.address(s, e.pageSize)));
             }
         }
         return list;
@@ -101,8 +100,7 @@ final class StableTreeReadout {
         }
         for (int s = e.sn.first(dupId); s != NIL && list.size() < max; s = e.items.next(s)) {
             Mm mm = e.mms.ofSlot(s);
-            Vma v = mm.vmaOfSlot(s);
-            list.add(new RmapItemView(mm.pid, v.start + (long) (s - v.firstSlot) * e.pageSize));
+            list.add(new RmapItemView(mm.pid, mm.address(s, e.pageSize)));
         }
         return list;
     }

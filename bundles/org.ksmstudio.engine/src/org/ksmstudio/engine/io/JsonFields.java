@@ -45,9 +45,7 @@ public final class JsonFields {
 
     /** The members of {@code object} in file order. */
     public static List<Map.Entry<String, JsonNode>> members(ObjectNode object) {
-        List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
-        object.fields().forEachRemaining(members::add);
-        return members;
+        return new ArrayList<>(object.properties());
     }
 
     /** {@code node} as a whole number in {@code min..max}. */

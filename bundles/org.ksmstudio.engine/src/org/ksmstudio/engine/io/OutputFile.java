@@ -23,6 +23,8 @@ import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * Writes an output file (a result, a recorded reference, an export) so that a failure or a kill
  * never leaves half a file and never touches another file: the text goes to a temporary file with a
@@ -165,11 +167,11 @@ public final class OutputFile {
     }
 
     private static void keepModeAndOwner(Path file, Path temporary) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view == null) {
+        if (!temporary.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
+        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
         PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
         view.setPermissions(old.permissions());
         try {
@@ -193,7 +195,7 @@ public final class OutputFile {
      * some process reads it, so it is refused instead of hanging; {@code /dev/stdout} piped into a
      * program is the way to stream an output.
      */
-    private static void refuseNamedPipe(Path target, BasicFileAttributes attributes) throws IOException {
+    private static void refuseNamedPipe(Path target, @Nullable BasicFileAttributes attributes) throws IOException {
         if (attributes != null && attributes.isOther() && !isStream(target)) {
             throw new IOException(name(target) + ": is a named pipe or socket, not a file (write to a file, or to /dev/stdout and pipe it)");
         }
@@ -229,7 +231,7 @@ public final class OutputFile {
         return parent == null ? file.getRoot() : parent;
     }
 
-    private static BasicFileAttributes attributes(Path file) throws IOException {
+    private static @Nullable BasicFileAttributes attributes(Path file) throws IOException {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {

@@ -5,4 +5,7 @@
  * ({@link org.ksmstudio.engine.io.InputFiles}), crash-safe writes ({@link org.ksmstudio.engine.io.OutputFile})
  * and one-line quoting of anything that came from the input ({@link org.ksmstudio.engine.io.Text}).
  */
+@NonNullByDefault
 package org.ksmstudio.engine.io;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

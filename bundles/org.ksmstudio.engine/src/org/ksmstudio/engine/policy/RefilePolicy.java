@@ -2,6 +2,8 @@ package org.ksmstudio.engine.policy;
 
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.NonNull;
+
 /**
  * The "refile" Andrea Arcangeli named in the 2016 thread and never built: a background pass of ksmd
  * that moves rmap items from sparse dups of a chain into fuller ones on the same NUMA node (updating
@@ -33,7 +35,7 @@ public final class RefilePolicy extends StockSharingPatch {
     }
 
     @Override
-    public RefileSettings refile() {
+    public @NonNull RefileSettings refile() {
         return settings;
     }
 

@@ -2,6 +2,7 @@ package org.ksmstudio.engine.policy;
 
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.WalkKind;
 
@@ -58,7 +59,7 @@ public interface RmapPolicy extends SharingPolicy {
     }
 
     /** The background refile pass, or null when the patch has none. */
-    default RefileSettings refile() {
+    default @Nullable RefileSettings refile() {
         return null;
     }
 

@@ -3,6 +3,7 @@ package org.ksmstudio.engine.reference;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.scenario.Workload;
 
 /**
@@ -13,7 +14,7 @@ import org.ksmstudio.engine.scenario.Workload;
 public record ReferenceCase(String name, Map<String, String> tunables, Workload workload, List<Phase> phases) {
 
     /** A sysfs write of a phase with its expected result ("ok" or an errno name). */
-    public record SysfsWrite(String file, String value, String result) {
+    public record SysfsWrite(String file, String value, @Nullable String result) {
     }
 
     /** A page write of a phase. */
@@ -28,7 +29,7 @@ public record ReferenceCase(String name, Map<String, String> tunables, Workload 
      * @param wallSecondsToLastChange expected, or NaN when absent
      * @param perProcess      expected /proc/PID/ksm_stat values per process, in order
      */
-    public record Phase(String name, boolean start, Write write, double waitSeconds, long waitFullScans,
+    public record Phase(String name, boolean start, @Nullable Write write, double waitSeconds, long waitFullScans,
             List<SysfsWrite> sysfs, Map<String, String> expect, long fullScansToLastChange,
             double wallSecondsToLastChange, List<Map<String, Long>> perProcess) {
     }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
@@ -82,8 +85,7 @@ public final class ReferenceRunner {
             }
             if (p.start()) {
                 steps.add(new RunPlan.Fire(new TimelineEvent.SysfsWrite(Duration.ZERO, "run", "1")));
-            } else if (p.write() != null) {
-                ReferenceCase.Write w = p.write();
+            } else if (p.write() instanceof ReferenceCase.Write w) {
                 NewContent content = w.newContent().equals("same") ? NewContent.SAME : NewContent.UNIQUE;
                 // one write action: in every process it is one sequence on one CPU (one LRU add batch)
                 steps.add(new RunPlan.Fire(new TimelineEvent.WritePages(Duration.ZERO,
@@ -137,12 +139,12 @@ public final class ReferenceRunner {
             ReferenceCase.SysfsWrite s = p.sysfs().get(i);
             SysfsResult result = r.writes().get(i);
             String got = result.outcome() == SysfsResult.Outcome.OK ? "ok" : result.outcome().name();
-            if (s.result() != null) {
-                checks.add(new PhaseResult.Check("write:" + s.file() + "=" + s.value(), s.result(), got,
-                        s.result().equalsIgnoreCase(got), ""));
+            if (s.result() instanceof String expected) {
+                checks.add(new PhaseResult.Check("write:" + s.file() + "=" + s.value(), expected, got,
+                        expected.equalsIgnoreCase(got), ""));
             }
         }
-        SimulationRun.Phase phase = r.phase();
+        SimulationRun.Phase phase = Objects.requireNonNull(r.phase(), "every phase settles before its checkpoint");
         boolean converge = phase.converging();
         KsmSnapshot end = r.snapshot();
         compareCounters(end.counters(), p.expect(), checks);
@@ -205,7 +207,7 @@ public final class ReferenceRunner {
         }
     }
 
-    private static Long number(String text) {
+    private static @Nullable Long number(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -2,6 +2,8 @@ package org.ksmstudio.engine.rmap;
 
 import java.util.Arrays;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * The non-empty buckets of a {@link LatencyHistogram} at one moment, as primitive arrays in increasing
  * order: bucket {@code i} holds {@code counts[i]} samples in {@code [lowerNanos[i], upperNanos[i]]}
@@ -56,7 +58,7 @@ public record LatencyBuckets(long[] lowerNanos, long[] upperNanos, long[] counts
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof LatencyBuckets b && Arrays.equals(lowerNanos, b.lowerNanos)
                 && Arrays.equals(upperNanos, b.upperNanos) && Arrays.equals(counts, b.counts);
     }

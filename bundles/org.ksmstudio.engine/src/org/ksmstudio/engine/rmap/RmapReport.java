@@ -2,6 +2,8 @@ package org.ksmstudio.engine.rmap;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * Reverse-map walk latencies per NUMA node and operation, and the memory side, at one moment.
  *
@@ -50,7 +52,7 @@ public record RmapReport(long timeNanos, String policy, List<OperationStats> ope
     }
 
     /** The entry of a node and operation, or null. */
-    public OperationStats get(int node, RmapOperation op) {
+    public @Nullable OperationStats get(int node, RmapOperation op) {
         for (OperationStats s : operations) {
             if (s.node() == node && s.operation() == op) {
                 return s;

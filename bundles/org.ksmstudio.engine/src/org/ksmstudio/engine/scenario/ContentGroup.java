@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.scenario;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * An ordered run of pages of a mergeable region with a known content pattern.
  * Groups of a region are laid out one after the other, in list order.
@@ -16,7 +18,10 @@ package org.ksmstudio.engine.scenario;
  * @param contentIds       the content id of each page, for {@link Kind#EXPLICIT} (null otherwise)
  */
 public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent, Layout layout, long pages,
-        ContentSharing sharing, String contentSpace, PageContentIds contentIds) {
+        ContentSharing sharing, String contentSpace, @Nullable PageContentIds contentIds) {
+
+    /** The content space of a group that names none. */
+    public static final String DEFAULT_SPACE = "default";
 
     /** Content pattern of a group. */
     public enum Kind {
@@ -31,17 +36,18 @@ public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent
     }
 
     public ContentGroup {
-        ScenarioException.check(kind != null, "group.kind", null, "is required");
+        ScenarioException.require(kind, "group.kind", "is required");
         layout = layout == null ? Layout.BLOCK : layout;
         sharing = sharing == null ? ContentSharing.SHARED_ACROSS_PROCESSES : sharing;
-        contentSpace = contentSpace == null || contentSpace.isEmpty() ? "default" : contentSpace;
+        contentSpace = contentSpace == null || contentSpace.isEmpty() ? DEFAULT_SPACE : contentSpace;
         if (kind == Kind.DUPLICATES) {
             ScenarioException.check(distinctContents >= 0, "group.distinctContents", distinctContents, "must be >= 0");
             ScenarioException.check(copiesPerContent >= 0, "group.copiesPerContent", copiesPerContent, "must be >= 0");
             pages = (long) distinctContents * copiesPerContent;
         } else if (kind == Kind.EXPLICIT) {
-            ScenarioException.check(contentIds != null, "group.contentIds", null, "is required for explicit contents");
-            pages = contentIds.pages();
+            PageContentIds ids = contentIds;
+            ScenarioException.require(ids, "group.contentIds", "is required for explicit contents");
+            pages = ids.pages();
         } else {
             ScenarioException.check(pages >= 0, "group.pages", pages, "must be >= 0");
         }
@@ -55,22 +61,22 @@ public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent
 
     /** Pages whose contents are given by id, in content space {@code contentSpace}. */
     public static ContentGroup explicit(PageContentIds ids, String contentSpace) {
-        return new ContentGroup(Kind.EXPLICIT, 0, 0, null, 0, null, contentSpace, ids);
+        return new ContentGroup(Kind.EXPLICIT, 0, 0, Layout.BLOCK, 0, ContentSharing.SHARED_ACROSS_PROCESSES, contentSpace, ids);
     }
 
     /** K distinct contents x R copies, shared across processes. */
     public static ContentGroup duplicates(int distinct, int copies, Layout layout) {
         return new ContentGroup(Kind.DUPLICATES, distinct, copies, layout, 0, ContentSharing.SHARED_ACROSS_PROCESSES,
-                null);
+                DEFAULT_SPACE);
     }
 
     /** Pages of unique content. */
     public static ContentGroup unique(long pages) {
-        return new ContentGroup(Kind.UNIQUE, 0, 0, null, pages, null, null);
+        return new ContentGroup(Kind.UNIQUE, 0, 0, Layout.BLOCK, pages, ContentSharing.SHARED_ACROSS_PROCESSES, DEFAULT_SPACE);
     }
 
     /** Zero-filled pages. */
     public static ContentGroup zero(long pages) {
-        return new ContentGroup(Kind.ZERO, 0, 0, null, pages, null, null);
+        return new ContentGroup(Kind.ZERO, 0, 0, Layout.BLOCK, pages, ContentSharing.SHARED_ACROSS_PROCESSES, DEFAULT_SPACE);
     }
 }

@@ -22,6 +22,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * The sidecar file of a captured scenario ({@code NAME.ksm.pages}): named streams of per-page
  * content ids ({@link PageContentIds}), one stream per captured region.
@@ -198,7 +200,7 @@ public final class ContentIdsFile {
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
+        public void write(byte @Nullable [] b, int off, int len) throws IOException {
             out.write(b, off, len);
             count += len;
         }
@@ -220,7 +222,7 @@ public final class ContentIdsFile {
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        public int read(byte @Nullable [] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             count += Math.max(n, 0);
             return n;
@@ -234,7 +236,7 @@ public final class ContentIdsFile {
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
+        public void write(byte @Nullable [] b, int off, int len) throws IOException {
             out.write(b, off, len);
         }
 

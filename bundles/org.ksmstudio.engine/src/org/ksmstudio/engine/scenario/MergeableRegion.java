@@ -16,7 +16,8 @@ import java.util.List;
 public record MergeableRegion(String name, MergeMode mode, List<ContentGroup> groups, Volatility volatility,
         RegionBacking backing) {
     public MergeableRegion {
-        ScenarioException.check(name != null && !name.isBlank(), "region.name", name, "is required");
+        ScenarioException.require(name, "region.name", "is required");
+        ScenarioException.check(!name.isBlank(), "region.name", name, "is required");
         mode = mode == null ? MergeMode.MADV_MERGEABLE : mode;
         groups = List.copyOf(groups);
         volatility = volatility == null ? Volatility.NONE : volatility;

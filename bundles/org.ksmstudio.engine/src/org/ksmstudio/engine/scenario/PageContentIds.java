@@ -2,6 +2,8 @@ package org.ksmstudio.engine.scenario;
 
 import java.util.Arrays;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * The content of each page of a run of pages, given explicitly as small integer ids (a
  * captured region): pages with equal ids hold equal contents, id 0 is a zero-filled page.
@@ -51,7 +53,7 @@ public final class PageContentIds {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof PageContentIds p && Arrays.equals(ids, p.ids);
     }
 

@@ -20,7 +20,7 @@ public record RunPlan(Scenario scenario, List<Step> steps) {
     public static final Duration DEFAULT_BOUND = Duration.ofHours(24);
 
     public RunPlan {
-        ScenarioException.check(scenario != null, "plan.scenario", null, "is required");
+        ScenarioException.require(scenario, "plan.scenario", "is required");
         steps = List.copyOf(steps);
     }
 
@@ -49,7 +49,8 @@ public record RunPlan(Scenario scenario, List<Step> steps) {
      */
     public record Converge(Duration limit) implements Step {
         public Converge {
-            ScenarioException.check(limit != null && !limit.isNegative(), "converge.limit", limit, "must be >= 0");
+            ScenarioException.require(limit, "converge.limit", "must be >= 0");
+            ScenarioException.check(!limit.isNegative(), "converge.limit", limit, "must be >= 0");
         }
 
         /** Until converged, bounded by the run only. */
@@ -65,17 +66,18 @@ public record RunPlan(Scenario scenario, List<Step> steps) {
      */
     public record Settle(Duration limit, Duration whenStopped) implements Step {
         public Settle {
-            ScenarioException.check(limit != null && !limit.isNegative(), "settle.limit", limit, "must be >= 0");
-            ScenarioException.check(whenStopped != null && !whenStopped.isNegative(), "settle.whenStopped",
-                    whenStopped, "must be >= 0");
+            ScenarioException.require(limit, "settle.limit", "must be >= 0");
+            ScenarioException.check(!limit.isNegative(), "settle.limit", limit, "must be >= 0");
+            ScenarioException.require(whenStopped, "settle.whenStopped", "must be >= 0");
+            ScenarioException.check(!whenStopped.isNegative(), "settle.whenStopped", whenStopped, "must be >= 0");
         }
     }
 
     /** Run for {@code duration} of simulated time. */
     public record Advance(Duration duration) implements Step {
         public Advance {
-            ScenarioException.check(duration != null && !duration.isNegative(), "advance.duration", duration,
-                    "must be >= 0");
+            ScenarioException.require(duration, "advance.duration", "must be >= 0");
+            ScenarioException.check(!duration.isNegative(), "advance.duration", duration, "must be >= 0");
         }
     }
 
@@ -94,7 +96,7 @@ public record RunPlan(Scenario scenario, List<Step> steps) {
      */
     public record Fire(TimelineEvent event) implements Step {
         public Fire {
-            ScenarioException.check(event != null, "fire.event", null, "is required");
+            ScenarioException.require(event, "fire.event", "is required");
         }
     }
 

@@ -21,8 +21,8 @@ public record Scenario(String name, Topology topology, Workload workload, KsmTun
         List<TimelineEvent> timeline, RunSettings run) {
     public Scenario {
         name = name == null ? "scenario" : name;
-        ScenarioException.check(topology != null, "scenario.topology", null, "is required");
-        ScenarioException.check(workload != null, "scenario.workload", null, "is required");
+        ScenarioException.require(topology, "scenario.topology", "is required");
+        ScenarioException.require(workload, "scenario.workload", "is required");
         tunables = tunables == null ? KsmTunables.DEFAULTS.withRun(1) : tunables;
         costModel = costModel == null ? CostModel.THIS_MACHINE : costModel;
         List<TimelineEvent> sorted = new ArrayList<>(timeline == null ? List.of() : timeline);

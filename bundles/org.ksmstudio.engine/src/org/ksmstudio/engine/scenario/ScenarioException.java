@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.scenario;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * A scenario value is out of range or inconsistent. The message names the field and the value.
  */
@@ -8,7 +10,7 @@ public final class ScenarioException extends IllegalArgumentException {
     private final String field;
     private final String value;
 
-    public ScenarioException(String field, Object value, String problem) {
+    public ScenarioException(String field, @Nullable Object value, String problem) {
         super(field + " = " + value + ": " + problem);
         this.field = field;
         this.value = String.valueOf(value);
@@ -25,9 +27,17 @@ public final class ScenarioException extends IllegalArgumentException {
     }
 
     /** Throws a ScenarioException naming {@code field} and {@code value} unless {@code ok}. */
-    public static void check(boolean ok, String field, Object value, String problem) {
+    public static void check(boolean ok, String field, @Nullable Object value, String problem) {
         if (!ok) {
             throw new ScenarioException(field, value, problem);
         }
+    }
+
+    /**
+     * Throws a ScenarioException "{@code field} = null: {@code problem}" when {@code value} is null: a
+     * required value from a caller outside null analysis (a file reader).
+     */
+    public static void require(@Nullable Object value, String field, String problem) {
+        check(value != null, field, null, problem);
     }
 }

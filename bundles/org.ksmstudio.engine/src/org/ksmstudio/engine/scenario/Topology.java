@@ -3,6 +3,7 @@ package org.ksmstudio.engine.scenario;
 import java.util.ArrayList;
 import java.util.List;
 
+
 /**
  * The simulated machine.
  *
@@ -21,7 +22,8 @@ public record Topology(String arch, int pageSize, int cpuCount, List<NumaNode> n
         ScenarioException.check(pageSize >= 512 && Integer.bitCount(pageSize) == 1, "topology.pageSize", pageSize,
                 "must be a power of two >= 512");
         ScenarioException.check(cpuCount >= 1, "topology.cpuCount", cpuCount, "must be >= 1");
-        ScenarioException.check(nodes != null && !nodes.isEmpty(), "topology.nodes", nodes, "needs at least one node");
+        ScenarioException.require(nodes, "topology.nodes", "needs at least one node");
+        ScenarioException.check(!nodes.isEmpty(), "topology.nodes", nodes, "needs at least one node");
         ScenarioException.check(nodes.size() <= MAX_NODES, "topology.nodes", nodes.size() + " nodes",
                 "at most " + MAX_NODES);
         nodes = List.copyOf(nodes);

@@ -2,6 +2,7 @@ package org.ksmstudio.engine.sweep;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.Scenario;
 
@@ -16,7 +17,7 @@ public final class Comparison {
 
     /** Runs {@code scenario} once per policy on {@code runner}; results in policy order. */
     public static List<SweepResult> run(Scenario scenario, List<String> policies, SweepRunner runner,
-            SweepRunner.Progress progress) {
+            SweepRunner.@Nullable Progress progress) {
         SweepPlan plan = new SweepPlan(scenario.name(), List.of(), policies);
         return runner.run(plan.units(), RunPlan.of(scenario), progress);
     }

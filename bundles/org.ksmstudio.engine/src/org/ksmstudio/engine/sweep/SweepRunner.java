@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.scenario.RunPlan;
 
 /**
@@ -47,7 +48,7 @@ public final class SweepRunner {
      * Runs every unit and returns their results in unit order; units not run because of
      * {@link #cancel()} are reported as failed ("cancelled").
      */
-    public List<SweepResult> run(List<SweepUnit> units, RunPlan base, Progress progress) {
+    public List<SweepResult> run(List<SweepUnit> units, RunPlan base, @Nullable Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, units.size())), r -> {
             Thread t = new Thread(r, "ksm-sweep");
             t.setDaemon(true);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.SysfsResult.Outcome;
 
 /**
@@ -90,12 +91,12 @@ public enum KsmSysfsFile implements SysfsRow {
     private final Format format;
     private final long min;
     private final long max;
-    private final String defaultValue;
+    private final @Nullable String defaultValue;
     private final String since;
     private final String unit;
     private final String meaning;
 
-    KsmSysfsFile(String fileName, Format format, long min, long max, String defaultValue, String since, String unit,
+    KsmSysfsFile(String fileName, Format format, long min, long max, @Nullable String defaultValue, String since, String unit,
             String meaning) {
         this.fileName = fileName;
         this.format = format;
@@ -136,7 +137,8 @@ public enum KsmSysfsFile implements SysfsRow {
     /** The kernel's default of a tunable, as written to the file; empty for counters. */
     @Override
     public Optional<String> defaultValue() {
-        return Optional.ofNullable(defaultValue);
+        String value = defaultValue;
+        return value == null ? Optional.empty() : Optional.of(value);
     }
 
     /** The first mainline kernel version that has the file, e.g. "6.7". */

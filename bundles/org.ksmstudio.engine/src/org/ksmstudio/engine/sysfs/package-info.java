@@ -4,4 +4,7 @@
  * version, unit, meaning) and {@link org.ksmstudio.engine.sysfs.SysfsScript} the shell script that
  * writes a set of tunables on a real machine in an order the kernel accepts.
  */
+@NonNullByDefault
 package org.ksmstudio.engine.sysfs;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
