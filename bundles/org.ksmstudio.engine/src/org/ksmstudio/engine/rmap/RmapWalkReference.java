@@ -25,6 +25,7 @@ import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.Topology;
+import org.ksmstudio.engine.scenario.Volatility;
 
 /**
  * The {@code rmap_walks} rows of a reference file ({@code ksmstudio-kernel-reference-1}): each row is
@@ -110,7 +111,7 @@ public final class RmapWalkReference {
                 new NumaNode(1, 64L << 30, List.of())), List.of(List.of(10, 10), List.of(10, 10)));
         int perProcess = Math.max(1, row.ptesTotal() / row.processes());
         MergeableRegion region = new MergeableRegion(REGION, MergeMode.MADV_MERGEABLE,
-                List.of(ContentGroup.duplicates(1, perProcess, Layout.BLOCK)), null);
+                List.of(ContentGroup.duplicates(1, perProcess, Layout.BLOCK)), Volatility.NONE);
         Scenario.Builder b = Scenario.builder().name("rmap_walks[" + row.index() + "]").topology(t)
                 .costModel(CostModel.THIS_MACHINE)
                 .tunables(KsmTunables.DEFAULTS.withRun(1).withPagesToScan(10_000).withMaxPageSharing(

@@ -45,9 +45,7 @@ public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent
             ScenarioException.check(copiesPerContent >= 0, "group.copiesPerContent", copiesPerContent, "must be >= 0");
             pages = (long) distinctContents * copiesPerContent;
         } else if (kind == Kind.EXPLICIT) {
-            PageContentIds ids = contentIds;
-            ScenarioException.require(ids, "group.contentIds", "is required for explicit contents");
-            pages = ids.pages();
+            pages = ScenarioException.require(contentIds, "group.contentIds", "is required for explicit contents").pages();
         } else {
             ScenarioException.check(pages >= 0, "group.pages", pages, "must be >= 0");
         }

@@ -1,5 +1,6 @@
 package org.ksmstudio.engine.scenario;
 
+import org.eclipse.jdt.annotation.NonNull;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -34,10 +35,13 @@ public final class ScenarioException extends IllegalArgumentException {
     }
 
     /**
-     * Throws a ScenarioException "{@code field} = null: {@code problem}" when {@code value} is null: a
+     * {@code value}, or a ScenarioException "{@code field} = null: {@code problem}" when it is null: a
      * required value from a caller outside null analysis (a file reader).
      */
-    public static void require(@Nullable Object value, String field, String problem) {
-        check(value != null, field, null, problem);
+    public static <T> @NonNull T require(@Nullable T value, String field, String problem) {
+        if (value == null) {
+            throw new ScenarioException(field, null, problem);
+        }
+        return value;
     }
 }

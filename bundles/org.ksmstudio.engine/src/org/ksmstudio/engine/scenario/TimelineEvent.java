@@ -3,7 +3,6 @@ package org.ksmstudio.engine.scenario;
 import java.time.Duration;
 import java.util.List;
 
-import org.eclipse.jdt.annotation.NonNull;
 
 /**
  * Something that happens at a simulated time. Page ranges are 0-based region page numbers,
@@ -17,11 +16,11 @@ public sealed interface TimelineEvent {
     Duration at();
 
     /** Write of a /sys/kernel/mm/ksm file (value as text, e.g. "2", "scan-time"). */
-    record SysfsWrite(@NonNull Duration at, String file, String value) implements TimelineEvent {
+    record SysfsWrite(Duration at, String file, String value) implements TimelineEvent {
     }
 
     /** Application writes to a page range (COW break of KSM pages). */
-    record WritePages(@NonNull Duration at, int pid, String region, long fromPage, long toPage, long step,
+    record WritePages(Duration at, int pid, String region, long fromPage, long toPage, long step,
             NewContent content) implements TimelineEvent {
         public WritePages {
             ScenarioException.check(step >= 1, "writePages.step", step, "must be >= 1");
@@ -31,39 +30,39 @@ public sealed interface TimelineEvent {
     }
 
     /** fork(): a new process {@code childPid} sharing the parent's pages copy-on-write. */
-    record Fork(@NonNull Duration at, int parentPid, int childPid, String childName) implements TimelineEvent {
+    record Fork(Duration at, int parentPid, int childPid, String childName) implements TimelineEvent {
     }
 
     /** Process exit (its mm goes away). */
-    record Exit(@NonNull Duration at, int pid) implements TimelineEvent {
+    record Exit(Duration at, int pid) implements TimelineEvent {
     }
 
     /** madvise(MADV_UNMERGEABLE) (or MADV_MERGEABLE when {@code mergeable}) on a whole region. */
-    record Madvise(@NonNull Duration at, int pid, String region, boolean mergeable) implements TimelineEvent {
+    record Madvise(Duration at, int pid, String region, boolean mergeable) implements TimelineEvent {
     }
 
     /** migrate_pages(pid, from, to): every page of the process on {@code fromNode} moves to {@code toNode}. */
-    record MigratePages(@NonNull Duration at, int pid, int fromNode, int toNode) implements TimelineEvent {
+    record MigratePages(Duration at, int pid, int fromNode, int toNode) implements TimelineEvent {
     }
 
     /** move_pages() of a range to a node. */
-    record MovePages(@NonNull Duration at, int pid, String region, long fromPage, long toPage, int toNode)
+    record MovePages(Duration at, int pid, String region, long fromPage, long toPage, int toNode)
             implements TimelineEvent {
     }
 
     /** Compaction of a node: movable pages (KSM pages among them) are migrated within the node. */
-    record Compaction(@NonNull Duration at, int node) implements TimelineEvent {
+    record Compaction(Duration at, int node) implements TimelineEvent {
     }
 
     /**
      * Memory pressure on a node: reclaim scans {@code pagesToReclaim} pages (folio_referenced, then
      * try_to_unmap), for {@code duration}.
      */
-    record MemoryPressure(@NonNull Duration at, int node, long pagesToReclaim, Duration duration) implements TimelineEvent {
+    record MemoryPressure(Duration at, int node, long pagesToReclaim, Duration duration) implements TimelineEvent {
     }
 
     /** A memory failure (hwpoison) of the page mapped at a region page. */
-    record MemoryFailure(@NonNull Duration at, int pid, String region, long page) implements TimelineEvent {
+    record MemoryFailure(Duration at, int pid, String region, long page) implements TimelineEvent {
     }
 
     /**
@@ -72,7 +71,7 @@ public sealed interface TimelineEvent {
      * ({@code count} 0: until the run ends). The firings are generated one at a time as the run
      * reaches them, never expanded in advance.
      */
-    record Periodic(@NonNull Duration at, Duration period, long count, List<List<TimelineEvent>> cycle)
+    record Periodic(Duration at, Duration period, long count, List<List<TimelineEvent>> cycle)
             implements TimelineEvent {
         public Periodic {
             ScenarioException.require(period, "periodic.period", "must be > 0");

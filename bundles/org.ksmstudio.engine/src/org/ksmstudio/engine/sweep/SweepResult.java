@@ -3,6 +3,8 @@ package org.ksmstudio.engine.sweep;
 import java.io.Serializable;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * What one unit measured (or why it failed).
  *
@@ -20,7 +22,7 @@ import java.util.List;
  * @param ksmdCpuShare          ksmd CPU time over simulated time (0..1), refile passes included
  * @param failures              pages not migrated or reclaimed because their walk was skipped
  */
-public record SweepResult(SweepUnit unit, String error, long simulatedNanos, long worstWalkNanos,
+public record SweepResult(SweepUnit unit, @Nullable String error, long simulatedNanos, long worstWalkNanos,
         long longestStretchNanos, List<Long> p99MigrationNanos, List<Long> maxMigrationNanos, long pagesSaved,
         long ksmPages, long extraDupPages, long generalProfit, double ksmdCpuShare, long failures)
         implements Serializable {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.io.CsvTables;
 import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.io.Text;
@@ -63,7 +64,8 @@ public final class SweepTable {
             row.add(Long.toString(r.generalProfit()));
             row.add(String.format(Locale.ROOT, "%.2f", r.ksmdCpuShare() * 100));
             row.add(Long.toString(r.failures()));
-            row.add(r.error() == null ? "" : r.error());
+            String error = r.error();
+            row.add(error == null ? "" : error);
             rows.add(row);
         }
     }
@@ -117,7 +119,7 @@ public final class SweepTable {
     public String toJson() {
         List<Object> runs = new ArrayList<>();
         for (SweepResult r : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, @Nullable Object> m = new LinkedHashMap<>();
             m.put("parameters", new LinkedHashMap<String, Object>(r.unit().parameters()));
             m.put("policy", r.unit().policy());
             m.put("error", r.error());
