@@ -1,5 +1,6 @@
 package org.ksmstudio.rcp.internal;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
@@ -22,6 +23,7 @@ final class KsmStudioActionBarAdvisor extends ActionBarAdvisor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected void makeActions(IWorkbenchWindow window) {
 		for (ActionFactory factory : new ActionFactory[] { ActionFactory.SAVE, ActionFactory.SAVE_AS,
 				ActionFactory.SAVE_ALL, ActionFactory.CLOSE, ActionFactory.CLOSE_ALL, ActionFactory.QUIT,
@@ -33,6 +35,7 @@ final class KsmStudioActionBarAdvisor extends ActionBarAdvisor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected void fillMenuBar(IMenuManager menuBar) {
 		IWorkbenchWindow window = getActionBarConfigurer().getWindowConfigurer().getWindow();
 

@@ -2,6 +2,7 @@ package org.ksmstudio.rcp.internal;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
@@ -19,6 +20,7 @@ public final class KsmStudioApplication implements IApplication {
 	public static final String PERSPECTIVE_ID = "org.ksmstudio.ui.perspective"; //$NON-NLS-1$
 
 	@Override
+	@NonNullByDefault({})
 	public Object start(IApplicationContext context) {
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		Display display = PlatformUI.createDisplay();

@@ -8,6 +8,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchPage;
@@ -29,6 +30,7 @@ final class KsmStudioWorkbenchAdvisor extends WorkbenchAdvisor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void initialize(IWorkbenchConfigurer configurer) {
 		super.initialize(configurer);
 		configurer.setSaveAndRestore(true);
@@ -41,6 +43,7 @@ final class KsmStudioWorkbenchAdvisor extends WorkbenchAdvisor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
 		return new KsmStudioWorkbenchWindowAdvisor(configurer);
 	}

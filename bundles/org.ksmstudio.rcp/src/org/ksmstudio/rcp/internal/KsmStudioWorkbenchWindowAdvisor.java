@@ -1,5 +1,6 @@
 package org.ksmstudio.rcp.internal;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
@@ -14,6 +15,7 @@ final class KsmStudioWorkbenchWindowAdvisor extends WorkbenchWindowAdvisor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
 		return new KsmStudioActionBarAdvisor(configurer);
 	}

@@ -1,8 +1,10 @@
 package org.ksmstudio.rcp.internal;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.osgi.util.NLS;
 
 /** User-visible strings of the product application. */
+@NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 final class Messages extends NLS {
 	private static final String BUNDLE_NAME = "org.ksmstudio.rcp.internal.messages"; //$NON-NLS-1$
 
