@@ -21,6 +21,7 @@ import org.eclipse.emf.ecore.xmi.XMLLoad;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.emf.ecore.xmi.impl.SAXXMIHandler;
 import org.eclipse.emf.ecore.xmi.impl.XMILoadImpl;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.ksmstudio.model.scenario.util.ScenarioResourceImpl;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -47,6 +48,7 @@ final class GuardedScenarioResource extends ScenarioResourceImpl {
     }
 
     @Override
+    @NonNullByDefault({})
     protected XMLLoad createXMLLoad(Map<?, ?> options) {
         return createXMLLoad();
     }
@@ -89,21 +91,25 @@ final class GuardedScenarioResource extends ScenarioResourceImpl {
         }
 
         @Override
+        @NonNullByDefault({})
         protected void handleXSISchemaLocation(String schemaLocations) {
             // never followed: the scenario package is built in
         }
 
         @Override
+        @NonNullByDefault({})
         protected void handleXSINoNamespaceSchemaLocation(String schemaLocation) {
             // never followed
         }
 
         @Override
+        @NonNullByDefault({})
         protected void processSchemaLocations(String prefix, String name) {
             // never followed
         }
 
         @Override
+        @NonNullByDefault({})
         protected EPackage getPackageForURI(String uriString) {
             EPackage ePackage = packageRegistry.getEPackage(uriString);
             if (ePackage == null) {
@@ -113,6 +119,7 @@ final class GuardedScenarioResource extends ScenarioResourceImpl {
         }
 
         @Override
+        @NonNullByDefault({})
         protected void setFeatureValue(EObject object, EStructuralFeature feature, Object value, int position) {
             if (!feature.isMany() && !setDuringLoad.computeIfAbsent(object, o -> Collections.newSetFromMap(
                     new IdentityHashMap<>())).add(feature)) {

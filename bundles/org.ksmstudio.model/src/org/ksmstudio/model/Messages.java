@@ -1,11 +1,14 @@
 package org.ksmstudio.model;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /**
  * User strings of the scenario files' loading ({@code Load_*}: the problem after {@code file:line:column:})
  * and of the shipped examples ({@code Example_*}).
  * From {@code messages.properties} beside this class through {@link MessageBundle} (plain
  * ResourceBundles: they load inside OSGi and on the headless runner's plain classpath alike).
  */
+@NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 @SuppressWarnings("javadoc")
 public final class Messages {
 

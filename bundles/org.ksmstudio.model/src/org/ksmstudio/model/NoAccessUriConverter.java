@@ -10,6 +10,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.URIConverter;
 import org.eclipse.emf.ecore.resource.impl.ExtensibleURIConverterImpl;
 import org.eclipse.emf.ecore.resource.impl.URIHandlerImpl;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The URI converter of a resource set that scenarios are loaded into: it opens nothing, neither
@@ -29,36 +30,43 @@ final class NoAccessUriConverter {
     /** Handles every URI by refusing it. */
     private static final class RefusingHandler extends URIHandlerImpl {
         @Override
+        @NonNullByDefault({})
         public boolean canHandle(URI uri) {
             return true;
         }
 
         @Override
+        @NonNullByDefault({})
         public InputStream createInputStream(URI uri, Map<?, ?> options) throws IOException {
             throw refused(uri);
         }
 
         @Override
+        @NonNullByDefault({})
         public OutputStream createOutputStream(URI uri, Map<?, ?> options) throws IOException {
             throw refused(uri);
         }
 
         @Override
+        @NonNullByDefault({})
         public void delete(URI uri, Map<?, ?> options) throws IOException {
             throw refused(uri);
         }
 
         @Override
+        @NonNullByDefault({})
         public boolean exists(URI uri, Map<?, ?> options) {
             return false;
         }
 
         @Override
+        @NonNullByDefault({})
         public Map<String, ?> getAttributes(URI uri, Map<?, ?> options) {
             return Map.of();
         }
 
         @Override
+        @NonNullByDefault({})
         public void setAttributes(URI uri, Map<String, ?> attributes, Map<?, ?> options) throws IOException {
             throw refused(uri);
         }

@@ -2,6 +2,7 @@ package org.ksmstudio.model;
 
 import java.nio.file.Path;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.io.Text;
 
 /**
@@ -25,7 +26,7 @@ public class ScenarioLoadException extends Exception {
      * @param problem what is wrong, in one sentence
      * @param cause   the underlying exception, may be null
      */
-    public ScenarioLoadException(Path file, int line, int column, String problem, Throwable cause) {
+    public ScenarioLoadException(Path file, int line, int column, String problem, @Nullable Throwable cause) {
         super(format(file, line, column, problem), cause);
         this.file = file;
         this.line = line;

@@ -22,6 +22,7 @@ import org.eclipse.emf.ecore.xmi.ClassNotFoundException;
 import org.eclipse.emf.ecore.xmi.FeatureNotFoundException;
 import org.eclipse.emf.ecore.xmi.PackageNotFoundException;
 import org.eclipse.emf.ecore.xmi.XMLResource;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioPackage;
@@ -196,7 +197,8 @@ public final class ScenarioResources {
         return new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadScenario, message), e);
     }
 
-    private static ScenarioLoadException fromDiagnostic(Path file, Resource.Diagnostic diagnostic, Exception cause) {
+    private static ScenarioLoadException fromDiagnostic(Path file, Resource.Diagnostic diagnostic,
+            @Nullable Exception cause) {
         String problem;
         if (diagnostic instanceof PackageNotFoundException notFound) {
             problem = MessageBundle.bind(Messages.Load_UnknownNamespace, notFound.uri(), ScenarioPackage.eNS_URI);

@@ -1,5 +1,6 @@
 package org.ksmstudio.model.validation;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.ksmstudio.model.MessageBundle;
 
 /**
@@ -8,6 +9,7 @@ import org.ksmstudio.model.MessageBundle;
  * From {@code messages.properties} beside this class through {@link MessageBundle} (plain
  * ResourceBundles: they load inside OSGi and on the headless runner's plain classpath alike).
  */
+@NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 @SuppressWarnings("javadoc")
 public final class Messages {
 

@@ -542,12 +542,12 @@ public final class ScenarioConstraints {
                         Messages.Constraint_NoProcessHasARegionOf);
             }
         } else {
-            Process owner = ScenarioQueries.pids(scenario.get()).get(event.getPid());
-            if (owner == null) {
+            Map<Integer, Process> byPid = ScenarioQueries.pids(scenario.get());
+            if (!byPid.containsKey(event.getPid())) {
                 c.error(event, Literals.PAGE_RANGE_EVENT__PID, event.getPid(), MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, pidList(scenario.get())));
                 return c.result();
             }
-            processes = List.of(owner);
+            processes = List.of(byPid.get(event.getPid()));
         }
         for (Process process : processes) {
             Optional<MergeableRegion> region = ScenarioQueries.region(process, event.getRegion());
