@@ -14,6 +14,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.Checkpoint;
 import org.ksmstudio.model.scenario.Compaction;
@@ -96,7 +97,8 @@ public final class ScenarioDefaults {
      * What else must change when {@code child} is created in {@code feature} of {@code owner}: a new
      * NUMA node's column in the SLIT rows of the other nodes. Null when nothing.
      */
-    public static Command companions(EditingDomain domain, EObject owner, EStructuralFeature feature, Object child) {
+    public static @Nullable Command companions(EditingDomain domain, EObject owner, EStructuralFeature feature,
+            Object child) {
         if (!(owner instanceof Topology topology) || feature != Literals.TOPOLOGY__NODES || !(child instanceof NumaNode)
                 || topology.getNodes().stream().allMatch(n -> n.getDistances().isEmpty())) {
             return null;

@@ -14,6 +14,7 @@ import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.provider.IItemLabelProvider;
 import org.eclipse.emf.edit.provider.ItemPropertyDescriptor;
 import org.eclipse.emf.edit.provider.ItemProviderAdapter;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Base class of the generated item providers (the genmodel's provider root class): property
@@ -29,6 +30,7 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
     }
 
     @Override
+    @NonNullByDefault({})
     protected ItemPropertyDescriptor createItemPropertyDescriptor(AdapterFactory adapterFactory,
             ResourceLocator resourceLocator, String displayName, String description, EStructuralFeature feature,
             boolean isSettable, boolean multiLine, boolean sortChoices, Object staticImage, String category,
@@ -60,6 +62,7 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
 
     /** The generated descriptors, each child given valid values for its place ({@link ScenarioDefaults#initialize}). */
     @Override
+    @NonNullByDefault({})
     public Collection<?> getNewChildDescriptors(Object object, EditingDomain editingDomain, Object sibling) {
         Collection<?> descriptors = super.getNewChildDescriptors(object, editingDomain, sibling);
         if (object instanceof EObject owner) {
@@ -74,6 +77,7 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
 
     /** Creates the child and makes the changes it needs elsewhere ({@link ScenarioDefaults#companions}). */
     @Override
+    @NonNullByDefault({})
     protected Command createCreateChildCommand(EditingDomain domain, EObject owner, EStructuralFeature feature,
             Object value, int index, Collection<?> collection) {
         return new CreateChildCommand(domain, owner, feature, value, index, collection, this) {
@@ -88,6 +92,7 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
 
     /** Adds, first giving the added objects free keys where theirs are taken ({@link UniqueKeysAddCommand}). */
     @Override
+    @NonNullByDefault({})
     protected Command createAddCommand(EditingDomain domain, EObject owner, EStructuralFeature feature,
             Collection<?> collection, int index) {
         return new UniqueKeysAddCommand(domain, owner, feature, collection, index);
@@ -95,6 +100,7 @@ public class ScenarioItemProviderAdapter extends ItemProviderAdapter {
 
     /** A set command labelled with the feature and the value: "Set max_page_sharing = 128". */
     @Override
+    @NonNullByDefault({})
     protected Command createSetCommand(EditingDomain domain, EObject owner, EStructuralFeature feature, Object value,
             int index) {
         Command set = super.createSetCommand(domain, owner, feature, value, index);

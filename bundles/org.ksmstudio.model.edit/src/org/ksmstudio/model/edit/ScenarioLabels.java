@@ -11,6 +11,7 @@ import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.CapturedContent;
@@ -175,7 +176,7 @@ public final class ScenarioLabels {
     }
 
     /** The unit shown after values of {@code feature}, or null. */
-    public static String unit(EStructuralFeature feature) {
+    public static @Nullable String unit(EStructuralFeature feature) {
         EAnnotation annotation = feature.getEAnnotation(UI);
         String unit = annotation == null ? null : annotation.getDetails().get("unit");
         return unit == null || unit.isEmpty() || UNITS_NOT_SHOWN.contains(unit) ? null : unit;
