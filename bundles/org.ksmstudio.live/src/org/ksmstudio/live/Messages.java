@@ -2,7 +2,10 @@ package org.ksmstudio.live;
 
 import java.text.MessageFormat;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
 /** User-visible strings of the live kernel bundle. */
+@NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 public final class Messages {
 
 	public static final String KSM_ABSENT = "{0} does not exist: this kernel was built without KSM (CONFIG_KSM), or sysfs is not mounted. Live data and replays are not available.";

@@ -2,6 +2,7 @@ package org.ksmstudio.live.capture;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.proc.ProcessKsmStat;
 
 /**
@@ -15,7 +16,7 @@ import org.ksmstudio.live.proc.ProcessKsmStat;
  *                  frames with the same contents), 0 if none
  * @param regions   its captured VMAs, in address order
  */
-public record CapturedProcess(int pid, int parentPid, String command, ProcessKsmStat stat, int forkOf,
+public record CapturedProcess(int pid, int parentPid, String command, @Nullable ProcessKsmStat stat, int forkOf,
 		List<CapturedRegion> regions) {
 
 	public CapturedProcess {

@@ -3,6 +3,7 @@ package org.ksmstudio.live.capture;
 import java.time.Duration;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.topology.NumaTopology;
 
@@ -19,7 +20,7 @@ import org.ksmstudio.live.topology.NumaTopology;
  * @param readNanos     time spent reading them
  * @param warnings      what could not be read, one sentence each
  */
-public record MachineCapture(NumaTopology topology, KsmSample ksm, List<CapturedProcess> processes, int contentCount,
+public record MachineCapture(NumaTopology topology, @Nullable KsmSample ksm, List<CapturedProcess> processes, int contentCount,
 		Duration window, long pagesRead, long readNanos, List<String> warnings) {
 
 	public MachineCapture {

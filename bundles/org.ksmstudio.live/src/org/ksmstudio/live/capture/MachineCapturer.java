@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.proc.ProcessKsmStat;
@@ -72,13 +73,13 @@ public final class MachineCapturer {
 	private static final class Target {
 		final int pid;
 		final ProcessStatus status;
-		final ProcessKsmStat stat;
+		final @Nullable ProcessKsmStat stat;
 		final List<Vma> vmas;
 		final Map<Long, Map<Integer, Long>> numa;
 		final List<RegionReader.Pass> passes = new ArrayList<>();
 		final List<RegionReader.Pass> later = new ArrayList<>();
 
-		Target(int pid, ProcessStatus status, ProcessKsmStat stat, List<Vma> vmas, Map<Long, Map<Integer, Long>> numa) {
+		Target(int pid, ProcessStatus status, @Nullable ProcessKsmStat stat, List<Vma> vmas, Map<Long, Map<Integer, Long>> numa) {
 			this.pid = pid;
 			this.status = status;
 			this.stat = stat;
@@ -186,7 +187,7 @@ public final class MachineCapturer {
 					vmas.add(v);
 				}
 			}
-			return new Target(pid, status, stat.orElse(null), vmas, NumaMaps.read(dir.resolve("numa_maps")));
+			return new Target(pid, status, stat.isPresent() ? stat.get() : null, vmas, NumaMaps.read(dir.resolve("numa_maps")));
 		} catch (AccessDeniedException e) {
 			throw denied(pid, e);
 		} catch (NoSuchFileException e) {
@@ -200,7 +201,8 @@ public final class MachineCapturer {
 		return new IOException(Messages.format(Messages.CAPTURE_DENIED, Integer.toString(pid), file, "permission denied"), e);
 	}
 
-	private void readAll(Target t, KernelPageFlags flags, int pageSize, List<RegionReader.Pass> earlier,
+	private void readAll(Target t, @Nullable KernelPageFlags flags, int pageSize,
+			@Nullable List<RegionReader.Pass> earlier,
 			java.util.function.LongConsumer progress, BooleanSupplier cancelled) throws IOException {
 		Path dir = proc.resolve(Integer.toString(t.pid));
 		try (FileChannel pagemap = FileChannel.open(dir.resolve("pagemap"), StandardOpenOption.READ);
@@ -281,7 +283,7 @@ public final class MachineCapturer {
 		return result;
 	}
 
-	private KernelPageFlags pageFlags(List<String> warnings) {
+	private @Nullable KernelPageFlags pageFlags(List<String> warnings) {
 		try {
 			return KernelPageFlags.open(proc);
 		} catch (IOException e) {

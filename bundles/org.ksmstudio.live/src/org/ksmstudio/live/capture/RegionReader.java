@@ -9,6 +9,8 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * Reads the pages of one VMA of one process: its pagemap entries (present, swapped, PFN,
  * soft-dirty), the contents of its present pages through {@code /proc/PID/mem} (reduced to
@@ -24,7 +26,7 @@ final class RegionReader {
 
 	private final FileChannel pagemap;
 	private final FileChannel mem;
-	private final KernelPageFlags flags;
+	private final @Nullable KernelPageFlags flags;
 	private final int pageSize;
 	private final ByteBuffer entries = ByteBuffer.allocateDirect(ENTRIES * PagemapEntry.BYTES)
 			.order(ByteOrder.nativeOrder());
@@ -33,7 +35,7 @@ final class RegionReader {
 	/**
 	 * @param flags null when /proc/kpageflags is not readable
 	 */
-	RegionReader(FileChannel pagemap, FileChannel mem, KernelPageFlags flags, int pageSize) {
+	RegionReader(FileChannel pagemap, FileChannel mem, @Nullable KernelPageFlags flags, int pageSize) {
 		this.pagemap = pagemap;
 		this.mem = mem;
 		this.flags = flags;
@@ -65,6 +67,11 @@ final class RegionReader {
 		long frameSignature;
 		boolean pfnsHidden;
 
+		Pass(int presentWords, int fingerprintCapacity) {
+			present = new long[presentWords];
+			fingerprints = new long[fingerprintCapacity];
+		}
+
 		void add(long fingerprint) {
 			if (presentCount == fingerprints.length) {
 				fingerprints = Arrays.copyOf(fingerprints, fingerprints.length * 2);
@@ -88,12 +95,11 @@ final class RegionReader {
 	 *                 {@link #GONE} where a page is not present any more
 	 * @param progress called with the number of pages done after each batch of pagemap entries
 	 */
-	Pass read(long start, long end, Pass earlier, LongConsumer progress, BooleanSupplier cancelled)
+	Pass read(long start, long end, @Nullable Pass earlier, LongConsumer progress, BooleanSupplier cancelled)
 			throws IOException {
 		long count = (end - start) / pageSize;
-		Pass pass = new Pass();
-		pass.present = new long[(int) ((count + 63) >>> 6)];
-		pass.fingerprints = new long[earlier == null ? (int) Math.min(count, 1 << 16) : earlier.presentCount];
+		Pass pass = new Pass((int) ((count + 63) >>> 6),
+				earlier == null ? (int) Math.min(count, 1 << 16) : earlier.presentCount);
 		long signature = 0x51AFD7ED558CCD1DL;
 		for (long first = 0; first < count; first += ENTRIES) {
 			if (cancelled.getAsBoolean()) {

@@ -128,10 +128,10 @@ public final class ProcessKsmReader {
 	}
 
 	private static long number(Map<String, String> fields, String key) {
-		String value = fields.get(key);
-		if (value == null) {
+		if (!fields.containsKey(key)) {
 			return ProcessKsmStat.NOT_REPORTED;
 		}
+		String value = fields.get(key);
 		try {
 			return Long.parseLong(value);
 		} catch (NumberFormatException e) {

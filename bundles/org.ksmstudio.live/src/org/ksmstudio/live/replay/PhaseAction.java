@@ -2,6 +2,7 @@ package org.ksmstudio.live.replay;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.sysfs.KsmFile;
 
 /** What a phase of a replayed case does before it waits for the counters to settle. */
@@ -31,7 +32,7 @@ public sealed interface PhaseAction {
 	 * the phase is the snapshot right after the last of them (expect then holds full_scans too);
 	 * a wait of seconds only then lasts until converged, as in the reference measurements.
 	 */
-	record Wait(Double seconds, Long fullScans) implements PhaseAction {
+	record Wait(@Nullable Double seconds, @Nullable Long fullScans) implements PhaseAction {
 	}
 
 	/** Writes KSM tunables in order while the workload runs. */
@@ -47,6 +48,6 @@ public sealed interface PhaseAction {
 	 * @param result the errno name or {@code ok}: expected (read from a reference) or
 	 *               observed (recorded); {@code null} when unknown
 	 */
-	record SysfsWrite(KsmFile file, String value, String result) {
+	record SysfsWrite(KsmFile file, String value, @Nullable String result) {
 	}
 }

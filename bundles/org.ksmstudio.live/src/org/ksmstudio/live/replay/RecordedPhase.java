@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.proc.ProcessKsmStat;
 import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
@@ -29,9 +30,9 @@ import org.ksmstudio.live.sysfs.WriteOutcome;
  * @param series                   the counters over the phase (null when not kept)
  */
 public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
-		Map<KsmFile, String> tunablesReadBack, boolean converged, Long fullScansToLastChange,
-		Long pagesScannedToLastChange, Double wallSecondsToLastChange, List<Map<String, Long>> perProcess,
-		KsmTimeSeries series) {
+		Map<KsmFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
+		@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
+		List<Map<String, Long>> perProcess, @Nullable KsmTimeSeries series) {
 
 	/** The per-process fields, in the order of the reference format. */
 	public static final List<String> PER_PROCESS_FIELDS = List.of("ksm_rmap_items", "ksm_merging_pages",

@@ -131,11 +131,13 @@ public final class ReferenceFormat {
 			Map<String, Object> expect = new LinkedHashMap<>(p.expect());
 			p.tunablesReadBack().forEach((k, v) -> expect.put(k.fileName(), tunableValue(k, v)));
 			phase.put("expect", expect);
-			if (p.fullScansToLastChange() != null) {
-				phase.put("full_scans_to_last_change", p.fullScansToLastChange());
-				phase.put("pages_scanned_to_last_change", p.pagesScannedToLastChange());
-				if (p.wallSecondsToLastChange() != null) {
-					phase.put("wall_s_to_last_change", p.wallSecondsToLastChange());
+			if (p.fullScansToLastChange() instanceof Long scans) {
+				phase.put("full_scans_to_last_change", scans);
+				if (p.pagesScannedToLastChange() instanceof Long pages) {
+					phase.put("pages_scanned_to_last_change", pages);
+				}
+				if (p.wallSecondsToLastChange() instanceof Double wall) {
+					phase.put("wall_s_to_last_change", wall);
 				}
 			}
 			if (!p.converged()) {
@@ -174,12 +176,11 @@ public final class ReferenceFormat {
 		}
 		case PhaseAction.Wait w -> {
 			Map<String, Object> wait = new LinkedHashMap<>();
-			if (w.seconds() != null) {
-				wait.put("seconds", w.seconds() == Math.rint(w.seconds()) ? (Object) w.seconds().longValue()
-						: w.seconds());
+			if (w.seconds() instanceof Double seconds) {
+				wait.put("seconds", seconds == Math.rint(seconds) ? (Object) seconds.longValue() : seconds);
 			}
-			if (w.fullScans() != null) {
-				wait.put("full_scans", w.fullScans());
+			if (w.fullScans() instanceof Long scans) {
+				wait.put("full_scans", scans);
 			}
 			m.put("wait", wait);
 		}
@@ -189,8 +190,8 @@ public final class ReferenceFormat {
 				Map<String, Object> write = new LinkedHashMap<>();
 				write.put("file", w.file().fileName());
 				write.put("value", w.value());
-				if (w.result() != null) {
-					write.put("result", w.result());
+				if (w.result() instanceof String result) {
+					write.put("result", result);
 				}
 				writes.add(write);
 			}

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.sysfs.ApplyPlan;
@@ -51,7 +52,7 @@ public final class ReplayRunner {
 	 * @param seriesInterval          time between samples kept in each phase's series
 	 * @param generatorCacheDirectory where the compiled workload generator is kept
 	 */
-	public record Options(Path restoreFile, Path lockFile, Duration lockTimeout, Duration phaseTimeout,
+	public record Options(Path restoreFile, @Nullable Path lockFile, Duration lockTimeout, Duration phaseTimeout,
 			Duration pollInterval, Duration seriesInterval, Path generatorCacheDirectory) {
 
 		/** The application's defaults: restore file in the home directory, no lock, 5 minutes per phase. */
@@ -114,7 +115,6 @@ public final class ReplayRunner {
 	 * @throws KsmUnavailableException when KSM is absent or not writable, a tunable of the case is
 	 *                                 refused, or the restore could not be verified
 	 */
-	@SuppressWarnings("try") // the lock is held for the whole block
 	public RecordedCase run(ReplayCase replayCase, ReplayListener listener, BooleanSupplier cancelled)
 			throws IOException, InterruptedException {
 		KsmAccess access = sysfs.access();
@@ -122,8 +122,10 @@ public final class ReplayRunner {
 			throw new KsmUnavailableException(access.message());
 		}
 		Path binary = WorkloadGenerator.binary(options.generatorCacheDirectory());
-		try (ExperimentLock lock = options.lockFile() == null ? null
-				: ExperimentLock.acquire(options.lockFile(), options.lockTimeout())) {
+		Path lockFile = options.lockFile();
+		// the lock is held for the whole block
+		try (@Nullable ExperimentLock lock = lockFile == null ? null
+				: ExperimentLock.acquire(lockFile, options.lockTimeout())) {
 			RestoreGuard guard = RestoreGuard.begin(writer, options.restoreFile());
 			GeneratedWorkload processes = null;
 			RecordedCase recorded;
@@ -189,7 +191,7 @@ public final class ReplayRunner {
 		}
 		case PhaseAction.Wait w -> {
 			waitFor(w, sysfs.sample(WATCHED), cancelled);
-			if (w.fullScans() != null && w.fullScans() > 0) {
+			if (w.fullScans() instanceof Long scans && scans > 0) {
 				// a wait of N full scans is a snapshot right after the N-th, without a convergence wait
 				KsmSample after = sysfs.sample(WATCHED);
 				listener.sampled(after);
@@ -232,9 +234,11 @@ public final class ReplayRunner {
 	/** Sleeps the wait's seconds, then until full_scans advanced by its full scans since {@code start}. */
 	private void waitFor(PhaseAction.Wait wait, KsmSample start, BooleanSupplier cancelled)
 			throws IOException, InterruptedException {
-		long until = start.nanoTime() + (long) ((wait.seconds() == null ? 0 : wait.seconds()) * 1e9);
+		Double seconds = wait.seconds();
+		Long fullScans = wait.fullScans();
+		long until = start.nanoTime() + (long) ((seconds == null ? 0 : seconds) * 1e9);
 		long deadline = until + options.phaseTimeout().toNanos();
-		long scans = wait.fullScans() == null ? 0 : wait.fullScans();
+		long scans = fullScans == null ? 0 : fullScans;
 		long firstScan = start.valueOr(KsmFile.FULL_SCANS, 0);
 		while (true) {
 			if (cancelled.getAsBoolean()) {

@@ -1,5 +1,7 @@
 package org.ksmstudio.live.replay;
 
+import java.util.Objects;
+
 import org.ksmstudio.engine.reference.ReferenceWorkload;
 import org.ksmstudio.engine.scenario.Workload;
 
@@ -55,9 +57,7 @@ public record ReplayWorkload(int processes, long pagesPerProcess, long distinctC
 				"must be at least 1 and equal the " + filled + " pages filled");
 		check(distinctContents <= Integer.MAX_VALUE && copiesPerContent <= Integer.MAX_VALUE, "distinct_contents",
 				distinctContents, "and copies_per_content must be at most " + Integer.MAX_VALUE);
-		if (layout == null) {
-			layout = Layout.BLOCK;
-		}
+		layout = Objects.requireNonNullElse(layout, Layout.BLOCK); // a reader outside null analysis may pass null
 	}
 
 	/** The pages filled in each process. */

@@ -22,7 +22,7 @@ public final class KsmSysfsWriter {
 
 	private final KsmSysfs sysfs;
 	/** The only thread that may still write, once {@link #stopOthers()} was called. */
-	private volatile Thread onlyWriter;
+	private volatile @Nullable Thread onlyWriter;
 
 	public KsmSysfsWriter(KsmSysfs sysfs) {
 		this.sysfs = sysfs;

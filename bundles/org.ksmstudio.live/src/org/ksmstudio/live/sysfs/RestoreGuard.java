@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -32,7 +33,7 @@ public final class RestoreGuard implements AutoCloseable {
 	private final Path restoreFile;
 	private final TunableSnapshot snapshot;
 	private final Thread shutdownHook;
-	private RestoreReport report;
+	private @Nullable RestoreReport report;
 
 	private RestoreGuard(KsmSysfsWriter writer, Path restoreFile, TunableSnapshot snapshot) {
 		this.writer = writer;
@@ -99,7 +100,8 @@ public final class RestoreGuard implements AutoCloseable {
 
 	/** The report of the restore, once done. */
 	public Optional<RestoreReport> report() {
-		return Optional.ofNullable(report);
+		RestoreReport done = report;
+		return done == null ? Optional.empty() : Optional.of(done);
 	}
 
 	/**
@@ -107,9 +109,11 @@ public final class RestoreGuard implements AutoCloseable {
 	 * restore file when verified, and disarms the shutdown hook.
 	 */
 	public synchronized RestoreReport restore() throws IOException {
-		if (report == null) {
-			report = restore(writer, snapshot);
-			if (report.verified()) {
+		RestoreReport done = report;
+		if (done == null) {
+			done = restore(writer, snapshot);
+			report = done;
+			if (done.verified()) {
 				Files.deleteIfExists(restoreFile);
 			}
 			try {
@@ -118,7 +122,7 @@ public final class RestoreGuard implements AutoCloseable {
 				// the JVM is shutting down: the hook is running or done
 			}
 		}
-		return report;
+		return done;
 	}
 
 	/**
@@ -186,6 +190,6 @@ public final class RestoreGuard implements AutoCloseable {
 
 	private static boolean same(KsmSample sample, Map<KsmFile, String> wanted, KsmFile file) {
 		String value = wanted.get(file);
-		return value == null || value.equals(sample.text(file).orElse(null));
+		return !wanted.containsKey(file) || sample.text(file).filter(value::equals).isPresent();
 	}
 }
