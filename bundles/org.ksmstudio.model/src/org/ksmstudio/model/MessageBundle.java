@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * Fills the {@code public static String} fields of a {@code Messages} class from a properties
  * file next to it, as Eclipse's {@code NLS.initializeMessages} does, but with plain
@@ -52,8 +54,8 @@ public final class MessageBundle {
      * ({@link MessageFormat} rules: a quote is written {@code ''} in the properties file). Numbers are
      * formatted without grouping so that values read like sysfs.
      */
-    public static String bind(String pattern, Object... arguments) {
-        Object[] plain = new Object[arguments.length];
+    public static String bind(String pattern, @Nullable Object... arguments) {
+        @Nullable Object[] plain = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
             plain[i] = arguments[i] instanceof Number || arguments[i] == null ? String.valueOf(arguments[i])
                     : arguments[i];

@@ -15,6 +15,7 @@ import org.ksmstudio.live.capture.CapturedProcess;
 import org.ksmstudio.live.capture.CapturedRegion;
 import org.ksmstudio.live.capture.MachineCapture;
 import org.ksmstudio.live.scenario.MachineScenarioConverter;
+import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.topology.NumaTopology;
 import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.Scenarios;
@@ -71,8 +72,8 @@ public final class CaptureModelConverter {
 		List<String> notes = new ArrayList<>(capture.warnings());
 		Scenario scenario = Scenarios.create(name, Math.max(1, t.cpuCount()), 1024);
 		MachineModels.topology(scenario.getTopology(), t, notes);
-		if (kernelTunables && capture.ksm() != null) {
-			MachineModels.tunables(scenario.getKsm(), MachineScenarioConverter.tunables(capture.ksm()));
+		if (kernelTunables && capture.ksm() instanceof KsmSample ksm) {
+			MachineModels.tunables(scenario.getKsm(), MachineScenarioConverter.tunables(ksm));
 		}
 		scenario.getKsm().setRun(1);
 		Map<String, PageContentIds> streams = new LinkedHashMap<>();

@@ -5,18 +5,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
 import org.ksmstudio.core.replay.KernelReplay;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.live.capture.CapturedProcess;
 import org.ksmstudio.live.capture.MachineCapture;
+import org.ksmstudio.live.proc.ProcessKsmStat;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.scenario.ScenarioReplayConverter;
 import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.live.sysfs.KsmSample;
 
 /**
  * The kernel's counters at a capture beside the simulation of the captured scenario run to
@@ -34,8 +37,8 @@ public final class ShadowComparison {
 
 	/** Whether ksmd runs and is merging pages of the captured processes: then there is something to compare. */
 	public static boolean applies(MachineCapture capture) {
-		return capture.ksm() != null && capture.ksm().valueOr(KsmFile.RUN, 0) == 1
-				&& capture.processes().stream().anyMatch(p -> p.stat() != null && p.stat().mergingPages() > 0);
+		return capture.ksm() instanceof KsmSample ksm && ksm.valueOr(KsmFile.RUN, 0) == 1 && capture.processes()
+				.stream().anyMatch(p -> p.stat() instanceof ProcessKsmStat stat && stat.mergingPages() > 0);
 	}
 
 	/**
@@ -48,11 +51,11 @@ public final class ShadowComparison {
 		List<Map<String, Long>> perProcess = new ArrayList<>();
 		for (ProcessSpec p : scenario.workload().processes()) {
 			CapturedProcess captured = byPid.get(p.pid());
-			perProcess.add(captured == null || captured.stat() == null ? Map.of()
-					: RecordedPhase.perProcessOf(captured.stat()));
+			perProcess.add(captured != null && captured.stat() instanceof ProcessKsmStat stat
+					? RecordedPhase.perProcessOf(stat) : Map.of());
 		}
 		RecordedPhase phase = new RecordedPhase(PHASE, new PhaseAction.Start(), List.of(),
-				RecordedPhase.countersOf(capture.ksm()), Map.of(), true, null, null, null, perProcess, null);
+				RecordedPhase.countersOf(Objects.requireNonNull(capture.ksm(), "a capture that applies has the counters")), Map.of(), true, null, null, null, perProcess, null);
 		ReplayCase replayCase = new ReplayCase(scenario.name(), ScenarioReplayConverter.tunables(scenario.tunables()),
 				scenario.workload(), List.of(new ReplayCase.Phase(PHASE, phase.action())));
 		return new RecordedCase(replayCase, List.of(phase));

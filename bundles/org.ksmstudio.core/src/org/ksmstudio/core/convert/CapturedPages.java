@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.ContentIdsFile;
 import org.ksmstudio.engine.scenario.PageContentIds;
@@ -20,8 +21,8 @@ import org.ksmstudio.model.validation.ObjectNames;
 final class CapturedPages {
 
     private final Scenario model;
-    private Map<String, PageContentIds> streams;
-    private Path file;
+    private @Nullable Map<String, PageContentIds> streams;
+    private @Nullable Path file;
 
     CapturedPages(Scenario model) {
         this.model = model;
@@ -29,25 +30,28 @@ final class CapturedPages {
 
     /** The content ids of a captured group, checked against its page count. */
     PageContentIds ids(CapturedContent group) throws ConversionException {
-        if (streams == null) {
+        Map<String, PageContentIds> read = streams;
+        if (read == null) {
             URI uri = model.eResource() == null ? null : model.eResource().getURI();
             if (uri == null || !uri.isFile()) {
                 throw new ConversionException(MessageBundle.bind(Messages.Convert_CapturedNotSaved, ObjectNames.of(group)));
             }
-            file = ContentIdsFile.besides(Path.of(uri.toFileString()));
+            Path file = ContentIdsFile.besides(Path.of(uri.toFileString()));
+            this.file = file;
             try {
-                streams = ContentIdsFile.read(file);
+                read = ContentIdsFile.read(file);
+                streams = read;
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new ConversionException(MessageBundle.bind(Messages.Convert_CapturedNoFile, ObjectNames.of(group), file));
             } catch (IOException e) {
                 throw new ConversionException(e.getMessage(), e);
             }
         }
-        PageContentIds ids = streams.get(group.getStream());
-        if (ids == null) {
+        if (!read.containsKey(group.getStream())) {
             throw new ConversionException(
                     MessageBundle.bind(Messages.Convert_CapturedNoStream, ObjectNames.of(group), file, group.getStream()));
         }
+        PageContentIds ids = read.get(group.getStream());
         if (ids.pages() != group.getPages()) {
             throw new ConversionException(MessageBundle.bind(Messages.Convert_CapturedPages,
                     new Object[] { ObjectNames.of(group), group.getPages(), group.getStream(), file, ids.pages() }));

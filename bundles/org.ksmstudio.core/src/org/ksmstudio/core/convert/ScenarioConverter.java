@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Optional;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.Diagnostician;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.engine.scenario.ContentGroup;
@@ -85,7 +87,7 @@ public final class ScenarioConverter {
      *
      * @throws ConversionException with the first validation error, what the size guard or the engine refused
      */
-    public static RunPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, String policy)
+    public static RunPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, @Nullable String policy)
             throws ConversionException {
         PolicyRegistry.ensureRegistered();
         Diagnostic diagnostic = Diagnostician.INSTANCE.validate(model);
@@ -139,14 +141,14 @@ public final class ScenarioConverter {
     /** One conversion. */
     private static final class Converter {
         private final org.ksmstudio.model.scenario.Scenario model;
-        private final org.ksmstudio.model.scenario.RunSettings run;
+        private final org.ksmstudio.model.scenario.@Nullable RunSettings run;
         private final String policy;
         private final List<TimelineEvent> timeline = new ArrayList<>();
         private final List<RunPlan.Step> steps = new ArrayList<>();
         private final Map<Integer, Process> pids;
         private final CapturedPages capturedPages;
 
-        Converter(org.ksmstudio.model.scenario.Scenario model, org.ksmstudio.model.scenario.RunSettings run,
+        Converter(org.ksmstudio.model.scenario.Scenario model, org.ksmstudio.model.scenario.@Nullable RunSettings run,
                 String policy) {
             this.model = model;
             this.run = run;
@@ -159,9 +161,10 @@ public final class ScenarioConverter {
             Topology topology = topology();
             Workload workload = new Workload(processes());
             timeline();
-            RunSettings settings = run == null ? new RunSettings(Duration.ZERO, true, 1, policy, Duration.ofSeconds(1))
-                    : new RunSettings(Duration.ofMillis(run.getDurationMillis()), run.getMode() == RunMode.UNTIL_CONVERGED,
-                            run.getSeed(), policy, Duration.ofMillis(run.getSamplingIntervalMillis()));
+            org.ksmstudio.model.scenario.RunSettings r = run;
+            RunSettings settings = r == null ? new RunSettings(Duration.ZERO, true, 1, policy, Duration.ofSeconds(1))
+                    : new RunSettings(Duration.ofMillis(r.getDurationMillis()), r.getMode() == RunMode.UNTIL_CONVERGED,
+                            r.getSeed(), policy, Duration.ofMillis(r.getSamplingIntervalMillis()));
             Scenario scenario = new Scenario(model.getName(), topology, workload, tunables(model.getKsm()),
                     costModel(model.getCostModel()), timeline, settings);
             steps.add(new RunPlan.RunOut());
@@ -230,11 +233,13 @@ public final class ScenarioConverter {
                                     : Layout.BLOCK,
                             0, sharing, c.getTag()));
                 } else if (group instanceof UniquePages u) {
-                    groups.add(new ContentGroup(ContentGroup.Kind.UNIQUE, 0, 0, null, u.getCount(), sharing, null));
+                    groups.add(new ContentGroup(ContentGroup.Kind.UNIQUE, 0, 0, Layout.BLOCK, u.getCount(), sharing,
+                            ContentGroup.DEFAULT_SPACE));
                 } else if (group instanceof ZeroPages z) {
-                    groups.add(new ContentGroup(ContentGroup.Kind.ZERO, 0, 0, null, z.getCount(), sharing, null));
+                    groups.add(new ContentGroup(ContentGroup.Kind.ZERO, 0, 0, Layout.BLOCK, z.getCount(), sharing,
+                            ContentGroup.DEFAULT_SPACE));
                 } else if (group instanceof CapturedContent c) {
-                    groups.add(new ContentGroup(ContentGroup.Kind.EXPLICIT, 0, 0, null, 0, sharing,
+                    groups.add(new ContentGroup(ContentGroup.Kind.EXPLICIT, 0, 0, Layout.BLOCK, 0, sharing,
                             CAPTURED_SPACE, capturedPages.ids(c)));
                 }
             }
@@ -258,9 +263,9 @@ public final class ScenarioConverter {
             if (!name.isEmpty()) {
                 return name;
             }
-            Process owner = every ? ScenarioQueries.processesWithRegion(model, "").stream().findFirst().orElse(null)
-                    : pids.get(pid);
-            return owner == null || owner.getRegions().isEmpty() ? "region0" : regionName(owner, 0);
+            Optional<Process> owner = every ? ScenarioQueries.processesWithRegion(model, "").stream().findFirst()
+                    : Optional.ofNullable(pids.get(pid));
+            return owner.filter(p -> !p.getRegions().isEmpty()).map(p -> regionName(p, 0)).orElse("region0");
         }
 
         /**

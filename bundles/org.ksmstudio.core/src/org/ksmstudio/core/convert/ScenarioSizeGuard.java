@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.EngineFootprint;
 import org.ksmstudio.engine.scenario.RunPlan;
@@ -51,7 +52,7 @@ public final class ScenarioSizeGuard {
     private long firings;
     private long events;
     /** The object, feature and value that contribute most pages, named in a refusal. */
-    private Culprit biggest;
+    private @Nullable Culprit biggest;
 
     private record Culprit(EObject object, EStructuralFeature feature, Object value, long pages) {
         String describe() {
@@ -59,7 +60,7 @@ public final class ScenarioSizeGuard {
         }
     }
 
-    private ScenarioSizeGuard(Scenario model, RunSettings run) {
+    private ScenarioSizeGuard(Scenario model, @Nullable RunSettings run) {
         this.model = model;
         this.bound = run == null || run.getDurationMillis() == 0 ? RunPlan.DEFAULT_BOUND
                 : Duration.ofMillis(run.getDurationMillis());
@@ -71,7 +72,7 @@ public final class ScenarioSizeGuard {
      *
      * @throws ConversionException one line naming the field, its value, what it needs and the limit
      */
-    public static void check(Scenario model, RunSettings run) throws ConversionException {
+    public static void check(Scenario model, @Nullable RunSettings run) throws ConversionException {
         ScenarioSizeGuard guard = new ScenarioSizeGuard(model, run);
         guard.workload();
         guard.timeline();
@@ -153,13 +154,15 @@ public final class ScenarioSizeGuard {
     }
 
     private void blame(EObject object, EStructuralFeature feature, Object value, long contributed) {
-        if (biggest == null || contributed > biggest.pages()) {
+        Culprit most = biggest;
+        if (most == null || contributed > most.pages()) {
             biggest = new Culprit(object, feature, value, contributed);
         }
     }
 
-    private void verdict(RunSettings run) throws ConversionException {
-        String culprit = biggest == null ? ObjectNames.of(model) : biggest.describe();
+    private void verdict(@Nullable RunSettings run) throws ConversionException {
+        Culprit most = biggest;
+        String culprit = most == null ? ObjectNames.of(model) : most.describe();
         if (processes > ScenarioLimits.MAX_PROCESSES) {
             throw new ConversionException(MessageBundle.bind(Messages.Guard_TooManyProcesses, culprit, processes,
                     ScenarioLimits.MAX_PROCESSES));

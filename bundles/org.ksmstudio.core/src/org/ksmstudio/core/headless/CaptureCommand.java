@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.Objects;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.capture.CaptureModelConverter;
 import org.ksmstudio.core.capture.CapturedScenarioFiles;
 import org.ksmstudio.core.capture.ShadowComparison;
@@ -68,6 +71,7 @@ public final class CaptureCommand implements HeadlessCommand {
 			capture = capturer.capture(new CaptureOptions(options.pids, options.window, options.allAnonymous),
 					new CaptureListener() {
 						@Override
+						@NonNullByDefault({})
 						public void step(String description) {
 							err.println(description);
 						}
@@ -79,13 +83,13 @@ public final class CaptureCommand implements HeadlessCommand {
 			return fail(err, Messages.Capture_Interrupted);
 		}
 		capture.warnings().forEach(w -> err.println(MessageBundle.bind(Messages.Capture_Note, w)));
-		String name = options.out.getFileName().toString().replaceFirst("\\.ksm$", ""); //$NON-NLS-1$ //$NON-NLS-2$
+		String name = options.target().getFileName().toString().replaceFirst("\\.ksm$", ""); //$NON-NLS-1$ //$NON-NLS-2$
 		CaptureModelConverter.Conversion conversion = CaptureModelConverter.convert(name, capture);
 		conversion.notes().stream().filter(n -> !capture.warnings().contains(n))
 				.forEach(n -> err.println(MessageBundle.bind(Messages.Capture_Note, n)));
 		try {
-			CapturedScenarioFiles.save(conversion, options.out);
-			Path pages = ContentIdsFile.besides(options.out);
+			CapturedScenarioFiles.save(conversion, options.target());
+			Path pages = ContentIdsFile.besides(options.target());
 			long zero = capture.processes().stream().flatMap(p -> p.regions().stream())
 					.mapToLong(r -> java.util.Arrays.stream(r.contentIds()).filter(id -> id == 0).count()).sum();
 			out.println(MessageBundle.bind(Messages.Capture_Summary,
@@ -104,12 +108,12 @@ public final class CaptureCommand implements HeadlessCommand {
 		Scenario scenario;
 		try {
 			ScenarioModel.init();
-			scenario = ScenarioConverter.convert(ScenarioResources.load(options.out), 0, null).scenario();
+			scenario = ScenarioConverter.convert(ScenarioResources.load(options.target()), 0, null).scenario();
 		} catch (ScenarioLoadException | ConversionException e) {
 			return fail(err, e.getMessage());
 		}
 		RunResult simulated = ShadowComparison.simulate(capture, scenario);
-		boolean same = ReplayCommand.print(out, options.out, kernel(), simulated.policy(),
+		boolean same = ReplayCommand.print(out, options.target(), kernel(), simulated.policy(),
 				ShadowComparison.recordedCase(capture, scenario), simulated);
 		return same ? 0 : 1;
 	}
@@ -126,9 +130,14 @@ public final class CaptureCommand implements HeadlessCommand {
 	/** Parsed command line. */
 	static final class Options {
 		final List<Integer> pids = new ArrayList<>();
-		Path out;
+		@Nullable Path out;
 		Duration window = CaptureOptions.DEFAULT_WINDOW;
 		boolean allAnonymous;
+
+		/** The scenario file to write (set by {@link #parse}, which refuses a command line without it). */
+		Path target() {
+			return Objects.requireNonNull(out, "--out is checked by parse");
+		}
 
 		static Options parse(List<String> args) throws UsageException {
 			Options o = new Options();
@@ -165,7 +174,7 @@ public final class CaptureCommand implements HeadlessCommand {
 			if (o.out == null) {
 				throw new UsageException(MessageBundle.bind(Messages.Capture_NoOut, Messages.Capture_Usage));
 			}
-			Path dir = o.out.toAbsolutePath().getParent();
+			Path dir = o.target().toAbsolutePath().getParent();
 			if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
 				throw new UsageException(MessageBundle.bind(Messages.Capture_OutDirectory, o.out, dir));
 			}

@@ -12,6 +12,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.InputFiles;
 import org.ksmstudio.engine.io.OutputFile;
@@ -102,7 +103,7 @@ final class Cli {
     }
 
     /** {@code name} as an output target, checked before anything runs ({@link OutputFile#check}); null stays null. */
-    static Path output(String name) throws UsageException {
+    static @Nullable Path output(@Nullable String name) throws UsageException {
         if (name == null) {
             return null;
         }
@@ -185,7 +186,7 @@ final class Cli {
      * {@code text} after {@code --run} as an index of the scenario's {@code runs} run settings (0 when
      * absent; a scenario without run settings has only 0, its defaults).
      */
-    static int runIndex(String text, int runs) throws UsageException {
+    static int runIndex(@Nullable String text, int runs) throws UsageException {
         if (text == null) {
             return 0;
         }

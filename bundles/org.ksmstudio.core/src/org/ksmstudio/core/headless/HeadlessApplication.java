@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * The headless runner as an Eclipse application ({@code -application org.ksmstudio.core.headless}),
@@ -14,6 +15,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 public class HeadlessApplication implements IApplication {
 
     @Override
+    @NonNullByDefault({})
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS,
                 new String[0]);

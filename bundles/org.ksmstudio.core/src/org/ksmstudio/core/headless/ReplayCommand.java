@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
@@ -69,7 +71,7 @@ public final class ReplayCommand implements HeadlessCommand {
      * Where the replay reads and writes: the KSM directory, proc, the terminal (null when there is
      * none), the tunables' restore file and the generator's build cache.
      */
-    public record Environment(Path ksmDirectory, Path proc, Supplier<Terminal> terminal, Path restoreFile,
+    public record Environment(Path ksmDirectory, Path proc, Supplier<@Nullable Terminal> terminal, Path restoreFile,
             Path generatorCache) {
 
         /** This machine: /sys/kernel/mm/ksm, /proc, the console when it is a terminal. */
@@ -195,11 +197,13 @@ public final class ReplayCommand implements HeadlessCommand {
     private static ReplayListener listener(PrintStream err) {
         return new ReplayListener() {
             @Override
+            @NonNullByDefault({})
             public void phaseStarted(ReplayCase replayCase, ReplayCase.Phase phase) {
                 err.println(MessageBundle.bind(Messages.Replay_Phase, phase.name()));
             }
 
             @Override
+            @NonNullByDefault({})
             public void restored(RestoreReport report) {
                 err.println(report.verified() ? MessageBundle.bind(Messages.Replay_Restored, report.writes().size())
                         : MessageBundle.bind(Messages.Replay_RestoreFailed, String.join("; ", report.mismatches())));
@@ -256,7 +260,7 @@ public final class ReplayCommand implements HeadlessCommand {
     }
 
     /** The console, when standard input and output are a terminal (Java 22+ also has one when they are not). */
-    static Terminal console() {
+    static @Nullable Terminal console() {
         Console console = System.console();
         if (console == null) {
             return null;
@@ -283,22 +287,21 @@ public final class ReplayCommand implements HeadlessCommand {
         @Option(names = "--yes", descriptionKey = "Help_Yes")
         boolean yes;
         @Option(names = "--record-reference", paramLabel = "OUT.json", descriptionKey = "Help_RecordReference")
-        String recordReference;
+        @Nullable String recordReference;
         @Option(names = "--lock", paramLabel = "FILE", descriptionKey = "Help_Lock")
-        String lock;
+        @Nullable String lock;
         @Option(names = "--policy", paramLabel = "ID", descriptionKey = "Help_Policy")
-        String policy;
+        @Nullable String policy;
         @Option(names = "--run", paramLabel = "N", descriptionKey = "Help_Run")
-        String run;
+        @Nullable String run;
         @Option(names = "--phase-timeout", paramLabel = "DURATION", descriptionKey = "Help_PhaseTimeout")
-        String phaseTimeout;
+        @Nullable String phaseTimeout;
         @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "Help_Help")
         boolean help;
 
         /** The values, each checked before anything is written. */
         Settings settings() throws UsageException {
-            Settings s = new Settings();
-            s.file = Cli.scenario(files, Messages.Replay_Usage);
+            Settings s = new Settings(Cli.scenario(files, Messages.Replay_Usage));
             s.yes = yes;
             s.recordReference = Cli.output(recordReference);
             if (lock != null) {
@@ -315,12 +318,16 @@ public final class ReplayCommand implements HeadlessCommand {
 
     /** Checked values of the command line. */
     static final class Settings {
-        Path file;
+        final Path file;
         boolean yes;
-        Path recordReference;
-        String run;
-        String policy;
+        @Nullable Path recordReference;
+        @Nullable String run;
+        @Nullable String policy;
         Path lock = ExperimentLock.defaultFile();
         Duration phaseTimeout = Duration.ofMinutes(5);
+
+        Settings(Path file) {
+            this.file = file;
+        }
     }
 }

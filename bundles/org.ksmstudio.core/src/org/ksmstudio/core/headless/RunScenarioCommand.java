@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
@@ -20,6 +21,7 @@ import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.core.run.TimeSeriesExport;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
+import org.ksmstudio.engine.sweep.SweepResult;
 import org.ksmstudio.engine.sweep.SweepTable;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.model.MessageBundle;
@@ -81,11 +83,11 @@ final class RunScenarioCommand implements HeadlessCommand {
                 }
             }
             printWalks(results, out);
-            if (settings.json != null) {
-                OutputFile.write(settings.json, TimeSeriesExport.json(model.getName(), results));
+            if (settings.json instanceof Path json) {
+                OutputFile.write(json, TimeSeriesExport.json(model.getName(), results));
             }
-            if (settings.csv != null) {
-                OutputFile.write(settings.csv, TimeSeriesExport.csv(model.getName(), results));
+            if (settings.csv instanceof Path csv) {
+                OutputFile.write(csv, TimeSeriesExport.csv(model.getName(), results));
             }
             return checksPassed(results, err) ? 0 : 1;
         } catch (UsageException | ScenarioLoadException e) {
@@ -138,17 +140,22 @@ final class RunScenarioCommand implements HeadlessCommand {
             return;
         }
         out.println(Messages.Headless_WalksHeader);
-        String table = new SweepTable(results.stream().map(RunResult::measures).toList()).toText();
+        String table = new SweepTable(results.stream().<SweepResult>mapMulti((r, measured) -> {
+            if (r.measures() instanceof SweepResult m) {
+                measured.accept(m);
+            }
+        }).toList()).toText();
         table.lines().forEach(line -> out.println("#  " + line));
     }
 
     /** The plan with the run length of the command line, if given. */
     private static RunPlan withLength(RunPlan plan, Settings settings) {
-        if (settings.length == null) {
+        Duration length = settings.length;
+        if (length == null) {
             return plan;
         }
         RunSettings run = plan.scenario().run();
-        RunSettings changed = new RunSettings(settings.length, settings.untilConverged, run.seed(), run.policy(),
+        RunSettings changed = new RunSettings(length, settings.untilConverged, run.seed(), run.policy(),
                 run.sampleInterval());
         Scenario s = plan.scenario();
         return plan.withScenario(new Scenario(s.name(), s.topology(), s.workload(), s.tunables(), s.costModel(),
@@ -162,15 +169,15 @@ final class RunScenarioCommand implements HeadlessCommand {
         @Parameters(arity = "0..*", paramLabel = "FILE.ksm", descriptionKey = "Help_File")
         List<String> files = new ArrayList<>();
         @Option(names = "--until", paramLabel = "converged", descriptionKey = "Help_Until")
-        String until;
+        @Nullable String until;
         @Option(names = "--for", paramLabel = "DURATION", descriptionKey = "Help_For")
-        String length;
+        @Nullable String length;
         @Option(names = "--json", paramLabel = "OUT", descriptionKey = "Help_Json")
-        String json;
+        @Nullable String json;
         @Option(names = "--csv", paramLabel = "OUT", descriptionKey = "Help_Csv")
-        String csv;
+        @Nullable String csv;
         @Option(names = "--run", paramLabel = "N", descriptionKey = "Help_Run")
-        String run;
+        @Nullable String run;
         @Option(names = "--policy", paramLabel = "ID", descriptionKey = "Help_Policy")
         List<String> policies = new ArrayList<>();
         @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "Help_Help")
@@ -178,14 +185,13 @@ final class RunScenarioCommand implements HeadlessCommand {
 
         /** The values, each checked: one regular scenario file, bounded length, known policies, writable outputs. */
         Settings settings() throws UsageException {
-            Settings s = new Settings();
-            s.file = Cli.scenario(files, Messages.Run_Usage);
+            Settings s = new Settings(Cli.scenario(files, Messages.Run_Usage));
             if (until != null && length != null) {
                 throw new UsageException(MessageBundle.bind(Messages.Headless_Exclusive, "--until", "--for"));
             }
-            if (until != null) {
-                if (!"converged".equals(until)) {
-                    throw new UsageException(MessageBundle.bind(Messages.Run_UntilTakesConverged, Text.escape(until)));
+            if (until instanceof String u) {
+                if (!"converged".equals(u)) {
+                    throw new UsageException(MessageBundle.bind(Messages.Run_UntilTakesConverged, Text.escape(u)));
                 }
                 s.untilConverged = true;
                 s.length = Duration.ZERO;
@@ -203,11 +209,15 @@ final class RunScenarioCommand implements HeadlessCommand {
 
     /** Checked values of the command line. */
     private static final class Settings {
-        Path file;
-        Duration length;
+        final Path file;
+        @Nullable Duration length;
         boolean untilConverged;
-        Path json;
-        Path csv;
+        @Nullable Path json;
+        @Nullable Path csv;
         final List<String> policies = new ArrayList<>();
+
+        Settings(Path file) {
+            this.file = file;
+        }
     }
 }

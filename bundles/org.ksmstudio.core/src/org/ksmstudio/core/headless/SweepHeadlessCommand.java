@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
@@ -89,18 +90,19 @@ final class SweepHeadlessCommand implements HeadlessCommand {
         ProgressLine progress = new ProgressLine(err);
         List<SweepResult> results = new SweepRunner(settings.threads).run(units, plan,
                 (done, total, result) -> progress.show(MessageBundle.bind(Messages.Sweep_Progress, done, total,
-                        Text.oneLine(result.unit().label()), result.ok() ? "" : ": " + Text.oneLine(result.error()),
+                        Text.oneLine(result.unit().label()),
+                        result.error() instanceof String error ? ": " + Text.oneLine(error) : "",
                         progress.seconds())));
         progress.end();
         SweepTable table = new SweepTable(results);
         out.print(table.toText());
         out.flush();
         try {
-            if (settings.json != null) {
-                OutputFile.write(settings.json, table.toJson());
+            if (settings.json instanceof Path json) {
+                OutputFile.write(json, table.toJson());
             }
-            if (settings.csv != null) {
-                OutputFile.write(settings.csv, table.toCsv());
+            if (settings.csv instanceof Path csv) {
+                OutputFile.write(csv, table.toCsv());
             }
         } catch (IOException e) {
             HeadlessMain.fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
@@ -158,20 +160,19 @@ final class SweepHeadlessCommand implements HeadlessCommand {
         @Option(names = "--policies", paramLabel = "P1,P2", descriptionKey = "Help_Policies")
         List<String> policies = new ArrayList<>();
         @Option(names = "--json", paramLabel = "OUT", descriptionKey = "Help_Json")
-        String json;
+        @Nullable String json;
         @Option(names = "--csv", paramLabel = "OUT", descriptionKey = "Help_Csv")
-        String csv;
+        @Nullable String csv;
         @Option(names = "--run", paramLabel = "N", descriptionKey = "Help_Run")
-        String run;
+        @Nullable String run;
         @Option(names = "--threads", paramLabel = "N", descriptionKey = "Help_Threads")
-        String threads;
+        @Nullable String threads;
         @Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "Help_Help")
         boolean help;
 
         /** The values, each checked before the scenario is loaded. */
         Settings settings() throws UsageException {
-            Settings s = new Settings();
-            s.file = Cli.scenario(files, Messages.Sweep_Usage);
+            Settings s = new Settings(Cli.scenario(files, Messages.Sweep_Usage));
             try {
                 for (String parameter : parameters) {
                     SweepParameter p = SweepParameter.parse(parameter);
@@ -207,12 +208,16 @@ final class SweepHeadlessCommand implements HeadlessCommand {
 
     /** Checked values of the command line. */
     private static final class Settings {
-        Path file;
+        final Path file;
         final List<SweepParameter> parameters = new ArrayList<>();
         final List<String> policies = new ArrayList<>();
-        Path json;
-        Path csv;
-        String run;
+        @Nullable Path json;
+        @Nullable Path csv;
+        @Nullable String run;
         int threads;
+
+        Settings(Path file) {
+            this.file = file;
+        }
     }
 }

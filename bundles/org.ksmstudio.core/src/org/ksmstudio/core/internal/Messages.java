@@ -1,5 +1,6 @@
 package org.ksmstudio.core.internal;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.ksmstudio.model.MessageBundle;
 
 /**
@@ -8,6 +9,7 @@ import org.ksmstudio.model.MessageBundle;
  * {@link MessageBundle}, so they also load on the headless runner's plain classpath. Patterns take
  * {@code {0}}-style arguments: {@code MessageBundle.bind(Messages.X, args...)}.
  */
+@NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 @SuppressWarnings("javadoc")
 public final class Messages {
 

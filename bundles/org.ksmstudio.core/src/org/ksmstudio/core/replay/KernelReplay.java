@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Objects;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.engine.scenario.NewContent;
@@ -91,7 +92,7 @@ public final class KernelReplay {
                     // ksmd runs from the start
                 }
                 case PhaseAction.Wait w -> steps.add(new RunPlan.Advance(
-                        Duration.ofMillis(Math.round((w.seconds() == null ? 0 : w.seconds()) * 1000))));
+                        Duration.ofMillis(Math.round((w.seconds() instanceof Double s ? s : 0.0) * 1000))));
                 case PhaseAction.Write w -> steps.add(new RunPlan.Fire(new TimelineEvent.WritePages(Duration.ZERO,
                         w.inEveryProcess() ? 0 : processes.get(0).pid(), processes.get(0).regions().get(0).name(),
                         w.fromPage(), Math.max(w.fromPage(), w.toPage()), w.every(),

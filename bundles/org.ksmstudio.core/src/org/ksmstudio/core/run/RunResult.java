@@ -2,6 +2,7 @@ package org.ksmstudio.core.run;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmSnapshot;
@@ -18,7 +19,7 @@ import org.ksmstudio.engine.sweep.SweepResult;
  *                    pages saved, dups, ksmd CPU share), as one row of a sweep table; null if not measured
  */
 public record RunResult(String policy, KsmSnapshot last, List<CounterSample> samples, List<CheckpointResult> checkpoints,
-        SweepResult measures) {
+        @Nullable SweepResult measures) {
 
     public RunResult {
         samples = List.copyOf(samples);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -26,6 +27,7 @@ public final class InstallationCheckApplication implements IApplication {
 	private static final String EXPECT = "-expect"; //$NON-NLS-1$
 
 	@Override
+	@NonNullByDefault({})
 	public Object start(IApplicationContext context) {
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
 		BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
