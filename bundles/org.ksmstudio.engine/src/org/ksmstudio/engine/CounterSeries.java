@@ -3,6 +3,8 @@ package org.ksmstudio.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
@@ -146,9 +148,9 @@ public final class CounterSeries {
 
         /** The value of {@code counter} (a {@link #COLUMNS} name or a patch's file) at row {@code i}. */
         public long value(String counter, int i) {
-            KsmSysfsFile file = KsmSysfsFile.byName(counter).orElse(null);
-            if (file != null) {
-                return columns[file.ordinal()][check(i)];
+            Optional<KsmSysfsFile> file = KsmSysfsFile.byName(counter);
+            if (file.isPresent()) {
+                return columns[file.get().ordinal()][check(i)];
             }
             for (int p = 0; p < patchFiles.size(); p++) {
                 if (patchFiles.get(p).fileName().equals(counter)) {

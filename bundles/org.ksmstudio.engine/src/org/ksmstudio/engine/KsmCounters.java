@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Optional;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsRow;
 
@@ -53,9 +54,9 @@ public record KsmCounters(long pagesScanned, long pagesShared, long pagesSharing
 
     /** A numeric value by sysfs name, a patch's file too (advisor_mode: 0 none, 1 scan-time); throws for unknown names. */
     public long value(String sysfsName) {
-        KsmSysfsFile file = KsmSysfsFile.byName(sysfsName).orElse(null);
-        if (file != null) {
-            return value(file);
+        Optional<KsmSysfsFile> file = KsmSysfsFile.byName(sysfsName);
+        if (file.isPresent()) {
+            return value(file.get());
         }
         for (PatchValue p : patchValues) {
             if (p.file().fileName().equals(sysfsName)) {

@@ -133,11 +133,11 @@ final class KsmSysfs {
 
     /** Reads a /sys/kernel/mm/ksm file as the kernel prints it (without the newline). */
     static String read(KsmEngine e, String name) {
-        KsmSysfsFile file = KsmSysfsFile.byName(name).orElse(null);
-        if (file == null && e.seams.file(name) == null) {
+        Optional<KsmSysfsFile> file = KsmSysfsFile.byName(name);
+        if (file.isEmpty() && e.seams.file(name) == null) {
             throw new IllegalArgumentException("file = " + name + ": no such file in /sys/kernel/mm/ksm");
         }
         KsmCounters c = e.counters();
-        return file != null ? file.print(c.value(file)) : Long.toString(c.value(name));
+        return file.isPresent() ? file.get().print(c.value(file.get())) : Long.toString(c.value(name));
     }
 }

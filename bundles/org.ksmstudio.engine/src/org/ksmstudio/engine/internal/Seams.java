@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.NonNull;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.PatchValue;
 import org.ksmstudio.engine.patch.KsmPatch;
 import org.ksmstudio.engine.patch.Ksmd;
@@ -48,11 +50,7 @@ final class Seams implements Ksmd {
         this.e = engine;
         this.patch = policy instanceof KsmPatch p ? p : new StockSeams(policy);
         this.name = policy.name();
-        List<PatchSysfsFile> declared = call("sysfsFiles", patch::sysfsFiles);
-        if (declared == null) {
-            throw new PatchException(name, "sysfsFiles() returned null");
-        }
-        this.files = List.copyOf(declared);
+        this.files = List.copyOf(returned(call("sysfsFiles", patch::sysfsFiles), "sysfsFiles()"));
         Set<String> names = new HashSet<>();
         for (PatchSysfsFile f : files) {
             if (!names.add(f.fileName())) {
@@ -96,6 +94,7 @@ final class Seams implements Ksmd {
     }
 
     /** The patch's file {@code fileName}, or null. */
+    @Nullable
     PatchSysfsFile file(String fileName) {
         for (PatchSysfsFile f : files) {
             if (f.fileName().equals(fileName)) {
@@ -192,7 +191,7 @@ final class Seams implements Ksmd {
 
     /** The merge target of an unmerged page. */
     MergeTarget mergeTarget(int s) {
-        MergeTarget t;
+        @Nullable MergeTarget t;
         enter();
         try {
             t = patch.mergeTarget(this, s);
@@ -201,10 +200,7 @@ final class Seams implements Ksmd {
         } finally {
             inHook--;
         }
-        if (t == null) {
-            throw new PatchException(name, "mergeTarget returned null");
-        }
-        return t;
+        return returned(t, "mergeTarget");
     }
 
     /** A process event the engine applied. */
@@ -221,6 +217,14 @@ final class Seams implements Ksmd {
 
     private void enter() {
         inHook++;
+    }
+
+    /** {@code value}, which the patch's {@code hook} returned: a patch is code outside null analysis. */
+    private <T> @NonNull T returned(@Nullable T value, String hook) {
+        if (value == null) {
+            throw new PatchException(name, hook + " returned null");
+        }
+        return value;
     }
 
     private <T> T call(String hook, java.util.function.Supplier<T> s) {

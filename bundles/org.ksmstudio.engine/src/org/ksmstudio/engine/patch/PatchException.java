@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.patch;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * A patch failed: one of its hooks threw, or it broke a rule of the patch API (a value out of
  * range, a column it did not ask for, an invariant of the engine's tables). Ends the run with a
@@ -11,7 +13,7 @@ public final class PatchException extends RuntimeException {
     private final String patch;
 
     /** A failure of patch {@code patch}: {@code what} says which hook and what went wrong. */
-    public PatchException(String patch, String what, Throwable cause) {
+    public PatchException(String patch, String what, @Nullable Throwable cause) {
         super("patch " + patch + ": " + what, cause);
         this.patch = patch;
     }
