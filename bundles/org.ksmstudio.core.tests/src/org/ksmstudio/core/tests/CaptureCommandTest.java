@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.headless.HeadlessMain;
 import org.ksmstudio.engine.scenario.ContentIdsFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.replay.ConvergenceWatcher;
 import org.ksmstudio.live.replay.ReplayWorkload.Layout;
 import org.ksmstudio.live.replay.WorkloadGenerator;
 import org.ksmstudio.live.replay.WorkloadProcess;
 import org.ksmstudio.live.sysfs.ExperimentLock;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmSysfsWriter;
@@ -79,10 +79,10 @@ class CaptureCommandTest {
 		try (ExperimentLock lock = ExperimentLock.acquire(ExperimentLock.defaultFile(), Duration.ofMinutes(10));
 				RestoreGuard guard = RestoreGuard.begin(new KsmSysfsWriter(sysfs), dir.resolve("restore.properties"))) {
 			KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
-			assertTrue(writer.write(KsmFile.RUN, "2").isOk());
-			assertTrue(writer.write(KsmFile.PAGES_TO_SCAN, "1000").isOk());
-			assertTrue(writer.write(KsmFile.SLEEP_MILLISECS, "10").isOk());
-			assertTrue(writer.write(KsmFile.MAX_PAGE_SHARING, "256").isOk());
+			assertTrue(writer.write(KsmSysfsFile.RUN, "2").isOk());
+			assertTrue(writer.write(KsmSysfsFile.PAGES_TO_SCAN, "1000").isOk());
+			assertTrue(writer.write(KsmSysfsFile.SLEEP_MILLISECS, "10").isOk());
+			assertTrue(writer.write(KsmSysfsFile.MAX_PAGE_SHARING, "256").isOk());
 			WorkloadProcess a = start();
 			a.map(300);
 			a.fill(10, 20, Layout.BLOCK, 50, 30, 0);
@@ -93,9 +93,9 @@ class CaptureCommandTest {
 			WorkloadProcess h = start();
 			h.mapHuge(1024);
 			h.fill(4, 128, Layout.BLOCK, 0, 512, 7);
-			assertTrue(writer.write(KsmFile.RUN, "1").isOk());
+			assertTrue(writer.write(KsmSysfsFile.RUN, "1").isOk());
 			KsmSample settled = ConvergenceWatcher.await(sysfs, Duration.ofMillis(20), Duration.ofMinutes(2)).latest();
-			assertTrue(settled.value(KsmFile.PAGES_SHARING) > 0, "the kernel merged: " + settled.values());
+			assertTrue(settled.value(KsmSysfsFile.PAGES_SHARING) > 0, "the kernel merged: " + settled.values());
 
 			Path file = dir.resolve("merged.ksm");
 			int code = capture(a.pid() + "," + b.pid() + "," + child + "," + h.pid(), "--out", file.toString(),

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.headless.HeadlessMain;
 import org.ksmstudio.core.headless.ReplayCommand;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.ExperimentLock;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.ScenarioResources;
@@ -95,10 +95,10 @@ class ReplayCommandTest {
     /** A fake /sys/kernel/mm/ksm with the kernel's defaults, and a fake /proc. */
     private ReplayCommand.Environment fake(ReplayCommand.Terminal terminal) throws Exception {
         Path ksm = Files.createDirectories(dir.resolve("sys/kernel/mm/ksm"));
-        for (KsmFile file : KsmFile.values()) {
+        for (KsmSysfsFile file : KsmSysfsFile.values()) {
             String value = file.defaultValue().orElse("0");
             Files.writeString(ksm.resolve(file.fileName()),
-                    file == KsmFile.ADVISOR_MODE ? "[none] scan-time\n" : value + "\n");
+                    file == KsmSysfsFile.ADVISOR_MODE ? "[none] scan-time\n" : value + "\n");
         }
         Path proc = Files.createDirectories(dir.resolve("proc/sys/kernel"));
         Files.writeString(proc.resolve("osrelease"), "6.18.0-fake\n");
@@ -131,7 +131,7 @@ class ReplayCommandTest {
     @Test
     void withoutATerminalTheRealCommandRefusesToo() throws Exception {
         // the test JVM has no terminal: refused for want of a confirmation (or of root), never written
-        Map<KsmFile, String> before = tunables();
+        Map<KsmSysfsFile, String> before = tunables();
         int code = HeadlessMain.run(List.of("--headless", "--replay", small().toString()), out(), errStream());
         assertEquals(2, code, err());
         assertEquals(1, err().lines().count(), err());
@@ -186,13 +186,13 @@ class ReplayCommandTest {
         }
     }
 
-    private static Map<KsmFile, String> tunables() throws Exception {
+    private static Map<KsmSysfsFile, String> tunables() throws Exception {
         KsmSysfs sysfs = KsmSysfs.system();
-        Map<KsmFile, String> values = new EnumMap<>(KsmFile.class);
+        Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
         if (!Files.isDirectory(sysfs.directory())) {
             return values;
         }
-        for (KsmFile file : KsmFile.tunables()) {
+        for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
             if (Files.exists(sysfs.path(file))) {
                 values.put(file, sysfs.read(file));
             }
@@ -209,7 +209,7 @@ class ReplayCommandTest {
                 "the workload generator is built with the machine's C compiler (cc or gcc): none on the PATH");
         Path lockFile = ExperimentLock.defaultFile();
         try (ExperimentLock lock = ExperimentLock.acquire(lockFile, Duration.ofMinutes(10))) {
-            Map<KsmFile, String> before = tunables();
+            Map<KsmSysfsFile, String> before = tunables();
             Path reference = dir.resolve("recorded.json");
             int code = HeadlessMain.run(List.of("--headless", "--replay", small().toString(), "--yes", "--lock",
                     dir.resolve("inner.lock").toString(), "--phase-timeout", "2m", "--record-reference",

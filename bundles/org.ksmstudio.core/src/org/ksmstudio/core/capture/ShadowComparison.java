@@ -10,6 +10,7 @@ import org.ksmstudio.core.replay.KernelReplay;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.capture.CapturedProcess;
 import org.ksmstudio.live.capture.MachineCapture;
 import org.ksmstudio.live.proc.ProcessKsmStat;
@@ -18,7 +19,6 @@ import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.scenario.ScenarioReplayConverter;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 
 /**
@@ -37,7 +37,7 @@ public final class ShadowComparison {
 
 	/** Whether ksmd runs and is merging pages of the captured processes: then there is something to compare. */
 	public static boolean applies(MachineCapture capture) {
-		return capture.ksm() instanceof KsmSample ksm && ksm.valueOr(KsmFile.RUN, 0) == 1 && capture.processes()
+		return capture.ksm() instanceof KsmSample ksm && ksm.valueOr(KsmSysfsFile.RUN, 0) == 1 && capture.processes()
 				.stream().anyMatch(p -> p.stat() instanceof ProcessKsmStat stat && stat.mergingPages() > 0);
 	}
 

@@ -22,6 +22,7 @@ import org.ksmstudio.core.replay.KernelReplay;
 import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.replay.RecordedCase;
@@ -34,7 +35,6 @@ import org.ksmstudio.live.replay.ReplayListener;
 import org.ksmstudio.live.replay.ReplayRunner;
 import org.ksmstudio.live.replay.WorkloadGenerator;
 import org.ksmstudio.live.sysfs.KsmAccess;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.RestoreGuard;
 import org.ksmstudio.live.sysfs.RestoreReport;
@@ -181,7 +181,7 @@ public final class ReplayCommand implements HeadlessCommand {
             return false;
         }
         StringBuilder tunables = new StringBuilder();
-        for (Map.Entry<KsmFile, String> t : replayCase.tunables().entrySet()) {
+        for (Map.Entry<KsmSysfsFile, String> t : replayCase.tunables().entrySet()) {
             tunables.append("  ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n');
         }
         err.println(MessageBundle.bind(Messages.Replay_Confirm, replayCase.name(), sysfs.directory(), tunables,

@@ -13,9 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.ApplyPlan;
 import org.ksmstudio.live.sysfs.ApplyPlanner;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmSysfsWriter;
 import org.ksmstudio.live.sysfs.RestoreGuard;
@@ -35,12 +35,12 @@ class ApplyAndRestoreTest {
 
 	@Test
 	void sharingLimitsAreWrittenAfterAnUnmergeAndRunLast() throws Exception {
-		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmFile.RUN, "1", KsmFile.PAGES_SHARED, "8")));
-		Map<KsmFile, String> desired = new LinkedHashMap<>();
-		desired.put(KsmFile.RUN, "1");
-		desired.put(KsmFile.PAGES_TO_SCAN, "1000");
-		desired.put(KsmFile.MAX_PAGE_SHARING, "512");
-		desired.put(KsmFile.SLEEP_MILLISECS, "20"); // unchanged: not written
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmSysfsFile.RUN, "1", KsmSysfsFile.PAGES_SHARED, "8")));
+		Map<KsmSysfsFile, String> desired = new LinkedHashMap<>();
+		desired.put(KsmSysfsFile.RUN, "1");
+		desired.put(KsmSysfsFile.PAGES_TO_SCAN, "1000");
+		desired.put(KsmSysfsFile.MAX_PAGE_SHARING, "512");
+		desired.put(KsmSysfsFile.SLEEP_MILLISECS, "20"); // unchanged: not written
 		ApplyPlan plan = ApplyPlanner.plan(desired, sysfs.sample());
 		assertEquals(List.of("run=2", "max_page_sharing=512", "pages_to_scan=1000", "run=1"), steps(plan));
 		assertTrue(plan.steps().get(0).reason().contains("EBUSY"));
@@ -49,22 +49,22 @@ class ApplyAndRestoreTest {
 	@Test
 	void noUnmergeWithoutSharedPages() throws Exception {
 		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
-		ApplyPlan plan = ApplyPlanner.plan(Map.of(KsmFile.MERGE_ACROSS_NODES, "0"), sysfs.sample());
+		ApplyPlan plan = ApplyPlanner.plan(Map.of(KsmSysfsFile.MERGE_ACROSS_NODES, "0"), sysfs.sample());
 		assertEquals(List.of("merge_across_nodes=0"), steps(plan));
 	}
 
 	@Test
 	void advisorModeComesBeforePagesToScanAndManagesIt() throws Exception {
-		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmFile.ADVISOR_MODE, "none [scan-time]")));
-		Map<KsmFile, String> toNone = new LinkedHashMap<>();
-		toNone.put(KsmFile.PAGES_TO_SCAN, "300");
-		toNone.put(KsmFile.ADVISOR_MODE, "none");
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmSysfsFile.ADVISOR_MODE, "none [scan-time]")));
+		Map<KsmSysfsFile, String> toNone = new LinkedHashMap<>();
+		toNone.put(KsmSysfsFile.PAGES_TO_SCAN, "300");
+		toNone.put(KsmSysfsFile.ADVISOR_MODE, "none");
 		assertEquals(List.of("advisor_mode=none", "pages_to_scan=300"), steps(ApplyPlanner.plan(toNone, sysfs.sample())));
 
-		Map<KsmFile, String> toAdvisor = new LinkedHashMap<>();
-		toAdvisor.put(KsmFile.ADVISOR_MODE, "scan-time");
-		toAdvisor.put(KsmFile.ADVISOR_MIN_PAGES_TO_SCAN, "1000");
-		toAdvisor.put(KsmFile.PAGES_TO_SCAN, "300");
+		Map<KsmSysfsFile, String> toAdvisor = new LinkedHashMap<>();
+		toAdvisor.put(KsmSysfsFile.ADVISOR_MODE, "scan-time");
+		toAdvisor.put(KsmSysfsFile.ADVISOR_MIN_PAGES_TO_SCAN, "1000");
+		toAdvisor.put(KsmSysfsFile.PAGES_TO_SCAN, "300");
 		ApplyPlan plan = ApplyPlanner.plan(toAdvisor, null);
 		assertEquals(List.of("advisor_min_pages_to_scan=1000", "advisor_mode=scan-time"), steps(plan));
 		assertTrue(plan.notes().get(0).contains("advisor manages it"), plan.notes().toString());
@@ -74,31 +74,31 @@ class ApplyAndRestoreTest {
 	void writesAreReadBackAndErrnosAreNamed() throws Exception {
 		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of()));
 		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
-		WriteOutcome ok = writer.write(KsmFile.SLEEP_MILLISECS, "7");
+		WriteOutcome ok = writer.write(KsmSysfsFile.SLEEP_MILLISECS, "7");
 		assertEquals(WriteResult.OK, ok.result());
 		assertEquals("7", ok.valueAfter().orElseThrow());
-		assertEquals(WriteResult.EACCES, writer.write(KsmFile.PAGES_SHARED, "1").result());
-		Files.delete(sysfs.path(KsmFile.SMART_SCAN));
-		WriteOutcome missing = writer.write(KsmFile.SMART_SCAN, "0");
+		assertEquals(WriteResult.EACCES, writer.write(KsmSysfsFile.PAGES_SHARED, "1").result());
+		Files.delete(sysfs.path(KsmSysfsFile.SMART_SCAN));
+		WriteOutcome missing = writer.write(KsmSysfsFile.SMART_SCAN, "0");
 		assertEquals(WriteResult.ENOENT, missing.result());
 		assertTrue(missing.message().contains("not present"), missing.message());
 	}
 
 	@Test
 	void restoreGuardPutsBackAndVerifies() throws Exception {
-		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmFile.RUN, "1")));
+		KsmSysfs sysfs = new KsmSysfs(FakeTrees.ksm(root, Map.of(KsmSysfsFile.RUN, "1")));
 		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
 		Path restoreFile = root.resolve("state/restore.properties");
 		try (RestoreGuard guard = RestoreGuard.begin(writer, restoreFile)) {
 			assertTrue(Files.exists(restoreFile), "the snapshot is on disk before any write");
-			writer.write(KsmFile.SLEEP_MILLISECS, "0");
-			writer.write(KsmFile.MAX_PAGE_SHARING, "16");
-			writer.write(KsmFile.ADVISOR_MODE, "scan-time");
-			writer.write(KsmFile.RUN, "0");
+			writer.write(KsmSysfsFile.SLEEP_MILLISECS, "0");
+			writer.write(KsmSysfsFile.MAX_PAGE_SHARING, "16");
+			writer.write(KsmSysfsFile.ADVISOR_MODE, "scan-time");
+			writer.write(KsmSysfsFile.RUN, "0");
 		}
-		assertEquals("20", sysfs.read(KsmFile.SLEEP_MILLISECS));
-		assertEquals("256", sysfs.read(KsmFile.MAX_PAGE_SHARING));
-		assertEquals("1", sysfs.read(KsmFile.RUN));
+		assertEquals("20", sysfs.read(KsmSysfsFile.SLEEP_MILLISECS));
+		assertEquals("256", sysfs.read(KsmSysfsFile.MAX_PAGE_SHARING));
+		assertEquals("1", sysfs.read(KsmSysfsFile.RUN));
 		assertFalse(Files.exists(restoreFile), "the snapshot is deleted once the restore is verified");
 	}
 
@@ -108,14 +108,14 @@ class ApplyAndRestoreTest {
 		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
 		Path restoreFile = root.resolve("restore.properties");
 		TunableSnapshot.capture(sysfs).store(restoreFile);
-		writer.write(KsmFile.PAGES_TO_SCAN, "5000");
-		writer.write(KsmFile.RUN, "1");
+		writer.write(KsmSysfsFile.PAGES_TO_SCAN, "5000");
+		writer.write(KsmSysfsFile.RUN, "1");
 		RestoreReport report = RestoreGuard.recoverPending(writer, restoreFile).orElseThrow();
 		assertTrue(report.verified(), report.mismatches().toString());
 		// run was 0 before: unmerge first, so nothing merged meanwhile stays merged
 		assertEquals("run=2", report.writes().get(0).file() + "=" + report.writes().get(0).value());
-		assertEquals("0", sysfs.read(KsmFile.RUN));
-		assertEquals("100", sysfs.read(KsmFile.PAGES_TO_SCAN));
+		assertEquals("0", sysfs.read(KsmSysfsFile.RUN));
+		assertEquals("100", sysfs.read(KsmSysfsFile.PAGES_TO_SCAN));
 		assertFalse(Files.exists(restoreFile));
 		assertTrue(RestoreGuard.recoverPending(writer, restoreFile).isEmpty());
 	}
@@ -126,7 +126,7 @@ class ApplyAndRestoreTest {
 		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
 		Path restoreFile = root.resolve("restore.properties");
 		TunableSnapshot.capture(sysfs).store(restoreFile);
-		Files.delete(sysfs.path(KsmFile.SMART_SCAN)); // the restore cannot write it back
+		Files.delete(sysfs.path(KsmSysfsFile.SMART_SCAN)); // the restore cannot write it back
 		RestoreReport report = RestoreGuard.recoverPending(writer, restoreFile).orElseThrow();
 		assertFalse(report.verified());
 		assertTrue(report.mismatches().get(0).startsWith("smart_scan reads (missing)"), report.mismatches().toString());
@@ -147,12 +147,12 @@ class ApplyAndRestoreTest {
 		KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
 		writer.stopOthers();
 		WriteOutcome[] other = new WriteOutcome[1];
-		Thread experiment = new Thread(() -> other[0] = writer.write(KsmFile.SLEEP_MILLISECS, "5"));
+		Thread experiment = new Thread(() -> other[0] = writer.write(KsmSysfsFile.SLEEP_MILLISECS, "5"));
 		experiment.start();
 		experiment.join();
 		assertEquals(WriteResult.EACCES, other[0].result(), other[0].message());
-		assertEquals("20", sysfs.read(KsmFile.SLEEP_MILLISECS), "the other thread wrote nothing");
-		assertTrue(writer.write(KsmFile.SLEEP_MILLISECS, "7").isOk(), "the restoring thread still writes");
+		assertEquals("20", sysfs.read(KsmSysfsFile.SLEEP_MILLISECS), "the other thread wrote nothing");
+		assertTrue(writer.write(KsmSysfsFile.SLEEP_MILLISECS, "7").isOk(), "the restoring thread still writes");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.capture.CaptureListener;
 import org.ksmstudio.live.capture.CaptureOptions;
 import org.ksmstudio.live.capture.CapturedProcess;
@@ -51,7 +52,7 @@ class CaptureTest {
 	void takeTheKernel() throws Exception {
 		assumeTrue(KsmSysfs.system().access().canWrite(), "needs root: " + KsmSysfs.system().access().message());
 		lock = ExperimentLock.acquire(ExperimentLock.defaultFile(), Duration.ofMinutes(10));
-		assumeTrue("0".equals(KsmSysfs.system().read(org.ksmstudio.live.sysfs.KsmFile.RUN).trim()),
+		assumeTrue("0".equals(KsmSysfs.system().read(org.ksmstudio.engine.sysfs.KsmSysfsFile.RUN).trim()),
 				"ksmd must be stopped (run=0) so that it does not merge the captured pages");
 	}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.scenario.CostModel;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.calibrate.CalibrationCases;
 import org.ksmstudio.live.calibrate.ScanCostCalibration;
 import org.ksmstudio.live.calibrate.ScanCostCalibrator;
@@ -26,17 +27,16 @@ import org.ksmstudio.live.replay.ReferenceDocument;
 import org.ksmstudio.live.replay.ReferenceFormat;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.replay.RmapWalkMeasurement;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 
 class ConvergenceAndCalibrationTest {
 
 	private static KsmSample sample(long millis, long fullScans, long scanned, long shared, long sharing) {
-		Map<KsmFile, String> values = new EnumMap<>(KsmFile.class);
-		values.put(KsmFile.FULL_SCANS, Long.toString(fullScans));
-		values.put(KsmFile.PAGES_SCANNED, Long.toString(scanned));
-		values.put(KsmFile.PAGES_SHARED, Long.toString(shared));
-		values.put(KsmFile.PAGES_SHARING, Long.toString(sharing));
+		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
+		values.put(KsmSysfsFile.FULL_SCANS, Long.toString(fullScans));
+		values.put(KsmSysfsFile.PAGES_SCANNED, Long.toString(scanned));
+		values.put(KsmSysfsFile.PAGES_SHARED, Long.toString(shared));
+		values.put(KsmSysfsFile.PAGES_SHARING, Long.toString(sharing));
 		return new KsmSample(millis * 1_000_000, Instant.EPOCH, values);
 	}
 

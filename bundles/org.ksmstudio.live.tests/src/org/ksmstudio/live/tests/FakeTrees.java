@@ -1,11 +1,12 @@
 package org.ksmstudio.live.tests;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.ksmstudio.live.sysfs.KsmFile;
 
 /** Builds fake /sys and /proc trees in a temporary directory. */
 final class FakeTrees {
@@ -14,11 +15,11 @@ final class FakeTrees {
 	}
 
 	/** A KSM directory of a 6.18 kernel with defaults and the given counters. */
-	static Path ksm(Path root, Map<KsmFile, String> counters) throws IOException {
+	static Path ksm(Path root, Map<KsmSysfsFile, String> counters) throws IOException {
 		Path dir = Files.createDirectories(root.resolve("sys/kernel/mm/ksm"));
-		for (KsmFile file : KsmFile.values()) {
+		for (KsmSysfsFile file : KsmSysfsFile.values()) {
 			String value = file.defaultValue().orElse("0");
-			if (file == KsmFile.ADVISOR_MODE) {
+			if (file == KsmSysfsFile.ADVISOR_MODE) {
 				value = "[none] scan-time";
 			}
 			Files.writeString(dir.resolve(file.fileName()), counters.getOrDefault(file, value) + "\n");

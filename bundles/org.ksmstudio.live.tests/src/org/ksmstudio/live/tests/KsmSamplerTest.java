@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.proc.ProcessKsmReader;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSampler;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 
@@ -28,7 +28,7 @@ class KsmSamplerTest {
 
 	@Test
 	void samplesPeriodicallyIntoTheSeries() throws Exception {
-		Path dir = FakeTrees.ksm(root, Map.of(KsmFile.PAGES_SHARING, "42"));
+		Path dir = FakeTrees.ksm(root, Map.of(KsmSysfsFile.PAGES_SHARING, "42"));
 		FakeTrees.write(root.resolve("proc/77/ksm_stat"), "ksm_rmap_items 3\nksm_mergeable: yes\n");
 		CountDownLatch three = new CountDownLatch(3);
 		List<Integer> processes = new CopyOnWriteArrayList<>();
@@ -44,7 +44,7 @@ class KsmSamplerTest {
 			sampler.close();
 			assertFalse(sampler.isRunning());
 			assertTrue(sampler.series().size() >= 3);
-			assertEquals(42, sampler.series().latest(KsmFile.PAGES_SHARING));
+			assertEquals(42, sampler.series().latest(KsmSysfsFile.PAGES_SHARING));
 			assertEquals(1, processes.get(0));
 		}
 	}
@@ -68,14 +68,14 @@ class KsmSamplerTest {
 	void samplesTheRealKernelReadOnly() throws Exception {
 		KsmSysfs sysfs = KsmSysfs.system();
 		org.junit.jupiter.api.Assumptions.assumeTrue(sysfs.access().canRead(), sysfs.access().message());
-		byte[] runBefore = Files.readAllBytes(sysfs.path(KsmFile.RUN));
+		byte[] runBefore = Files.readAllBytes(sysfs.path(KsmSysfsFile.RUN));
 		try (KsmSampler sampler = new KsmSampler(sysfs, ProcessKsmReader.system(), Duration.ofSeconds(1), 10)) {
 			sampler.sampleNow();
 			assertEquals(1, sampler.series().size());
-			for (KsmFile file : sysfs.presentFiles()) {
+			for (KsmSysfsFile file : sysfs.presentFiles()) {
 				assertTrue(sampler.series().latest(file) != Long.MIN_VALUE, file.fileName());
 			}
 		}
-		assertEquals(new String(runBefore), new String(Files.readAllBytes(sysfs.path(KsmFile.RUN))));
+		assertEquals(new String(runBefore), new String(Files.readAllBytes(sysfs.path(KsmSysfsFile.RUN))));
 	}
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.KsmAccess;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmTimeSeries;
@@ -35,16 +34,13 @@ class KsmSysfsTest {
 		org.junit.jupiter.api.Assumptions.assumeTrue(sysfs.access().canRead(), sysfs.access().message());
 		assertEquals(List.of(), sysfs.unknownFiles(), "every file of this kernel is a row of the table");
 		for (KsmSysfsFile row : KsmSysfsFile.values()) {
-			KsmFile file = KsmFile.of(row);
-			assertEquals(row, file.row());
-			assertEquals(row.fileName(), file.fileName());
-			if (!sysfs.presentFiles().contains(file)) {
+			if (!sysfs.presentFiles().contains(row)) {
 				assertTrue(older(System.getProperty("os.version"), row.since()) || row == KsmSysfsFile.MERGE_ACROSS_NODES,
 						row + " since " + row.since() + " is missing on " + System.getProperty("os.version"));
 				continue;
 			}
-			String value = sysfs.read(file);
-			sysfs.readNumber(file);
+			String value = sysfs.read(row);
+			sysfs.readNumber(row);
 			if (row.writable()) {
 				assertTrue(row.parse(value).ok(), row + " = " + value + " is a value the table's rules accept");
 			}
@@ -67,16 +63,16 @@ class KsmSysfsTest {
 
 	@Test
 	void readsEveryFileOfAFakeTree() throws Exception {
-		Path dir = FakeTrees.ksm(root, Map.of(KsmFile.PAGES_SHARED, "8", KsmFile.PAGES_SHARING, "1992",
-				KsmFile.GENERAL_PROFIT, "-4096"));
+		Path dir = FakeTrees.ksm(root, Map.of(KsmSysfsFile.PAGES_SHARED, "8", KsmSysfsFile.PAGES_SHARING, "1992",
+				KsmSysfsFile.GENERAL_PROFIT, "-4096"));
 		KsmSysfs sysfs = new KsmSysfs(dir);
 		KsmSample sample = sysfs.sample();
-		assertEquals(8, sample.value(KsmFile.PAGES_SHARED));
-		assertEquals(1992, sample.value(KsmFile.PAGES_SHARING));
-		assertEquals(-4096, sample.value(KsmFile.GENERAL_PROFIT));
-		assertEquals("none", sample.text(KsmFile.ADVISOR_MODE).orElseThrow());
-		assertEquals(0, sample.value(KsmFile.ADVISOR_MODE));
-		assertEquals(256, sysfs.readNumber(KsmFile.MAX_PAGE_SHARING));
+		assertEquals(8, sample.value(KsmSysfsFile.PAGES_SHARED));
+		assertEquals(1992, sample.value(KsmSysfsFile.PAGES_SHARING));
+		assertEquals(-4096, sample.value(KsmSysfsFile.GENERAL_PROFIT));
+		assertEquals("none", sample.text(KsmSysfsFile.ADVISOR_MODE).orElseThrow());
+		assertEquals(0, sample.value(KsmSysfsFile.ADVISOR_MODE));
+		assertEquals(256, sysfs.readNumber(KsmSysfsFile.MAX_PAGE_SHARING));
 		assertTrue(sample.hasSharedPages());
 		assertTrue(sysfs.missingFiles().isEmpty());
 		assertTrue(sysfs.access().canRead());
@@ -84,19 +80,19 @@ class KsmSysfsTest {
 
 	@Test
 	void advisorModeSelectionIsNormalized() {
-		assertEquals("scan-time", KsmFile.ADVISOR_MODE.normalize("none [scan-time]\n"));
-		assertEquals(1, KsmFile.ADVISOR_MODE.toNumber("scan-time"));
-		assertThrows(NumberFormatException.class, () -> KsmFile.ADVISOR_MODE.toNumber("bogus"));
-		assertEquals("100", KsmFile.PAGES_TO_SCAN.normalize(" 100\n"));
+		assertEquals("scan-time", KsmSysfsFile.ADVISOR_MODE.normalize("none [scan-time]\n"));
+		assertEquals(1, KsmSysfsFile.ADVISOR_MODE.toNumber("scan-time"));
+		assertThrows(NumberFormatException.class, () -> KsmSysfsFile.ADVISOR_MODE.toNumber("bogus"));
+		assertEquals("100", KsmSysfsFile.PAGES_TO_SCAN.normalize(" 100\n"));
 	}
 
 	@Test
 	void anOlderKernelShowsWhatExistsAndNamesWhatIsMissing() throws Exception {
 		Path dir = FakeTrees.ksm(root, Map.of());
-		List<KsmFile> newer = List.of(KsmFile.ADVISOR_MODE, KsmFile.ADVISOR_MAX_CPU, KsmFile.ADVISOR_MIN_PAGES_TO_SCAN,
-				KsmFile.ADVISOR_MAX_PAGES_TO_SCAN, KsmFile.ADVISOR_TARGET_SCAN_TIME, KsmFile.SMART_SCAN,
-				KsmFile.PAGES_SKIPPED, KsmFile.PAGES_SCANNED);
-		for (KsmFile f : newer) {
+		List<KsmSysfsFile> newer = List.of(KsmSysfsFile.ADVISOR_MODE, KsmSysfsFile.ADVISOR_MAX_CPU, KsmSysfsFile.ADVISOR_MIN_PAGES_TO_SCAN,
+				KsmSysfsFile.ADVISOR_MAX_PAGES_TO_SCAN, KsmSysfsFile.ADVISOR_TARGET_SCAN_TIME, KsmSysfsFile.SMART_SCAN,
+				KsmSysfsFile.PAGES_SKIPPED, KsmSysfsFile.PAGES_SCANNED);
+		for (KsmSysfsFile f : newer) {
 			Files.delete(dir.resolve(f.fileName()));
 		}
 		Files.writeString(dir.resolve("some_future_counter"), "3\n");
@@ -104,12 +100,12 @@ class KsmSysfsTest {
 		assertEquals(EnumSet.copyOf(newer), sysfs.missingFiles());
 		assertEquals(List.of("some_future_counter"), sysfs.unknownFiles());
 		KsmSample sample = sysfs.sample();
-		assertFalse(sample.has(KsmFile.SMART_SCAN));
-		assertEquals(7, sample.valueOr(KsmFile.SMART_SCAN, 7));
-		NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> sample.value(KsmFile.SMART_SCAN));
+		assertFalse(sample.has(KsmSysfsFile.SMART_SCAN));
+		assertEquals(7, sample.valueOr(KsmSysfsFile.SMART_SCAN, 7));
+		NoSuchElementException e = assertThrows(NoSuchElementException.class, () -> sample.value(KsmSysfsFile.SMART_SCAN));
 		assertTrue(e.getMessage().contains("smart_scan"), e.getMessage());
 		KsmUnavailableException missing = assertThrows(KsmUnavailableException.class,
-				() -> sysfs.read(KsmFile.ADVISOR_MODE));
+				() -> sysfs.read(KsmSysfsFile.ADVISOR_MODE));
 		assertTrue(missing.getMessage().contains("advisor_mode is not present on this kernel"), missing.getMessage());
 		assertTrue(sysfs.missingFileMessages().stream().anyMatch(m -> m.startsWith("smart_scan is not present")));
 	}
@@ -123,7 +119,7 @@ class KsmSysfsTest {
 		assertTrue(access.message().contains("built without KSM (CONFIG_KSM)"), access.message());
 		KsmUnavailableException e = assertThrows(KsmUnavailableException.class, sysfs::sample);
 		assertTrue(e.getMessage().contains("CONFIG_KSM"), e.getMessage());
-		assertEquals(EnumSet.allOf(KsmFile.class), sysfs.missingFiles());
+		assertEquals(EnumSet.allOf(KsmSysfsFile.class), sysfs.missingFiles());
 	}
 
 	@Test
@@ -147,12 +143,12 @@ class KsmSysfsTest {
 			series.add(sysfs.sample());
 		}
 		assertEquals(3, series.size());
-		assertEquals(List.of(3L, 4L, 5L), java.util.Arrays.stream(series.values(KsmFile.FULL_SCANS)).boxed().toList());
-		assertEquals(5, series.latest(KsmFile.FULL_SCANS));
+		assertEquals(List.of(3L, 4L, 5L), java.util.Arrays.stream(series.values(KsmSysfsFile.FULL_SCANS)).boxed().toList());
+		assertEquals(5, series.latest(KsmSysfsFile.FULL_SCANS));
 		long[] times = series.times();
 		assertTrue(times[0] <= times[1] && times[1] <= times[2]);
 		Files.delete(dir.resolve("smart_scan"));
 		series.add(sysfs.sample());
-		assertEquals(KsmTimeSeries.ABSENT, series.latest(KsmFile.SMART_SCAN));
+		assertEquals(KsmTimeSeries.ABSENT, series.latest(KsmSysfsFile.SMART_SCAN));
 	}
 }

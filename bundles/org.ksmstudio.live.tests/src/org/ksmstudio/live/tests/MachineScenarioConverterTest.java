@@ -14,10 +14,10 @@ import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.MergeMode;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.proc.MergeableRegion;
 import org.ksmstudio.live.proc.ProcessKsmStat;
 import org.ksmstudio.live.scenario.MachineScenarioConverter;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.topology.ImportedProcess;
 import org.ksmstudio.live.topology.MachineImport;
@@ -39,7 +39,7 @@ class MachineScenarioConverterTest {
 		MachineImport machine = new MachineImport(topology,
 				List.of(new ImportedProcess(qemu, List.of(new MergeableRegion(0x7f0000000000L, 0x7f0000800000L, "", 0, 0)))),
 				List.of());
-		Map<KsmFile, String> values = Map.of(KsmFile.MAX_PAGE_SHARING, "512", KsmFile.ADVISOR_MODE, "[none] scan-time");
+		Map<KsmSysfsFile, String> values = Map.of(KsmSysfsFile.MAX_PAGE_SHARING, "512", KsmSysfsFile.ADVISOR_MODE, "[none] scan-time");
 		Scenario scenario = MachineScenarioConverter.toScenario("this machine", machine,
 				new KsmSysfs(FakeTrees.ksm(root, values)).sample());
 		assertEquals(List.of(0, 1), scenario.topology().nodes().stream().map(n -> n.id()).toList());

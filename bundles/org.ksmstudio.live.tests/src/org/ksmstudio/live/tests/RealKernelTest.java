@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
@@ -35,7 +36,6 @@ import org.ksmstudio.live.replay.ReplayWorkload;
 import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.PendingSnapshot;
 import org.ksmstudio.live.sysfs.KsmAccess;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmSysfsWriter;
@@ -99,9 +99,9 @@ class RealKernelTest {
 
 	/** A reference case sped up: more pages per wake-up and shorter sleeps change timing, not counters. */
 	private static ReplayCase fast(ReplayCase c) {
-		Map<KsmFile, String> tunables = new LinkedHashMap<>(c.tunables());
-		tunables.put(KsmFile.PAGES_TO_SCAN, "1000");
-		tunables.put(KsmFile.SLEEP_MILLISECS, "10");
+		Map<KsmSysfsFile, String> tunables = new LinkedHashMap<>(c.tunables());
+		tunables.put(KsmSysfsFile.PAGES_TO_SCAN, "1000");
+		tunables.put(KsmSysfsFile.SLEEP_MILLISECS, "10");
 		return new ReplayCase(c.name(), tunables, c.workload(), c.phases());
 	}
 
@@ -179,11 +179,11 @@ class RealKernelTest {
 
 	@Test
 	void replaysCopyOnWriteOfEveryThirdPage() throws Exception {
-		Map<KsmFile, String> tunables = new LinkedHashMap<>();
-		tunables.put(KsmFile.MAX_PAGE_SHARING, "256");
-		tunables.put(KsmFile.PAGES_TO_SCAN, "1000");
-		tunables.put(KsmFile.SLEEP_MILLISECS, "10");
-		tunables.put(KsmFile.SMART_SCAN, "1");
+		Map<KsmSysfsFile, String> tunables = new LinkedHashMap<>();
+		tunables.put(KsmSysfsFile.MAX_PAGE_SHARING, "256");
+		tunables.put(KsmSysfsFile.PAGES_TO_SCAN, "1000");
+		tunables.put(KsmSysfsFile.SLEEP_MILLISECS, "10");
+		tunables.put(KsmSysfsFile.SMART_SCAN, "1");
 		ReplayCase cow = new ReplayCase("cow3", tunables,
 				new ReplayWorkload(1, 3000, 1, 3000, ReplayWorkload.Layout.BLOCK, 0, 0, true),
 				List.of(new ReplayCase.Phase("initial", new PhaseAction.Start()),
@@ -209,7 +209,7 @@ class RealKernelTest {
 
 	@Test
 	void aCancelledReplayRestoresTheKernel() throws Exception {
-		ReplayCase c = new ReplayCase("cancel", Map.of(KsmFile.MAX_PAGE_SHARING, "16", KsmFile.PAGES_TO_SCAN, "50"),
+		ReplayCase c = new ReplayCase("cancel", Map.of(KsmSysfsFile.MAX_PAGE_SHARING, "16", KsmSysfsFile.PAGES_TO_SCAN, "50"),
 				new ReplayWorkload(2, 1000, 1, 1000, ReplayWorkload.Layout.BLOCK, 0, 0, true),
 				List.of(new ReplayCase.Phase("initial", new PhaseAction.Start())));
 		AtomicInteger samples = new AtomicInteger();
@@ -236,11 +236,11 @@ class RealKernelTest {
 		Path restoreFile = temp.resolve("pending.properties");
 		TunableSnapshot.capture(SYSFS).store(restoreFile);
 		try {
-			assertTrue(writer.write(KsmFile.SLEEP_MILLISECS, "37").isOk());
-			assertTrue(writer.write(KsmFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS, "1234").isOk());
-			WriteOutcome invalid = writer.write(KsmFile.MAX_PAGE_SHARING, "1");
+			assertTrue(writer.write(KsmSysfsFile.SLEEP_MILLISECS, "37").isOk());
+			assertTrue(writer.write(KsmSysfsFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS, "1234").isOk());
+			WriteOutcome invalid = writer.write(KsmSysfsFile.MAX_PAGE_SHARING, "1");
 			assertEquals(WriteResult.EINVAL, invalid.result());
-			assertEquals(before.values().get(KsmFile.MAX_PAGE_SHARING), invalid.valueAfter().orElseThrow());
+			assertEquals(before.values().get(KsmSysfsFile.MAX_PAGE_SHARING), invalid.valueAfter().orElseThrow());
 		} finally {
 			RestoreReport report = RestoreGuard.recoverPending(writer, restoreFile).orElseThrow();
 			assertTrue(report.verified(), report.mismatches().toString());
@@ -253,12 +253,12 @@ class RealKernelTest {
 		KsmSysfsWriter writer = new KsmSysfsWriter(SYSFS);
 		Path restoreFile = temp.resolve("killed.properties");
 		TunableSnapshot.capture(SYSFS).store(restoreFile);
-		assertTrue(writer.write(KsmFile.SLEEP_MILLISECS, "41").isOk());
+		assertTrue(writer.write(KsmSysfsFile.SLEEP_MILLISECS, "41").isOk());
 		// the class holds the real experiment lock; the recovery takes its own
 		PendingSnapshot.Outcome outcome = PendingSnapshot
 				.recover(SYSFS, restoreFile, temp.resolve("recovery.lock"), Duration.ofSeconds(10)).orElseThrow();
 		assertEquals(PendingSnapshot.Kind.RESTORED, outcome.kind(), outcome.detail());
-		assertEquals(before.values().get(KsmFile.SLEEP_MILLISECS), SYSFS.read(KsmFile.SLEEP_MILLISECS));
+		assertEquals(before.values().get(KsmSysfsFile.SLEEP_MILLISECS), SYSFS.read(KsmSysfsFile.SLEEP_MILLISECS));
 		assertFalse(Files.exists(restoreFile));
 		assertTrue(PendingSnapshot.recover(SYSFS, restoreFile, temp.resolve("recovery.lock"), Duration.ofSeconds(10))
 				.isEmpty(), "nothing pending any more");

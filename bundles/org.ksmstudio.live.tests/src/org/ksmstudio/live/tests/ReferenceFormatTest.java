@@ -23,13 +23,13 @@ import org.ksmstudio.engine.scenario.PageContentIds;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.engine.scenario.Workload;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
 import org.ksmstudio.live.replay.ReferenceDocument;
 import org.ksmstudio.live.replay.ReferenceFormat;
 import org.ksmstudio.live.replay.ReplayCase;
-import org.ksmstudio.live.sysfs.KsmFile;
 
 class ReferenceFormatTest {
 
@@ -50,9 +50,9 @@ class ReferenceFormatTest {
 		RecordedCase i = doc.cases().stream().filter(c -> c.replayCase().name().equals("i_2000x1_runtime_sysfs"))
 				.findFirst().orElseThrow();
 		RecordedPhase busy = i.phases().get(1);
-		assertEquals(new PhaseAction.Sysfs(List.of(new PhaseAction.SysfsWrite(KsmFile.MAX_PAGE_SHARING, "10", "EBUSY"))),
+		assertEquals(new PhaseAction.Sysfs(List.of(new PhaseAction.SysfsWrite(KsmSysfsFile.MAX_PAGE_SHARING, "10", "EBUSY"))),
 				busy.action());
-		assertEquals("256", busy.tunablesReadBack().get(KsmFile.MAX_PAGE_SHARING));
+		assertEquals("256", busy.tunablesReadBack().get(KsmSysfsFile.MAX_PAGE_SHARING));
 		assertEquals(0L, i.phases().get(2).expect().get("full_scans"));
 		assertEquals(null, i.phases().get(2).fullScansToLastChange());
 		assertTrue(doc.rmapWalks().size() >= 2);
@@ -112,7 +112,7 @@ class ReferenceFormatTest {
 				new ProcessSpec(1001, "ksm-workload", 0, List.of(), true, false, 1000, ForkPoint.AFTER_FILL, List.of()),
 				new ProcessSpec(1002, "small", 0, List.of(), true, false, 0, ForkPoint.AFTER_FILL,
 						List.of(captured, hot))));
-		return new ReplayCase("shapes", Map.of(KsmFile.MAX_PAGE_SHARING, "16"), workload,
+		return new ReplayCase("shapes", Map.of(KsmSysfsFile.MAX_PAGE_SHARING, "16"), workload,
 				List.of(new ReplayCase.Phase("initial", new PhaseAction.Start())));
 	}
 

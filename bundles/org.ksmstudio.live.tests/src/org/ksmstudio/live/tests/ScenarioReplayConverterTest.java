@@ -20,12 +20,12 @@ import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.engine.scenario.Volatility;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.ReferenceFormat;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.scenario.ScenarioReplayConverter;
-import org.ksmstudio.live.sysfs.KsmFile;
 
 class ScenarioReplayConverterTest {
 
@@ -46,8 +46,8 @@ class ScenarioReplayConverterTest {
 		assertEquals(groups(reference.replayCase()), groups(replay));
 		assertEquals(reference.replayCase().phases().subList(0, 2).stream().map(ReplayCase.Phase::action).toList(),
 				replay.phases().stream().map(ReplayCase.Phase::action).toList());
-		assertEquals("256", replay.tunables().get(KsmFile.MAX_PAGE_SHARING));
-		assertEquals("none", replay.tunables().get(KsmFile.ADVISOR_MODE));
+		assertEquals("256", replay.tunables().get(KsmSysfsFile.MAX_PAGE_SHARING));
+		assertEquals("none", replay.tunables().get(KsmSysfsFile.ADVISOR_MODE));
 	}
 
 	@Test
@@ -61,8 +61,8 @@ class ScenarioReplayConverterTest {
 				.build();
 		ReplayCase replay = ScenarioReplayConverter.toReplayCase(scenario);
 		assertEquals(3, replay.phases().size());
-		assertEquals(new PhaseAction.Sysfs(List.of(new PhaseAction.SysfsWrite(KsmFile.MAX_PAGE_SHARING, "1", null),
-				new PhaseAction.SysfsWrite(KsmFile.MAX_PAGE_SHARING, "10", null))), replay.phases().get(2).action());
+		assertEquals(new PhaseAction.Sysfs(List.of(new PhaseAction.SysfsWrite(KsmSysfsFile.MAX_PAGE_SHARING, "1", null),
+				new PhaseAction.SysfsWrite(KsmSysfsFile.MAX_PAGE_SHARING, "10", null))), replay.phases().get(2).action());
 		assertEquals(2015, replay.workload().processes().get(0).regions().get(0).pages());
 		assertEquals(ContentGroup.zero(5), groups(replay).get(2));
 	}

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.replay.ReplayListener;
 import org.ksmstudio.live.replay.ReplayRunner;
 import org.ksmstudio.live.replay.ReplayWorkload;
-import org.ksmstudio.live.sysfs.KsmFile;
 
 /**
  * Small cases that calibrate ksmd's timing on this machine: identical pages scanned with
@@ -33,12 +33,12 @@ public final class CalibrationCases {
 	public static List<ReplayCase> standard() {
 		List<ReplayCase> cases = new ArrayList<>();
 		for (long[] s : SETTINGS) {
-			Map<KsmFile, String> tunables = new LinkedHashMap<>();
-			tunables.put(KsmFile.MAX_PAGE_SHARING, "256");
-			tunables.put(KsmFile.PAGES_TO_SCAN, Long.toString(s[0]));
-			tunables.put(KsmFile.SLEEP_MILLISECS, Long.toString(s[1]));
-			tunables.put(KsmFile.USE_ZERO_PAGES, "0");
-			tunables.put(KsmFile.SMART_SCAN, "1");
+			Map<KsmSysfsFile, String> tunables = new LinkedHashMap<>();
+			tunables.put(KsmSysfsFile.MAX_PAGE_SHARING, "256");
+			tunables.put(KsmSysfsFile.PAGES_TO_SCAN, Long.toString(s[0]));
+			tunables.put(KsmSysfsFile.SLEEP_MILLISECS, Long.toString(s[1]));
+			tunables.put(KsmSysfsFile.USE_ZERO_PAGES, "0");
+			tunables.put(KsmSysfsFile.SMART_SCAN, "1");
 			cases.add(new ReplayCase("calibrate_pts" + s[0] + "_sleep" + s[1] + "_" + s[2] + "x1", tunables,
 					new ReplayWorkload(1, s[2], 1, s[2], ReplayWorkload.Layout.BLOCK, 0, 0, true),
 					List.of(new ReplayCase.Phase("initial", new PhaseAction.Start()))));

@@ -11,12 +11,12 @@ import org.ksmstudio.engine.reference.ReferenceCase;
 import org.ksmstudio.engine.reference.ReferenceRunner;
 import org.ksmstudio.engine.scenario.CostModel;
 import org.ksmstudio.engine.scenario.Scenario;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
 import org.ksmstudio.live.replay.ReplayCase;
-import org.ksmstudio.live.sysfs.KsmFile;
 
 /**
  * Fits {@link ScanCostCalibration} by running the engine itself on the recorded cases, so that
@@ -208,12 +208,12 @@ public final class ScanCostCalibrator {
 		Scenario s = ReferenceRunner.scenarioOf(PAGE_SIZE, referenceCase(c));
 		KsmSimulation sim = KsmSimulation.create(new Scenario(s.name(), s.topology(), s.workload(), s.tunables(),
 				cost, s.timeline(), s.run()));
-		for (Map.Entry<KsmFile, String> t : c.tunables().entrySet()) {
-			if (t.getKey() != KsmFile.RUN) {
+		for (Map.Entry<KsmSysfsFile, String> t : c.tunables().entrySet()) {
+			if (t.getKey() != KsmSysfsFile.RUN) {
 				sim.writeSysfs(t.getKey().fileName(), t.getValue());
 			}
 		}
-		sim.writeSysfs(KsmFile.RUN.fileName(), "1");
+		sim.writeSysfs(KsmSysfsFile.RUN.fileName(), "1");
 		sim.markPhaseStart();
 		return sim;
 	}
@@ -234,8 +234,8 @@ public final class ScanCostCalibrator {
 			if (!phase.converged() || pages == null || wall == null || pages <= 0 || wall <= 0) {
 				continue;
 			}
-			long sleepMs = Long.parseLong(c.replayCase().tunables().getOrDefault(KsmFile.SLEEP_MILLISECS,
-					KsmFile.SLEEP_MILLISECS.defaultValue().orElse("20")));
+			long sleepMs = Long.parseLong(c.replayCase().tunables().getOrDefault(KsmSysfsFile.SLEEP_MILLISECS,
+					KsmSysfsFile.SLEEP_MILLISECS.defaultValue().orElse("20")));
 			observations.add(new Observation(c.replayCase(), sleepMs, pages, wall));
 		}
 		return observations;

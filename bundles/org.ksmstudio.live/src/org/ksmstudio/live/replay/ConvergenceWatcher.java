@@ -1,8 +1,9 @@
 package org.ksmstudio.live.replay;
 
 import java.time.Duration;
+import java.util.List;
 
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmUnavailableException;
@@ -10,10 +11,16 @@ import org.ksmstudio.live.sysfs.KsmUnavailableException;
 /**
  * Decides when the kernel's counters have settled, as the reference measurements do: a phase
  * has converged when full_scans advanced by 2 since the last change of any counter of
- * {@link KsmFile#CONVERGENCE_COUNTERS}. Also tracks the scans, pages and time from the phase
+ * {@link #CONVERGENCE_COUNTERS}. Also tracks the scans, pages and time from the phase
  * start to that last change.
  */
 public final class ConvergenceWatcher {
+
+	/** The counters that define convergence: the ones a reference phase expects. */
+	public static final List<KsmSysfsFile> CONVERGENCE_COUNTERS = List.of(KsmSysfsFile.PAGES_SHARED,
+			KsmSysfsFile.PAGES_SHARING, KsmSysfsFile.PAGES_UNSHARED, KsmSysfsFile.PAGES_VOLATILE,
+			KsmSysfsFile.STABLE_NODE_CHAINS, KsmSysfsFile.STABLE_NODE_DUPS, KsmSysfsFile.KSM_ZERO_PAGES,
+			KsmSysfsFile.GENERAL_PROFIT);
 
 	/** Full scans without a change that mean "settled". */
 	public static final int QUIET_FULL_SCANS = 2;
@@ -35,7 +42,7 @@ public final class ConvergenceWatcher {
 	 * @return whether the counters have settled
 	 */
 	public boolean offer(KsmSample sample) {
-		for (KsmFile counter : KsmFile.CONVERGENCE_COUNTERS) {
+		for (KsmSysfsFile counter : CONVERGENCE_COUNTERS) {
 			if (sample.valueOr(counter, 0) != previous.valueOr(counter, 0)) {
 				lastChange = sample;
 				break;
@@ -62,7 +69,7 @@ public final class ConvergenceWatcher {
 
 	/** Whether full_scans advanced by {@link #QUIET_FULL_SCANS} since the last change. */
 	public boolean isSettled() {
-		return previous.valueOr(KsmFile.FULL_SCANS, 0) - lastChange.valueOr(KsmFile.FULL_SCANS, 0) >= QUIET_FULL_SCANS;
+		return previous.valueOr(KsmSysfsFile.FULL_SCANS, 0) - lastChange.valueOr(KsmSysfsFile.FULL_SCANS, 0) >= QUIET_FULL_SCANS;
 	}
 
 	/** The latest sample. */
@@ -72,12 +79,12 @@ public final class ConvergenceWatcher {
 
 	/** Full scans from the phase start to the last change. */
 	public long fullScansToLastChange() {
-		return lastChange.valueOr(KsmFile.FULL_SCANS, 0) - start.valueOr(KsmFile.FULL_SCANS, 0);
+		return lastChange.valueOr(KsmSysfsFile.FULL_SCANS, 0) - start.valueOr(KsmSysfsFile.FULL_SCANS, 0);
 	}
 
 	/** Pages scanned from the phase start to the last change (0 where the kernel has no pages_scanned). */
 	public long pagesScannedToLastChange() {
-		return lastChange.valueOr(KsmFile.PAGES_SCANNED, 0) - start.valueOr(KsmFile.PAGES_SCANNED, 0);
+		return lastChange.valueOr(KsmSysfsFile.PAGES_SCANNED, 0) - start.valueOr(KsmSysfsFile.PAGES_SCANNED, 0);
 	}
 
 	/** Seconds from the phase start to the last change, rounded to 0.1 ms. */

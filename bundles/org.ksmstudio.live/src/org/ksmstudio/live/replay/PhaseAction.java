@@ -1,9 +1,10 @@
 package org.ksmstudio.live.replay;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 import java.util.List;
 
 import org.eclipse.jdt.annotation.Nullable;
-import org.ksmstudio.live.sysfs.KsmFile;
 
 /** What a phase of a replayed case does before it waits for the counters to settle. */
 public sealed interface PhaseAction {
@@ -48,6 +49,6 @@ public sealed interface PhaseAction {
 	 * @param result the errno name or {@code ok}: expected (read from a reference) or
 	 *               observed (recorded); {@code null} when unknown
 	 */
-	record SysfsWrite(KsmFile file, String value, @Nullable String result) {
+	record SysfsWrite(KsmSysfsFile file, String value, @Nullable String result) {
 	}
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.proc.ProcessKsmStat;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmTimeSeries;
 import org.ksmstudio.live.sysfs.WriteOutcome;
@@ -30,7 +30,7 @@ import org.ksmstudio.live.sysfs.WriteOutcome;
  * @param series                   the counters over the phase (null when not kept)
  */
 public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
-		Map<KsmFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
+		Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
 		@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
 		List<Map<String, Long>> perProcess, @Nullable KsmTimeSeries series) {
 
@@ -41,7 +41,7 @@ public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> 
 	/** The convergence counters of a sample, by sysfs name, as a phase's {@link #expect()}. */
 	public static Map<String, Long> countersOf(KsmSample sample) {
 		Map<String, Long> expect = new LinkedHashMap<>();
-		for (KsmFile counter : KsmFile.CONVERGENCE_COUNTERS) {
+		for (KsmSysfsFile counter : ConvergenceWatcher.CONVERGENCE_COUNTERS) {
 			if (sample.has(counter)) {
 				expect.put(counter.fileName(), sample.value(counter));
 			}

@@ -22,7 +22,7 @@ import org.ksmstudio.engine.scenario.ContentIdsFile;
 import org.ksmstudio.engine.scenario.PageContentIds;
 import org.ksmstudio.engine.scenario.ScenarioException;
 import org.ksmstudio.engine.scenario.Workload;
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -150,7 +150,7 @@ public final class ReferenceFormat {
 		return m;
 	}
 
-	private static Object tunableValue(KsmFile file, String value) {
+	private static Object tunableValue(KsmSysfsFile file, String value) {
 		if (file.isText()) {
 			return value;
 		}
@@ -240,7 +240,7 @@ public final class ReferenceFormat {
 	private RecordedCase recordedCase(ObjectNode c, String at, boolean v1, ReferenceWorkload.Streams streams)
 			throws IOException {
 		String name = string(c, "name", at);
-		Map<KsmFile, String> tunables = new LinkedHashMap<>();
+		Map<KsmSysfsFile, String> tunables = new LinkedHashMap<>();
 		String tat = at + ".tunables";
 		for (Map.Entry<String, JsonNode> e : JsonFields.members(object(JsonFields.member(c, "tunables", at), tat))) {
 			tunables.put(tunable(e.getKey(), tat), JsonFields.scalar(e.getValue(), JsonFields.child(tat, e.getKey())));
@@ -263,13 +263,13 @@ public final class ReferenceFormat {
 			PhaseAction action = action(object(JsonFields.member(p, "action", pat), pat + ".action"), pat + ".action");
 			phases.add(new ReplayCase.Phase(phaseName, action));
 			Map<String, Long> expect = new LinkedHashMap<>();
-			Map<KsmFile, String> readBack = new EnumMap<>(KsmFile.class);
+			Map<KsmSysfsFile, String> readBack = new EnumMap<>(KsmSysfsFile.class);
 			if (p.has("expect")) {
 				String eat = pat + ".expect";
 				for (Map.Entry<String, JsonNode> e : JsonFields.members(object(p.get("expect"), eat))) {
-					var known = KsmFile.byName(e.getKey());
+					var known = KsmSysfsFile.byName(e.getKey());
 					String keyAt = JsonFields.child(eat, e.getKey());
-					if (known.isPresent() && known.get().isTunable()) {
+					if (known.isPresent() && known.get().writable()) {
 						readBack.put(known.get(), JsonFields.scalar(e.getValue(), keyAt));
 					} else {
 						expect.put(e.getKey(), JsonFields.integer(e.getValue(), keyAt, Long.MIN_VALUE, Long.MAX_VALUE));
@@ -349,8 +349,8 @@ public final class ReferenceFormat {
 		throw error(at, keys.toString(), "must have one of start, write, wait, sysfs");
 	}
 
-	private KsmFile tunable(String name, String at) throws IOException {
-		return KsmFile.byName(name).filter(KsmFile::isTunable)
+	private KsmSysfsFile tunable(String name, String at) throws IOException {
+		return KsmSysfsFile.byName(name).filter(KsmSysfsFile::writable)
 				.orElseThrow(() -> error(at, name, "is not a writable file of /sys/kernel/mm/ksm"));
 	}
 

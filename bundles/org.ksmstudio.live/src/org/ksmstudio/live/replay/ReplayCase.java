@@ -1,5 +1,6 @@
 package org.ksmstudio.live.replay;
 
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Workload;
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 
 /**
  * A workload to run on the real kernel, with the tunables written before run=1 and its phases.
@@ -20,14 +21,14 @@ import org.ksmstudio.live.sysfs.KsmFile;
  *                  volatile regions and captured contents included)
  * @param phases    the phases in order; the first is normally {@link PhaseAction.Start}
  */
-public record ReplayCase(String name, Map<KsmFile, String> tunables, Workload workload, List<Phase> phases) {
+public record ReplayCase(String name, Map<KsmSysfsFile, String> tunables, Workload workload, List<Phase> phases) {
 
 	/** A named phase. */
 	public record Phase(String name, PhaseAction action) {
 	}
 
 	/** A case of the format-1 shape. */
-	public ReplayCase(String name, Map<KsmFile, String> tunables, ReplayWorkload workload, List<Phase> phases) {
+	public ReplayCase(String name, Map<KsmSysfsFile, String> tunables, ReplayWorkload workload, List<Phase> phases) {
 		this(name, tunables, workload.toWorkload(), phases);
 	}
 
@@ -41,8 +42,8 @@ public record ReplayCase(String name, Map<KsmFile, String> tunables, Workload wo
 						+ " writes in every process, which forked children cannot (they only sleep)");
 			}
 		}
-		for (KsmFile file : tunables.keySet()) {
-			if (!file.isTunable()) {
+		for (KsmSysfsFile file : tunables.keySet()) {
+			if (!file.writable()) {
 				throw new IllegalArgumentException("case " + name + ": " + file + " is a counter, not a tunable");
 			}
 		}

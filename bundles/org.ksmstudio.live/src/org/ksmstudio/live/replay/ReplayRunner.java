@@ -14,13 +14,13 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.sysfs.ApplyPlan;
 import org.ksmstudio.live.sysfs.ApplyPlanner;
 import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmAccess;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmSysfsWriter;
@@ -82,10 +82,10 @@ public final class ReplayRunner {
 		}
 	}
 
-	private static final Set<KsmFile> WATCHED = EnumSet.of(KsmFile.FULL_SCANS, KsmFile.PAGES_SCANNED,
-			KsmFile.PAGES_SKIPPED, KsmFile.RUN, KsmFile.PAGES_SHARED, KsmFile.PAGES_SHARING, KsmFile.PAGES_UNSHARED,
-			KsmFile.PAGES_VOLATILE, KsmFile.STABLE_NODE_CHAINS, KsmFile.STABLE_NODE_DUPS, KsmFile.KSM_ZERO_PAGES,
-			KsmFile.GENERAL_PROFIT);
+	private static final Set<KsmSysfsFile> WATCHED = EnumSet.of(KsmSysfsFile.FULL_SCANS, KsmSysfsFile.PAGES_SCANNED,
+			KsmSysfsFile.PAGES_SKIPPED, KsmSysfsFile.RUN, KsmSysfsFile.PAGES_SHARED, KsmSysfsFile.PAGES_SHARING, KsmSysfsFile.PAGES_UNSHARED,
+			KsmSysfsFile.PAGES_VOLATILE, KsmSysfsFile.STABLE_NODE_CHAINS, KsmSysfsFile.STABLE_NODE_DUPS, KsmSysfsFile.KSM_ZERO_PAGES,
+			KsmSysfsFile.GENERAL_PROFIT);
 
 	private final KsmSysfs sysfs;
 	private final KsmSysfsWriter writer;
@@ -155,9 +155,9 @@ public final class ReplayRunner {
 	}
 
 	private GeneratedWorkload setUp(ReplayCase replayCase, Path binary) throws IOException {
-		requireOk(replayCase, writer.write(KsmFile.RUN, "2"));
-		Map<KsmFile, String> tunables = new LinkedHashMap<>(replayCase.tunables());
-		tunables.remove(KsmFile.RUN);
+		requireOk(replayCase, writer.write(KsmSysfsFile.RUN, "2"));
+		Map<KsmSysfsFile, String> tunables = new LinkedHashMap<>(replayCase.tunables());
+		tunables.remove(KsmSysfsFile.RUN);
 		ApplyPlan plan = ApplyPlanner.plan(tunables, sysfs.sample());
 		for (ApplyPlan.Step step : plan.steps()) {
 			requireOk(replayCase, writer.write(step.file(), step.value()));
@@ -177,7 +177,7 @@ public final class ReplayRunner {
 		// each phase is measured from the end of its action (a run=2 in a sysfs action resets full_scans)
 		switch (phase.action()) {
 		case PhaseAction.Start s -> {
-			requireOk(replayCase, writer.write(KsmFile.RUN, "1"));
+			requireOk(replayCase, writer.write(KsmSysfsFile.RUN, "1"));
 			return converge(phase.name(), phase.action(), List.of(), Map.of(), sysfs.sample(WATCHED), processes,
 					listener, cancelled);
 		}
@@ -196,7 +196,7 @@ public final class ReplayRunner {
 				KsmSample after = sysfs.sample(WATCHED);
 				listener.sampled(after);
 				Map<String, Long> expect = RecordedPhase.countersOf(after);
-				expect.put(KsmFile.FULL_SCANS.fileName(), after.valueOr(KsmFile.FULL_SCANS, 0));
+				expect.put(KsmSysfsFile.FULL_SCANS.fileName(), after.valueOr(KsmSysfsFile.FULL_SCANS, 0));
 				return new RecordedPhase(phase.name(), phase.action(), List.of(), expect, Map.of(), true, null, null,
 						null, perProcess(processes), null);
 			}
@@ -212,19 +212,19 @@ public final class ReplayRunner {
 				observed.add(new PhaseAction.SysfsWrite(write.file(), write.value(), outcome.result().referenceName()));
 			}
 			KsmSample start = sysfs.sample(WATCHED);
-			Map<KsmFile, String> readBack = new EnumMap<>(KsmFile.class);
+			Map<KsmSysfsFile, String> readBack = new EnumMap<>(KsmSysfsFile.class);
 			for (PhaseAction.SysfsWrite write : s.writes()) {
 				readBack.put(write.file(), sysfs.read(write.file()));
 			}
 			PhaseAction action = new PhaseAction.Sysfs(observed);
-			if ("1".equals(sysfs.read(KsmFile.RUN))) {
+			if ("1".equals(sysfs.read(KsmSysfsFile.RUN))) {
 				return converge(phase.name(), action, outcomes, readBack, start, processes, listener, cancelled);
 			}
 			Thread.sleep(1000);
 			KsmSample after = sysfs.sample(WATCHED);
 			listener.sampled(after);
 			Map<String, Long> expect = RecordedPhase.countersOf(after);
-			expect.put(KsmFile.FULL_SCANS.fileName(), after.valueOr(KsmFile.FULL_SCANS, 0));
+			expect.put(KsmSysfsFile.FULL_SCANS.fileName(), after.valueOr(KsmSysfsFile.FULL_SCANS, 0));
 			return new RecordedPhase(phase.name(), action, outcomes, expect, readBack, true, null, null, null,
 					perProcess(processes), null);
 		}
@@ -239,13 +239,13 @@ public final class ReplayRunner {
 		long until = start.nanoTime() + (long) ((seconds == null ? 0 : seconds) * 1e9);
 		long deadline = until + options.phaseTimeout().toNanos();
 		long scans = fullScans == null ? 0 : fullScans;
-		long firstScan = start.valueOr(KsmFile.FULL_SCANS, 0);
+		long firstScan = start.valueOr(KsmSysfsFile.FULL_SCANS, 0);
 		while (true) {
 			if (cancelled.getAsBoolean()) {
 				throw new CancellationException(Messages.REPLAY_CANCELLED);
 			}
 			KsmSample now = sysfs.sample(WATCHED);
-			if (now.nanoTime() >= until && now.valueOr(KsmFile.FULL_SCANS, 0) - firstScan >= scans) {
+			if (now.nanoTime() >= until && now.valueOr(KsmSysfsFile.FULL_SCANS, 0) - firstScan >= scans) {
 				return;
 			}
 			if (now.nanoTime() > deadline) {
@@ -257,7 +257,7 @@ public final class ReplayRunner {
 	}
 
 	private RecordedPhase converge(String name, PhaseAction action, List<WriteOutcome> outcomes,
-			Map<KsmFile, String> readBack, KsmSample start, GeneratedWorkload processes, ReplayListener listener,
+			Map<KsmSysfsFile, String> readBack, KsmSample start, GeneratedWorkload processes, ReplayListener listener,
 			BooleanSupplier cancelled)
 			throws IOException, InterruptedException {
 		ConvergenceWatcher watcher = new ConvergenceWatcher(start);

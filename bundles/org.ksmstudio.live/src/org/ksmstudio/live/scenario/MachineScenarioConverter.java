@@ -16,7 +16,7 @@ import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.Topology;
 import org.ksmstudio.engine.scenario.Volatility;
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.topology.ImportedProcess;
 import org.ksmstudio.live.topology.MachineImport;
@@ -73,17 +73,17 @@ public final class MachineScenarioConverter {
 	/** The engine's tunables from a sample of the kernel's; files missing on the kernel keep their defaults. */
 	public static KsmTunables tunables(KsmSample s) {
 		KsmTunables d = KsmTunables.DEFAULTS;
-		return new KsmTunables((int) s.valueOr(KsmFile.RUN, d.run()), s.valueOr(KsmFile.PAGES_TO_SCAN, d.pagesToScan()),
-				s.valueOr(KsmFile.SLEEP_MILLISECS, d.sleepMillisecs()),
-				(int) s.valueOr(KsmFile.MERGE_ACROSS_NODES, d.mergeAcrossNodes()),
-				(int) s.valueOr(KsmFile.MAX_PAGE_SHARING, d.maxPageSharing()),
-				s.valueOr(KsmFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS, d.stableNodeChainsPruneMillisecs()),
-				s.valueOr(KsmFile.USE_ZERO_PAGES, d.useZeroPages() ? 1 : 0) != 0,
-				s.valueOr(KsmFile.SMART_SCAN, d.smartScan() ? 1 : 0) != 0,
-				s.valueOr(KsmFile.ADVISOR_MODE, 0) == 1 ? AdvisorMode.SCAN_TIME : AdvisorMode.NONE,
-				s.valueOr(KsmFile.ADVISOR_MAX_CPU, d.advisorMaxCpu()),
-				s.valueOr(KsmFile.ADVISOR_MIN_PAGES_TO_SCAN, d.advisorMinPagesToScan()),
-				s.valueOr(KsmFile.ADVISOR_MAX_PAGES_TO_SCAN, d.advisorMaxPagesToScan()),
-				s.valueOr(KsmFile.ADVISOR_TARGET_SCAN_TIME, d.advisorTargetScanTime()));
+		return new KsmTunables((int) s.valueOr(KsmSysfsFile.RUN, d.run()), s.valueOr(KsmSysfsFile.PAGES_TO_SCAN, d.pagesToScan()),
+				s.valueOr(KsmSysfsFile.SLEEP_MILLISECS, d.sleepMillisecs()),
+				(int) s.valueOr(KsmSysfsFile.MERGE_ACROSS_NODES, d.mergeAcrossNodes()),
+				(int) s.valueOr(KsmSysfsFile.MAX_PAGE_SHARING, d.maxPageSharing()),
+				s.valueOr(KsmSysfsFile.STABLE_NODE_CHAINS_PRUNE_MILLISECS, d.stableNodeChainsPruneMillisecs()),
+				s.valueOr(KsmSysfsFile.USE_ZERO_PAGES, d.useZeroPages() ? 1 : 0) != 0,
+				s.valueOr(KsmSysfsFile.SMART_SCAN, d.smartScan() ? 1 : 0) != 0,
+				s.valueOr(KsmSysfsFile.ADVISOR_MODE, 0) == 1 ? AdvisorMode.SCAN_TIME : AdvisorMode.NONE,
+				s.valueOr(KsmSysfsFile.ADVISOR_MAX_CPU, d.advisorMaxCpu()),
+				s.valueOr(KsmSysfsFile.ADVISOR_MIN_PAGES_TO_SCAN, d.advisorMinPagesToScan()),
+				s.valueOr(KsmSysfsFile.ADVISOR_MAX_PAGES_TO_SCAN, d.advisorMaxPagesToScan()),
+				s.valueOr(KsmSysfsFile.ADVISOR_TARGET_SCAN_TIME, d.advisorTargetScanTime()));
 	}
 }

@@ -10,10 +10,10 @@ import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.ProcessSpec;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.replay.GeneratedWorkload;
-import org.ksmstudio.live.sysfs.KsmFile;
 
 /**
  * Turns an engine scenario into a case the real kernel can replay: the scenario's tunables,
@@ -57,7 +57,7 @@ public final class ScenarioReplayConverter {
 			}
 			switch (event) {
 			case TimelineEvent.SysfsWrite w -> {
-				KsmFile file = KsmFile.byName(w.file()).filter(KsmFile::isTunable)
+				KsmSysfsFile file = KsmSysfsFile.byName(w.file()).filter(KsmSysfsFile::writable)
 						.orElseThrow(() -> refuse(scenario, w.file() + " is not a KSM tunable"));
 				pendingWrites.add(new PhaseAction.SysfsWrite(file, w.value(), null));
 				pendingAt = w.at();
@@ -103,11 +103,11 @@ public final class ScenarioReplayConverter {
 	}
 
 	/** Every tunable of the scenario but run (the replay starts ksmd itself), as sysfs values. */
-	public static Map<KsmFile, String> tunables(KsmTunables t) {
-		Map<KsmFile, String> m = new LinkedHashMap<>();
-		for (KsmFile file : KsmFile.tunables()) {
-			if (file != KsmFile.RUN) {
-				m.put(file, t.written(file.row()));
+	public static Map<KsmSysfsFile, String> tunables(KsmTunables t) {
+		Map<KsmSysfsFile, String> m = new LinkedHashMap<>();
+		for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+			if (file != KsmSysfsFile.RUN) {
+				m.put(file, t.written(file));
 			}
 		}
 		return m;

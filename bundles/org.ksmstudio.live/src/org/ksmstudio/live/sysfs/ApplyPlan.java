@@ -1,5 +1,7 @@
 package org.ksmstudio.live.sysfs;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
 public record ApplyPlan(List<Step> steps, List<String> notes) {
 
 	/** One write and why it is there, in this place. */
-	public record Step(KsmFile file, String value, String reason) {
+	public record Step(KsmSysfsFile file, String value, String reason) {
 	}
 
 	public ApplyPlan {

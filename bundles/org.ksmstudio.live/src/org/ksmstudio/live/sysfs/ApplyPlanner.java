@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -34,38 +35,38 @@ public final class ApplyPlanner {
 	 *                later): then max_page_sharing and merge_across_nodes are always
 	 *                preceded by an unmerge, and every value is written
 	 */
-	public static ApplyPlan plan(Map<KsmFile, String> desired, @Nullable KsmSample current) {
+	public static ApplyPlan plan(Map<KsmSysfsFile, String> desired, @Nullable KsmSample current) {
 		List<ApplyPlan.Step> steps = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 
-		List<KsmFile> sharingLimits = new ArrayList<>();
-		for (KsmFile file : KsmFile.tunables()) {
-			if (file.row().busyWhileShared() && changes(desired, current, file)) {
+		List<KsmSysfsFile> sharingLimits = new ArrayList<>();
+		for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+			if (file.busyWhileShared() && changes(desired, current, file)) {
 				sharingLimits.add(file);
 			}
 		}
 		boolean unmerge = !sharingLimits.isEmpty() && (current == null || current.hasSharedPages());
 		if (unmerge) {
-			String names = String.join(" and ", sharingLimits.stream().map(KsmFile::fileName).toList());
-			steps.add(new ApplyPlan.Step(KsmFile.RUN, "2", Messages.format(Messages.REASON_UNMERGE, names)));
+			String names = String.join(" and ", sharingLimits.stream().map(KsmSysfsFile::fileName).toList());
+			steps.add(new ApplyPlan.Step(KsmSysfsFile.RUN, "2", Messages.format(Messages.REASON_UNMERGE, names)));
 		}
-		for (KsmFile file : sharingLimits) {
+		for (KsmSysfsFile file : sharingLimits) {
 			steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));
 		}
-		List<KsmFile> underAdvisor = KsmFile.tunables().stream()
-				.filter(f -> f.row().refusedUnderAdvisor() && desired.containsKey(f)).toList();
-		for (KsmFile file : KsmFile.tunables()) {
-			boolean plain = !file.row().busyWhileShared() && !file.row().refusedUnderAdvisor() && file != KsmFile.RUN;
+		List<KsmSysfsFile> underAdvisor = KsmSysfsFile.tunables().stream()
+				.filter(f -> f.refusedUnderAdvisor() && desired.containsKey(f)).toList();
+		for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
+			boolean plain = !file.busyWhileShared() && !file.refusedUnderAdvisor() && file != KsmSysfsFile.RUN;
 			if (plain && changes(desired, current, file)) {
 				steps.add(new ApplyPlan.Step(file, desired.get(file),
-						file == KsmFile.ADVISOR_MODE && !underAdvisor.isEmpty() ? Messages.REASON_ADVISOR_FIRST
+						file == KsmSysfsFile.ADVISOR_MODE && !underAdvisor.isEmpty() ? Messages.REASON_ADVISOR_FIRST
 								: Messages.REASON_TUNABLE));
 			}
 		}
-		boolean modeChanges = changes(desired, current, KsmFile.ADVISOR_MODE);
-		String modeAfter = desired.getOrDefault(KsmFile.ADVISOR_MODE,
-				current != null ? current.text(KsmFile.ADVISOR_MODE).orElse("none") : "none");
-		for (KsmFile file : underAdvisor) {
+		boolean modeChanges = changes(desired, current, KsmSysfsFile.ADVISOR_MODE);
+		String modeAfter = desired.getOrDefault(KsmSysfsFile.ADVISOR_MODE,
+				current != null ? current.text(KsmSysfsFile.ADVISOR_MODE).orElse("none") : "none");
+		for (KsmSysfsFile file : underAdvisor) {
 			if (!"none".equals(modeAfter)) {
 				notes.add(Messages.REASON_ADVISOR_MANAGES);
 			} else if (modeChanges || changes(desired, current, file)) {
@@ -73,15 +74,15 @@ public final class ApplyPlanner {
 			}
 		}
 		// run last: the value asked for, else (after an unmerge) what ksmd was doing, unknown: merge
-		Optional<String> run = desired.containsKey(KsmFile.RUN) ? Optional.of(desired.get(KsmFile.RUN))
-				: unmerge ? Optional.of(current != null ? current.text(KsmFile.RUN).orElse("1") : "1")
+		Optional<String> run = desired.containsKey(KsmSysfsFile.RUN) ? Optional.of(desired.get(KsmSysfsFile.RUN))
+				: unmerge ? Optional.of(current != null ? current.text(KsmSysfsFile.RUN).orElse("1") : "1")
 						: Optional.empty();
-		run.filter(value -> unmerge || changes(desired, current, KsmFile.RUN))
-				.ifPresent(value -> steps.add(new ApplyPlan.Step(KsmFile.RUN, value, Messages.REASON_RUN_LAST)));
+		run.filter(value -> unmerge || changes(desired, current, KsmSysfsFile.RUN))
+				.ifPresent(value -> steps.add(new ApplyPlan.Step(KsmSysfsFile.RUN, value, Messages.REASON_RUN_LAST)));
 		return new ApplyPlan(steps, notes);
 	}
 
-	private static boolean changes(Map<KsmFile, String> desired, @Nullable KsmSample current, KsmFile file) {
+	private static boolean changes(Map<KsmSysfsFile, String> desired, @Nullable KsmSample current, KsmSysfsFile file) {
 		if (!desired.containsKey(file)) {
 			return false;
 		}

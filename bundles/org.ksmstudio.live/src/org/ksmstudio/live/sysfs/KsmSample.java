@@ -1,5 +1,7 @@
 package org.ksmstudio.live.sysfs;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,29 +15,29 @@ import java.util.OptionalLong;
  *
  * @param nanoTime  {@link System#nanoTime()} when the reading started, for intervals
  * @param wallTime  the wall-clock time of the reading
- * @param values    normalized values by file (see {@link KsmFile#normalize(String)});
+ * @param values    normalized values by file (see {@link KsmSysfsFile#normalize(String)});
  *                  files missing on this kernel are absent
  */
-public record KsmSample(long nanoTime, Instant wallTime, Map<KsmFile, String> values) {
+public record KsmSample(long nanoTime, Instant wallTime, Map<KsmSysfsFile, String> values) {
 
 	public KsmSample {
-		EnumMap<KsmFile, String> copy = new EnumMap<>(KsmFile.class);
+		EnumMap<KsmSysfsFile, String> copy = new EnumMap<>(KsmSysfsFile.class);
 		copy.putAll(values);
 		values = Collections.unmodifiableMap(copy);
 	}
 
 	/** Whether the file was present and readable. */
-	public boolean has(KsmFile file) {
+	public boolean has(KsmSysfsFile file) {
 		return values.containsKey(file);
 	}
 
 	/** The normalized text of a file, if present. */
-	public Optional<String> text(KsmFile file) {
+	public Optional<String> text(KsmSysfsFile file) {
 		return Optional.ofNullable(values.get(file));
 	}
 
-	/** The value as a number (see {@link KsmFile#toNumber(String)}), if present. */
-	public OptionalLong find(KsmFile file) {
+	/** The value as a number (see {@link KsmSysfsFile#toNumber(String)}), if present. */
+	public OptionalLong find(KsmSysfsFile file) {
 		String text = values.get(file);
 		return text == null ? OptionalLong.empty() : OptionalLong.of(file.toNumber(text));
 	}
@@ -45,7 +47,7 @@ public record KsmSample(long nanoTime, Instant wallTime, Map<KsmFile, String> va
 	 *
 	 * @throws NoSuchElementException when this kernel has no such file
 	 */
-	public long value(KsmFile file) {
+	public long value(KsmSysfsFile file) {
 		OptionalLong v = find(file);
 		if (v.isEmpty()) {
 			throw new NoSuchElementException(file.fileName() + " is not present on this kernel");
@@ -54,12 +56,12 @@ public record KsmSample(long nanoTime, Instant wallTime, Map<KsmFile, String> va
 	}
 
 	/** The value, or {@code fallback} where the kernel has no such file. */
-	public long valueOr(KsmFile file, long fallback) {
+	public long valueOr(KsmSysfsFile file, long fallback) {
 		return find(file).orElse(fallback);
 	}
 
 	/** Whether any KSM page is in use: the condition under which the kernel refuses some writes with EBUSY. */
 	public boolean hasSharedPages() {
-		return valueOr(KsmFile.PAGES_SHARED, 0) != 0;
+		return valueOr(KsmSysfsFile.PAGES_SHARED, 0) != 0;
 	}
 }

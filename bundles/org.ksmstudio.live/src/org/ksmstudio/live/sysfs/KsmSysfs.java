@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -43,7 +44,7 @@ public final class KsmSysfs {
 	}
 
 	/** The path of one file. */
-	public Path path(KsmFile file) {
+	public Path path(KsmSysfsFile file) {
 		return directory.resolve(file.fileName());
 	}
 
@@ -52,16 +53,16 @@ public final class KsmSysfs {
 		if (!Files.isDirectory(directory)) {
 			return new KsmAccess(KsmAccess.Level.ABSENT, Messages.format(Messages.KSM_ABSENT, directory));
 		}
-		if (Files.isWritable(path(KsmFile.RUN))) {
+		if (Files.isWritable(path(KsmSysfsFile.RUN))) {
 			return new KsmAccess(KsmAccess.Level.WRITABLE, Messages.format(Messages.KSM_WRITABLE, directory));
 		}
 		return new KsmAccess(KsmAccess.Level.READ_ONLY, Messages.format(Messages.KSM_READ_ONLY, directory));
 	}
 
 	/** The known files present on this kernel. */
-	public Set<KsmFile> presentFiles() {
-		EnumSet<KsmFile> present = EnumSet.noneOf(KsmFile.class);
-		for (KsmFile file : KsmFile.values()) {
+	public Set<KsmSysfsFile> presentFiles() {
+		EnumSet<KsmSysfsFile> present = EnumSet.noneOf(KsmSysfsFile.class);
+		for (KsmSysfsFile file : KsmSysfsFile.values()) {
 			if (Files.isRegularFile(path(file))) {
 				present.add(file);
 			}
@@ -70,8 +71,8 @@ public final class KsmSysfs {
 	}
 
 	/** The known files this kernel lacks (all of them when KSM is absent). */
-	public Set<KsmFile> missingFiles() {
-		EnumSet<KsmFile> missing = EnumSet.allOf(KsmFile.class);
+	public Set<KsmSysfsFile> missingFiles() {
+		EnumSet<KsmSysfsFile> missing = EnumSet.allOf(KsmSysfsFile.class);
 		missing.removeAll(presentFiles());
 		return missing;
 	}
@@ -79,7 +80,7 @@ public final class KsmSysfs {
 	/** A sentence per missing file, for the user. */
 	public List<String> missingFileMessages() {
 		List<String> messages = new ArrayList<>();
-		for (KsmFile file : missingFiles()) {
+		for (KsmSysfsFile file : missingFiles()) {
 			messages.add(Messages.format(Messages.FILE_MISSING, file.fileName()));
 		}
 		return messages;
@@ -91,7 +92,7 @@ public final class KsmSysfs {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(directory)) {
-			return files.map(p -> p.getFileName().toString()).filter(n -> KsmFile.byName(n).isEmpty()).sorted()
+			return files.map(p -> p.getFileName().toString()).filter(n -> KsmSysfsFile.byName(n).isEmpty()).sorted()
 					.toList();
 		}
 	}
@@ -101,7 +102,7 @@ public final class KsmSysfs {
 	 *
 	 * @throws KsmUnavailableException when the file is missing or cannot be read
 	 */
-	public String read(KsmFile file) throws KsmUnavailableException {
+	public String read(KsmSysfsFile file) throws KsmUnavailableException {
 		try {
 			return file.normalize(Files.readString(path(file)));
 		} catch (NoSuchFileException e) {
@@ -113,8 +114,8 @@ public final class KsmSysfs {
 		}
 	}
 
-	/** The value of one file as a number (see {@link KsmFile#toNumber(String)}). */
-	public long readNumber(KsmFile file) throws KsmUnavailableException {
+	/** The value of one file as a number (see {@link KsmSysfsFile#toNumber(String)}). */
+	public long readNumber(KsmSysfsFile file) throws KsmUnavailableException {
 		String text = read(file);
 		try {
 			return file.toNumber(text);
@@ -129,14 +130,14 @@ public final class KsmSysfs {
 	 *
 	 * @throws KsmUnavailableException when KSM is absent
 	 */
-	public KsmSample sample(Set<KsmFile> files) throws KsmUnavailableException {
+	public KsmSample sample(Set<KsmSysfsFile> files) throws KsmUnavailableException {
 		if (!Files.isDirectory(directory)) {
 			throw new KsmUnavailableException(Messages.format(Messages.KSM_ABSENT, directory));
 		}
 		long nanos = System.nanoTime();
 		Instant wall = Instant.now();
-		Map<KsmFile, String> values = new EnumMap<>(KsmFile.class);
-		for (KsmFile file : files) {
+		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
+		for (KsmSysfsFile file : files) {
 			try {
 				values.put(file, file.normalize(Files.readString(path(file))));
 			} catch (IOException e) {
@@ -148,6 +149,6 @@ public final class KsmSysfs {
 
 	/** Reads every known file present on this kernel. */
 	public KsmSample sample() throws KsmUnavailableException {
-		return sample(EnumSet.allOf(KsmFile.class));
+		return sample(EnumSet.allOf(KsmSysfsFile.class));
 	}
 }

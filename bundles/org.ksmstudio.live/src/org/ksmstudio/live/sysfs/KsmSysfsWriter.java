@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -43,13 +44,13 @@ public final class KsmSysfsWriter {
 	}
 
 	/** Writes one value and reads it back. Never throws: failures are outcomes. */
-	public synchronized WriteOutcome write(KsmFile file, String value) {
+	public synchronized WriteOutcome write(KsmSysfsFile file, String value) {
 		Thread only = onlyWriter;
 		if (only != null && only != Thread.currentThread()) {
 			return outcome(file, value, WriteResult.EACCES, null,
 					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, "stopped: the tunables are being restored"), null); //$NON-NLS-1$
 		}
-		if (!file.isTunable()) {
+		if (!file.writable()) {
 			return outcome(file, value, WriteResult.EACCES, null,
 					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, "a read-only counter"), null);
 		}
@@ -73,7 +74,7 @@ public final class KsmSysfsWriter {
 					Messages.format(Messages.FIX_EBUSY, file.fileName() + "=" + value));
 			case EINVAL -> outcome(file, value, result, after,
 					Messages.format(Messages.WRITE_EINVAL, file.fileName(), value, String.valueOf(after)),
-					file == KsmFile.PAGES_TO_SCAN && "scan-time".equals(readQuietly(KsmFile.ADVISOR_MODE))
+					file == KsmSysfsFile.PAGES_TO_SCAN && "scan-time".equals(readQuietly(KsmSysfsFile.ADVISOR_MODE))
 							? Messages.FIX_EINVAL_PAGES_TO_SCAN
 							: null);
 			case EACCES -> outcome(file, value, result, after,
@@ -114,7 +115,7 @@ public final class KsmSysfsWriter {
 		return WriteResult.ERROR;
 	}
 
-	private @Nullable String readQuietly(KsmFile file) {
+	private @Nullable String readQuietly(KsmSysfsFile file) {
 		try {
 			return sysfs.read(file);
 		} catch (KsmUnavailableException e) {
@@ -122,7 +123,7 @@ public final class KsmSysfsWriter {
 		}
 	}
 
-	private static WriteOutcome outcome(KsmFile file, String value, WriteResult result, @Nullable String after,
+	private static WriteOutcome outcome(KsmSysfsFile file, String value, WriteResult result, @Nullable String after,
 			String message, @Nullable String fix) {
 		return new WriteOutcome(file, value, result, after == null ? Optional.empty() : Optional.of(after), message,
 				fix == null ? Optional.empty() : Optional.of(fix));

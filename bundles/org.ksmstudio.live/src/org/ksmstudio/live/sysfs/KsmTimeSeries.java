@@ -1,5 +1,7 @@
 package org.ksmstudio.live.sysfs;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,8 +18,8 @@ public final class KsmTimeSeries {
 
 	private final int capacity;
 	private final long[] millis;
-	private final long[][] columns = new long[KsmFile.values().length][];
-	private final EnumSet<KsmFile> seen = EnumSet.noneOf(KsmFile.class);
+	private final long[][] columns = new long[KsmSysfsFile.values().length][];
+	private final EnumSet<KsmSysfsFile> seen = EnumSet.noneOf(KsmSysfsFile.class);
 	private long originNanos = -1;
 	private int start;
 	private int size;
@@ -48,7 +50,7 @@ public final class KsmTimeSeries {
 			start = (start + 1) % capacity;
 		}
 		millis[slot] = (sample.nanoTime() - originNanos) / 1_000_000;
-		for (KsmFile file : KsmFile.values()) {
+		for (KsmSysfsFile file : KsmSysfsFile.values()) {
 			long value = ABSENT;
 			try {
 				value = sample.find(file).orElse(ABSENT);
@@ -68,8 +70,8 @@ public final class KsmTimeSeries {
 	}
 
 	/** The files that had a value in at least one sample. */
-	public synchronized Set<KsmFile> files() {
-		return EnumSet.copyOf(seen.isEmpty() ? EnumSet.noneOf(KsmFile.class) : seen);
+	public synchronized Set<KsmSysfsFile> files() {
+		return EnumSet.copyOf(seen.isEmpty() ? EnumSet.noneOf(KsmSysfsFile.class) : seen);
 	}
 
 	/** Milliseconds since the first sample, for each sample kept, oldest first. */
@@ -82,7 +84,7 @@ public final class KsmTimeSeries {
 	}
 
 	/** The values of one file, oldest first; {@link #ABSENT} where a sample lacks it. */
-	public synchronized long[] values(KsmFile file) {
+	public synchronized long[] values(KsmSysfsFile file) {
 		long[] column = columns[file.ordinal()];
 		long[] out = new long[size];
 		for (int i = 0; i < size; i++) {
@@ -92,7 +94,7 @@ public final class KsmTimeSeries {
 	}
 
 	/** The latest value of a file, or {@link #ABSENT}. */
-	public synchronized long latest(KsmFile file) {
+	public synchronized long latest(KsmSysfsFile file) {
 		return size == 0 ? ABSENT : columns[file.ordinal()][(start + size - 1) % capacity];
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -22,7 +23,7 @@ import org.ksmstudio.live.Messages;
  *
  * <pre>
  * try (RestoreGuard guard = RestoreGuard.begin(writer, restoreFile)) {
- *     writer.write(KsmFile.MAX_PAGE_SHARING, "16");
+ *     writer.write(KsmSysfsFile.MAX_PAGE_SHARING, "16");
  *     ...
  * } // restored and verified here, also on exceptions
  * </pre>
@@ -156,28 +157,28 @@ public final class RestoreGuard implements AutoCloseable {
 	 */
 	static RestoreReport restore(KsmSysfsWriter writer, TunableSnapshot snapshot) throws KsmUnavailableException {
 		KsmSysfs sysfs = writer.sysfs();
-		Map<KsmFile, String> wanted = snapshot.values();
-		String run = wanted.get(KsmFile.RUN);
+		Map<KsmSysfsFile, String> wanted = snapshot.values();
+		String run = wanted.get(KsmSysfsFile.RUN);
 		List<WriteOutcome> writes = new ArrayList<>();
 		KsmSample now = sysfs.sample();
-		boolean limitsChange = !same(now, wanted, KsmFile.MAX_PAGE_SHARING)
-				|| !same(now, wanted, KsmFile.MERGE_ACROSS_NODES);
+		boolean limitsChange = !same(now, wanted, KsmSysfsFile.MAX_PAGE_SHARING)
+				|| !same(now, wanted, KsmSysfsFile.MERGE_ACROSS_NODES);
 		if (!"1".equals(run) || limitsChange) {
-			writes.add(writer.write(KsmFile.RUN, "2"));
+			writes.add(writer.write(KsmSysfsFile.RUN, "2"));
 			now = sysfs.sample();
 		}
-		Map<KsmFile, String> withoutRun = new EnumMap<>(wanted);
-		withoutRun.remove(KsmFile.RUN);
+		Map<KsmSysfsFile, String> withoutRun = new EnumMap<>(wanted);
+		withoutRun.remove(KsmSysfsFile.RUN);
 		writes.addAll(writer.apply(ApplyPlanner.plan(withoutRun, now)));
-		if (!same(sysfs.sample(), wanted, KsmFile.RUN)) {
-			writes.add(writer.write(KsmFile.RUN, run));
+		if (!same(sysfs.sample(), wanted, KsmSysfsFile.RUN)) {
+			writes.add(writer.write(KsmSysfsFile.RUN, run));
 		}
 
 		List<String> mismatches = new ArrayList<>();
 		KsmSample after = sysfs.sample();
-		boolean advisorManaged = !"none".equals(wanted.getOrDefault(KsmFile.ADVISOR_MODE, "none"));
-		for (Map.Entry<KsmFile, String> e : wanted.entrySet()) {
-			if (e.getKey() == KsmFile.PAGES_TO_SCAN && advisorManaged) {
+		boolean advisorManaged = !"none".equals(wanted.getOrDefault(KsmSysfsFile.ADVISOR_MODE, "none"));
+		for (Map.Entry<KsmSysfsFile, String> e : wanted.entrySet()) {
+			if (e.getKey() == KsmSysfsFile.PAGES_TO_SCAN && advisorManaged) {
 				continue; // the advisor sets it; it cannot be written
 			}
 			String actual = after.text(e.getKey()).orElse("(missing)");
@@ -188,7 +189,7 @@ public final class RestoreGuard implements AutoCloseable {
 		return new RestoreReport(writes, mismatches);
 	}
 
-	private static boolean same(KsmSample sample, Map<KsmFile, String> wanted, KsmFile file) {
+	private static boolean same(KsmSample sample, Map<KsmSysfsFile, String> wanted, KsmSysfsFile file) {
 		String value = wanted.get(file);
 		return !wanted.containsKey(file) || sample.text(file).filter(value::equals).isPresent();
 	}

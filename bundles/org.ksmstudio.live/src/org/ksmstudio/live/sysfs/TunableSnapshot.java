@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import org.ksmstudio.engine.io.OutputFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 
 /**
  * The values of every tunable present on the kernel at one moment, to be restored after
@@ -20,10 +21,10 @@ import org.ksmstudio.engine.io.OutputFile;
  *
  * @param values tunable values as read (normalized), by file
  */
-public record TunableSnapshot(Map<KsmFile, String> values) {
+public record TunableSnapshot(Map<KsmSysfsFile, String> values) {
 
 	public TunableSnapshot {
-		EnumMap<KsmFile, String> copy = new EnumMap<>(KsmFile.class);
+		EnumMap<KsmSysfsFile, String> copy = new EnumMap<>(KsmSysfsFile.class);
 		copy.putAll(values);
 		values = Collections.unmodifiableMap(copy);
 	}
@@ -31,12 +32,12 @@ public record TunableSnapshot(Map<KsmFile, String> values) {
 	/** Reads every tunable present. */
 	public static TunableSnapshot capture(KsmSysfs sysfs) throws KsmUnavailableException {
 		KsmSample sample = sysfs.sample();
-		EnumMap<KsmFile, String> values = new EnumMap<>(KsmFile.class);
-		for (KsmFile file : KsmFile.tunables()) {
+		EnumMap<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
+		for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
 			sample.text(file).ifPresent(v -> values.put(file, v));
 		}
-		if (!values.containsKey(KsmFile.RUN)) {
-			throw new KsmUnavailableException(sysfs.path(KsmFile.RUN) + " could not be read");
+		if (!values.containsKey(KsmSysfsFile.RUN)) {
+			throw new KsmUnavailableException(sysfs.path(KsmSysfsFile.RUN) + " could not be read");
 		}
 		return new TunableSnapshot(values);
 	}
@@ -63,11 +64,11 @@ public record TunableSnapshot(Map<KsmFile, String> values) {
 		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			properties.load(in);
 		}
-		EnumMap<KsmFile, String> values = new EnumMap<>(KsmFile.class);
+		EnumMap<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
 		for (String key : properties.stringPropertyNames()) {
-			KsmFile.byName(key).filter(KsmFile::isTunable).ifPresent(f -> values.put(f, properties.getProperty(key).trim()));
+			KsmSysfsFile.byName(key).filter(KsmSysfsFile::writable).ifPresent(f -> values.put(f, properties.getProperty(key).trim()));
 		}
-		if (!values.containsKey(KsmFile.RUN)) {
+		if (!values.containsKey(KsmSysfsFile.RUN)) {
 			throw new IOException(file + ": not a KSM Studio tunable snapshot (no run=)");
 		}
 		return new TunableSnapshot(values);

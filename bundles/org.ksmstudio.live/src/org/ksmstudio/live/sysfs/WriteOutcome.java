@@ -1,5 +1,7 @@
 package org.ksmstudio.live.sysfs;
 
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+
 import java.util.Optional;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Optional;
  * @param message     a sentence for the user saying what happened
  * @param fix         how to make a refused write succeed, if KSM Studio knows (EBUSY: unmerge first)
  */
-public record WriteOutcome(KsmFile file, String value, WriteResult result, Optional<String> valueAfter, String message,
+public record WriteOutcome(KsmSysfsFile file, String value, WriteResult result, Optional<String> valueAfter, String message,
 		Optional<String> fix) {
 
 	/** Whether the kernel took the value. */

@@ -20,7 +20,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.WriteOutcome;
 import org.ksmstudio.live.sysfs.WriteResult;
@@ -50,7 +50,7 @@ class ApplyTest {
 		});
 	}
 
-	private static Map<KsmFile, String> tunables(int maxPageSharing) {
+	private static Map<KsmSysfsFile, String> tunables(int maxPageSharing) {
 		Scenario scenario = Scenarios.create("apply", 2, 1024);
 		scenario.getKsm().setRun(1);
 		scenario.getKsm().setMaxPageSharing(maxPageSharing);
@@ -60,7 +60,7 @@ class ApplyTest {
 
 	@Test
 	void unmergesBeforeChangingMaxPageSharingWhilePagesAreShared() throws Exception {
-		FakeMachine machine = new FakeMachine(temp, Map.of(KsmFile.RUN, "1", KsmFile.PAGES_SHARED, "10"), Set.of());
+		FakeMachine machine = new FakeMachine(temp, Map.of(KsmSysfsFile.RUN, "1", KsmSysfsFile.PAGES_SHARED, "10"), Set.of());
 		KsmSysfs sysfs = new KsmSysfs(machine.ksm);
 		ApplyRows.Planned planned = ApplyRows.plan(tunables(16), sysfs.sample(), sysfs.presentFiles());
 		List<ApplyRows.Row> rows = ApplyRows.rows(planned.plan(), sysfs.sample());
@@ -72,11 +72,11 @@ class ApplyTest {
 
 	@Test
 	void leavesOutFilesTheKernelLacks() throws Exception {
-		Set<KsmFile> missing = EnumSet.of(KsmFile.SMART_SCAN, KsmFile.ADVISOR_MAX_CPU);
+		Set<KsmSysfsFile> missing = EnumSet.of(KsmSysfsFile.SMART_SCAN, KsmSysfsFile.ADVISOR_MAX_CPU);
 		FakeMachine machine = new FakeMachine(temp, Map.of(), missing);
 		KsmSysfs sysfs = new KsmSysfs(machine.ksm);
-		Map<KsmFile, String> desired = new EnumMap<>(tunables(256));
-		desired.put(KsmFile.SMART_SCAN, "0");
+		Map<KsmSysfsFile, String> desired = new EnumMap<>(tunables(256));
+		desired.put(KsmSysfsFile.SMART_SCAN, "0");
 		ApplyRows.Planned planned = ApplyRows.plan(desired, sysfs.sample(), sysfs.presentFiles());
 		assertTrue(planned.plan().steps().stream().noneMatch(s -> missing.contains(s.file())));
 		assertTrue(planned.notes().stream().anyMatch(n -> n.startsWith("smart_scan is not on this kernel")),
@@ -98,12 +98,12 @@ class ApplyTest {
 
 	@Test
 	void explainsEbusyWithItsFix() {
-		WriteOutcome busy = new WriteOutcome(KsmFile.MAX_PAGE_SHARING, "16", WriteResult.EBUSY, Optional.of("256"),
+		WriteOutcome busy = new WriteOutcome(KsmSysfsFile.MAX_PAGE_SHARING, "16", WriteResult.EBUSY, Optional.of("256"),
 				"max_page_sharing: the kernel refused 16 because KSM pages are in use (EBUSY); the value stays 256",
 				Optional.of("Unmerge first: write 2 to run"));
 		String text = ApplyRows.outcomeText(busy);
 		assertTrue(text.contains("EBUSY") && text.contains("Unmerge first"), text);
-		WriteOutcome ok = new WriteOutcome(KsmFile.RUN, "2", WriteResult.OK, Optional.of("2"), "run = 2",
+		WriteOutcome ok = new WriteOutcome(KsmSysfsFile.RUN, "2", WriteResult.OK, Optional.of("2"), "run = 2",
 				Optional.empty());
 		assertEquals("ok, reads 2", ApplyRows.outcomeText(ok));
 		assertEquals("1 of 2 writes were refused; the refused tunables keep their old values.",
@@ -112,7 +112,7 @@ class ApplyTest {
 
 	@Test
 	void dialogListsTheWritesAppliesThemAndShowsEachOutcome() throws Exception {
-		FakeMachine machine = new FakeMachine(temp, Map.of(KsmFile.RUN, "1", KsmFile.PAGES_SHARED, "10"), Set.of());
+		FakeMachine machine = new FakeMachine(temp, Map.of(KsmSysfsFile.RUN, "1", KsmSysfsFile.PAGES_SHARED, "10"), Set.of());
 		ui.run(() -> {
 			ApplyDialog dialog = new ApplyDialog(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
 					machine.sources(), tunables(16), "apply");
@@ -124,15 +124,15 @@ class ApplyTest {
 		assertEquals(4, ui.sync(table::getItemCount), () -> ui.sync(() -> Widgets.rows(table)).toString());
 		assertEquals("max_page_sharing", ui.sync(() -> table.getItem(1).getText(1)));
 		assertEquals("", ui.sync(() -> table.getItem(1).getText(5)), "no outcome before Apply");
-		assertEquals("256", machine.read(KsmFile.MAX_PAGE_SHARING), "nothing written before Apply");
+		assertEquals("256", machine.read(KsmSysfsFile.MAX_PAGE_SHARING), "nothing written before Apply");
 
 		ui.click("Apply");
 		Label summary = ui.byData(Label.class, ApplyDialog.SUMMARY_KEY);
 		ui.waitUntil(() -> summary.getText().startsWith("All 4 writes"), summary::getText);
 		assertEquals("ok, reads 16", ui.sync(() -> table.getItem(1).getText(5)));
-		assertEquals("16", machine.read(KsmFile.MAX_PAGE_SHARING));
-		assertEquals("1000", machine.read(KsmFile.PAGES_TO_SCAN));
-		assertEquals("1", machine.read(KsmFile.RUN));
+		assertEquals("16", machine.read(KsmSysfsFile.MAX_PAGE_SHARING));
+		assertEquals("1000", machine.read(KsmSysfsFile.PAGES_TO_SCAN));
+		assertEquals("1", machine.read(KsmSysfsFile.RUN));
 		assertTrue(Files.exists(machine.root.resolve("sysfs.lock")), "the experiment lock was taken");
 	}
 }

@@ -15,8 +15,8 @@ import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.calibrate.ScanCostCalibration;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.TunableSnapshot;
 import org.ksmstudio.live.ui.internal.PendingRestore;
@@ -79,25 +79,25 @@ class CalibrationAndRestoreTest {
 
 	@Test
 	void restoresTheTunablesOfAnUnfinishedExperimentOnce() throws Exception {
-		FakeMachine machine = new FakeMachine(temp, Map.of(KsmFile.MAX_PAGE_SHARING, "16", KsmFile.RUN, "1"),
+		FakeMachine machine = new FakeMachine(temp, Map.of(KsmSysfsFile.MAX_PAGE_SHARING, "16", KsmSysfsFile.RUN, "1"),
 				Set.of());
 		Path restoreFile = machine.sources().restoreFile();
 		// the experiment snapshotted the defaults (run=0, max_page_sharing=256) and was killed after its writes
-		new TunableSnapshot(Map.of(KsmFile.RUN, "0", KsmFile.MAX_PAGE_SHARING, "256", KsmFile.PAGES_TO_SCAN, "100"))
+		new TunableSnapshot(Map.of(KsmSysfsFile.RUN, "0", KsmSysfsFile.MAX_PAGE_SHARING, "256", KsmSysfsFile.PAGES_TO_SCAN, "100"))
 				.store(restoreFile);
 		PendingRestore.recoverOnce(machine.sources());
-		assertEquals("256", machine.read(KsmFile.MAX_PAGE_SHARING));
-		assertEquals("0", machine.read(KsmFile.RUN));
+		assertEquals("256", machine.read(KsmSysfsFile.MAX_PAGE_SHARING));
+		assertEquals("0", machine.read(KsmSysfsFile.RUN));
 		assertFalse(Files.exists(restoreFile), "deleted once verified");
 		assertTrue(PendingRestore.message().orElse("").contains("were restored and verified"),
 				PendingRestore.message().toString());
 
-		machine.set(KsmFile.MAX_PAGE_SHARING, "32");
+		machine.set(KsmSysfsFile.MAX_PAGE_SHARING, "32");
 		new TunableSnapshot(new KsmSysfs(machine.ksm).sample().values().entrySet().stream()
-				.filter(e -> e.getKey().isTunable()).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-						e -> e.getKey() == KsmFile.MAX_PAGE_SHARING ? "8" : e.getValue())))
+				.filter(e -> e.getKey().writable()).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+						e -> e.getKey() == KsmSysfsFile.MAX_PAGE_SHARING ? "8" : e.getValue())))
 				.store(restoreFile);
 		PendingRestore.recoverOnce(machine.sources());
-		assertEquals("32", machine.read(KsmFile.MAX_PAGE_SHARING), "only once per start");
+		assertEquals("32", machine.read(KsmSysfsFile.MAX_PAGE_SHARING), "only once per start");
 	}
 }

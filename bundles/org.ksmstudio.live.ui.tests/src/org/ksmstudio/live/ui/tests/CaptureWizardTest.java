@@ -22,12 +22,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.engine.scenario.ContentIdsFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.replay.ConvergenceWatcher;
 import org.ksmstudio.live.replay.ReplayWorkload.Layout;
 import org.ksmstudio.live.replay.WorkloadGenerator;
 import org.ksmstudio.live.replay.WorkloadProcess;
 import org.ksmstudio.live.sysfs.ExperimentLock;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmSysfsWriter;
 import org.ksmstudio.live.sysfs.RestoreGuard;
@@ -75,16 +75,16 @@ class CaptureWizardTest {
 		try (ExperimentLock lock = ExperimentLock.acquire(ExperimentLock.defaultFile(), Duration.ofMinutes(10));
 				RestoreGuard guard = RestoreGuard.begin(new KsmSysfsWriter(sysfs), temp.resolve("restore.properties"))) {
 			KsmSysfsWriter writer = new KsmSysfsWriter(sysfs);
-			assertTrue(writer.write(KsmFile.RUN, "2").isOk());
-			assertTrue(writer.write(KsmFile.PAGES_TO_SCAN, "1000").isOk());
-			assertTrue(writer.write(KsmFile.SLEEP_MILLISECS, "10").isOk());
+			assertTrue(writer.write(KsmSysfsFile.RUN, "2").isOk());
+			assertTrue(writer.write(KsmSysfsFile.PAGES_TO_SCAN, "1000").isOk());
+			assertTrue(writer.write(KsmSysfsFile.SLEEP_MILLISECS, "10").isOk());
 			WorkloadProcess a = start();
 			a.map(200);
 			a.fill(5, 30, Layout.BLOCK, 40, 10, 0);
 			WorkloadProcess b = start();
 			b.map(100);
 			b.fill(5, 10, Layout.INTERLEAVE, 30, 0, 0);
-			assertTrue(writer.write(KsmFile.RUN, "1").isOk());
+			assertTrue(writer.write(KsmSysfsFile.RUN, "1").isOk());
 			assertTrue(ConvergenceWatcher.await(sysfs, Duration.ofMillis(20), Duration.ofMinutes(2)).isSettled());
 
 			Path file = temp.resolve("captured.ksm");

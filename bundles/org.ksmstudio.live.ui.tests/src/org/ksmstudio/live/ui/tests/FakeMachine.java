@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.ui.internal.LiveSources;
 
 /** Fake /sys and /proc trees of a machine in a temporary directory; nothing here touches the real ones. */
@@ -21,16 +21,16 @@ final class FakeMachine {
 	 * A machine whose KSM directory holds every known file but {@code missing}, with kernel defaults and
 	 * {@code values}; a process 4242 "qemu-fake" with one mergeable VMA; two NUMA nodes.
 	 */
-	FakeMachine(Path root, Map<KsmFile, String> values, Set<KsmFile> missing) throws IOException {
+	FakeMachine(Path root, Map<KsmSysfsFile, String> values, Set<KsmSysfsFile> missing) throws IOException {
 		this.root = root;
 		this.sys = root.resolve("sys");
 		this.ksm = Files.createDirectories(sys.resolve("kernel/mm/ksm"));
 		this.proc = Files.createDirectories(root.resolve("proc"));
-		for (KsmFile file : KsmFile.values()) {
+		for (KsmSysfsFile file : KsmSysfsFile.values()) {
 			if (missing.contains(file)) {
 				continue;
 			}
-			String value = file == KsmFile.ADVISOR_MODE ? "[none] scan-time" : file.defaultValue().orElse("0");
+			String value = file == KsmSysfsFile.ADVISOR_MODE ? "[none] scan-time" : file.defaultValue().orElse("0");
 			write(ksm.resolve(file.fileName()), values.getOrDefault(file, value) + "\n");
 		}
 		Path nodes = sys.resolve("devices/system/node");
@@ -87,11 +87,11 @@ final class FakeMachine {
 		}
 	}
 
-	String read(KsmFile file) throws IOException {
+	String read(KsmSysfsFile file) throws IOException {
 		return Files.readString(ksm.resolve(file.fileName())).trim();
 	}
 
-	void set(KsmFile file, String value) throws IOException {
+	void set(KsmSysfsFile file, String value) throws IOException {
 		Files.writeString(ksm.resolve(file.fileName()), value + "\n");
 	}
 

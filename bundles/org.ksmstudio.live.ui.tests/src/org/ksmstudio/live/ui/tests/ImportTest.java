@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.engine.scenario.RunPlan;
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.topology.MachineImport;
 import org.ksmstudio.live.topology.MachineImporter;
@@ -35,8 +35,8 @@ class ImportTest {
 
 	@Test
 	void importsNodesDistancesTunablesAndMergeableProcesses() throws Exception {
-		FakeMachine machine = new FakeMachine(temp, Map.of(KsmFile.MAX_PAGE_SHARING, "64", KsmFile.PAGES_TO_SCAN,
-				"1000", KsmFile.ADVISOR_MODE, "none [scan-time]"), Set.of(KsmFile.SMART_SCAN));
+		FakeMachine machine = new FakeMachine(temp, Map.of(KsmSysfsFile.MAX_PAGE_SHARING, "64", KsmSysfsFile.PAGES_TO_SCAN,
+				"1000", KsmSysfsFile.ADVISOR_MODE, "none [scan-time]"), Set.of(KsmSysfsFile.SMART_SCAN));
 		MachineImport read = new MachineImporter(machine.sys, machine.proc).importMachine();
 		MachineModelConverter.Conversion conversion = MachineModelConverter.convert("fake machine", read,
 				new KsmSysfs(machine.ksm).sample(), true);
@@ -85,7 +85,7 @@ class ImportTest {
 
 	@Test
 	void withoutProcessesOrTunablesKeepsTheDefaults() throws Exception {
-		FakeMachine machine = new FakeMachine(temp, Map.of(KsmFile.MAX_PAGE_SHARING, "64"), Set.of());
+		FakeMachine machine = new FakeMachine(temp, Map.of(KsmSysfsFile.MAX_PAGE_SHARING, "64"), Set.of());
 		MachineImport read = new MachineImporter(machine.sys, machine.proc).importMachine();
 		Scenario scenario = MachineModelConverter.convert("bare", read, null, false).scenario();
 		assertEquals(256, scenario.getKsm().getMaxPageSharing());

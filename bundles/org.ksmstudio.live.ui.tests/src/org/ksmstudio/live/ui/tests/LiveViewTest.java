@@ -17,7 +17,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.ui.internal.views.LiveView;
 
@@ -58,10 +58,10 @@ class LiveViewTest {
 	@Test
 	void showsEveryFileOfAnOlderKernelAndSaysWhichAreMissing() throws Exception {
 		// a kernel before smart scan and the advisor
-		Set<KsmFile> missing = Set.of(KsmFile.SMART_SCAN, KsmFile.ADVISOR_MODE, KsmFile.ADVISOR_MAX_CPU,
-				KsmFile.ADVISOR_MIN_PAGES_TO_SCAN, KsmFile.ADVISOR_MAX_PAGES_TO_SCAN, KsmFile.ADVISOR_TARGET_SCAN_TIME);
-		FakeMachine machine = new FakeMachine(temp, Map.of(KsmFile.RUN, "1", KsmFile.PAGES_SHARED, "12",
-				KsmFile.PAGES_SHARING, "1234", KsmFile.GENERAL_PROFIT, "5042176"), missing);
+		Set<KsmSysfsFile> missing = Set.of(KsmSysfsFile.SMART_SCAN, KsmSysfsFile.ADVISOR_MODE, KsmSysfsFile.ADVISOR_MAX_CPU,
+				KsmSysfsFile.ADVISOR_MIN_PAGES_TO_SCAN, KsmSysfsFile.ADVISOR_MAX_PAGES_TO_SCAN, KsmSysfsFile.ADVISOR_TARGET_SCAN_TIME);
+		FakeMachine machine = new FakeMachine(temp, Map.of(KsmSysfsFile.RUN, "1", KsmSysfsFile.PAGES_SHARED, "12",
+				KsmSysfsFile.PAGES_SHARING, "1234", KsmSysfsFile.GENERAL_PROFIT, "5042176"), missing);
 		machine.install();
 		open();
 
@@ -71,12 +71,12 @@ class LiveViewTest {
 		assertEquals("1", ui.sync(() -> Widgets.cell(files, "run", 1)));
 		assertEquals("256", ui.sync(() -> Widgets.cell(files, "max_page_sharing", 4)), "the default column");
 		assertEquals(null, ui.sync(() -> Widgets.cell(files, "smart_scan", 1)), "a missing file has no row");
-		assertEquals(KsmFile.values().length - missing.size(), ui.sync(files::getItemCount));
+		assertEquals(KsmSysfsFile.values().length - missing.size(), ui.sync(files::getItemCount));
 
 		Label filesMessage = ui.byData(Label.class, LiveView.FILES_MESSAGE_KEY);
 		String text = ui.sync(filesMessage::getText);
 		assertTrue(text.contains("Not on this kernel (6 of the 24 files"), text);
-		for (KsmFile file : missing) {
+		for (KsmSysfsFile file : missing) {
 			assertTrue(text.contains(file.fileName()), file + " not named in: " + text);
 		}
 		Label status = ui.byData(Label.class, LiveView.STATUS_KEY);
@@ -90,7 +90,7 @@ class LiveViewTest {
 		assertEquals(null, ui.sync(() -> Widgets.cell(processes, "4243", 1)), "a process without KSM is not listed");
 
 		// refreshed every second: a new value shows up, and the charts get points
-		machine.set(KsmFile.PAGES_SHARING, "5678");
+		machine.set(KsmSysfsFile.PAGES_SHARING, "5678");
 		ui.waitUntil(() -> "5678".equals(Widgets.cell(files, "pages_sharing", 1)),
 				() -> "not refreshed: " + Widgets.rows(files));
 		Chart pages = ui.find(Chart.class, c -> "Pages".equals(c.getTitle().getText()), "the Pages chart");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.ksmstudio.live.sysfs.KsmFile;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.actions.ReplayHandler;
 import org.ksmstudio.live.ui.internal.actions.ScenarioChoice;
@@ -27,7 +27,7 @@ class ReplayPreparationTest {
 		ReplayHandler.Prepared prepared = ReplayHandler.prepare(example("reference-a-b-2000x1-mps256.ksm"));
 		assertEquals(1, prepared.replayCase().workload().processes().size());
 		assertEquals(2000, prepared.replayCase().pages());
-		assertEquals("256", prepared.replayCase().tunables().get(KsmFile.MAX_PAGE_SHARING));
+		assertEquals("256", prepared.replayCase().tunables().get(KsmSysfsFile.MAX_PAGE_SHARING));
 		LiveSources sources = new LiveSources(Path.of("/sys/kernel/mm/ksm"), Path.of("/sys"), Path.of("/proc"),
 				Path.of("restore"), Path.of("lock"));
 		String text = ReplayHandler.confirmation(prepared.replayCase(), "a_b", sources);

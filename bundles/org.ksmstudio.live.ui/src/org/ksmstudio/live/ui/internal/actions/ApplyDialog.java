@@ -29,10 +29,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.ApplyPlan;
 import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmAccess;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSysfsWriter;
 import org.ksmstudio.live.sysfs.KsmUnavailableException;
@@ -55,7 +55,7 @@ public final class ApplyDialog extends TitleAreaDialog {
 	public static final String SUMMARY_KEY = "org.ksmstudio.live.ui.apply.summary"; //$NON-NLS-1$
 
 	private final LiveSources sources;
-	private final Map<KsmFile, String> desired;
+	private final Map<KsmSysfsFile, String> desired;
 	private final String scenarioName;
 	private KsmAccess access;
 	private KsmSample current;
@@ -65,7 +65,7 @@ public final class ApplyDialog extends TitleAreaDialog {
 	private Label summary;
 
 	/** A dialog applying {@code desired} (a scenario's tunables) to the kernel of {@code sources}. */
-	public ApplyDialog(Shell shell, LiveSources sources, Map<KsmFile, String> desired, String scenarioName) {
+	public ApplyDialog(Shell shell, LiveSources sources, Map<KsmSysfsFile, String> desired, String scenarioName) {
 		super(shell);
 		this.sources = sources;
 		this.desired = Map.copyOf(desired);

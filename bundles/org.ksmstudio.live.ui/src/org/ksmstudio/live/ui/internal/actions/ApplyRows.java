@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.ApplyPlan;
 import org.ksmstudio.live.sysfs.ApplyPlanner;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.WriteOutcome;
 import org.ksmstudio.live.ui.internal.Messages;
@@ -45,8 +45,8 @@ public final class ApplyRows {
 	}
 
 	/** Plans {@code desired} against {@code current}; files missing on the kernel are left out with a note. */
-	public static Planned plan(Map<KsmFile, String> desired, KsmSample current, Set<KsmFile> present) {
-		Map<KsmFile, String> writable = new EnumMap<>(KsmFile.class);
+	public static Planned plan(Map<KsmSysfsFile, String> desired, KsmSample current, Set<KsmSysfsFile> present) {
+		Map<KsmSysfsFile, String> writable = new EnumMap<>(KsmSysfsFile.class);
 		List<String> notes = new ArrayList<>();
 		desired.forEach((file, value) -> {
 			if (present.contains(file)) {

@@ -14,9 +14,9 @@ import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.core.replay.KernelReplay;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.sysfs.KsmAccess;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.Messages;
 
@@ -86,7 +86,7 @@ public final class ReplayHandler extends AbstractHandler {
 	/** The confirmation's text: what is written, what runs, what is restored. */
 	public static String confirmation(ReplayCase replayCase, String label, LiveSources sources) {
 		StringBuilder tunables = new StringBuilder();
-		for (Map.Entry<KsmFile, String> t : replayCase.tunables().entrySet()) {
+		for (Map.Entry<KsmSysfsFile, String> t : replayCase.tunables().entrySet()) {
 			tunables.append("    ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n'); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		return NLS.bind(Messages.replayConfirm, new Object[] { label, sources.ksmDirectory(), tunables,

@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.scenario.ScenarioReplayConverter;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.model.scenario.KsmConfig;
 
 /** A scenario's KSM configuration as the sysfs values that reproduce it. */
@@ -15,10 +15,10 @@ public final class ScenarioTunables {
 	}
 
 	/** Every tunable of {@code ksm}, run included, as written to /sys/kernel/mm/ksm. */
-	public static Map<KsmFile, String> of(KsmConfig ksm) {
-		Map<KsmFile, String> values = new EnumMap<>(KsmFile.class);
+	public static Map<KsmSysfsFile, String> of(KsmConfig ksm) {
+		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
 		values.putAll(ScenarioReplayConverter.tunables(ScenarioConverter.tunables(ksm)));
-		values.put(KsmFile.RUN, Integer.toString(ksm.getRun()));
+		values.put(KsmSysfsFile.RUN, Integer.toString(ksm.getRun()));
 		return values;
 	}
 }

@@ -14,7 +14,6 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsScript;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.ui.internal.Messages;
 
 /** Exports a scenario's tunables as a shell script of sysfs writes, for any machine in any state. */
@@ -27,14 +26,14 @@ public final class ScriptExport {
 	 * The script ({@link SysfsScript}): every tunable written for a machine in any state and of any
 	 * kernel version, to $KSM (default /sys/kernel/mm/ksm).
 	 */
-	public static String script(String title, Map<KsmFile, String> tunables) {
+	public static String script(String title, Map<KsmSysfsFile, String> tunables) {
 		Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
-		tunables.forEach((file, value) -> values.put(file.row(), value));
+		tunables.forEach((file, value) -> values.put(file, value));
 		return SysfsScript.of(title, values);
 	}
 
 	/** Asks where, writes the script (executable) and says so. */
-	public static void export(Shell shell, Map<KsmFile, String> tunables, String scenarioName) {
+	public static void export(Shell shell, Map<KsmSysfsFile, String> tunables, String scenarioName) {
 		FileDialog dialog = new FileDialog(shell, SWT.SAVE);
 		dialog.setText(Messages.scriptDialogTitle);
 		dialog.setFilterExtensions(new String[] { "*.sh", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
@@ -55,7 +54,7 @@ public final class ScriptExport {
 	}
 
 	/** Writes the script to {@code file} and makes it executable by its owner. */
-	public static void write(Path file, Map<KsmFile, String> tunables, String title) throws IOException {
+	public static void write(Path file, Map<KsmSysfsFile, String> tunables, String title) throws IOException {
 		Files.writeString(file, script(title, tunables));
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x")); //$NON-NLS-1$

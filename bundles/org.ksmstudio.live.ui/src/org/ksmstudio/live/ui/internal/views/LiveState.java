@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.proc.ProcessKsmStat;
 import org.ksmstudio.live.sysfs.KsmAccess;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSampler;
 import org.ksmstudio.live.sysfs.KsmSysfs;
@@ -37,12 +37,12 @@ public record LiveState(KsmAccess access, List<SysfsRow> rows, String filesMessa
 		String processMessage, double[] times, Map<String, double[]> series, String error) {
 
 	/** Charted counters of the pages chart. */
-	public static final List<KsmFile> PAGES = List.of(KsmFile.PAGES_SHARED, KsmFile.PAGES_SHARING,
-			KsmFile.PAGES_UNSHARED, KsmFile.PAGES_VOLATILE);
+	public static final List<KsmSysfsFile> PAGES = List.of(KsmSysfsFile.PAGES_SHARED, KsmSysfsFile.PAGES_SHARING,
+			KsmSysfsFile.PAGES_UNSHARED, KsmSysfsFile.PAGES_VOLATILE);
 	/** Charted counters of the stable tree chart. */
-	public static final List<KsmFile> TREE = List.of(KsmFile.STABLE_NODE_CHAINS, KsmFile.STABLE_NODE_DUPS);
+	public static final List<KsmSysfsFile> TREE = List.of(KsmSysfsFile.STABLE_NODE_CHAINS, KsmSysfsFile.STABLE_NODE_DUPS);
 	/** Series name of general_profit in MiB. */
-	public static final String PROFIT = KsmFile.GENERAL_PROFIT.fileName();
+	public static final String PROFIT = KsmSysfsFile.GENERAL_PROFIT.fileName();
 	/** Series name of the scan rate. */
 	public static final String SCAN_RATE = "pages_scanned/s"; //$NON-NLS-1$
 
@@ -57,11 +57,11 @@ public record LiveState(KsmAccess access, List<SysfsRow> rows, String filesMessa
 		NumberFormat rateFormat = NumberFormat.getNumberInstance(Locale.ROOT);
 		rateFormat.setMaximumFractionDigits(1);
 		rateFormat.setGroupingUsed(true);
-		for (KsmFile file : KsmFile.tunables()) {
+		for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
 			sample.text(file).ifPresent(v -> rows.add(new SysfsRow(file.fileName(), v, Messages.liveTunable,
 					file.defaultValue().orElse(""), ""))); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		for (KsmFile file : KsmFile.counters()) {
+		for (KsmSysfsFile file : KsmSysfsFile.counters()) {
 			sample.text(file).ifPresent(v -> rows.add(new SysfsRow(file.fileName(), v, Messages.liveCounter, "", //$NON-NLS-1$
 					rate(history.values(file), millis).map(rateFormat::format).orElse("")))); //$NON-NLS-1$
 		}
@@ -94,14 +94,14 @@ public record LiveState(KsmAccess access, List<SysfsRow> rows, String filesMessa
 		if (!Files.isDirectory(sysfs.directory())) {
 			return ""; //$NON-NLS-1$
 		}
-		Set<KsmFile> missing = sysfs.missingFiles();
+		Set<KsmSysfsFile> missing = sysfs.missingFiles();
 		StringBuilder text = new StringBuilder();
 		if (missing.isEmpty()) {
-			text.append(NLS.bind(Messages.liveAllPresent, KsmFile.values().length));
+			text.append(NLS.bind(Messages.liveAllPresent, KsmSysfsFile.values().length));
 		} else {
-			List<String> names = missing.stream().map(KsmFile::fileName).toList();
+			List<String> names = missing.stream().map(KsmSysfsFile::fileName).toList();
 			text.append(NLS.bind(Messages.liveMissingHeader,
-					new Object[] { missing.size(), KsmFile.values().length, String.join(", ", names) })); //$NON-NLS-1$
+					new Object[] { missing.size(), KsmSysfsFile.values().length, String.join(", ", names) })); //$NON-NLS-1$
 		}
 		return text.toString();
 	}
@@ -139,13 +139,13 @@ public record LiveState(KsmAccess access, List<SysfsRow> rows, String filesMessa
 
 	private static Map<String, double[]> series(KsmTimeSeries history, long[] millis) {
 		Map<String, double[]> series = new LinkedHashMap<>();
-		List<KsmFile> plain = new ArrayList<>(PAGES);
+		List<KsmSysfsFile> plain = new ArrayList<>(PAGES);
 		plain.addAll(TREE);
-		for (KsmFile file : plain) {
+		for (KsmSysfsFile file : plain) {
 			series.put(file.fileName(), thin(history.values(file), 1));
 		}
-		series.put(PROFIT, thin(history.values(KsmFile.GENERAL_PROFIT), 1 << 20));
-		long[] scanned = history.values(KsmFile.PAGES_SCANNED);
+		series.put(PROFIT, thin(history.values(KsmSysfsFile.GENERAL_PROFIT), 1 << 20));
+		long[] scanned = history.values(KsmSysfsFile.PAGES_SCANNED);
 		double[] rate = new double[scanned.length];
 		for (int i = 0; i < scanned.length; i++) {
 			boolean known = i > 0 && scanned[i] != KsmTimeSeries.ABSENT && scanned[i - 1] != KsmTimeSeries.ABSENT

@@ -28,8 +28,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
+import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.proc.ProcessKsmStat;
-import org.ksmstudio.live.sysfs.KsmFile;
 import org.ksmstudio.live.sysfs.KsmSampler;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.ui.internal.LiveSources;
@@ -116,9 +116,9 @@ public final class LiveView extends ViewPart {
 		Composite chartArea = new Composite(sash, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(chartArea);
 		pagesChart = chart(chartArea, Messages.liveChartPages, Messages.liveAxisPages,
-				LiveState.PAGES.stream().map(KsmFile::fileName).toList());
+				LiveState.PAGES.stream().map(KsmSysfsFile::fileName).toList());
 		treeChart = chart(chartArea, Messages.liveChartTree, Messages.liveAxisNodes,
-				LiveState.TREE.stream().map(KsmFile::fileName).toList());
+				LiveState.TREE.stream().map(KsmSysfsFile::fileName).toList());
 		profitChart = chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB, List.of(LiveState.PROFIT));
 		scanChart = chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond, List.of(LiveState.SCAN_RATE));
 		charts = List.of(pagesChart, treeChart, profitChart, scanChart);
