@@ -3,7 +3,6 @@ package org.ksmstudio.engine;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +13,7 @@ import org.ksmstudio.engine.internal.RmapOperations;
 import org.ksmstudio.engine.internal.ScenarioLoader;
 import org.ksmstudio.engine.internal.VolatileWrites;
 import org.ksmstudio.engine.rmap.OperationResult;
+import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.RmapReport;
 import org.ksmstudio.engine.rmap.WalkCostModel;
 import org.ksmstudio.engine.rmap.WalkCost;
@@ -287,7 +287,7 @@ public final class KsmSimulation {
             if (d.event() instanceof TimelineEvent.Periodic p) {
                 firePeriodic(p, d.at(), d.firing());
             } else {
-                result = applyEvent(d.event());
+                result = applyEvent(d.event()).sysfs();
             }
         } catch (RuntimeException e) {
             if (fired != null) {
@@ -319,7 +319,7 @@ public final class KsmSimulation {
      */
     public @Nullable SysfsResult fire(TimelineEvent event) {
         synchronized (lock) {
-            @Nullable SysfsResult result = applyEvent(event);
+            @Nullable SysfsResult result = applyEvent(event).sysfs();
             noteChange();
             return result;
         }
@@ -346,14 +346,23 @@ public final class KsmSimulation {
         }
     }
 
+    /** What an event did: the kernel's answer to a sysfs write, or the result of a reverse-map operation. */
+    private record Outcome(@Nullable SysfsResult sysfs, @Nullable OperationResult operation) {
+        static final Outcome NONE = new Outcome(null, null);
+
+        static Outcome of(OperationResult operation) {
+            return new Outcome(null, operation);
+        }
+    }
+
     /**
      * Applies one event now. "Every process" (pid 0) is the processes running now that have the
      * region, and page ranges are clamped to the region's pages now.
      */
-    private @Nullable SysfsResult applyEvent(TimelineEvent e) {
+    private Outcome applyEvent(TimelineEvent e) {
         switch (e) {
             case TimelineEvent.SysfsWrite w -> {
-                return engine.writeSysfs(w.file(), w.value());
+                return new Outcome(engine.writeSysfs(w.file(), w.value()), null);
             }
             case TimelineEvent.WritePages w -> {
                 List<Integer> pids = pids(w.pid(), w.region());
@@ -373,23 +382,48 @@ public final class KsmSimulation {
                     engine.processes().madvise(pid, m.region(), m.mergeable());
                 }
             }
-            case TimelineEvent.MigratePages m -> rmap.migratePages(m.pid(), m.fromNode(), m.toNode());
+            case TimelineEvent.MigratePages m -> {
+                return Outcome.of(rmap.migratePages(m.pid(), m.fromNode(), m.toNode()));
+            }
             case TimelineEvent.MovePages m -> {
                 long to = Math.min(m.toPage(), engine.processes().regionPages(m.pid(), m.region()));
-                rmap.movePages(m.pid(), m.region(), Math.min(m.fromPage(), to), to, m.toNode());
+                return Outcome.of(rmap.movePages(m.pid(), m.region(), Math.min(m.fromPage(), to), to, m.toNode()));
             }
             case TimelineEvent.MemoryFailure m -> {
+                OperationResult last = new OperationResult(RmapOperation.MEMORY_FAILURE, engine.now(), 0, 0, 0, 0, 0,
+                        0, 0);
                 for (int pid : pids(m.pid(), m.region())) {
                     if (m.page() < engine.processes().regionPages(pid, m.region())) {
-                        rmap.memoryFailure(pid, m.region(), m.page());
+                        last = rmap.memoryFailure(pid, m.region(), m.page());
                     }
                 }
+                return Outcome.of(last);
             }
-            case TimelineEvent.Compaction c -> rmap.compact(c.node());
-            case TimelineEvent.MemoryPressure p -> rmap.reclaim(p.node(), p.pagesToReclaim(), p.duration().toNanos());
+            case TimelineEvent.Compaction c -> {
+                return Outcome.of(rmap.compact(c.node()));
+            }
+            case TimelineEvent.MemoryPressure p -> {
+                return Outcome.of(rmap.reclaim(p.node(), p.pagesToReclaim(), p.duration().toNanos()));
+            }
             case TimelineEvent.Periodic p -> firePeriodic(p, engine.now(), 0);
         }
-        return null;
+        return Outcome.NONE;
+    }
+
+    /**
+     * A live edit (a test's or the UI's hand-issued operation): the same road as a timed event fired
+     * now, page ranges clamped and "every process" (pid 0) resolved now.
+     */
+    private Outcome edit(TimelineEvent event) {
+        synchronized (lock) {
+            Outcome outcome = applyEvent(event);
+            noteChange();
+            return outcome;
+        }
+    }
+
+    private OperationResult operation(TimelineEvent event) {
+        return Objects.requireNonNull(edit(event).operation(), "a reverse-map event has a result");
     }
 
     /** The process {@code pid}, or for pid 0 every running process that has the region now. */
@@ -401,43 +435,27 @@ public final class KsmSimulation {
 
     /** migrate_pages(pid, from, to): every page of the process on {@code fromNode} (any node if < 0) moves. */
     public OperationResult migratePages(int pid, int fromNode, int toNode) {
-        synchronized (lock) {
-            OperationResult r = rmap.migratePages(pid, fromNode, toNode);
-            noteChange();
-            return r;
-        }
+        return operation(new TimelineEvent.MigratePages(Duration.ZERO, pid, fromNode, toNode));
     }
 
-    /** move_pages() of region pages [fromPage, toPage) of a process to {@code toNode}. */
+    /** move_pages() of region pages [fromPage, toPage) of a process to {@code toNode}, clamped to the region. */
     public OperationResult movePages(int pid, String region, long fromPage, long toPage, int toNode) {
-        synchronized (lock) {
-            OperationResult r = rmap.movePages(pid, region, fromPage, toPage, toNode);
-            noteChange();
-            return r;
-        }
+        return operation(new TimelineEvent.MovePages(Duration.ZERO, pid, region, fromPage, toPage, toNode));
     }
 
     /** Compaction of a node: its in-use pages are migrated within the node. */
     public OperationResult compactNode(int node) {
-        synchronized (lock) {
-            return rmap.compact(node);
-        }
+        return operation(new TimelineEvent.Compaction(Duration.ZERO, node));
     }
 
     /** Memory pressure: reclaim looks at up to {@code pages} pages of the node; pressure lasts {@code duration}. */
     public OperationResult reclaim(int node, long pages, Duration duration) {
-        synchronized (lock) {
-            return rmap.reclaim(node, pages, duration.toNanos());
-        }
+        return operation(new TimelineEvent.MemoryPressure(Duration.ZERO, node, pages, duration));
     }
 
-    /** Memory failure (hwpoison) of the page mapped at a region page of a process. */
+    /** Memory failure (hwpoison) of the page mapped at a region page of a process (none beyond the region's pages). */
     public OperationResult memoryFailure(int pid, String region, long page) {
-        synchronized (lock) {
-            OperationResult r = rmap.memoryFailure(pid, region, page);
-            noteChange();
-            return r;
-        }
+        return operation(new TimelineEvent.MemoryFailure(Duration.ZERO, pid, region, page));
     }
 
     /** Walk latencies per NUMA node and operation so far, KSM pages and what the dups cost. */
@@ -505,12 +523,12 @@ public final class KsmSimulation {
         }
     }
 
-    /** The process writes pages [from, to) every step of a region (COW breaks KSM pages). */
+    /**
+     * The process writes pages [from, to) every step of a region (COW breaks KSM pages), the range
+     * clamped to the region's pages; pid 0: every running process that has the region, in one write action.
+     */
     public void writePages(int pid, String region, long from, long to, long step, NewContent content) {
-        synchronized (lock) {
-            engine.processes().writePages(pid, region, from, to, step, content);
-            noteChange();
-        }
+        edit(new TimelineEvent.WritePages(Duration.ZERO, pid, region, from, to, step, content));
     }
 
     /**
@@ -532,18 +550,12 @@ public final class KsmSimulation {
 
     /** fork(): the child shares every page of the parent copy-on-write. */
     public void fork(int parentPid, int childPid, String name) {
-        synchronized (lock) {
-            engine.processes().fork(parentPid, childPid, name);
-            noteChange();
-        }
+        edit(new TimelineEvent.Fork(Duration.ZERO, parentPid, childPid, name));
     }
 
     /** Process exit: its pages are unmapped; ksmd frees its rmap items when it gets there. */
     public void exit(int pid) {
-        synchronized (lock) {
-            engine.processes().exit(pid);
-            noteChange();
-        }
+        edit(new TimelineEvent.Exit(Duration.ZERO, pid));
     }
 
     /** prctl(PR_SET_MEMORY_MERGE, enable): every region of the process becomes (un)mergeable. */
@@ -556,10 +568,7 @@ public final class KsmSimulation {
 
     /** madvise(MADV_MERGEABLE / MADV_UNMERGEABLE) on a whole region. */
     public void madvise(int pid, String region, boolean mergeable) {
-        synchronized (lock) {
-            engine.processes().madvise(pid, region, mergeable);
-            noteChange();
-        }
+        edit(new TimelineEvent.Madvise(Duration.ZERO, pid, region, mergeable));
     }
 
     // ---- observation ----

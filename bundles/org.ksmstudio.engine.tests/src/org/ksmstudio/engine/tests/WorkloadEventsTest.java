@@ -246,7 +246,24 @@ class WorkloadEventsTest {
         assertEquals(2, sim.snapshot().counters().pagesShared());
         assertThrows(IllegalArgumentException.class,
                 () -> sim.writePages(100, "nope", 0, 1, 1, NewContent.UNIQUE));
-        assertThrows(IllegalArgumentException.class,
-                () -> sim.writePages(100, Scenarios.REGION, 0, 501, 1, NewContent.UNIQUE));
+    }
+
+    @Test
+    void liveEditsTakeTheTimelineRoadWithTheirRangeClamped() {
+        KsmSimulation clamped = converged(1, 600, 256);
+        KsmSimulation exact = converged(1, 600, 256);
+        clamped.writePages(100, Scenarios.REGION, 500, 10_000, 1, NewContent.UNIQUE);
+        exact.writePages(100, Scenarios.REGION, 500, 600, 1, NewContent.UNIQUE);
+        assertEquals(exact.snapshot().counters().asSysfsMap(), clamped.snapshot().counters().asSysfsMap());
+        assertTrue(clamped.runUntilConverged(Duration.ofHours(1)));
+        assertTrue(exact.runUntilConverged(Duration.ofHours(1)));
+        assertEquals(exact.snapshot().counters().asSysfsMap(), clamped.snapshot().counters().asSysfsMap(),
+                "a write past the region's end is the write up to it");
+        assertEquals(exact.movePages(100, Scenarios.REGION, 0, 600, 0).pages(),
+                clamped.movePages(100, Scenarios.REGION, 0, 10_000, 0).pages(),
+                "move_pages past the region's end moves the region's pages");
+        assertEquals(0, clamped.memoryFailure(100, Scenarios.REGION, 600).pages(),
+                "a page past the region's end is no page, as for a timed event");
+        assertEquals(null, clamped.checkInvariants());
     }
 }
