@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.ksmstudio.engine.policy.PolicyParameters;
 import org.ksmstudio.engine.policy.SharingPolicies;
@@ -109,7 +108,7 @@ public final class ScenarioLoader {
             case EXPLICIT -> {
                 long space = spaces.computeIfAbsent(g.contentSpace(), ScenarioLoader::spaceId);
                 long salt = g.sharing() == ContentSharing.SALTED ? pid : 0;
-                PageContentIds ids = Objects.requireNonNull(g.contentIds(), "an explicit group has its ids");
+                PageContentIds ids = g.explicitIds();
                 for (int p = 0, n = ids.pages(); p < n; p++) {
                     int id = ids.id(p);
                     contents[i++] = id == 0 ? 0L : duplicateContent(space, id, salt);

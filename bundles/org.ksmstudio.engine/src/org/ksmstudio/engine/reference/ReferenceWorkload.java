@@ -103,12 +103,11 @@ public final class ReferenceWorkload {
                     throw new JsonFormatException(path + ": " + e.getMessage());
                 }
             }
-            PageContentIds ids = read.get(name);
-            if (ids == null) {
+            if (!read.containsKey(name)) {
                 throw new JsonFormatException(path + " = " + Text.quote(name) + ": no such stream in "
                         + InputFiles.name(file));
             }
-            return ids;
+            return read.get(name);
         };
     }
 
@@ -124,7 +123,7 @@ public final class ReferenceWorkload {
         List<ContentGroup> groups = new ArrayList<>();
         if (distinct > 0 && copies > 0) {
             groups.add(new ContentGroup(ContentGroup.Kind.DUPLICATES, distinct, copies, layout, 0,
-                    same ? ContentSharing.SHARED_ACROSS_PROCESSES : ContentSharing.SALTED, null));
+                    same ? ContentSharing.SHARED_ACROSS_PROCESSES : ContentSharing.SALTED, ContentGroup.DEFAULT_SPACE));
         }
         if (unique > 0) {
             groups.add(ContentGroup.unique(unique));
@@ -289,19 +288,24 @@ public final class ReferenceWorkload {
                 }
                 yield new ContentGroup(ContentGroup.Kind.DUPLICATES, distinct, copies,
                         layout(d.has("layout") ? string(d.get("layout"), kat + ".layout") : "block", kat + ".layout"),
-                        0, sharing(d, kat), d.has("space") ? string(d.get("space"), kat + ".space") : null, null);
+                        0, sharing(d, kat), space(d, kat));
             }
             case "captured" -> {
                 ObjectNode c = object(e.getValue(), kat);
                 onlyKeys(c, CAPTURED_KEYS, kat);
                 String stream = string(member(c, "stream", kat), kat + ".stream");
                 PageContentIds ids = streams.stream(stream, kat + ".stream");
-                yield new ContentGroup(ContentGroup.Kind.EXPLICIT, 0, 0, null, 0, sharing(c, kat),
-                        c.has("space") ? string(c.get("space"), kat + ".space") : null, ids);
+                yield new ContentGroup(ContentGroup.Kind.EXPLICIT, 0, 0, Layout.BLOCK, 0, sharing(c, kat),
+                        space(c, kat), ids);
             }
             default -> throw new JsonFormatException(at + ": " + Text.quote(e.getKey())
                     + " is not a content kind (duplicates, unique, zero, captured)");
         };
+    }
+
+    /** The group's content space, the default one when it names none. */
+    private static String space(ObjectNode g, String at) {
+        return g.has("space") ? string(g.get("space"), at + ".space") : ContentGroup.DEFAULT_SPACE;
     }
 
     private static ContentSharing sharing(ObjectNode g, String at) {
@@ -395,7 +399,7 @@ public final class ReferenceWorkload {
                 }
                 case EXPLICIT -> {
                     String name = streamPrefix + ".g" + k;
-                    streams.put(name, g.contentIds());
+                    streams.put(name, g.explicitIds());
                     Map<String, Object> c = new LinkedHashMap<>();
                     c.put("stream", name);
                     sharingJson(g, c);

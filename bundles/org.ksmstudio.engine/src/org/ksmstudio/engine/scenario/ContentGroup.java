@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.scenario;
 
+import java.util.Objects;
+
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -49,6 +51,11 @@ public record ContentGroup(Kind kind, int distinctContents, int copiesPerContent
         } else {
             ScenarioException.check(pages >= 0, "group.pages", pages, "must be >= 0");
         }
+    }
+
+    /** The content ids of an {@link Kind#EXPLICIT} group (which always has them). */
+    public PageContentIds explicitIds() {
+        return Objects.requireNonNull(contentIds, "only an explicit group has content ids");
     }
 
     /** A group of one of the generated kinds (everything but {@link Kind#EXPLICIT}). */

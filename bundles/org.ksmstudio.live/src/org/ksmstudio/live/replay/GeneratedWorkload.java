@@ -104,7 +104,7 @@ public final class GeneratedWorkload implements AutoCloseable {
 			case DUPLICATES -> process.duplicates(page, g.distinctContents(), g.copiesPerContent(), g.layout(), key);
 			case UNIQUE -> process.unique(page, g.pages());
 			case ZERO -> process.zero(page, g.pages());
-			case EXPLICIT -> process.contents(page, g.contentIds(), key, directory);
+			case EXPLICIT -> process.contents(page, g.explicitIds(), key, directory);
 			}
 			page += g.pages();
 		}

@@ -459,13 +459,14 @@ public final class ScenarioConstraints {
      */
     public static boolean validSysfsWrite(SysfsWrite write, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
-        SysfsRow file = KsmSysfsFile.byName(write.getFile()).filter(KsmSysfsFile::writable).map(SysfsRow.class::cast)
-                .orElseGet(() -> patchTunable(write));
-        if (file == null) {
+        Optional<SysfsRow> writable = KsmSysfsFile.byName(write.getFile()).filter(KsmSysfsFile::writable)
+                .map(SysfsRow.class::cast).or(() -> patchTunable(write));
+        if (writable.isEmpty()) {
             c.error(write, Literals.SYSFS_WRITE__FILE, write.getFile(), MessageBundle.bind(Messages.Constraint_AWritableFile,
                     String.join(", ", KsmSysfsFile.tunables().stream().map(KsmSysfsFile::fileName).toList())));
             return c.result();
         }
+        SysfsRow file = writable.get();
         String expected = write.getExpectedResult();
         if (!expected.isEmpty() && !List.of("ok", "EINVAL", "EBUSY").contains(expected)) {
             c.error(write, Literals.SYSFS_WRITE__EXPECTED_RESULT, expected, Messages.Constraint_EmptyOkEINVALOrEBUSY);
@@ -480,9 +481,9 @@ public final class ScenarioConstraints {
     }
 
     /** The tunable named by {@code write} of a patch that a run of its scenario compares, or null. */
-    private static SysfsRow patchTunable(SysfsWrite write) {
+    private static Optional<SysfsRow> patchTunable(SysfsWrite write) {
         if (!(EcoreUtil.getRootContainer(write) instanceof Scenario scenario)) {
-            return null;
+            return Optional.empty();
         }
         for (RunSettings run : scenario.getRuns()) {
             for (String spec : run.getPolicies()) {
@@ -495,13 +496,13 @@ public final class ScenarioConstraints {
                 if (policy instanceof KsmPatch patch) {
                     for (PatchSysfsFile f : patch.sysfsFiles()) {
                         if (f.writable() && f.fileName().equals(write.getFile())) {
-                            return f;
+                            return Optional.of(f);
                         }
                     }
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** An existing process and nodes. */
