@@ -391,7 +391,7 @@ public final class KsmSimulation {
             }
             case TimelineEvent.MemoryFailure m -> {
                 OperationResult last = new OperationResult(RmapOperation.MEMORY_FAILURE, engine.now(), 0, 0, 0, 0, 0,
-                        0, 0);
+                        0, 0, -1, 0);
                 for (int pid : pids(m.pid(), m.region())) {
                     if (m.page() < engine.processes().regionPages(pid, m.region())) {
                         last = rmap.memoryFailure(pid, m.region(), m.page());
