@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.internal.KsmEngine;
+import org.ksmstudio.engine.internal.OperationContexts;
 import org.ksmstudio.engine.internal.RmapOperations;
 import org.ksmstudio.engine.internal.ScenarioLoader;
 import org.ksmstudio.engine.internal.VolatileWrites;
@@ -35,8 +37,11 @@ import org.ksmstudio.engine.sysfs.PatchSysfsFile;
  */
 public final class KsmSimulation {
 
-    /** The last change of the converging counters: when, after how many full scans and page scans. */
-    public record LastChange(long timeNanos, long fullScans, long pagesScanned) {
+    /**
+     * The last change of the converging counters: when, after how many full scans and page scans, and
+     * ksmd's CPU time then (the batch that made the change included).
+     */
+    public record LastChange(long timeNanos, long fullScans, long pagesScanned, long ksmdCpuNanos) {
     }
 
     private static final long DAY_NANOS = 86_400L * 1_000_000_000L;
@@ -57,6 +62,10 @@ public final class KsmSimulation {
     private final CounterSeries series;
     private final long sampleInterval;
     private final VolatileWrites volatileWrites;
+    /** who issues reverse-map operations, and until when each is busy */
+    private final OperationContexts contexts = new OperationContexts();
+    /** an operation is being applied as a live edit, not from the timeline or a plan step */
+    private boolean handIssued;
     private final PriorityQueue<Due> schedule = new PriorityQueue<>(
             Comparator.comparingLong(Due::at).thenComparingLong(Due::seq));
     private long scheduled;
@@ -73,7 +82,7 @@ public final class KsmSimulation {
         this.series = new CounterSeries(CounterSeries.DEFAULT_CAPACITY, engine.patchFiles());
         this.volatileWrites = new VolatileWrites(scenario, engine);
         this.lastSignature = engine.convergenceSignature();
-        this.lastChange = new LastChange(0, 0, 0);
+        this.lastChange = new LastChange(0, 0, 0, 0);
         for (TimelineEvent e : scenario.timeline()) {
             schedule.add(new Due(later(0, e.at()), scheduled++, e, 0, null));
         }
@@ -259,6 +268,15 @@ public final class KsmSimulation {
     private void wakeupLocked() {
         engine.runWakeup();
         rmap.afterWakeup();
+        long[] sig = engine.convergenceSignature();
+        if (!java.util.Arrays.equals(sig, lastSignature) && engine.batchChangeNanos() >= 0) {
+            // dated where in the batch the counters last changed, with ksmd's CPU time up to there
+            lastSignature = sig;
+            long batchCpuToChange = engine.batchChangeNanos() - engine.now();
+            lastChange = new LastChange(engine.batchChangeNanos(), engine.batchChangeFullScans(),
+                    engine.batchChangePagesScanned(),
+                    engine.ksmdBusyNanos() - engine.lastBatchNanos() + batchCpuToChange);
+        }
         noteChange();
     }
 
@@ -266,7 +284,7 @@ public final class KsmSimulation {
         long[] sig = engine.convergenceSignature();
         if (!java.util.Arrays.equals(sig, lastSignature)) {
             lastSignature = sig;
-            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned());
+            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned(), engine.ksmdBusyNanos());
         }
     }
 
@@ -383,27 +401,33 @@ public final class KsmSimulation {
                 }
             }
             case TimelineEvent.MigratePages m -> {
-                return Outcome.of(rmap.migratePages(m.pid(), m.fromNode(), m.toNode()));
+                return inContext(e, OperationContexts.Kind.PROCESS, m.pid(),
+                        () -> Held.of(rmap.migratePages(m.pid(), m.fromNode(), m.toNode())));
             }
             case TimelineEvent.MovePages m -> {
-                long to = Math.min(m.toPage(), engine.processes().regionPages(m.pid(), m.region()));
-                return Outcome.of(rmap.movePages(m.pid(), m.region(), Math.min(m.fromPage(), to), to, m.toNode()));
+                return inContext(e, OperationContexts.Kind.PROCESS, m.pid(), () -> {
+                    long to = Math.min(m.toPage(), engine.processes().regionPages(m.pid(), m.region()));
+                    return Held.of(rmap.movePages(m.pid(), m.region(), Math.min(m.fromPage(), to), to, m.toNode()));
+                });
             }
             case TimelineEvent.MemoryFailure m -> {
-                OperationResult last = new OperationResult(RmapOperation.MEMORY_FAILURE, engine.now(), 0, 0, 0, 0, 0,
-                        0, 0, -1, 0);
-                for (int pid : pids(m.pid(), m.region())) {
-                    if (m.page() < engine.processes().regionPages(pid, m.region())) {
-                        last = rmap.memoryFailure(pid, m.region(), m.page());
+                return inContext(e, OperationContexts.Kind.MEMORY_FAILURE, 0, () -> {
+                    Held held = Held.of(new OperationResult(RmapOperation.MEMORY_FAILURE, engine.now(), 0, 0, 0, 0, 0,
+                            0, 0, -1, 0));
+                    for (int pid : pids(m.pid(), m.region())) {
+                        if (m.page() < engine.processes().regionPages(pid, m.region())) {
+                            held = held.then(Held.of(rmap.memoryFailure(pid, m.region(), m.page())));
+                        }
                     }
-                }
-                return Outcome.of(last);
+                    return held;
+                });
             }
             case TimelineEvent.Compaction c -> {
-                return Outcome.of(rmap.compact(c.node()));
+                return inContext(e, OperationContexts.Kind.KCOMPACTD, c.node(), () -> Held.of(rmap.compact(c.node())));
             }
             case TimelineEvent.MemoryPressure p -> {
-                return Outcome.of(rmap.reclaim(p.node(), p.pagesToReclaim(), p.duration().toNanos()));
+                return inContext(e, OperationContexts.Kind.KSWAPD, p.node(),
+                        () -> Held.of(rmap.reclaim(p.node(), p.pagesToReclaim(), p.duration().toNanos())));
             }
             case TimelineEvent.Periodic p -> firePeriodic(p, engine.now(), 0);
         }
@@ -416,14 +440,55 @@ public final class KsmSimulation {
      */
     private Outcome edit(TimelineEvent event) {
         synchronized (lock) {
-            Outcome outcome = applyEvent(event);
-            noteChange();
-            return outcome;
+            handIssued = true;
+            try {
+                Outcome outcome = applyEvent(event);
+                noteChange();
+                return outcome;
+            } finally {
+                handIssued = false;
+            }
         }
     }
 
     private OperationResult operation(TimelineEvent event) {
         return Objects.requireNonNull(edit(event).operation(), "a reverse-map event has a result");
+    }
+
+    /**
+     * Runs a reverse-map operation of the timeline in its context: when the context is still busy with an
+     * earlier operation, the event waits until it is free; else it runs now and holds the context for its
+     * latency. ksmd is not delayed when the machine has another CPU (it runs there; a KSM page under migration
+     * is folio-locked, and stable_tree_search's trylock then makes ksmd skip the merge, not wait); on a single
+     * CPU a ksmd wake-up due during the operation waits for the end of the R-state stretch it falls in. A
+     * hand-issued operation (a live edit) runs at once, holding its context too.
+     */
+    private Outcome inContext(TimelineEvent e, OperationContexts.Kind kind, int id, Supplier<Held> run) {
+        long now = engine.now();
+        long free = contexts.freeAt(kind, id);
+        if (free > now && !handIssued) {
+            schedule.add(new Due(free, scheduled++, e, 0, null));
+            return Outcome.NONE;
+        }
+        Held r = run.get();
+        contexts.hold(kind, id, now, r.latencyNanos());
+        long wake = engine.nextWakeup();
+        if (scenario.topology().cpuCount() == 1 && wake >= now && wake < now + r.latencyNanos()) {
+            engine.delayWakeupTo(Math.min(now + r.latencyNanos(), wake + r.stretchNanos()));
+        }
+        return Outcome.of(r.last());
+    }
+
+    /** The CPU operations hold: their latency, their longest R-state stretch, and the last one's result. */
+    private record Held(long latencyNanos, long stretchNanos, OperationResult last) {
+        static Held of(OperationResult r) {
+            return new Held(r.latencyNanos(), r.longestStretchNanos(), r);
+        }
+
+        /** These operations followed by {@code next} in the same context. */
+        Held then(Held next) {
+            return new Held(latencyNanos + next.latencyNanos, Math.max(stretchNanos, next.stretchNanos), next.last);
+        }
     }
 
     /** The process {@code pid}, or for pid 0 every running process that has the region now. */
@@ -580,6 +645,13 @@ public final class KsmSimulation {
         }
     }
 
+    /** ksmd's CPU time so far, ns (its scans and refile passes). */
+    public long ksmdCpuNanos() {
+        synchronized (lock) {
+            return engine.ksmdBusyNanos();
+        }
+    }
+
     /** full_scans now (cheaper than a snapshot). */
     public long fullScans() {
         synchronized (lock) {
@@ -653,7 +725,7 @@ public final class KsmSimulation {
     public void markPhaseStart() {
         synchronized (lock) {
             lastSignature = engine.convergenceSignature();
-            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned());
+            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned(), engine.ksmdBusyNanos());
         }
     }
 

@@ -25,10 +25,12 @@ public final class SimulationRun {
      *
      * @param startNanos     simulated time at its start
      * @param startFullScans full_scans at its start
+     * @param startKsmdCpuNanos ksmd's CPU time at its start
      * @param converging     whether it waited for convergence (a settle step with ksmd stopped waits a time)
      * @param converged      whether it converged (false when the limit or the run's bound came first)
      */
-    public record Phase(long startNanos, long startFullScans, boolean converging, boolean converged) {
+    public record Phase(long startNanos, long startFullScans, long startKsmdCpuNanos, boolean converging,
+            boolean converged) {
     }
 
     /**
@@ -60,6 +62,7 @@ public final class SimulationRun {
     private long firing;
     private long phaseStart;
     private long phaseStartScans;
+    private long phaseStartCpu;
     /** Whether the current settle step waits for convergence (ksmd ran at its start). */
     private boolean settleConverges;
     private @Nullable Phase phase;
@@ -209,7 +212,7 @@ public final class SimulationRun {
                 }
                 simulation.runFor(Duration.ofNanos(Math.min(target, budgetEnd) - now));
                 if (now() >= target) {
-                    phase = new Phase(phaseStart, phaseStartScans, false, false);
+                    phase = new Phase(phaseStart, phaseStartScans, phaseStartCpu, false, false);
                     return true;
                 }
                 return false;
@@ -224,7 +227,7 @@ public final class SimulationRun {
                 if (reached || now() >= target) {
                     // the counters are read right after the scans: a phase that does not wait for convergence
                     simulation.markPhaseStart();
-                    phase = new Phase(now(), simulation.fullScans(), false, false);
+                    phase = new Phase(now(), simulation.fullScans(), simulation.ksmdCpuNanos(), false, false);
                     return true;
                 }
                 return false;
@@ -268,7 +271,7 @@ public final class SimulationRun {
     private boolean converge(long now, long budgetEnd) {
         boolean converged = simulation.runUntilConverged(Duration.ofNanos(Math.min(target, budgetEnd) - now));
         if (converged || now() >= target || simulation.isCancelled()) {
-            phase = new Phase(phaseStart, phaseStartScans, true, converged);
+            phase = new Phase(phaseStart, phaseStartScans, phaseStartCpu, true, converged);
             return true;
         }
         return false;
@@ -282,6 +285,7 @@ public final class SimulationRun {
     private void beginPhase(long now) {
         phaseStart = now;
         phaseStartScans = simulation.fullScans();
+        phaseStartCpu = simulation.ksmdCpuNanos();
     }
 
     private void checkpoint(RunPlan.Checkpoint c) {

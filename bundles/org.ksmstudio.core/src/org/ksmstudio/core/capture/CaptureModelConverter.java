@@ -72,6 +72,7 @@ public final class CaptureModelConverter {
 		List<String> notes = new ArrayList<>(capture.warnings());
 		Scenario scenario = Scenarios.create(name, Math.max(1, t.cpuCount()), 1024);
 		MachineModels.topology(scenario.getTopology(), t, notes);
+		MachineModels.kernelClock(scenario, t);
 		if (kernelTunables && capture.ksm() instanceof KsmSample ksm) {
 			MachineModels.tunables(scenario.getKsm(), MachineScenarioConverter.tunables(ksm));
 		}

@@ -11,6 +11,7 @@ import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
 import org.ksmstudio.model.scenario.KsmConfig;
+import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioFactory;
 import org.ksmstudio.model.scenario.Topology;
 
@@ -50,6 +51,19 @@ public final class MachineModels {
 			node.setCpus(CpuList.format(source.cpus()));
 			node.getDistances().addAll(t.distances().get(i));
 			topology.getNodes().add(node);
+		}
+	}
+
+	/**
+	 * Sets what the scenario takes from the kernel's clock: HZ of the cost model (CONFIG_HZ) and ksmd's CPU time
+	 * since it started (the scan-time advisor's first step counts it), where the machine told them.
+	 */
+	public static void kernelClock(Scenario scenario, NumaTopology t) {
+		if (t.hz() > 0) {
+			scenario.getCostModel().setHz(t.hz());
+		}
+		if (t.ksmdCpuNanos() >= 0) {
+			scenario.getTopology().setKsmdCpuTimeMs(t.ksmdCpuNanos() / 1_000_000);
 		}
 	}
 

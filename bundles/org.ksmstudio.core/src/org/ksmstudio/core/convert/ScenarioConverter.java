@@ -133,7 +133,7 @@ public final class ScenarioConverter {
 
     /** Converts the cost model. */
     public static CostModel costModel(org.ksmstudio.model.scenario.CostModel c) {
-        return new CostModel(c.getHz(), c.getWakeupLatencyNs(), c.getSkipPageNs(), c.getKsmPageVisitNs(),
+        return new CostModel(c.getHz(), c.getWakeupLatencyNs(), c.getWakeupCpuNs(), c.getSkipPageNs(), c.getKsmPageVisitNs(),
                 c.getChecksumNs(), c.getTreeSearchNs(), c.getMergeNs(), c.getWalkItemNs(), c.getWalkPteNs(),
                 c.getTlbIpiNs(), c.getMmuNotifierNs(), c.getCopyPageNsPerDistance());
     }
@@ -183,7 +183,8 @@ public final class ScenarioConverter {
                     distance.add(List.copyOf(node.getDistances()));
                 }
             }
-            return new Topology(t.getArchitecture().getLiteral(), t.getPageSize(), t.getCpuCount(), nodes, distance);
+            return new Topology(t.getArchitecture().getLiteral(), t.getPageSize(), t.getCpuCount(), nodes, distance,
+                    Math.multiplyExact(t.getKsmdCpuTimeMs(), 1_000_000L));
         }
 
         private List<ProcessSpec> processes() throws ConversionException {

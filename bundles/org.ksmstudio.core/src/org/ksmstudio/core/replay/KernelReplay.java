@@ -14,6 +14,7 @@ import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
+import org.ksmstudio.engine.scenario.Topology;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
@@ -81,7 +82,10 @@ public final class KernelReplay {
      * not apply.
      */
     public static RunPlan simulationOf(Scenario scenario, RecordedCase recorded) {
-        Scenario started = new Scenario(scenario.name(), scenario.topology(), scenario.workload(),
+        // the advisor's first step counts ksmd's CPU time since it started: the machine's, where it was read
+        Topology machine = recorded.ksmdCpuSecondsBeforeStart() == null ? scenario.topology()
+                : scenario.topology().withKsmdCpuNanos(Math.round(recorded.ksmdCpuSecondsBeforeStart() * 1e9));
+        Scenario started = new Scenario(scenario.name(), machine, scenario.workload(),
                 scenario.tunables().withRun(1), scenario.costModel(), List.of(), new RunSettings(Duration.ofHours(24),
                         false, scenario.run().seed(), scenario.run().policy(), scenario.run().sampleInterval()));
         List<RunPlan.Step> steps = new ArrayList<>();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.internal.ScanTimeAdvisor;
 import org.ksmstudio.engine.internal.ScanTimeAdvisor.Context;
@@ -13,6 +15,7 @@ import org.ksmstudio.engine.internal.ScanTimeAdvisor.Result;
 import org.ksmstudio.engine.scenario.AdvisorMode;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.Layout;
+import org.ksmstudio.engine.scenario.Scenario;
 
 /** The scan-time advisor's integer arithmetic, computed by hand. */
 class AdvisorTest {
@@ -70,6 +73,28 @@ class AdvisorTest {
             org.junit.jupiter.api.Assertions.assertTrue(Math.abs(t - kernelSeconds[i]) <= 0.1 * kernelSeconds[i],
                     "full scan " + (i + 1) + " at " + t + " s, kernel " + kernelSeconds[i]);
         }
+    }
+
+    /**
+     * The first advice counts ksmd's CPU time since it started (the machine's {@code ksmdCpuNanos}): with
+     * pages_to_scan 200 and a 1 s scan towards 2 s the EWMA gives 30 pages, and per_page_cost = 200 / cpu%
+     * decides the floor per_page_cost * 10. With 148 s of earlier CPU (this machine) cpu% is huge, the cost 1
+     * and the advice 30, as the kernel traced; a ksmd that just started spent only its first scan's few ms:
+     * cpu% 1, cost 200, and the advice is the floor, 2000.
+     */
+    @ParameterizedTest(name = "ksmd CPU before the run {0} ns: first advice {1}")
+    @CsvSource({ "148000000000, 30", "0, 2000" })
+    void firstAdviceCountsKsmdsEarlierCpuTime(long ksmdCpuNanos, long firstAdvice) {
+        Scenario base = Scenarios.mixed(1, 1, 6000, Layout.BLOCK, 2000, 0, KsmTunables.DEFAULTS, 1);
+        KsmSimulation sim = KsmSimulation.create(new Scenario(base.name(),
+                base.topology().withKsmdCpuNanos(ksmdCpuNanos), base.workload(), base.tunables(), base.costModel(),
+                base.timeline(), base.run()));
+        sim.writeSysfs("advisor_target_scan_time", "2");
+        sim.writeSysfs("advisor_min_pages_to_scan", "200");
+        sim.writeSysfs("advisor_mode", "scan-time");
+        sim.writeSysfs("run", "1");
+        sim.stepFullScan();
+        assertEquals(Long.toString(firstAdvice), sim.readSysfs("pages_to_scan"));
     }
 
     /**

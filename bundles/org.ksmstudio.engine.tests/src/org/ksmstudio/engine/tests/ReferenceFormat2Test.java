@@ -93,7 +93,8 @@ class ReferenceFormat2Test {
             ObjectNode w = (ObjectNode) StrictJson.parse(StrictJson.write(workload));
             assertEquals(c.workload(), ReferenceWorkload.readV2(w, "$", ReferenceWorkload.Streams.NONE), name);
             ReferenceCase again = new ReferenceCase(c.name(), c.tunables(),
-                    ReferenceWorkload.readV2(w, "$", ReferenceWorkload.Streams.NONE), c.phases());
+                    ReferenceWorkload.readV2(w, "$", ReferenceWorkload.Streams.NONE), c.phases(),
+                    c.ksmdCpuSecondsBeforeStart());
             assertEquals(lines(ReferenceRunner.runCase(v1.pageSize(), c)),
                     lines(ReferenceRunner.runCase(v1.pageSize(), again)), name);
         }

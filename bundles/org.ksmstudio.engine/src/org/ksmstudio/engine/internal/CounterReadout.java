@@ -39,9 +39,33 @@ final class CounterReadout {
 
     /** The counters a convergence check compares (pages_* except scanned/skipped, zero pages, chains, dups, profit). */
     static long[] convergenceSignature(KsmEngine e) {
+        long[] sig = new long[SIGNATURE_LENGTH];
+        updateSignature(e, sig);
+        return sig;
+    }
+
+    /** Length of {@link #convergenceSignature}. */
+    static final int SIGNATURE_LENGTH = 8;
+
+    /** Writes the convergence signature into {@code sig} (no allocation); returns whether it changed. */
+    static boolean updateSignature(KsmEngine e, long[] sig) {
         RmapItems items = e.items;
-        return new long[] { items.pagesShared(), items.pagesSharing(), items.pagesUnshared(), pagesVolatile(items),
-            e.sn.chains(), e.sn.dups(), e.slots.ksmZeroPages(), items.rmapItems() };
+        boolean changed = false;
+        changed |= set(sig, 0, items.pagesShared());
+        changed |= set(sig, 1, items.pagesSharing());
+        changed |= set(sig, 2, items.pagesUnshared());
+        changed |= set(sig, 3, pagesVolatile(items));
+        changed |= set(sig, 4, e.sn.chains());
+        changed |= set(sig, 5, e.sn.dups());
+        changed |= set(sig, 6, e.slots.ksmZeroPages());
+        changed |= set(sig, 7, items.rmapItems());
+        return changed;
+    }
+
+    private static boolean set(long[] sig, int i, long value) {
+        boolean changed = sig[i] != value;
+        sig[i] = value;
+        return changed;
     }
 
     /** /proc/PID/ksm_stat of every process in creation order. */

@@ -33,18 +33,17 @@ public final class KsmEngine {
     public static final int LRU_ADD_BATCH = LruAddBatches.LRU_ADD_BATCH;
     /** sizeof(struct ksm_rmap_item) on 64-bit */
     public static final int RMAP_ITEM_SIZE = 64;
-    /**
-     * ksmd's CPU time before the simulation starts, as task_sched_runtime() sees it: selecting
-     * scan-time zeroes the advisor's context but not ksmd's runtime since boot, so the first advice
-     * sees a huge cpu% (per-page cost 1). Measured on the reference kernel: 200 pages_to_scan, target
-     * 2 s, first scan 1 s gave 30, as with ten minutes of prior ksmd CPU time.
-     */
-    static final long KSMD_RUNTIME_BEFORE_RUN = 600_000_000_000L;
 
     final CostModel cost;
     final int pageSize;
     final SharingPolicy policy;
     final KsmdClock clock;
+    /**
+     * ksmd's CPU time before the simulation starts, as task_sched_runtime() sees it
+     * ({@link Topology#ksmdCpuNanos()}): selecting scan-time zeroes the advisor's context but not
+     * ksmd's runtime since it started, so the first advice counts it all.
+     */
+    final long ksmdCpuBeforeStart;
     final Frames frames;
     final PinsAndHugePages pinsAndHuge;
     final PageSlots slots;
@@ -77,6 +76,12 @@ public final class KsmEngine {
 
     /** ksm_pages_scanned */
     private long pagesScanned;
+    /** the convergence signature as the current batch last saw it */
+    private final long[] batchSignature = new long[CounterReadout.SIGNATURE_LENGTH];
+    /** when the last batch last changed the convergence signature: time, full scans, pages scanned (time -1: never) */
+    private long batchChangeNanos = -1;
+    private long batchChangeFullScans;
+    private long batchChangePagesScanned;
 
     // ---- advisor context ----
     long advStartScan;
@@ -87,6 +92,7 @@ public final class KsmEngine {
         this.cost = cost;
         this.clock = new KsmdClock(cost);
         this.pageSize = topology.pageSize();
+        this.ksmdCpuBeforeStart = topology.ksmdCpuNanos();
         this.policy = policy;
         this.seams = new Seams(this, policy);
         int cap = Math.max(16, slotCapacity);
@@ -159,6 +165,31 @@ public final class KsmEngine {
         return clock.nextWake;
     }
 
+    /**
+     * When the last {@link #runWakeup()} last changed a converging counter, inside its batch (the batch's
+     * effects are stamped with its start, the kernel's counters change page by page), or -1 if it changed none.
+     */
+    public long batchChangeNanos() {
+        return batchChangeNanos;
+    }
+
+    /** full_scans when the last batch last changed a converging counter. */
+    public long batchChangeFullScans() {
+        return batchChangeFullScans;
+    }
+
+    /** pages_scanned when the last batch last changed a converging counter. */
+    public long batchChangePagesScanned() {
+        return batchChangePagesScanned;
+    }
+
+    /** ksmd's next wake-up, if due before {@code t}, happens at {@code t} (the CPU is taken until then). */
+    public void delayWakeupTo(long t) {
+        if (clock.nextWake != Long.MAX_VALUE && clock.nextWake < t) {
+            clock.nextWake = t;
+        }
+    }
+
     /** Moves simulated time forward to {@code t} without running ksmd (callers run wake-ups first). */
     public void advanceClockTo(long t) {
         clock.advanceTo(t);
@@ -192,7 +223,12 @@ public final class KsmEngine {
         clock.startBatch();
         seams.batchStarts(start);
         long before = scan.seqnr();
+        batchChangeNanos = -1;
+        long scannedBefore = pagesScanned;
         if (shouldRun()) {
+            // ksm_do_scan's own work per wake-up: the wake-up, locks, the walk to the next mm and VMA
+            clock.charge(cost.wakeupCpuNanos());
+            CounterReadout.updateSignature(this, batchSignature);
             long n = pagesToScan;
             while (n-- > 0) {
                 int s = scan.next();
@@ -202,6 +238,12 @@ public final class KsmEngine {
                 merge.cmpAndMerge(s);
                 pagesScanned++;
                 clock.now = start + clock.batchNanos();
+                if (CounterReadout.updateSignature(this, batchSignature)) {
+                    // the kernel's counters change page by page: date the change inside the batch
+                    batchChangeNanos = clock.now;
+                    batchChangeFullScans = scan.seqnr();
+                    batchChangePagesScanned = pagesScanned;
+                }
             }
         }
         long batchCost = clock.batchNanos();
@@ -212,7 +254,7 @@ public final class KsmEngine {
         clock.now = start;
         clock.busyNanos += batchCost;
         if (shouldRun()) {
-            clock.sleepAfterBatch(end, batchCost, sleepMillisecs);
+            clock.sleepAfterBatch(end, pagesScanned > scannedBefore, sleepMillisecs);
         } else {
             clock.waitForWork();
         }
@@ -289,6 +331,11 @@ public final class KsmEngine {
 
     public long ksmdBusyNanos() {
         return clock.busyNanos;
+    }
+
+    /** ksmd's CPU time in the last batch (included in {@link #ksmdBusyNanos()}). */
+    public long lastBatchNanos() {
+        return clock.batchNanos();
     }
 
     public int run() {

@@ -82,15 +82,15 @@ final class KsmdClock {
     }
 
     /**
-     * Schedules the wake-up after a batch that ended at {@code end} and cost {@code batchCost}:
-     * at once with sleep_millisecs 0 (an empty batch yields until the next tick), else
+     * Schedules the wake-up after a batch that ended at {@code end} and scanned pages or not ({@code scanned}):
+     * at once with sleep_millisecs 0 (a batch without pages yields until the next tick), else
      * schedule_timeout(msecs_to_jiffies(ms)), the timer wheel firing one tick after the expiry
      * jiffy counted from the jiffy in which the batch ended, plus the ticks the scheduling delay
      * slipped (see {@link #schedulingSlips}), accumulated deterministically.
      */
-    void sleepAfterBatch(long end, long batchCost, long sleepMillisecs) {
+    void sleepAfterBatch(long end, boolean scanned, long sleepMillisecs) {
         if (sleepMillisecs == 0) {
-            nextWake = batchCost > 0 ? end : (Math.floorDiv(end, tickNanos) + 1) * tickNanos;
+            nextWake = scanned ? end : (Math.floorDiv(end, tickNanos) + 1) * tickNanos;
         } else {
             long j = Math.floorDiv(end, tickNanos);
             lateness += schedulingSlips(end - j * tickNanos);

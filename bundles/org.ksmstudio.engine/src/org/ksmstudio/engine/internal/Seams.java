@@ -476,7 +476,7 @@ final class Seams implements Ksmd {
         }
         long t = e.clock.now + e.clock.batchNanos();
         ScanTimeAdvisor.Result r = ScanTimeAdvisor.advise(e.advContext, t - e.advStartScan,
-                KsmEngine.KSMD_RUNTIME_BEFORE_RUN + e.clock.busyNanos + e.clock.batchNanos(),
+                e.ksmdCpuBeforeStart + e.clock.busyNanos + e.clock.batchNanos(),
                 e.pagesToScan, e.advisorTarget, e.advisorMaxCpu, e.advisorMaxPages);
         e.advContext = r.context();
         e.pagesToScan = r.pagesToScan();

@@ -22,9 +22,18 @@ final class StableTree {
      * a dup visited in a chain walk (stable_node_dup: cond_resched, ksm_get_folio's folio_try_get and folio_put,
      * rmap_hlist_len, no page compare) costs a sixth of a tree node, 41 ns on THIS_MACHINE: ksmd's CPU time
      * (schedstat) over the merge scan of chains of 500 to 8,000 full dups at max_page_sharing 2 was 41 to 44 ns per
-     * dup visited beyond the same workload without a chain, 42 to 59 ns at 16,000 dups (docs/cost-model.md)
+     * dup visited beyond the same workload without a chain (docs/cost-model.md); longer walks: {@link #dupMissNanos}
      */
     private final long dupVisitNanos;
+    /**
+     * the extra cost of each dup a chain walk visits beyond its first {@link #CACHED_DUPS}: about four cache lines
+     * per dup (stable node, folio, hlist), so 8,000 dups fill this machine's 2 MiB L2 and the rest come from L3.
+     * Fitted to the kernel's 16,000-dup chains (49 to 59 ns per dup visited where 8,000 gave 41 to 44): a walk's
+     * extra is this times (visited - 8,000), two ninths of a tree node, 55 ns on THIS_MACHINE
+     */
+    private final long dupMissNanos;
+    /** dups of one chain walk that stay in the cache (see {@link #dupMissNanos}) */
+    static final int CACHED_DUPS = 8_000;
     /** second result of {@link #stableNodeChain}: the tree node (chain or regular) */
     private int outNode;
     /** second result of {@link #stableNodeChain}: the dup chosen */
@@ -44,6 +53,7 @@ final class StableTree {
         this.policy = engine.policy;
         this.treeSearchNanos = engine.cost.treeSearchNanos();
         this.dupVisitNanos = treeSearchNanos / 6;
+        this.dupMissNanos = treeSearchNanos * 2 / 9;
     }
 
     private boolean isCandidate(int node, int offset) {
@@ -143,6 +153,7 @@ final class StableTree {
         if (!prune && noStale) {
             int visits = sn.walkVisits(chain);
             if (visits > 0) {
+                chargeCacheMisses(visits);
                 e.clock.charge(dupVisitNanos * visits);
                 outNode = chain;
                 outDup = sn.walkDup(chain);
@@ -172,6 +183,7 @@ final class StableTree {
             }
             dup = nx;
         }
+        chargeCacheMisses(visits);
         if (found != NIL) {
             if (sn.first(chain) == found && sn.next(found) == NIL) {
                 sn.chainUnlinkDup(found);
@@ -195,6 +207,13 @@ final class StableTree {
         outNode = NIL;
         outDup = NIL;
         return false;
+    }
+
+    /** The dups of a walk of {@code visits} beyond the first {@link #CACHED_DUPS} come from L3 ({@link #dupMissNanos}). */
+    private void chargeCacheMisses(int visits) {
+        if (visits > CACHED_DUPS) {
+            e.clock.charge((visits - CACHED_DUPS) * dupMissNanos);
+        }
     }
 
     /** stable_tree_search: the KSM page frame to merge page f with, or -1. */

@@ -10,8 +10,12 @@ import org.ksmstudio.engine.scenario.Workload;
  * One case of a reference file ({@link ReferenceFile}): the workload (its processes in start
  * order, as the engine's {@link Workload}), the tunables written before run=1, and the phases
  * with what the kernel showed.
+ *
+ * @param ksmdCpuSecondsBeforeStart ksmd's CPU time since it started, read before run=1 (what the scan-time
+ *                                  advisor's first step counts), or NaN when not recorded
  */
-public record ReferenceCase(String name, Map<String, String> tunables, Workload workload, List<Phase> phases) {
+public record ReferenceCase(String name, Map<String, String> tunables, Workload workload, List<Phase> phases,
+        double ksmdCpuSecondsBeforeStart) {
 
     /** A sysfs write of a phase with its expected result ("ok" or an errno name). */
     public record SysfsWrite(String file, String value, @Nullable String result) {
@@ -27,10 +31,16 @@ public record ReferenceCase(String name, Map<String, String> tunables, Workload 
      * @param expect          expected values by sysfs name, as text (numbers, or e.g. "none [scan-time]")
      * @param fullScansToLastChange expected, or -1 when absent
      * @param wallSecondsToLastChange expected, or NaN when absent
+     * @param ksmdCpuSecondsToLastChange ksmd's CPU time from the phase start to the first reading that saw the
+     *                        last change, or NaN when absent
      * @param perProcess      expected /proc/PID/ksm_stat values per process, in order
+     * @param timingNotCompared why the phase's full scans, wall and CPU time are shown but not compared, or null
+     *                        when they are compared
+     * @param cpuNotCompared  why only ksmd's CPU time is shown but not compared, or null
      */
     public record Phase(String name, boolean start, @Nullable Write write, double waitSeconds, long waitFullScans,
             List<SysfsWrite> sysfs, Map<String, String> expect, long fullScansToLastChange,
-            double wallSecondsToLastChange, List<Map<String, Long>> perProcess) {
+            double wallSecondsToLastChange, double ksmdCpuSecondsToLastChange, List<Map<String, Long>> perProcess,
+            @Nullable String timingNotCompared, @Nullable String cpuNotCompared) {
     }
 }

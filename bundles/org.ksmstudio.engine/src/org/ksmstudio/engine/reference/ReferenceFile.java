@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.io.JsonFormatException;
 import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.io.Text;
@@ -43,6 +44,8 @@ public final class ReferenceFile {
     public static final long MAX_PAGES = 1L << 25;
     /** Longest wait of a phase in simulated seconds (one day). */
     public static final double MAX_WAIT_SECONDS = 86_400;
+    /** Most ksmd CPU time a file may state, seconds (ten years). */
+    public static final double MAX_KSMD_CPU_SECONDS = 10 * 365 * 86_400.0;
     /** Most full scans a phase may wait for. */
     public static final long MAX_WAIT_FULL_SCANS = 100_000;
 
@@ -113,7 +116,14 @@ public final class ReferenceFile {
             String pp = path + ".phases[" + i + "]";
             phases.add(readPhase(object(ps.get(i), pp), pp));
         }
-        return new ReferenceCase(name, tunables, workload, phases);
+        double cpuBefore = c.has("ksmd_cpu_s_before_start")
+                ? number(c.get("ksmd_cpu_s_before_start"), path + ".ksmd_cpu_s_before_start", 0, MAX_KSMD_CPU_SECONDS)
+                : Double.NaN;
+        return new ReferenceCase(name, tunables, workload, phases, cpuBefore);
+    }
+
+    private static @Nullable String optionalString(ObjectNode o, String key, String path) {
+        return o.has(key) ? string(o.get(key), path + "." + key) : null;
     }
 
     private static ReferenceCase.Phase readPhase(ObjectNode p, String path) {
@@ -172,6 +182,9 @@ public final class ReferenceFile {
         double wall = p.has("wall_s_to_last_change")
                 ? number(p.get("wall_s_to_last_change"), path + ".wall_s_to_last_change", 0, Double.MAX_VALUE)
                 : Double.NaN;
+        double cpu = p.has("ksmd_cpu_s_to_last_change")
+                ? number(p.get("ksmd_cpu_s_to_last_change"), path + ".ksmd_cpu_s_to_last_change", 0, MAX_KSMD_CPU_SECONDS)
+                : Double.NaN;
         List<Map<String, Long>> perProcess = new ArrayList<>();
         if (p.has("per_process")) {
             ArrayNode pp = array(p.get("per_process"), path + ".per_process");
@@ -184,7 +197,7 @@ public final class ReferenceFile {
                 perProcess.add(m);
             }
         }
-        return new ReferenceCase.Phase(name, start, write, waitSeconds, waitScans, sysfs, expect, fs, wall,
-                perProcess);
+        return new ReferenceCase.Phase(name, start, write, waitSeconds, waitScans, sysfs, expect, fs, wall, cpu,
+                perProcess, optionalString(p, "timing_not_compared", path), optionalString(p, "cpu_not_compared", path));
     }
 }

@@ -9,6 +9,8 @@ package org.ksmstudio.engine.scenario;
  * @param wakeupLatencyNanos     mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep when its
  *                               batch is short (scheduling delay, exponential; a batch ending late in its tick
  *                               crosses the next tick more often); slips are whole ticks
+ * @param wakeupCpuNanos         ksmd's CPU time per wake-up that scans, beyond the cost of its pages (the wake-up
+ *                               itself, ksm_do_scan's locks and the walk to its next mm and VMA)
  * @param skipPageNanos          ksmd cost of a page skipped by smart scan (a hole in the page table costs a quarter)
  * @param ksmPageVisitNanos      ksmd cost of visiting a page already in its stable node
  * @param checksumNanos          ksmd cost of visiting a page that is not a KSM page: finding it, its rmap item and
@@ -22,7 +24,7 @@ package org.ksmstudio.engine.scenario;
  * @param mmuNotifierNanos       rmap walk: per mapping shadowed by a secondary MMU (KVM)
  * @param copyPageNanosPerDistance page copy cost per unit of NUMA distance (distance 10 = local)
  */
-public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, long ksmPageVisitNanos,
+public record CostModel(int hz, long wakeupLatencyNanos, long wakeupCpuNanos, long skipPageNanos, long ksmPageVisitNanos,
         long checksumNanos, long treeSearchNanos, long mergeNanos, long walkItemNanos, long walkPteNanos,
         long tlbIpiNanos, long mmuNotifierNanos, long copyPageNanosPerDistance) {
 
@@ -32,9 +34,10 @@ public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, lon
      * (checksum) visit, 2.6 us per page merged into a KSM page, 0.27 us per page already merged,
      * 0.24 us per page skipped by smart scan, 5 to 6 us per unique page inserted into an unstable tree
      * of 200,000 pages (17 levels: 250 ns each). A wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms
-     * (6 ticks of 4 ms plus about 0.6 ms lateness).
+     * (6 ticks of 4 ms plus about 0.6 ms lateness). A wake-up at pages_to_scan 1 cost ksmd 18 to 23 us of CPU
+     * at sleep_millisecs 1 to 20 (docs/cost-model.md): 20 us per wake-up.
      */
-    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 240, 270, 1_000, 250, 1_350,
+    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 20_000, 240, 270, 1_000, 250, 1_350,
             /* walk terms (rmap extension, docs/cost-model.md): 25 ns anon_vma lock per rmap item, 78 ns per PTE
                update, no IPI (the mm was idle), no KVM; with the fixed terms of WalkCostModel, migrating one KSM
                page costs 44.6 us + 301 ns per PTE: 0.12 ms at 256 PTEs, 316 ms at 1,048,576 (measured 0.11, 346) */
@@ -46,20 +49,28 @@ public record CostModel(int hz, long wakeupLatencyNanos, long skipPageNanos, lon
      * KVM MMU-notifier invalidation. A guest mapping on another CPU costs 11.35 us to unmap (two IPIs: host TLB
      * and KVM remote flush) and 0.42 us to restore, so one walk of a 256-mapping dup takes about 2.9 ms, its
      * migration about 3.1 ms, and migrating a page with 6.3 million such mappings about 74 s. Its ksmd terms are
-     * not measured (40, 150, 700, 150 and 1,000 ns: a faster ksmd than {@link #THIS_MACHINE}'s).
+     * not measured (20 us per wake-up, 40, 150, 700, 150 and 1,000 ns: a faster ksmd than {@link #THIS_MACHINE}'s).
      */
-    public static final CostModel KVM_HOST_2016 = new CostModel(1000, 600_000, 40, 150, 700, 150, 1_000, 100, 200,
+    public static final CostModel KVM_HOST_2016 = new CostModel(1000, 600_000, 20_000, 40, 150, 700, 150, 1_000, 100, 200,
             3_000, 5_000, 60);
 
     public CostModel {
         ScenarioException.check(hz >= 1 && hz <= 10_000, "costModel.hz", hz, "must be 1..10000");
         ScenarioException.check(wakeupLatencyNanos >= 0, "costModel.wakeupLatencyNanos", wakeupLatencyNanos,
                 "must be >= 0");
+        ScenarioException.check(wakeupCpuNanos >= 0, "costModel.wakeupCpuNanos", wakeupCpuNanos, "must be >= 0");
         ScenarioException.check(skipPageNanos >= 0 && ksmPageVisitNanos >= 0 && checksumNanos >= 0
                 && treeSearchNanos >= 0 && mergeNanos >= 0, "costModel.ksmd costs", "negative",
                 "ksmd costs must be >= 0");
         ScenarioException.check(walkItemNanos >= 0 && walkPteNanos >= 0 && tlbIpiNanos >= 0 && mmuNotifierNanos >= 0
                 && copyPageNanosPerDistance >= 0, "costModel.walk costs", "negative", "walk costs must be >= 0");
+    }
+
+    /** These costs on a kernel with another tick rate (CONFIG_HZ). */
+    public CostModel withHz(int ticksPerSecond) {
+        return new CostModel(ticksPerSecond, wakeupLatencyNanos, wakeupCpuNanos, skipPageNanos, ksmPageVisitNanos, checksumNanos,
+                treeSearchNanos, mergeNanos, walkItemNanos, walkPteNanos, tlbIpiNanos, mmuNotifierNanos,
+                copyPageNanosPerDistance);
     }
 
     /** Length of one scheduler tick in nanoseconds. */

@@ -68,7 +68,7 @@ class ConvergenceAndCalibrationTest {
 	}
 
 	/** THIS_MACHINE with ksmd page costs 1.7 times as high and 0.9 ms wake-up lateness. */
-	private static final CostModel TRUTH = new CostModel(250, 900_000, 408, 459, 1_700, 425, 2_295, 25, 78, 0, 0, 60);
+	private static final CostModel TRUTH = new CostModel(250, 900_000, 20_000, 408, 459, 1_700, 425, 2_295, 25, 78, 0, 0, 60);
 
 	@Test
 	void recoversAKnownCostModelFromRecordingsItGenerated() {
@@ -117,8 +117,9 @@ class ConvergenceAndCalibrationTest {
 	void theReferenceFileAloneGivesTheWakeUpLatency() throws Exception {
 		ReferenceDocument doc = ReferenceFormat.read(ReferenceData.kernelReference());
 		ScanCostCalibration fit = ScanCostCalibrator.fit("reference", doc.cases());
-		// every case there scans 100 pages per wake-up every 20 ms (24-25 ms per wake-up): the page costs
-		// cannot be told from the wake-ups and keep their measured values
+		// every case there sleeps (most scan 100 pages per wake-up every 20 ms, 24-25 ms per wake-up; the chain
+		// cases' few 5000-page batches are left out of the lateness fit): the page costs cannot be told from the
+		// wake-ups and keep their measured values
 		assertFalse(fit.pageCostFitted());
 		assertFalse(fit.notes().isEmpty());
 		assertEquals(CostModel.THIS_MACHINE.checksumNanos(), fit.costModel().checksumNanos());

@@ -105,7 +105,19 @@ class ProcessAndTopologyTest {
 		FakeTrees.write(sys.resolve("devices/system/cpu/online"), "0-8\n");
 		Path proc = fakeProc();
 		FakeTrees.write(proc.resolve("sys/kernel/arch"), "aarch64\n");
+		// ksmd (a kernel thread: parent kthreadd) and a user process that calls itself ksmd
+		FakeTrees.write(proc.resolve("36/comm"), "ksmd\n");
+		FakeTrees.write(proc.resolve("36/stat"), "36 (ksmd) S 1 36 36 0 -1\n");
+		FakeTrees.write(proc.resolve("36/schedstat"), "5 6 7\n");
+		FakeTrees.write(proc.resolve("37/comm"), "ksmd\n");
+		FakeTrees.write(proc.resolve("37/stat"), "37 (ksmd) S 2 0 0 0 -1 2129984\n");
+		FakeTrees.write(proc.resolve("37/schedstat"), "147869795897 289500460137 38034\n");
+		try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(proc.resolve("config.gz")))) {
+			out.write("# CONFIG_HZ_250 is not set\nCONFIG_HZ_300=y\nCONFIG_HZ=300\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		}
 		NumaTopology topology = new NumaTopologyReader(sys, proc).read();
+		assertEquals(300, topology.hz(), "CONFIG_HZ of /proc/config.gz");
+		assertEquals(147_869_795_897L, topology.ksmdCpuNanos(), "ksmd's schedstat, not the user process's");
 		assertEquals(2, topology.nodes().size());
 		assertEquals(16384L * 1024, topology.nodes().get(0).memTotalBytes());
 		assertEquals(List.of(0, 1, 2, 3, 8), topology.nodes().get(0).cpus());
@@ -131,7 +143,12 @@ class ProcessAndTopologyTest {
 		FakeTrees.write(nodes.resolve("node0/meminfo"), "Node 0 MemTotal:       16384 kB\nNode 0 MemFree: 1 kB\n");
 		FakeTrees.write(nodes.resolve("node0/cpulist"), "0-x\n");
 		FakeTrees.write(nodes.resolve("node0/distance"), "10\n");
-		IOException e = assertThrows(IOException.class, () -> new NumaTopologyReader(sys, fakeProc()).read());
+		Path proc = fakeProc();
+		FakeTrees.write(nodes.resolve("node0/cpulist"), "0\n");
+		NumaTopology noKsmd = new NumaTopologyReader(sys, proc).read();
+		assertEquals(-1, noKsmd.ksmdCpuNanos(), "no ksmd in the tree");
+		FakeTrees.write(nodes.resolve("node0/cpulist"), "0-x\n");
+		IOException e = assertThrows(IOException.class, () -> new NumaTopologyReader(sys, proc).read());
 		assertTrue(e.getMessage().contains("node0/cpulist") && e.getMessage().contains("0-x"), e.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> CpuList.parse("3-1"));
 		assertEquals(List.of(), CpuList.parse("\n"));

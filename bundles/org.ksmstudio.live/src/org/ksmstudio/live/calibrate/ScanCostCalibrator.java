@@ -43,6 +43,11 @@ public final class ScanCostCalibrator {
 	private static final Duration CONVERGE_LIMIT = Duration.ofHours(1);
 	/** Upper end of the wake-up lateness searched, in ticks. */
 	private static final double MAX_LATENESS_TICKS = 2;
+	/**
+	 * Fewest wake-ups a phase with a sleep needs to take part in the lateness fit: with fewer, long batches
+	 * (pages_to_scan 5000 merging into a chain) its time is ksmd's CPU, whose cost varies within a batch.
+	 */
+	private static final long MIN_WAKEUPS = 15;
 	private static final int GRID = 20;
 	private static final int GOLDEN_STEPS = 20;
 
@@ -113,7 +118,7 @@ public final class ScanCostCalibrator {
 
 	/** The base model with its ksmd page costs scaled and the given wake-up latency. */
 	static CostModel scaled(CostModel b, double scale, long wakeupLatencyNanos) {
-		return new CostModel(b.hz(), wakeupLatencyNanos, Math.round(b.skipPageNanos() * scale),
+		return new CostModel(b.hz(), wakeupLatencyNanos, b.wakeupCpuNanos(), Math.round(b.skipPageNanos() * scale),
 				Math.round(b.ksmPageVisitNanos() * scale), Math.round(b.checksumNanos() * scale),
 				Math.round(b.treeSearchNanos() * scale), Math.round(b.mergeNanos() * scale), b.walkItemNanos(),
 				b.walkPteNanos(), b.tlbIpiNanos(), b.mmuNotifierNanos(), b.copyPageNanosPerDistance());
@@ -178,10 +183,10 @@ public final class ScanCostCalibrator {
 
 	/**
 	 * The engine's time from run=1 until ksmd has scanned {@code pages} pages of a case under
-	 * {@code cost} (the start of the wake-up that crosses it: the engine stamps a batch's effects
-	 * with its wake-up time). Matching the recorded pages
-	 * scanned rather than the last change keeps a transient counter change (seen at sleep 0) from
-	 * being taken for ksmd's work.
+	 * {@code cost}: the wake-up that crosses it, plus the share of that batch's CPU time up to the page
+	 * (the kernel's counters change page by page, and the engine dates the last change inside the batch).
+	 * Matching the recorded pages scanned rather than the last change keeps a transient counter change
+	 * (seen at sleep 0) from being taken for ksmd's work.
 	 */
 	public static double simulatedSeconds(ReplayCase c, CostModel cost, long pages) {
 		KsmSimulation sim = started(c, cost);
@@ -190,6 +195,7 @@ public final class ScanCostCalibrator {
 		long before = 0;
 		long wake = t0;
 		while (true) {
+			long cpuBefore = sim.ksmdCpuNanos();
 			sim.stepWakeup();
 			KsmSnapshot s = sim.snapshot();
 			long scanned = s.counters().pagesScanned() - p0;
@@ -197,7 +203,8 @@ public final class ScanCostCalibrator {
 				return (wake - t0) / 1e9; // ksmd stopped (nothing to scan)
 			}
 			if (scanned >= pages) {
-				return (s.timeNanos() - t0) / 1e9;
+				double intoBatch = (sim.ksmdCpuNanos() - cpuBefore) * (double) (pages - before) / (scanned - before);
+				return (s.timeNanos() + intoBatch - t0) / 1e9;
 			}
 			before = scanned;
 			wake = s.timeNanos();
@@ -219,7 +226,7 @@ public final class ScanCostCalibrator {
 	}
 
 	private static ReferenceCase referenceCase(ReplayCase c) {
-		return new ReferenceCase(c.name(), Map.of(), c.workload(), List.of());
+		return new ReferenceCase(c.name(), Map.of(), c.workload(), List.of(), Double.NaN);
 	}
 
 	static List<Observation> observations(List<RecordedCase> cases) {
@@ -236,6 +243,11 @@ public final class ScanCostCalibrator {
 			}
 			long sleepMs = Long.parseLong(c.replayCase().tunables().getOrDefault(KsmSysfsFile.SLEEP_MILLISECS,
 					KsmSysfsFile.SLEEP_MILLISECS.defaultValue().orElse("20")));
+			long pagesToScan = Long.parseLong(c.replayCase().tunables().getOrDefault(KsmSysfsFile.PAGES_TO_SCAN,
+					KsmSysfsFile.PAGES_TO_SCAN.defaultValue().orElse("100")));
+			if (sleepMs > 0 && pages < MIN_WAKEUPS * pagesToScan) {
+				continue; // a few long batches: ksmd's CPU time, which says little about its sleeps
+			}
 			observations.add(new Observation(c.replayCase(), sleepMs, pages, wall));
 		}
 		return observations;

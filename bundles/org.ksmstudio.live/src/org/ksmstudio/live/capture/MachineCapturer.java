@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.zip.GZIPInputStream;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.live.Messages;
@@ -26,6 +25,7 @@ import org.ksmstudio.live.proc.Vma;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.KsmUnavailableException;
+import org.ksmstudio.live.topology.KernelConfig;
 import org.ksmstudio.live.topology.NumaTopology;
 import org.ksmstudio.live.topology.NumaTopologyReader;
 
@@ -295,25 +295,11 @@ public final class MachineCapturer {
 
 	/** Whether the kernel config (/proc/config.gz or /boot/config-RELEASE) has CONFIG_MEM_SOFT_DIRTY=y. */
 	private boolean softDirtySupported(List<String> warnings) {
-		Optional<String> config = kernelConfig();
-		boolean supported = config.map(c -> c.contains("\nCONFIG_MEM_SOFT_DIRTY=y")).orElse(false);
+		boolean supported = KernelConfig.read(proc).map(c -> c.isSet("CONFIG_MEM_SOFT_DIRTY")).orElse(false);
 		if (!supported) {
 			warnings.add(Messages.CAPTURE_NO_SOFT_DIRTY);
 		}
 		return supported;
-	}
-
-	private Optional<String> kernelConfig() {
-		try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(proc.resolve("config.gz")))) {
-			return Optional.of("\n" + new String(in.readAllBytes(), StandardCharsets.US_ASCII));
-		} catch (IOException e) {
-			try {
-				String release = Files.readString(proc.resolve("sys/kernel/osrelease"), StandardCharsets.US_ASCII).trim();
-				return Optional.of("\n" + Files.readString(Path.of("/boot/config-" + release), StandardCharsets.US_ASCII));
-			} catch (IOException e2) {
-				return Optional.empty();
-			}
-		}
 	}
 
 	/** {@code echo 4 > /proc/PID/clear_refs} for each process; false (with a warning) when one fails. */

@@ -28,6 +28,11 @@ public final class ProcessKsmReader {
 		this.proc = proc;
 	}
 
+	/** Where proc is mounted. */
+	public Path root() {
+		return proc;
+	}
+
 	/** A reader of this machine's {@code /proc}. */
 	public static ProcessKsmReader system() {
 		return new ProcessKsmReader(DEFAULT_PROC);

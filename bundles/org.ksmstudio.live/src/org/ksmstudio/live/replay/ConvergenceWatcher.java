@@ -77,6 +77,11 @@ public final class ConvergenceWatcher {
 		return previous;
 	}
 
+	/** Whether the latest sample is the one that saw the last change. */
+	public boolean latestIsLastChange() {
+		return previous == lastChange;
+	}
+
 	/** Full scans from the phase start to the last change. */
 	public long fullScansToLastChange() {
 		return lastChange.valueOr(KsmSysfsFile.FULL_SCANS, 0) - start.valueOr(KsmSysfsFile.FULL_SCANS, 0);

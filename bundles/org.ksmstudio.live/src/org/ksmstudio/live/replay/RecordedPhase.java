@@ -26,13 +26,16 @@ import org.ksmstudio.live.sysfs.WriteOutcome;
  * @param fullScansToLastChange    full scans from the phase start to the last counter change (null when not measured)
  * @param pagesScannedToLastChange pages scanned from the phase start to the last change
  * @param wallSecondsToLastChange  seconds from the phase start to the last change
+ * @param ksmdCpuSecondsToLastChange ksmd's CPU time from the phase start to the first reading that saw the last
+ *                                 change ({@code /proc/PID/schedstat}), seconds; null when not measured
  * @param perProcess               ksm_rmap_items, ksm_merging_pages, ksm_zero_pages, ksm_process_profit per process
  * @param series                   the counters over the phase (null when not kept)
  */
 public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
 		Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
 		@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
-		List<Map<String, Long>> perProcess, @Nullable KsmTimeSeries series) {
+		@Nullable Double ksmdCpuSecondsToLastChange, List<Map<String, Long>> perProcess,
+		@Nullable KsmTimeSeries series) {
 
 	/** The per-process fields, in the order of the reference format. */
 	public static final List<String> PER_PROCESS_FIELDS = List.of("ksm_rmap_items", "ksm_merging_pages",
@@ -59,6 +62,15 @@ public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> 
 			}
 		}
 		return m;
+	}
+
+	/** A phase without ksmd's CPU time. */
+	public RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
+			Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
+			@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
+			List<Map<String, Long>> perProcess, @Nullable KsmTimeSeries series) {
+		this(name, action, outcomes, expect, tunablesReadBack, converged, fullScansToLastChange,
+				pagesScannedToLastChange, wallSecondsToLastChange, null, perProcess, series);
 	}
 
 	public RecordedPhase {

@@ -123,6 +123,9 @@ public final class ReferenceFormat {
 		c.tunables().forEach((k, v) -> tunables.put(k.fileName(), tunableValue(k, v)));
 		m.put("tunables", tunables);
 		m.put("workload", ReferenceWorkload.toJson(c.workload(), index, streams));
+		if (recorded.ksmdCpuSecondsBeforeStart() != null) {
+			m.put("ksmd_cpu_s_before_start", recorded.ksmdCpuSecondsBeforeStart());
+		}
 		List<Object> phases = new ArrayList<>();
 		for (RecordedPhase p : recorded.phases()) {
 			Map<String, Object> phase = new LinkedHashMap<>();
@@ -138,6 +141,9 @@ public final class ReferenceFormat {
 				}
 				if (p.wallSecondsToLastChange() instanceof Double wall) {
 					phase.put("wall_s_to_last_change", wall);
+				}
+				if (p.ksmdCpuSecondsToLastChange() != null) {
+					phase.put("ksmd_cpu_s_to_last_change", p.ksmdCpuSecondsToLastChange());
 				}
 			}
 			if (!p.converged()) {
@@ -295,10 +301,13 @@ public final class ReferenceFormat {
 					measured ? count(p, "full_scans_to_last_change", pat) : null,
 					measured ? count(p, "pages_scanned_to_last_change", pat) : null,
 					measured && p.has("wall_s_to_last_change") ? decimal(p, "wall_s_to_last_change", pat) : null,
+					measured && p.has("ksmd_cpu_s_to_last_change") ? decimal(p, "ksmd_cpu_s_to_last_change", pat)
+							: null,
 					perProcess, null));
 		}
 		try {
-			return new RecordedCase(new ReplayCase(name, tunables, workload, phases), recorded);
+			return new RecordedCase(new ReplayCase(name, tunables, workload, phases), recorded,
+					c.has("ksmd_cpu_s_before_start") ? decimal(c, "ksmd_cpu_s_before_start", at) : null);
 		} catch (IllegalArgumentException e) {
 			throw new IOException(InputFiles.name(file) + ": " + at + ": " + e.getMessage(), e);
 		}

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -16,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
+import org.ksmstudio.live.proc.KsmdThread;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.sysfs.ApplyPlan;
 import org.ksmstudio.live.sysfs.ApplyPlanner;
@@ -91,6 +93,8 @@ public final class ReplayRunner {
 	private final KsmSysfsWriter writer;
 	private final ProcessKsmReader proc;
 	private final Options options;
+	/** ksmd, found when a case starts (empty on a kernel or fake tree without it) */
+	private Optional<KsmdThread> ksmd = Optional.empty();
 
 	/**
 	 * @param sysfs   the kernel's KSM directory
@@ -131,6 +135,9 @@ public final class ReplayRunner {
 			RecordedCase recorded;
 			try {
 				processes = setUp(replayCase, binary);
+				ksmd = KsmdThread.find(proc.root());
+				long cpu = ksmdCpuNanos();
+				@Nullable Double cpuBeforeStart = cpu < 0 ? null : Math.round(cpu / 1e5) / 1e4;
 				List<RecordedPhase> phases = new ArrayList<>();
 				for (ReplayCase.Phase phase : replayCase.phases()) {
 					listener.phaseStarted(replayCase, phase);
@@ -138,7 +145,7 @@ public final class ReplayRunner {
 					phases.add(done);
 					listener.phaseFinished(replayCase, done);
 				}
-				recorded = new RecordedCase(replayCase, phases);
+				recorded = new RecordedCase(replayCase, phases, cpuBeforeStart);
 			} finally {
 				if (processes != null) {
 					processes.close();
@@ -260,6 +267,8 @@ public final class ReplayRunner {
 			Map<KsmSysfsFile, String> readBack, KsmSample start, GeneratedWorkload processes, ReplayListener listener,
 			BooleanSupplier cancelled)
 			throws IOException, InterruptedException {
+		long cpuAtStart = ksmdCpuNanos();
+		long cpuAtLastChange = cpuAtStart;
 		ConvergenceWatcher watcher = new ConvergenceWatcher(start);
 		KsmTimeSeries series = new KsmTimeSeries(
 				(int) Math.min(100_000, options.phaseTimeout().toMillis() / Math.max(1, options.seriesInterval().toMillis()) + 2));
@@ -273,12 +282,17 @@ public final class ReplayRunner {
 			}
 			Thread.sleep(options.pollInterval().toMillis());
 			KsmSample sample = sysfs.sample(WATCHED);
+			long cpu = ksmdCpuNanos();
 			listener.sampled(sample);
 			if (sample.nanoTime() - lastKept >= options.seriesInterval().toNanos()) {
 				series.add(sample);
 				lastKept = sample.nanoTime();
 			}
-			if (watcher.offer(sample)) {
+			boolean settled = watcher.offer(sample);
+			if (watcher.latestIsLastChange()) {
+				cpuAtLastChange = cpu;
+			}
+			if (settled) {
 				converged = true;
 				break;
 			}
@@ -290,7 +304,13 @@ public final class ReplayRunner {
 		series.add(watcher.latest());
 		return new RecordedPhase(name, action, outcomes, RecordedPhase.countersOf(watcher.latest()), readBack, converged,
 				watcher.fullScansToLastChange(), watcher.pagesScannedToLastChange(), watcher.secondsToLastChange(),
+				cpuAtStart < 0 || cpuAtLastChange < 0 ? null : Math.round((cpuAtLastChange - cpuAtStart) / 1e5) / 1e4,
 				perProcess(processes), series);
+	}
+
+	/** ksmd's CPU time now, ns, or -1 when it cannot be read. */
+	private long ksmdCpuNanos() {
+		return ksmd.map(k -> k.cpuNanos().orElse(-1)).orElse(-1L);
 	}
 
 	private List<Map<String, Long>> perProcess(GeneratedWorkload processes) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.ksmstudio.engine.scenario.AdvisorMode;
 import org.ksmstudio.engine.scenario.ContentGroup;
+import org.ksmstudio.engine.scenario.CostModel;
 import org.ksmstudio.engine.scenario.ForkPoint;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.scenario.MergeMode;
@@ -52,8 +53,11 @@ public final class MachineScenarioConverter {
 		case "aarch64" -> "arm64";
 		default -> t.architecture();
 		};
-		Topology topology = new Topology(arch, (int) t.pageSizeBytes(), t.cpuCount(), nodes, t.distances());
+		Topology topology = new Topology(arch, (int) t.pageSizeBytes(), t.cpuCount(), nodes, t.distances(),
+				t.ksmdCpuNanos() >= 0 ? t.ksmdCpuNanos() : Topology.DEFAULT_KSMD_CPU_NANOS);
+		CostModel base = CostModel.THIS_MACHINE;
 		Scenario.Builder builder = Scenario.builder().name(name).topology(topology)
+				.costModel(t.hz() > 0 ? base.withHz(t.hz()) : base)
 				.tunables(tunables == null ? KsmTunables.DEFAULTS.withRun(1) : tunables(tunables));
 		for (ImportedProcess p : machine.processes()) {
 			List<MergeableRegion> regions = new ArrayList<>();

@@ -12,9 +12,17 @@ import java.util.List;
  * @param cpuCount      CPUs online
  * @param pageSizeBytes the base page size
  * @param architecture  the kernel's architecture name ({@code x86_64}, {@code aarch64}, ...)
+ * @param hz            the kernel's CONFIG_HZ, 0 when its configuration could not be read
+ * @param ksmdCpuNanos  ksmd's CPU time since it started ({@code /proc/PID/schedstat}), -1 when there is no ksmd
  */
 public record NumaTopology(List<NumaNode> nodes, List<List<Integer>> distances, int cpuCount, long pageSizeBytes,
-		String architecture) {
+		String architecture, int hz, long ksmdCpuNanos) {
+
+	/** A topology without the kernel's HZ and ksmd's CPU time. */
+	public NumaTopology(List<NumaNode> nodes, List<List<Integer>> distances, int cpuCount, long pageSizeBytes,
+			String architecture) {
+		this(nodes, distances, cpuCount, pageSizeBytes, architecture, 0, -1);
+	}
 
 	public NumaTopology {
 		nodes = List.copyOf(nodes);

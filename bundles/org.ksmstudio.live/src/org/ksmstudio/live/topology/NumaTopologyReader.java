@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ksmstudio.live.proc.KsmdThread;
+
 /**
  * Reads the NUMA topology from {@code /sys/devices/system/node} (nodes, nodeN/meminfo,
- * nodeN/cpulist, nodeN/distance). A kernel without NUMA support has no such directory: the
+ * nodeN/cpulist, nodeN/distance), with the kernel's CONFIG_HZ ({@link KernelConfig}) and ksmd's
+ * CPU time ({@link KsmdThread}). A kernel without NUMA support has no such directory: the
  * machine is then one node holding all memory ({@code /proc/meminfo}) and all CPUs.
  * Both roots are configurable so that tests can use fake trees.
  */
@@ -46,7 +49,7 @@ public final class NumaTopologyReader {
 				cpus.add(cpu);
 			}
 			return new NumaTopology(List.of(new NumaNode(0, total, free, cpus)), List.of(List.of(10)), cpuCount,
-					pageSize, architecture);
+					pageSize, architecture, hz(), ksmdCpuNanos());
 		}
 		List<Integer> ids = nodeIds(nodeDir);
 		List<NumaNode> nodes = new ArrayList<>();
@@ -58,7 +61,19 @@ public final class NumaTopologyReader {
 					meminfoKilobytes(meminfo, "MemFree") * 1024, cpus(dir.resolve("cpulist"))));
 			distances.add(distances(dir.resolve("distance"), ids.size()));
 		}
-		return new NumaTopology(nodes, distances, cpuCount, pageSize, architecture);
+		return new NumaTopology(nodes, distances, cpuCount, pageSize, architecture, hz(), ksmdCpuNanos());
+	}
+
+	private int hz() {
+		return KernelConfig.read(proc).map(c -> c.hz().orElse(0)).orElse(0);
+	}
+
+	private long ksmdCpuNanos() {
+		try {
+			return KsmdThread.find(proc).map(k -> k.cpuNanos().orElse(-1)).orElse(-1L);
+		} catch (IOException e) {
+			return -1; // proc not listable: no ksmd to read
+		}
 	}
 
 	private List<Integer> nodeIds(Path nodeDir) throws IOException {

@@ -47,6 +47,8 @@ class LimitsTest {
     @Test
     void sizesAndCounts() {
         refused(s -> s.getTopology().setCpuCount(100_000), "CPUs = 100000", "8192");
+        refused(s -> s.getTopology().setKsmdCpuTimeMs(-1), "ksmd CPU time before the run = -1", "315360000000");
+        refused(s -> s.getTopology().setKsmdCpuTimeMs(Long.MAX_VALUE), "ksmd CPU time before the run", "ten years");
         refused(s -> s.getTopology().getNodes().get(0).setMemoryMiB(Long.MAX_VALUE), "Memory = ", "4 PiB");
         refused(s -> s.getWorkload().getProcesses().get(0).setPid(Integer.MAX_VALUE), "PID = 2147483647",
                 "PID_MAX_LIMIT");

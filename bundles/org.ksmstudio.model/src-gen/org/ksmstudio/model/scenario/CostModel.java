@@ -23,6 +23,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.ksmstudio.model.scenario.CostModel#getName <em>Name</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.CostModel#getHz <em>Hz</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.CostModel#getWakeupLatencyNs <em>Wakeup Latency Ns</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.CostModel#getWakeupCpuNs <em>Wakeup Cpu Ns</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.CostModel#getSkipPageNs <em>Skip Page Ns</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.CostModel#getKsmPageVisitNs <em>Ksm Page Visit Ns</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.CostModel#getChecksumNs <em>Checksum Ns</em>}</li>
@@ -175,6 +176,33 @@ public interface CostModel extends EObject {
 	 * @generated
 	 */
 	void setWakeupLatencyNs(long value);
+
+	/**
+	 * Returns the value of the '<em><b>Wakeup Cpu Ns</b></em>' attribute.
+	 * The default value is <code>"20000"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * ksmd's CPU time per wake-up that scans, beyond the cost of its pages: the wake-up itself, ksm_do_scan's locks and the walk to its next mm and VMA. On the reference machine a wake-up at pages_to_scan 1 cost ksmd 18 to 23 us of CPU (/proc/PID/schedstat) at sleep_millisecs 1 to 20.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Wakeup Cpu Ns</em>' attribute.
+	 * @see #setWakeupCpuNs(long)
+	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_WakeupCpuNs()
+	 * @model default="20000"
+	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='CPU per wake-up' unit='ns'"
+	 * @generated
+	 */
+	long getWakeupCpuNs();
+
+	/**
+	 * Sets the value of the '{@link org.ksmstudio.model.scenario.CostModel#getWakeupCpuNs <em>Wakeup Cpu Ns</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Wakeup Cpu Ns</em>' attribute.
+	 * @see #getWakeupCpuNs()
+	 * @generated
+	 */
+	void setWakeupCpuNs(long value);
 
 	/**
 	 * Returns the value of the '<em><b>Skip Page Ns</b></em>' attribute.

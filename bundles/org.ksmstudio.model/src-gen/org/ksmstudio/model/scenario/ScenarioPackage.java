@@ -201,13 +201,22 @@ public interface ScenarioPackage extends EPackage {
 	int TOPOLOGY__CPU_COUNT = 2;
 
 	/**
+	 * The feature id for the '<em><b>Ksmd Cpu Time Ms</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TOPOLOGY__KSMD_CPU_TIME_MS = 3;
+
+	/**
 	 * The feature id for the '<em><b>Nodes</b></em>' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int TOPOLOGY__NODES = 3;
+	int TOPOLOGY__NODES = 4;
 
 	/**
 	 * The number of structural features of the '<em>Topology</em>' class.
@@ -216,7 +225,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int TOPOLOGY_FEATURE_COUNT = 4;
+	int TOPOLOGY_FEATURE_COUNT = 5;
 
 	/**
 	 * The number of operations of the '<em>Topology</em>' class.
@@ -1132,13 +1141,22 @@ public interface ScenarioPackage extends EPackage {
 	int COST_MODEL__WAKEUP_LATENCY_NS = 2;
 
 	/**
+	 * The feature id for the '<em><b>Wakeup Cpu Ns</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int COST_MODEL__WAKEUP_CPU_NS = 3;
+
+	/**
 	 * The feature id for the '<em><b>Skip Page Ns</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__SKIP_PAGE_NS = 3;
+	int COST_MODEL__SKIP_PAGE_NS = 4;
 
 	/**
 	 * The feature id for the '<em><b>Ksm Page Visit Ns</b></em>' attribute.
@@ -1147,7 +1165,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__KSM_PAGE_VISIT_NS = 4;
+	int COST_MODEL__KSM_PAGE_VISIT_NS = 5;
 
 	/**
 	 * The feature id for the '<em><b>Checksum Ns</b></em>' attribute.
@@ -1156,7 +1174,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__CHECKSUM_NS = 5;
+	int COST_MODEL__CHECKSUM_NS = 6;
 
 	/**
 	 * The feature id for the '<em><b>Tree Search Ns</b></em>' attribute.
@@ -1165,7 +1183,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__TREE_SEARCH_NS = 6;
+	int COST_MODEL__TREE_SEARCH_NS = 7;
 
 	/**
 	 * The feature id for the '<em><b>Merge Ns</b></em>' attribute.
@@ -1174,7 +1192,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__MERGE_NS = 7;
+	int COST_MODEL__MERGE_NS = 8;
 
 	/**
 	 * The feature id for the '<em><b>Walk Item Ns</b></em>' attribute.
@@ -1183,7 +1201,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__WALK_ITEM_NS = 8;
+	int COST_MODEL__WALK_ITEM_NS = 9;
 
 	/**
 	 * The feature id for the '<em><b>Walk Pte Ns</b></em>' attribute.
@@ -1192,7 +1210,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__WALK_PTE_NS = 9;
+	int COST_MODEL__WALK_PTE_NS = 10;
 
 	/**
 	 * The feature id for the '<em><b>Tlb Ipi Ns</b></em>' attribute.
@@ -1201,7 +1219,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__TLB_IPI_NS = 10;
+	int COST_MODEL__TLB_IPI_NS = 11;
 
 	/**
 	 * The feature id for the '<em><b>Mmu Notifier Ns</b></em>' attribute.
@@ -1210,7 +1228,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__MMU_NOTIFIER_NS = 11;
+	int COST_MODEL__MMU_NOTIFIER_NS = 12;
 
 	/**
 	 * The feature id for the '<em><b>Copy Page Ns Per Distance</b></em>' attribute.
@@ -1219,7 +1237,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL__COPY_PAGE_NS_PER_DISTANCE = 12;
+	int COST_MODEL__COPY_PAGE_NS_PER_DISTANCE = 13;
 
 	/**
 	 * The number of structural features of the '<em>Cost Model</em>' class.
@@ -1228,7 +1246,7 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int COST_MODEL_FEATURE_COUNT = 13;
+	int COST_MODEL_FEATURE_COUNT = 14;
 
 	/**
 	 * The number of operations of the '<em>Cost Model</em>' class.
@@ -2801,6 +2819,17 @@ public interface ScenarioPackage extends EPackage {
 	EAttribute getTopology_CpuCount();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.Topology#getKsmdCpuTimeMs <em>Ksmd Cpu Time Ms</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Ksmd Cpu Time Ms</em>'.
+	 * @see org.ksmstudio.model.scenario.Topology#getKsmdCpuTimeMs()
+	 * @see #getTopology()
+	 * @generated
+	 */
+	EAttribute getTopology_KsmdCpuTimeMs();
+
+	/**
 	 * Returns the meta object for the containment reference list '{@link org.ksmstudio.model.scenario.Topology#getNodes <em>Nodes</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -3556,6 +3585,17 @@ public interface ScenarioPackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getCostModel_WakeupLatencyNs();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.CostModel#getWakeupCpuNs <em>Wakeup Cpu Ns</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Wakeup Cpu Ns</em>'.
+	 * @see org.ksmstudio.model.scenario.CostModel#getWakeupCpuNs()
+	 * @see #getCostModel()
+	 * @generated
+	 */
+	EAttribute getCostModel_WakeupCpuNs();
 
 	/**
 	 * Returns the meta object for the attribute '{@link org.ksmstudio.model.scenario.CostModel#getSkipPageNs <em>Skip Page Ns</em>}'.
@@ -4446,6 +4486,14 @@ public interface ScenarioPackage extends EPackage {
 		EAttribute TOPOLOGY__CPU_COUNT = eINSTANCE.getTopology_CpuCount();
 
 		/**
+		 * The meta object literal for the '<em><b>Ksmd Cpu Time Ms</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TOPOLOGY__KSMD_CPU_TIME_MS = eINSTANCE.getTopology_KsmdCpuTimeMs();
+
+		/**
 		 * The meta object literal for the '<em><b>Nodes</b></em>' containment reference list feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -5030,6 +5078,14 @@ public interface ScenarioPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute COST_MODEL__WAKEUP_LATENCY_NS = eINSTANCE.getCostModel_WakeupLatencyNs();
+
+		/**
+		 * The meta object literal for the '<em><b>Wakeup Cpu Ns</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute COST_MODEL__WAKEUP_CPU_NS = eINSTANCE.getCostModel_WakeupCpuNs();
 
 		/**
 		 * The meta object literal for the '<em><b>Skip Page Ns</b></em>' attribute feature.

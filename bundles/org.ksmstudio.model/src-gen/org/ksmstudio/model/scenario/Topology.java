@@ -25,6 +25,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.ksmstudio.model.scenario.Topology#getArchitecture <em>Architecture</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.Topology#getPageSize <em>Page Size</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.Topology#getCpuCount <em>Cpu Count</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.Topology#getKsmdCpuTimeMs <em>Ksmd Cpu Time Ms</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.Topology#getNodes <em>Nodes</em>}</li>
  * </ul>
  *
@@ -117,6 +118,33 @@ public interface Topology extends EObject {
 	 * @generated
 	 */
 	void setCpuCount(int value);
+
+	/**
+	 * Returns the value of the '<em><b>Ksmd Cpu Time Ms</b></em>' attribute.
+	 * The default value is <code>"600000"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * ksmd's CPU time since it started when the scenario starts, in milliseconds (task_sched_runtime() of ksmd, the first field of /proc/PID/schedstat). Selecting advisor_mode scan-time zeroes the advisor's context but not this, so the advisor's first step (scan_time_advisor in mm/ksm.c) counts all of it as the CPU of its first scan. Capture and replay read it from the machine; the default, 10 minutes, is a machine that has run KSM for a while.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Ksmd Cpu Time Ms</em>' attribute.
+	 * @see #setKsmdCpuTimeMs(long)
+	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getTopology_KsmdCpuTimeMs()
+	 * @model default="600000"
+	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Topology' label='ksmd CPU time before the run' unit='ms'"
+	 * @generated
+	 */
+	long getKsmdCpuTimeMs();
+
+	/**
+	 * Sets the value of the '{@link org.ksmstudio.model.scenario.Topology#getKsmdCpuTimeMs <em>Ksmd Cpu Time Ms</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Ksmd Cpu Time Ms</em>' attribute.
+	 * @see #getKsmdCpuTimeMs()
+	 * @generated
+	 */
+	void setKsmdCpuTimeMs(long value);
 
 	/**
 	 * Returns the value of the '<em><b>Nodes</b></em>' containment reference list.

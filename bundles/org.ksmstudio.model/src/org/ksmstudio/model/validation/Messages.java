@@ -89,6 +89,7 @@ public final class Messages {
     public static String Name_Quoted;
 
     public static String Constraint_CpuCountRange;
+    public static String Constraint_KsmdCpuTimeRange;
     public static String Constraint_NodeMemoryRange;
     public static String Constraint_PidRange;
     public static String Constraint_VcpuRange;

@@ -164,7 +164,10 @@ public final class ScenarioConstraints {
 
     // ---- topology ------------------------------------------------------------------------------
 
-    /** Page size for the architecture, CPU count, node ids 0..n-1, SLIT matrix shape and values, CPU sets. */
+    /**
+     * Page size for the architecture, CPU count, ksmd's earlier CPU time, node ids 0..n-1, SLIT matrix shape and
+     * values, CPU sets.
+     */
     public static boolean validTopology(Topology topology, DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         int pageSize = topology.getPageSize();
@@ -177,6 +180,10 @@ public final class ScenarioConstraints {
         if (topology.getCpuCount() < 1 || topology.getCpuCount() > ScenarioLimits.MAX_CPUS) {
             c.error(topology, Literals.TOPOLOGY__CPU_COUNT, topology.getCpuCount(),
                     MessageBundle.bind(Messages.Constraint_CpuCountRange, ScenarioLimits.MAX_CPUS));
+        }
+        if (topology.getKsmdCpuTimeMs() < 0 || topology.getKsmdCpuTimeMs() > ScenarioLimits.MAX_KSMD_CPU_TIME_MS) {
+            c.error(topology, Literals.TOPOLOGY__KSMD_CPU_TIME_MS, topology.getKsmdCpuTimeMs(),
+                    MessageBundle.bind(Messages.Constraint_KsmdCpuTimeRange, ScenarioLimits.MAX_KSMD_CPU_TIME_MS));
         }
         List<NumaNode> nodes = topology.getNodes();
         if (nodes.isEmpty()) {

@@ -15,6 +15,8 @@ public final class ScenarioLimits {
 
     /** CPUs: the largest NR_CPUS of x86_64 (CONFIG_MAXSMP). */
     public static final int MAX_CPUS = 8192;
+    /** Most CPU time ksmd may have had before a scenario, ms (ten years). */
+    public static final long MAX_KSMD_CPU_TIME_MS = 10L * 365 * 86_400_000;
 
     /** vCPUs of a KVM guest: KVM_MAX_VCPUS of x86. */
     public static final int MAX_VCPUS = 4096;

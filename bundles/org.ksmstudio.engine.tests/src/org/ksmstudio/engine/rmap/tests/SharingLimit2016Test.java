@@ -52,10 +52,13 @@ class SharingLimit2016Test {
                 migrations += o.count();
             }
         }
-        assertEquals(10, migrations, "one page migrated per migrate_pages call");
+        // the test program's calls are its system calls: without the limit the first returns after 74 s, past the
+        // end of the run, so the other nine never start; with it every call returns within milliseconds
+        int calls = policy.equals("2016") ? 1 : 10;
+        assertEquals(calls, migrations, "one page migrated per migrate_pages call");
         var log = sim.rmapOperations();
-        assertEquals(10, log.size());
-        for (int i = 0; i < 10; i++) {
+        assertEquals(calls, log.size());
+        for (int i = 0; i < calls; i++) {
             assertEquals((120L + i) * 1_000_000_000L, log.get(i).startNanos(), "one call per second from 120 s");
             assertEquals(1, log.get(i).ksmPages());
         }

@@ -35,7 +35,7 @@ import org.ksmstudio.engine.scenario.Topology;
  */
 class WalkCostTest {
     /** round numbers so that every term shows in the sum: lock 100, PTE 1,000, IPI 10,000, KVM 100,000 */
-    static final CostModel COST = new CostModel(250, 600_000, 40, 150, 700, 150, 1_000, 100, 1_000, 10_000, 100_000,
+    static final CostModel COST = new CostModel(250, 600_000, 20_000, 40, 150, 700, 150, 1_000, 100, 1_000, 10_000, 100_000,
             1);
     static final String R = RmapScenarios.REGION;
 

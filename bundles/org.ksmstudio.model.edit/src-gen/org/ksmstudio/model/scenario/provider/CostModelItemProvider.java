@@ -68,6 +68,7 @@ public class CostModelItemProvider
 			addNamePropertyDescriptor(object);
 			addHzPropertyDescriptor(object);
 			addWakeupLatencyNsPropertyDescriptor(object);
+			addWakeupCpuNsPropertyDescriptor(object);
 			addSkipPageNsPropertyDescriptor(object);
 			addKsmPageVisitNsPropertyDescriptor(object);
 			addChecksumNsPropertyDescriptor(object);
@@ -184,6 +185,28 @@ public class CostModelItemProvider
 				 getString("_UI_CostModel_wakeupLatencyNs_feature"),
 				 getString("_UI_CostModel_wakeupLatencyNs_description"),
 				 ScenarioPackage.Literals.COST_MODEL__WAKEUP_LATENCY_NS,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 getString("_UI_ScanningcostPropertyCategory"),
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Wakeup Cpu Ns feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addWakeupCpuNsPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_CostModel_wakeupCpuNs_feature"),
+				 getString("_UI_CostModel_wakeupCpuNs_description"),
+				 ScenarioPackage.Literals.COST_MODEL__WAKEUP_CPU_NS,
 				 true,
 				 false,
 				 false,
@@ -416,6 +439,7 @@ public class CostModelItemProvider
 			case ScenarioPackage.COST_MODEL__NAME:
 			case ScenarioPackage.COST_MODEL__HZ:
 			case ScenarioPackage.COST_MODEL__WAKEUP_LATENCY_NS:
+			case ScenarioPackage.COST_MODEL__WAKEUP_CPU_NS:
 			case ScenarioPackage.COST_MODEL__SKIP_PAGE_NS:
 			case ScenarioPackage.COST_MODEL__KSM_PAGE_VISIT_NS:
 			case ScenarioPackage.COST_MODEL__CHECKSUM_NS:

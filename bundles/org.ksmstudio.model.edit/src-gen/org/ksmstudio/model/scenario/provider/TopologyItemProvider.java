@@ -72,6 +72,7 @@ public class TopologyItemProvider
 			addArchitecturePropertyDescriptor(object);
 			addPageSizePropertyDescriptor(object);
 			addCpuCountPropertyDescriptor(object);
+			addKsmdCpuTimeMsPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
 	}
@@ -134,6 +135,28 @@ public class TopologyItemProvider
 				 getString("_UI_Topology_cpuCount_feature"),
 				 getString("_UI_Topology_cpuCount_description"),
 				 ScenarioPackage.Literals.TOPOLOGY__CPU_COUNT,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 getString("_UI_TopologyPropertyCategory"),
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Ksmd Cpu Time Ms feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addKsmdCpuTimeMsPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Topology_ksmdCpuTimeMs_feature"),
+				 getString("_UI_Topology_ksmdCpuTimeMs_description"),
+				 ScenarioPackage.Literals.TOPOLOGY__KSMD_CPU_TIME_MS,
 				 true,
 				 false,
 				 false,
@@ -220,6 +243,7 @@ public class TopologyItemProvider
 			case ScenarioPackage.TOPOLOGY__ARCHITECTURE:
 			case ScenarioPackage.TOPOLOGY__PAGE_SIZE:
 			case ScenarioPackage.TOPOLOGY__CPU_COUNT:
+			case ScenarioPackage.TOPOLOGY__KSMD_CPU_TIME_MS:
 				fireNotifyChanged(new ViewerNotification(notification, notification.getNotifier(), false, true));
 				return;
 			case ScenarioPackage.TOPOLOGY__NODES:

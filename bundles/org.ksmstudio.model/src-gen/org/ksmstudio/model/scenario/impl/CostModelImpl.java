@@ -26,6 +26,7 @@ import org.ksmstudio.model.scenario.ScenarioPackage;
  *   <li>{@link org.ksmstudio.model.scenario.impl.CostModelImpl#getName <em>Name</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.CostModelImpl#getHz <em>Hz</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.CostModelImpl#getWakeupLatencyNs <em>Wakeup Latency Ns</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.impl.CostModelImpl#getWakeupCpuNs <em>Wakeup Cpu Ns</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.CostModelImpl#getSkipPageNs <em>Skip Page Ns</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.CostModelImpl#getKsmPageVisitNs <em>Ksm Page Visit Ns</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.CostModelImpl#getChecksumNs <em>Checksum Ns</em>}</li>
@@ -100,6 +101,26 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @ordered
 	 */
 	protected long wakeupLatencyNs = WAKEUP_LATENCY_NS_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getWakeupCpuNs() <em>Wakeup Cpu Ns</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getWakeupCpuNs()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final long WAKEUP_CPU_NS_EDEFAULT = 20000L;
+
+	/**
+	 * The cached value of the '{@link #getWakeupCpuNs() <em>Wakeup Cpu Ns</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getWakeupCpuNs()
+	 * @generated
+	 * @ordered
+	 */
+	protected long wakeupCpuNs = WAKEUP_CPU_NS_EDEFAULT;
 
 	/**
 	 * The default value of the '{@link #getSkipPageNs() <em>Skip Page Ns</em>}' attribute.
@@ -441,6 +462,29 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 */
 	@Override
+	public long getWakeupCpuNs() {
+		return wakeupCpuNs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setWakeupCpuNs(long newWakeupCpuNs) {
+		long oldWakeupCpuNs = wakeupCpuNs;
+		wakeupCpuNs = newWakeupCpuNs;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ScenarioPackage.COST_MODEL__WAKEUP_CPU_NS, oldWakeupCpuNs, wakeupCpuNs));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public long getSkipPageNs() {
 		return skipPageNs;
 	}
@@ -633,6 +677,8 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 				return getHz();
 			case ScenarioPackage.COST_MODEL__WAKEUP_LATENCY_NS:
 				return getWakeupLatencyNs();
+			case ScenarioPackage.COST_MODEL__WAKEUP_CPU_NS:
+				return getWakeupCpuNs();
 			case ScenarioPackage.COST_MODEL__SKIP_PAGE_NS:
 				return getSkipPageNs();
 			case ScenarioPackage.COST_MODEL__KSM_PAGE_VISIT_NS:
@@ -673,6 +719,9 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 				return;
 			case ScenarioPackage.COST_MODEL__WAKEUP_LATENCY_NS:
 				setWakeupLatencyNs((Long)newValue);
+				return;
+			case ScenarioPackage.COST_MODEL__WAKEUP_CPU_NS:
+				setWakeupCpuNs((Long)newValue);
 				return;
 			case ScenarioPackage.COST_MODEL__SKIP_PAGE_NS:
 				setSkipPageNs((Long)newValue);
@@ -725,6 +774,9 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 			case ScenarioPackage.COST_MODEL__WAKEUP_LATENCY_NS:
 				setWakeupLatencyNs(WAKEUP_LATENCY_NS_EDEFAULT);
 				return;
+			case ScenarioPackage.COST_MODEL__WAKEUP_CPU_NS:
+				setWakeupCpuNs(WAKEUP_CPU_NS_EDEFAULT);
+				return;
 			case ScenarioPackage.COST_MODEL__SKIP_PAGE_NS:
 				setSkipPageNs(SKIP_PAGE_NS_EDEFAULT);
 				return;
@@ -773,6 +825,8 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 				return hz != HZ_EDEFAULT;
 			case ScenarioPackage.COST_MODEL__WAKEUP_LATENCY_NS:
 				return wakeupLatencyNs != WAKEUP_LATENCY_NS_EDEFAULT;
+			case ScenarioPackage.COST_MODEL__WAKEUP_CPU_NS:
+				return wakeupCpuNs != WAKEUP_CPU_NS_EDEFAULT;
 			case ScenarioPackage.COST_MODEL__SKIP_PAGE_NS:
 				return skipPageNs != SKIP_PAGE_NS_EDEFAULT;
 			case ScenarioPackage.COST_MODEL__KSM_PAGE_VISIT_NS:
@@ -813,6 +867,8 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 		result.append(hz);
 		result.append(", wakeupLatencyNs: ");
 		result.append(wakeupLatencyNs);
+		result.append(", wakeupCpuNs: ");
+		result.append(wakeupCpuNs);
 		result.append(", skipPageNs: ");
 		result.append(skipPageNs);
 		result.append(", ksmPageVisitNs: ");

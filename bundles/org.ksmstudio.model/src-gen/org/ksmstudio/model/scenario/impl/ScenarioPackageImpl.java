@@ -543,8 +543,18 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
+	public EAttribute getTopology_KsmdCpuTimeMs() {
+		return (EAttribute)topologyEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EReference getTopology_Nodes() {
-		return (EReference)topologyEClass.getEStructuralFeatures().get(3);
+		return (EReference)topologyEClass.getEStructuralFeatures().get(4);
 	}
 
 	/**
@@ -1204,7 +1214,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 */
 	@Override
 	public EAttribute getCostModel_MmuNotifierNs() {
-		return (EAttribute)costModelEClass.getEStructuralFeatures().get(11);
+		return (EAttribute)costModelEClass.getEStructuralFeatures().get(12);
 	}
 
 	/**
@@ -1214,7 +1224,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 */
 	@Override
 	public EAttribute getCostModel_CopyPageNsPerDistance() {
-		return (EAttribute)costModelEClass.getEStructuralFeatures().get(12);
+		return (EAttribute)costModelEClass.getEStructuralFeatures().get(13);
 	}
 
 	/**
@@ -1243,7 +1253,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_SkipPageNs() {
+	public EAttribute getCostModel_WakeupCpuNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(3);
 	}
 
@@ -1253,7 +1263,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_KsmPageVisitNs() {
+	public EAttribute getCostModel_SkipPageNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(4);
 	}
 
@@ -1263,7 +1273,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_ChecksumNs() {
+	public EAttribute getCostModel_KsmPageVisitNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(5);
 	}
 
@@ -1273,7 +1283,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_TreeSearchNs() {
+	public EAttribute getCostModel_ChecksumNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(6);
 	}
 
@@ -1283,7 +1293,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_MergeNs() {
+	public EAttribute getCostModel_TreeSearchNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(7);
 	}
 
@@ -1293,7 +1303,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_WalkItemNs() {
+	public EAttribute getCostModel_MergeNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(8);
 	}
 
@@ -1303,7 +1313,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_WalkPteNs() {
+	public EAttribute getCostModel_WalkItemNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(9);
 	}
 
@@ -1313,8 +1323,18 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 	 * @generated
 	 */
 	@Override
-	public EAttribute getCostModel_TlbIpiNs() {
+	public EAttribute getCostModel_WalkPteNs() {
 		return (EAttribute)costModelEClass.getEStructuralFeatures().get(10);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getCostModel_TlbIpiNs() {
+		return (EAttribute)costModelEClass.getEStructuralFeatures().get(11);
 	}
 
 	/**
@@ -1990,6 +2010,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		createEAttribute(topologyEClass, TOPOLOGY__ARCHITECTURE);
 		createEAttribute(topologyEClass, TOPOLOGY__PAGE_SIZE);
 		createEAttribute(topologyEClass, TOPOLOGY__CPU_COUNT);
+		createEAttribute(topologyEClass, TOPOLOGY__KSMD_CPU_TIME_MS);
 		createEReference(topologyEClass, TOPOLOGY__NODES);
 
 		numaNodeEClass = createEClass(NUMA_NODE);
@@ -2071,6 +2092,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		createEAttribute(costModelEClass, COST_MODEL__NAME);
 		createEAttribute(costModelEClass, COST_MODEL__HZ);
 		createEAttribute(costModelEClass, COST_MODEL__WAKEUP_LATENCY_NS);
+		createEAttribute(costModelEClass, COST_MODEL__WAKEUP_CPU_NS);
 		createEAttribute(costModelEClass, COST_MODEL__SKIP_PAGE_NS);
 		createEAttribute(costModelEClass, COST_MODEL__KSM_PAGE_VISIT_NS);
 		createEAttribute(costModelEClass, COST_MODEL__CHECKSUM_NS);
@@ -2223,6 +2245,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		initEAttribute(getTopology_Architecture(), this.getArchitecture(), "architecture", "x86_64", 0, 1, Topology.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getTopology_PageSize(), ecorePackage.getEInt(), "pageSize", "4096", 0, 1, Topology.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getTopology_CpuCount(), ecorePackage.getEInt(), "cpuCount", "2", 0, 1, Topology.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTopology_KsmdCpuTimeMs(), ecorePackage.getELong(), "ksmdCpuTimeMs", "600000", 0, 1, Topology.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getTopology_Nodes(), this.getNumaNode(), null, "nodes", null, 0, -1, Topology.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(numaNodeEClass, NumaNode.class, "NumaNode", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
@@ -2304,6 +2327,7 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		initEAttribute(getCostModel_Name(), ecorePackage.getEString(), "name", "this machine (measured)", 0, 1, CostModel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getCostModel_Hz(), ecorePackage.getEInt(), "hz", "250", 0, 1, CostModel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getCostModel_WakeupLatencyNs(), ecorePackage.getELong(), "wakeupLatencyNs", "600000", 0, 1, CostModel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getCostModel_WakeupCpuNs(), ecorePackage.getELong(), "wakeupCpuNs", "20000", 0, 1, CostModel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getCostModel_SkipPageNs(), ecorePackage.getELong(), "skipPageNs", "240", 0, 1, CostModel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getCostModel_KsmPageVisitNs(), ecorePackage.getELong(), "ksmPageVisitNs", "270", 0, 1, CostModel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getCostModel_ChecksumNs(), ecorePackage.getELong(), "checksumNs", "1000", 0, 1, CostModel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -2488,6 +2512,14 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 			   "category", "Topology",
 			   "label", "CPUs",
 			   "unit", "CPUs"
+		   });
+		addAnnotation
+		  (getTopology_KsmdCpuTimeMs(),
+		   source,
+		   new String[] {
+			   "category", "Topology",
+			   "label", "ksmd CPU time before the run",
+			   "unit", "ms"
 		   });
 		addAnnotation
 		  (numaNodeEClass,
@@ -2942,6 +2974,14 @@ public class ScenarioPackageImpl extends EPackageImpl implements ScenarioPackage
 		   new String[] {
 			   "category", "Scanning cost",
 			   "label", "Wake-up latency",
+			   "unit", "ns"
+		   });
+		addAnnotation
+		  (getCostModel_WakeupCpuNs(),
+		   source,
+		   new String[] {
+			   "category", "Scanning cost",
+			   "label", "CPU per wake-up",
 			   "unit", "ns"
 		   });
 		addAnnotation

@@ -37,6 +37,7 @@ import org.ksmstudio.model.scenario.Topology;
  *   <li>{@link org.ksmstudio.model.scenario.impl.TopologyImpl#getArchitecture <em>Architecture</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.TopologyImpl#getPageSize <em>Page Size</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.TopologyImpl#getCpuCount <em>Cpu Count</em>}</li>
+ *   <li>{@link org.ksmstudio.model.scenario.impl.TopologyImpl#getKsmdCpuTimeMs <em>Ksmd Cpu Time Ms</em>}</li>
  *   <li>{@link org.ksmstudio.model.scenario.impl.TopologyImpl#getNodes <em>Nodes</em>}</li>
  * </ul>
  *
@@ -102,6 +103,26 @@ public class TopologyImpl extends EObjectImpl implements Topology {
 	 * @ordered
 	 */
 	protected int cpuCount = CPU_COUNT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getKsmdCpuTimeMs() <em>Ksmd Cpu Time Ms</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getKsmdCpuTimeMs()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final long KSMD_CPU_TIME_MS_EDEFAULT = 600000L;
+
+	/**
+	 * The cached value of the '{@link #getKsmdCpuTimeMs() <em>Ksmd Cpu Time Ms</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getKsmdCpuTimeMs()
+	 * @generated
+	 * @ordered
+	 */
+	protected long ksmdCpuTimeMs = KSMD_CPU_TIME_MS_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getNodes() <em>Nodes</em>}' containment reference list.
@@ -207,6 +228,29 @@ public class TopologyImpl extends EObjectImpl implements Topology {
 	 * @generated
 	 */
 	@Override
+	public long getKsmdCpuTimeMs() {
+		return ksmdCpuTimeMs;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setKsmdCpuTimeMs(long newKsmdCpuTimeMs) {
+		long oldKsmdCpuTimeMs = ksmdCpuTimeMs;
+		ksmdCpuTimeMs = newKsmdCpuTimeMs;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, ScenarioPackage.TOPOLOGY__KSMD_CPU_TIME_MS, oldKsmdCpuTimeMs, ksmdCpuTimeMs));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EList<NumaNode> getNodes() {
 		if (nodes == null) {
 			nodes = new EObjectContainmentEList<NumaNode>(NumaNode.class, this, ScenarioPackage.TOPOLOGY__NODES);
@@ -242,6 +286,8 @@ public class TopologyImpl extends EObjectImpl implements Topology {
 				return getPageSize();
 			case ScenarioPackage.TOPOLOGY__CPU_COUNT:
 				return getCpuCount();
+			case ScenarioPackage.TOPOLOGY__KSMD_CPU_TIME_MS:
+				return getKsmdCpuTimeMs();
 			case ScenarioPackage.TOPOLOGY__NODES:
 				return getNodes();
 		}
@@ -265,6 +311,9 @@ public class TopologyImpl extends EObjectImpl implements Topology {
 				return;
 			case ScenarioPackage.TOPOLOGY__CPU_COUNT:
 				setCpuCount((Integer)newValue);
+				return;
+			case ScenarioPackage.TOPOLOGY__KSMD_CPU_TIME_MS:
+				setKsmdCpuTimeMs((Long)newValue);
 				return;
 			case ScenarioPackage.TOPOLOGY__NODES:
 				getNodes().clear();
@@ -291,6 +340,9 @@ public class TopologyImpl extends EObjectImpl implements Topology {
 			case ScenarioPackage.TOPOLOGY__CPU_COUNT:
 				setCpuCount(CPU_COUNT_EDEFAULT);
 				return;
+			case ScenarioPackage.TOPOLOGY__KSMD_CPU_TIME_MS:
+				setKsmdCpuTimeMs(KSMD_CPU_TIME_MS_EDEFAULT);
+				return;
 			case ScenarioPackage.TOPOLOGY__NODES:
 				getNodes().clear();
 				return;
@@ -312,6 +364,8 @@ public class TopologyImpl extends EObjectImpl implements Topology {
 				return pageSize != PAGE_SIZE_EDEFAULT;
 			case ScenarioPackage.TOPOLOGY__CPU_COUNT:
 				return cpuCount != CPU_COUNT_EDEFAULT;
+			case ScenarioPackage.TOPOLOGY__KSMD_CPU_TIME_MS:
+				return ksmdCpuTimeMs != KSMD_CPU_TIME_MS_EDEFAULT;
 			case ScenarioPackage.TOPOLOGY__NODES:
 				return nodes != null && !nodes.isEmpty();
 		}
@@ -334,6 +388,8 @@ public class TopologyImpl extends EObjectImpl implements Topology {
 		result.append(pageSize);
 		result.append(", cpuCount: ");
 		result.append(cpuCount);
+		result.append(", ksmdCpuTimeMs: ");
+		result.append(ksmdCpuTimeMs);
 		result.append(')');
 		return result.toString();
 	}

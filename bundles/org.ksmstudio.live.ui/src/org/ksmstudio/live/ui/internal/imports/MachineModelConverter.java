@@ -64,6 +64,7 @@ public final class MachineModelConverter {
 		long firstNodeMiB = t.nodes().isEmpty() ? 1024 : Math.max(1, t.nodes().get(0).memTotalBytes() / MIB);
 		Scenario scenario = Scenarios.create(name, Math.max(1, t.cpuCount()), firstNodeMiB);
 		MachineModels.topology(scenario.getTopology(), t, notes);
+		MachineModels.kernelClock(scenario, t);
 		if (tunables != null) {
 			MachineModels.tunables(scenario.getKsm(), MachineScenarioConverter.tunables(tunables));
 		}
