@@ -33,7 +33,7 @@ class CalibrationAndRestoreTest {
 	Path temp;
 
 	private static final ScanCostCalibration FIT = new ScanCostCalibration("this machine (calibrated)",
-			new org.ksmstudio.engine.scenario.CostModel(250, 1_750_000, 300, 330, 1_250, 310, 1_690, 25, 78, 0, 0, 60),
+			new org.ksmstudio.engine.scenario.CostModel(250, 1_750_000, 20_000, 300, 330, 1_250, 310, 1_690, 25, 78, 0, 0, 60),
 			1.25, true, 4, 0.0123, 0.02, List.of());
 
 	@Test
@@ -63,7 +63,7 @@ class CalibrationAndRestoreTest {
 	@Test
 	void aFitWithoutPerPageCostKeepsChecksumNs() {
 		ScanCostCalibration noPageCost = new ScanCostCalibration("n",
-				new org.ksmstudio.engine.scenario.CostModel(250, 4_500_000, 1, 1, 1, 1, 1, 25, 78, 0, 0, 60), 1, false, 2,
+				new org.ksmstudio.engine.scenario.CostModel(250, 4_500_000, 0, 1, 1, 1, 1, 1, 25, 78, 0, 0, 60), 1, false, 2,
 				0.1, 0.15, List.of("No phase ran with sleep_millisecs 0"));
 		Scenario scenario = Scenarios.create("calibrate", 2, 1024);
 		long checksum = scenario.getCostModel().getChecksumNs();
