@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ksmstudio.core.headless.HeadlessMain;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.ScenarioResources;
 
@@ -31,8 +26,7 @@ class CommandLineTest {
     Path dir;
     private Path scenario;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final HeadlessCall headless = new HeadlessCall();
 
     @BeforeEach
     void scenario() throws Exception {
@@ -41,14 +35,12 @@ class CommandLineTest {
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return HeadlessMain.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        headless.reset();
+        return headless.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return headless.err();
     }
 
     /** Exit code 2 and exactly one line on standard error, which contains {@code expected}. */
@@ -59,21 +51,21 @@ class CommandLineTest {
         assertTrue(lines.get(0).startsWith("ksmstudio: "), lines.get(0));
         assertTrue(lines.get(0).contains(expected), lines.get(0));
         assertFalse(err().contains("\tat "), "no stack trace");
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran");
+        assertEquals("", headless.out(), "nothing ran");
     }
 
     @Test
     void everySubcommandHasItsOwnHelp() {
         for (String command : List.of("--sweep", "--replay", "--reference")) {
             assertEquals(0, run(command, "--help"), err());
-            String help = out.toString(StandardCharsets.UTF_8);
+            String help = headless.out();
             assertTrue(help.startsWith("Usage: ksmstudio --headless " + command), help);
             assertTrue(help.contains("--help"), help);
         }
         assertEquals(0, run(scenario.toString(), "--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--for=DURATION"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(headless.out().contains("--for=DURATION"), headless.out());
         assertEquals(0, run("--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("ksmstudio --headless --sweep FILE.ksm"));
+        assertTrue(headless.out().contains("ksmstudio --headless --sweep FILE.ksm"));
     }
 
     @Test

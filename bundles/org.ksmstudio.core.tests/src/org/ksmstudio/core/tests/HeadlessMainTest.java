@@ -3,13 +3,9 @@ package org.ksmstudio.core.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,12 +26,10 @@ class HeadlessMainTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final HeadlessCall headless = new HeadlessCall();
 
     private int run(String... args) {
-        return HeadlessMain.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return headless.run(args);
     }
 
     private Path example(String file) throws Exception {
@@ -46,7 +40,7 @@ class HeadlessMainTest {
     }
 
     private Map<String, String> counters() {
-        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+        return headless.out().lines().filter(l -> !l.startsWith("#"))
                 .collect(Collectors.toMap(l -> l.split(" ", 2)[0], l -> l.split(" ", 2)[1]));
     }
 
@@ -56,7 +50,7 @@ class HeadlessMainTest {
         Path csv = dir.resolve("out.csv");
         int code = run("--headless", example("reference-a-b-2000x1-mps256.ksm").toString(), "--json", json.toString(),
                 "--csv", csv.toString());
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, code, headless.err());
         Map<String, String> counters = counters();
         assertEquals("8", counters.get("pages_shared"));
         assertEquals("1992", counters.get("pages_sharing"));
@@ -89,12 +83,12 @@ class HeadlessMainTest {
     void severalPoliciesPrintOneBlockEach() throws Exception {
         // the kernel's counters are those of stock: no-limit's differ, a failed check (exit code 1, one line)
         assertEquals(1, run(example("reference-a-b-2000x1-mps256.ksm").toString(), "--policy", "stock", "--policy",
-                "no-limit"), err.toString(StandardCharsets.UTF_8));
-        List<String> headers = new ArrayList<>(out.toString(StandardCharsets.UTF_8).lines()
+                "no-limit"), headless.err());
+        List<String> headers = new ArrayList<>(headless.out().lines()
                 .filter(l -> l.startsWith("# policy")).toList());
         assertEquals(List.of("# policy stock", "# policy no-limit"), headers);
         assertEquals(List.of("ksmstudio: checkpoint initial (policy no-limit) differs: pages_shared expected 8, "
-                + "simulated 1 (and 4 more differences)"), err.toString(StandardCharsets.UTF_8).lines().toList());
+                + "simulated 1 (and 4 more differences)"), headless.err().lines().toList());
     }
 
     @Test
@@ -103,8 +97,8 @@ class HeadlessMainTest {
         // dups of at most 256 with the stock limit
         Path file = TestScenarios.save(TestScenarios.migrating(1, 600), dir, "migrating.ksm");
         assertEquals(0, run(file.toString(), "--policy", "stock", "--policy", "no-limit"),
-                err.toString(StandardCharsets.UTF_8));
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+                headless.err());
+        List<String> lines = headless.out().lines().toList();
         int header = lines.indexOf(
                 "# reverse-map walks and memory, policy by policy (worst walk, migration p99 per node, pages saved, dups)");
         assertTrue(header > 0, String.join("\n", lines));
@@ -119,13 +113,13 @@ class HeadlessMainTest {
     @Test
     void referenceRunPrintsNoWalkTable() throws Exception {
         assertEquals(0, run(example("reference-a-b-2000x1-mps256.ksm").toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).lines().noneMatch(l -> l.startsWith("# reverse-map")));
+        assertTrue(headless.out().lines().noneMatch(l -> l.startsWith("# reverse-map")));
     }
 
     @Test
     void unknownOptionIsOneLineAndExitCode2() throws Exception {
         assertEquals(2, run(example("reference-a-b-2000x1-mps256.ksm").toString(), "--frobnicate"));
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = headless.err();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("unknown option --frobnicate"), message);
     }
@@ -133,7 +127,7 @@ class HeadlessMainTest {
     @Test
     void missingFileIsOneLineAndExitCode2() {
         assertEquals(2, run(dir.resolve("missing.ksm").toString()));
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = headless.err();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("missing.ksm: no such file"), message);
     }
@@ -143,7 +137,7 @@ class HeadlessMainTest {
         Path file = example("reference-a-b-2000x1-mps256.ksm");
         Files.writeString(file, Files.readString(file).replace("<ksm run=\"1\"/>", "<ksm run=\"1\" maxPageSharing=\"1\"/>"));
         assertEquals(2, run(file.toString()));
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = headless.err();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains("max_page_sharing = 1") && message.contains("EINVAL"), message);
     }
@@ -153,7 +147,7 @@ class HeadlessMainTest {
         Path file = dir.resolve("bad.ksm");
         Files.writeString(file, "<?xml version=\"1.0\"?>\n<ksm:Scenario xmlns:ksm=\"http://www.ksmstudio.org/scenario/1.0\">\n<topology>\n");
         assertEquals(2, run(file.toString()));
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = headless.err();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.contains(file + ":4:"), message);
     }
@@ -161,15 +155,15 @@ class HeadlessMainTest {
     @Test
     void badDurationIsRefused() throws Exception {
         assertEquals(2, run(example("reference-a-b-2000x1-mps256.ksm").toString(), "--for", "soon"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--for takes a duration"));
+        assertTrue(headless.err().contains("--for takes a duration"));
     }
 
     @Test
     void missingReferenceFileIsOneLineOnStandardError() {
         Path missing = dir.resolve("nonexistent.json");
         assertEquals(2, run("--reference", missing.toString()));
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
-        assertEquals("ksmstudio: " + missing + ": no such file", err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("", headless.out());
+        assertEquals("ksmstudio: " + missing + ": no such file", headless.err().strip());
     }
 
     @Test
@@ -177,8 +171,8 @@ class HeadlessMainTest {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "{\"format\": \"ksmstudio-kernel-reference-1\", \"cases\": [");
         assertEquals(2, run("--reference", file.toString()));
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
-        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals("", headless.out());
+        String message = headless.err();
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("ksmstudio: " + file + ": "), message);
     }
@@ -186,9 +180,9 @@ class HeadlessMainTest {
     @Test
     void noArgumentsPrintsUsage() {
         assertEquals(2, run());
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage: ksmstudio --headless FILE.ksm"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\n       ksmstudio --headless --reference FILE.json"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\n       ksmstudio --headless --sweep FILE.ksm"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\n       ksmstudio --headless --replay FILE.ksm"));
+        assertTrue(headless.err().startsWith("usage: ksmstudio --headless FILE.ksm"));
+        assertTrue(headless.err().contains("\n       ksmstudio --headless --reference FILE.json"));
+        assertTrue(headless.err().contains("\n       ksmstudio --headless --sweep FILE.ksm"));
+        assertTrue(headless.err().contains("\n       ksmstudio --headless --replay FILE.ksm"));
     }
 }

@@ -3,22 +3,18 @@ package org.ksmstudio.core.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ksmstudio.core.headless.HeadlessMain;
 import org.ksmstudio.core.policy.PatchFolder;
 import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.core.tests.policy.JarPatches;
@@ -29,16 +25,14 @@ class HeadlessPatchesTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final HeadlessCall headless = new HeadlessCall();
 
     private int run(String... args) {
-        return HeadlessMain.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return headless.run(args);
     }
 
     private String errText() {
-        return err.toString(StandardCharsets.UTF_8);
+        return headless.err();
     }
 
     /** A jar holding the class file of {@code patch} and a services file listing it. */
@@ -62,7 +56,7 @@ class HeadlessPatchesTest {
         Path file = TestScenarios.save(TestScenarios.migrating(1, 600), dir, "migrating.ksm");
         assertEquals(0, run("--headless", "--patches", jars.toString(), file.toString(), "--policy", "stock",
                 "--policy", "jar-counting", "--csv", dir.resolve("out.csv").toString()), errText());
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = headless.out().lines().toList();
         int patched = lines.indexOf("# policy jar-counting");
         assertTrue(patched > 0, String.join("\n", lines));
         assertTrue(lines.subList(patched, lines.size()).stream().anyMatch(l -> l.matches("jar_patch_scans [1-9][0-9]*")),
@@ -100,11 +94,11 @@ class HeadlessPatchesTest {
         assertEquals(2, run("--headless", "--patches", dir.resolve("none.jar").toString(), "x.ksm"));
         assertEquals(List.of("ksmstudio: patches " + dir.resolve("none.jar") + ": no such jar or folder"),
                 errText().lines().toList());
-        err.reset();
+        headless.reset();
         Path broken = Files.writeString(dir.resolve("broken.jar"), "PK not really");
         assertEquals(2, run("--headless", "--patches", broken.toString(), "x.ksm"));
         assertTrue(errText().startsWith("ksmstudio: patches " + broken + ": not a jar"), errText());
-        err.reset();
+        headless.reset();
         assertEquals(2, run("--headless", "--patches"));
         assertEquals(List.of("ksmstudio: --patches needs a value"), errText().lines().toList());
     }

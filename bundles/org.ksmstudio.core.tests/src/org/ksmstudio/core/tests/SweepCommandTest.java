@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ksmstudio.core.headless.HeadlessMain;
 
 /** {@code --headless --sweep}: the table, its files, the progress line and bad arguments. */
 class SweepCommandTest {
@@ -27,16 +22,14 @@ class SweepCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final HeadlessCall headless = new HeadlessCall();
 
     private int run(String... args) {
-        return HeadlessMain.run(Arrays.asList(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return headless.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return headless.err();
     }
 
     /** The CSV as one map per row, by column name. */
@@ -93,7 +86,7 @@ class SweepCommandTest {
         assertTrue(Double.parseDouble(row(rows, "128", "no-limit").get("worst_walk_ms")) > Double
                 .parseDouble(row(rows, "2", "stock").get("worst_walk_ms")), "one walk of 600 mappings costs more");
 
-        String table = out.toString(StandardCharsets.UTF_8);
+        String table = headless.out();
         assertEquals(7, table.lines().count(), "header and 6 rows on standard output: " + table);
         assertTrue(table.lines().findFirst().orElseThrow().contains("worst_walk_ms"));
         String text = Files.readString(json);
@@ -112,7 +105,7 @@ class SweepCommandTest {
         scenario.getRuns().get(0).getPolicies().addAll(List.of("stock", "batched-tlb"));
         Path file = TestScenarios.save(scenario, dir, "small.ksm");
         assertEquals(0, run("--sweep", file.toString(), "--param", "max_page_sharing=16"), err());
-        String table = out.toString(StandardCharsets.UTF_8);
+        String table = headless.out();
         assertTrue(table.contains("batched-tlb") && table.contains("stock"), table);
         assertEquals(3, table.lines().count(), table);
     }
@@ -131,7 +124,7 @@ class SweepCommandTest {
         assertEquals(2, run("--sweep", file.toString(), option, value));
         assertEquals(1, err().lines().count(), err());
         assertTrue(err().contains(expected), err());
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing ran");
+        assertEquals("", headless.out(), "nothing ran");
     }
 
     @Test
@@ -139,7 +132,7 @@ class SweepCommandTest {
         assertEquals(2, run("--sweep", dir.resolve("missing.ksm").toString()));
         assertEquals(1, err().lines().count(), err());
         assertTrue(err().contains("missing.ksm"), err());
-        err.reset();
+        headless.reset();
         assertEquals(2, run("--sweep", "--param", "max_page_sharing=2"));
         assertEquals(1, err().lines().count(), err());
         assertFalse(err().isBlank());
