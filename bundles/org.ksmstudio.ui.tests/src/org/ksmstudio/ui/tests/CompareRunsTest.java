@@ -29,7 +29,7 @@ import org.ksmstudio.model.scenario.ScenarioPackage;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ComparedRuns;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
-import org.ksmstudio.ui.internal.views.CompareView;
+import org.ksmstudio.ui.internal.views.CompareRunsView;
 import org.ksmstudio.ui.internal.views.TunablesView;
 
 /**
@@ -57,13 +57,13 @@ class CompareRunsTest extends WorkbenchTestCase {
 		ScenarioRun first = runToEnd(editor);
 
 		// Tunables view: select max_page_sharing, "Run a Copy with Another Value and Compare...", 128
-		CompareView compare = runCopy(tunablesView, "max_page_sharing", "256", "128"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		CompareRunsView compare = runCopy(tunablesView, "max_page_sharing", "256", "128"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		RunComparison comparison = ui.sync(compare::comparison);
 		List<FinishedRun> runs = comparison.runs();
 		assertEquals(ComparedRuns.keptOf(first), List.of(runs.get(0)), "the editor's run is the baseline"); //$NON-NLS-1$
 		assertEquals(java.util.Map.of("max_page_sharing", "128"), runs.get(1).parameters()); //$NON-NLS-1$ //$NON-NLS-2$
 
-		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
+		Table table = ui.byData(Table.class, CompareRunsView.TABLE_KEY);
 		ui.run(() -> {
 			assertEquals(6, table.getColumnCount());
 			assertTrue(table.getColumn(SECOND).getText().endsWith("max_page_sharing=128"), table.getColumn(SECOND).getText()); //$NON-NLS-1$
@@ -85,7 +85,7 @@ class CompareRunsTest extends WorkbenchTestCase {
 					"a tunable both runs share is not bold"); //$NON-NLS-1$
 			assertEquals("", scans.getText(BEST)); //$NON-NLS-1$
 		});
-		assertTrue(ui.sync(() -> ui.byData(Label.class, CompareView.STATUS_KEY).getText()).contains("2 runs compared")); //$NON-NLS-1$
+		assertTrue(ui.sync(() -> ui.byData(Label.class, CompareRunsView.STATUS_KEY).getText()).contains("2 runs compared")); //$NON-NLS-1$
 
 		// only the differences
 		ui.clickButton("Only rows that differ"); //$NON-NLS-1$
@@ -137,7 +137,7 @@ class CompareRunsTest extends WorkbenchTestCase {
 		ui.run(() -> assertEquals(List.of("256", "128"), texts(item(table, "max_page_sharing"), FIRST, SECOND))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
 		// unticking leaves one run: nothing compared
-		Table runList = ui.byData(Table.class, CompareView.RUNS_KEY);
+		Table runList = ui.byData(Table.class, CompareRunsView.RUNS_KEY);
 		ui.run(() -> tick(runList, ComparedRuns.keptOf(second).get(0), false));
 		assertNull(ui.sync(compare::comparison), "one ticked run is not a comparison"); //$NON-NLS-1$
 	}
@@ -149,7 +149,7 @@ class CompareRunsTest extends WorkbenchTestCase {
 	@Test
 	void sweepThenCompareTheSelectedRuns() throws IOException {
 		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample(EXAMPLE, folder));
-		CompareView compare = TestScenarios.showView(ui, CompareView.ID, CompareView.class);
+		CompareRunsView compare = TestScenarios.showView(ui, CompareRunsView.ID, CompareRunsView.class);
 		ui.run(() -> TestScenarios.page().activate(editor));
 		ui.async(() -> TestScenarios.menuAction(compare, "Sweep the Editor's Scenario and Compare...").run()); //$NON-NLS-1$
 		Text values = ui.find(Text.class, t -> t.isVisible() && t.getText().startsWith("max_page_sharing="), //$NON-NLS-1$
@@ -158,7 +158,7 @@ class CompareRunsTest extends WorkbenchTestCase {
 		ui.clickButton("OK"); //$NON-NLS-1$
 		ui.waitUntil(() -> compare.comparison() != null && compare.comparison().runs().size() == 3,
 				() -> "the three runs of the sweep are compared", Duration.ofMinutes(5)); //$NON-NLS-1$
-		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
+		Table table = ui.byData(Table.class, CompareRunsView.TABLE_KEY);
 		ui.run(() -> {
 			assertEquals(List.of("32", "16", "8"), texts(item(table, "pages_shared"), FIRST, SECOND, SECOND + 1)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			TableItem sharing = item(table, "pages_sharing"); //$NON-NLS-1$
@@ -167,7 +167,7 @@ class CompareRunsTest extends WorkbenchTestCase {
 		});
 
 		// untick the 128 run: 64 against 256
-		Table runList = ui.byData(Table.class, CompareView.RUNS_KEY);
+		Table runList = ui.byData(Table.class, CompareRunsView.RUNS_KEY);
 		FinishedRun middle = compare.comparison().runs().get(1);
 		ui.run(() -> tick(runList, middle, false));
 		ui.run(() -> {
@@ -189,11 +189,11 @@ class CompareRunsTest extends WorkbenchTestCase {
 		TunablesView tunablesView = TestScenarios.showView(ui, TunablesView.ID, TunablesView.class);
 		ui.run(() -> TestScenarios.page().activate(editor));
 		runToEnd(editor);
-		CompareView compare = runCopy(tunablesView, "smart_scan_min_age", "3", "5"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		CompareRunsView compare = runCopy(tunablesView, "smart_scan_min_age", "3", "5"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		RunComparison comparison = ui.sync(compare::comparison);
 		assertEquals(java.util.Map.of("smart-scan-ages.smart_scan_min_age", "5"), //$NON-NLS-1$ //$NON-NLS-2$
 				comparison.runs().get(1).parameters());
-		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
+		Table table = ui.byData(Table.class, CompareRunsView.TABLE_KEY);
 		ui.run(() -> assertEquals(List.of("3", "5"), texts(item(table, "smart_scan_min_age"), FIRST, SECOND))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
@@ -201,7 +201,7 @@ class CompareRunsTest extends WorkbenchTestCase {
 	 * Selects {@code file} in the Tunables view, runs its "Run a Copy with Another Value and Compare..."
 	 * with {@code value} (the dialog shows {@code current}) and waits for the Compare view's comparison.
 	 */
-	private CompareView runCopy(TunablesView tunablesView, String file, String current, String value) {
+	private CompareRunsView runCopy(TunablesView tunablesView, String file, String current, String value) {
 		Table tunables = ui.byData(Table.class, TunablesView.TABLE_KEY);
 		ui.waitUntil(() -> current.equals(UiDriver.cell(tunables, file, 1)),
 				() -> "the run's " + file + ": " + UiDriver.cell(tunables, file, 1)); //$NON-NLS-1$ //$NON-NLS-2$
@@ -211,10 +211,10 @@ class CompareRunsTest extends WorkbenchTestCase {
 				&& current.equals(t.getText()), "the value dialog, filled with the current value"); //$NON-NLS-1$
 		ui.type(field, value);
 		ui.clickButton("OK"); //$NON-NLS-1$
-		ui.waitUntil(() -> TestScenarios.page().findView(CompareView.ID) instanceof CompareView shown
+		ui.waitUntil(() -> TestScenarios.page().findView(CompareRunsView.ID) instanceof CompareRunsView shown
 				&& shown.comparison() != null && shown.comparison().runs().get(1).parameters().containsValue(value),
 				() -> "the Compare view opens on the run and its copy", Duration.ofMinutes(5)); //$NON-NLS-1$
-		return ui.sync(() -> (CompareView) TestScenarios.page().findView(CompareView.ID));
+		return ui.sync(() -> (CompareRunsView) TestScenarios.page().findView(CompareRunsView.ID));
 	}
 
 	/** Ticks or unticks {@code run} in the Compare view's run list, as a click on its check box does. */

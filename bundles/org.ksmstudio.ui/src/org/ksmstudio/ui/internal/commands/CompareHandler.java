@@ -11,7 +11,7 @@ import org.ksmstudio.core.compare.FinishedRun;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ComparedRuns;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
-import org.ksmstudio.ui.internal.views.CompareView;
+import org.ksmstudio.ui.internal.views.CompareRunsView;
 
 /**
  * Simulation > Compare Runs...: opens the Compare view on the active editor's last finished run and
@@ -36,7 +36,7 @@ public final class CompareHandler extends AbstractHandler {
 				previous(kept.get(0)).ifPresent(earlier -> compared.add(0, earlier));
 			}
 		}
-		CompareView.open(window.getActivePage(), compared);
+		CompareRunsView.open(window.getActivePage(), compared);
 		return null;
 	}
 

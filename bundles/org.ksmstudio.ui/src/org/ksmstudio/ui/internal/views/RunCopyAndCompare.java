@@ -90,7 +90,7 @@ final class RunCopyAndCompare extends Action {
 		String name = tunable instanceof KsmSysfsFile ? tunable.fileName()
 				: PolicyParameters.baseName(planPolicy) + '.' + tunable.fileName();
 		units.add(new SweepUnit(units.size(), source, Map.of(name, value), planPolicy));
-		CompareView.runAndCompare(view.getSite().getPage(),
+		CompareRunsView.runAndCompare(view.getSite().getPage(),
 				new ComparisonRunsJob(NLS.bind(Messages.compareRunCopyJob, name, value), plan, units, source), base,
 				view::showMessage);
 	}

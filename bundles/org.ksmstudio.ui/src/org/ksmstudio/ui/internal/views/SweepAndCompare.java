@@ -30,9 +30,9 @@ import org.ksmstudio.ui.internal.run.ComparisonRunsJob;
  */
 final class SweepAndCompare extends Action {
 
-	private final CompareView view;
+	private final CompareRunsView view;
 
-	SweepAndCompare(CompareView view) {
+	SweepAndCompare(CompareRunsView view) {
 		super(Messages.compareSweep);
 		this.view = view;
 	}
@@ -84,7 +84,7 @@ final class SweepAndCompare extends Action {
 			view.showStatus(e.getMessage());
 			return;
 		}
-		CompareView.runAndCompare(view.getSite().getPage(),
+		CompareRunsView.runAndCompare(view.getSite().getPage(),
 				new ComparisonRunsJob(NLS.bind(Messages.compareSweepJob, parameterText), plan, units, source),
 				List.<FinishedRun>of(), view::showStatus);
 	}

@@ -65,7 +65,7 @@ import org.ksmstudio.ui.internal.run.ComparisonRunsJob;
  * CPU share of every run on one time axis, and the latency table of each run. Both tables export
  * as CSV.
  */
-public class CompareView extends ViewPart {
+public class CompareRunsView extends ViewPart {
 
 	/** View id. */
 	public static final String ID = "org.ksmstudio.ui.views.compare"; //$NON-NLS-1$
@@ -99,9 +99,9 @@ public class CompareView extends ViewPart {
 	private RunComparison comparison;
 
 	/** Shows the view on {@code page} comparing {@code compared} (the first is the baseline). */
-	public static CompareView open(IWorkbenchPage page, List<FinishedRun> compared) {
+	public static CompareRunsView open(IWorkbenchPage page, List<FinishedRun> compared) {
 		try {
-			CompareView view = (CompareView) page.showView(ID);
+			CompareRunsView view = (CompareRunsView) page.showView(ID);
 			view.compare(compared);
 			return view;
 		} catch (PartInitException e) {
@@ -270,11 +270,11 @@ public class CompareView extends ViewPart {
 
 	private void createActions() {
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-		ImageDescriptor export = ImageDescriptor.createFromURL(CompareView.class.getResource("/icons/export.png")); //$NON-NLS-1$
+		ImageDescriptor export = ImageDescriptor.createFromURL(CompareRunsView.class.getResource("/icons/export.png")); //$NON-NLS-1$
 		Action table = new Action(Messages.compareExportTable, export) {
 			@Override
 			public void run() {
-				export("ksm-comparison.csv", CompareView.this::tableCsv); //$NON-NLS-1$
+				export("ksm-comparison.csv", CompareRunsView.this::tableCsv); //$NON-NLS-1$
 			}
 		};
 		toolbar.add(table);
@@ -282,7 +282,7 @@ public class CompareView extends ViewPart {
 		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.compareExportSeries) {
 			@Override
 			public void run() {
-				export("ksm-comparison-series.csv", CompareView.this::seriesCsv); //$NON-NLS-1$
+				export("ksm-comparison-series.csv", CompareRunsView.this::seriesCsv); //$NON-NLS-1$
 			}
 		});
 		getViewSite().getActionBars().getMenuManager().add(new SweepAndCompare(this));
