@@ -24,7 +24,8 @@ import org.ksmstudio.ui.internal.views.CountersView;
  * The Counters view after a run of four processes with chains: every chart titles its axes with
  * their units and writes numbers with thousands separators, the chains line has an axis of its own
  * beside the dups (1 chain would lie flat under 500 dups), and the ksm_stat table sorts by the
- * column clicked, the other way on a second click.
+ * column clicked, the other way on a second click. ksmd's CPU share is drawn on a fixed scale of
+ * 0 to 100 % of one CPU (fitted to a ksmd that is mostly asleep, its small chart got a single tick).
  */
 class CountersChartsTest extends WorkbenchTestCase {
 
@@ -59,6 +60,14 @@ class CountersChartsTest extends WorkbenchTestCase {
 			assertNotEquals(dups, chains, "the chains have an axis of their own"); //$NON-NLS-1$
 			assertEquals(IAxis.Position.Secondary, tree.getAxisSet().getYAxis(chains).getPosition());
 			assertEquals("chains", tree.getAxisSet().getYAxis(chains).getTitle().getText()); //$NON-NLS-1$
+		});
+
+		Chart cpu = charts.get(3);
+		ui.waitUntil(() -> cpu.getSeriesSet().getSeries()[0].getYSeries().length > 1, () -> "the CPU chart has points"); //$NON-NLS-1$
+		ui.run(() -> {
+			IAxis y = cpu.getAxisSet().getYAxis(0);
+			assertEquals(0, y.getRange().lower, "ksmd's CPU share from 0 % ..."); //$NON-NLS-1$
+			assertEquals(100, y.getRange().upper, "... to 100 % of one CPU, whatever it spent"); //$NON-NLS-1$
 		});
 
 		Table processes = ui.sync(() -> ui.findAll(Table.class, t -> t.getData(CountersView.PROCESSES_KEY) != null).get(0));

@@ -146,7 +146,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 		treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE)
 				.secondAxis("stable_node_chains", Messages.chartChainsAxis); //$NON-NLS-1$
 		profitChart = chart(charts, Messages.chartProfit, Messages.chartMiB, List.of(PROFIT));
-		cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU));
+		cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU)).fixedYRange(0, 100);
 		processTab.setControl(processes.getControl().getParent());
 		tabs.setSelection(sysfsTab);
 		sash.setWeights(new int[] { 34, 66 });

@@ -15,6 +15,7 @@ import org.eclipse.swtchart.ILineSeries;
 import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeriesSet;
 import org.eclipse.swtchart.LineStyle;
+import org.eclipse.swtchart.Range;
 
 /**
  * An SWTChart line chart of named series over simulated seconds: axes titled with their units,
@@ -33,6 +34,8 @@ final class TimeSeriesChart {
 	private final Chart chart;
 	private final List<String> names;
 	private boolean log;
+	/** the y axis's fixed range, or null when it follows the data */
+	private Range yRange;
 
 	TimeSeriesChart(Composite parent, String title, String yTitle, List<String> names) {
 		this.names = List.copyOf(names);
@@ -103,6 +106,15 @@ final class TimeSeriesChart {
 		return this;
 	}
 
+	/**
+	 * Fixes the y axis to {@code lower..upper} (a share of one CPU: 0..100 %), so that its scale is
+	 * labelled however small the chart: a range fitted to the data can get one tick only.
+	 */
+	TimeSeriesChart fixedYRange(double lower, double upper) {
+		yRange = new Range(lower, upper);
+		return this;
+	}
+
 	/** Makes the y axis logarithmic (latencies from microseconds to minutes); values below {@link #LOG_FLOOR} sit on it. */
 	TimeSeriesChart logScale() {
 		log = true;
@@ -137,6 +149,10 @@ final class TimeSeriesChart {
 				yAxis.enableLogScale(logNow);
 			}
 			chart.getAxisSet().adjustRange();
+			Range fixed = yRange;
+			if (fixed != null) {
+				yAxis.setRange(fixed);
+			}
 		} finally {
 			chart.suspendUpdate(false);
 		}
