@@ -86,6 +86,8 @@ class CompareRunsTest extends WorkbenchTestCase {
 			assertEquals("", scans.getText(BEST)); //$NON-NLS-1$
 		});
 		assertTrue(ui.sync(() -> ui.byData(Label.class, CompareRunsView.STATUS_KEY).getText()).contains("2 runs compared")); //$NON-NLS-1$
+		ui.flush();
+		assertEquals(List.of(), ui.sync(() -> UiDriver.clipped(table)), "whole names and values (\"memory spent on dups...\")"); //$NON-NLS-1$
 
 		// only the differences
 		ui.clickButton("Only rows that differ"); //$NON-NLS-1$

@@ -22,7 +22,6 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -175,12 +174,12 @@ public class CompareRunsView extends ViewPart {
 		TableViewerColumn label = new TableViewerColumn(runs, SWT.LEFT);
 		label.getColumn().setText(Messages.compareRun);
 		label.setLabelProvider(ColumnLabelProvider.createTextProvider(e -> ((FinishedRun) e).label()));
-		layout.setColumnData(label.getColumn(), new ColumnWeightData(70, 120));
+		ColumnFit.weigh(layout, label.getColumn(), 70);
 		TableViewerColumn finished = new TableViewerColumn(runs, SWT.LEFT);
 		finished.getColumn().setText(Messages.compareFinished);
 		finished.setLabelProvider(ColumnLabelProvider.createTextProvider(
 				e -> DateFormat.getTimeInstance(DateFormat.MEDIUM).format(Date.from(((FinishedRun) e).finished()))));
-		layout.setColumnData(finished.getColumn(), new ColumnWeightData(30, 60));
+		ColumnFit.weigh(layout, finished.getColumn(), 30);
 		runs.addCheckStateListener(event -> {
 			long id = ((FinishedRun) event.getElement()).id();
 			ticked.remove(id);
@@ -265,7 +264,7 @@ public class CompareRunsView extends ViewPart {
 		TableViewerColumn column = new TableViewerColumn(latency, style);
 		column.getColumn().setText(title);
 		column.setLabelProvider(ColumnLabelProvider.createTextProvider(e -> text.apply((LatencyRow) e)));
-		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
+		ColumnFit.weigh(layout, column.getColumn(), weight);
 	}
 
 	private void createActions() {
@@ -361,6 +360,7 @@ public class CompareRunsView extends ViewPart {
 		ticked.removeIf(id -> kept.stream().noneMatch(r -> r.id() == id));
 		runs.setInput(kept);
 		runs.setCheckedElements(kept.stream().filter(r -> ticked.contains(r.id())).toArray());
+		ColumnFit.fit(runs.getTable());
 		showComparison();
 	}
 
@@ -382,6 +382,7 @@ public class CompareRunsView extends ViewPart {
 		showStatus(NLS.bind(Messages.compareStatus, new Object[] { compared.size(), comparison.title(0),
 				comparison.differences().size() }));
 		table.setInput(comparison.rows());
+		ColumnFit.fit(table.getTable());
 		List<LatencyRow> rows = new ArrayList<>();
 		for (int i = 0; i < compared.size(); i++) {
 			for (OperationStats s : compared.get(i).report().operations()) {
@@ -389,6 +390,7 @@ public class CompareRunsView extends ViewPart {
 			}
 		}
 		latency.setInput(rows);
+		ColumnFit.fit(latency.getTable());
 		showCharts();
 	}
 
@@ -421,7 +423,7 @@ public class CompareRunsView extends ViewPart {
 		column.getColumn().setText(title);
 		column.getColumn().setToolTipText(title);
 		column.setLabelProvider(labels);
-		tableLayout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 50));
+		ColumnFit.weigh(tableLayout, column.getColumn(), weight);
 	}
 
 	/** The chosen counter and ksmd's CPU share of every compared run over simulated time. */
