@@ -90,6 +90,8 @@ public final class RunComparison {
     public static final String SECONDS = "s"; //$NON-NLS-1$
     /** The unit of CPU shares. */
     public static final String PERCENT = "%"; //$NON-NLS-1$
+    /** The unit of a file's path (the scenario's source). */
+    public static final String FILE = "file"; //$NON-NLS-1$
 
     private final List<FinishedRun> runs;
     private final List<Row> rows = new ArrayList<>();
@@ -102,7 +104,7 @@ public final class RunComparison {
         this.runs = List.copyOf(runs);
         text(Section.RUN, Messages.Compare_Scenario, FinishedRun::scenario);
         text(Section.RUN, Messages.Compare_Policy, FinishedRun::policy);
-        text(Section.RUN, Messages.Compare_Source, FinishedRun::source);
+        rows.add(row(Section.RUN, Messages.Compare_Source, FILE, Better.NONE, FinishedRun::source));
         text(Section.RUN, Messages.Compare_Changed, r -> changed(r.parameters()));
         for (KsmSysfsFile file : KsmSysfsFile.tunables()) {
             Row row = row(Section.TUNABLE, file.fileName(), file.unit(), Better.NONE, r -> tunable(r, file));

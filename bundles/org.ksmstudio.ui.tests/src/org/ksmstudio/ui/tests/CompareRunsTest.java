@@ -88,6 +88,8 @@ class CompareRunsTest extends WorkbenchTestCase {
 		assertTrue(ui.sync(() -> ui.byData(Label.class, CompareRunsView.STATUS_KEY).getText()).contains("2 runs compared")); //$NON-NLS-1$
 		ui.flush();
 		assertEquals(List.of(), ui.sync(() -> UiDriver.clipped(table)), "whole names and values (\"memory spent on dups...\")"); //$NON-NLS-1$
+		ui.run(() -> assertEquals(List.of(file.getFileName().toString(), file.getFileName().toString()),
+				texts(item(table, "source"), FIRST, SECOND), "the source file by name, its path in the tooltip")); //$NON-NLS-1$ //$NON-NLS-2$
 
 		// only the differences
 		ui.clickButton("Only rows that differ"); //$NON-NLS-1$

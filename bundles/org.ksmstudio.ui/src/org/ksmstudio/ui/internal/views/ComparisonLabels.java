@@ -14,7 +14,8 @@ import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 /**
  * The labels of one column of the Compare view's table: the row's name, a run's value, a run's
  * difference from the first run, or the best run. Rows whose runs differ are bold; where a row has a
- * better direction, the best run's value is on green and the others on red.
+ * better direction, the best run's value is on green and the others on red. A source file shows
+ * its name, its path in the tooltip.
  */
 final class ComparisonLabels extends ColumnLabelProvider {
 
@@ -71,6 +72,10 @@ final class ComparisonLabels extends ColumnLabelProvider {
 	public String getToolTipText(Object element) {
 		Row row = (Row) element;
 		boolean sysfs = row.section() == RunComparison.Section.TUNABLE || row.section() == RunComparison.Section.COUNTER;
+		if (kind == Kind.VALUE && RunComparison.FILE.equals(row.unit())) {
+			Object path = row.values().get(run);
+			return path == null ? null : path.toString();
+		}
 		return kind == Kind.NAME && sysfs ? KsmSysfsFile.byName(row.name()).map(Tunables::tooltip).orElse(null) : null;
 	}
 
@@ -85,6 +90,11 @@ final class ComparisonLabels extends ColumnLabelProvider {
 				case RunComparison.NANOS -> WalkCost.duration(n);
 				default -> NumberFormat.getIntegerInstance().format(n);
 			};
+		}
+		if (RunComparison.FILE.equals(row.unit())) {
+			// the file's name; its path (as wide as several runs' columns) is the tooltip
+			String path = value.toString();
+			return path.substring(path.lastIndexOf('/') + 1);
 		}
 		if (value instanceof Double d) {
 			return String.format("%,.3f", d); //$NON-NLS-1$
