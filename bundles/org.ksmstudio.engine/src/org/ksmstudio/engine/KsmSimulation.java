@@ -1,21 +1,18 @@
 package org.ksmstudio.engine;
 
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.internal.ConvergenceWatch;
 import org.ksmstudio.engine.internal.KsmEngine;
-import org.ksmstudio.engine.internal.OperationContexts;
 import org.ksmstudio.engine.internal.RmapOperations;
 import org.ksmstudio.engine.internal.ScenarioLoader;
+import org.ksmstudio.engine.internal.TimedEvents;
 import org.ksmstudio.engine.internal.VolatileWrites;
 import org.ksmstudio.engine.rmap.OperationResult;
-import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.rmap.RmapReport;
 import org.ksmstudio.engine.rmap.WalkCostModel;
 import org.ksmstudio.engine.rmap.WalkCost;
@@ -46,14 +43,6 @@ public final class KsmSimulation {
 
     private static final long DAY_NANOS = 86_400L * 1_000_000_000L;
 
-    /**
-     * A timed event waiting for its time; {@code firing} counts the firings of a periodic event;
-     * {@code fired}, if not null, is completed with the kernel's answer when the event fires.
-     */
-    private record Due(long at, long seq, TimelineEvent event, long firing,
-            @Nullable CompletableFuture<SysfsResult> fired) {
-    }
-
     private final Object lock = new Object();
     private final Scenario scenario;
     private final KsmEngine engine;
@@ -62,16 +51,10 @@ public final class KsmSimulation {
     private final CounterSeries series;
     private final long sampleInterval;
     private final VolatileWrites volatileWrites;
-    /** who issues reverse-map operations, and until when each is busy */
-    private final OperationContexts contexts = new OperationContexts();
-    /** an operation is being applied as a live edit, not from the timeline or a plan step */
-    private boolean handIssued;
-    private final PriorityQueue<Due> schedule = new PriorityQueue<>(
-            Comparator.comparingLong(Due::at).thenComparingLong(Due::seq));
-    private long scheduled;
+    /** the timeline, periodic firings, waiting operations and scheduled live changes */
+    private final TimedEvents events;
     private long nextSample;
-    private long[] lastSignature;
-    private LastChange lastChange;
+    private final ConvergenceWatch convergence;
     private volatile boolean cancelled;
 
     private KsmSimulation(Scenario scenario) {
@@ -81,10 +64,10 @@ public final class KsmSimulation {
         this.sampleInterval = scenario.run().sampleInterval().toNanos();
         this.series = new CounterSeries(CounterSeries.DEFAULT_CAPACITY, engine.patchFiles());
         this.volatileWrites = new VolatileWrites(scenario, engine);
-        this.lastSignature = engine.convergenceSignature();
-        this.lastChange = new LastChange(0, 0, 0, 0);
+        this.convergence = new ConvergenceWatch(engine);
+        this.events = new TimedEvents(engine, rmap, scenario.topology().cpuCount());
         for (TimelineEvent e : scenario.timeline()) {
-            schedule.add(new Due(later(0, e.at()), scheduled++, e, 0, null));
+            events.add(e);
         }
     }
 
@@ -118,7 +101,7 @@ public final class KsmSimulation {
     public void runFor(Duration d) {
         long target;
         synchronized (lock) {
-            target = later(engine.now(), d);
+            target = TimedEvents.later(engine.now(), d);
         }
         advance(target, false, -1);
     }
@@ -132,7 +115,7 @@ public final class KsmSimulation {
     public boolean runUntilConverged(Duration limit) {
         long target;
         synchronized (lock) {
-            target = later(engine.now(), limit);
+            target = TimedEvents.later(engine.now(), limit);
         }
         return advance(target, true, -1);
     }
@@ -145,7 +128,7 @@ public final class KsmSimulation {
     public boolean runToFullScans(long fullScans, Duration limit) {
         long target;
         synchronized (lock) {
-            target = later(engine.now(), limit);
+            target = TimedEvents.later(engine.now(), limit);
         }
         advance(target, false, fullScans);
         synchronized (lock) {
@@ -179,18 +162,6 @@ public final class KsmSimulation {
     }
 
     /**
-     * {@code nanos + d} in nanoseconds, saturated at Long.MAX_VALUE ("never") instead of overflowing:
-     * durations up to any length are accepted and end with the run's bound.
-     */
-    static long later(long nanos, Duration d) {
-        if (d.isNegative()) {
-            return nanos;
-        }
-        long add = d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toNanos();
-        return nanos > Long.MAX_VALUE - add ? Long.MAX_VALUE : nanos + add;
-    }
-
-    /**
      * Holds a patch from outside the engine to the engine's invariants once its plan ended.
      *
      * @throws org.ksmstudio.engine.patch.PatchException naming the patch and what it broke
@@ -217,7 +188,7 @@ public final class KsmSimulation {
      */
     private boolean advance(long target, boolean converge, long scans) {
         synchronized (lock) {
-            if (converge && engine.run() == 1 && engine.fullScans() >= lastChange.fullScans() + 2) {
+            if (converge && convergence.converged()) {
                 return true;
             }
         }
@@ -243,7 +214,7 @@ public final class KsmSimulation {
                 }
                 advanceLocked(w);
                 wakeupLocked();
-                if (converge && engine.fullScans() >= lastChange.fullScans() + 2 && engine.run() == 1) {
+                if (converge && convergence.converged()) {
                     return true;
                 }
                 if (scans >= 0 && engine.fullScans() >= scans) {
@@ -268,65 +239,22 @@ public final class KsmSimulation {
     private void wakeupLocked() {
         engine.runWakeup();
         rmap.afterWakeup();
-        long[] sig = engine.convergenceSignature();
-        if (!java.util.Arrays.equals(sig, lastSignature) && engine.batchChangeNanos() >= 0) {
-            // dated where in the batch the counters last changed, with ksmd's CPU time up to there
-            lastSignature = sig;
-            long batchCpuToChange = engine.batchChangeNanos() - engine.now();
-            lastChange = new LastChange(engine.batchChangeNanos(), engine.batchChangeFullScans(),
-                    engine.batchChangePagesScanned(),
-                    engine.ksmdBusyNanos() - engine.lastBatchNanos() + batchCpuToChange);
-        }
-        noteChange();
+        convergence.afterWakeup();
     }
 
     private void noteChange() {
-        long[] sig = engine.convergenceSignature();
-        if (!java.util.Arrays.equals(sig, lastSignature)) {
-            lastSignature = sig;
-            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned(), engine.ksmdBusyNanos());
-        }
+        convergence.noteChange();
     }
-
-    // ---- events: the one road from a timeline or a plan step into the engine ----
 
     /** When the next timed event is due, Long.MAX_VALUE when none is. */
     private long nextEvent() {
-        Due d = schedule.peek();
-        return d == null ? Long.MAX_VALUE : d.at();
+        return events.next();
     }
 
-    /** Fires the timed event due first (the clock is at its time); a periodic one schedules its next firing. */
+    /** Fires the timed event due first (the clock is at its time). */
     private void fireDue() {
-        Due d = schedule.poll();
-        @Nullable CompletableFuture<SysfsResult> fired = d.fired();
-        @Nullable SysfsResult result = null;
-        try {
-            if (d.event() instanceof TimelineEvent.Periodic p) {
-                firePeriodic(p, d.at(), d.firing());
-            } else {
-                result = applyEvent(d.event()).sysfs();
-            }
-        } catch (RuntimeException e) {
-            if (fired != null) {
-                fired.completeExceptionally(e);
-            }
-            throw e;
-        }
+        events.fireNext();
         noteChange();
-        if (fired != null) {
-            fired.complete(Objects.requireNonNull(result, "a queued write has the kernel's answer"));
-        }
-    }
-
-    private void firePeriodic(TimelineEvent.Periodic p, long at, long firing) {
-        for (TimelineEvent e : p.firing(firing)) {
-            applyEvent(e);
-        }
-        long next = later(at, p.period());
-        if ((p.count() == 0 || firing + 1 < p.count()) && next < Long.MAX_VALUE) {
-            schedule.add(new Due(next, scheduled++, p, firing + 1, null));
-        }
     }
 
     /**
@@ -337,24 +265,23 @@ public final class KsmSimulation {
      */
     public @Nullable SysfsResult fire(TimelineEvent event) {
         synchronized (lock) {
-            @Nullable SysfsResult result = applyEvent(event).sysfs();
+            @Nullable SysfsResult result = events.apply(event).sysfs();
             noteChange();
             return result;
         }
     }
 
     /**
-     * Schedules {@code event} at simulated time {@code atNanos} (now if that has passed): it fires
-     * when the run reaches that instant, as the timeline's events do.
+     * Schedules a live change (a tunable write, or an operation the user issues) at simulated time
+     * {@code atNanos} (now if that has passed): it fires when the run reaches that instant, and an
+     * operation then runs at once, as a live edit does.
      *
-     * @return completed when it fired, with the kernel's answer to a sysfs write (null for other events)
+     * @return completed when it fired, with what it did
      */
-    public CompletableFuture<SysfsResult> schedule(TimelineEvent event, long atNanos) {
-        CompletableFuture<SysfsResult> fired = new CompletableFuture<>();
+    public CompletableFuture<EventOutcome> schedule(TimelineEvent event, long atNanos) {
         synchronized (lock) {
-            schedule.add(new Due(Math.max(atNanos, engine.now()), scheduled++, event, 0, fired));
+            return events.addLive(event, atNanos);
         }
-        return fired;
     }
 
     /** When the next scheduled event fires, Long.MAX_VALUE when none is pending. */
@@ -364,136 +291,20 @@ public final class KsmSimulation {
         }
     }
 
-    /** What an event did: the kernel's answer to a sysfs write, or the result of a reverse-map operation. */
-    private record Outcome(@Nullable SysfsResult sysfs, @Nullable OperationResult operation) {
-        static final Outcome NONE = new Outcome(null, null);
-
-        static Outcome of(OperationResult operation) {
-            return new Outcome(null, operation);
-        }
-    }
-
-    /**
-     * Applies one event now. "Every process" (pid 0) is the processes running now that have the
-     * region, and page ranges are clamped to the region's pages now.
-     */
-    private Outcome applyEvent(TimelineEvent e) {
-        switch (e) {
-            case TimelineEvent.SysfsWrite w -> {
-                return new Outcome(engine.writeSysfs(w.file(), w.value()), null);
-            }
-            case TimelineEvent.WritePages w -> {
-                List<Integer> pids = pids(w.pid(), w.region());
-                // one write action (in every process: one sequence on one CPU, through its LRU add batch)
-                engine.processes().inOneWriteAction(() -> {
-                    for (int pid : pids) {
-                        long to = Math.min(w.toPage(), engine.processes().regionPages(pid, w.region()));
-                        engine.processes().writePages(pid, w.region(), Math.min(w.fromPage(), to), to, w.step(),
-                                w.content());
-                    }
-                });
-            }
-            case TimelineEvent.Fork f -> engine.processes().fork(f.parentPid(), f.childPid(), f.childName());
-            case TimelineEvent.Exit x -> engine.processes().exit(x.pid());
-            case TimelineEvent.Madvise m -> {
-                for (int pid : pids(m.pid(), m.region())) {
-                    engine.processes().madvise(pid, m.region(), m.mergeable());
-                }
-            }
-            case TimelineEvent.MigratePages m -> {
-                return inContext(e, OperationContexts.Kind.PROCESS, m.pid(),
-                        () -> Held.of(rmap.migratePages(m.pid(), m.fromNode(), m.toNode())));
-            }
-            case TimelineEvent.MovePages m -> {
-                return inContext(e, OperationContexts.Kind.PROCESS, m.pid(), () -> {
-                    long to = Math.min(m.toPage(), engine.processes().regionPages(m.pid(), m.region()));
-                    return Held.of(rmap.movePages(m.pid(), m.region(), Math.min(m.fromPage(), to), to, m.toNode()));
-                });
-            }
-            case TimelineEvent.MemoryFailure m -> {
-                return inContext(e, OperationContexts.Kind.MEMORY_FAILURE, 0, () -> {
-                    Held held = Held.of(new OperationResult(RmapOperation.MEMORY_FAILURE, engine.now(), 0, 0, 0, 0, 0,
-                            0, 0, -1, 0));
-                    for (int pid : pids(m.pid(), m.region())) {
-                        if (m.page() < engine.processes().regionPages(pid, m.region())) {
-                            held = held.then(Held.of(rmap.memoryFailure(pid, m.region(), m.page())));
-                        }
-                    }
-                    return held;
-                });
-            }
-            case TimelineEvent.Compaction c -> {
-                return inContext(e, OperationContexts.Kind.KCOMPACTD, c.node(), () -> Held.of(rmap.compact(c.node())));
-            }
-            case TimelineEvent.MemoryPressure p -> {
-                return inContext(e, OperationContexts.Kind.KSWAPD, p.node(),
-                        () -> Held.of(rmap.reclaim(p.node(), p.pagesToReclaim(), p.duration().toNanos())));
-            }
-            case TimelineEvent.Periodic p -> firePeriodic(p, engine.now(), 0);
-        }
-        return Outcome.NONE;
-    }
-
     /**
      * A live edit (a test's or the UI's hand-issued operation): the same road as a timed event fired
      * now, page ranges clamped and "every process" (pid 0) resolved now.
      */
-    private Outcome edit(TimelineEvent event) {
+    private EventOutcome edit(TimelineEvent event) {
         synchronized (lock) {
-            handIssued = true;
-            try {
-                Outcome outcome = applyEvent(event);
-                noteChange();
-                return outcome;
-            } finally {
-                handIssued = false;
-            }
+            EventOutcome outcome = events.applyLive(event);
+            noteChange();
+            return outcome;
         }
     }
 
     private OperationResult operation(TimelineEvent event) {
         return Objects.requireNonNull(edit(event).operation(), "a reverse-map event has a result");
-    }
-
-    /**
-     * Runs a reverse-map operation of the timeline in its context: when the context is still busy with an
-     * earlier operation, the event waits until it is free; else it runs now and holds the context for its
-     * latency. ksmd is not delayed when the machine has another CPU (it runs there; a KSM page under migration
-     * is folio-locked, and stable_tree_search's trylock then makes ksmd skip the merge, not wait); on a single
-     * CPU a ksmd wake-up due during the operation waits for the end of the R-state stretch it falls in. A
-     * hand-issued operation (a live edit) runs at once, holding its context too.
-     */
-    private Outcome inContext(TimelineEvent e, OperationContexts.Kind kind, int id, Supplier<Held> run) {
-        long now = engine.now();
-        long free = contexts.freeAt(kind, id);
-        if (free > now && !handIssued) {
-            schedule.add(new Due(free, scheduled++, e, 0, null));
-            return Outcome.NONE;
-        }
-        Held r = run.get();
-        contexts.hold(kind, id, now, r.latencyNanos());
-        long wake = engine.nextWakeup();
-        if (scenario.topology().cpuCount() == 1 && wake >= now && wake < now + r.latencyNanos()) {
-            engine.delayWakeupTo(Math.min(now + r.latencyNanos(), wake + r.stretchNanos()));
-        }
-        return Outcome.of(r.last());
-    }
-
-    /** The CPU operations hold: their latency, their longest R-state stretch, and the last one's result. */
-    private record Held(long latencyNanos, long stretchNanos, OperationResult last) {
-        static Held of(OperationResult r) {
-            return new Held(r.latencyNanos(), r.longestStretchNanos(), r);
-        }
-
-        /** These operations followed by {@code next} in the same context. */
-        Held then(Held next) {
-            return new Held(latencyNanos + next.latencyNanos, Math.max(stretchNanos, next.stretchNanos), next.last);
-        }
-    }
-
-    /** The process {@code pid}, or for pid 0 every running process that has the region now. */
-    private List<Integer> pids(int pid, String region) {
-        return pid == 0 ? engine.processes().pidsWithRegion(region) : List.of(pid);
     }
 
     // ---- reverse-map walks (rmap extension): any thread, applied between ksmd wake-ups ----
@@ -594,23 +405,6 @@ public final class KsmSimulation {
      */
     public void writePages(int pid, String region, long from, long to, long step, NewContent content) {
         edit(new TimelineEvent.WritePages(Duration.ZERO, pid, region, from, to, step, content));
-    }
-
-    /**
-     * One write action in several processes, in order (one sequence on one CPU, so its newly
-     * faulted/COW-copied pages go through one LRU add batch): each writes pages [from, to) every step
-     * of its region, as {@link #writePages}.
-     */
-    public void writePagesInProcesses(List<Integer> pids, String region, long from, long to, long step,
-            NewContent content) {
-        synchronized (lock) {
-            engine.processes().inOneWriteAction(() -> {
-                for (int pid : pids) {
-                    engine.processes().writePages(pid, region, from, to, step, content);
-                }
-            });
-            noteChange();
-        }
     }
 
     /** fork(): the child shares every page of the parent copy-on-write. */
@@ -717,15 +511,15 @@ public final class KsmSimulation {
     /** The last change of the converging counters (time, full_scans, pages_scanned at that moment). */
     public LastChange lastChange() {
         synchronized (lock) {
-            return lastChange;
+            return new LastChange(convergence.timeNanos(), convergence.fullScans(), convergence.pagesScanned(),
+                    convergence.ksmdCpuNanos());
         }
     }
 
     /** Marks "now" as the last change: convergence is then counted from here. */
     public void markPhaseStart() {
         synchronized (lock) {
-            lastSignature = engine.convergenceSignature();
-            lastChange = new LastChange(engine.now(), engine.fullScans(), engine.pagesScanned(), engine.ksmdBusyNanos());
+            convergence.markPhaseStart();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.internal.TimedEvents;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.TimelineEvent;
 
@@ -73,7 +74,7 @@ public final class SimulationRun {
         this.plan = plan;
         this.simulation = simulation;
         this.steps = new ArrayList<>(plan.steps());
-        this.boundNanos = KsmSimulation.later(0, plan.bound());
+        this.boundNanos = TimedEvents.later(0, plan.bound());
     }
 
     /**
@@ -147,7 +148,7 @@ public final class SimulationRun {
                 // a scheduled live change after the plan ended: run to it, then converge again (a new phase)
                 steps.add(new RunPlan.Advance(Duration.ofNanos(Math.max(0, scheduledUntil - now))));
                 steps.add(new RunPlan.Converge());
-                boundNanos = Math.max(boundNanos, KsmSimulation.later(scheduledUntil, RunPlan.DEFAULT_BOUND));
+                boundNanos = Math.max(boundNanos, TimedEvents.later(scheduledUntil, RunPlan.DEFAULT_BOUND));
                 continue;
             }
             if (now >= boundNanos) {
@@ -185,7 +186,7 @@ public final class SimulationRun {
             }
             case RunPlan.Advance a -> {
                 if (!started) {
-                    begin(KsmSimulation.later(now, a.duration()));
+                    begin(TimedEvents.later(now, a.duration()));
                 }
                 simulation.runFor(Duration.ofNanos(Math.min(target, budgetEnd) - now));
                 return now() >= target;
@@ -195,7 +196,7 @@ public final class SimulationRun {
                     // convergence counts from now: counters the events just changed move only when ksmd scans their pages
                     simulation.markPhaseStart();
                     beginPhase(now);
-                    begin(c.limit().isZero() ? boundNanos : KsmSimulation.later(now, c.limit()));
+                    begin(c.limit().isZero() ? boundNanos : TimedEvents.later(now, c.limit()));
                 }
                 return converge(now, budgetEnd);
             }
@@ -205,7 +206,7 @@ public final class SimulationRun {
                     beginPhase(now);
                     settleConverges = "1".equals(simulation.readSysfs("run"));
                     Duration wait = settleConverges ? s.limit() : s.whenStopped();
-                    begin(settleConverges && wait.isZero() ? boundNanos : KsmSimulation.later(now, wait));
+                    begin(settleConverges && wait.isZero() ? boundNanos : TimedEvents.later(now, wait));
                 }
                 if (settleConverges) {
                     return converge(now, budgetEnd);
@@ -261,7 +262,7 @@ public final class SimulationRun {
                 simulation.fire(e);
             }
             firing++;
-            target = KsmSimulation.later(target, p.period());
+            target = TimedEvents.later(target, p.period());
             return p.count() != 0 && firing >= p.count() || target > boundNanos;
         }
         simulation.runFor(Duration.ofNanos(Math.min(target, budgetEnd) - now));
@@ -310,9 +311,10 @@ public final class SimulationRun {
      * run reaches that instant, as a timed event. A run whose plan ended runs on to it and then
      * until the counters converge again (a new phase). Call it between two {@link #advance} calls.
      *
-     * @return completed when it fired, with the kernel's answer to a sysfs write
+     * @return completed when it fired, with what it did (the kernel's answer to a sysfs write, the
+     *         result of an operation)
      */
-    public CompletableFuture<SysfsResult> schedule(TimelineEvent event, long atNanos) {
+    public CompletableFuture<EventOutcome> schedule(TimelineEvent event, long atNanos) {
         scheduledUntil = Math.max(scheduledUntil, Math.max(atNanos, now()));
         return simulation.schedule(event, atNanos);
     }
@@ -325,7 +327,7 @@ public final class SimulationRun {
     /** After the plan ended: run again until the counters converge (a new phase). */
     public void continueUntilConverged() {
         steps.add(new RunPlan.Converge());
-        boundNanos = Math.max(boundNanos, KsmSimulation.later(now(), RunPlan.DEFAULT_BOUND));
+        boundNanos = Math.max(boundNanos, TimedEvents.later(now(), RunPlan.DEFAULT_BOUND));
     }
 
     /** The checkpoints reached so far, in order. */

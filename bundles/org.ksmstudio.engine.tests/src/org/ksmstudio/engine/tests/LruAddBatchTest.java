@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +60,7 @@ class LruAddBatchTest {
     void aWriteInEveryProcessIsOneSequenceOnOneCpu() {
         // 2 x 50 pages: one action holds 100 mod 31 = 7 pages; two actions would hold 2 x (50 mod 31) = 38
         KsmSimulation one = convergedAndOneWakeupIntoAScan(2, 1000);
-        one.writePagesInProcesses(List.of(100, 101), Scenarios.REGION, 500, 600, 2, NewContent.SAME);
+        one.writePages(0, Scenarios.REGION, 500, 600, 2, NewContent.SAME); // every process: one write action
         one.stepFullScan();
         assertEquals(2000 - 7, merged(one));
         one.stepFullScan();

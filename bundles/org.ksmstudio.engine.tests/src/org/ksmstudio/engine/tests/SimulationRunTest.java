@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.CounterSeries;
+import org.ksmstudio.engine.EventOutcome;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.SimulationRun;
 import org.ksmstudio.engine.SysfsResult;
@@ -100,14 +101,14 @@ class SimulationRunTest {
         long at = Math.max(ahead.simulation().nowNanos(), behind.simulation().nowNanos());
         assertEquals(1_000_000_000L, at);
         TimelineEvent write = new TimelineEvent.SysfsWrite(Duration.ZERO, "pages_to_scan", "300");
-        CompletableFuture<SysfsResult> a = ahead.schedule(write, at);
-        CompletableFuture<SysfsResult> b = behind.schedule(write, at);
+        CompletableFuture<EventOutcome> a = ahead.schedule(write, at);
+        CompletableFuture<EventOutcome> b = behind.schedule(write, at);
         ahead.fireDue();
         assertTrue(a.isDone(), "the run at that instant applies it without advancing");
         assertEquals(at, ahead.simulation().nowNanos());
         assertFalse(b.isDone(), "the run behind applies it when it gets there");
         behind.advance(1_000_000_000L);
-        assertTrue(a.get().ok() && b.get().ok());
+        assertTrue(a.get().sysfs().ok() && b.get().sysfs().ok());
         ahead.advance(400_000_000L);
         for (SimulationRun run : List.of(ahead, behind)) {
             CounterSeries.View series = run.simulation().series();

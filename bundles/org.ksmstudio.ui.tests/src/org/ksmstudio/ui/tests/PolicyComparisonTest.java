@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 import org.ksmstudio.ui.internal.views.CountersView;
@@ -59,6 +60,10 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 		double stock = seconds(row.get(3));
 		assertTrue(noLimit > 60, "without the sharing limit one migration takes more than a minute: " + row); //$NON-NLS-1$
 		assertTrue(stock > 0.001 && stock < 0.010, "with max_page_sharing 256 it takes milliseconds: " + row); //$NON-NLS-1$
+		List<Long> starts = run.policies().stream().map(p -> p.simulation().rmapOperations().stream()
+				.filter(o -> o.operation() == RmapOperation.MIGRATE_PAGES).reduce((a, b) -> b).orElseThrow().startNanos())
+				.toList();
+		assertEquals(starts.get(0), starts.get(1), "the hand-issued migration ran at one simulated instant in both runs"); //$NON-NLS-1$
 
 		// the Counters view shows one policy at a time: no limit, one KSM page; stock, a dup per 256 mappings
 		TestScenarios.showView(ui, CountersView.ID, CountersView.class);

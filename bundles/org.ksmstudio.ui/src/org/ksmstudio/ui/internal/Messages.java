@@ -45,6 +45,7 @@ public final class Messages extends NLS {
 	public static String runFailedBecause;
 	public static String runJob;
 	public static String runStoppedBeforeWrite;
+	public static String runStoppedBeforeChange;
 	public static String runFaultingIn;
 	public static String runProgress;
 	public static String runFailed;

@@ -1,17 +1,23 @@
 package org.ksmstudio.engine.rmap.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ksmstudio.engine.EventOutcome;
 import org.ksmstudio.engine.KsmSimulation;
+import org.ksmstudio.engine.SimulationRun;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.scenario.NumaNode;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.scenario.TimelineEvent;
@@ -79,5 +85,27 @@ class OperationCpuTest {
         System.out.printf("%s, %d CPU(s): migration %.1f ms, longest stretch %.3f ms, %d ksmd wake-ups%n",
                 policy, cpus, m.latencyNanos() / 1e6, m.longestStretchNanos() / 1e6, during);
         assertEquals(wakes, during > 0, during + " ksmd wake-ups during a " + m.latencyNanos() / 1e6 + " ms migration");
+    }
+
+    @Test
+    void anOperationScheduledAtOneInstantRunsThereInRunsAtDifferentClocks() throws Exception {
+        SimulationRun ahead = SimulationRun.start(RunPlan.of(twoProcesses("stock", 2, List.of())));
+        SimulationRun behind = SimulationRun.start(RunPlan.of(twoProcesses("2016", 2, List.of())));
+        ahead.advance(FIRST.toNanos());
+        behind.advance(FIRST.toNanos() / 2);
+        long at = Math.max(ahead.simulation().nowNanos(), behind.simulation().nowNanos());
+        TimelineEvent migration = migrate(Duration.ZERO, 1000, 1);
+        CompletableFuture<EventOutcome> a = ahead.schedule(migration, at);
+        CompletableFuture<EventOutcome> b = behind.schedule(migration, at);
+        ahead.fireDue();
+        assertTrue(a.isDone(), "the run at that instant migrates without advancing");
+        assertFalse(b.isDone(), "the run behind migrates when it gets there");
+        behind.advance(FIRST.toNanos());
+        for (CompletableFuture<EventOutcome> fired : List.of(a, b)) {
+            OperationResult r = fired.get().operation();
+            assertNotNull(r, "a migration answers with its result");
+            assertEquals(at, r.startNanos(), "both runs migrate at the same simulated instant");
+            assertEquals(1, r.ksmPages(), "the KSM page moved to node 1");
+        }
     }
 }

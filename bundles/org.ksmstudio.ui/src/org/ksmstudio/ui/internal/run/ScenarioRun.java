@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
+import org.ksmstudio.engine.EventOutcome;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.SysfsResult;
 import org.ksmstudio.engine.scenario.TimelineEvent;
@@ -59,10 +60,10 @@ public final class ScenarioRun {
 	private final String name;
 	private final List<PolicyRun> policies;
 	private final List<TunableWrite> writes = new CopyOnWriteArrayList<>();
-	/** Tunable writes the job has not scheduled yet. */
-	private final Queue<PendingWrite> pendingWrites = new ConcurrentLinkedQueue<>();
-	/** Tunable writes whose answer has not come yet. */
-	private final Set<PendingWrite> unanswered = ConcurrentHashMap.newKeySet();
+	/** Live changes the job has not scheduled yet. */
+	private final Queue<PendingChange> pendingChanges = new ConcurrentLinkedQueue<>();
+	/** Live changes whose answer has not come yet. */
+	private final Set<PendingChange> unanswered = ConcurrentHashMap.newKeySet();
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 	private final Object signal = new Object();
 	private volatile Status status = Status.STARTING;
@@ -193,55 +194,72 @@ public final class ScenarioRun {
 
 	/**
 	 * Writes {@code value} to the tunable {@code file} of every compared simulation, as
-	 * {@code echo value > /sys/kernel/mm/ksm/file}, at one simulated instant: the job takes the
-	 * write between two slices and schedules it into every policy's stepper at the latest of their
-	 * clocks; each simulation applies it when it reaches that instant, and a finished run runs on to
-	 * it and converges again (a new phase). Records the write on the run's timeline and returns the
-	 * followed simulation's answer once applied: call it off the UI thread. While paused, a
-	 * simulation already at that instant applies it at once, the others when the run resumes.
+	 * {@code echo value > /sys/kernel/mm/ksm/file}, at one simulated instant (see {@link #issue}).
+	 * Records the write on the run's timeline and returns the followed simulation's answer once
+	 * applied: call it off the UI thread.
 	 */
 	public TunableWrite writeTunable(String file, String value) {
+		LiveChange change = issue(new TimelineEvent.SysfsWrite(Duration.ZERO, file, value));
+		SysfsResult result = change.outcome() == null ? null : change.outcome().sysfs();
+		TunableWrite write = result == null
+				? new TunableWrite(-1, file, value,
+						new SysfsResult(SysfsResult.Outcome.EACCES, file, value, Messages.runStoppedBeforeWrite))
+				: new TunableWrite(change.timeNanos(), file, value, result);
+		writes.add(write);
+		return write;
+	}
+
+	/**
+	 * Issues a live change (a tunable write, a migration, a compaction, memory pressure, a write to a
+	 * process's pages) on every compared simulation at one simulated instant: the job takes it between
+	 * two slices and schedules it into every policy's stepper at the latest of their clocks; each
+	 * simulation applies it when it reaches that instant, and a finished run runs on to it and
+	 * converges again (a new phase). While paused, a simulation already at that instant applies it at
+	 * once, the others when the run resumes. Returns when the followed simulation applied it, with what
+	 * it did there: call it off the UI thread.
+	 *
+	 * @return the instant and what the change did in the followed simulation; a null outcome when the
+	 *         run stopped (cancelled or failed) before it
+	 */
+	public LiveChange issue(TimelineEvent event) {
 		if (simulation() == null) {
 			throw new IllegalStateException("the run has not started yet"); //$NON-NLS-1$
 		}
-		PendingWrite pending = new PendingWrite(new TimelineEvent.SysfsWrite(Duration.ZERO, file, value), followed(),
-				new CompletableFuture<>());
+		PendingChange pending = new PendingChange(event, followed(), new CompletableFuture<>());
 		synchronized (this) {
 			if (status == Status.CANCELLED || status == Status.FAILED) {
 				pending.refuse();
 			} else {
 				unanswered.add(pending);
-				pendingWrites.add(pending);
+				pendingChanges.add(pending);
 				if (job == null) {
 					startJob();
 				}
 			}
 		}
 		wake();
-		TunableWrite write;
 		try {
-			write = pending.applied().get();
+			return pending.applied().get();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			write = pending.refusal();
+			return LiveChange.REFUSED;
 		} catch (ExecutionException e) {
-			write = pending.refusal();
+			return LiveChange.REFUSED;
 		}
-		writes.add(write);
-		return write;
 	}
 
-	/** A tunable write waiting for the job; the answer comes from the simulation of {@code answering}. */
-	private record PendingWrite(TimelineEvent.SysfsWrite event, PolicyRun answering,
-			CompletableFuture<TunableWrite> applied) {
+	/**
+	 * A live change as applied: the simulated instant and what it did in the followed simulation
+	 * (null, at -1, when the run stopped before it).
+	 */
+	public record LiveChange(long timeNanos, EventOutcome outcome) {
+		static final LiveChange REFUSED = new LiveChange(-1, null);
+	}
 
-		TunableWrite refusal() {
-			return new TunableWrite(-1, event.file(), event.value(), new SysfsResult(SysfsResult.Outcome.EACCES,
-					event.file(), event.value(), Messages.runStoppedBeforeWrite));
-		}
-
+	/** A live change waiting for the job; the answer comes from the simulation of {@code answering}. */
+	private record PendingChange(TimelineEvent event, PolicyRun answering, CompletableFuture<LiveChange> applied) {
 		void refuse() {
-			applied.complete(refusal());
+			applied.complete(LiveChange.REFUSED);
 		}
 	}
 
@@ -319,50 +337,49 @@ public final class ScenarioRun {
 	}
 
 	/**
-	 * Schedules the tunable writes made since the last slice into every policy's stepper at one
+	 * Schedules the live changes made since the last slice into every policy's stepper at one
 	 * simulated instant, the latest of their clocks. The job calls it between slices, when no
 	 * simulation is advancing.
 	 */
-	void scheduleWrites() {
-		PendingWrite pending;
-		while ((pending = pendingWrites.poll()) != null) {
+	void scheduleChanges() {
+		PendingChange pending;
+		while ((pending = pendingChanges.poll()) != null) {
 			long at = 0;
 			for (PolicyRun policy : policies) {
 				at = Math.max(at, policy.simulation().nowNanos());
 			}
-			CompletableFuture<SysfsResult> answer = null;
+			CompletableFuture<EventOutcome> answer = null;
 			for (PolicyRun policy : policies) {
-				CompletableFuture<SysfsResult> fired = policy.run().schedule(pending.event(), at);
+				CompletableFuture<EventOutcome> fired = policy.run().schedule(pending.event(), at);
 				if (policy == pending.answering()) {
 					answer = fired;
 				}
 			}
 			long when = at;
-			PendingWrite write = pending;
-			answer.whenComplete((result, failure) -> {
-				unanswered.remove(write);
-				write.applied().complete(result == null ? write.refusal()
-						: new TunableWrite(when, write.event().file(), write.event().value(), result));
+			PendingChange change = pending;
+			answer.whenComplete((outcome, failure) -> {
+				unanswered.remove(change);
+				change.applied().complete(outcome == null ? LiveChange.REFUSED : new LiveChange(when, outcome));
 			});
 		}
 	}
 
-	/** Answers the writes no simulation will apply any more (the run was cancelled or failed). */
+	/** Answers the changes no simulation will apply any more (the run was cancelled or failed). */
 	private void refuseUnanswered() {
-		pendingWrites.clear();
-		for (PendingWrite write : List.copyOf(unanswered)) {
-			unanswered.remove(write);
-			write.refuse();
+		pendingChanges.clear();
+		for (PendingChange change : List.copyOf(unanswered)) {
+			unanswered.remove(change);
+			change.refuse();
 		}
 	}
 
 	/**
-	 * Ends the run when every policy's plan is done and no write waits: DONE and the job released in
-	 * one step, so that a tunable write either reaches the running job or starts a new one and none
+	 * Ends the run when every policy's plan is done and no change waits: DONE and the job released in
+	 * one step, so that a live change either reaches the running job or starts a new one and none
 	 * is lost. Returns whether the job stops.
 	 */
 	synchronized boolean finishIfDone(SimulationJob finishing) {
-		if (!pendingWrites.isEmpty()) {
+		if (!pendingChanges.isEmpty()) {
 			return false;
 		}
 		for (PolicyRun policy : policies) {

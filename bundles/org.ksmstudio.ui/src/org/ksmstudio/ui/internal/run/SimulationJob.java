@@ -81,7 +81,7 @@ final class SimulationJob extends Job {
 				run.stopSimulations();
 				return false;
 			}
-			run.scheduleWrites();
+			run.scheduleChanges();
 			if (run.finishIfDone(this)) {
 				return true;
 			}

@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.views;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -16,11 +17,10 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
-import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.scenario.NewContent;
+import org.ksmstudio.engine.scenario.TimelineEvent;
 import org.ksmstudio.ui.internal.Messages;
-import org.ksmstudio.ui.internal.run.PolicyRun;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
 /**
@@ -68,11 +68,11 @@ final class OperationActions {
 
 	void fill(IMenuManager menu, Shell shell, IWorkbenchPage page) {
 		menu.add(action(shell, Messages.opMigrate, Messages.opMigratePrompt, "2001 0 1", 3, //$NON-NLS-1$
-				(sim, a) -> sim.migratePages((int) a[0], (int) a[1], (int) a[2])));
+				a -> new TimelineEvent.MigratePages(Duration.ZERO, (int) a[0], (int) a[1], (int) a[2])));
 		menu.add(action(shell, Messages.opCompact, Messages.opCompactPrompt, "0", 1, //$NON-NLS-1$
-				(sim, a) -> sim.compactNode((int) a[0])));
+				a -> new TimelineEvent.Compaction(Duration.ZERO, (int) a[0])));
 		menu.add(action(shell, Messages.opPressure, Messages.opPressurePrompt, "0 10000 1000", 3, //$NON-NLS-1$
-				(sim, a) -> sim.reclaim((int) a[0], a[1], Duration.ofMillis(a[2]))));
+				a -> new TimelineEvent.MemoryPressure(Duration.ZERO, (int) a[0], a[1], Duration.ofMillis(a[2]))));
 		menu.add(new Action(Messages.opWrite) {
 			@Override
 			public void run() {
@@ -88,12 +88,8 @@ final class OperationActions {
 		menu.add(new Separator());
 	}
 
-	/** An operation taking {@code arity} whole numbers. */
-	private interface Operation {
-		OperationResult apply(KsmSimulation simulation, long[] arguments);
-	}
-
-	private Action action(Shell shell, String label, String prompt, String example, int arity, Operation operation) {
+	private Action action(Shell shell, String label, String prompt, String example, int arity,
+			Function<long[], TimelineEvent> operation) {
 		return new Action(label) {
 			@Override
 			public void run() {
@@ -103,7 +99,7 @@ final class OperationActions {
 				}
 				long[] arguments = ask(shell, label, prompt, example, arity);
 				if (arguments != null) {
-					perform(current, label, sim -> Outcome.of(operation.apply(sim, arguments)));
+					perform(current, label, operation.apply(arguments), label);
 				}
 			}
 		};
@@ -120,11 +116,9 @@ final class OperationActions {
 			return;
 		}
 		String[] w = parseWrite(dialog.getValue());
-		perform(current, Messages.opWrite, sim -> {
-			sim.writePages(Integer.parseInt(w[0]), w[1], Long.parseLong(w[2]), Long.parseLong(w[3]),
-					Long.parseLong(w[4]), NewContent.UNIQUE);
-			return new Outcome(NLS.bind(Messages.opWriteDone, w), -1);
-		});
+		perform(current, Messages.opWrite, new TimelineEvent.WritePages(Duration.ZERO, Integer.parseInt(w[0]), w[1],
+				Long.parseLong(w[2]), Long.parseLong(w[3]), Long.parseLong(w[4]), NewContent.UNIQUE),
+				NLS.bind(Messages.opWriteDone, w));
 	}
 
 	private static String[] parseWrite(String text) {
@@ -190,21 +184,28 @@ final class OperationActions {
 		}
 	}
 
-	private void perform(ScenarioRun current, String label, Function<KsmSimulation, Outcome> operation) {
+	/**
+	 * Issues {@code event} on every compared policy at one simulated instant, off the UI thread, and
+	 * keeps what it did in the followed policy's simulation for the view ({@code done} when it is not
+	 * a reverse-map operation).
+	 */
+	private void perform(ScenarioRun current, String label, TimelineEvent event, String done) {
 		Job job = Job.create(label, monitor -> {
-			Outcome result = null;
+			Outcome result;
 			try {
-				for (PolicyRun policy : current.policies()) {
-					Outcome r = operation.apply(policy.simulation());
-					if (result == null) {
-						result = r;
-					}
+				ScenarioRun.LiveChange change = current.issue(event);
+				if (change.outcome() == null) {
+					result = new Outcome(NLS.bind(Messages.opRefused, label, Messages.runStoppedBeforeChange), -1);
+				} else if (change.outcome().operation() != null) {
+					result = Outcome.of(change.outcome().operation());
+				} else {
+					result = new Outcome(done, -1);
 				}
 			} catch (RuntimeException e) {
 				result = new Outcome(NLS.bind(Messages.opRefused, label, e.getMessage()), -1);
 			}
 			lastResult = new LastResult(current, result.text(), result.walkedKsmPage());
-			Display.getDefault().asyncExec(done);
+			Display.getDefault().asyncExec(this.done);
 			return Status.OK_STATUS;
 		});
 		job.schedule();
