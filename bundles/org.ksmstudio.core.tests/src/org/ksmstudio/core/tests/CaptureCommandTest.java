@@ -141,5 +141,14 @@ class CaptureCommandTest {
 		assertEquals(2, capture("999999999", "--out", dir.resolve("x.ksm").toString(), "--window", "0"));
 		assertEquals("Cannot capture process 999999999: there is no such process", err.toString(StandardCharsets.UTF_8).strip());
 		assertTrue(!Files.exists(dir.resolve("x.ksm")));
+		err.reset();
+		assertEquals(2, capture("1", "--out", dir.toString()));
+		assertTrue(err.toString(StandardCharsets.UTF_8).strip().startsWith("--out " + dir + ": is a directory"), printed());
+		err.reset();
+		assertEquals(2, capture("1", "--out", dir.resolve("x.ksm").toString(), "--window", "2h"));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--window"), printed());
+		err.reset();
+		assertEquals(2, capture("1", "--out", dir.resolve("x.ksm").toString(), "--bogus"));
+		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--bogus"), printed());
 	}
 }

@@ -56,7 +56,7 @@ class CommandLineTest {
 
     @Test
     void everySubcommandHasItsOwnHelp() {
-        for (String command : List.of("--sweep", "--replay", "--reference")) {
+        for (String command : List.of("--sweep", "--replay", "--reference", "--capture")) {
             assertEquals(0, run(command, "--help"), err());
             String help = headless.out();
             assertTrue(help.startsWith("Usage: ksmstudio --headless " + command), help);
@@ -118,6 +118,36 @@ class CommandLineTest {
         refused(dir + ": is a directory", "--replay", scenario.toString(), "--record-reference", dir.toString());
         assertEquals(0, run(scenario.toString(), "--json", "/dev/null"), err());
         assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")));
+    }
+
+    @Test
+    void noOutputReplacesTheScenarioOrAnotherOutput() throws Exception {
+        byte[] before = Files.readAllBytes(scenario);
+        refused("--json " + scenario + ": is the input file", scenario.toString(), "--json", scenario.toString());
+        Path link = dir.resolve("link.json");
+        Files.createSymbolicLink(link, scenario);
+        refused("--csv " + link + ": is the input file", scenario.toString(), "--csv", link.toString());
+        Path hard = dir.resolve("hard.csv");
+        Files.createLink(hard, scenario);
+        refused("is the input file", "--sweep", scenario.toString(), "--param", "pages_to_scan=100,200", "--csv",
+                hard.toString());
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        String otherSpelling = sub + "/../a.ksm";
+        refused("is the input file", "--replay", scenario.toString(), "--record-reference", otherSpelling);
+        Path pages = dir.resolve("a.ksm.pages");
+        Files.writeString(pages, "the scenario's page contents");
+        refused("is the input file", scenario.toString(), "--json", pages.toString());
+        Path out = dir.resolve("out.txt");
+        refused("--json and --csv name the same file", scenario.toString(), "--json", out.toString(), "--csv",
+                dir.resolve("sub/../out.txt").toString());
+        assertFalse(Files.exists(out), "nothing written");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(scenario), "the scenario is intact");
+        assertEquals(0, run(scenario.toString(), "--json", "/dev/null", "--csv", "/dev/null"), err());
+    }
+
+    @Test
+    void anEmptyOutputNameNamesItsOption() {
+        refused("--json takes a non-empty value", scenario.toString(), "--json", "");
     }
 
     @Test

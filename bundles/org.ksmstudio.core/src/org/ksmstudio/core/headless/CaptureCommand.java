@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.Objects;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.capture.CaptureModelConverter;
@@ -20,6 +20,7 @@ import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.engine.scenario.ContentIdsFile;
+import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.live.capture.CaptureListener;
 import org.ksmstudio.live.capture.CaptureOptions;
@@ -29,6 +30,10 @@ import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code --capture PID[,PID...] --out FILE.ksm [--window DURATION] [--all-anonymous]}: captures
@@ -67,7 +72,11 @@ public final class CaptureCommand implements HeadlessCommand {
 		Options options;
 		MachineCapture capture;
 		try {
-			options = Options.parse(args);
+			@Nullable Options parsed = Options.parse(args, out);
+			if (parsed == null) {
+				return 0;
+			}
+			options = parsed;
 			capture = capturer.capture(new CaptureOptions(options.pids, options.window, options.allAnonymous),
 					new CaptureListener() {
 						@Override
@@ -127,68 +136,64 @@ public final class CaptureCommand implements HeadlessCommand {
 		return 2;
 	}
 
-	/** Parsed command line. */
+	/** The command line as picocli reads it, and its checked values. */
+	@Command(name = "ksmstudio --headless --capture", usageHelpAutoWidth = true,
+			description = "Captures running processes into a scenario and compares the kernel with its simulation.")
 	static final class Options {
+		@Parameters(arity = "0..*", paramLabel = "PID[,PID...]", descriptionKey = "Help_Pids")
+		List<String> pidLists = new ArrayList<>();
+		@Option(names = "--out", paramLabel = "FILE.ksm", descriptionKey = "Help_Out")
+		@Nullable String outName;
+		@Option(names = "--window", paramLabel = "DURATION", descriptionKey = "Help_Window")
+		@Nullable String windowText;
+		@Option(names = "--all-anonymous", descriptionKey = "Help_AllAnonymous")
+		boolean allAnonymous;
+		@Option(names = { "-h", "--help" }, usageHelp = true, descriptionKey = "Help_Help")
+		boolean help;
+
 		final List<Integer> pids = new ArrayList<>();
 		@Nullable Path out;
 		Duration window = CaptureOptions.DEFAULT_WINDOW;
-		boolean allAnonymous;
 
 		/** The scenario file to write (set by {@link #parse}, which refuses a command line without it). */
 		Path target() {
 			return Objects.requireNonNull(out, "--out is checked by parse");
 		}
 
-		static Options parse(List<String> args) throws UsageException {
+		/**
+		 * The checked command line: process ids, a writable {@code --out} (not a directory, a pipe or a
+		 * folder that is missing) and a window of at most an hour; null when {@code --help} was printed.
+		 */
+		static @Nullable Options parse(List<String> args, PrintStream help) throws UsageException {
 			Options o = new Options();
-			for (int i = 0; i < args.size(); i++) {
-				String arg = args.get(i);
-				switch (arg) {
-				case "--out" -> o.out = Path.of(value(args, ++i, arg)); //$NON-NLS-1$
-				case "--window" -> { //$NON-NLS-1$
-					String text = value(args, ++i, arg);
-					o.window = text.equals("0") ? Duration.ZERO : Cli.duration(arg, text, Duration.ofHours(1)); //$NON-NLS-1$
-				}
-				case "--all-anonymous" -> o.allAnonymous = true; //$NON-NLS-1$
-				default -> {
-					if (arg.startsWith("-") || !o.pids.isEmpty()) { //$NON-NLS-1$
-						throw new UsageException(MessageBundle.bind(Messages.Headless_UnknownOption, arg, Messages.Capture_Usage));
-					}
-					for (String pid : arg.split(",")) { //$NON-NLS-1$
-						try {
-							int n = Integer.parseInt(pid.trim());
-							if (n <= 0) {
-								throw new NumberFormatException();
-							}
-							o.pids.add(n);
-						} catch (NumberFormatException e) {
-							throw new UsageException(MessageBundle.bind(Messages.Capture_BadPid, pid));
+			if (!Cli.parse(o, Messages.Capture_Usage, args, help)) {
+				return null;
+			}
+			for (String list : o.pidLists) {
+				for (String pid : list.split(",")) { //$NON-NLS-1$
+					try {
+						int n = Integer.parseInt(pid.trim());
+						if (n <= 0) {
+							throw new NumberFormatException();
 						}
+						o.pids.add(n);
+					} catch (NumberFormatException e) {
+						throw new UsageException(MessageBundle.bind(Messages.Capture_BadPid, Text.escape(pid)));
 					}
-				}
 				}
 			}
 			if (o.pids.isEmpty()) {
 				throw new UsageException(MessageBundle.bind(Messages.Capture_NoPid, Messages.Capture_Usage));
 			}
-			if (o.out == null) {
+			if (o.outName == null) {
 				throw new UsageException(MessageBundle.bind(Messages.Capture_NoOut, Messages.Capture_Usage));
 			}
-			Path dir = o.target().toAbsolutePath().getParent();
-			if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-				throw new UsageException(MessageBundle.bind(Messages.Capture_OutDirectory, o.out, dir));
-			}
-			if (Files.isDirectory(o.out)) {
-				throw new UsageException(MessageBundle.bind(Messages.Capture_OutIsDirectory, o.out));
+			o.out = Cli.output("--out", o.outName); //$NON-NLS-1$
+			String text = o.windowText;
+			if (text != null) {
+				o.window = text.equals("0") ? Duration.ZERO : Cli.duration("--window", text, Duration.ofHours(1)); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			return o;
-		}
-
-		private static String value(List<String> args, int i, String option) throws UsageException {
-			if (i >= args.size()) {
-				throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
-			}
-			return args.get(i);
 		}
 	}
 }

@@ -18,6 +18,7 @@ import org.ksmstudio.engine.io.InputFiles;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.engine.policy.SharingPolicies;
+import org.ksmstudio.engine.scenario.ContentIdsFile;
 import org.ksmstudio.model.MessageBundle;
 
 import picocli.CommandLine;
@@ -93,7 +94,7 @@ final class Cli {
 
     /** {@code name} as an input path: a readable regular file (not a FIFO or device) of bounded size. */
     static Path input(String name) throws UsageException {
-        Path file = path(name);
+        Path file = path("FILE", name);
         try {
             InputFiles.checkReadable(file, MAX_INPUT_BYTES);
         } catch (IOException e) {
@@ -102,23 +103,60 @@ final class Cli {
         return file;
     }
 
-    /** {@code name} as an output target, checked before anything runs ({@link OutputFile#check}); null stays null. */
-    static @Nullable Path output(@Nullable String name) throws UsageException {
+    /**
+     * {@code name} after {@code option} as an output target, checked before anything runs
+     * ({@link OutputFile#check}); null stays null.
+     */
+    static @Nullable Path output(String option, @Nullable String name) throws UsageException {
         if (name == null) {
             return null;
         }
-        Path file = path(name);
+        Path file = path(option, name);
         try {
             OutputFile.check(file);
         } catch (IOException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(option + " " + e.getMessage());
         }
         return file;
     }
 
-    private static Path path(String name) throws UsageException {
+    /**
+     * Refuses, in one line, an output that would replace one of the command's input files or another of
+     * its outputs ({@link OutputFile#replaces}: the same file through links, hard links or another
+     * spelling): {@code --json run.ksm} must never overwrite the scenario it runs. {@code outputs} maps
+     * each option to its checked target (null: not given).
+     */
+    static void distinct(List<Path> inputs, java.util.Map<String, @Nullable Path> outputs) throws UsageException {
+        List<java.util.Map.Entry<String, @Nullable Path>> given = outputs.entrySet().stream()
+                .filter(e -> e.getValue() != null).toList();
+        for (int i = 0; i < given.size(); i++) {
+            Path target = java.util.Objects.requireNonNull(given.get(i).getValue());
+            String option = given.get(i).getKey();
+            for (Path input : inputs) {
+                if (OutputFile.replaces(target, input)) {
+                    throw new UsageException(MessageBundle.bind(Messages.Headless_OutputIsInput, option,
+                            Text.shown(target.toString()), Text.shown(input.toString())));
+                }
+            }
+            for (int j = 0; j < i; j++) {
+                Path other = java.util.Objects.requireNonNull(given.get(j).getValue());
+                if (OutputFile.replaces(target, other)) {
+                    throw new UsageException(MessageBundle.bind(Messages.Headless_SameOutput, given.get(j).getKey(),
+                            option, Text.shown(target.toString())));
+                }
+            }
+        }
+    }
+
+    /** The files a run of {@code scenario} reads: the scenario and, when there, its page-contents sidecar. */
+    static List<Path> inputsOf(Path scenario) {
+        Path pages = ContentIdsFile.besides(scenario);
+        return java.nio.file.Files.exists(pages) ? List.of(scenario, pages) : List.of(scenario);
+    }
+
+    private static Path path(String option, String name) throws UsageException {
         if (name.isEmpty()) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_EmptyValue, "FILE"));
+            throw new UsageException(MessageBundle.bind(Messages.Headless_EmptyValue, option));
         }
         try {
             return Path.of(name);

@@ -303,7 +303,8 @@ public final class ReplayCommand implements HeadlessCommand {
         Settings settings() throws UsageException {
             Settings s = new Settings(Cli.scenario(files, Messages.Replay_Usage));
             s.yes = yes;
-            s.recordReference = Cli.output(recordReference);
+            s.recordReference = Cli.output("--record-reference", recordReference);
+            Cli.distinct(Cli.inputsOf(s.file), java.util.Collections.singletonMap("--record-reference", s.recordReference));
             if (lock != null) {
                 s.lock = Path.of(lock);
             }

@@ -201,8 +201,12 @@ final class RunScenarioCommand implements HeadlessCommand {
             for (String policy : policies) {
                 s.policies.add(Cli.policy("--policy", policy));
             }
-            s.json = Cli.output(json);
-            s.csv = Cli.output(csv);
+            s.json = Cli.output("--json", json);
+            s.csv = Cli.output("--csv", csv);
+            java.util.Map<String, @Nullable Path> outputs = new java.util.LinkedHashMap<>();
+            outputs.put("--json", s.json);
+            outputs.put("--csv", s.csv);
+            Cli.distinct(Cli.inputsOf(s.file), outputs);
             return s;
         }
     }

@@ -23,6 +23,8 @@ public final class Messages {
     public static String Headless_CheckFailed;
     public static String Headless_MoreDifferences;
     public static String Headless_EmptyValue;
+    public static String Headless_OutputIsInput;
+    public static String Headless_SameOutput;
     public static String Sweep_TooManyRuns;
     public static String Headless_PendingRestored;
     public static String Headless_PendingNeedsRoot;
@@ -66,8 +68,6 @@ public final class Messages {
     public static String Capture_BadPid;
     public static String Capture_NoPid;
     public static String Capture_NoOut;
-    public static String Capture_OutDirectory;
-    public static String Capture_OutIsDirectory;
     public static String Capture_HugePages;
     public static String Capture_NoRegion;
     public static String Convert_CapturedNoFile;

@@ -86,6 +86,34 @@ public final class OutputFile {
         discard(createTemporary(target, file, folder));
     }
 
+    /**
+     * Whether writing {@code target} would replace the file {@code other}: the same file through links or
+     * hard links, or, for a file not there yet, the same path once links of its folder are followed. A
+     * stream or device ({@code /dev/stdout}, {@code /dev/null}) replaces nothing.
+     */
+    public static boolean replaces(Path target, Path other) {
+        if (isStream(target)) {
+            return false;
+        }
+        try {
+            if (Files.exists(target) && Files.exists(other)) {
+                return Files.isSameFile(target, other);
+            }
+            return canonical(target).equals(canonical(other));
+        } catch (IOException e) {
+            return false; // not comparable: the write itself reports what is wrong
+        }
+    }
+
+    /** The path with the links of its folder followed (the file itself may not exist yet). */
+    private static Path canonical(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        Path name = absolute.getFileName();
+        return parent == null || name == null || !Files.isDirectory(parent) ? absolute
+                : parent.toRealPath().resolve(name);
+    }
+
     /** Writes {@code text} (UTF-8) to {@code target}. */
     public static void write(Path target, String text) throws IOException {
         write(target, out -> out.write(text));
