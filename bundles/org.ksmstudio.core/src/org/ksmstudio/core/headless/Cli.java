@@ -148,6 +148,23 @@ final class Cli {
         }
     }
 
+    /** The {@code --json} and {@code --csv} targets of a command (null: not given). */
+    record JsonAndCsv(@Nullable Path json, @Nullable Path csv) {
+    }
+
+    /**
+     * The {@code --json} and {@code --csv} targets of a run of {@code scenario}: each checked
+     * ({@link #output}), neither replacing an input nor the other ({@link #distinct}).
+     */
+    static JsonAndCsv jsonAndCsv(Path scenario, @Nullable String json, @Nullable String csv) throws UsageException {
+        JsonAndCsv targets = new JsonAndCsv(output("--json", json), output("--csv", csv));
+        java.util.Map<String, @Nullable Path> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("--json", targets.json());
+        outputs.put("--csv", targets.csv());
+        distinct(inputsOf(scenario), outputs);
+        return targets;
+    }
+
     /** The files a run of {@code scenario} reads: the scenario and, when there, its page-contents sidecar. */
     static List<Path> inputsOf(Path scenario) {
         Path pages = ContentIdsFile.besides(scenario);

@@ -197,12 +197,9 @@ final class SweepHeadlessCommand implements HeadlessCommand {
             s.run = run;
             s.threads = threads == null ? Runtime.getRuntime().availableProcessors()
                     : Cli.integer("--threads", threads, 1, MAX_THREADS);
-            s.json = Cli.output("--json", json);
-            s.csv = Cli.output("--csv", csv);
-            java.util.Map<String, @Nullable Path> outputs = new java.util.LinkedHashMap<>();
-            outputs.put("--json", s.json);
-            outputs.put("--csv", s.csv);
-            Cli.distinct(Cli.inputsOf(s.file), outputs);
+            Cli.JsonAndCsv targets = Cli.jsonAndCsv(s.file, json, csv);
+            s.json = targets.json();
+            s.csv = targets.csv();
             return s;
         }
     }
