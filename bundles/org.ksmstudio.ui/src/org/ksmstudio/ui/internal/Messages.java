@@ -154,6 +154,7 @@ public final class Messages extends NLS {
 	public static String exportTitle;
 	public static String exportNothing;
 	public static String exportFailed;
+	public static String exportOverScenario;
 	public static String exportCountersCsv;
 	public static String exportCountersJson;
 	public static String exportChartsPng;

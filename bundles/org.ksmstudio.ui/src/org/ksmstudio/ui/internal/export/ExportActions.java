@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.ksmstudio.engine.io.OutputFile;
+import org.ksmstudio.engine.scenario.ContentIdsFile;
 import org.ksmstudio.ui.internal.Messages;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
@@ -126,8 +127,16 @@ public final class ExportActions {
 		}
 	}
 
-	/** Writes {@code content} to {@code file} safely ({@link OutputFile}: mode kept, umask for a new file, never half a file). */
+	/**
+	 * Writes {@code content} to {@code file} safely ({@link OutputFile}: mode kept, umask for a new file,
+	 * never half a file). An export never replaces a scenario: a {@code .ksm} file or its page-contents
+	 * file is refused, whatever the overwrite prompt was answered.
+	 */
 	public static void write(Path file, OutputFile.Content content) throws IOException {
+		String name = String.valueOf(file.getFileName());
+		if (name.endsWith(".ksm") || name.endsWith(".ksm" + ContentIdsFile.SUFFIX)) { //$NON-NLS-1$ //$NON-NLS-2$
+			throw new IOException(NLS.bind(Messages.exportOverScenario, name));
+		}
 		OutputFile.write(file, content);
 	}
 

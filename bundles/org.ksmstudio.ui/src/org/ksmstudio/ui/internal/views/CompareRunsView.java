@@ -48,7 +48,6 @@ import org.ksmstudio.core.compare.RunComparison;
 import org.ksmstudio.core.compare.RunHistory;
 import org.ksmstudio.engine.CounterSeries;
 import org.ksmstudio.engine.KsmCounters;
-import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.rmap.OperationStats;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.ui.internal.Messages;
@@ -315,7 +314,7 @@ public class CompareRunsView extends ViewPart {
 
 	/** Writes {@link #tableCsv()} to {@code file} as Export does after asking for it. */
 	public void exportTable(Path file) throws IOException {
-		OutputFile.write(file, out -> out.write(tableCsv()));
+		ExportActions.write(file, out -> out.write(tableCsv()));
 	}
 
 	/** Ticks exactly {@code compared}, in order (the first is the baseline), and shows their comparison. */
