@@ -11,7 +11,10 @@
  *   map PAGES [huge]               mmap a new region of PAGES pages, MADV_MERGEABLE and
  *                                  MADV_NOHUGEPAGE, or with huge: aligned to 2 MiB and
  *                                  MADV_HUGEPAGE (transparent huge pages where the kernel
- *                                  can); it becomes the current region
+ *                                  can); it becomes the current region. Regions lie in map
+ *                                  order at increasing addresses (ksmd scans an mm's VMAs in
+ *                                  address order), 2 MiB apart, in an address range reserved
+ *                                  on the first map
  *   region N                       make region N (0-based, in map order) the current one
  *
  * The commands below act on the current region.
@@ -104,6 +107,11 @@ static pid_t children[64];
 static int child_count;
 
 #define HUGE_ALIGN (2UL << 20)
+/* address space reserved (PROT_NONE, nothing committed) for the regions, in map order */
+#define RESERVED_BYTES (1UL << 40)
+
+static unsigned char *reserved_next;	/* where the next region goes */
+static unsigned char *reserved_end;
 
 static uint64_t mix64(uint64_t x)
 {
@@ -156,7 +164,7 @@ static int parse_u64(const char *s, uint64_t *out)
 static void cmd_map(char **argv, int argc)
 {
 	uint64_t pages;
-	size_t bytes, slack;
+	size_t bytes;
 	int huge;
 	unsigned char *p;
 
@@ -170,23 +178,26 @@ static void cmd_map(char **argv, int argc)
 		return;
 	}
 	bytes = pages * page_size;
-	slack = huge ? HUGE_ALIGN : 0;
-	p = mmap(NULL, bytes + slack, PROT_READ | PROT_WRITE,
-		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED) {
+	if (!reserved_next) {
+		p = mmap(NULL, RESERVED_BYTES, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		if (p == MAP_FAILED) {
+			printf("err mmap of the address range for the regions: %s\n", strerror(errno));
+			return;
+		}
+		reserved_next = p;
+		reserved_end = p + RESERVED_BYTES;
+	}
+	/* the next 2 MiB boundary, a 2 MiB gap after the previous region (so that VMAs never merge) */
+	p = (unsigned char *)(((uintptr_t)reserved_next + 2 * HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1));
+	if (bytes > (size_t)(reserved_end - p)) {
+		printf("err %llu pages do not fit in the reserved address range\n", (unsigned long long)pages);
+		return;
+	}
+	if (mmap(p, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
 		printf("err mmap %llu pages: %s\n", (unsigned long long)pages, strerror(errno));
 		return;
 	}
-	if (huge) {
-		/* keep the 2 MiB aligned part, so that every full 2 MiB can be a huge page */
-		size_t head = (HUGE_ALIGN - ((uintptr_t)p & (HUGE_ALIGN - 1))) & (HUGE_ALIGN - 1);
-
-		if (head)
-			munmap(p, head);
-		if (slack - head)
-			munmap(p + head + bytes, slack - head);
-		p += head;
-	}
+	reserved_next = p + bytes;
 #if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
 	madvise(p, bytes, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 #endif

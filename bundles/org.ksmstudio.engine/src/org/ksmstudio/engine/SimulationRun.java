@@ -42,9 +42,10 @@ public final class SimulationRun {
      * @param lastChange the last change of the converging counters then
      * @param phase      the latest convergence wait before it, null if none
      * @param writes     the kernel's answers to the sysfs writes fired by steps since the previous checkpoint
+     * @param hugePages  transparent huge pages, pins and THP splits then
      */
     public record Reached(CheckpointResult result, KsmSnapshot snapshot, KsmSimulation.LastChange lastChange,
-            @Nullable Phase phase, List<SysfsResult> writes) {
+            @Nullable Phase phase, List<SysfsResult> writes, HugePageCounters hugePages) {
     }
 
     private final KsmSimulation simulation;
@@ -292,7 +293,7 @@ public final class SimulationRun {
     private void checkpoint(RunPlan.Checkpoint c) {
         KsmSnapshot snapshot = simulation.snapshot();
         reached.add(new Reached(CheckpointResult.of(snapshot, c), snapshot, simulation.lastChange(), phase,
-                List.copyOf(writes)));
+                List.copyOf(writes), simulation.hugePageCounters()));
         writes.clear();
     }
 

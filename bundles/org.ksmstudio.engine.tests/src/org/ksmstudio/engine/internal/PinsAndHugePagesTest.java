@@ -30,7 +30,7 @@ class PinsAndHugePagesTest {
                     case 0 -> t.pin(s);
                     case 1 -> t.pteChanged(s);
                     case 2 -> {
-                        if (t.isLarge(s) && t.split(s)) {
+                        if (t.isLarge(s) && t.split(s, slot -> { })) {
                             splits++;
                             assertFalse(t.isLarge(s));
                         }
@@ -63,10 +63,13 @@ class PinsAndHugePagesTest {
         assertTrue(t.sameFolio(3, 2 * N + 3), "parent and child map one folio");
         assertTrue(t.copiedAtFork(N + 100));
         assertFalse(t.copiedAtFork(100));
-        assertTrue(t.split(2 * N + 7));
+        java.util.BitSet remapped = new java.util.BitSet();
+        assertTrue(t.split(2 * N + 7, remapped::set));
+        assertEquals(2 * N, remapped.cardinality(), "every subpage of both mappings is remapped (remap_page)");
+        assertTrue(remapped.get(0) && remapped.get(N - 1) && remapped.get(2 * N) && remapped.get(3 * N - 1));
         assertFalse(t.isLarge(0), "the split of the child's mapping split the parent's too");
         assertEquals(N, t.hugeSubpages());
-        assertFalse(t.split(N), "a pinned subpage refuses the split");
+        assertFalse(t.split(N, slot -> { }), "a pinned subpage refuses the split");
         assertEquals(1, t.splits());
         assertEquals(1, t.splitsFailed());
     }

@@ -91,6 +91,31 @@ class HugeAndPinnedPagesTest {
         assertNull(sim.checkInvariants());
     }
 
+    /**
+     * remap_page of split_huge_page (RMP_USE_SHARED_ZEROPAGE): the zero-filled subpages of a split
+     * huge page become the shared zero page, which ksmd does not scan, so they are neither merged nor
+     * counted, with or without use_zero_pages (the kernel's x_thp_zero_pages case).
+     */
+    @Test
+    void theZeroFilledSubpagesOfASplitHugePageBecomeTheSharedZeroPage() {
+        for (boolean useZeroPages : new boolean[] { false, true }) {
+            MergeableRegion r = new MergeableRegion(Scenarios.REGION, MergeMode.MADV_MERGEABLE,
+                    List.of(ContentGroup.duplicates(2, 256, Layout.BLOCK), ContentGroup.zero(512)), Volatility.NONE,
+                    new RegionBacking(2, 0));
+            KsmSimulation sim = converged(TUNABLES.withUseZeroPages(useZeroPages), ProcessSpec.of(100, "a", r),
+                    ProcessSpec.of(101, "b", region(ContentGroup.zero(100), RegionBacking.BASE_PAGES)));
+            KsmCounters k = sim.snapshot().counters();
+            assertEquals(2 + (useZeroPages ? 0 : 1), k.pagesShared(), "use_zero_pages " + useZeroPages);
+            assertEquals(510 + (useZeroPages ? 0 : 99), k.pagesSharing(), "use_zero_pages " + useZeroPages);
+            assertEquals(useZeroPages ? 100 : 0, k.ksmZeroPages(), "only the base zero pages of b");
+            assertEquals(512, sim.snapshot().processes().get(0).ksmRmapItems(), "no rmap item on the zero subpages");
+            assertEquals(0, sim.snapshot().processes().get(0).ksmZeroPages());
+            assertEquals(2, sim.hugePageCounters().thpSplitPage());
+            assertEquals(useZeroPages ? 1 : 2, sim.hugePageCounters().thpSplitPageFailed(),
+                    "a pair of equal subpages in one folio fails its first split");
+        }
+    }
+
     @Test
     void pinnedPagesAreNeverMergedAndTheirPartnersStayVolatile() {
         ContentGroup same = ContentGroup.duplicates(100, 1, Layout.BLOCK);

@@ -91,7 +91,8 @@ final class CmpAndMerge {
         if (t >= 0) {
             if (pinsAndHuge.sameFolio(s, t)) {
                 // try_to_merge_two_pages: the tree page's reference on the same folio fails the first split;
-                // cmp_and_merge_page then splits the folio ("split") and merges nothing this time
+                // cmp_and_merge_page then splits the folio ("split") and merges nothing this time (when the
+                // pages are zero-filled, the split maps both to the shared zero page)
                 pinsAndHuge.splitFailedOnOwnReference();
                 splitHugePage(s);
                 return;
@@ -118,7 +119,16 @@ final class CmpAndMerge {
         if (!mms.vmaMergeableAt(s)) {
             return true;
         }
-        if (!splitHugePage(s) || frames.content(f) != 0L || refusedByWriteProtect(s)) {
+        if (!splitHugePage(s)) {
+            return false;
+        }
+        if (slots.pte(s) != f) {
+            // the split mapped this zero-filled subpage to the shared zero page: write_protect_page finds no
+            // PTE of the page. The kernel's cmp_and_merge_page then inserts the page, now mapped nowhere, into
+            // the unstable tree (a stale node until the next scan); here it stays out of the trees.
+            return true;
+        }
+        if (frames.content(f) != 0L || refusedByWriteProtect(s)) {
             return false;
         }
         e.clock.charge(mergeNanos);
@@ -135,7 +145,7 @@ final class CmpAndMerge {
             stable.removeRmapItemFromTree(s);
             return true;
         }
-        if (!splitHugePage(s) || refusedByWriteProtect(s)) {
+        if (!splitHugePage(s) || slots.pte(s) != f || refusedByWriteProtect(s)) {
             return false;
         }
         if (kf < 0) {
@@ -156,7 +166,20 @@ final class CmpAndMerge {
      * shows beyond the merge's (docs/ksm-semantics.md), so nothing more is charged.
      */
     private boolean splitHugePage(int s) {
-        return !pinsAndHuge.isLarge(s) || pinsAndHuge.split(s);
+        return !pinsAndHuge.isLarge(s) || pinsAndHuge.split(s, this::remapUnusedToZeroPage);
+    }
+
+    /**
+     * remap_page after a split of an anonymous folio (RMP_USE_SHARED_ZEROPAGE, since 6.12):
+     * try_to_map_unused_to_zeropage maps a zero-filled subpage to the shared zero page instead of
+     * its frame, which is freed. ksmd's scan does not see the shared zero page (folio_walk_start finds
+     * no normal page), so the slot is left mapping no page and its rmap item goes when the scan passes.
+     */
+    private void remapUnusedToZeroPage(int t) {
+        int tf = slots.pte(t);
+        if (tf >= 0 && frames.content(tf) == 0L) {
+            slots.unmap(t);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.ksmstudio.engine.internal;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 import org.ksmstudio.engine.scenario.RegionBacking;
 
@@ -100,9 +101,11 @@ final class PinsAndHugePages {
      * split_huge_page of the huge folio whose subpage is mapped at slot s (called only when
      * {@link #isLarge}): refused while a subpage is pinned (can_split_folio counts the extra
      * references; thp_split_page_failed), else every mapping of the folio becomes 512 PTEs of base
-     * pages (thp_split_page). The subpages keep their frames, rmap items and tree places.
+     * pages (thp_split_page), and {@code remapped} is told each of their slots (remap_page: the
+     * caller maps a zero-filled subpage to the shared zero page). The other subpages keep their
+     * frames, rmap items and tree places.
      */
-    boolean split(int s) {
+    boolean split(int s, IntConsumer remapped) {
         int m0 = mappingOf(s);
         int m = m0;
         do {
@@ -120,6 +123,12 @@ final class PinsAndHugePages {
             m = sharer[m];
         } while (m != m0);
         splits++;
+        do {
+            for (int t = heads[m]; t < heads[m] + HPAGE_PMD_NR; t++) {
+                remapped.accept(t);
+            }
+            m = sharer[m];
+        } while (m != m0);
         return true;
     }
 

@@ -198,6 +198,23 @@ public final class ReferenceFile {
             }
         }
         return new ReferenceCase.Phase(name, start, write, waitSeconds, waitScans, sysfs, expect, fs, wall, cpu,
-                perProcess, optionalString(p, "timing_not_compared", path), optionalString(p, "cpu_not_compared", path));
+                perProcess, optionalString(p, "timing_not_compared", path), optionalString(p, "cpu_not_compared", path),
+                vmstat(p, path));
+    }
+
+    /** The phase's {@code vmstat}: THP events by name ({@link ReferenceCase.Phase#VMSTAT_EVENTS}), counts >= 0. */
+    private static Map<String, Long> vmstat(ObjectNode p, String path) {
+        Map<String, Long> vmstat = new LinkedHashMap<>();
+        if (p.has("vmstat")) {
+            String at = path + ".vmstat";
+            for (Map.Entry<String, JsonNode> e : members(object(p.get("vmstat"), at))) {
+                if (!ReferenceCase.Phase.VMSTAT_EVENTS.contains(e.getKey())) {
+                    throw new JsonFormatException(at + ": unknown member " + Text.quote(e.getKey()) + " (expected one of "
+                            + ReferenceCase.Phase.VMSTAT_EVENTS + ")");
+                }
+                vmstat.put(e.getKey(), integer(e.getValue(), child(at, e.getKey()), 0, Long.MAX_VALUE));
+            }
+        }
+        return vmstat;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.HugePageCounters;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
@@ -184,6 +185,12 @@ public final class ReferenceRunner {
             String cpuNote = compared && p.cpuNotCompared() != null ? "not compared: " + p.cpuNotCompared() : notCompared;
             checks.add(new PhaseResult.Check("ksmd_cpu_s_to_last_change", fmt(exp), fmt(got),
                     !cpuNote.isEmpty() || Math.abs(got - exp) <= TIME_TOLERANCE * exp + CPU_SLACK_SECONDS, cpuNote));
+        }
+        for (Map.Entry<String, Long> e : p.vmstat().entrySet()) {
+            HugePageCounters h = r.hugePages();
+            long got = e.getKey().equals("thp_split_page") ? h.thpSplitPage() : h.thpSplitPageFailed();
+            checks.add(new PhaseResult.Check(e.getKey(), Long.toString(e.getValue()), Long.toString(got),
+                    got == e.getValue(), ""));
         }
         List<ProcessKsmStat> procs = end.processes();
         for (int i = 0; i < p.perProcess().size(); i++) {

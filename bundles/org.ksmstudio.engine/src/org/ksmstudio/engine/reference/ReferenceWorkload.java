@@ -35,6 +35,7 @@ import org.ksmstudio.engine.scenario.MergeableRegion;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.PageContentIds;
 import org.ksmstudio.engine.scenario.ProcessSpec;
+import org.ksmstudio.engine.scenario.RegionBacking;
 import org.ksmstudio.engine.scenario.ScenarioException;
 import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.engine.scenario.Workload;
@@ -47,7 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The {@code workload} of a reference case, read into the engine's {@link Workload} (one road for
  * both formats) and written back in format 2. Format 1 holds identical processes of one region
  * each; format 2 lists the processes, each with its own regions and contents, forks after the fill,
- * volatile regions and captured contents (ids in the reference file's page-contents sidecar). See
+ * volatile regions, transparent huge pages and pinned pages, and captured contents (ids in the reference file's page-contents sidecar). See
  * {@code docs/reference-format.md}.
  */
 public final class ReferenceWorkload {
@@ -59,7 +60,8 @@ public final class ReferenceWorkload {
     public static final String PROCESS_NAME = "ksm-workload";
 
     private static final Set<String> PROCESS_KEYS = Set.of("pid", "name", "fork_of", "regions");
-    private static final Set<String> REGION_KEYS = Set.of("name", "pages", "contents", "volatile");
+    private static final Set<String> REGION_KEYS = Set.of("name", "pages", "contents", "volatile", "huge_pages",
+            "pinned_pages");
     private static final Set<String> VOLATILE_KEYS = Set.of("pages_per_second", "fraction", "new_content");
     private static final Set<String> DUPLICATES_KEYS = Set.of("distinct", "copies", "layout", "space", "salted");
     private static final Set<String> CAPTURED_KEYS = Set.of("stream", "space", "salted");
@@ -246,9 +248,20 @@ public final class ReferenceWorkload {
             }
             Volatility volatility = r.has("volatile") ? volatility(object(r.get("volatile"), at + ".volatile"),
                     at + ".volatile") : Volatility.NONE;
-            regions.add(new MergeableRegion(name, MergeMode.MADV_MERGEABLE, groups, volatility));
+            regions.add(new MergeableRegion(name, MergeMode.MADV_MERGEABLE, groups, volatility, backing(r, at, pages)));
         }
         return regions;
+    }
+
+    /**
+     * The region's {@code huge_pages} (2 MiB transparent huge pages from its first page, as an
+     * MADV_HUGEPAGE region's fill faults them in) and {@code pinned_pages} (pinned from its first page).
+     */
+    private static RegionBacking backing(ObjectNode r, String at, long pages) {
+        long huge = r.has("huge_pages") ? integer(r.get("huge_pages"), at + ".huge_pages", 0,
+                pages / RegionBacking.HUGE_PAGE_PAGES) : 0;
+        long pinned = r.has("pinned_pages") ? integer(r.get("pinned_pages"), at + ".pinned_pages", 0, pages) : 0;
+        return new RegionBacking(huge, pinned);
     }
 
     private static Volatility volatility(ObjectNode v, String at) {
@@ -409,6 +422,12 @@ public final class ReferenceWorkload {
             contents.add(group);
         }
         m.put("contents", contents);
+        if (r.backing().hugePages() > 0) {
+            m.put("huge_pages", r.backing().hugePages());
+        }
+        if (r.backing().pinnedPages() > 0) {
+            m.put("pinned_pages", r.backing().pinnedPages());
+        }
         Volatility v = r.volatility();
         if (v.pagesPerSecond() > 0) {
             Map<String, Object> vm = new LinkedHashMap<>();

@@ -19,8 +19,9 @@ import org.ksmstudio.engine.scenario.Workload;
 /**
  * The processes of a {@link Workload} running on this machine, started in the workload's order
  * (which is KSM's registration order, as in the engine's scenario loader): each process is a
- * {@link WorkloadProcess} that maps and fills its regions in order and starts their volatile
- * writers; a fork (after the fill) is forked from its parent's generator and shares its pages
+ * {@link WorkloadProcess} that maps and fills its regions in order (huge-page regions aligned to
+ * 2 MiB with MADV_HUGEPAGE, their huge pages checked), pins their pinned pages and starts their
+ * volatile writers; a fork (after the fill) is forked from its parent's generator and shares its pages
  * copy-on-write. Contents are equal exactly where the engine's are: the same content space, content
  * index or id, and salt (the pid, for salted groups). Closing it ends every generator and child.
  */
@@ -54,8 +55,13 @@ public final class GeneratedWorkload implements AutoCloseable {
 				running.pids.add(process.pid());
 				byPid.put(p.pid(), process);
 				for (MergeableRegion r : p.regions()) {
-					process.map(r.pages());
+					if (r.backing().hugePages() > 0) {
+						process.mapHuge(r.pages());
+					} else {
+						process.map(r.pages());
+					}
 					fill(process, r, p.pid(), directory);
+					back(process, p, r);
 					Volatility v = r.volatility();
 					long count = v.volatilePages(r.pages());
 					if (v.pagesPerSecond() > 0 && count > 0) {
@@ -92,6 +98,25 @@ public final class GeneratedWorkload implements AutoCloseable {
 							+ r.mode() + ", not MADV_MERGEABLE");
 				}
 			}
+		}
+	}
+
+	/**
+	 * Checks that the kernel faulted the region's huge pages in as 2 MiB transparent huge pages (it
+	 * falls back to 4 KiB pages when THP is off or no 2 MiB block is free), then pins its pinned pages.
+	 */
+	private static void back(WorkloadProcess process, ProcessSpec p, MergeableRegion r) throws IOException {
+		long huge = r.backing().hugePageSubpages();
+		if (huge > 0) {
+			long got = process.hugeSubpages();
+			if (got != huge) {
+				throw new IOException("process " + p.pid() + "'s region " + r.name() + ": the kernel backed " + got
+						+ " of its pages with transparent huge pages, not the " + huge + " of its huge_pages ("
+						+ r.backing().hugePages() + "); /sys/kernel/mm/transparent_hugepage/enabled must allow madvise");
+			}
+		}
+		if (r.backing().pinnedPages() > 0) {
+			process.pin(0, r.backing().pinnedPages());
 		}
 	}
 

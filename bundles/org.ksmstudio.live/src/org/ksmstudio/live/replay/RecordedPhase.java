@@ -30,12 +30,15 @@ import org.ksmstudio.live.sysfs.WriteOutcome;
  *                                 change ({@code /proc/PID/schedstat}), seconds; null when not measured
  * @param perProcess               ksm_rmap_items, ksm_merging_pages, ksm_zero_pages, ksm_process_profit per process
  * @param series                   the counters over the phase (null when not kept)
+ * @param vmstat                   {@code /proc/vmstat} THP events since the workload was filled (thp_split_page,
+ *                                 thp_split_page_failed), when the phase ended; empty when not recorded (a
+ *                                 workload without huge or pinned pages)
  */
 public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
 		Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
 		@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
 		@Nullable Double ksmdCpuSecondsToLastChange, List<Map<String, Long>> perProcess,
-		@Nullable KsmTimeSeries series) {
+		@Nullable KsmTimeSeries series, Map<String, Long> vmstat) {
 
 	/** The per-process fields, in the order of the reference format. */
 	public static final List<String> PER_PROCESS_FIELDS = List.of("ksm_rmap_items", "ksm_merging_pages",
@@ -64,6 +67,24 @@ public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> 
 		return m;
 	}
 
+	/** A phase without vmstat events. */
+	public RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
+			Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
+			@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
+			@Nullable Double ksmdCpuSecondsToLastChange, List<Map<String, Long>> perProcess,
+			@Nullable KsmTimeSeries series) {
+		this(name, action, outcomes, expect, tunablesReadBack, converged, fullScansToLastChange,
+				pagesScannedToLastChange, wallSecondsToLastChange, ksmdCpuSecondsToLastChange, perProcess, series,
+				Map.of());
+	}
+
+	/** The same phase with {@code events} as its vmstat. */
+	public RecordedPhase withVmstat(Map<String, Long> events) {
+		return new RecordedPhase(name, action, outcomes, expect, tunablesReadBack, converged, fullScansToLastChange,
+				pagesScannedToLastChange, wallSecondsToLastChange, ksmdCpuSecondsToLastChange, perProcess, series,
+				events);
+	}
+
 	/** A phase without ksmd's CPU time. */
 	public RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
 			Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
@@ -78,5 +99,6 @@ public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> 
 		expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));
 		tunablesReadBack = Collections.unmodifiableMap(new LinkedHashMap<>(tunablesReadBack));
 		perProcess = perProcess.stream().map(m -> Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
+		vmstat = Collections.unmodifiableMap(new LinkedHashMap<>(vmstat));
 	}
 }

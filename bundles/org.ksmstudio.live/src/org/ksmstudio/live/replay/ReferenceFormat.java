@@ -16,6 +16,7 @@ import org.ksmstudio.engine.io.JsonFormatException;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.reference.ReferenceCase;
 import org.ksmstudio.engine.reference.ReferenceFile;
 import org.ksmstudio.engine.reference.ReferenceWorkload;
 import org.ksmstudio.engine.scenario.ContentIdsFile;
@@ -150,6 +151,9 @@ public final class ReferenceFormat {
 				phase.put("converged", false);
 			}
 			phase.put("per_process", new ArrayList<Object>(p.perProcess()));
+			if (!p.vmstat().isEmpty()) {
+				phase.put("vmstat", new LinkedHashMap<String, Object>(p.vmstat()));
+			}
 			phases.add(phase);
 		}
 		m.put("phases", phases);
@@ -295,6 +299,16 @@ public final class ReferenceFormat {
 					perProcess.add(values);
 				}
 			}
+			Map<String, Long> vmstat = new LinkedHashMap<>();
+			if (p.has("vmstat")) {
+				String vat = pat + ".vmstat";
+				for (Map.Entry<String, JsonNode> e : JsonFields.members(object(p.get("vmstat"), vat))) {
+					if (!ReferenceCase.Phase.VMSTAT_EVENTS.contains(e.getKey())) {
+						throw error(vat, e.getKey(), "is not one of " + ReferenceCase.Phase.VMSTAT_EVENTS);
+					}
+					vmstat.put(e.getKey(), count(object(p.get("vmstat"), vat), e.getKey(), vat));
+				}
+			}
 			boolean measured = p.has("full_scans_to_last_change");
 			recorded.add(new RecordedPhase(phaseName, action, List.of(), expect, readBack,
 					flag(p, "converged", pat),
@@ -303,7 +317,7 @@ public final class ReferenceFormat {
 					measured && p.has("wall_s_to_last_change") ? decimal(p, "wall_s_to_last_change", pat) : null,
 					measured && p.has("ksmd_cpu_s_to_last_change") ? decimal(p, "ksmd_cpu_s_to_last_change", pat)
 							: null,
-					perProcess, null));
+					perProcess, null, vmstat));
 		}
 		try {
 			return new RecordedCase(new ReplayCase(name, tunables, workload, phases), recorded,

@@ -1,6 +1,7 @@
 package org.ksmstudio.live.replay;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.reference.ReferenceCase;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.KsmdThread;
@@ -89,6 +91,9 @@ public final class ReplayRunner {
 			KsmSysfsFile.PAGES_VOLATILE, KsmSysfsFile.STABLE_NODE_CHAINS, KsmSysfsFile.STABLE_NODE_DUPS, KsmSysfsFile.KSM_ZERO_PAGES,
 			KsmSysfsFile.GENERAL_PROFIT);
 
+	/** The vmstat events of huge pages split and splits refused, as the reference format's phase vmstat. */
+	private static final List<String> THP_EVENTS = ReferenceCase.Phase.VMSTAT_EVENTS;
+
 	private final KsmSysfs sysfs;
 	private final KsmSysfsWriter writer;
 	private final ProcessKsmReader proc;
@@ -139,9 +144,13 @@ public final class ReplayRunner {
 				long cpu = ksmdCpuNanos();
 				@Nullable Double cpuBeforeStart = cpu < 0 ? null : Math.round(cpu / 1e5) / 1e4;
 				List<RecordedPhase> phases = new ArrayList<>();
+				Map<String, Long> eventsBefore = hugeOrPinned(replayCase) ? thpEvents() : Map.of();
 				for (ReplayCase.Phase phase : replayCase.phases()) {
 					listener.phaseStarted(replayCase, phase);
 					RecordedPhase done = runPhase(replayCase, phase, processes, listener, cancelled);
+					if (!eventsBefore.isEmpty()) {
+						done = done.withVmstat(since(eventsBefore, thpEvents()));
+					}
 					phases.add(done);
 					listener.phaseFinished(replayCase, done);
 				}
@@ -306,6 +315,41 @@ public final class ReplayRunner {
 				watcher.fullScansToLastChange(), watcher.pagesScannedToLastChange(), watcher.secondsToLastChange(),
 				cpuAtStart < 0 || cpuAtLastChange < 0 ? null : Math.round((cpuAtLastChange - cpuAtStart) / 1e5) / 1e4,
 				perProcess(processes), series);
+	}
+
+	/** Whether a region of the case has transparent huge pages or pinned pages. */
+	private static boolean hugeOrPinned(ReplayCase replayCase) {
+		return replayCase.workload().processes().stream().flatMap(p -> p.regions().stream())
+				.anyMatch(r -> r.backing().hugePages() > 0 || r.backing().pinnedPages() > 0);
+	}
+
+	/**
+	 * The THP events of {@code /proc/vmstat} that ksmd causes ({@link #THP_EVENTS}), machine-wide; empty
+	 * when the file cannot be read.
+	 */
+	private Map<String, Long> thpEvents() throws IOException {
+		Map<String, Long> events = new LinkedHashMap<>();
+		Path vmstat = proc.root().resolve("vmstat");
+		if (!Files.isReadable(vmstat)) {
+			return events;
+		}
+		for (String line : Files.readAllLines(vmstat)) {
+			String[] words = line.split(" ");
+			if (words.length == 2 && THP_EVENTS.contains(words[0])) {
+				events.put(words[0], Long.parseLong(words[1]));
+			}
+		}
+		return events;
+	}
+
+	private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> now) {
+		Map<String, Long> delta = new LinkedHashMap<>();
+		for (String event : THP_EVENTS) {
+			if (before.containsKey(event) && now.containsKey(event)) {
+				delta.put(event, now.get(event) - before.get(event));
+			}
+		}
+		return delta;
 	}
 
 	/** ksmd's CPU time now, ns, or -1 when it cannot be read. */

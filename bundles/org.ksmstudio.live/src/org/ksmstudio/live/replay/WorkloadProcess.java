@@ -188,6 +188,24 @@ public final class WorkloadProcess implements AutoCloseable {
 				+ salt);
 	}
 
+	/**
+	 * Pins pages {@code from} to {@code to} (exclusive) of the current region for the generator's
+	 * lifetime (pin_user_pages with FOLL_LONGTERM, through an io_uring registered buffer).
+	 */
+	public void pin(long from, long to) throws IOException {
+		command("pin " + from + " " + to);
+	}
+
+	/** The pages of the current region that are subpages of transparent huge pages now (AnonHugePages). */
+	public long hugeSubpages() throws IOException {
+		String reply = command("thp").trim();
+		try {
+			return Long.parseLong(reply);
+		} catch (NumberFormatException e) {
+			throw new IOException("The workload generator replied '" + reply + "' to thp, not a page count", e);
+		}
+	}
+
 	/** Writes pages {@code from} to {@code to} (exclusive) stepping by {@code every}, with unique or the same content. */
 	public void write(long from, long to, long every, boolean unique) throws IOException {
 		command("write " + from + " " + to + " " + every + " " + (unique ? "unique" : "same"));
