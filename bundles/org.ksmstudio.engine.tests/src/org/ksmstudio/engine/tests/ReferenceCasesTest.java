@@ -19,7 +19,8 @@ import org.ksmstudio.engine.reference.ReferenceRunner;
 
 /**
  * Every phase of every case of the kernel reference files shipped with the engine (format 1:
- * kernel-reference.json; format 2: kernel-reference-shapes.json), and of the cases measured on
+ * kernel-reference.json; format 2: kernel-reference-shapes.json and kernel-reference-huge-and-pinned.json),
+ * and of the cases measured on
  * this kind of machine's kernel (data/measured-reference.json), must match.
  */
 class ReferenceCasesTest {
@@ -34,6 +35,10 @@ class ReferenceCasesTest {
 
     static Stream<Arguments> shapesPhases() {
         return phases(TestData.referenceWithPages(TestData.SHAPES_REFERENCE));
+    }
+
+    static Stream<Arguments> hugeAndPinnedPhases() {
+        return phases(TestData.reference(TestData.HUGE_AND_PINNED_REFERENCE));
     }
 
     private static Stream<Arguments> phases(String file) {
@@ -60,6 +65,12 @@ class ReferenceCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapesPhases")
     void shapesReferencePhase(String name, PhaseResult result) {
+        assertTrue(result.passed(), result.line());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hugeAndPinnedPhases")
+    void hugeAndPinnedReferencePhase(String name, PhaseResult result) {
         assertTrue(result.passed(), result.line());
     }
 
@@ -91,5 +102,24 @@ class ReferenceCasesTest {
         assertTrue(all.stream().flatMap(p -> p.regions().stream()).flatMap(r -> r.groups().stream())
                 .anyMatch(g -> g.kind() == org.ksmstudio.engine.scenario.ContentGroup.Kind.EXPLICIT),
                 "captured contents");
+    }
+
+    @Test
+    void theHugeAndPinnedFileChecksSplitsPinsAndForksOfPinnedPages() {
+        ReferenceFile f = TestData.reference(TestData.HUGE_AND_PINNED_REFERENCE);
+        List<org.ksmstudio.engine.scenario.MergeableRegion> regions = f.cases().stream()
+                .flatMap(c -> c.workload().processes().stream()).flatMap(p -> p.regions().stream()).toList();
+        assertTrue(regions.stream().anyMatch(r -> r.backing().hugePages() > 0), "a region of huge pages");
+        assertTrue(regions.stream().anyMatch(r -> r.backing().hugePages() > 0
+                && r.backing().hugePageSubpages() < r.pages()), "huge and base pages in one region");
+        assertTrue(regions.stream().anyMatch(r -> r.backing().pinnedPages() > 0), "a pinned range");
+        assertTrue(f.cases().stream().anyMatch(c -> c.workload().processes().stream().anyMatch(p -> p.forkOf() != 0)
+                && c.workload().processes().stream().flatMap(p -> p.regions().stream())
+                        .anyMatch(r -> r.backing().pinnedPages() > 0)), "a fork of a process with pinned pages");
+        assertTrue(f.cases().stream().flatMap(c -> c.phases().stream())
+                .allMatch(p -> p.vmstat().keySet().equals(java.util.Set.copyOf(ReferenceCase.Phase.VMSTAT_EVENTS))),
+                "every phase checks the THP split events");
+        assertTrue(f.cases().stream().flatMap(c -> c.phases().stream())
+                .anyMatch(p -> p.vmstat().get("thp_split_page_failed") > 0), "a split refused");
     }
 }

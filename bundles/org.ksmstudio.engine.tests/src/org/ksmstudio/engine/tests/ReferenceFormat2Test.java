@@ -117,4 +117,40 @@ class ReferenceFormat2Test {
                 () -> ReferenceFile.parse(text.replace("reference-1", "reference-3")));
         assertTrue(e.getMessage().contains("expected \"ksmstudio-kernel-reference-2\" or"), e.getMessage());
     }
+
+    private static final String HUGE = """
+            {"format": "ksmstudio-kernel-reference-2", "cases": [{"name": "huge", "workload": {"processes": [
+              {"regions": [{"contents": [{"duplicates": {"distinct": 2, "copies": 550}}], "huge_pages": 2,
+                            "pinned_pages": 30}]}]},
+              "phases": [{"name": "initial", "action": {"start": "run=1"},
+                          "vmstat": {"thp_split_page": 2, "thp_split_page_failed": 1}}]}]}
+            """;
+
+    @Test
+    void hugePagesPinnedPagesAndTheirSplitEventsReadRunAndWriteBack() {
+        ReferenceCase c = ReferenceFile.parse(HUGE).cases().get(0);
+        var region = c.workload().processes().get(0).regions().get(0);
+        assertEquals(new org.ksmstudio.engine.scenario.RegionBacking(2, 30), region.backing());
+        assertEquals(Map.of("thp_split_page", 2L, "thp_split_page_failed", 1L), c.phases().get(0).vmstat());
+        // written back as format 2 and read again: the same workload
+        ObjectNode w = (ObjectNode) StrictJson.parse(StrictJson.write(ReferenceWorkload.toJson(c.workload(), 0,
+                new LinkedHashMap<>())));
+        assertEquals(2L, w.get("processes").get(0).get("regions").get(0).get("huge_pages").longValue());
+        assertEquals(c.workload(), ReferenceWorkload.readV2(w, "$", ReferenceWorkload.Streams.NONE));
+        // the simulator's split counts are compared: the second huge page is split once, the first (pinned) never
+        PhaseResult r = ReferenceRunner.runCase(4096, c).get(0);
+        PhaseResult.Check splits = r.checks().stream().filter(k -> k.name().equals("thp_split_page")).findFirst()
+                .orElseThrow();
+        assertEquals("1", splits.simulated(), r.line());
+        assertTrue(r.checks().stream().anyMatch(k -> k.name().equals("thp_split_page_failed") && !k.ok()), r.line());
+
+        JsonFormatException e = assertThrows(JsonFormatException.class,
+                () -> ReferenceFile.parse(HUGE.replace("\"huge_pages\": 2", "\"huge_pages\": 3")));
+        assertTrue(e.getMessage().startsWith("$.cases[0].workload.processes[0].regions[0].huge_pages = 3"),
+                e.getMessage());
+        e = assertThrows(JsonFormatException.class,
+                () -> ReferenceFile.parse(HUGE.replace("\"thp_split_page\":", "\"thp_split_pmd\":")));
+        assertTrue(e.getMessage().contains("$.cases[0].phases[0].vmstat: unknown member \"thp_split_pmd\""),
+                e.getMessage());
+    }
 }

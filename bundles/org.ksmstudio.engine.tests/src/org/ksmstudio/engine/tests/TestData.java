@@ -21,6 +21,8 @@ public final class TestData {
     static final String MEASURED_REFERENCE = "measured-reference.json";
     /** The format-2 cases of the engine bundle: unequal processes, forks, volatile writers, captured contents. */
     static final String SHAPES_REFERENCE = "kernel-reference-shapes.json";
+    /** The format-2 cases of the engine bundle with transparent huge pages and pinned pages. */
+    static final String HUGE_AND_PINNED_REFERENCE = "kernel-reference-huge-and-pinned.json";
 
     private TestData() {
     }
