@@ -13,8 +13,8 @@
  *                                  MADV_HUGEPAGE (transparent huge pages where the kernel
  *                                  can); it becomes the current region. Regions lie in map
  *                                  order at increasing addresses (ksmd scans an mm's VMAs in
- *                                  address order), 2 MiB apart, in an address range reserved
- *                                  on the first map
+ *                                  address order), 2 MiB apart, from the low end of a free
+ *                                  1 TiB range found on the first map
  *   region N                       make region N (0-based, in map order) the current one
  *
  * The commands below act on the current region.
@@ -107,11 +107,13 @@ static pid_t children[64];
 static int child_count;
 
 #define HUGE_ALIGN (2UL << 20)
-/* address space reserved (PROT_NONE, nothing committed) for the regions, in map order */
-#define RESERVED_BYTES (1UL << 40)
+/* the free address range the first region is placed in, the later ones above it */
+#define ADDRESS_RANGE (1UL << 40)
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
 
-static unsigned char *reserved_next;	/* where the next region goes */
-static unsigned char *reserved_end;
+static unsigned char *next_region;	/* the end of the last region mapped */
 
 static uint64_t mix64(uint64_t x)
 {
@@ -178,26 +180,24 @@ static void cmd_map(char **argv, int argc)
 		return;
 	}
 	bytes = pages * page_size;
-	if (!reserved_next) {
-		p = mmap(NULL, RESERVED_BYTES, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (!next_region) {
+		/* the first region goes low in a large free range, so that the later ones fit above it */
+		p = mmap(NULL, ADDRESS_RANGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 		if (p == MAP_FAILED) {
-			printf("err mmap of the address range for the regions: %s\n", strerror(errno));
+			printf("err mmap of an address range for the regions: %s\n", strerror(errno));
 			return;
 		}
-		reserved_next = p;
-		reserved_end = p + RESERVED_BYTES;
+		munmap(p, ADDRESS_RANGE);
+		next_region = p;
 	}
 	/* the next 2 MiB boundary, a 2 MiB gap after the previous region (so that VMAs never merge) */
-	p = (unsigned char *)(((uintptr_t)reserved_next + 2 * HUGE_ALIGN - 1) & ~(HUGE_ALIGN - 1));
-	if (bytes > (size_t)(reserved_end - p)) {
-		printf("err %llu pages do not fit in the reserved address range\n", (unsigned long long)pages);
+	p = (unsigned char *)(((uintptr_t)next_region + (area_count ? 2 * HUGE_ALIGN : HUGE_ALIGN) - 1) &
+			      ~(HUGE_ALIGN - 1));
+	if (mmap(p, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) != p) {
+		printf("err mmap %llu pages above the previous region: %s\n", (unsigned long long)pages, strerror(errno));
 		return;
 	}
-	if (mmap(p, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
-		printf("err mmap %llu pages: %s\n", (unsigned long long)pages, strerror(errno));
-		return;
-	}
-	reserved_next = p + bytes;
+	next_region = p + bytes;
 #if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
 	madvise(p, bytes, huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 #endif
