@@ -166,4 +166,29 @@ class ReferenceFormatTest {
 					&& e.getMessage().contains(b.getValue()) && !e.getMessage().contains("\n"), e.getMessage());
 		}
 	}
+
+	@Test
+	void hugeAndPinnedRegionsAndTheSplitEventsOfAPhaseAreWrittenAndRead() throws Exception {
+		Workload w = new Workload(List.of(ProcessSpec.of(1000, "huge",
+				new MergeableRegion("region", MergeMode.MADV_MERGEABLE, List.of(ContentGroup.duplicates(2, 600,
+						Layout.BLOCK)), Volatility.NONE, new org.ksmstudio.engine.scenario.RegionBacking(2, 40)))));
+		ReplayCase c = new ReplayCase("thp", Map.of(), w, List.of(new ReplayCase.Phase("initial", new PhaseAction.Start())));
+		RecordedPhase phase = new RecordedPhase("initial", new PhaseAction.Start(), List.of(),
+				Map.of("pages_shared", 2L), Map.of(), true, 2L, 2400L, 1.2, List.of(Map.of()), null)
+				.withVmstat(Map.of("thp_split_page", 1L, "thp_split_page_failed", 3L));
+		Path out = temp.resolve("thp.json");
+		ReferenceFormat.write(new ReferenceDocument("6.18 x86_64", 4096, "how", "",
+				List.of(new RecordedCase(c, List.of(phase))), List.of()), out);
+		String json = Files.readString(out);
+		assertTrue(json.contains("\"huge_pages\": 2") && json.contains("\"pinned_pages\": 40")
+				&& json.contains("\"thp_split_page_failed\": 3"), json);
+		ReferenceDocument again = ReferenceFormat.read(out);
+		assertEquals(w, again.cases().get(0).replayCase().workload());
+		assertEquals(phase.vmstat(), again.cases().get(0).phases().get(0).vmstat());
+		assertEquals(json, ReferenceFormat.toJson(again));
+
+		Files.writeString(out, json.replace("\"thp_split_page\":", "\"thp_split_pud\":"));
+		IOException e = assertThrows(IOException.class, () -> ReferenceFormat.read(out));
+		assertTrue(e.getMessage().contains("thp.json: $.cases[0].phases[0].vmstat = thp_split_pud"), e.getMessage());
+	}
 }
