@@ -19,7 +19,10 @@ public record ReferenceDocument(String kernel, long pageSize, String howCases, S
 	/** How {@link ReplayRunner} measures, for {@link #howCases()} of recorded files. */
 	public static final String HOW_RECORDED = "Recorded by KSM Studio's replay on this machine: the processes are "
 			+ "started in the listed order; each is a ksm-workload generator that mmaps its regions (anonymous, "
-			+ "MADV_MERGEABLE, MADV_NOHUGEPAGE) and fills each in page order with its contents (duplicates block: page "
+			+ "MADV_MERGEABLE, MADV_NOHUGEPAGE; with huge_pages: aligned to 2 MiB and MADV_HUGEPAGE, the huge pages "
+			+ "checked in AnonHugePages after the fill; pinned_pages from the region's first page are pinned by an "
+			+ "io_uring registered buffer, pin_user_pages FOLL_LONGTERM, before any fork; regions at increasing "
+			+ "addresses in the listed order) and fills each in page order with its contents (duplicates block: page "
 			+ "i has content i / copies; interleave: i % distinct; then unique pages, zero-filled pages, or captured "
 			+ "content ids from the page-contents file), then starts a writer thread per volatile region (its pages "
 			+ "round-robin at pages_per_second); a fork_of process is fork()ed from its parent after the fill and "
@@ -28,7 +31,9 @@ public record ReferenceDocument(String kernel, long pageSize, String howCases, S
 			+ "from the start of the phase (its action, done as soon as the previous phase has converged; a wait "
 			+ "action waits first, then the phase starts). A sysfs action writes the files in the listed order; if "
 			+ "run is 0 or 2 afterwards, expect is read 1 s later and also holds full_scans. per_process follows the "
-			+ "processes' order. The previous tunables were restored afterwards.";
+			+ "processes' order. vmstat holds the /proc/vmstat events thp_split_page and thp_split_page_failed from the "
+			+ "end of the fill to the end of the phase, for workloads with huge or pinned pages. The previous tunables "
+			+ "were restored afterwards.";
 
 	public ReferenceDocument {
 		cases = List.copyOf(cases);
