@@ -99,6 +99,9 @@ class ReferenceCasesTest {
         assertTrue(all.stream().anyMatch(p -> p.forkOf() != 0), "a fork after the fill");
         assertTrue(all.stream().flatMap(p -> p.regions().stream()).anyMatch(r -> r.volatility().pagesPerSecond() > 0),
                 "a volatile writer");
+        assertTrue(f.cases().stream().anyMatch(c -> c.workload().processes().stream().anyMatch(p -> p.forkOf() != 0)
+                && c.workload().processes().stream().flatMap(p -> p.regions().stream())
+                        .anyMatch(r -> r.volatility().pagesPerSecond() > 0)), "a volatile writer forked after the fill");
         assertTrue(all.stream().flatMap(p -> p.regions().stream()).flatMap(r -> r.groups().stream())
                 .anyMatch(g -> g.kind() == org.ksmstudio.engine.scenario.ContentGroup.Kind.EXPLICIT),
                 "captured contents");
