@@ -154,6 +154,25 @@ class RealKernelTest {
 	void replaysEveryShapeOfTheFormat2FileExactly() throws Exception {
 		ReferenceDocument reference = ReferenceFormat.read(ReferenceData.shapesReference());
 		assertTrue(reference.cases().size() >= 4, "a case of each shape");
+		replaysExactly(reference);
+	}
+
+	/**
+	 * Every case of transparent huge pages and pinned pages reaches the recorded counters, ksm_stat
+	 * values and THP split events (thp_split_page, thp_split_page_failed) on this kernel; skipped when
+	 * THP is not available for MADV_HUGEPAGE regions.
+	 */
+	@Test
+	void replaysEveryHugeAndPinnedCaseExactly() throws Exception {
+		Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+		assumeTrue(Files.isReadable(thp) && !Files.readString(thp).contains("[never]"),
+				"needs transparent huge pages for MADV_HUGEPAGE regions");
+		ReferenceDocument reference = ReferenceFormat.read(ReferenceData.hugeAndPinnedReference());
+		assertTrue(reference.cases().size() >= 5, "huge pages, mixed, pinned, pinned and forked, zero subpages");
+		replaysExactly(reference);
+	}
+
+	private void replaysExactly(ReferenceDocument reference) throws Exception {
 		for (RecordedCase expected : reference.cases()) {
 			RecordedCase actual = runner().run(expected.replayCase(), new ReplayListener() {
 			}, () -> false);
@@ -164,6 +183,7 @@ class RealKernelTest {
 				assertTrue(got.converged(), at + " did not converge");
 				assertEquals(comparable(want.expect()), comparable(got.expect()), at);
 				assertEquals(want.perProcess(), got.perProcess(), at);
+				assertEquals(want.vmstat(), got.vmstat(), at);
 			}
 		}
 	}

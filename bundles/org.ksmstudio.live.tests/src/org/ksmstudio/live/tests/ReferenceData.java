@@ -28,4 +28,9 @@ final class ReferenceData {
 	static Path shapesReference() {
 		return kernelReference().resolveSibling("kernel-reference-shapes.json");
 	}
+
+	/** The format-2 file of transparent huge pages and pinned pages, beside {@link #kernelReference()}. */
+	static Path hugeAndPinnedReference() {
+		return kernelReference().resolveSibling("kernel-reference-huge-and-pinned.json");
+	}
 }
