@@ -23,10 +23,14 @@ import org.ksmstudio.ui.internal.views.TunablesView;
  * of 512 MiB) runs as fast as possible with every view open: a probe posts a runnable with
  * {@code asyncExec} every 5 ms and records how late it runs; the worst delay bounds the longest
  * task the UI thread ran. The figures are printed and written to target/ui-responsiveness.txt
- * (docs/performance.md quotes them); the test checks behaviour, not time: the probe ran throughout.
+ * (docs/performance.md quotes them). Wall time depends on the machine's load and is only reported;
+ * the test asserts that the probe ran throughout and that no runnable took more than 50 ms of the UI
+ * thread's CPU time (work done, whatever else the machine runs).
  */
 class ResponsivenessTest extends WorkbenchTestCase {
 
+	/** The most CPU time one task may take on the UI thread: 50 ms (issue 10). */
+	private static final long MAX_TASK_CPU_NANOS = 50_000_000L;
 
 	/**
 	 * Times every runnable posted with {@code asyncExec} (the views' updates among them) on the UI
@@ -42,6 +46,8 @@ class ResponsivenessTest extends WorkbenchTestCase {
 		String longestName = ""; //$NON-NLS-1$
 		long overWall;
 		long overCpu;
+		long mostCpu;
+		String mostCpuName = ""; //$NON-NLS-1$
 
 		TimingSynchronizer(Display display, org.eclipse.swt.widgets.Synchronizer original) {
 			super(display);
@@ -70,8 +76,12 @@ class ResponsivenessTest extends WorkbenchTestCase {
 			if (wall > 50_000_000L) {
 				overWall++;
 			}
-			if (cpu > 50_000_000L) {
+			if (cpu > MAX_TASK_CPU_NANOS) {
 				overCpu++;
+			}
+			if (cpu > mostCpu) {
+				mostCpu = cpu;
+				mostCpuName = runnable.toString();
 			}
 			if (wall > longestWall) {
 				longestWall = wall;
@@ -206,16 +216,20 @@ class ResponsivenessTest extends WorkbenchTestCase {
 						+ "  run: %.1f s wall for %.0f s simulated, %,d page scans, %,d rmap items at the end%n" //$NON-NLS-1$
 						+ "  UI-thread probe every 5 ms: %d samples, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n" //$NON-NLS-1$
 						+ "  GC pauses meanwhile (they stop the UI thread too): %d, longest %d ms%n" //$NON-NLS-1$
-						+ "  asyncExec runnables on the UI thread: %d, longest %.2f ms wall (%.2f ms CPU) in %s; %d over 50 ms wall, %d over 50 ms CPU%n" //$NON-NLS-1$
+						+ "  asyncExec runnables on the UI thread: %d, longest %.2f ms wall (%.2f ms CPU) in %s; most CPU %.2f ms in %s; %d over 50 ms wall, %d over 50 ms CPU%n" //$NON-NLS-1$
 						+ "  machine load average (1 min) at the end: %.2f on %d CPUs%n", //$NON-NLS-1$
 				wall / 1e9, run.simulation().snapshot().timeNanos() / 1e9,
 				run.simulation().snapshot().counters().pagesScanned(), pages, sorted.length,
 				sorted[sorted.length / 2] / 1e6, p99 / 1e6, max / 1e6, gc.count(), gc.longestMillis(), timing.count,
-				timing.longestWall / 1e6, timing.longestCpu / 1e6, timing.longestName, timing.overWall, timing.overCpu,
+				timing.longestWall / 1e6, timing.longestCpu / 1e6, timing.longestName, timing.mostCpu / 1e6,
+				timing.mostCpuName, timing.overWall, timing.overCpu,
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors());
 		System.out.print(report);
 		Path target = Path.of(System.getProperty("user.home")).getParent().resolve("ui-responsiveness.txt"); //$NON-NLS-1$ //$NON-NLS-2$
 		Files.writeString(target, report);
+		assertTrue(timing.mostCpu <= MAX_TASK_CPU_NANOS,
+				String.format("no UI-thread task over 50 ms of CPU: %s took %.2f ms (%d tasks over)", //$NON-NLS-1$
+						timing.mostCpuName, timing.mostCpu / 1e6, timing.overCpu));
 	}
 }
