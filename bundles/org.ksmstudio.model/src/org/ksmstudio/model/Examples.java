@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.model.scenario.Scenario;
 
 /**
@@ -36,7 +37,7 @@ public final class Examples {
         public URI uri() {
             URL url = Examples.class.getResource(FOLDER + file);
             if (url == null) {
-                throw new IllegalStateException(MessageBundle.bind(Messages.Example_Missing, file));
+                throw new IllegalStateException(NLS.bind(Messages.Example_Missing, file));
             }
             return URI.createURI(url.toString());
         }
@@ -46,7 +47,7 @@ public final class Examples {
             try (InputStream in = Examples.class.getResourceAsStream(FOLDER + file)) {
                 if (in == null) {
                     throw new ScenarioLoadException(java.nio.file.Path.of(file), 0, 0,
-                            MessageBundle.bind(Messages.Example_Missing, file), null);
+                            NLS.bind(Messages.Example_Missing, file), null);
                 }
                 return ScenarioResources.load(in, file, ScenarioModel.createResourceSet());
             } catch (IOException e) {

@@ -22,6 +22,7 @@ import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.emf.ecore.xmi.impl.SAXXMIHandler;
 import org.eclipse.emf.ecore.xmi.impl.XMILoadImpl;
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.model.scenario.util.ScenarioResourceImpl;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -123,7 +124,7 @@ final class GuardedScenarioResource extends ScenarioResourceImpl {
         protected void setFeatureValue(EObject object, EStructuralFeature feature, Object value, int position) {
             if (!feature.isMany() && !setDuringLoad.computeIfAbsent(object, o -> Collections.newSetFromMap(
                     new IdentityHashMap<>())).add(feature)) {
-                error(new XMIException(MessageBundle.bind(Messages.Load_SecondValue, feature.getName(),
+                error(new XMIException(NLS.bind(Messages.Load_SecondValue, feature.getName(),
                         object.eClass().getName()), getLocation(), getLineNumber(), getColumnNumber()));
                 return;
             }

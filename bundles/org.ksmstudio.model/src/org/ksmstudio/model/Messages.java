@@ -1,16 +1,17 @@
 package org.ksmstudio.model;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * User strings of the scenario files' loading ({@code Load_*}: the problem after {@code file:line:column:})
  * and of the shipped examples ({@code Example_*}).
- * From {@code messages.properties} beside this class through {@link MessageBundle} (plain
- * ResourceBundles: they load inside OSGi and on the headless runner's plain classpath alike).
+ * From {@code messages.properties} beside this class through {@link NLS} (which needs no running
+ * framework: the headless runner's plain classpath carries the org.eclipse.osgi jar).
  */
 @NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 @SuppressWarnings("javadoc")
-public final class Messages {
+public final class Messages extends NLS {
 
     public static String Load_NotARegularFile;
     public static String Load_NoSuchFile;
@@ -30,7 +31,7 @@ public final class Messages {
     public static String Example_Missing;
 
     static {
-        MessageBundle.load(Messages.class, "org.ksmstudio.model.messages");
+        NLS.initializeMessages("org.ksmstudio.model.messages", Messages.class);
     }
 
     private Messages() {

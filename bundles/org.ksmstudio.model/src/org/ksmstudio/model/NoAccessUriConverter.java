@@ -11,6 +11,7 @@ import org.eclipse.emf.ecore.resource.URIConverter;
 import org.eclipse.emf.ecore.resource.impl.ExtensibleURIConverterImpl;
 import org.eclipse.emf.ecore.resource.impl.URIHandlerImpl;
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * The URI converter of a resource set that scenarios are loaded into: it opens nothing, neither
@@ -72,7 +73,7 @@ final class NoAccessUriConverter {
         }
 
         private static IOException refused(URI uri) {
-            return new IOException(MessageBundle.bind(Messages.Load_ExternalRefused, uri));
+            return new IOException(NLS.bind(Messages.Load_ExternalRefused, uri));
         }
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.emf.ecore.xmi.FeatureNotFoundException;
 import org.eclipse.emf.ecore.xmi.PackageNotFoundException;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioPackage;
@@ -67,7 +68,7 @@ public final class ScenarioResources {
         } catch (NoSuchFileException e) {
             throw new ScenarioLoadException(file, 0, 0, Messages.Load_NoSuchFile, e);
         } catch (IOException e) {
-            throw new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadFile, e.getMessage()), e);
+            throw new ScenarioLoadException(file, 0, 0, NLS.bind(Messages.Load_CannotReadFile, e.getMessage()), e);
         }
         return load(new ByteArrayInputStream(content), file, URI.createFileURI(absolute.toString()), resourceSet);
     }
@@ -82,7 +83,7 @@ public final class ScenarioResources {
         try {
             content = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadFile, e.getMessage()), e);
+            throw new ScenarioLoadException(file, 0, 0, NLS.bind(Messages.Load_CannotReadFile, e.getMessage()), e);
         }
         if (content.length > MAX_FILE_BYTES) {
             throw new ScenarioLoadException(file, 0, 0, tooLarge(">" + MAX_FILE_BYTES), null);
@@ -105,7 +106,7 @@ public final class ScenarioResources {
     }
 
     private static String tooLarge(String size) {
-        return MessageBundle.bind(Messages.Load_TooLarge, size, MAX_FILE_BYTES);
+        return NLS.bind(Messages.Load_TooLarge, size, MAX_FILE_BYTES);
     }
 
     private static Scenario load(InputStream in, Path file, URI uri, ResourceSet resourceSet)
@@ -126,12 +127,12 @@ public final class ScenarioResources {
         }
         EObject root = resource.getContents().get(0);
         if (!(root instanceof Scenario scenario)) {
-            throw new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_WrongRoot, root.eClass().getName(),
+            throw new ScenarioLoadException(file, 0, 0, NLS.bind(Messages.Load_WrongRoot, root.eClass().getName(),
                     ScenarioPackage.eNS_URI), null);
         }
         if (resource.getContents().size() > 1) {
             throw new ScenarioLoadException(file, 0, 0,
-                    MessageBundle.bind(Messages.Load_SeveralRoots, resource.getContents().size()), null);
+                    NLS.bind(Messages.Load_SeveralRoots, resource.getContents().size()), null);
         }
         return scenario;
     }
@@ -184,7 +185,7 @@ public final class ScenarioResources {
             }
             if (t instanceof SAXParseException sax) {
                 return new ScenarioLoadException(file, sax.getLineNumber(), sax.getColumnNumber(),
-                        MessageBundle.bind(Messages.Load_MalformedXml, sax.getMessage()), e);
+                        NLS.bind(Messages.Load_MalformedXml, sax.getMessage()), e);
             }
             if (t.getCause() == t) {
                 break;
@@ -194,18 +195,18 @@ public final class ScenarioResources {
             return fromDiagnostic(file, resource.getErrors().get(0), e);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ScenarioLoadException(file, 0, 0, MessageBundle.bind(Messages.Load_CannotReadScenario, message), e);
+        return new ScenarioLoadException(file, 0, 0, NLS.bind(Messages.Load_CannotReadScenario, message), e);
     }
 
     private static ScenarioLoadException fromDiagnostic(Path file, Resource.Diagnostic diagnostic,
             @Nullable Exception cause) {
         String problem;
         if (diagnostic instanceof PackageNotFoundException notFound) {
-            problem = MessageBundle.bind(Messages.Load_UnknownNamespace, notFound.uri(), ScenarioPackage.eNS_URI);
+            problem = NLS.bind(Messages.Load_UnknownNamespace, notFound.uri(), ScenarioPackage.eNS_URI);
         } else if (diagnostic instanceof FeatureNotFoundException notFound) {
-            problem = MessageBundle.bind(Messages.Load_UnknownFeature, notFound.getName());
+            problem = NLS.bind(Messages.Load_UnknownFeature, notFound.getName());
         } else if (diagnostic instanceof ClassNotFoundException notFound) {
-            problem = MessageBundle.bind(Messages.Load_UnknownType, notFound.getName());
+            problem = NLS.bind(Messages.Load_UnknownType, notFound.getName());
         } else {
             problem = diagnostic.getMessage();
         }

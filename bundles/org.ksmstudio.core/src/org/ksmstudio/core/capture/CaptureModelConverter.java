@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.PageContentIds;
 import org.ksmstudio.engine.scenario.RegionBacking;
@@ -17,7 +18,6 @@ import org.ksmstudio.live.capture.MachineCapture;
 import org.ksmstudio.live.scenario.MachineScenarioConverter;
 import org.ksmstudio.live.sysfs.KsmSample;
 import org.ksmstudio.live.topology.NumaTopology;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.Scenarios;
 import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Fork;
@@ -132,13 +132,13 @@ public final class CaptureModelConverter {
 			long hugePages = Math.min(r.thpPages(), r.presentPages()) / RegionBacking.HUGE_PAGE_PAGES;
 			region.setHugePages(Math.max(0, hugePages));
 			if (r.thpPages() > 0) {
-				notes.add(MessageBundle.bind(Messages.Capture_HugePages,
+				notes.add(NLS.bind(Messages.Capture_HugePages,
 						new Object[] { p.pid(), regionName, r.thpPages(), region.getHugePages() }));
 			}
 			process.getRegions().add(region);
 		}
 		if (p.regions().isEmpty()) {
-			notes.add(MessageBundle.bind(Messages.Capture_NoRegion, p.pid(), process.getName()));
+			notes.add(NLS.bind(Messages.Capture_NoRegion, p.pid(), process.getName()));
 		}
 		return process;
 	}

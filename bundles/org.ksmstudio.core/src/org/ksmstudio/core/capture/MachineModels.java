@@ -2,12 +2,12 @@ package org.ksmstudio.core.capture;
 
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.live.topology.NumaNode;
 import org.ksmstudio.live.topology.NumaTopology;
 import org.ksmstudio.model.CpuList;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
 import org.ksmstudio.model.scenario.KsmConfig;
@@ -37,7 +37,7 @@ public final class MachineModels {
 		case "aarch64", "arm64" -> topology.setArchitecture(Architecture.ARM64); //$NON-NLS-1$ //$NON-NLS-2$
 		default -> {
 			topology.setArchitecture(Architecture.X86_64);
-			notes.add(MessageBundle.bind(Messages.Capture_Architecture, t.architecture()));
+			notes.add(NLS.bind(Messages.Capture_Architecture, t.architecture()));
 		}
 		}
 		topology.setCpuCount(Math.max(1, t.cpuCount()));

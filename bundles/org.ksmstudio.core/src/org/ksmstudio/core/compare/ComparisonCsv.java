@@ -3,11 +3,11 @@ package org.ksmstudio.core.compare;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.CounterSeries;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.io.CsvTables;
-import org.ksmstudio.model.MessageBundle;
 
 /**
  * A comparison as CSV ({@link CsvTables}): the table (its first rows name each run's scenario,
@@ -30,7 +30,7 @@ public final class ComparisonCsv {
             header.add(comparison.title(i));
         }
         for (int i = 1; i < n; i++) {
-            header.add(MessageBundle.bind(Messages.Compare_Delta, comparison.title(i)));
+            header.add(NLS.bind(Messages.Compare_Delta, comparison.title(i)));
         }
         header.add("better"); //$NON-NLS-1$
         header.add("best"); //$NON-NLS-1$

@@ -9,13 +9,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.PatchValue;
 import org.ksmstudio.engine.rmap.OperationStats;
 import org.ksmstudio.engine.rmap.RmapOperation;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.PatchSysfsFile;
-import org.ksmstudio.model.MessageBundle;
 
 /**
  * Two or more finished runs side by side: one row per thing they ran with (scenario, policy, every
@@ -175,12 +175,12 @@ public final class RunComparison {
             List<RmapOperation> ops = new ArrayList<>(e.getValue());
             ops.sort(null);
             for (RmapOperation op : ops) {
-                String what = MessageBundle.bind(Messages.Compare_OperationOnNode, op.label(), node);
-                stats(MessageBundle.bind(Messages.Compare_Pages, what), KsmSysfsFile.PAGES_SHARED.unit(), Better.NONE,
+                String what = NLS.bind(Messages.Compare_OperationOnNode, op.label(), node);
+                stats(NLS.bind(Messages.Compare_Pages, what), KsmSysfsFile.PAGES_SHARED.unit(), Better.NONE,
                         node, op, OperationStats::count);
-                stats(MessageBundle.bind(Messages.Compare_P99, what), NANOS, Better.LOWER, node, op,
+                stats(NLS.bind(Messages.Compare_P99, what), NANOS, Better.LOWER, node, op,
                         OperationStats::p99Nanos);
-                stats(MessageBundle.bind(Messages.Compare_Max, what), NANOS, Better.LOWER, node, op,
+                stats(NLS.bind(Messages.Compare_Max, what), NANOS, Better.LOWER, node, op,
                         OperationStats::maxNanos);
             }
         }

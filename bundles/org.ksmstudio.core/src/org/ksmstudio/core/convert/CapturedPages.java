@@ -6,10 +6,10 @@ import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.ContentIdsFile;
 import org.ksmstudio.engine.scenario.PageContentIds;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.scenario.CapturedContent;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.validation.ObjectNames;
@@ -34,7 +34,7 @@ final class CapturedPages {
         if (read == null) {
             URI uri = model.eResource() == null ? null : model.eResource().getURI();
             if (uri == null || !uri.isFile()) {
-                throw new ConversionException(MessageBundle.bind(Messages.Convert_CapturedNotSaved, ObjectNames.of(group)));
+                throw new ConversionException(NLS.bind(Messages.Convert_CapturedNotSaved, ObjectNames.of(group)));
             }
             Path file = ContentIdsFile.besides(Path.of(uri.toFileString()));
             this.file = file;
@@ -42,18 +42,18 @@ final class CapturedPages {
                 read = ContentIdsFile.read(file);
                 streams = read;
             } catch (java.nio.file.NoSuchFileException e) {
-                throw new ConversionException(MessageBundle.bind(Messages.Convert_CapturedNoFile, ObjectNames.of(group), file));
+                throw new ConversionException(NLS.bind(Messages.Convert_CapturedNoFile, ObjectNames.of(group), file));
             } catch (IOException e) {
                 throw new ConversionException(e.getMessage(), e);
             }
         }
         if (!read.containsKey(group.getStream())) {
             throw new ConversionException(
-                    MessageBundle.bind(Messages.Convert_CapturedNoStream, ObjectNames.of(group), file, group.getStream()));
+                    NLS.bind(Messages.Convert_CapturedNoStream, new Object[] { ObjectNames.of(group), file, group.getStream() }));
         }
         PageContentIds ids = read.get(group.getStream());
         if (ids.pages() != group.getPages()) {
-            throw new ConversionException(MessageBundle.bind(Messages.Convert_CapturedPages,
+            throw new ConversionException(NLS.bind(Messages.Convert_CapturedPages,
                     new Object[] { ObjectNames.of(group), group.getPages(), group.getStream(), file, ids.pages() }));
         }
         return ids;

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Optional;
+
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.engine.scenario.ContentGroup;
@@ -32,7 +33,6 @@ import org.ksmstudio.engine.scenario.Topology;
 import org.ksmstudio.engine.scenario.Volatility;
 import org.ksmstudio.engine.scenario.Workload;
 import org.ksmstudio.model.CpuList;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.CapturedContent;
@@ -95,13 +95,13 @@ public final class ScenarioConverter {
             List<Diagnostic> errors = diagnostic.getChildren().stream().filter(d -> d.getSeverity() >= Diagnostic.ERROR)
                     .toList();
             String first = errors.isEmpty() ? diagnostic.getMessage() : errors.get(0).getMessage();
-            throw new ConversionException(MessageBundle.bind(Messages.Convert_Invalid, errors.size() > 1
-                    ? MessageBundle.bind(Messages.Convert_MoreProblems, first, errors.size() - 1) : first));
+            throw new ConversionException(NLS.bind(Messages.Convert_Invalid, errors.size() > 1
+                    ? NLS.bind(Messages.Convert_MoreProblems, first, errors.size() - 1) : first));
         }
         org.ksmstudio.model.scenario.RunSettings run = runIndex < model.getRuns().size() ? model.getRuns().get(runIndex)
                 : null;
         if (run == null && runIndex != 0) {
-            throw new ConversionException(MessageBundle.bind(Messages.Convert_NoRunSettings, runIndex));
+            throw new ConversionException(NLS.bind(Messages.Convert_NoRunSettings, runIndex));
         }
         ScenarioSizeGuard.check(model, run);
         String chosen = policy != null ? policy
@@ -109,7 +109,7 @@ public final class ScenarioConverter {
         try {
             return new Converter(model, run, chosen).plan();
         } catch (ScenarioException | ArithmeticException e) {
-            throw new ConversionException(MessageBundle.bind(Messages.Convert_EngineRefuses, e.getMessage()), e);
+            throw new ConversionException(NLS.bind(Messages.Convert_EngineRefuses, e.getMessage()), e);
         }
     }
 
@@ -220,8 +220,8 @@ public final class ScenarioConverter {
         private MergeableRegion region(Process p, int index) throws ConversionException {
             var r = p.getRegions().get(index);
             if (r.getNode() >= 0 && r.getNode() != p.getHomeNode()) {
-                throw new ConversionException(MessageBundle.bind(Messages.Convert_RegionNode, ObjectNames.of(r),
-                        r.getNode(), p.getHomeNode()));
+                throw new ConversionException(NLS.bind(Messages.Convert_RegionNode, new Object[] { ObjectNames.of(r),
+                        r.getNode(), p.getHomeNode() }));
             }
             ContentSharing sharing = r.getContentScope() == ContentScope.SALTED ? ContentSharing.SALTED
                     : ContentSharing.SHARED_ACROSS_PROCESSES;
@@ -289,7 +289,7 @@ public final class ScenarioConverter {
                 } else if (live) {
                     if (event.getTrigger() == Trigger.AT_TIME) {
                         throw new ConversionException(
-                                MessageBundle.bind(Messages.Convert_AtAfterConvergence, ObjectNames.of(event)));
+                                NLS.bind(Messages.Convert_AtAfterConvergence, ObjectNames.of(event)));
                     }
                     if (event.getTimeMillis() > 0) {
                         steps.add(new RunPlan.Advance(Duration.ofMillis(event.getTimeMillis())));
@@ -356,7 +356,7 @@ public final class ScenarioConverter {
             if (event instanceof MovePages m) {
                 if (m.getStep() != 1 || m.isEveryProcess()) {
                     throw new ConversionException(
-                            MessageBundle.bind(Messages.Convert_MovePagesRange, ObjectNames.of(m), m.getStep()));
+                            NLS.bind(Messages.Convert_MovePagesRange, ObjectNames.of(m), m.getStep()));
                 }
                 return List.of(new TimelineEvent.MovePages(at, m.getPid(), regionName(m.getPid(), false, m.getRegion()),
                         m.getFromPage(), m.getToPage(), m.getToNode()));
@@ -389,7 +389,7 @@ public final class ScenarioConverter {
             if (event instanceof ProcessExit x) {
                 return List.of(new TimelineEvent.Exit(at, x.getPid()));
             }
-            throw new ConversionException(MessageBundle.bind(Messages.Convert_Unsupported, ObjectNames.of(event)));
+            throw new ConversionException(NLS.bind(Messages.Convert_Unsupported, ObjectNames.of(event)));
         }
 
         private int nextFreePid() {

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.scenario.EngineFootprint;
 import org.ksmstudio.engine.scenario.RunPlan;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.Fork;
 import org.ksmstudio.model.scenario.ForkProcess;
@@ -107,8 +107,8 @@ public final class ScenarioSizeGuard {
             live |= e.getTrigger() == Trigger.AFTER_CONVERGENCE;
             at = e.getTrigger() == Trigger.AT_TIME ? e.getTimeMillis() : saturatedAdd(at, e.getTimeMillis());
             if (!live && at > ScenarioLimits.MAX_DURATION_MILLIS) {
-                throw new ConversionException(MessageBundle.bind(Messages.Guard_TimelineTooLong, ObjectNames.of(e), at,
-                        ScenarioLimits.MAX_DURATION_MILLIS));
+                throw new ConversionException(NLS.bind(Messages.Guard_TimelineTooLong, new Object[] { ObjectNames.of(e), at,
+                        ScenarioLimits.MAX_DURATION_MILLIS }));
             }
             long n = firings(e);
             firings = saturatedAdd(firings, n);
@@ -122,9 +122,9 @@ public final class ScenarioSizeGuard {
                 blame(f, Literals.FORK_PROCESS__COUNT, f.getCount(), saturatedMultiply(children, each));
             }
             if (firings > ScenarioLimits.MAX_FIRINGS) {
-                throw new ConversionException(MessageBundle.bind(Messages.Guard_TooManyFirings, ObjectNames.of(e),
+                throw new ConversionException(NLS.bind(Messages.Guard_TooManyFirings, new Object[] { ObjectNames.of(e),
                         ObjectNames.of(Literals.TIMELINE_EVENT__PERIOD_MILLIS), e.getPeriodMillis(), firings,
-                        ScenarioLimits.MAX_FIRINGS));
+                        ScenarioLimits.MAX_FIRINGS }));
             }
         }
     }
@@ -164,28 +164,27 @@ public final class ScenarioSizeGuard {
         Culprit most = biggest;
         String culprit = most == null ? ObjectNames.of(model) : most.describe();
         if (processes > ScenarioLimits.MAX_PROCESSES) {
-            throw new ConversionException(MessageBundle.bind(Messages.Guard_TooManyProcesses, culprit, processes,
-                    ScenarioLimits.MAX_PROCESSES));
+            throw new ConversionException(NLS.bind(Messages.Guard_TooManyProcesses, new Object[] { culprit, processes,
+                    ScenarioLimits.MAX_PROCESSES }));
         }
         if (pages > EngineFootprint.MAX_PAGES) {
-            throw new ConversionException(MessageBundle.bind(Messages.Guard_TooManyPages, culprit, pages,
-                    EngineFootprint.MAX_PAGES));
+            throw new ConversionException(NLS.bind(Messages.Guard_TooManyPages, new Object[] { culprit, pages,
+                    EngineFootprint.MAX_PAGES }));
         }
         long interval = run == null ? 1000 : Math.max(1, run.getSamplingIntervalMillis());
         long samples = bound.toMillis() / interval + 1;
         if (samples > ScenarioLimits.MAX_SAMPLES) {
-            throw new ConversionException(MessageBundle.bind(Messages.Guard_TooManySamples,
-                    run == null ? ObjectNames.of(model) : ObjectNames.of(run),
+            throw new ConversionException(NLS.bind(Messages.Guard_TooManySamples, new Object[] { run == null ? ObjectNames.of(model) : ObjectNames.of(run),
                     ObjectNames.of(Literals.RUN_SETTINGS__SAMPLING_INTERVAL_MILLIS), interval, samples,
-                    ScenarioLimits.MAX_SAMPLES));
+                    ScenarioLimits.MAX_SAMPLES }));
         }
         long need = saturatedAdd(EngineFootprint.heapBytes(pages, processes),
                 saturatedAdd(saturatedMultiply(events, BYTES_PER_EVENT), saturatedMultiply(samples, BYTES_PER_SAMPLE)));
         Runtime runtime = Runtime.getRuntime();
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         if (need > free) {
-            throw new ConversionException(MessageBundle.bind(Messages.Guard_NotEnoughHeap, culprit, mib(need), pages,
-                    processes, events, mib(free), mib(runtime.maxMemory())));
+            throw new ConversionException(NLS.bind(Messages.Guard_NotEnoughHeap, new Object[] { culprit, mib(need), pages,
+                    processes, events, mib(free), mib(runtime.maxMemory()) }));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.capture.CaptureModelConverter;
 import org.ksmstudio.core.capture.CapturedScenarioFiles;
 import org.ksmstudio.core.capture.ShadowComparison;
@@ -26,7 +27,6 @@ import org.ksmstudio.live.capture.CaptureListener;
 import org.ksmstudio.live.capture.CaptureOptions;
 import org.ksmstudio.live.capture.MachineCapture;
 import org.ksmstudio.live.capture.MachineCapturer;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
@@ -91,24 +91,24 @@ public final class CaptureCommand implements HeadlessCommand {
 			Thread.currentThread().interrupt();
 			return fail(err, Messages.Capture_Interrupted);
 		}
-		capture.warnings().forEach(w -> err.println(MessageBundle.bind(Messages.Capture_Note, w)));
+		capture.warnings().forEach(w -> err.println(NLS.bind(Messages.Capture_Note, w)));
 		String name = options.target().getFileName().toString().replaceFirst("\\.ksm$", ""); //$NON-NLS-1$ //$NON-NLS-2$
 		CaptureModelConverter.Conversion conversion = CaptureModelConverter.convert(name, capture);
 		conversion.notes().stream().filter(n -> !capture.warnings().contains(n))
-				.forEach(n -> err.println(MessageBundle.bind(Messages.Capture_Note, n)));
+				.forEach(n -> err.println(NLS.bind(Messages.Capture_Note, n)));
 		try {
 			CapturedScenarioFiles.save(conversion, options.target());
 			Path pages = ContentIdsFile.besides(options.target());
 			long zero = capture.processes().stream().flatMap(p -> p.regions().stream())
 					.mapToLong(r -> java.util.Arrays.stream(r.contentIds()).filter(id -> id == 0).count()).sum();
-			out.println(MessageBundle.bind(Messages.Capture_Summary,
+			out.println(NLS.bind(Messages.Capture_Summary,
 					new Object[] { capture.processes().size(), capture.pagesRead(), capture.contentCount(), zero,
 							String.format(Locale.ROOT, "%.2f", capture.readNanos() / 1e9), //$NON-NLS-1$
 							String.format(Locale.ROOT, "%.0f", capture.pagesPerSecond()) })); //$NON-NLS-1$
-			out.println(MessageBundle.bind(Messages.Capture_Wrote,
+			out.println(NLS.bind(Messages.Capture_Wrote,
 					new Object[] { options.out, Files.size(options.out), pages, Files.size(pages) }));
 		} catch (IOException | RuntimeException e) {
-			return fail(err, MessageBundle.bind(Messages.Capture_SaveFailed, options.out, e.getMessage()));
+			return fail(err, NLS.bind(Messages.Capture_SaveFailed, options.out, e.getMessage()));
 		}
 		if (!ShadowComparison.applies(capture)) {
 			out.println(Messages.Capture_NoComparison);
@@ -178,15 +178,15 @@ public final class CaptureCommand implements HeadlessCommand {
 						}
 						o.pids.add(n);
 					} catch (NumberFormatException e) {
-						throw new UsageException(MessageBundle.bind(Messages.Capture_BadPid, Text.escape(pid)));
+						throw new UsageException(NLS.bind(Messages.Capture_BadPid, Text.escape(pid)));
 					}
 				}
 			}
 			if (o.pids.isEmpty()) {
-				throw new UsageException(MessageBundle.bind(Messages.Capture_NoPid, Messages.Capture_Usage));
+				throw new UsageException(NLS.bind(Messages.Capture_NoPid, Messages.Capture_Usage));
 			}
 			if (o.outName == null) {
-				throw new UsageException(MessageBundle.bind(Messages.Capture_NoOut, Messages.Capture_Usage));
+				throw new UsageException(NLS.bind(Messages.Capture_NoOut, Messages.Capture_Usage));
 			}
 			o.out = Cli.output("--out", o.outName); //$NON-NLS-1$
 			String text = o.windowText;

@@ -2,24 +2,28 @@ package org.ksmstudio.core.headless;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.InputFiles;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.scenario.ContentIdsFile;
-import org.ksmstudio.model.MessageBundle;
 
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -60,16 +64,15 @@ final class Cli {
         line.setOverwrittenOptionsAllowed(true);
         line.setUnmatchedOptionsArePositionalParams(false);
         line.setTrimQuotes(false);
-        line.setResourceBundle(ResourceBundle.getBundle("org.ksmstudio.core.internal.messages", Locale.getDefault(),
-                Cli.class.getClassLoader()));
+        line.setResourceBundle(new HelpTexts());
         try {
             line.parseArgs(args.toArray(String[]::new));
         } catch (UnmatchedArgumentException e) {
             String first = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
-            throw new UsageException(MessageBundle.bind(Messages.Headless_UnknownOption, Text.shown(first), usage));
+            throw new UsageException(NLS.bind(Messages.Headless_UnknownOption, Text.shown(first), usage));
         } catch (MissingParameterException e) {
             String option = e.getMissing().isEmpty() ? "" : e.getMissing().get(0).toString();
-            throw new UsageException(MessageBundle.bind(Messages.Headless_NeedsValue, option));
+            throw new UsageException(NLS.bind(Messages.Headless_NeedsValue, option));
         } catch (ParameterException e) {
             throw new UsageException(e.getMessage());
         }
@@ -83,11 +86,11 @@ final class Cli {
     /** The one scenario file of {@code files}, a regular file of bounded size. */
     static Path scenario(List<String> files, String usage) throws UsageException {
         if (files.isEmpty()) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_NoFile, usage));
+            throw new UsageException(NLS.bind(Messages.Headless_NoFile, usage));
         }
         if (files.size() > 1) {
             throw new UsageException(
-                    MessageBundle.bind(Messages.Headless_OneFile, Text.shown(files.get(0)), Text.shown(files.get(1))));
+                    NLS.bind(Messages.Headless_OneFile, Text.shown(files.get(0)), Text.shown(files.get(1))));
         }
         return input(files.get(0));
     }
@@ -134,14 +137,14 @@ final class Cli {
             String option = given.get(i).getKey();
             for (Path input : inputs) {
                 if (OutputFile.replaces(target, input)) {
-                    throw new UsageException(MessageBundle.bind(Messages.Headless_OutputIsInput, option,
+                    throw new UsageException(NLS.bind(Messages.Headless_OutputIsInput, option,
                             Text.shown(target.toString()), Text.shown(input.toString())));
                 }
             }
             for (int j = 0; j < i; j++) {
                 Path other = java.util.Objects.requireNonNull(given.get(j).getValue());
                 if (OutputFile.replaces(target, other)) {
-                    throw new UsageException(MessageBundle.bind(Messages.Headless_SameOutput, given.get(j).getKey(),
+                    throw new UsageException(NLS.bind(Messages.Headless_SameOutput, given.get(j).getKey(),
                             option, Text.shown(target.toString())));
                 }
             }
@@ -173,7 +176,7 @@ final class Cli {
 
     private static Path path(String option, String name) throws UsageException {
         if (name.isEmpty()) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_EmptyValue, option));
+            throw new UsageException(NLS.bind(Messages.Headless_EmptyValue, option));
         }
         try {
             return Path.of(name);
@@ -189,13 +192,13 @@ final class Cli {
     static Duration duration(String option, String text, Duration max) throws UsageException {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_Duration, option, Text.escape(text)));
+            throw new UsageException(NLS.bind(Messages.Headless_Duration, option, Text.escape(text)));
         }
         BigDecimal number;
         try {
             number = new BigDecimal(m.group(1));
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_Duration, option, Text.escape(text)));
+            throw new UsageException(NLS.bind(Messages.Headless_Duration, option, Text.escape(text)));
         }
         String unit = m.group(2) == null ? "s" : m.group(2);
         BigDecimal millisPerUnit = BigDecimal.valueOf(switch (unit) {
@@ -213,14 +216,14 @@ final class Cli {
         }
         long nanos = millis.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
         if (nanos <= 0) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_DurationPositive, option, Text.escape(text)));
+            throw new UsageException(NLS.bind(Messages.Headless_DurationPositive, option, Text.escape(text)));
         }
         return Duration.ofNanos(nanos);
     }
 
     private static UsageException tooLong(String option, String text, Duration max) {
-        return new UsageException(MessageBundle.bind(Messages.Headless_DurationTooLong, option, Text.shown(text),
-                Long.toString(max.toSeconds()), max.toDays() + " days"));
+        return new UsageException(NLS.bind(Messages.Headless_DurationTooLong, new Object[] { option, Text.shown(text),
+                Long.toString(max.toSeconds()), max.toDays() + " days" }));
     }
 
     /** {@code text} after {@code option} as an integer in {@code min..max} (no overflow, no narrowing). */
@@ -233,8 +236,8 @@ final class Cli {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(MessageBundle.bind(Messages.Headless_NumberRange, option, Integer.toString(min),
-                Integer.toString(max), Text.escape(text)));
+        throw new UsageException(NLS.bind(Messages.Headless_NumberRange, new Object[] { option, Integer.toString(min),
+                Integer.toString(max), Text.escape(text) }));
     }
 
     /**
@@ -252,18 +255,18 @@ final class Cli {
                 return (int) n;
             }
             if (n > max) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_RunOutOfRange, text, Integer.toString(max)));
+                throw new UsageException(NLS.bind(Messages.Headless_RunOutOfRange, text, Integer.toString(max)));
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(MessageBundle.bind(Messages.Run_RunTakesIndex, Text.escape(text)));
+        throw new UsageException(NLS.bind(Messages.Run_RunTakesIndex, Text.escape(text)));
     }
 
     /** {@code name} as a known sharing policy (with its parameters); one line naming the known ones otherwise. */
     static String policy(String option, String name) throws UsageException {
         if (name.isBlank()) {
-            throw new UsageException(MessageBundle.bind(Messages.Headless_EmptyValue, option));
+            throw new UsageException(NLS.bind(Messages.Headless_EmptyValue, option));
         }
         try {
             SharingPolicies.byName(name);
@@ -271,5 +274,32 @@ final class Cli {
             throw new UsageException(e.getMessage());
         }
         return name;
+    }
+
+    /**
+     * The {@code Help_*} strings of {@link Messages} (loaded by NLS) as the resource bundle picocli takes its
+     * option descriptions from, so that the help texts are in the one message scheme too.
+     */
+    @NonNullByDefault({}) // overrides of the unannotated ResourceBundle
+    private static final class HelpTexts extends ResourceBundle {
+        private static final String PREFIX = "Help_"; //$NON-NLS-1$
+
+        @Override
+        protected Object handleGetObject(String key) {
+            if (!key.startsWith(PREFIX)) {
+                return null;
+            }
+            try {
+                return Messages.class.getField(key).get(null);
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public Enumeration<String> getKeys() {
+            return Collections.enumeration(Arrays.stream(Messages.class.getFields()).map(Field::getName)
+                    .filter(name -> name.startsWith(PREFIX)).toList());
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.engine.io.Text;
@@ -17,7 +18,6 @@ import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.PendingSnapshot;
 import org.ksmstudio.live.sysfs.RestoreGuard;
-import org.ksmstudio.model.MessageBundle;
 
 /**
  * The headless runner, started without OSGi on a plain classpath of the engine, model, core, EMF,
@@ -102,7 +102,7 @@ public final class HeadlessMain {
             String value;
             if (option.equals(PATCHES)) {
                 if (rest.isEmpty()) {
-                    fail(err, MessageBundle.bind(Messages.Headless_NeedsValue, PATCHES));
+                    fail(err, NLS.bind(Messages.Headless_NeedsValue, PATCHES));
                     return false;
                 }
                 value = rest.remove(0);
@@ -131,7 +131,7 @@ public final class HeadlessMain {
         } else {
             String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             err.println(Messages.Headless_Prefix
-                    + Text.oneLine(MessageBundle.bind(Messages.Headless_InternalError, what)));
+                    + Text.oneLine(NLS.bind(Messages.Headless_InternalError, what)));
         }
         if (debug) {
             e.printStackTrace(err);
@@ -149,9 +149,9 @@ public final class HeadlessMain {
     static void recoverPendingSnapshot(PrintStream err) {
         PendingSnapshot.recover(KsmSysfs.system(), RestoreGuard.defaultRestoreFile(), ExperimentLock.defaultFile(),
                 Duration.ofSeconds(1)).ifPresent(o -> fail(err, switch (o.kind()) {
-                case RESTORED -> MessageBundle.bind(Messages.Headless_PendingRestored, o.file());
-                case NEEDS_ROOT -> MessageBundle.bind(Messages.Headless_PendingNeedsRoot, o.file());
-                case FAILED -> MessageBundle.bind(Messages.Headless_PendingFailed, o.file(), o.detail());
+                case RESTORED -> NLS.bind(Messages.Headless_PendingRestored, o.file());
+                case NEEDS_ROOT -> NLS.bind(Messages.Headless_PendingNeedsRoot, o.file());
+                case FAILED -> NLS.bind(Messages.Headless_PendingFailed, o.file(), o.detail());
                 }));
     }
 
@@ -164,9 +164,9 @@ public final class HeadlessMain {
     }
 
     private static String usage() {
-        StringBuilder usage = new StringBuilder(MessageBundle.bind(Messages.Headless_Usage, new RunScenarioCommand().usage()));
+        StringBuilder usage = new StringBuilder(NLS.bind(Messages.Headless_Usage, new RunScenarioCommand().usage()));
         for (HeadlessCommand command : commands()) {
-            usage.append('\n').append(MessageBundle.bind(Messages.Headless_UsageMore, command.usage()));
+            usage.append('\n').append(NLS.bind(Messages.Headless_UsageMore, command.usage()));
         }
         usage.append('\n').append(Messages.Headless_UsageHelp);
         return usage.toString();

@@ -15,15 +15,16 @@ import java.util.function.Supplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.core.replay.KernelReplay;
-import org.ksmstudio.engine.CheckpointResult;
-import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.core.run.RunResult;
+import org.ksmstudio.engine.CheckpointResult;
+import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
-import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.replay.RecordedCase;
 import org.ksmstudio.live.replay.RecordedPhase;
@@ -34,15 +35,14 @@ import org.ksmstudio.live.replay.ReplayCase;
 import org.ksmstudio.live.replay.ReplayListener;
 import org.ksmstudio.live.replay.ReplayRunner;
 import org.ksmstudio.live.replay.WorkloadGenerator;
+import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmAccess;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.RestoreGuard;
 import org.ksmstudio.live.sysfs.RestoreReport;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
-import org.ksmstudio.engine.io.Text;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,10 +130,10 @@ public final class ReplayCommand implements HeadlessCommand {
         KsmSysfs sysfs = new KsmSysfs(environment.ksmDirectory());
         KsmAccess access = sysfs.access();
         if (access.level() == KsmAccess.Level.ABSENT) {
-            return fail(err, MessageBundle.bind(Messages.Replay_KsmUnavailable, access.message()));
+            return fail(err, NLS.bind(Messages.Replay_KsmUnavailable, access.message()));
         }
         if (!access.canWrite()) {
-            return fail(err, MessageBundle.bind(Messages.Replay_NotRoot, sysfs.directory()));
+            return fail(err, NLS.bind(Messages.Replay_NotRoot, sysfs.directory()));
         }
         if (!options.yes && !confirmed(replayCase, sysfs, err)) {
             return 2;
@@ -147,12 +147,12 @@ public final class ReplayCommand implements HeadlessCommand {
             document = new ReferenceRecorder(runner, environment.proc()).record(List.of(replayCase), listener(err),
                     () -> Thread.currentThread().isInterrupted());
         } catch (CancellationException e) {
-            return fail(err, MessageBundle.bind(Messages.Replay_Cancelled, e.getMessage()));
+            return fail(err, NLS.bind(Messages.Replay_Cancelled, e.getMessage()));
         } catch (IOException e) {
-            return fail(err, MessageBundle.bind(Messages.Replay_Failed, options.file, e.getMessage()));
+            return fail(err, NLS.bind(Messages.Replay_Failed, options.file, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail(err, MessageBundle.bind(Messages.Replay_Cancelled, options.file));
+            return fail(err, NLS.bind(Messages.Replay_Cancelled, options.file));
         }
         RecordedCase recorded = document.cases().get(0);
         RunResult simulated = KernelReplay.simulate(plan.scenario(), recorded);
@@ -160,9 +160,9 @@ public final class ReplayCommand implements HeadlessCommand {
         if (options.recordReference != null) {
             try {
                 ReferenceFormat.write(document, options.recordReference);
-                err.println(Text.oneLine(MessageBundle.bind(Messages.Replay_Recorded, options.recordReference)));
+                err.println(Text.oneLine(NLS.bind(Messages.Replay_Recorded, options.recordReference)));
             } catch (IOException e) {
-                return fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
+                return fail(err, NLS.bind(Messages.Headless_CannotWrite, e.getMessage()));
             }
         }
         return same ? 0 : 1;
@@ -177,15 +177,15 @@ public final class ReplayCommand implements HeadlessCommand {
     private boolean confirmed(ReplayCase replayCase, KsmSysfs sysfs, PrintStream err) {
         Terminal terminal = environment.terminal().get();
         if (terminal == null) {
-            fail(err, MessageBundle.bind(Messages.Replay_NoConsole, sysfs.directory()));
+            fail(err, NLS.bind(Messages.Replay_NoConsole, sysfs.directory()));
             return false;
         }
         StringBuilder tunables = new StringBuilder();
         for (Map.Entry<KsmSysfsFile, String> t : replayCase.tunables().entrySet()) {
             tunables.append("  ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n');
         }
-        err.println(MessageBundle.bind(Messages.Replay_Confirm, replayCase.name(), sysfs.directory(), tunables,
-                replayCase.workload().processes().size(), replayCase.pages()));
+        err.println(NLS.bind(Messages.Replay_Confirm, new Object[] { replayCase.name(), sysfs.directory(), tunables,
+                replayCase.workload().processes().size(), replayCase.pages() }));
         String answer = terminal.readLine(Messages.Replay_ConfirmPrompt);
         if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
             fail(err, Messages.Replay_Declined);
@@ -199,14 +199,14 @@ public final class ReplayCommand implements HeadlessCommand {
             @Override
             @NonNullByDefault({})
             public void phaseStarted(ReplayCase replayCase, ReplayCase.Phase phase) {
-                err.println(MessageBundle.bind(Messages.Replay_Phase, phase.name()));
+                err.println(NLS.bind(Messages.Replay_Phase, phase.name()));
             }
 
             @Override
             @NonNullByDefault({})
             public void restored(RestoreReport report) {
-                err.println(report.verified() ? MessageBundle.bind(Messages.Replay_Restored, report.writes().size())
-                        : MessageBundle.bind(Messages.Replay_RestoreFailed, String.join("; ", report.mismatches())));
+                err.println(report.verified() ? NLS.bind(Messages.Replay_Restored, report.writes().size())
+                        : NLS.bind(Messages.Replay_RestoreFailed, String.join("; ", report.mismatches())));
             }
         };
     }
@@ -214,12 +214,12 @@ public final class ReplayCommand implements HeadlessCommand {
     /** Prints kernel and simulation side by side, phase by phase; returns whether every counter matched. */
     static boolean print(PrintStream out, Path file, String kernel, String policy, RecordedCase recorded,
             RunResult simulated) {
-        out.println(Text.oneLine(MessageBundle.bind(Messages.Replay_Header, file, kernel, policy)));
+        out.println(Text.oneLine(NLS.bind(Messages.Replay_Header, new Object[] { file, kernel, policy })));
         int compared = 0;
         int equal = 0;
         for (int i = 0; i < recorded.phases().size(); i++) {
             RecordedPhase phase = recorded.phases().get(i);
-            out.println(MessageBundle.bind(Messages.Replay_PhaseHeader, phase.name(),
+            out.println(NLS.bind(Messages.Replay_PhaseHeader, phase.name(),
                     phase.converged() ? "" : Messages.Replay_NotSettled));
             if (i >= simulated.checkpoints().size()) {
                 out.println(Messages.Replay_NotSimulated);
@@ -232,7 +232,7 @@ public final class ReplayCommand implements HeadlessCommand {
                 compared++;
                 equal += c.matches() ? 1 : 0;
                 rows.add(new String[] { c.pid() == 0 ? c.counter()
-                        : MessageBundle.bind(Messages.Replay_ProcessCounter, Integer.toString(c.pid()), c.counter()),
+                        : NLS.bind(Messages.Replay_ProcessCounter, Integer.toString(c.pid()), c.counter()),
                         Long.toString(c.expected()), Long.toString(c.simulated()),
                         c.expected() == c.simulated() ? Messages.Replay_Same
                                 : c.matches() ? Messages.Replay_SameSum : Messages.Replay_Differs });
@@ -240,8 +240,8 @@ public final class ReplayCommand implements HeadlessCommand {
             printAligned(out, rows);
         }
         boolean same = compared > 0 && equal == compared;
-        out.println(MessageBundle.bind(Messages.Replay_Summary, equal, compared,
-                same ? Messages.Replay_VerdictSame : Messages.Replay_VerdictDiffers));
+        out.println(NLS.bind(Messages.Replay_Summary, new Object[] { equal, compared,
+                same ? Messages.Replay_VerdictSame : Messages.Replay_VerdictDiffers }));
         return same;
     }
 

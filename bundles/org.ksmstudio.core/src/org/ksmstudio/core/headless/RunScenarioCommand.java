@@ -9,22 +9,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
-import org.ksmstudio.engine.io.OutputFile;
-import org.ksmstudio.engine.io.Text;
-import org.ksmstudio.engine.patch.PatchException;
-import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.core.run.ScenarioRunner;
 import org.ksmstudio.core.run.TimeSeriesExport;
+import org.ksmstudio.engine.CheckpointResult;
+import org.ksmstudio.engine.io.OutputFile;
+import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.patch.PatchException;
 import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.scenario.RunSettings;
+import org.ksmstudio.engine.scenario.Scenario;
 import org.ksmstudio.engine.sweep.SweepResult;
 import org.ksmstudio.engine.sweep.SweepTable;
-import org.ksmstudio.engine.scenario.Scenario;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
@@ -76,7 +76,7 @@ final class RunScenarioCommand implements HeadlessCommand {
             }
             for (RunResult result : results) {
                 if (results.size() > 1) {
-                    out.println(MessageBundle.bind(Messages.Headless_PolicyHeader, Text.oneLine(result.policy())));
+                    out.println(NLS.bind(Messages.Headless_PolicyHeader, Text.oneLine(result.policy())));
                 }
                 for (Map.Entry<String, String> counter : result.last().counters().asSysfsMap().entrySet()) {
                     out.println(counter.getKey() + " " + counter.getValue());
@@ -98,7 +98,7 @@ final class RunScenarioCommand implements HeadlessCommand {
         } catch (ConversionException | IllegalArgumentException | UnsupportedOperationException e) {
             HeadlessMain.fail(err, Text.shown(file) + ": " + e.getMessage());
         } catch (IOException e) {
-            HeadlessMain.fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
+            HeadlessMain.fail(err, NLS.bind(Messages.Headless_CannotWrite, e.getMessage()));
         }
         return 2;
     }
@@ -115,10 +115,10 @@ final class RunScenarioCommand implements HeadlessCommand {
                     }
                     differences++;
                     if (first == null) {
-                        first = MessageBundle.bind(Messages.Headless_CheckFailed, Text.shown(checkpoint.name()),
+                        first = NLS.bind(Messages.Headless_CheckFailed, new Object[] { Text.shown(checkpoint.name()),
                                 Text.shown(result.policy()),
                                 c.pid() == 0 ? c.counter() : "pid " + c.pid() + " " + c.counter(),
-                                Long.toString(c.expected()), Long.toString(c.simulated()));
+                                Long.toString(c.expected()), Long.toString(c.simulated()) });
                     }
                 }
             }
@@ -127,7 +127,7 @@ final class RunScenarioCommand implements HeadlessCommand {
             return true;
         }
         HeadlessMain.fail(err, first
-                + (differences > 1 ? MessageBundle.bind(Messages.Headless_MoreDifferences, Integer.toString(differences - 1)) : ""));
+                + (differences > 1 ? NLS.bind(Messages.Headless_MoreDifferences, Integer.toString(differences - 1)) : ""));
         return false;
     }
 
@@ -187,11 +187,11 @@ final class RunScenarioCommand implements HeadlessCommand {
         Settings settings() throws UsageException {
             Settings s = new Settings(Cli.scenario(files, Messages.Run_Usage));
             if (until != null && length != null) {
-                throw new UsageException(MessageBundle.bind(Messages.Headless_Exclusive, "--until", "--for"));
+                throw new UsageException(NLS.bind(Messages.Headless_Exclusive, "--until", "--for"));
             }
             if (until instanceof String u) {
                 if (!"converged".equals(u)) {
-                    throw new UsageException(MessageBundle.bind(Messages.Run_UntilTakesConverged, Text.escape(u)));
+                    throw new UsageException(NLS.bind(Messages.Run_UntilTakesConverged, Text.escape(u)));
                 }
                 s.untilConverged = true;
                 s.length = Duration.ZERO;

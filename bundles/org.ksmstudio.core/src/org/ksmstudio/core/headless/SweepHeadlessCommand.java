@@ -8,20 +8,20 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.io.Text;
+import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.sweep.SweepParameter;
 import org.ksmstudio.engine.sweep.SweepPlan;
-import org.ksmstudio.engine.scenario.RunPlan;
 import org.ksmstudio.engine.sweep.SweepResult;
 import org.ksmstudio.engine.sweep.SweepRunner;
 import org.ksmstudio.engine.sweep.SweepTable;
 import org.ksmstudio.engine.sweep.SweepUnit;
 import org.ksmstudio.engine.sweep.UnitRunner;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioModel;
 import org.ksmstudio.model.ScenarioResources;
@@ -89,10 +89,10 @@ final class SweepHeadlessCommand implements HeadlessCommand {
         }
         ProgressLine progress = new ProgressLine(err);
         List<SweepResult> results = new SweepRunner(settings.threads).run(units, plan,
-                (done, total, result) -> progress.show(MessageBundle.bind(Messages.Sweep_Progress, done, total,
+                (done, total, result) -> progress.show(NLS.bind(Messages.Sweep_Progress, new Object[] { done, total,
                         Text.oneLine(result.unit().label()),
                         result.error() instanceof String error ? ": " + Text.oneLine(error) : "",
-                        progress.seconds())));
+                        progress.seconds() })));
         progress.end();
         SweepTable table = new SweepTable(results);
         out.print(table.toText());
@@ -105,11 +105,11 @@ final class SweepHeadlessCommand implements HeadlessCommand {
                 OutputFile.write(csv, table.toCsv());
             }
         } catch (IOException e) {
-            HeadlessMain.fail(err, MessageBundle.bind(Messages.Headless_CannotWrite, e.getMessage()));
+            HeadlessMain.fail(err, NLS.bind(Messages.Headless_CannotWrite, e.getMessage()));
             return 2;
         }
         long failed = results.stream().filter(r -> !r.ok()).count();
-        err.println(MessageBundle.bind(Messages.Sweep_Summary, results.size() - failed, failed));
+        err.println(NLS.bind(Messages.Sweep_Summary, results.size() - failed, failed));
         return failed == 0 ? 0 : 1;
     }
 
@@ -177,7 +177,7 @@ final class SweepHeadlessCommand implements HeadlessCommand {
                 for (String parameter : parameters) {
                     SweepParameter p = SweepParameter.parse(parameter);
                     if (s.parameters.stream().anyMatch(q -> q.name().equals(p.name()))) {
-                        throw new UsageException(MessageBundle.bind(Messages.Sweep_ParamTwice, Text.shown(p.name())));
+                        throw new UsageException(NLS.bind(Messages.Sweep_ParamTwice, Text.shown(p.name())));
                     }
                     s.parameters.add(p);
                 }
@@ -186,7 +186,7 @@ final class SweepHeadlessCommand implements HeadlessCommand {
             }
             for (String list : policies) {
                 if (list.isBlank()) {
-                    throw new UsageException(MessageBundle.bind(Messages.Headless_EmptyValue, "--policies"));
+                    throw new UsageException(NLS.bind(Messages.Headless_EmptyValue, "--policies"));
                 }
                 for (String policy : list.split(",")) {
                     if (!policy.isBlank()) {

@@ -1,17 +1,17 @@
 package org.ksmstudio.core.internal;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.ksmstudio.model.MessageBundle;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * User strings of the core bundle (headless runner, conversion, replay), from
- * {@code messages.properties} beside this class. Plain {@link java.util.ResourceBundle}s through
- * {@link MessageBundle}, so they also load on the headless runner's plain classpath. Patterns take
- * {@code {0}}-style arguments: {@code MessageBundle.bind(Messages.X, args...)}.
+ * {@code messages.properties} beside this class through {@link NLS}, which needs no running framework:
+ * the headless runner's plain classpath carries the org.eclipse.osgi jar. Patterns take {@code {0}}-style
+ * arguments: {@code NLS.bind(Messages.X, a, b)}, more than two as an {@code Object[]}.
  */
 @NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 @SuppressWarnings("javadoc")
-public final class Messages {
+public final class Messages extends NLS {
 
     public static String Headless_Prefix;
     public static String Headless_InternalError;
@@ -137,8 +137,30 @@ public final class Messages {
     public static String Compare_Max;
     public static String Compare_Delta;
 
+    /** The option descriptions of the command line ({@code descriptionKey} of picocli). */
+    public static String Help_File;
+    public static String Help_Pids;
+    public static String Help_Out;
+    public static String Help_Window;
+    public static String Help_AllAnonymous;
+    public static String Help_Until;
+    public static String Help_For;
+    public static String Help_Json;
+    public static String Help_Csv;
+    public static String Help_Run;
+    public static String Help_Policy;
+    public static String Help_Help;
+    public static String Help_Reference;
+    public static String Help_Param;
+    public static String Help_Policies;
+    public static String Help_Threads;
+    public static String Help_Yes;
+    public static String Help_RecordReference;
+    public static String Help_PhaseTimeout;
+    public static String Help_Lock;
+
     static {
-        MessageBundle.load(Messages.class, "org.ksmstudio.core.internal.messages");
+        NLS.initializeMessages("org.ksmstudio.core.internal.messages", Messages.class);
     }
 
     private Messages() {

@@ -10,10 +10,10 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.policy.SharingPolicy;
-import org.ksmstudio.model.MessageBundle;
 
 /**
  * Reads the contributions to {@code org.ksmstudio.core.policies} and registers each with the
@@ -43,22 +43,22 @@ final class ExtensionPolicies {
             try {
                 SharingPolicy first = create(element);
                 if (name == null || !name.equals(first.name())) {
-                    throw new IllegalArgumentException(MessageBundle.bind(Messages.Policies_NameDiffers, name, first.name()));
+                    throw new IllegalArgumentException(NLS.bind(Messages.Policies_NameDiffers, name, first.name()));
                 }
                 if (taken.contains(name)) {
-                    throw new IllegalArgumentException(MessageBundle.bind(Messages.Policies_NameTaken, name));
+                    throw new IllegalArgumentException(NLS.bind(Messages.Policies_NameTaken, name));
                 }
                 taken.add(name);
                 SharingPolicies.register(() -> {
                     try {
                         return create(element);
                     } catch (CoreException | ClassCastException e) {
-                        throw new IllegalStateException(MessageBundle.bind(Messages.Policies_CannotCreate, name,
+                        throw new IllegalStateException(NLS.bind(Messages.Policies_CannotCreate, name,
                                 e.getMessage()), e);
                     }
                 });
             } catch (CoreException | RuntimeException e) {
-                ILog.of(ExtensionPolicies.class).log(new Status(IStatus.WARNING, BUNDLE, MessageBundle
+                ILog.of(ExtensionPolicies.class).log(new Status(IStatus.WARNING, BUNDLE, NLS
                         .bind(Messages.Policies_BadContribution, element.getContributor().getName(), e.getMessage()), e));
             }
         }

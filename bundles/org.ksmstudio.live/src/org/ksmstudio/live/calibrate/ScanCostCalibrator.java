@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.reference.ReferenceCase;
@@ -110,7 +111,7 @@ public final class ScanCostCalibrator {
 			worst = Math.max(worst, Math.abs(e));
 		}
 		if (worst > 0.10) {
-			notes.add(Messages.format(Messages.CALIBRATE_OFF, Long.toString(Math.round(worst * 100))));
+			notes.add(NLS.bind(Messages.CALIBRATE_OFF, Long.toString(Math.round(worst * 100))));
 		}
 		return new ScanCostCalibration(name, fitted, scale, !busy.isEmpty(), observations.size(),
 				Math.sqrt(squares / observations.size()), worst, notes);

@@ -2,6 +2,7 @@ package org.ksmstudio.live.calibrate;
 
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.replay.RmapWalkMeasurement;
 
@@ -26,7 +27,7 @@ public final class WalkCostCalibrator {
 		}
 		double det = n * sxx - sx * sx;
 		if (n < 2 || det <= 0) {
-			throw new IllegalArgumentException(Messages.format(Messages.WALK_TOO_FEW, Long.toString(n)));
+			throw new IllegalArgumentException(NLS.bind(Messages.WALK_TOO_FEW, Long.toString(n)));
 		}
 		double slope = (n * sxy - sx * sy) / det;
 		double intercept = (sy - slope * sx) / n;

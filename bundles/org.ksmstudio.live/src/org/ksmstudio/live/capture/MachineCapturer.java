@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.proc.ProcessKsmStat;
@@ -115,12 +116,12 @@ public final class MachineCapturer {
 		long readNanos;
 		try {
 			for (Target t : targets) {
-				listener.step(Messages.format(Messages.CAPTURE_STEP_PROCESS, Integer.toString(t.pid), t.status.name()));
+				listener.step(NLS.bind(Messages.CAPTURE_STEP_PROCESS, Integer.toString(t.pid), t.status.name()));
 				readAll(t, flags, pageSize, null, n -> listener.pages(done[0] += n, grandTotal), cancelled);
 			}
 			readNanos = System.nanoTime() - startNanos;
 			if (!options.window().isZero()) {
-				listener.step(Messages.format(Messages.CAPTURE_STEP_WINDOW, options.window().toMillis() / 1000.0));
+				listener.step(NLS.bind(Messages.CAPTURE_STEP_WINDOW, options.window().toMillis() / 1000.0));
 				sleep(options.window(), cancelled);
 				listener.step(Messages.CAPTURE_STEP_VOLATILE);
 				for (Target t : targets) {
@@ -166,7 +167,7 @@ public final class MachineCapturer {
 			}
 		}
 		if (!others.isEmpty()) {
-			warnings.add(Messages.format(Messages.CAPTURE_OTHER_KSM_PROCESSES, Integer.toString(others.size()),
+			warnings.add(NLS.bind(Messages.CAPTURE_OTHER_KSM_PROCESSES, Integer.toString(others.size()),
 					String.join(", ", others.subList(0, Math.min(5, others.size())))
 							+ (others.size() > 5 ? ", ..." : "")));
 		}
@@ -175,7 +176,7 @@ public final class MachineCapturer {
 	private Target target(int pid, boolean allAnonymous) throws IOException {
 		Path dir = proc.resolve(Integer.toString(pid));
 		if (!Files.isDirectory(dir)) {
-			throw new IOException(Messages.format(Messages.CAPTURE_NO_PROCESS, Integer.toString(pid)));
+			throw new IOException(NLS.bind(Messages.CAPTURE_NO_PROCESS, Integer.toString(pid)));
 		}
 		try {
 			ProcessStatus status = ProcessStatus.read(dir.resolve("status"));
@@ -191,14 +192,14 @@ public final class MachineCapturer {
 		} catch (AccessDeniedException e) {
 			throw denied(pid, e);
 		} catch (NoSuchFileException e) {
-			throw new IOException(Messages.format(Messages.CAPTURE_NO_PROCESS, Integer.toString(pid)), e);
+			throw new IOException(NLS.bind(Messages.CAPTURE_NO_PROCESS, Integer.toString(pid)), e);
 		}
 	}
 
 	private static IOException denied(int pid, IOException e) {
 		String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile()
 				: String.valueOf(e.getMessage());
-		return new IOException(Messages.format(Messages.CAPTURE_DENIED, Integer.toString(pid), file, "permission denied"), e);
+		return new IOException(NLS.bind(Messages.CAPTURE_DENIED, new Object[] { Integer.toString(pid), file, "permission denied" }), e);
 	}
 
 	private void readAll(Target t, @Nullable KernelPageFlags flags, int pageSize,
@@ -217,7 +218,7 @@ public final class MachineCapturer {
 		} catch (AccessDeniedException e) {
 			throw denied(t.pid, e);
 		} catch (NoSuchFileException e) {
-			throw new IOException(Messages.format(Messages.CAPTURE_NO_PROCESS, Integer.toString(t.pid)), e);
+			throw new IOException(NLS.bind(Messages.CAPTURE_NO_PROCESS, Integer.toString(t.pid)), e);
 		}
 	}
 
@@ -287,7 +288,7 @@ public final class MachineCapturer {
 		try {
 			return KernelPageFlags.open(proc);
 		} catch (IOException e) {
-			warnings.add(Messages.format(Messages.CAPTURE_NO_PAGE_FLAGS,
+			warnings.add(NLS.bind(Messages.CAPTURE_NO_PAGE_FLAGS,
 					e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
 			return null;
 		}
@@ -309,7 +310,7 @@ public final class MachineCapturer {
 				Files.writeString(proc.resolve(t.pid + "/clear_refs"), "4", StandardCharsets.US_ASCII,
 						StandardOpenOption.WRITE);
 			} catch (IOException e) {
-				warnings.add(Messages.format(Messages.CAPTURE_CLEAR_REFS_FAILED, Integer.toString(t.pid), e.getMessage()));
+				warnings.add(NLS.bind(Messages.CAPTURE_CLEAR_REFS_FAILED, Integer.toString(t.pid), e.getMessage()));
 				return false;
 			}
 		}

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.reference.ReferenceCase;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 import org.ksmstudio.live.proc.KsmdThread;
@@ -162,7 +163,7 @@ public final class ReplayRunner {
 				RestoreReport report = guard.restore();
 				listener.restored(report);
 				if (!report.verified()) {
-					throw new KsmUnavailableException(Messages.format(Messages.REPLAY_NOT_RESTORED, replayCase.name(),
+					throw new KsmUnavailableException(NLS.bind(Messages.REPLAY_NOT_RESTORED, replayCase.name(),
 							String.join("; ", report.mismatches()))); //$NON-NLS-1$
 				}
 			}
@@ -265,7 +266,7 @@ public final class ReplayRunner {
 				return;
 			}
 			if (now.nanoTime() > deadline) {
-				throw new KsmUnavailableException(Messages.format(Messages.REPLAY_NO_FULL_SCANS, Long.toString(scans),
+				throw new KsmUnavailableException(NLS.bind(Messages.REPLAY_NO_FULL_SCANS, Long.toString(scans),
 						Long.toString(options.phaseTimeout().toSeconds())));
 			}
 			Thread.sleep(options.pollInterval().toMillis());
@@ -287,7 +288,7 @@ public final class ReplayRunner {
 		boolean converged;
 		while (true) {
 			if (cancelled.getAsBoolean()) {
-				throw new CancellationException(Messages.format(Messages.REPLAY_CANCELLED_IN_PHASE, name));
+				throw new CancellationException(NLS.bind(Messages.REPLAY_CANCELLED_IN_PHASE, name));
 			}
 			Thread.sleep(options.pollInterval().toMillis());
 			KsmSample sample = sysfs.sample(WATCHED);

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -39,7 +40,7 @@ public final class WorkloadGenerator {
 	public static byte[] source() throws IOException {
 		try (InputStream in = WorkloadGenerator.class.getResourceAsStream(SOURCE_RESOURCE)) {
 			if (in == null) {
-				throw new IOException(Messages.format(Messages.GENERATOR_SOURCE_MISSING, SOURCE_RESOURCE));
+				throw new IOException(NLS.bind(Messages.GENERATOR_SOURCE_MISSING, SOURCE_RESOURCE));
 			}
 			return in.readAllBytes();
 		}
@@ -69,15 +70,15 @@ public final class WorkloadGenerator {
 						sourceFile.toString(), "-lm")
 						.redirectErrorStream(true).start();
 			} catch (IOException e) {
-				throw new IOException(Messages.format(Messages.CC_MISSING, compiler), e);
+				throw new IOException(NLS.bind(Messages.CC_MISSING, compiler), e);
 			}
 			String log = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!cc.waitFor(120, TimeUnit.SECONDS)) {
 				cc.destroyForcibly();
-				throw new IOException(Messages.format(Messages.CC_FAILED, SOURCE_RESOURCE, "timed out"));
+				throw new IOException(NLS.bind(Messages.CC_FAILED, SOURCE_RESOURCE, "timed out"));
 			}
 			if (cc.exitValue() != 0) {
-				throw new IOException(Messages.format(Messages.CC_FAILED, SOURCE_RESOURCE, log.strip()));
+				throw new IOException(NLS.bind(Messages.CC_FAILED, SOURCE_RESOURCE, log.strip()));
 			}
 			Files.move(output, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			return binary;

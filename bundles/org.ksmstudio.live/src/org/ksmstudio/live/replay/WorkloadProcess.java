@@ -5,15 +5,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.scenario.Layout;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.PageContentIds;
@@ -42,7 +43,7 @@ public final class WorkloadProcess implements AutoCloseable {
 		String[] words = ready == null ? new String[0] : ready.split(" ");
 		if (words.length != 3 || !words[0].equals("ready")) {
 			process.destroyForcibly();
-			throw new IOException(Messages.format(Messages.GENERATOR_DID_NOT_START, ready));
+			throw new IOException(NLS.bind(Messages.GENERATOR_DID_NOT_START, ready));
 		}
 		this.pid = Integer.parseInt(words[1]);
 		this.pageSize = Long.parseLong(words[2]);
@@ -214,17 +215,17 @@ public final class WorkloadProcess implements AutoCloseable {
 	/** Sends one command and returns its reply after "ok". */
 	private synchronized String command(String command) throws IOException {
 		if (!process.isAlive()) {
-			throw new IOException(Messages.format(Messages.GENERATOR_EXITED, Long.toString(pid), command));
+			throw new IOException(NLS.bind(Messages.GENERATOR_EXITED, Long.toString(pid), command));
 		}
 		commands.write(command + "\n");
 		commands.flush();
 		String reply = replies.readLine();
 		if (reply == null) {
-			throw new IOException(Messages.format(Messages.GENERATOR_ENDED, Long.toString(pid), command));
+			throw new IOException(NLS.bind(Messages.GENERATOR_ENDED, Long.toString(pid), command));
 		}
 		if (reply.startsWith("err ")) {
-			throw new IOException(Messages.format(Messages.GENERATOR_REFUSED, Long.toString(pid), command,
-					reply.substring(4)));
+			throw new IOException(NLS.bind(Messages.GENERATOR_REFUSED, new Object[] { Long.toString(pid), command,
+					reply.substring(4) }));
 		}
 		return reply.length() > 3 ? reply.substring(3) : "";
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
@@ -48,7 +49,7 @@ public final class ApplyPlanner {
 		boolean unmerge = !sharingLimits.isEmpty() && (current == null || current.hasSharedPages());
 		if (unmerge) {
 			String names = String.join(" and ", sharingLimits.stream().map(KsmSysfsFile::fileName).toList());
-			steps.add(new ApplyPlan.Step(KsmSysfsFile.RUN, "2", Messages.format(Messages.REASON_UNMERGE, names)));
+			steps.add(new ApplyPlan.Step(KsmSysfsFile.RUN, "2", NLS.bind(Messages.REASON_UNMERGE, names)));
 		}
 		for (KsmSysfsFile file : sharingLimits) {
 			steps.add(new ApplyPlan.Step(file, desired.get(file), Messages.REASON_TUNABLE));

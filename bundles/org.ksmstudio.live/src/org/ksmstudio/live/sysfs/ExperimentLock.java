@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.live.Messages;
 
 /**
@@ -60,7 +61,7 @@ public final class ExperimentLock implements AutoCloseable {
 			FileLock lock;
 			while ((lock = channel.tryLock()) == null) {
 				if (System.nanoTime() > deadline) {
-					throw new IOException(Messages.format(Messages.LOCK_TIMEOUT, Long.toString(timeout.toSeconds()),
+					throw new IOException(NLS.bind(Messages.LOCK_TIMEOUT, Long.toString(timeout.toSeconds()),
 							lockFile));
 				}
 				Thread.sleep(50);
@@ -73,7 +74,7 @@ public final class ExperimentLock implements AutoCloseable {
 			}
 			if (e instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
-				throw new IOException(Messages.format(Messages.LOCK_INTERRUPTED, lockFile), e);
+				throw new IOException(NLS.bind(Messages.LOCK_INTERRUPTED, lockFile), e);
 			}
 			throw e instanceof IOException io ? io : new IOException(e);
 		}
@@ -92,7 +93,7 @@ public final class ExperimentLock implements AutoCloseable {
 		String line = out.readLine();
 		if (!"locked".equals(line)) {
 			process.destroyForcibly();
-			throw new IOException(Messages.format(Messages.LOCK_TIMEOUT_HELD, Long.toString(timeout.toSeconds()),
+			throw new IOException(NLS.bind(Messages.LOCK_TIMEOUT_HELD, Long.toString(timeout.toSeconds()),
 					lockFile));
 		}
 		return process;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
@@ -51,12 +52,12 @@ public final class KsmSysfs {
 	/** Whether KSM exists and whether this process may write its tunables. */
 	public KsmAccess access() {
 		if (!Files.isDirectory(directory)) {
-			return new KsmAccess(KsmAccess.Level.ABSENT, Messages.format(Messages.KSM_ABSENT, directory));
+			return new KsmAccess(KsmAccess.Level.ABSENT, NLS.bind(Messages.KSM_ABSENT, directory));
 		}
 		if (Files.isWritable(path(KsmSysfsFile.RUN))) {
-			return new KsmAccess(KsmAccess.Level.WRITABLE, Messages.format(Messages.KSM_WRITABLE, directory));
+			return new KsmAccess(KsmAccess.Level.WRITABLE, NLS.bind(Messages.KSM_WRITABLE, directory));
 		}
-		return new KsmAccess(KsmAccess.Level.READ_ONLY, Messages.format(Messages.KSM_READ_ONLY, directory));
+		return new KsmAccess(KsmAccess.Level.READ_ONLY, NLS.bind(Messages.KSM_READ_ONLY, directory));
 	}
 
 	/** The known files present on this kernel. */
@@ -81,7 +82,7 @@ public final class KsmSysfs {
 	public List<String> missingFileMessages() {
 		List<String> messages = new ArrayList<>();
 		for (KsmSysfsFile file : missingFiles()) {
-			messages.add(Messages.format(Messages.FILE_MISSING, file.fileName()));
+			messages.add(NLS.bind(Messages.FILE_MISSING, file.fileName()));
 		}
 		return messages;
 	}
@@ -106,11 +107,11 @@ public final class KsmSysfs {
 		try {
 			return file.normalize(Files.readString(path(file)));
 		} catch (NoSuchFileException e) {
-			throw new KsmUnavailableException(Messages.format(
+			throw new KsmUnavailableException(NLS.bind(
 					Files.isDirectory(directory) ? Messages.FILE_MISSING : Messages.KSM_ABSENT,
 					Files.isDirectory(directory) ? file.fileName() : directory.toString()), e);
 		} catch (IOException e) {
-			throw new KsmUnavailableException(Messages.format(Messages.FILE_UNREADABLE, path(file), e.getMessage()), e);
+			throw new KsmUnavailableException(NLS.bind(Messages.FILE_UNREADABLE, path(file), e.getMessage()), e);
 		}
 	}
 
@@ -121,7 +122,7 @@ public final class KsmSysfs {
 			return file.toNumber(text);
 		} catch (NumberFormatException e) {
 			throw new KsmUnavailableException(
-					Messages.format(Messages.FILE_UNREADABLE, path(file), "unexpected content '" + text + "'"), e);
+					NLS.bind(Messages.FILE_UNREADABLE, path(file), "unexpected content '" + text + "'"), e);
 		}
 	}
 
@@ -132,7 +133,7 @@ public final class KsmSysfs {
 	 */
 	public KsmSample sample(Set<KsmSysfsFile> files) throws KsmUnavailableException {
 		if (!Files.isDirectory(directory)) {
-			throw new KsmUnavailableException(Messages.format(Messages.KSM_ABSENT, directory));
+			throw new KsmUnavailableException(NLS.bind(Messages.KSM_ABSENT, directory));
 		}
 		long nanos = System.nanoTime();
 		Instant wall = Instant.now();

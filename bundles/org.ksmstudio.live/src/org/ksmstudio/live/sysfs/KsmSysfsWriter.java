@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
@@ -48,11 +49,11 @@ public final class KsmSysfsWriter {
 		Thread only = onlyWriter;
 		if (only != null && only != Thread.currentThread()) {
 			return outcome(file, value, WriteResult.EACCES, null,
-					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, "stopped: the tunables are being restored"), null); //$NON-NLS-1$
+					NLS.bind(Messages.WRITE_FAILED, new Object[] { file.fileName(), value, Messages.WRITE_STOPPED_RESTORING }), null);
 		}
 		if (!file.writable()) {
 			return outcome(file, value, WriteResult.EACCES, null,
-					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, "a read-only counter"), null);
+					NLS.bind(Messages.WRITE_FAILED, new Object[] { file.fileName(), value, "a read-only counter" }), null);
 		}
 		@Nullable String before = readQuietly(file);
 		try {
@@ -61,30 +62,30 @@ public final class KsmSysfsWriter {
 					StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
 		} catch (NoSuchFileException e) {
 			return outcome(file, value, WriteResult.ENOENT, null,
-					Messages.format(Messages.WRITE_ENOENT, file.fileName()), null);
+					NLS.bind(Messages.WRITE_ENOENT, file.fileName()), null);
 		} catch (AccessDeniedException e) {
 			return outcome(file, value, WriteResult.EACCES, before,
-					Messages.format(Messages.WRITE_EACCES, file.fileName()), null);
+					NLS.bind(Messages.WRITE_EACCES, file.fileName()), null);
 		} catch (IOException e) {
 			WriteResult result = classify(e);
 			@Nullable String after = readQuietly(file);
 			return switch (result) {
 			case EBUSY -> outcome(file, value, result, after,
-					Messages.format(Messages.WRITE_EBUSY, file.fileName(), value, String.valueOf(after)),
-					Messages.format(Messages.FIX_EBUSY, file.fileName() + "=" + value));
+					NLS.bind(Messages.WRITE_EBUSY, new Object[] { file.fileName(), value, String.valueOf(after) }),
+					NLS.bind(Messages.FIX_EBUSY, file.fileName() + "=" + value));
 			case EINVAL -> outcome(file, value, result, after,
-					Messages.format(Messages.WRITE_EINVAL, file.fileName(), value, String.valueOf(after)),
+					NLS.bind(Messages.WRITE_EINVAL, new Object[] { file.fileName(), value, String.valueOf(after) }),
 					file == KsmSysfsFile.PAGES_TO_SCAN && "scan-time".equals(readQuietly(KsmSysfsFile.ADVISOR_MODE))
 							? Messages.FIX_EINVAL_PAGES_TO_SCAN
 							: null);
 			case EACCES -> outcome(file, value, result, after,
-					Messages.format(Messages.WRITE_EACCES, file.fileName()), null);
+					NLS.bind(Messages.WRITE_EACCES, file.fileName()), null);
 			default -> outcome(file, value, result, after,
-					Messages.format(Messages.WRITE_FAILED, file.fileName(), value, e.getMessage()), null);
+					NLS.bind(Messages.WRITE_FAILED, new Object[] { file.fileName(), value, e.getMessage() }), null);
 			};
 		}
 		@Nullable String after = readQuietly(file);
-		return outcome(file, value, WriteResult.OK, after, Messages.format(Messages.WRITE_OK, file.fileName(),
+		return outcome(file, value, WriteResult.OK, after, NLS.bind(Messages.WRITE_OK, file.fileName(),
 				after != null ? after : value), null);
 	}
 

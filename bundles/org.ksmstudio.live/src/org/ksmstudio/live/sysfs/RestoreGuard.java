@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.Messages;
 
@@ -67,7 +68,7 @@ public final class RestoreGuard implements AutoCloseable {
 	public static RestoreGuard begin(KsmSysfsWriter writer, Path restoreFile) throws IOException {
 		Optional<RestoreReport> recovered = recoverPending(writer, restoreFile);
 		if (recovered.isPresent() && !recovered.get().verified()) {
-			throw new KsmUnavailableException(Messages.format(Messages.RESTORE_EARLIER_FAILED, restoreFile,
+			throw new KsmUnavailableException(NLS.bind(Messages.RESTORE_EARLIER_FAILED, restoreFile,
 					String.join("; ", recovered.get().mismatches()))); //$NON-NLS-1$
 		}
 		TunableSnapshot snapshot = TunableSnapshot.capture(writer.sysfs());
@@ -136,7 +137,7 @@ public final class RestoreGuard implements AutoCloseable {
 	public void close() throws IOException {
 		RestoreReport done = restore();
 		if (!done.verified()) {
-			throw new KsmUnavailableException(Messages.format(Messages.RESTORE_FAILED,
+			throw new KsmUnavailableException(NLS.bind(Messages.RESTORE_FAILED,
 					String.join("; ", done.mismatches()), restoreFile)); //$NON-NLS-1$
 		}
 	}
@@ -183,7 +184,7 @@ public final class RestoreGuard implements AutoCloseable {
 			}
 			String actual = after.text(e.getKey()).orElse("(missing)");
 			if (!actual.equals(e.getValue())) {
-				mismatches.add(Messages.format(Messages.RESTORE_MISMATCH, e.getKey().fileName(), actual, e.getValue()));
+				mismatches.add(NLS.bind(Messages.RESTORE_MISMATCH, new Object[] { e.getKey().fileName(), actual, e.getValue() }));
 			}
 		}
 		return new RestoreReport(writes, mismatches);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.ksmstudio.engine.io.OutputFile;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.live.Messages;
 
 /**
  * The values of every tunable present on the kernel at one moment, to be restored after
@@ -49,9 +50,7 @@ public record TunableSnapshot(Map<KsmSysfsFile, String> values) {
 	public void store(Path file) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		StringBuilder text = new StringBuilder();
-		text.append("# KSM Studio: /sys/kernel/mm/ksm tunables before an experiment, restored when it ends.\n"); //$NON-NLS-1$
-		text.append("# If this file is still here, the experiment did not finish: KSM Studio restores these values\n"); //$NON-NLS-1$
-		text.append("# at the start of its next command (or restore them by hand as root and delete this file).\n"); //$NON-NLS-1$
+		Messages.RESTORE_FILE_HEADER.lines().forEach(line -> text.append("# ").append(line).append('\n')); //$NON-NLS-1$
 		for (Map.Entry<String, String> e : new TreeMap<>(asStrings()).entrySet()) {
 			text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
 		}

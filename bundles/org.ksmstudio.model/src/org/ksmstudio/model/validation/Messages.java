@@ -1,17 +1,17 @@
 package org.ksmstudio.model.validation;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.ksmstudio.model.MessageBundle;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * User strings of the scenario validation: the allowed values of each constraint ({@code Constraint_*},
  * shown after {@code object: feature = value:}), and the names of model objects ({@code Name_*}).
- * From {@code messages.properties} beside this class through {@link MessageBundle} (plain
- * ResourceBundles: they load inside OSGi and on the headless runner's plain classpath alike).
+ * From {@code messages.properties} beside this class through {@link NLS} (which needs no running
+ * framework: the headless runner's plain classpath carries the org.eclipse.osgi jar).
  */
 @NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 @SuppressWarnings("javadoc")
-public final class Messages {
+public final class Messages extends NLS {
 
     public static String Constraint_APercentageTheKernelAcceptsIt;
     public static String Constraint_WithAdvisorModeScanTimeThe;
@@ -99,7 +99,7 @@ public final class Messages {
     public static String Constraint_RepeatRange;
 
     static {
-        MessageBundle.load(Messages.class, "org.ksmstudio.model.validation.messages");
+        NLS.initializeMessages("org.ksmstudio.model.validation.messages", Messages.class);
     }
 
     private Messages() {

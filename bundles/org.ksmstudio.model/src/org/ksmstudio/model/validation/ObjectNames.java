@@ -2,8 +2,8 @@ package org.ksmstudio.model.validation;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.io.Text;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.scenario.ContentGroup;
 import org.ksmstudio.model.scenario.CostModel;
 import org.ksmstudio.model.scenario.Expectation;
@@ -36,24 +36,24 @@ public final class ObjectNames {
 
     private static String describe(EObject object) {
         if (object instanceof NumaNode node) {
-            return MessageBundle.bind(Messages.Name_Node, node.getId());
+            return NLS.bind(Messages.Name_Node, node.getId());
         }
         if (object instanceof KvmGuest guest) {
-            return MessageBundle.bind(Messages.Name_KVMGuest, guest.getPid(), named(guest.getName()));
+            return NLS.bind(Messages.Name_KVMGuest, guest.getPid(), named(guest.getName()));
         }
         if (object instanceof Process process) {
-            return MessageBundle.bind(Messages.Name_Process, process.getPid(), named(process.getName()));
+            return NLS.bind(Messages.Name_Process, process.getPid(), named(process.getName()));
         }
         if (object instanceof Fork fork) {
-            return MessageBundle.bind(Messages.Name_ForkOf, of(fork.eContainer()));
+            return NLS.bind(Messages.Name_ForkOf, of(fork.eContainer()));
         }
         if (object instanceof MergeableRegion region) {
-            String name = region.getName().isEmpty() ? MessageBundle.bind(Messages.Name_Index, indexOf(region))
-                    : MessageBundle.bind(Messages.Name_Quoted, region.getName());
-            return MessageBundle.bind(Messages.Name_RegionOf, name, of(region.eContainer()));
+            String name = region.getName().isEmpty() ? NLS.bind(Messages.Name_Index, indexOf(region))
+                    : NLS.bind(Messages.Name_Quoted, region.getName());
+            return NLS.bind(Messages.Name_RegionOf, name, of(region.eContainer()));
         }
         if (object instanceof ContentGroup group) {
-            return MessageBundle.bind(Messages.Name_ContentGroupOf, indexOf(group), of(group.eContainer()));
+            return NLS.bind(Messages.Name_ContentGroupOf, indexOf(group), of(group.eContainer()));
         }
         if (object instanceof KsmConfig) {
             return Messages.Name_KSMConfiguration;
@@ -62,20 +62,20 @@ public final class ObjectNames {
             return Messages.Name_Topology;
         }
         if (object instanceof CostModel cost) {
-            return MessageBundle.bind(Messages.Name_CostModel, cost.getName());
+            return NLS.bind(Messages.Name_CostModel, cost.getName());
         }
         if (object instanceof TimelineEvent event) {
-            return MessageBundle.bind(Messages.Name_TimelineEvent, indexOf(event), typeLabel(event));
+            return NLS.bind(Messages.Name_TimelineEvent, indexOf(event), typeLabel(event));
         }
         if (object instanceof Timeline) {
             return Messages.Name_Timeline;
         }
         if (object instanceof Expectation expectation) {
-            return MessageBundle.bind(Messages.Name_ExpectedOf, expectation.getCounter(), of(expectation.eContainer()));
+            return NLS.bind(Messages.Name_ExpectedOf, expectation.getCounter(), of(expectation.eContainer()));
         }
         if (object instanceof RunSettings run) {
-            return MessageBundle.bind(Messages.Name_RunSettings, run.getName().isEmpty()
-                    ? MessageBundle.bind(Messages.Name_Index, indexOf(run)) : MessageBundle.bind(Messages.Name_Quoted, run.getName()));
+            return NLS.bind(Messages.Name_RunSettings, run.getName().isEmpty()
+                    ? NLS.bind(Messages.Name_Index, indexOf(run)) : NLS.bind(Messages.Name_Quoted, run.getName()));
         }
         return object.eClass().getName();
     }
@@ -94,7 +94,7 @@ public final class ObjectNames {
     }
 
     private static String named(String name) {
-        return name == null || name.isEmpty() ? "" : MessageBundle.bind(Messages.Name_Named, name);
+        return name == null || name.isEmpty() ? "" : NLS.bind(Messages.Name_Named, name);
     }
 
     private static int indexOf(EObject object) {

@@ -15,6 +15,8 @@ import org.eclipse.emf.common.util.DiagnosticChain;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.osgi.util.NLS;
+import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.engine.patch.KsmPatch;
 import org.ksmstudio.engine.policy.SharingPolicies;
 import org.ksmstudio.engine.policy.SharingPolicy;
@@ -22,10 +24,8 @@ import org.ksmstudio.engine.scenario.RegionBacking;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.PatchSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsRow;
-import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.model.CpuList;
 import org.ksmstudio.model.KsmConfigFiles;
-import org.ksmstudio.model.MessageBundle;
 import org.ksmstudio.model.ScenarioQueries;
 import org.ksmstudio.model.scenario.AdvisorMode;
 import org.ksmstudio.model.scenario.Architecture;
@@ -105,8 +105,8 @@ public final class ScenarioConstraints {
             valid = false;
         }
         if (diagnostics != null) {
-            String message = MessageBundle.bind(Messages.Constraint_Problem, ObjectNames.of(object),
-                    ObjectNames.of(feature), show(value), allowed);
+            String message = NLS.bind(Messages.Constraint_Problem, new Object[] { ObjectNames.of(object),
+                    ObjectNames.of(feature), show(value), allowed });
             diagnostics.add(new BasicDiagnostic(severity, SOURCE, 0, message, new Object[] { object, feature }));
         }
     }
@@ -144,11 +144,11 @@ public final class ScenarioConstraints {
         if (config.getAdvisorMode() == AdvisorMode.SCAN_TIME
                 && config.getPagesToScan() != config.getAdvisorMinPagesToScan()) {
             c.warning(config, Literals.KSM_CONFIG__PAGES_TO_SCAN, config.getPagesToScan(),
-                    MessageBundle.bind(Messages.Constraint_WithAdvisorModeScanTimeThe, config.getAdvisorMinPagesToScan()));
+                    NLS.bind(Messages.Constraint_WithAdvisorModeScanTimeThe, config.getAdvisorMinPagesToScan()));
         }
         if (config.getAdvisorMinPagesToScan() > config.getAdvisorMaxPagesToScan()) {
             c.warning(config, Literals.KSM_CONFIG__ADVISOR_MIN_PAGES_TO_SCAN, config.getAdvisorMinPagesToScan(),
-                    MessageBundle.bind(Messages.Constraint_AboveAdvisorMaxPagesToScan, config.getAdvisorMaxPagesToScan()));
+                    NLS.bind(Messages.Constraint_AboveAdvisorMaxPagesToScan, config.getAdvisorMaxPagesToScan()));
         }
         return c.result();
     }
@@ -158,7 +158,7 @@ public final class ScenarioConstraints {
         KsmSysfsFile.Parsed answer = file.parse(value);
         if (!answer.ok()) {
             error(config, KsmConfigFiles.attribute(file), config.eGet(KsmConfigFiles.attribute(file)),
-                    MessageBundle.bind(Messages.Constraint_TheKernelAnswers, answer.reason(), answer.outcome()));
+                    NLS.bind(Messages.Constraint_TheKernelAnswers, answer.reason(), answer.outcome()));
         }
     }
 
@@ -179,11 +179,11 @@ public final class ScenarioConstraints {
         }
         if (topology.getCpuCount() < 1 || topology.getCpuCount() > ScenarioLimits.MAX_CPUS) {
             c.error(topology, Literals.TOPOLOGY__CPU_COUNT, topology.getCpuCount(),
-                    MessageBundle.bind(Messages.Constraint_CpuCountRange, ScenarioLimits.MAX_CPUS));
+                    NLS.bind(Messages.Constraint_CpuCountRange, ScenarioLimits.MAX_CPUS));
         }
         if (topology.getKsmdCpuTimeMs() < 0 || topology.getKsmdCpuTimeMs() > ScenarioLimits.MAX_KSMD_CPU_TIME_MS) {
             c.error(topology, Literals.TOPOLOGY__KSMD_CPU_TIME_MS, topology.getKsmdCpuTimeMs(),
-                    MessageBundle.bind(Messages.Constraint_KsmdCpuTimeRange, ScenarioLimits.MAX_KSMD_CPU_TIME_MS));
+                    NLS.bind(Messages.Constraint_KsmdCpuTimeRange, ScenarioLimits.MAX_KSMD_CPU_TIME_MS));
         }
         List<NumaNode> nodes = topology.getNodes();
         if (nodes.isEmpty()) {
@@ -192,7 +192,7 @@ public final class ScenarioConstraints {
         for (int i = 0; i < nodes.size(); i++) {
             if (nodes.get(i).getId() != i) {
                 c.error(nodes.get(i), Literals.NUMA_NODE__ID, nodes.get(i).getId(),
-                        MessageBundle.bind(Messages.Constraint_NodeIdsMustBe0To, nodes.size() - 1, i));
+                        NLS.bind(Messages.Constraint_NodeIdsMustBe0To, nodes.size() - 1, i));
             }
         }
         boolean anyDistances = nodes.stream().anyMatch(n -> !n.getDistances().isEmpty());
@@ -201,16 +201,16 @@ public final class ScenarioConstraints {
             NumaNode node = nodes.get(i);
             List<Integer> row = node.getDistances();
             if (anyDistances && row.size() != nodes.size()) {
-                c.error(node, Literals.NUMA_NODE__DISTANCES, row, MessageBundle.bind(Messages.Constraint_OneSLITDistancePerNodeExpected, nodes.size(), row.size()));
+                c.error(node, Literals.NUMA_NODE__DISTANCES, row, NLS.bind(Messages.Constraint_OneSLITDistancePerNodeExpected, nodes.size(), row.size()));
             } else if (anyDistances) {
                 for (int j = 0; j < row.size(); j++) {
                     int d = row.get(j);
                     if (i == j && d != 10) {
                         c.error(node, Literals.NUMA_NODE__DISTANCES, row,
-                                MessageBundle.bind(Messages.Constraint_DistanceToItselfColumnMustBe, j, d));
+                                NLS.bind(Messages.Constraint_DistanceToItselfColumnMustBe, j, d));
                     } else if (i != j && (d <= 10 || d > 255)) {
                         c.error(node, Literals.NUMA_NODE__DISTANCES, row,
-                                MessageBundle.bind(Messages.Constraint_DistanceToNodeMustBe11, j, d));
+                                NLS.bind(Messages.Constraint_DistanceToNodeMustBe11, j, d));
                     }
                 }
             }
@@ -218,13 +218,13 @@ public final class ScenarioConstraints {
                 for (int cpu : CpuList.parse(node.getCpus())) {
                     if (cpu >= topology.getCpuCount()) {
                         c.error(node, Literals.NUMA_NODE__CPUS, node.getCpus(),
-                                MessageBundle.bind(Messages.Constraint_CPUDoesNotExistCPUsAre, cpu, topology.getCpuCount() - 1));
+                                NLS.bind(Messages.Constraint_CPUDoesNotExistCPUsAre, cpu, topology.getCpuCount() - 1));
                         break;
                     }
                     Integer other = owner.putIfAbsent(cpu, node.getId());
                     if (other != null) {
                         c.error(node, Literals.NUMA_NODE__CPUS, node.getCpus(),
-                                MessageBundle.bind(Messages.Constraint_CPUAlreadyBelongsToNode, cpu, other));
+                                NLS.bind(Messages.Constraint_CPUAlreadyBelongsToNode, cpu, other));
                         break;
                     }
                 }
@@ -240,7 +240,7 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (node.getMemoryMiB() <= 0 || node.getMemoryMiB() > ScenarioLimits.MAX_NODE_MEMORY_MIB) {
             c.error(node, Literals.NUMA_NODE__MEMORY_MI_B, node.getMemoryMiB(),
-                    MessageBundle.bind(Messages.Constraint_NodeMemoryRange, ScenarioLimits.MAX_NODE_MEMORY_MIB));
+                    NLS.bind(Messages.Constraint_NodeMemoryRange, ScenarioLimits.MAX_NODE_MEMORY_MIB));
         }
         c.cpuList(node, Literals.NUMA_NODE__CPUS, node.getCpus());
         return c.result();
@@ -250,7 +250,7 @@ public final class ScenarioConstraints {
         try {
             return CpuList.parse(text);
         } catch (IllegalArgumentException e) {
-            error(object, feature, text, MessageBundle.bind(Messages.Constraint_ACpulistSuchAs03, e.getMessage()));
+            error(object, feature, text, NLS.bind(Messages.Constraint_ACpulistSuchAs03, e.getMessage()));
             return List.of();
         }
     }
@@ -263,26 +263,26 @@ public final class ScenarioConstraints {
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(process);
         if (process.getPid() <= 0 || process.getPid() > ScenarioLimits.MAX_PROCESSES) {
             c.error(process, Literals.PROCESS__PID, process.getPid(),
-                    MessageBundle.bind(Messages.Constraint_PidRange, ScenarioLimits.MAX_PROCESSES));
+                    NLS.bind(Messages.Constraint_PidRange, ScenarioLimits.MAX_PROCESSES));
         } else if (scenario.isPresent() && scenario.get().getWorkload() != null) {
             long same = scenario.get().getWorkload().getProcesses().stream()
                     .filter(p -> p.getPid() == process.getPid()).count();
             Process owner = ScenarioQueries.pids(scenario.get()).get(process.getPid());
             if (same > 1) {
-                c.error(process, Literals.PROCESS__PID, process.getPid(), MessageBundle.bind(Messages.Constraint_PidsMustBeUniqueProcessesHave, same));
+                c.error(process, Literals.PROCESS__PID, process.getPid(), NLS.bind(Messages.Constraint_PidsMustBeUniqueProcessesHave, same));
             } else if (owner != process) {
                 c.error(process, Literals.PROCESS__PID, process.getPid(),
-                        MessageBundle.bind(Messages.Constraint_AlreadyThePidOfAChild, ObjectNames.of(owner)));
+                        NLS.bind(Messages.Constraint_AlreadyThePidOfAChild, ObjectNames.of(owner)));
             }
         }
         if (scenario.isPresent() && ScenarioQueries.node(scenario.get(), process.getHomeNode()).isEmpty()) {
-            c.error(process, Literals.PROCESS__HOME_NODE, process.getHomeNode(), MessageBundle.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario.get())));
+            c.error(process, Literals.PROCESS__HOME_NODE, process.getHomeNode(), NLS.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario.get())));
         }
         List<Integer> cpus = c.cpuList(process, Literals.PROCESS__CPUS, process.getCpus());
         if (scenario.isPresent() && scenario.get().getTopology() != null) {
             int cpuCount = scenario.get().getTopology().getCpuCount();
             cpus.stream().filter(cpu -> cpu >= cpuCount).findFirst().ifPresent(cpu -> c.error(process,
-                    Literals.PROCESS__CPUS, process.getCpus(), MessageBundle.bind(Messages.Constraint_CPUDoesNotExistCPUsAre, cpu, cpuCount - 1)));
+                    Literals.PROCESS__CPUS, process.getCpus(), NLS.bind(Messages.Constraint_CPUDoesNotExistCPUsAre, cpu, cpuCount - 1)));
         }
         Set<String> names = new HashSet<>();
         for (MergeableRegion region : process.getRegions()) {
@@ -293,7 +293,7 @@ public final class ScenarioConstraints {
         }
         if (process instanceof KvmGuest guest && (guest.getVcpus() < 1 || guest.getVcpus() > ScenarioLimits.MAX_VCPUS)) {
             c.error(guest, Literals.KVM_GUEST__VCPUS, guest.getVcpus(),
-                    MessageBundle.bind(Messages.Constraint_VcpuRange, ScenarioLimits.MAX_VCPUS));
+                    NLS.bind(Messages.Constraint_VcpuRange, ScenarioLimits.MAX_VCPUS));
         }
         return c.result();
     }
@@ -307,7 +307,7 @@ public final class ScenarioConstraints {
             int first = ScenarioQueries.firstChildPid(scenario.get(), fork);
             for (Process p : scenario.get().getWorkload().getProcesses()) {
                 if (p.getPid() >= first && p.getPid() < first + fork.getCount()) {
-                    c.error(fork, Literals.FORK__FIRST_PID, fork.getFirstPid(), MessageBundle.bind(Messages.Constraint_ChildrenGetPidsToWhichInclude, first, first + fork.getCount() - 1, ObjectNames.of(p)));
+                    c.error(fork, Literals.FORK__FIRST_PID, fork.getFirstPid(), NLS.bind(Messages.Constraint_ChildrenGetPidsToWhichInclude, new Object[] { first, first + fork.getCount() - 1, ObjectNames.of(p) }));
                     break;
                 }
             }
@@ -320,7 +320,7 @@ public final class ScenarioConstraints {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         long size = region.getSizePages();
         if (size < 0 || size > MAX_REGION_PAGES) {
-            c.error(region, Literals.MERGEABLE_REGION__SIZE_PAGES, size, MessageBundle.bind(Messages.Constraint_0ToPages, MAX_REGION_PAGES));
+            c.error(region, Literals.MERGEABLE_REGION__SIZE_PAGES, size, NLS.bind(Messages.Constraint_0ToPages, MAX_REGION_PAGES));
         }
         long content = ScenarioQueries.contentPages(region);
         if (content < 0) {
@@ -328,7 +328,7 @@ public final class ScenarioConstraints {
                     Messages.Constraint_TheContentGroupsAddUpTo);
         } else if (content > size) {
             c.error(region, Literals.MERGEABLE_REGION__CONTENTS, content + " pages",
-                    MessageBundle.bind(Messages.Constraint_TheContentGroupsMustFitIn, size));
+                    NLS.bind(Messages.Constraint_TheContentGroupsMustFitIn, size));
         }
         Optional<Scenario> scenario = ScenarioQueries.scenarioOf(region);
         if (scenario.isPresent() && region.eContainer() instanceof Process process) {
@@ -340,13 +340,13 @@ public final class ScenarioConstraints {
             Optional<NumaNode> node = ScenarioQueries.node(scenario.get(), nodeId);
             if (node.isEmpty() && region.getNode() >= 0) {
                 c.error(region, Literals.MERGEABLE_REGION__NODE, region.getNode(),
-                        MessageBundle.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario.get())));
+                        NLS.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario.get())));
             } else if (node.isPresent() && scenario.get().getTopology() != null) {
                 long pageSize = scenario.get().getTopology().getPageSize();
                 long nodeBytes = node.get().getMemoryMiB() << 20;
                 if (size > 0 && pageSize > 0 && size > nodeBytes / pageSize) {
                     c.error(region, Literals.MERGEABLE_REGION__SIZE_PAGES, size,
-                            MessageBundle.bind(Messages.Constraint_LargerThanNodeSMemoryMiB, nodeId, node.get().getMemoryMiB(), nodeBytes / pageSize));
+                            NLS.bind(Messages.Constraint_LargerThanNodeSMemoryMiB, new Object[] { nodeId, node.get().getMemoryMiB(), nodeBytes / pageSize }));
                 }
             }
         }
@@ -354,11 +354,11 @@ public final class ScenarioConstraints {
         long maxHuge = faulted / RegionBacking.HUGE_PAGE_PAGES;
         if (region.getHugePages() < 0 || region.getHugePages() > maxHuge) {
             c.error(region, Literals.MERGEABLE_REGION__HUGE_PAGES, region.getHugePages(),
-                    MessageBundle.bind(Messages.Constraint_HugePagesWithinContent, maxHuge, faulted));
+                    NLS.bind(Messages.Constraint_HugePagesWithinContent, maxHuge, faulted));
         }
         if (region.getPinnedPages() < 0 || region.getPinnedPages() > faulted) {
             c.error(region, Literals.MERGEABLE_REGION__PINNED_PAGES, region.getPinnedPages(),
-                    MessageBundle.bind(Messages.Constraint_PinnedPagesWithinContent, faulted));
+                    NLS.bind(Messages.Constraint_PinnedPagesWithinContent, faulted));
         }
         double rate = region.getWritesPerSecond();
         if (!(rate >= 0 && rate <= ScenarioLimits.MAX_WRITES_PER_SECOND)) {
@@ -384,10 +384,10 @@ public final class ScenarioConstraints {
             try {
                 long pages = Math.multiplyExact(group.getDistinct(), group.getCopies());
                 if (pages > MAX_REGION_PAGES) {
-                    c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), MessageBundle.bind(Messages.Constraint_ContentsXCopiesPagesAboveThe, group.getDistinct(), group.getCopies(), pages, MAX_REGION_PAGES));
+                    c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), NLS.bind(Messages.Constraint_ContentsXCopiesPagesAboveThe, new Object[] { group.getDistinct(), group.getCopies(), pages, MAX_REGION_PAGES }));
                 }
             } catch (ArithmeticException e) {
-                c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), MessageBundle.bind(Messages.Constraint_ContentsXCopiesOverflowsA64, group.getDistinct(), group.getCopies()));
+                c.error(group, Literals.REPEATED_CONTENT__COPIES, group.getCopies(), NLS.bind(Messages.Constraint_ContentsXCopiesOverflowsA64, group.getDistinct(), group.getCopies()));
             }
         }
         return c.result();
@@ -402,7 +402,7 @@ public final class ScenarioConstraints {
         validCount(group, group.getPages(), Literals.CAPTURED_CONTENT__PAGES, diagnostics);
         if (group.getDistinct() < 0 || group.getDistinct() > Math.max(0, group.getPages())) {
             c.error(group, Literals.CAPTURED_CONTENT__DISTINCT, group.getDistinct(),
-                    MessageBundle.bind(Messages.Constraint_CapturedDistinct, group.getPages()));
+                    NLS.bind(Messages.Constraint_CapturedDistinct, group.getPages()));
         }
         return c.result();
     }
@@ -412,7 +412,7 @@ public final class ScenarioConstraints {
             DiagnosticChain diagnostics) {
         ScenarioConstraints c = new ScenarioConstraints(diagnostics);
         if (count < 0 || count > MAX_REGION_PAGES) {
-            c.error(group, feature, count, MessageBundle.bind(Messages.Constraint_0ToPages, MAX_REGION_PAGES));
+            c.error(group, feature, count, NLS.bind(Messages.Constraint_0ToPages, MAX_REGION_PAGES));
         }
         return c.result();
     }
@@ -450,7 +450,7 @@ public final class ScenarioConstraints {
         c.atMost(event, Literals.TIMELINE_EVENT__PERIOD_MILLIS, event.getPeriodMillis(),
                 ScenarioLimits.MAX_DURATION_MILLIS, durationRange());
         c.atMost(event, Literals.TIMELINE_EVENT__REPEAT, event.getRepeat(), ScenarioLimits.MAX_FIRINGS,
-                MessageBundle.bind(Messages.Constraint_RepeatRange, ScenarioLimits.MAX_FIRINGS));
+                NLS.bind(Messages.Constraint_RepeatRange, ScenarioLimits.MAX_FIRINGS));
         if (event.getRepeat() < 0) {
             c.error(event, Literals.TIMELINE_EVENT__REPEAT, event.getRepeat(), Messages.Constraint_0UntilTheRunEndsOr);
         } else if (event.getRepeat() != 1 && event.getPeriodMillis() <= 0) {
@@ -469,7 +469,7 @@ public final class ScenarioConstraints {
         Optional<SysfsRow> writable = KsmSysfsFile.byName(write.getFile()).filter(KsmSysfsFile::writable)
                 .map(SysfsRow.class::cast).or(() -> patchTunable(write));
         if (writable.isEmpty()) {
-            c.error(write, Literals.SYSFS_WRITE__FILE, write.getFile(), MessageBundle.bind(Messages.Constraint_AWritableFile,
+            c.error(write, Literals.SYSFS_WRITE__FILE, write.getFile(), NLS.bind(Messages.Constraint_AWritableFile,
                     String.join(", ", KsmSysfsFile.tunables().stream().map(KsmSysfsFile::fileName).toList())));
             return c.result();
         }
@@ -480,7 +480,7 @@ public final class ScenarioConstraints {
         }
         KsmSysfsFile.Parsed answer = file.parse(write.getValue());
         if (!answer.ok() && "ok".equals(expected)) {
-            c.warning(write, Literals.SYSFS_WRITE__VALUE, write.getValue(), MessageBundle.bind(
+            c.warning(write, Literals.SYSFS_WRITE__VALUE, write.getValue(), NLS.bind(
                     Messages.Constraint_TheKernelAnswersNotOk, new Object[] { write.getFile(), answer.reason(),
                         answer.outcome() }));
         }
@@ -533,7 +533,7 @@ public final class ScenarioConstraints {
         }
         if (event.getFromPage() < 0 || event.getToPage() < event.getFromPage()) {
             c.error(event, Literals.PAGE_RANGE_EVENT__TO_PAGE, event.getToPage(),
-                    MessageBundle.bind(Messages.Constraint_ARangeWith0FromPage, event.getFromPage()));
+                    NLS.bind(Messages.Constraint_ARangeWith0FromPage, event.getFromPage()));
         }
         if (event instanceof MovePages move) {
             c.node(event, Literals.MOVE_PAGES__TO_NODE, move.getToNode());
@@ -552,7 +552,7 @@ public final class ScenarioConstraints {
         } else {
             Map<Integer, Process> byPid = ScenarioQueries.pids(scenario.get());
             if (!byPid.containsKey(event.getPid())) {
-                c.error(event, Literals.PAGE_RANGE_EVENT__PID, event.getPid(), MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, pidList(scenario.get())));
+                c.error(event, Literals.PAGE_RANGE_EVENT__PID, event.getPid(), NLS.bind(Messages.Constraint_NoSuchProcessPidsAre, pidList(scenario.get())));
                 return c.result();
             }
             processes = List.of(byPid.get(event.getPid()));
@@ -561,9 +561,9 @@ public final class ScenarioConstraints {
             Optional<MergeableRegion> region = ScenarioQueries.region(process, event.getRegion());
             if (region.isEmpty()) {
                 c.error(event, Literals.PAGE_RANGE_EVENT__REGION, event.getRegion(),
-                        MessageBundle.bind(Messages.Constraint_HasNoSuchRegion, ObjectNames.of(process)));
+                        NLS.bind(Messages.Constraint_HasNoSuchRegion, ObjectNames.of(process)));
             } else if (event.getToPage() > region.get().getSizePages()) {
-                c.error(event, Literals.PAGE_RANGE_EVENT__TO_PAGE, event.getToPage(), MessageBundle.bind(Messages.Constraint_OutsideWhichHasPages, ObjectNames.of(region.get()), region.get().getSizePages()));
+                c.error(event, Literals.PAGE_RANGE_EVENT__TO_PAGE, event.getToPage(), NLS.bind(Messages.Constraint_OutsideWhichHasPages, ObjectNames.of(region.get()), region.get().getSizePages()));
             }
         }
         return c.result();
@@ -578,7 +578,7 @@ public final class ScenarioConstraints {
             c.node(event, Literals.MEMORY_PRESSURE__NODE, pressure.getNode());
             if (pressure.getPages() < 0 || pressure.getPages() > ScenarioLimits.MAX_PAGES) {
                 c.error(event, Literals.MEMORY_PRESSURE__PAGES, pressure.getPages(),
-                        MessageBundle.bind(Messages.Constraint_0ToPages, ScenarioLimits.MAX_PAGES));
+                        NLS.bind(Messages.Constraint_0ToPages, ScenarioLimits.MAX_PAGES));
             }
             c.atMost(event, Literals.MEMORY_PRESSURE__DURATION_MILLIS, pressure.getDurationMillis(),
                     ScenarioLimits.MAX_DURATION_MILLIS, durationRange());
@@ -603,10 +603,10 @@ public final class ScenarioConstraints {
     private void children(EObject object, EStructuralFeature countFeature, int count, EStructuralFeature firstFeature,
             int firstPid) {
         if (count < 1 || count > ScenarioLimits.MAX_PROCESSES) {
-            error(object, countFeature, count, MessageBundle.bind(Messages.Constraint_ChildrenRange, ScenarioLimits.MAX_PROCESSES));
+            error(object, countFeature, count, NLS.bind(Messages.Constraint_ChildrenRange, ScenarioLimits.MAX_PROCESSES));
         }
         if (firstPid < 0 || (long) firstPid + Math.max(count, 1) - 1 > ScenarioLimits.MAX_PROCESSES) {
-            error(object, firstFeature, firstPid, MessageBundle.bind(Messages.Constraint_FirstPidRange, ScenarioLimits.MAX_PROCESSES));
+            error(object, firstFeature, firstPid, NLS.bind(Messages.Constraint_FirstPidRange, ScenarioLimits.MAX_PROCESSES));
         }
     }
 
@@ -626,7 +626,7 @@ public final class ScenarioConstraints {
         } else if (expectation.getPid() != 0) {
             if (!KSM_STAT_COUNTERS.contains(expectation.getCounter())) {
                 c.error(expectation, Literals.EXPECTATION__COUNTER, expectation.getCounter(),
-                        MessageBundle.bind(Messages.Constraint_AKsmStatField,
+                        NLS.bind(Messages.Constraint_AKsmStatField,
                                 String.join(", ", KSM_STAT_COUNTERS.stream().sorted().toList())));
             }
             c.pid(expectation, Literals.EXPECTATION__PID, expectation.getPid());
@@ -655,14 +655,14 @@ public final class ScenarioConstraints {
             List<String> known = knownPolicies();
             if (!known.contains(policy.split(":", 2)[0].strip())) {
                 c.warning(run, Literals.RUN_SETTINGS__POLICIES, policy,
-                        MessageBundle.bind(Messages.Constraint_NotAShippedPolicy, String.join(", ", known)));
+                        NLS.bind(Messages.Constraint_NotAShippedPolicy, String.join(", ", known)));
             }
         }
         return c.result();
     }
 
     private static String durationRange() {
-        return MessageBundle.bind(Messages.Constraint_DurationRange, ScenarioLimits.MAX_DURATION_MILLIS);
+        return NLS.bind(Messages.Constraint_DurationRange, ScenarioLimits.MAX_DURATION_MILLIS);
     }
 
     /** The pids of {@code scenario} for a message: the first ten, and how many there are. */
@@ -676,7 +676,7 @@ public final class ScenarioConstraints {
     private void pid(EObject object, EStructuralFeature feature, int pid) {
         ScenarioQueries.scenarioOf(object).ifPresent(scenario -> {
             if (!ScenarioQueries.pids(scenario).containsKey(pid)) {
-                error(object, feature, pid, MessageBundle.bind(Messages.Constraint_NoSuchProcessPidsAre, pidList(scenario)));
+                error(object, feature, pid, NLS.bind(Messages.Constraint_NoSuchProcessPidsAre, pidList(scenario)));
             }
         });
     }
@@ -684,7 +684,7 @@ public final class ScenarioConstraints {
     private void node(EObject object, EStructuralFeature feature, int node) {
         ScenarioQueries.scenarioOf(object).ifPresent(scenario -> {
             if (ScenarioQueries.node(scenario, node).isEmpty()) {
-                error(object, feature, node, MessageBundle.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario)));
+                error(object, feature, node, NLS.bind(Messages.Constraint_NoSuchNodeNodesAre, nodeIds(scenario)));
             }
         });
     }

@@ -195,6 +195,10 @@ public final class Messages extends NLS {
 	public static String latencyLongestWalk;
 	public static String latencyStretch;
 	public static String latencyIpis;
+	public static String latencyP50;
+	public static String latencyP99;
+	public static String latencyMax;
+	public static String compareKsmdCpu;
 	public static String latencyFailures;
 	public static String latencyPolicyCell;
 	public static String latencyMemory;

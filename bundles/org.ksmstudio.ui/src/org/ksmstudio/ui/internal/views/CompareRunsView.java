@@ -75,7 +75,6 @@ public class CompareRunsView extends ViewPart {
 	public static final String DIFFERENCES_KEY = "org.ksmstudio.ui.compare.differences"; //$NON-NLS-1$
 	public static final String STATUS_KEY = "org.ksmstudio.ui.compare.status"; //$NON-NLS-1$
 
-	private static final String CPU = "ksmd CPU %"; //$NON-NLS-1$
 
 	/** One row of the latency tab: a run's stats of one node and operation. */
 	private record LatencyRow(String run, OperationStats stats) {
@@ -248,12 +247,12 @@ public class CompareRunsView extends ViewPart {
 		latencyColumn(layout, Messages.latencyNode, 6, SWT.RIGHT, r -> Integer.toString(r.stats().node()));
 		latencyColumn(layout, Messages.latencyOperation, 14, SWT.LEFT, r -> r.stats().operation().label());
 		latencyColumn(layout, Messages.comparePages, 9, SWT.RIGHT, r -> n.format(r.stats().count()));
-		latencyColumn(layout, "p50", 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p50Nanos())); //$NON-NLS-1$
-		latencyColumn(layout, "p99", 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p99Nanos())); //$NON-NLS-1$
-		latencyColumn(layout, "max", 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().maxNanos())); //$NON-NLS-1$
+		latencyColumn(layout, Messages.latencyP50, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p50Nanos()));
+		latencyColumn(layout, Messages.latencyP99, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p99Nanos()));
+		latencyColumn(layout, Messages.latencyMax, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().maxNanos()));
 		latencyColumn(layout, Messages.compareLongestWalk, 9, SWT.RIGHT,
 				r -> WalkCost.duration(r.stats().longestWalkNanos()));
-		latencyColumn(layout, "IPIs", 7, SWT.RIGHT, r -> n.format(r.stats().ipis())); //$NON-NLS-1$
+		latencyColumn(layout, Messages.latencyIpis, 7, SWT.RIGHT, r -> n.format(r.stats().ipis()));
 		latencyColumn(layout, Messages.compareFailures, 7, SWT.RIGHT, r -> n.format(r.stats().failures()));
 		return holder;
 	}
@@ -449,7 +448,7 @@ public class CompareRunsView extends ViewPart {
 		}
 		String unit = KsmSysfsFile.byName(name).map(KsmSysfsFile::unit).orElse(""); //$NON-NLS-1$
 		counterChart.show(name, unit, values);
-		cpuChart.show(CPU, Messages.chartPercent, cpu);
+		cpuChart.show(Messages.compareKsmdCpu, Messages.chartPercent, cpu);
 	}
 
 	/** Shows {@code text} above the view. */

@@ -123,9 +123,9 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			} else {
 				column(Messages.latencyPages + suffix, 9, r -> count(r.stats(index), OperationStats::count));
 				column(Messages.latencyKsmPages, 9, r -> count(r.stats(index), OperationStats::ksmPages));
-				column("p50", 9, r -> time(r.stats(index), OperationStats::p50Nanos)); //$NON-NLS-1$
-				column("p99", 9, r -> time(r.stats(index), OperationStats::p99Nanos)); //$NON-NLS-1$
-				column("max", 9, r -> time(r.stats(index), OperationStats::maxNanos)); //$NON-NLS-1$
+				column(Messages.latencyP50, 9, r -> time(r.stats(index), OperationStats::p50Nanos));
+				column(Messages.latencyP99, 9, r -> time(r.stats(index), OperationStats::p99Nanos));
+				column(Messages.latencyMax, 9, r -> time(r.stats(index), OperationStats::maxNanos));
 				column(Messages.latencyLongestWalk, 10, r -> time(r.stats(index), OperationStats::longestWalkNanos));
 				column(Messages.latencyStretch, 10, r -> time(r.stats(index), OperationStats::longestStretchNanos));
 				column(Messages.latencyIpis, 8, r -> count(r.stats(index), OperationStats::ipis));
