@@ -3,18 +3,23 @@ package org.ksmstudio.core.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.headless.HeadlessMain;
+import org.ksmstudio.engine.io.CsvTables;
 import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.ScenarioResources;
@@ -59,17 +64,36 @@ class HeadlessMainTest {
         assertEquals("[none] scan-time", counters.get("advisor_mode"));
         assertEquals(24, counters.size(), "every file of /sys/kernel/mm/ksm");
         String text = Files.readString(json);
-        assertTrue(text.contains("\"name\": \"initial\"") && text.contains("\"matches\": true"), text);
+        JsonNode stock = StrictJson.parse(text).get("runs").get(0);
+        assertEquals("stock", stock.get("policy").asText(), text);
+        assertEquals(8, stock.get("final").get("pages_shared").asLong(), text);
+        JsonNode checkpoint = stock.get("checkpoints").get(0);
+        assertEquals("initial", checkpoint.get("name").asText(), text);
+        assertTrue(checkpoint.get("matches").asBoolean(), text);
+        JsonNode sharing = checkpoint.get("values").get(1);
+        assertEquals(List.of("pages_sharing", "1992", "1992"), List.of(sharing.get("counter").asText(),
+                sharing.get("expected").asText(), sharing.get("simulated").asText()), text);
         // every value of /proc/PID/ksm_stat, ksm_merge_any and ksm_mergeable included (1 yes, 0 no)
-        JsonNode process = StrictJson.parse(text).get("runs")
-                .get(0).get("processes").get(0);
+        JsonNode process = stock.get("processes").get(0);
         assertEquals(8064000, process.get("ksm_process_profit").asLong(), text);
         assertEquals(0, process.get("ksm_merge_any").asInt(), text);
         assertEquals(1, process.get("ksm_mergeable").asInt(), text);
-        List<String> rows = Files.readAllLines(csv);
-        assertTrue(rows.get(0).startsWith("scenario,policy,time_s,pages_scanned,pages_shared"), rows.get(0));
-        assertTrue(rows.get(0).contains(",ksmd_cpu_percent,") && rows.get(0).contains(",max_page_sharing,") && rows.get(0).endsWith(",run"), rows.get(0));
+        List<CSVRecord> rows;
+        try (Reader in = Files.newBufferedReader(csv)) {
+            rows = CsvTables.FORMAT.parse(in).getRecords();
+        }
+        List<String> header = rows.get(0).toList();
+        assertEquals(List.of("scenario", "policy", "time_s", "pages_scanned", "pages_shared"), header.subList(0, 5));
+        assertTrue(header.containsAll(List.of("ksmd_cpu_percent", "max_page_sharing")), header.toString());
+        assertEquals("run", header.get(header.size() - 1), header.toString());
         assertTrue(rows.size() > 2, "a time series");
+        CSVRecord last = rows.get(rows.size() - 1);
+        assertEquals(header.size(), last.size(), last.toString());
+        assertEquals(List.of("stock", "8", "1992", "256"), List.of(last.get(1), last.get(header.indexOf("pages_shared")),
+                last.get(header.indexOf("pages_sharing")), last.get(header.indexOf("max_page_sharing"))), last.toString());
+        double[] times = rows.subList(1, rows.size()).stream().mapToDouble(r -> Double.parseDouble(r.get(2))).toArray();
+        assertTrue(times[0] == 0 && times[times.length - 1] <= stock.get("time_s").asDouble()
+                && Arrays.equals(times, Arrays.stream(times).sorted().toArray()), Arrays.toString(times));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,13 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.policy.PatchFolder;
 import org.ksmstudio.core.policy.PolicyRegistry;
 import org.ksmstudio.core.tests.policy.JarPatches;
+import org.ksmstudio.engine.io.CsvTables;
 import org.ksmstudio.engine.patch.KsmPatch;
 
 /** {@code --headless --patches DIR|JAR}: patches from jars run by name; a failing one is one line naming it. */
@@ -62,9 +65,19 @@ class HeadlessPatchesTest {
         assertTrue(lines.subList(patched, lines.size()).stream().anyMatch(l -> l.matches("jar_patch_scans [1-9][0-9]*")),
                 String.join("\n", lines));
         assertTrue(lines.subList(0, patched).stream().noneMatch(l -> l.startsWith("jar_patch_scans")));
-        List<String> csv = Files.readAllLines(dir.resolve("out.csv"));
-        assertTrue(csv.get(0).endsWith(",advisor_mode,run,jar_patch_scans"), "the patch's file after the kernel's: " + csv.get(0));
-        assertTrue("stock".equals(csv.get(1).split(",")[1]) && csv.get(1).endsWith(","), "stock has no such column: " + csv.get(1));
+        List<CSVRecord> csv;
+        try (Reader in = Files.newBufferedReader(dir.resolve("out.csv"))) {
+            csv = CsvTables.FORMAT.parse(in).getRecords();
+        }
+        List<String> header = csv.get(0).toList();
+        assertEquals(List.of("advisor_mode", "run", "jar_patch_scans"), header.subList(header.size() - 3, header.size()),
+                "the patch's file after the kernel's");
+        int scans = header.indexOf("jar_patch_scans");
+        CSVRecord stock = csv.stream().filter(r -> r.get(1).equals("stock")).reduce((a, b) -> b).orElseThrow();
+        CSVRecord counting = csv.stream().filter(r -> r.get(1).equals("jar-counting")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(List.of(header.size(), header.size()), List.of(stock.size(), counting.size()));
+        assertEquals("", stock.get(scans), "stock has no such column: " + stock);
+        assertTrue(Long.parseLong(counting.get(scans)) > 0, "the patch counted its scans: " + counting);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.core.headless.HeadlessMain;
 import org.ksmstudio.core.headless.ReplayCommand;
+import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.ExperimentLock;
 import org.ksmstudio.live.sysfs.KsmSysfs;
@@ -34,6 +36,8 @@ import org.ksmstudio.model.scenario.ScenarioFactory;
 import org.ksmstudio.model.scenario.Trigger;
 import org.ksmstudio.model.scenario.WriteContent;
 import org.ksmstudio.model.scenario.WritePages;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code --headless --replay}: refusals that must never touch /sys (no terminal, declined, not
@@ -223,7 +227,17 @@ class ReplayCommandTest {
             assertTrue(printed.lines().anyMatch(l -> l.matches("\\s+pages_sharing\\s+495\\s+495\\s+same")), printed);
             assertTrue(printed.contains("verdict: "), printed);
             String json = Files.readString(reference);
-            assertTrue(json.contains("\"ksmstudio-kernel-reference-2\"") && json.contains("replay-small"), json);
+            JsonNode root = StrictJson.parse(json);
+            assertEquals("ksmstudio-kernel-reference-2", root.get("format").asText(), json);
+            assertEquals(1, root.get("cases").size(), json);
+            JsonNode recorded = root.get("cases").get(0);
+            assertTrue(recorded.get("name").asText().contains("replay-small"), json);
+            List<String> phases = new ArrayList<>();
+            recorded.get("phases").forEach(phase -> phases.add(phase.get("name").asText()));
+            assertTrue(phases.containsAll(List.of("initial", "write_0_50_every_1")), phases.toString());
+            JsonNode initial = recorded.get("phases").get(phases.indexOf("initial")).get("expect");
+            assertEquals(List.of(5L, 495L), List.of(initial.get("pages_shared").asLong(),
+                    initial.get("pages_sharing").asLong()), "what the kernel showed: " + initial);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ksmstudio.engine.io.CsvTables;
+import org.ksmstudio.engine.io.StrictJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code --headless --sweep}: the table, its files, the progress line and bad arguments. */
 class SweepCommandTest {
@@ -32,16 +38,25 @@ class SweepCommandTest {
         return headless.err();
     }
 
-    /** The CSV as one map per row, by column name. */
+    /** The CSV parsed as the product writes it (Commons CSV), one map per row by column name. */
     private static List<Map<String, String>> rows(Path csv) throws Exception {
-        List<String> lines = Files.readAllLines(csv);
-        List<String> header = List.of(lines.get(0).split(","));
+        return rows(Files.readString(csv));
+    }
+
+    /** The table printed on standard output, cells separated by blanks (no cell holds one). */
+    private static List<List<String>> textTable(String text) {
+        return text.lines().map(l -> List.of(l.trim().split("\\s+"))).toList();
+    }
+
+    private static List<Map<String, String>> rows(String csv) throws Exception {
+        List<CSVRecord> records = CsvTables.FORMAT.parse(new StringReader(csv)).getRecords();
+        List<String> header = records.get(0).toList();
         List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
+        for (CSVRecord record : records.subList(1, records.size())) {
+            assertEquals(header.size(), record.size(), "one cell per column: " + record);
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), cells[i]);
+                row.put(header.get(i), record.get(i));
             }
             rows.add(row);
         }
@@ -64,7 +79,7 @@ class SweepCommandTest {
 
         List<Map<String, String>> rows = rows(csv);
         assertEquals(6, rows.size(), "3 values (2, 16, 128) x 2 policies");
-        List<String> header = List.of(Files.readAllLines(csv).get(0).split(","));
+        List<String> header = CsvTables.FORMAT.parse(new StringReader(Files.readString(csv))).getRecords().get(0).toList();
         for (String column : List.of("max_page_sharing", "policy", "worst_walk_ms", "p99_migration_ms_node0",
                 "p99_migration_ms_node1", "pages_saved", "ksm_pages", "ksmd_cpu_pct", "failures")) {
             assertTrue(header.contains(column), column + " in " + header);
@@ -86,12 +101,24 @@ class SweepCommandTest {
         assertTrue(Double.parseDouble(row(rows, "128", "no-limit").get("worst_walk_ms")) > Double
                 .parseDouble(row(rows, "2", "stock").get("worst_walk_ms")), "one walk of 600 mappings costs more");
 
-        String table = headless.out();
-        assertEquals(7, table.lines().count(), "header and 6 rows on standard output: " + table);
-        assertTrue(table.lines().findFirst().orElseThrow().contains("worst_walk_ms"));
+        List<List<String>> table = textTable(headless.out());
+        assertEquals(7, table.size(), "header and 6 rows on standard output: " + table);
+        assertEquals(List.of("max_page_sharing", "policy", "worst_walk_ms"), table.get(0).subList(0, 3));
+        for (List<String> r : table.subList(1, table.size())) {
+            assertEquals(row(rows, r.get(0), r.get(1)).get("pages_saved"), r.get(table.get(0).indexOf("pages_saved")),
+                    "standard output and the CSV agree: " + r);
+        }
         String text = Files.readString(json);
-        assertTrue(text.contains("\"ksmstudio-sweep-1\""), text);
-        assertEquals(6, text.split("\"policy\"", -1).length - 1, text);
+        JsonNode parsed = StrictJson.parse(text);
+        assertEquals("ksmstudio-sweep-1", parsed.get("format").asText(), text);
+        JsonNode runs = parsed.get("runs");
+        assertEquals(6, runs.size(), text);
+        for (JsonNode r : runs) {
+            Map<String, String> csvRow = row(rows, r.get("parameters").get("max_page_sharing").asText(),
+                    r.get("policy").asText());
+            assertEquals(csvRow.get("pages_saved"), r.get("pages_saved").asText(), "the JSON and the CSV agree: " + r);
+            assertEquals(2, r.get("p99_migration_ns_per_node").size(), r.toString());
+        }
         List<String> progress = err().lines().filter(l -> l.startsWith("sweep [")).toList();
         assertEquals(6, progress.size(), err());
         assertTrue(progress.stream().anyMatch(l -> l.startsWith("sweep [6/6]")), err());
@@ -105,9 +132,9 @@ class SweepCommandTest {
         scenario.getRuns().get(0).getPolicies().addAll(List.of("stock", "batched-tlb"));
         Path file = TestScenarios.save(scenario, dir, "small.ksm");
         assertEquals(0, run("--sweep", file.toString(), "--param", "max_page_sharing=16"), err());
-        String table = headless.out();
-        assertTrue(table.contains("batched-tlb") && table.contains("stock"), table);
-        assertEquals(3, table.lines().count(), table);
+        List<List<String>> table = textTable(headless.out());
+        assertEquals(List.of("policy", "stock", "batched-tlb"), table.stream().map(r -> r.get(1)).toList(), table.toString());
+        assertEquals(List.of("16", "16"), table.subList(1, 3).stream().map(r -> r.get(0)).toList(), table.toString());
     }
 
     @ParameterizedTest

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,14 +20,23 @@ import org.ksmstudio.engine.scenario.KsmTunables;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsScript;
 
-/** The exported sysfs script, run with bash against a fake /sys/kernel/mm/ksm of an older kernel. */
+/**
+ * The exported sysfs script, run with bash against a fake /sys/kernel/mm/ksm of an older kernel: what it
+ * wrote is read back from the files and the order of its writes from bash's trace.
+ */
 class SysfsScriptTest {
+
+    /** The prefix of bash's trace lines (its default PS4; bash run as root takes none from the environment). */
+    private static final String TRACE = "+ ";
 
     @TempDir
     Path root;
 
-    /** Result of a script run: exit status, standard error. */
-    private record Ran(int status, String stderr) {
+    /**
+     * Result of a script run: exit status, standard error, and the {@code ksm_write FILE VALUE} calls it
+     * made, in order (from the {@code bash -x} trace).
+     */
+    private record Ran(int status, String stderr, List<String> writes) {
     }
 
     /** A KSM directory as a 6.6 kernel has it: no smart_scan, pages_skipped or advisor files. */
@@ -53,12 +64,16 @@ class SysfsScriptTest {
     private Ran run(String script, Path ksm) throws Exception {
         Path file = root.resolve("ksm-tunables.sh");
         Files.writeString(file, script);
-        ProcessBuilder pb = new ProcessBuilder("bash", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder("bash", "-x", file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("KSM", ksm.toString());
         Process p = pb.start();
-        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> lines = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the script ends");
-        return new Ran(p.exitValue(), stderr);
+        String stderr = lines.stream().filter(l -> !l.startsWith("+")).collect(Collectors.joining("\n"));
+        List<String> writes = lines.stream().filter(l -> l.startsWith(TRACE + "ksm_write "))
+                .map(l -> l.substring((TRACE + "ksm_write ").length())).toList();
+        return new Ran(p.exitValue(), stderr, writes);
     }
 
     private static String read(Path ksm, String file) throws IOException {
@@ -121,5 +136,34 @@ class SysfsScriptTest {
         assertFalse(Files.exists(root.resolve("pwned2")), ran.stderr());
         assertEquals("1; touch " + root.resolve("pwned") + "; echo 2", read(ksm, "sleep_millisecs"),
                 "the fake takes any text; the kernel would answer EINVAL");
+    }
+
+    @Test
+    void writesInAnOrderTheKernelAccepts() throws Exception {
+        Path ksm = oldKernel("1");
+        Files.writeString(ksm.resolve("advisor_mode"), "[none] scan-time\n"); // a 6.7 kernel has the advisor
+        Map<KsmSysfsFile, String> values = new EnumMap<>(KsmSysfsFile.class);
+        values.put(KsmSysfsFile.RUN, "1");
+        values.put(KsmSysfsFile.PAGES_TO_SCAN, "1000");
+        values.put(KsmSysfsFile.MAX_PAGE_SHARING, "512");
+        values.put(KsmSysfsFile.MERGE_ACROSS_NODES, "1");
+        values.put(KsmSysfsFile.ADVISOR_MODE, "scan-time");
+        Ran ran = run(SysfsScript.of("test", values), ksm);
+        assertEquals(0, ran.status(), ran.stderr());
+        assertEquals(List.of("run 2", "max_page_sharing 512", "merge_across_nodes 1", "advisor_mode none",
+                "pages_to_scan 1000", "advisor_mode scan-time", "run 1"), ran.writes(),
+                "unmerge (run=2) before max_page_sharing, the advisor off while pages_to_scan is written, run last");
+        for (Map.Entry<KsmSysfsFile, String> e : values.entrySet()) {
+            assertEquals(e.getValue(), read(ksm, e.getKey().fileName()));
+        }
+    }
+
+    @Test
+    void leavesKsmdRunningWhenNoEbusyFileChanges() throws Exception {
+        Path ksm = oldKernel("1");
+        Ran ran = run(SysfsScript.of("test", values(KsmTunables.DEFAULTS.withRun(1).withMaxPageSharing(256))), ksm);
+        assertEquals(0, ran.status(), ran.stderr());
+        assertFalse(ran.writes().contains("run 2"), "max_page_sharing already reads 256: no unmerge: " + ran.writes());
+        assertEquals("run 1", ran.writes().get(ran.writes().size() - 1), ran.writes().toString());
     }
 }

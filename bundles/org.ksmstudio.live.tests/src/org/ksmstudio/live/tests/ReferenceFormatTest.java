@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.engine.io.StrictJson;
 import org.ksmstudio.engine.scenario.ContentGroup;
 import org.ksmstudio.engine.scenario.ContentSharing;
 import org.ksmstudio.engine.scenario.ForkPoint;
@@ -30,6 +31,8 @@ import org.ksmstudio.live.replay.RecordedPhase;
 import org.ksmstudio.live.replay.ReferenceDocument;
 import org.ksmstudio.live.replay.ReferenceFormat;
 import org.ksmstudio.live.replay.ReplayCase;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 class ReferenceFormatTest {
 
@@ -129,8 +132,17 @@ class ReferenceFormatTest {
 		Path out = temp.resolve("shapes.json");
 		ReferenceFormat.write(doc, out);
 		String json = Files.readString(out);
-		assertTrue(json.contains("\"ksmstudio-kernel-reference-2\"") && json.contains("\"fork_of\": 1000")
-				&& json.contains("\"captured\"") && json.contains("\"pages_per_second\": 6400"), json);
+		JsonNode root = StrictJson.parse(json);
+		assertEquals("ksmstudio-kernel-reference-2", root.get("format").asText(), json);
+		JsonNode processes = root.get("cases").get(0).get("workload").get("processes");
+		assertEquals(List.of("1000", "1001", "1002"), List.of(processes.get(0).get("pid").asText(),
+				processes.get(1).get("pid").asText(), processes.get(2).get("pid").asText()), json);
+		assertEquals(1000, processes.get(1).get("fork_of").asInt(), json);
+		JsonNode small = processes.get(2).get("regions");
+		assertEquals("captured", small.get(0).get("name").asText(), json);
+		assertTrue(small.get(0).get("contents").get(0).has("captured"), json);
+		assertEquals(6400, small.get(1).get("volatile").get("pages_per_second").asDouble(), json);
+		assertEquals(0.25, small.get(1).get("volatile").get("fraction").asDouble(), json);
 		assertTrue(Files.isRegularFile(temp.resolve("shapes.json.pages")), "captured ids go into the sidecar");
 		ReferenceDocument again = ReferenceFormat.read(out);
 		assertEquals(c.workload(), again.cases().get(0).replayCase().workload());

@@ -1,7 +1,6 @@
 package org.ksmstudio.live.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
+import org.ksmstudio.engine.sysfs.SysfsScript;
 import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.sysfs.WriteOutcome;
 import org.ksmstudio.live.sysfs.WriteResult;
@@ -83,17 +83,10 @@ class ApplyTest {
 				planned.notes().toString());
 	}
 
+	/** The script is the engine's (its writes are run and checked in the engine's SysfsScriptTest). */
 	@Test
-	void exportsAScriptThatUnmergesFirstAndNeverStopsBeforeRun() {
-		String script = ScriptExport.script("test", tunables(16));
-		assertTrue(script.startsWith("#!/bin/sh\n"), script);
-		assertFalse(script.contains("set -e"), script);
-		int unmerge = script.indexOf("    ksm_write run 2\n");
-		int limit = script.indexOf("ksm_write max_page_sharing 16\n");
-		int mode = script.indexOf("ksm_write advisor_mode none\n");
-		int pages = script.indexOf("ksm_write pages_to_scan 1000\n");
-		int run = script.indexOf("ksm_write run 1\n");
-		assertTrue(unmerge >= 0 && unmerge < limit && limit < mode && mode < pages && pages < run, script);
+	void exportsTheEnginesScriptOfTheTunables() {
+		assertEquals(SysfsScript.of("test", new EnumMap<>(tunables(16))), ScriptExport.script("test", tunables(16)));
 	}
 
 	@Test
