@@ -83,8 +83,8 @@ public final class KernelReplay {
      */
     public static RunPlan simulationOf(Scenario scenario, RecordedCase recorded) {
         // the advisor's first step counts ksmd's CPU time since it started: the machine's, where it was read
-        Topology machine = recorded.ksmdCpuSecondsBeforeStart() == null ? scenario.topology()
-                : scenario.topology().withKsmdCpuNanos(Math.round(recorded.ksmdCpuSecondsBeforeStart() * 1e9));
+        Topology machine = recorded.ksmdCpuSecondsBeforeStart() instanceof Double seconds
+                ? scenario.topology().withKsmdCpuNanos(Math.round(seconds * 1e9)) : scenario.topology();
         Scenario started = new Scenario(scenario.name(), machine, scenario.workload(),
                 scenario.tunables().withRun(1), scenario.costModel(), List.of(), new RunSettings(Duration.ofHours(24),
                         false, scenario.run().seed(), scenario.run().policy(), scenario.run().sampleInterval()));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.KsmCounters;
@@ -74,10 +75,10 @@ public final class TimeSeriesExport {
     }
 
     /**
-     * ksmd's CPU share between two samples (from the start of the run for the first), % of one CPU,
-     * rounded to 0.01.
+     * ksmd's CPU share between two samples (from the start of the run when {@code previous} is null),
+     * % of one CPU, rounded to 0.01.
      */
-    public static double cpuPercent(CounterSample previous, CounterSample sample) {
+    public static double cpuPercent(@Nullable CounterSample previous, CounterSample sample) {
         long t0 = previous == null ? 0 : previous.timeNanos();
         long b0 = previous == null ? 0 : previous.ksmdBusyNanos();
         long dt = sample.timeNanos() - t0;

@@ -23,7 +23,7 @@ final class InvariantCheck {
         return v != null ? v : checkPinsAndHugePages(e);
     }
 
-    private static String checkPinsAndHugePages(KsmEngine e) {
+    private static @Nullable String checkPinsAndHugePages(KsmEngine e) {
         long huge = 0;
         long pinned = 0;
         for (int s = 0; s < e.slots.count(); s++) {

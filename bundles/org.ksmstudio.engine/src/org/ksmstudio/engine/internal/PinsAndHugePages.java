@@ -19,11 +19,13 @@ import org.ksmstudio.engine.scenario.RegionBacking;
 final class PinsAndHugePages {
     /** HPAGE_PMD_NR: base pages of a PMD-sized huge page */
     static final int HPAGE_PMD_NR = RegionBacking.HUGE_PAGE_PAGES;
+    /** the slot bits while no page has the state (shared, never written: allocated on the first) */
+    private static final long[] NONE = new long[0];
 
-    /** bit per slot: the page is a subpage of a huge folio not split yet; null while there is none */
-    private long[] large;
-    /** bit per slot: the page is pinned; null while none is */
-    private long[] pinned;
+    /** bit per slot: the page is a subpage of a huge folio not split yet; empty while there is none */
+    private long[] large = NONE;
+    /** bit per slot: the page is pinned; empty while none is */
+    private long[] pinned = NONE;
     private int capacity;
     /** first slot of each mapping of a huge folio, in increasing order */
     private int[] heads = new int[16];
@@ -42,10 +44,10 @@ final class PinsAndHugePages {
     void fitSlots(int cap) {
         capacity = cap;
         int words = (cap + 63) >>> 6;
-        if (large != null && large.length < words) {
+        if (large != NONE && large.length < words) {
             large = Arrays.copyOf(large, words);
         }
-        if (pinned != null && pinned.length < words) {
+        if (pinned != NONE && pinned.length < words) {
             pinned = Arrays.copyOf(pinned, words);
         }
     }
@@ -55,7 +57,7 @@ final class PinsAndHugePages {
      * their contents, are the subpages of one new huge folio mapped by one PMD.
      */
     void mapHuge(int first) {
-        if (large == null) {
+        if (large == NONE) {
             large = new long[(capacity + 63) >>> 6];
         }
         int m = addMapping(first);
@@ -67,7 +69,7 @@ final class PinsAndHugePages {
 
     /** pin_user_pages (FOLL_PIN) of the page mapped at slot s. */
     void pin(int s) {
-        if (pinned == null) {
+        if (pinned == NONE) {
             pinned = new long[(capacity + 63) >>> 6];
         }
         if (!bit(pinned, s)) {
@@ -78,20 +80,20 @@ final class PinsAndHugePages {
 
     /** folio_test_large of the page mapped at slot s */
     boolean isLarge(int s) {
-        return large != null && bit(large, s);
+        return large != NONE && bit(large, s);
     }
 
     /** folio_maybe_dma_pinned of the (base) page mapped at slot s */
     boolean isPinned(int s) {
-        return pinned != null && bit(pinned, s);
+        return pinned != NONE && bit(pinned, s);
     }
 
     /** Slot s maps another page (or none) now: that page is a base page, not pinned. */
     void pteChanged(int s) {
-        if (large != null) {
+        if (large != NONE) {
             clearLarge(s);
         }
-        if (pinned != null && bit(pinned, s)) {
+        if (pinned != NONE && bit(pinned, s)) {
             pinned[s >>> 6] &= ~(1L << s);
             pinnedPages--;
         }
@@ -211,7 +213,7 @@ final class PinsAndHugePages {
     }
 
     long heapBytes() {
-        return (large == null ? 0 : large.length * 8L) + (pinned == null ? 0 : pinned.length * 8L)
+        return large.length * 8L + pinned.length * 8L
                 + heads.length * 8L + live.length * 8L;
     }
 
@@ -269,7 +271,7 @@ final class PinsAndHugePages {
     }
 
     private boolean anyPinned(int first) {
-        if (pinned == null) {
+        if (pinned == NONE) {
             return false;
         }
         for (int s = first; s < first + HPAGE_PMD_NR; s++) {

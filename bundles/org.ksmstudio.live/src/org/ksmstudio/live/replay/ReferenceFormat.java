@@ -124,8 +124,8 @@ public final class ReferenceFormat {
 		c.tunables().forEach((k, v) -> tunables.put(k.fileName(), tunableValue(k, v)));
 		m.put("tunables", tunables);
 		m.put("workload", ReferenceWorkload.toJson(c.workload(), index, streams));
-		if (recorded.ksmdCpuSecondsBeforeStart() != null) {
-			m.put("ksmd_cpu_s_before_start", recorded.ksmdCpuSecondsBeforeStart());
+		if (recorded.ksmdCpuSecondsBeforeStart() instanceof Double before) {
+			m.put("ksmd_cpu_s_before_start", before);
 		}
 		List<Object> phases = new ArrayList<>();
 		for (RecordedPhase p : recorded.phases()) {
@@ -143,8 +143,8 @@ public final class ReferenceFormat {
 				if (p.wallSecondsToLastChange() instanceof Double wall) {
 					phase.put("wall_s_to_last_change", wall);
 				}
-				if (p.ksmdCpuSecondsToLastChange() != null) {
-					phase.put("ksmd_cpu_s_to_last_change", p.ksmdCpuSecondsToLastChange());
+				if (p.ksmdCpuSecondsToLastChange() instanceof Double cpu) {
+					phase.put("ksmd_cpu_s_to_last_change", cpu);
 				}
 			}
 			if (!p.converged()) {
