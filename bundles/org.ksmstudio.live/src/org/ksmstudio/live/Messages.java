@@ -65,6 +65,7 @@ public final class Messages extends NLS {
 
 	public static String CAPTURE_NO_PROCESS;
 	public static String CAPTURE_DENIED;
+	public static String CAPTURE_DENIED_AS_ROOT;
 	public static String CAPTURE_NO_PAGE_FLAGS;
 	public static String CAPTURE_OTHER_KSM_PROCESSES;
 	public static String CAPTURE_PFNS_HIDDEN;

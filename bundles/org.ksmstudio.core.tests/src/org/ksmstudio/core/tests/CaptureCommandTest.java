@@ -129,26 +129,58 @@ class CaptureCommandTest {
 	@Test
 	void badCommandLinesAreOneLine() {
 		assertEquals(2, capture("--out", dir.resolve("x.ksm").toString()));
-		assertEquals("--capture needs the process ids; usage: ksmstudio --headless --capture PID[,PID...] --out FILE.ksm [--window DURATION] [--all-anonymous]",
+		assertEquals("ksmstudio: --capture needs the process ids; usage: ksmstudio --headless --capture PID[,PID...] --out FILE.ksm [--window DURATION] [--all-anonymous]",
 				err.toString(StandardCharsets.UTF_8).strip());
 		err.reset();
 		assertEquals(2, capture("12,x", "--out", dir.resolve("x.ksm").toString()));
-		assertEquals("--capture: 'x' is not a process id", err.toString(StandardCharsets.UTF_8).strip());
+		assertEquals("ksmstudio: --capture: 'x' is not a process id", err.toString(StandardCharsets.UTF_8).strip());
 		err.reset();
 		assertEquals(2, capture("1", "--out", dir.resolve("no/such/dir/x.ksm").toString()));
-		assertTrue(err.toString(StandardCharsets.UTF_8).strip().startsWith("--out "), printed());
+		assertTrue(err.toString(StandardCharsets.UTF_8).strip().startsWith("ksmstudio: --out "), printed());
 		err.reset();
 		assertEquals(2, capture("999999999", "--out", dir.resolve("x.ksm").toString(), "--window", "0"));
-		assertEquals("Cannot capture process 999999999: there is no such process", err.toString(StandardCharsets.UTF_8).strip());
+		assertEquals("ksmstudio: Cannot capture process 999999999: there is no such process", err.toString(StandardCharsets.UTF_8).strip());
 		assertTrue(!Files.exists(dir.resolve("x.ksm")));
 		err.reset();
 		assertEquals(2, capture("1", "--out", dir.toString()));
-		assertTrue(err.toString(StandardCharsets.UTF_8).strip().startsWith("--out " + dir + ": is a directory"), printed());
+		assertTrue(err.toString(StandardCharsets.UTF_8).strip().startsWith("ksmstudio: --out " + dir + ": is a directory"), printed());
 		err.reset();
 		assertEquals(2, capture("1", "--out", dir.resolve("x.ksm").toString(), "--window", "2h"));
 		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--window"), printed());
 		err.reset();
 		assertEquals(2, capture("1", "--out", dir.resolve("x.ksm").toString(), "--bogus"));
 		assertTrue(err.toString(StandardCharsets.UTF_8).contains("--bogus"), printed());
+	}
+
+	@Test
+	void aProcessEvenRootMayNotReadIsNamedWithoutAskingForRoot() throws IOException {
+		assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")), "not root");
+		int pid = unreadableByRoot();
+		assumeTrue(pid > 0, "every process here is readable by root");
+		assertEquals(2, capture(Integer.toString(pid), "--out", dir.resolve("x.ksm").toString(), "--window", "0"));
+		String printed = err.toString(StandardCharsets.UTF_8).strip();
+		assertTrue(printed.startsWith("ksmstudio: Cannot capture process " + pid + ": ") && printed.contains("even as root")
+				&& !printed.contains("needs root") && printed.lines().count() == 1, printed);
+		assertTrue(!Files.exists(dir.resolve("x.ksm")));
+	}
+
+	/** A process whose smaps root cannot read (ptrace access refused, e.g. a container's init), or 0. */
+	private static int unreadableByRoot() throws IOException {
+		try (var entries = Files.list(Path.of("/proc"))) {
+			for (Path p : (Iterable<Path>) entries::iterator) {
+				String name = p.getFileName().toString();
+				if (!name.chars().allMatch(Character::isDigit)) {
+					continue;
+				}
+				try {
+					Files.readAllBytes(p.resolve("smaps"));
+				} catch (java.nio.file.AccessDeniedException e) {
+					return Integer.parseInt(name);
+				} catch (IOException e) {
+					// gone meanwhile
+				}
+			}
+		}
+		return 0;
 	}
 }

@@ -132,7 +132,7 @@ public final class CaptureCommand implements HeadlessCommand {
 	}
 
 	private static int fail(PrintStream err, String message) {
-		err.println(message);
+		HeadlessMain.fail(err, message);
 		return 2;
 	}
 

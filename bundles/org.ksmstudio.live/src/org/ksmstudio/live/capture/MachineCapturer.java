@@ -196,10 +196,20 @@ public final class MachineCapturer {
 		}
 	}
 
-	private static IOException denied(int pid, IOException e) {
+	private IOException denied(int pid, IOException e) {
 		String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile()
 				: String.valueOf(e.getMessage());
-		return new IOException(NLS.bind(Messages.CAPTURE_DENIED, new Object[] { Integer.toString(pid), file, "permission denied" }), e);
+		String message = runsAsRoot() ? Messages.CAPTURE_DENIED_AS_ROOT : Messages.CAPTURE_DENIED;
+		return new IOException(NLS.bind(message, Integer.toString(pid), file), e);
+	}
+
+	/** Whether this process runs as root: the owner of {@code /proc/self} is its effective uid. */
+	private boolean runsAsRoot() {
+		try {
+			return Integer.valueOf(0).equals(Files.getAttribute(proc.resolve("self"), "unix:uid")); //$NON-NLS-1$ //$NON-NLS-2$
+		} catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	private void readAll(Target t, @Nullable KernelPageFlags flags, int pageSize,
