@@ -161,6 +161,19 @@ class ScenarioConverterTest {
         model.getKsm().setMaxPageSharing(1);
         ConversionException e = assertThrows(ConversionException.class, () -> ScenarioConverter.convert(model, 0, null));
         assertTrue(e.getMessage().contains("max_page_sharing = 1"), e.getMessage());
+        assertTrue(!e.getMessage().contains("more problem"), e.getMessage());
+    }
+
+    @Test
+    void furtherProblemsAreCountedInTheRightNumber() throws Exception {
+        var model = Examples.byFile("vm-consolidation.ksm").orElseThrow().load();
+        model.getKsm().setMaxPageSharing(1);
+        model.getKsm().setPagesToScan(-1);
+        ConversionException two = assertThrows(ConversionException.class, () -> ScenarioConverter.convert(model, 0, null));
+        assertTrue(two.getMessage().endsWith("(and 1 more problem)"), two.getMessage());
+        model.getKsm().setSleepMillisecs(-1);
+        ConversionException three = assertThrows(ConversionException.class, () -> ScenarioConverter.convert(model, 0, null));
+        assertTrue(three.getMessage().endsWith("(and 2 more problems)"), three.getMessage());
     }
 
     @Test

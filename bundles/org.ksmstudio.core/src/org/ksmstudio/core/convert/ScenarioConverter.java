@@ -95,8 +95,9 @@ public final class ScenarioConverter {
             List<Diagnostic> errors = diagnostic.getChildren().stream().filter(d -> d.getSeverity() >= Diagnostic.ERROR)
                     .toList();
             String first = errors.isEmpty() ? diagnostic.getMessage() : errors.get(0).getMessage();
-            throw new ConversionException(NLS.bind(Messages.Convert_Invalid, errors.size() > 1
-                    ? NLS.bind(Messages.Convert_MoreProblems, first, errors.size() - 1) : first));
+            int more = errors.size() - 1;
+            throw new ConversionException(NLS.bind(Messages.Convert_Invalid, more < 1 ? first
+                    : NLS.bind(more == 1 ? Messages.Convert_OneMoreProblem : Messages.Convert_MoreProblems, first, more)));
         }
         org.ksmstudio.model.scenario.RunSettings run = runIndex < model.getRuns().size() ? model.getRuns().get(runIndex)
                 : null;

@@ -53,6 +53,7 @@ public final class Messages extends NLS {
 
     public static String Convert_Invalid;
     public static String Convert_MoreProblems;
+    public static String Convert_OneMoreProblem;
     public static String Convert_NoRunSettings;
     public static String Convert_EngineRefuses;
     public static String Convert_RegionNode;
