@@ -67,6 +67,8 @@ public final class InputFiles {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (AccessDeniedException e) {
             throw new IOException(name(file) + ": permission denied");
+        } catch (IOException e) {
+            throw new IOException(name(file) + ": cannot read the file: " + Text.oneLine(String.valueOf(e.getMessage())));
         }
         if (bytes.length > maxBytes) {
             throw new IOException(name(file) + ": larger than the limit of " + maxBytes + " bytes");

@@ -1,5 +1,7 @@
 package org.ksmstudio.engine.io;
 
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +21,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * {@code 8.}, no NaN, no comments, no single quotes, no unescaped control characters, only the
  * escapes RFC 8259 lists), duplicate keys refused, nothing after the value, nesting at most
  * {@link #MAX_DEPTH} deep and documents at most {@link #MAX_DOCUMENT_CHARS} long. Errors are one
- * line with the line and column.
+ * line with the line and column. A leading byte order mark is ignored.
  */
 public final class StrictJson {
 
@@ -31,6 +33,12 @@ public final class StrictJson {
 
     /** Longest number accepted, in characters. */
     public static final int MAX_NUMBER_CHARS = 64;
+
+    /** U+FEFF, which some editors write before UTF-8 text; RFC 8259 lets a parser ignore it. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    private static final Pattern START_MARKER = Pattern
+            .compile(" \\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
@@ -60,7 +68,7 @@ public final class StrictJson {
      */
     public static JsonNode parse(String text) {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = MAPPER.readTree(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
             if (node == null || node.isMissingNode()) {
                 throw new JsonFormatException("line 1, column 1: empty document, expected a JSON value");
             }
@@ -70,8 +78,14 @@ public final class StrictJson {
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             String what = e.getOriginalMessage();
             int cut = what.indexOf('\n');
-            throw new JsonFormatException(where + (cut < 0 ? what : what.substring(0, cut)));
+            throw new JsonFormatException(where + withoutParserInternals(cut < 0 ? what : what.substring(0, cut)));
         }
+    }
+
+    /** Jackson's message in the user's terms: where an unclosed array began, not which parser setting limits what. */
+    private static String withoutParserInternals(String message) {
+        return START_MARKER.matcher(message).replaceAll(" (opened at line $1, column $2)")
+                .replaceAll(", from `[^`]*`\\)", ")");
     }
 
     /** {@code value} (maps, lists, records of plain values, or a {@link JsonNode}) as indented JSON with a final newline. */

@@ -97,6 +97,8 @@ class OutputFileTest {
     @Test
     void inputsMustBeRegularFilesOfBoundedSize(@TempDir Path dir) throws Exception {
         assertTrue(message(() -> InputFiles.readText(Path.of("/dev/zero"))).endsWith(": not a regular file (a device, FIFO or socket is not read)"));
+        assertEquals("/proc/self/mem: cannot read the file: Input/output error",
+                message(() -> InputFiles.readText(Path.of("/proc/self/mem"))), "a read error names the file");
         Path fifo = dir.resolve("fifo");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, mkfifo.waitFor());

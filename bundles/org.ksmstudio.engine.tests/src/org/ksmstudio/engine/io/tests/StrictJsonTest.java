@@ -48,10 +48,25 @@ class StrictJsonTest {
     }
 
     @Test
+    void aTruncatedDocumentSaysWhereTheUnclosedArrayOpened() {
+        JsonFormatException e = assertThrows(JsonFormatException.class, () -> StrictJson.parse("{\"a\":\n  [1, 2"));
+        assertTrue(e.getMessage().startsWith("line 2, column "), e.getMessage());
+        assertTrue(e.getMessage().contains("(opened at line 2, column 3)"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source") || e.getMessage().contains("`"), e.getMessage());
+    }
+
+    @Test
+    void aLeadingByteOrderMarkIsIgnored() {
+        assertEquals(1, StrictJson.parse("\uFEFF{\"a\": 1}").get("a").intValue());
+        assertThrows(JsonFormatException.class, () -> StrictJson.parse("{\"a\": 1}\uFEFF"));
+    }
+
+    @Test
     void deepNestingIsOneLineNotStackOverflow() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         JsonFormatException e = assertThrows(JsonFormatException.class, () -> StrictJson.parse(deep));
         assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+        assertFalse(e.getMessage().contains("`"), "no parser setting named: " + e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         String ok = "[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH);
         assertTrue(StrictJson.parse(ok).isArray());
