@@ -121,6 +121,31 @@ class ExplicitContentsTest {
         assertEquals(file + ": page-contents version 2 is not known (this KSM Studio reads version 1)",
                 assertThrows(IOException.class, () -> ContentIdsFile.read(file)).getMessage());
 
+        for (int cut : new int[] { 10, 20 }) { // inside the header
+            Files.write(file, java.util.Arrays.copyOf(bytes, cut));
+            assertEquals(file + ": cut short (the file is truncated)",
+                    assertThrows(IOException.class, () -> ContentIdsFile.read(file)).getMessage());
+        }
+
+        byte[] huge = bytes.clone();
+        ByteBuffer.wrap(huge).putLong(16, Integer.MAX_VALUE * 4L);
+        Files.write(file, huge);
+        String claims = assertThrows(IOException.class, () -> ContentIdsFile.read(file)).getMessage();
+        assertTrue(claims.startsWith(file + ": claims 8589934588 bytes of page data"), "never allocated: " + claims);
+
+        byte[] garbage = bytes.clone();
+        java.util.Arrays.fill(garbage, 24, garbage.length, (byte) 0xff);
+        Files.write(file, garbage);
+        String corrupt = assertThrows(IOException.class, () -> ContentIdsFile.read(file)).getMessage();
+        assertTrue(corrupt.startsWith(file + ": corrupt compressed data (") && !corrupt.contains("null"), corrupt);
+
+        Files.delete(file);
+        Files.createDirectory(file);
+        assertEquals(file + ": is a directory, not a page-contents file",
+                assertThrows(IOException.class, () -> ContentIdsFile.read(file)).getMessage());
+        Files.delete(file);
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> ContentIdsFile.read(file));
+
         Files.writeString(file, "{\"json\": true}");
         assertEquals(file + ": not a KSM Studio page-contents file (it does not start with KSMPAGES)",
                 assertThrows(IOException.class, () -> ContentIdsFile.read(file)).getMessage());

@@ -12,6 +12,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -46,6 +47,8 @@ public final class ContentIdsFile {
     /** Most pages in one stream, as in one region. */
     private static final long MAX_PAGES = (1L << 31) - 1;
     private static final int MAX_NAME = 4096;
+    /** Deflate's largest expansion (RFC 1951: a 258-byte match in about two bits), bounding the claimed length. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private ContentIdsFile() {
     }
@@ -96,73 +99,95 @@ public final class ContentIdsFile {
     /**
      * Reads every stream of {@code file}.
      *
+     * @throws java.nio.file.NoSuchFileException when there is no such file
      * @throws IOException with one line naming the file and what is wrong with it
      */
     public static Map<String, PageContentIds> read(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw bad(file, attributes.isDirectory() ? "is a directory, not a page-contents file"
+                    : "not a regular file (a device, FIFO or socket is not read)");
+        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            DataInputStream header = new DataInputStream(raw);
-            byte[] magic = new byte[MAGIC.length];
-            try {
-                header.readFully(magic);
-            } catch (EOFException e) {
-                throw bad(file, "too short for a page-contents file");
-            }
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw bad(file, "not a KSM Studio page-contents file (it does not start with KSMPAGES)");
-            }
-            int version = header.readInt();
-            if (version != VERSION) {
-                throw bad(file, "page-contents version " + version + " is not known (this KSM Studio reads version "
-                        + VERSION + ")");
-            }
-            long expectedCrc = header.readInt() & 0xFFFF_FFFFL;
-            long expectedLength = header.readLong();
-            CRC32 crc = new CRC32();
-            CountingInput counting = new CountingInput(new CheckedInputStream(new InflaterInputStream(raw), crc));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(counting, 1 << 16));
-            Map<String, PageContentIds> streams = new LinkedHashMap<>();
-            try {
-                long count = varint(in);
-                for (long s = 0; s < count; s++) {
-                    long nameLength = varint(in);
-                    if (nameLength > MAX_NAME) {
-                        throw bad(file, "stream " + s + " has a name of " + nameLength + " bytes");
-                    }
-                    byte[] name = new byte[(int) nameLength];
-                    in.readFully(name);
-                    long pages = varint(in);
-                    if (pages > MAX_PAGES || pages > expectedLength) {
-                        throw bad(file, "stream " + s + " claims " + pages + " pages");
-                    }
-                    int[] ids = new int[(int) pages];
-                    long id = 0;
-                    for (int p = 0; p < ids.length; p++) {
-                        long z = varint(in);
-                        id += z >>> 1 ^ -(z & 1);
-                        if (id < 0 || id > Integer.MAX_VALUE) {
-                            throw bad(file, "stream " + s + " page " + p + " has content id " + id);
-                        }
-                        ids[p] = (int) id;
-                    }
-                    streams.put(new String(name, StandardCharsets.UTF_8), PageContentIds.of(ids));
-                }
-                if (in.read() >= 0) {
-                    throw bad(file, "data after the last stream");
-                }
-            } catch (EOFException e) {
-                throw bad(file, "cut short (the file is truncated)");
-            } catch (ZipException e) {
-                throw bad(file, "corrupt compressed data (" + e.getMessage() + ")");
-            }
-            if (counting.count != expectedLength || crc.getValue() != expectedCrc) {
-                throw bad(file, "checksum mismatch (the file is damaged)");
-            }
-            return streams;
+            return read(file, raw, attributes.size());
+        } catch (DamagedFile e) {
+            throw e;
+        } catch (EOFException e) {
+            throw bad(file, "cut short (the file is truncated)");
+        } catch (ZipException e) {
+            throw bad(file, "corrupt compressed data (" + (e.getMessage() == null ? "invalid data" : e.getMessage()) + ")");
+        } catch (IOException e) {
+            throw bad(file, "cannot read the file: " + e.getMessage());
         }
     }
 
-    private static IOException bad(Path file, String problem) {
-        return new IOException(file + ": " + problem);
+    private static Map<String, PageContentIds> read(Path file, InputStream raw, long fileBytes) throws IOException {
+        DataInputStream header = new DataInputStream(raw);
+        byte[] magic = new byte[MAGIC.length];
+        header.readFully(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw bad(file, "not a KSM Studio page-contents file (it does not start with KSMPAGES)");
+        }
+        int version = header.readInt();
+        if (version != VERSION) {
+            throw bad(file, "page-contents version " + version + " is not known (this KSM Studio reads version "
+                    + VERSION + ")");
+        }
+        long expectedCrc = header.readInt() & 0xFFFF_FFFFL;
+        long expectedLength = header.readLong();
+        long mostInflated = Math.max(0, fileBytes - HEADER) * MAX_DEFLATE_RATIO + 64;
+        if (expectedLength < 0 || expectedLength > mostInflated) {
+            throw bad(file, "claims " + expectedLength + " bytes of page data, more than its " + fileBytes
+                    + " bytes can hold (the file is damaged)");
+        }
+        CRC32 crc = new CRC32();
+        CountingInput counting = new CountingInput(new CheckedInputStream(new InflaterInputStream(raw), crc));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(counting, 1 << 16));
+        Map<String, PageContentIds> streams = new LinkedHashMap<>();
+        long count = varint(in);
+        for (long s = 0; s < count; s++) {
+            long nameLength = varint(in);
+            if (nameLength > MAX_NAME) {
+                throw bad(file, "stream " + s + " has a name of " + nameLength + " bytes");
+            }
+            byte[] name = new byte[(int) nameLength];
+            in.readFully(name);
+            long pages = varint(in);
+            if (pages > MAX_PAGES || pages > expectedLength) {
+                throw bad(file, "stream " + s + " claims " + pages + " pages");
+            }
+            int[] ids = new int[(int) pages];
+            long id = 0;
+            for (int p = 0; p < ids.length; p++) {
+                long z = varint(in);
+                id += z >>> 1 ^ -(z & 1);
+                if (id < 0 || id > Integer.MAX_VALUE) {
+                    throw bad(file, "stream " + s + " page " + p + " has content id " + id);
+                }
+                ids[p] = (int) id;
+            }
+            streams.put(new String(name, StandardCharsets.UTF_8), PageContentIds.of(ids));
+        }
+        if (in.read() >= 0) {
+            throw bad(file, "data after the last stream");
+        }
+        if (counting.count != expectedLength || crc.getValue() != expectedCrc) {
+            throw bad(file, "checksum mismatch (the file is damaged)");
+        }
+        return streams;
+    }
+
+    private static DamagedFile bad(Path file, String problem) {
+        return new DamagedFile(file + ": " + problem);
+    }
+
+    /** A problem of the file itself, already named in one line. */
+    private static final class DamagedFile extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DamagedFile(String message) {
+            super(message);
+        }
     }
 
     private static void varint(DataOutputStream out, long v) throws IOException {
