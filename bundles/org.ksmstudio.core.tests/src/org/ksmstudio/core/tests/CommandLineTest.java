@@ -111,7 +111,7 @@ class CommandLineTest {
     @Test
     void outputTargetsAreCheckedBeforeRunning() throws Exception {
         refused(dir + ": is a directory", scenario.toString(), "--json", dir.toString());
-        refused("/proc/x: cannot write", scenario.toString(), "--csv", "/proc/x");
+        refused("/proc/x: no such device, and no file is created under /dev, /proc or /sys", scenario.toString(), "--csv", "/proc/x");
         Path missing = dir.resolve("no/such/out.json");
         refused(missing + ": no such folder", scenario.toString(), "--json", missing.toString());
         refused(dir + ": is a directory", "--sweep", scenario.toString(), "--csv", dir.toString());

@@ -32,7 +32,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * is followed), is fsynced and renamed over the target, and the folder is fsynced. The target's mode
  * (and, as root, owner) is kept; a new file gets the user's umask. A target that is not a regular file
  * (a device such as {@code /dev/null}) or any path under {@code /dev} or {@code /proc} (such
- * as {@code /dev/stdout}) is appended to in place, never replaced. A link is followed to the file it
+ * as {@code /dev/stdout}) is appended to in place, never replaced; kernel files, disks and devices other
+ * than terminals, {@code /dev/null} and {@code /dev/full} are refused. A link is followed to the file it
  * names, which is replaced; the link stays. The temporary
  * file is deleted on failure and, through a shutdown hook, on SIGTERM or Ctrl-C.
  */
@@ -46,6 +47,11 @@ public final class OutputFile {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String OUTPUT_HINT = "; write to a file, /dev/stdout or /dev/null";
+    /** {@code st_mode} file type bits (sys/stat.h). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFCHR = 0020000;
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -63,6 +69,7 @@ public final class OutputFile {
      * @throws IOException one line naming the target and the reason
      */
     public static void check(Path target) throws IOException {
+        refuseKernelFilesAndDevices(target);
         Path file = resolve(target);
         BasicFileAttributes attributes = attributes(file);
         if (attributes != null && attributes.isDirectory()) {
@@ -121,6 +128,7 @@ public final class OutputFile {
 
     /** Writes {@code content} (UTF-8) to {@code target} safely; on failure the target is unchanged. */
     public static void write(Path target, Content content) throws IOException {
+        refuseKernelFilesAndDevices(target);
         Path file = resolve(target);
         BasicFileAttributes attributes = attributes(file);
         if (attributes != null && attributes.isDirectory()) {
@@ -227,6 +235,60 @@ public final class OutputFile {
         if (attributes != null && attributes.isOther() && !isStream(target)) {
             throw new IOException(name(target) + ": is a named pipe or socket, not a file (write to a file, or to /dev/stdout and pipe it)");
         }
+    }
+
+    /**
+     * Refuses what is not an output: a kernel file under {@code /proc} or {@code /sys} (a write there is a
+     * command to the kernel, e.g. {@code /proc/sysrq-trigger}), a block device (a disk), a character device
+     * other than a terminal, {@code /dev/null} and {@code /dev/full} (e.g. {@code /dev/kmsg},
+     * {@code /dev/watchdog}), and a new file under {@code /dev}. A stream of this process
+     * ({@code /dev/stdout}, {@code /proc/self/fd/1}) is judged by what it is open on.
+     */
+    private static void refuseKernelFilesAndDevices(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = absolute.toRealPath();
+        } catch (IOException e) {
+            if (Files.exists(absolute) || !isKernelPath(absolute)) {
+                return; // a pipe or socket this process holds (pipe:[N]), or a new file in an ordinary folder
+            }
+            throw new IOException(name(target) + ": no such device, and no file is created under /dev, /proc or /sys"
+                    + OUTPUT_HINT);
+        }
+        if (real.startsWith("/proc") || real.startsWith("/sys")) {
+            throw new IOException(name(target) + ": is a kernel file (" + Text.shown(real.toString())
+                    + "): writing it would be a command to the kernel, not an output" + OUTPUT_HINT);
+        }
+        int type = fileType(real);
+        if (type == S_IFBLK) {
+            throw new IOException(name(target) + ": is a block device (" + Text.shown(real.toString())
+                    + "): an output never overwrites a disk" + OUTPUT_HINT);
+        }
+        if (type == S_IFCHR && !isTerminalOrSink(real)) {
+            throw new IOException(name(target) + ": is a device (" + Text.shown(real.toString())
+                    + "), not a file or terminal" + OUTPUT_HINT);
+        }
+    }
+
+    /** Where no new output file belongs: under /proc or /sys, or in /dev itself (its sub-folders such as /dev/shm are file systems). */
+    private static boolean isKernelPath(Path absolute) {
+        return absolute.startsWith("/proc") || absolute.startsWith("/sys") || Path.of("/dev").equals(absolute.getParent());
+    }
+
+    /** The {@code S_IFMT} bits of {@code st_mode}, or 0 where the file system does not tell them. */
+    private static int fileType(Path real) {
+        try {
+            return ((Integer) Files.getAttribute(real, "unix:mode")) & S_IFMT;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isTerminalOrSink(Path real) {
+        String name = real.toString();
+        return name.equals("/dev/null") || name.equals("/dev/full") || name.equals("/dev/tty")
+                || name.equals("/dev/console") || name.startsWith("/dev/pts/") || name.matches("/dev/tty[0-9]+");
     }
 
     /** Whether {@code target} names a stream of this process or a device ({@code /dev/stdout}, {@code /proc/self/fd/1}). */

@@ -79,8 +79,57 @@ class OutputFileTest {
         assertTrue(message(() -> OutputFile.check(missingFolder)).startsWith(missingFolder + ": no such folder"));
         Path file = Files.writeString(dir.resolve("file"), "x");
         assertTrue(message(() -> OutputFile.check(file.resolve("out.json"))).contains("is not a folder"));
-        assertTrue(message(() -> OutputFile.check(Path.of("/proc/x"))).startsWith("/proc/x: cannot write"));
+        assertTrue(message(() -> OutputFile.check(Path.of("/proc/x"))).startsWith("/proc/x: no such device, and no file is created"));
         assertEquals(List.of("file"), names(dir), "a check leaves nothing behind");
+    }
+
+    @Test
+    void kernelFilesDisksAndDevicesAreNeverWritten() throws IOException {
+        // check() opens nothing for these even when it fails to refuse them; write() is tried on /dev/random only
+        for (String kernel : new String[] { "/proc/sysrq-trigger", "/proc/sys/vm/drop_caches", "/sys/kernel/mm/ksm/run",
+                "/proc/self/comm" }) {
+            if (Files.exists(Path.of(kernel))) {
+                assertTrue(message(() -> OutputFile.check(Path.of(kernel))).startsWith(kernel + ": is a kernel file ("),
+                        kernel);
+            }
+        }
+        for (String device : new String[] { "/dev/kmsg", "/dev/random", "/dev/mem", "/dev/watchdog" }) {
+            if (Files.exists(Path.of(device))) {
+                String refused = message(() -> OutputFile.check(Path.of(device)));
+                assertTrue(refused.startsWith(device + ": is a device ("), refused);
+            }
+        }
+        assertTrue(message(() -> OutputFile.write(Path.of("/dev/random"), "x")).startsWith("/dev/random: is a device ("));
+        Path disk = findBlockDevice();
+        if (disk != null) {
+            assertTrue(message(() -> OutputFile.check(disk)).contains(": is a block device ("), disk.toString());
+        }
+        assertTrue(message(() -> OutputFile.check(Path.of("/dev/new-output.json"))).contains("no file is created under /dev"));
+        assertFalse(Files.exists(Path.of("/dev/new-output.json")));
+        if (Files.isDirectory(Path.of("/dev/shm"))) {
+            Path shm = Path.of("/dev/shm/ksmstudio-output-test-" + ProcessHandle.current().pid());
+            try {
+                OutputFile.write(shm, "a file system under /dev");
+                assertEquals("a file system under /dev", Files.readString(shm));
+            } finally {
+                Files.deleteIfExists(shm);
+            }
+        }
+        OutputFile.check(Path.of("/dev/null"));
+        OutputFile.check(Path.of("/dev/stdout"));
+        OutputFile.check(Path.of("/proc/self/fd/2"));
+    }
+
+    private static Path findBlockDevice() throws IOException {
+        try (Stream<Path> devices = Files.list(Path.of("/dev"))) {
+            return devices.filter(p -> {
+                try {
+                    return ((Integer) Files.getAttribute(p, "unix:mode") & 0170000) == 0060000;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        }
     }
 
     @Test
