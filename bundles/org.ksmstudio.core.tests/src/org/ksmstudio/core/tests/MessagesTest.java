@@ -50,4 +50,14 @@ class MessagesTest {
         assertEquals("The workload generator ksm-workload ended during 'fill'",
                 NLS.bind(Messages.GENERATOR_ENDED, "ksm-workload", "fill"));
     }
+
+    @Test
+    void theCaptureSummaryCountsInTheRightNumber() {
+        java.text.MessageFormat summary = new java.text.MessageFormat(
+                org.ksmstudio.core.internal.Messages.Capture_Summary, java.util.Locale.ROOT);
+        assertEquals("captured 1 process: 1 page read, 1 distinct content, 0 zero pages, in 0.07 s (2013 pages/s)",
+                summary.format(new Object[] { 1, 1L, 1L, 0L, "0.07", "2013" }));
+        assertEquals("captured 4 processes: 1504 pages read, 104 distinct contents, 1 zero page, in 1.00 s (1504 pages/s)",
+                summary.format(new Object[] { 4, 1504L, 104L, 1L, "1.00", "1504" }));
+    }
 }

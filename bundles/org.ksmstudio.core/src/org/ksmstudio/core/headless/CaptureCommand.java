@@ -101,7 +101,7 @@ public final class CaptureCommand implements HeadlessCommand {
 			Path pages = ContentIdsFile.besides(options.target());
 			long zero = capture.processes().stream().flatMap(p -> p.regions().stream())
 					.mapToLong(r -> java.util.Arrays.stream(r.contentIds()).filter(id -> id == 0).count()).sum();
-			out.println(NLS.bind(Messages.Capture_Summary,
+			out.println(new java.text.MessageFormat(Messages.Capture_Summary, Locale.ROOT).format(
 					new Object[] { capture.processes().size(), capture.pagesRead(), capture.contentCount(), zero,
 							String.format(Locale.ROOT, "%.2f", capture.readNanos() / 1e9), //$NON-NLS-1$
 							String.format(Locale.ROOT, "%.0f", capture.pagesPerSecond()) })); //$NON-NLS-1$
