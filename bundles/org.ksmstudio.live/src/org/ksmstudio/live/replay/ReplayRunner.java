@@ -292,6 +292,7 @@ public final class ReplayRunner {
 			throws IOException, InterruptedException {
 		long cpuAtStart = ksmdCpuNanos();
 		long cpuAtLastChange = cpuAtStart;
+		boolean ksmdSleeps = ksmdSleeps();
 		@Nullable Double actionDelay = endSeenNanos < 0 ? null
 				: Math.round((start.nanoTime() - (endBeforeNanos + endSeenNanos) / 2) / 1e5) / 1e4;
 		endSeenNanos = -1;
@@ -308,8 +309,15 @@ public final class ReplayRunner {
 				throw new CancellationException(NLS.bind(Messages.REPLAY_CANCELLED_IN_PHASE, name));
 			}
 			Thread.sleep(options.pollInterval().toMillis());
+			long cpuBefore = ksmdCpuNanos();
+			boolean runningBefore = ksmdRunning();
 			KsmSample sample = sysfs.sample(WATCHED);
 			long cpu = ksmdCpuNanos();
+			if (ksmdSleeps && BatchReading.insideBatch(runningBefore, cpuBefore, ksmdRunning(), cpu)
+					&& sample.nanoTime() <= deadline) {
+				// a reading inside a batch is not what a batch ended with: neither a change nor a settled state
+				continue;
+			}
 			listener.sampled(sample);
 			if (sample.nanoTime() - lastKept >= options.seriesInterval().toNanos()) {
 				series.add(sample);
@@ -373,6 +381,23 @@ public final class ReplayRunner {
 			}
 		}
 		return delta;
+	}
+
+	/**
+	 * Whether ksmd sleeps between batches: with sleep_millisecs 0 it hardly ever does, and every reading is
+	 * taken as it is.
+	 */
+	private boolean ksmdSleeps() {
+		try {
+			return !"0".equals(sysfs.read(KsmSysfsFile.SLEEP_MILLISECS));
+		} catch (KsmUnavailableException unreadable) {
+			return true;
+		}
+	}
+
+	/** Whether ksmd is inside a batch now (state R); false when it is not known. */
+	private boolean ksmdRunning() {
+		return ksmd.map(KsmdThread::running).orElse(false);
 	}
 
 	/** ksmd's CPU time now, ns, or -1 when it cannot be read. */
