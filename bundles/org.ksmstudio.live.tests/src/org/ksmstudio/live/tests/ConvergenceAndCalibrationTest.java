@@ -19,6 +19,7 @@ import org.ksmstudio.live.calibrate.ScanCostCalibration;
 import org.ksmstudio.live.calibrate.ScanCostCalibrator;
 import org.ksmstudio.live.calibrate.WalkCostCalibration;
 import org.ksmstudio.live.calibrate.WalkCostCalibrator;
+import org.ksmstudio.live.replay.BatchReading;
 import org.ksmstudio.live.replay.ConvergenceWatcher;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
@@ -50,6 +51,15 @@ class ConvergenceAndCalibrationTest {
 		assertEquals(1, watcher.fullScansToLastChange());
 		assertEquals(200, watcher.pagesScannedToLastChange());
 		assertEquals(0.2, watcher.secondsToLastChange());
+	}
+
+	@Test
+	void aReadingIsBetweenBatchesOnlyWhenKsmdSleptThroughIt() {
+		assertFalse(BatchReading.insideBatch(false, 1_000, false, 1_000), "asleep before and after, no CPU used");
+		assertTrue(BatchReading.insideBatch(true, 1_000, false, 1_000), "in a batch when the reading began");
+		assertTrue(BatchReading.insideBatch(false, 1_000, true, 1_000), "in a batch when the reading ended");
+		assertTrue(BatchReading.insideBatch(false, 1_000, false, 41_000), "a whole batch ran during the reading");
+		assertFalse(BatchReading.insideBatch(false, -1, false, -1), "CPU time unknown: the states decide");
 	}
 
 	@Test
