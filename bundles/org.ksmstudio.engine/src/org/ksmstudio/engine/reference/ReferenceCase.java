@@ -39,11 +39,14 @@ public record ReferenceCase(String name, Map<String, String> tunables, Workload 
      * @param cpuNotCompared  why only ksmd's CPU time is shown but not compared, or null
      * @param vmstat          expected {@code /proc/vmstat} THP events ({@link #VMSTAT_EVENTS}) since the workload was
      *                        filled (before run=1), empty when not recorded
+     * @param actionDelaySeconds the harness's time from the previous phase's convergence (the full scan that
+     *                        settled it) to the end of this phase's action, seconds, or NaN when not recorded
      */
     public record Phase(String name, boolean start, @Nullable Write write, double waitSeconds, long waitFullScans,
             List<SysfsWrite> sysfs, Map<String, String> expect, long fullScansToLastChange,
             double wallSecondsToLastChange, double ksmdCpuSecondsToLastChange, List<Map<String, Long>> perProcess,
-            @Nullable String timingNotCompared, @Nullable String cpuNotCompared, Map<String, Long> vmstat) {
+            @Nullable String timingNotCompared, @Nullable String cpuNotCompared, Map<String, Long> vmstat,
+            double actionDelaySeconds) {
         /** The vmstat events a phase may expect: huge pages split, and splits refused. */
         public static final List<String> VMSTAT_EVENTS = List.of("thp_split_page", "thp_split_page_failed");
     }

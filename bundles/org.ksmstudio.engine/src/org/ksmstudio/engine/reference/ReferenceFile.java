@@ -185,6 +185,9 @@ public final class ReferenceFile {
         double cpu = p.has("ksmd_cpu_s_to_last_change")
                 ? number(p.get("ksmd_cpu_s_to_last_change"), path + ".ksmd_cpu_s_to_last_change", 0, MAX_KSMD_CPU_SECONDS)
                 : Double.NaN;
+        double delay = p.has("action_delay_s")
+                ? number(p.get("action_delay_s"), path + ".action_delay_s", 0, MAX_WAIT_SECONDS)
+                : Double.NaN;
         List<Map<String, Long>> perProcess = new ArrayList<>();
         if (p.has("per_process")) {
             ArrayNode pp = array(p.get("per_process"), path + ".per_process");
@@ -199,7 +202,7 @@ public final class ReferenceFile {
         }
         return new ReferenceCase.Phase(name, start, write, waitSeconds, waitScans, sysfs, expect, fs, wall, cpu,
                 perProcess, optionalString(p, "timing_not_compared", path), optionalString(p, "cpu_not_compared", path),
-                vmstat(p, path));
+                vmstat(p, path), delay);
     }
 
     /** The phase's {@code vmstat}: THP events by name ({@link ReferenceCase.Phase#VMSTAT_EVENTS}), counts >= 0. */

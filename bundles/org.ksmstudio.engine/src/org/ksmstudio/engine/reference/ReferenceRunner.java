@@ -36,9 +36,10 @@ import org.ksmstudio.engine.scenario.Topology;
 public final class ReferenceRunner {
     private static final Duration CONVERGE_LIMIT = Duration.ofHours(2);
     /**
-     * Time between the harness seeing a phase converge and the next phase's action: the kernel data
-     * show it (after_cow of the reference file: 700 pages, 7 wake-ups of ksmd, fewer scanned to the
-     * last change than with an immediate write), as a polling harness would.
+     * Time between the harness seeing a phase converge and the next phase's action where the phase does
+     * not record it ({@code action_delay_s}): the older kernel data show it (after_cow of the reference
+     * file: 700 pages, 7 wake-ups of ksmd, fewer scanned to the last change than with an immediate
+     * write), as a polling harness would.
      */
     public static final Duration HARNESS_DELAY = Duration.ofMillis(170);
 
@@ -82,7 +83,8 @@ public final class ReferenceRunner {
     }
 
     /**
-     * The plan of a case: each phase's action (after {@link #HARNESS_DELAY} except for the first),
+     * The plan of a case: each phase's action (after its recorded {@code action_delay_s}, else
+     * {@link #HARNESS_DELAY}, except for the first),
      * its waits, the counters settling (converging when ksmd runs, else 1 s) and a checkpoint named
      * after the phase.
      */
@@ -93,7 +95,7 @@ public final class ReferenceRunner {
         List<RunPlan.Step> steps = new ArrayList<>();
         for (ReferenceCase.Phase p : c.phases()) {
             if (!p.start()) {
-                steps.add(new RunPlan.Advance(HARNESS_DELAY));
+                steps.add(new RunPlan.Advance(actionDelay(p)));
             }
             if (p.start()) {
                 steps.add(new RunPlan.Fire(new TimelineEvent.SysfsWrite(Duration.ZERO, "run", "1")));
@@ -126,6 +128,16 @@ public final class ReferenceRunner {
                 true, 1, "stock", RunSettings.converge().sampleInterval());
         return new RunPlan(new Scenario(scenario.name(), scenario.topology(), scenario.workload(),
                 scenario.tunables(), scenario.costModel(), scenario.timeline(), run), steps);
+    }
+
+    /**
+     * When the phase's action happens after the previous phase settled: as recorded, else
+     * {@link #HARNESS_DELAY}. Where ksmd sleeps less than this between batches, it decides which
+     * written pages ksmd's current full scan still reaches.
+     */
+    static Duration actionDelay(ReferenceCase.Phase p) {
+        return Double.isNaN(p.actionDelaySeconds()) ? HARNESS_DELAY
+                : Duration.ofNanos(Math.round(p.actionDelaySeconds() * 1e9));
     }
 
     /** Runs one case through the stepper and compares its phases. */

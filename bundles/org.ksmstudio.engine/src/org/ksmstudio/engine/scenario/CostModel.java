@@ -31,13 +31,14 @@ public record CostModel(int hz, long wakeupLatencyNanos, long wakeupCpuNanos, lo
     /**
      * The machine the reference data was measured on (Linux 6.18, x86_64 VM, 2 vCPUs, HZ=250). ksmd's
      * on-CPU time (/proc/PID/schedstat) at pages_to_scan 10000, sleep 0: 1.0 us per page on a first
-     * (checksum) visit, 2.6 us per page merged into a KSM page, 0.27 us per page already merged,
-     * 0.24 us per page skipped by smart scan, 5 to 6 us per unique page inserted into an unstable tree
+     * (checksum) visit, 2.6 us per page merged into a KSM page, 0.45 us per page already merged and
+     * 0.40 us per page skipped by smart scan (one batch per full scan, 2026-12-03: 0.46 to 0.48 us and
+     * 0.38 to 0.61 us), 5 to 6 us per unique page inserted into an unstable tree
      * of 200,000 pages (17 levels: 250 ns each). A wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms
      * (6 ticks of 4 ms plus about 0.6 ms lateness). A wake-up at pages_to_scan 1 cost ksmd 18 to 23 us of CPU
      * at sleep_millisecs 1 to 20 (docs/cost-model.md): 20 us per wake-up.
      */
-    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 20_000, 240, 270, 1_000, 250, 1_350,
+    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 20_000, 400, 450, 1_000, 250, 1_350,
             /* walk terms (rmap extension, docs/cost-model.md): 25 ns anon_vma lock per rmap item, 78 ns per PTE
                update, no IPI (the mm was idle), no KVM; with the fixed terms of WalkCostModel, migrating one KSM
                page costs 44.6 us + 301 ns per PTE: 0.12 ms at 256 PTEs, 316 ms at 1,048,576 (measured 0.11, 346) */

@@ -19,6 +19,7 @@ import org.ksmstudio.live.calibrate.ScanCostCalibration;
 import org.ksmstudio.live.calibrate.ScanCostCalibrator;
 import org.ksmstudio.live.calibrate.WalkCostCalibration;
 import org.ksmstudio.live.calibrate.WalkCostCalibrator;
+import org.ksmstudio.live.replay.BatchReading;
 import org.ksmstudio.live.replay.ConvergenceWatcher;
 import org.ksmstudio.live.replay.PhaseAction;
 import org.ksmstudio.live.replay.RecordedCase;
@@ -53,6 +54,15 @@ class ConvergenceAndCalibrationTest {
 	}
 
 	@Test
+	void aReadingIsBetweenBatchesOnlyWhenKsmdSleptThroughIt() {
+		assertFalse(BatchReading.insideBatch(false, 1_000, false, 1_000), "asleep before and after, no CPU used");
+		assertTrue(BatchReading.insideBatch(true, 1_000, false, 1_000), "in a batch when the reading began");
+		assertTrue(BatchReading.insideBatch(false, 1_000, true, 1_000), "in a batch when the reading ended");
+		assertTrue(BatchReading.insideBatch(false, 1_000, false, 41_000), "a whole batch ran during the reading");
+		assertFalse(BatchReading.insideBatch(false, -1, false, -1), "CPU time unknown: the states decide");
+	}
+
+	@Test
 	void aPhaseWithoutChangeHasItsLastChangeAtTheStart() {
 		ConvergenceWatcher watcher = new ConvergenceWatcher(sample(0, 3, 500, 8, 1992));
 		watcher.offer(sample(100, 4, 600, 8, 1992));
@@ -68,7 +78,7 @@ class ConvergenceAndCalibrationTest {
 	}
 
 	/** THIS_MACHINE with ksmd page costs 1.7 times as high and 0.9 ms wake-up lateness. */
-	private static final CostModel TRUTH = new CostModel(250, 900_000, 20_000, 408, 459, 1_700, 425, 2_295, 25, 78, 0, 0, 60);
+	private static final CostModel TRUTH = new CostModel(250, 900_000, 20_000, 680, 765, 1_700, 425, 2_295, 25, 78, 0, 0, 60);
 
 	@Test
 	void recoversAKnownCostModelFromRecordingsItGenerated() {

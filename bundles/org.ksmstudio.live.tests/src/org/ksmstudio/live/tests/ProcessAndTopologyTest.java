@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ksmstudio.live.proc.KsmdThread;
 import org.ksmstudio.live.proc.MergeableRegion;
 import org.ksmstudio.live.proc.ProcessKsmReader;
 import org.ksmstudio.live.proc.ProcessKsmStat;
@@ -133,6 +134,22 @@ class ProcessAndTopologyTest {
 		assertEquals(8L << 20, machine.processes().get(0).mergeableBytes());
 		// pid 200 has no smaps in the fake tree: a warning, not a failure
 		assertTrue(machine.warnings().stream().anyMatch(w -> w.startsWith("process 200")), machine.warnings().toString());
+	}
+
+	@Test
+	void ksmdInsideABatchIsInStateR() throws Exception {
+		Path proc = fakeProc();
+		FakeTrees.write(proc.resolve("37/comm"), "ksmd\n");
+		FakeTrees.write(proc.resolve("37/stat"), "37 (ksmd) S 2 0 0 0 -1 2129984\n");
+		FakeTrees.write(proc.resolve("37/schedstat"), "1000 0 1\n");
+		KsmdThread ksmd = KsmdThread.find(proc).orElseThrow();
+		assertFalse(ksmd.running(), "asleep between batches");
+		FakeTrees.write(proc.resolve("37/stat"), "37 (ksmd) R 2 0 0 0 -1 2129984\n");
+		assertTrue(ksmd.running(), "inside a batch");
+		FakeTrees.write(proc.resolve("37/stat"), "37 (ksmd) D 2 0 0 0 -1 2129984\n");
+		assertFalse(ksmd.running(), "waiting for a lock is not state R");
+		java.nio.file.Files.delete(proc.resolve("37/stat"));
+		assertFalse(ksmd.running(), "gone: not known to run");
 	}
 
 	@Test

@@ -77,6 +77,22 @@ class ReferenceFormatTest {
 	}
 
 	@Test
+	void theActionDelayOfAPhaseIsReadAndWritten() throws Exception {
+		ReferenceDocument doc = ReferenceFormat.read(ReferenceData.kernelReference());
+		RecordedCase k = doc.cases().stream().filter(c -> c.replayCase().name().equals("k_4000x1_cow_strides"))
+				.findFirst().orElseThrow();
+		assertEquals(null, k.phases().get(0).actionDelaySeconds(), "the first phase has no previous phase to wait for");
+		Double delay = k.phases().get(2).actionDelaySeconds();
+		assertTrue(delay != null && delay > 0 && delay < 1, "write_0_4000_every_5: " + delay);
+		Path out = temp.resolve("delay.json");
+		ReferenceFormat.write(doc, out);
+		assertTrue(Files.readString(out).contains("\"action_delay_s\": " + delay), "written as recorded");
+		RecordedCase again = ReferenceFormat.read(out).cases().stream()
+				.filter(c -> c.replayCase().name().equals("k_4000x1_cow_strides")).findFirst().orElseThrow();
+		assertEquals(delay, again.phases().get(2).actionDelaySeconds());
+	}
+
+	@Test
 	void badFilesNameFileAndPlace() throws Exception {
 		Path truncated = temp.resolve("truncated.json");
 		Files.writeString(truncated, "{\n \"format\": \"ksmstudio-kernel-reference-1\",\n \"cases\": [");

@@ -18,11 +18,13 @@ public final class KsmdThread {
 	private static final String NAME = "ksmd";
 
 	private final Path schedstat;
+	private final Path stat;
 	private final int pid;
 
 	private KsmdThread(Path proc, int pid) {
 		this.pid = pid;
 		this.schedstat = proc.resolve(Integer.toString(pid)).resolve("schedstat");
+		this.stat = proc.resolve(Integer.toString(pid)).resolve("stat");
 	}
 
 	/**
@@ -56,6 +58,17 @@ public final class KsmdThread {
 		} catch (NumberFormatException e) {
 			return OptionalLong.empty();
 		}
+	}
+
+	/**
+	 * Whether ksmd is on a CPU or waiting for one (state R of {@code /proc/PID/stat}): inside a batch
+	 * (ksm_do_scan), where its counters change page by page; between batches it sleeps (S) in
+	 * ksm_scan_thread's wait_event_freezable_timeout. False when the state cannot be read.
+	 */
+	public boolean running() {
+		String text = readOrEmpty(stat);
+		int close = text.lastIndexOf(')');
+		return close >= 0 && text.substring(close + 1).trim().startsWith("R");
 	}
 
 	private static int parentOf(Path dir) {

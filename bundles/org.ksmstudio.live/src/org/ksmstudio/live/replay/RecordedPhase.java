@@ -33,12 +33,16 @@ import org.ksmstudio.live.sysfs.WriteOutcome;
  * @param vmstat                   {@code /proc/vmstat} THP events since the workload was filled (thp_split_page,
  *                                 thp_split_page_failed), when the phase ended; empty when not recorded (a
  *                                 workload without huge or pinned pages)
+ * @param actionDelaySeconds       seconds from the previous phase's settling full scan (midway between the
+ *                                 reading that saw it and the one before) to the end of this phase's action;
+ *                                 null when not measured (the first phase, or after a phase that did not end
+ *                                 on a full scan)
  */
 public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
 		Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
 		@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
 		@Nullable Double ksmdCpuSecondsToLastChange, List<Map<String, Long>> perProcess,
-		@Nullable KsmTimeSeries series, Map<String, Long> vmstat) {
+		@Nullable KsmTimeSeries series, Map<String, Long> vmstat, @Nullable Double actionDelaySeconds) {
 
 	/** The per-process fields, in the order of the reference format. */
 	public static final List<String> PER_PROCESS_FIELDS = List.of("ksm_rmap_items", "ksm_merging_pages",
@@ -75,14 +79,32 @@ public record RecordedPhase(String name, PhaseAction action, List<WriteOutcome> 
 			@Nullable KsmTimeSeries series) {
 		this(name, action, outcomes, expect, tunablesReadBack, converged, fullScansToLastChange,
 				pagesScannedToLastChange, wallSecondsToLastChange, ksmdCpuSecondsToLastChange, perProcess, series,
-				Map.of());
+				Map.of(), null);
+	}
+
+	/** A phase without a measured action delay. */
+	public RecordedPhase(String name, PhaseAction action, List<WriteOutcome> outcomes, Map<String, Long> expect,
+			Map<KsmSysfsFile, String> tunablesReadBack, boolean converged, @Nullable Long fullScansToLastChange,
+			@Nullable Long pagesScannedToLastChange, @Nullable Double wallSecondsToLastChange,
+			@Nullable Double ksmdCpuSecondsToLastChange, List<Map<String, Long>> perProcess,
+			@Nullable KsmTimeSeries series, Map<String, Long> vmstat) {
+		this(name, action, outcomes, expect, tunablesReadBack, converged, fullScansToLastChange,
+				pagesScannedToLastChange, wallSecondsToLastChange, ksmdCpuSecondsToLastChange, perProcess, series,
+				vmstat, null);
 	}
 
 	/** The same phase with {@code events} as its vmstat. */
 	public RecordedPhase withVmstat(Map<String, Long> events) {
 		return new RecordedPhase(name, action, outcomes, expect, tunablesReadBack, converged, fullScansToLastChange,
 				pagesScannedToLastChange, wallSecondsToLastChange, ksmdCpuSecondsToLastChange, perProcess, series,
-				events);
+				events, actionDelaySeconds);
+	}
+
+	/** The same phase with {@code seconds} as its action delay. */
+	public RecordedPhase withActionDelay(double seconds) {
+		return new RecordedPhase(name, action, outcomes, expect, tunablesReadBack, converged, fullScansToLastChange,
+				pagesScannedToLastChange, wallSecondsToLastChange, ksmdCpuSecondsToLastChange, perProcess, series,
+				vmstat, seconds);
 	}
 
 	/** A phase without ksmd's CPU time. */

@@ -135,6 +135,9 @@ public final class ReferenceFormat {
 			Map<String, Object> expect = new LinkedHashMap<>(p.expect());
 			p.tunablesReadBack().forEach((k, v) -> expect.put(k.fileName(), tunableValue(k, v)));
 			phase.put("expect", expect);
+			if (p.actionDelaySeconds() instanceof Double delay) {
+				phase.put("action_delay_s", delay);
+			}
 			if (p.fullScansToLastChange() instanceof Long scans) {
 				phase.put("full_scans_to_last_change", scans);
 				if (p.pagesScannedToLastChange() instanceof Long pages) {
@@ -317,7 +320,7 @@ public final class ReferenceFormat {
 					measured && p.has("wall_s_to_last_change") ? decimal(p, "wall_s_to_last_change", pat) : null,
 					measured && p.has("ksmd_cpu_s_to_last_change") ? decimal(p, "ksmd_cpu_s_to_last_change", pat)
 							: null,
-					perProcess, null, vmstat));
+					perProcess, null, vmstat, p.has("action_delay_s") ? decimal(p, "action_delay_s", pat) : null));
 		}
 		try {
 			return new RecordedCase(new ReplayCase(name, tunables, workload, phases), recorded,

@@ -101,6 +101,12 @@ public final class ReplayRunner {
 	private final Options options;
 	/** ksmd, found when a case starts (empty on a kernel or fake tree without it) */
 	private Optional<KsmdThread> ksmd = Optional.empty();
+	/**
+	 * When the previous phase ended on a full scan: the reading that saw that scan and the reading before it
+	 * (the scan ended between them), System.nanoTime; -1 when it did not
+	 */
+	private long endSeenNanos = -1;
+	private long endBeforeNanos = -1;
 
 	/**
 	 * @param sysfs   the kernel's KSM directory
@@ -146,6 +152,7 @@ public final class ReplayRunner {
 				@Nullable Double cpuBeforeStart = cpu < 0 ? null : Math.round(cpu / 1e5) / 1e4;
 				List<RecordedPhase> phases = new ArrayList<>();
 				Map<String, Long> eventsBefore = hugeOrPinned(replayCase) ? thpEvents() : Map.of();
+				endSeenNanos = -1;
 				for (ReplayCase.Phase phase : replayCase.phases()) {
 					listener.phaseStarted(replayCase, phase);
 					RecordedPhase done = runPhase(replayCase, phase, processes, listener, cancelled);
@@ -209,6 +216,7 @@ public final class ReplayRunner {
 		case PhaseAction.Wait w -> {
 			waitFor(w, sysfs.sample(WATCHED), cancelled);
 			if (w.fullScans() instanceof Long scans && scans > 0) {
+				// waitFor kept the readings around the last scan: the next phase's delay counts from there
 				// a wait of N full scans is a snapshot right after the N-th, without a convergence wait
 				KsmSample after = sysfs.sample(WATCHED);
 				listener.sampled(after);
@@ -238,6 +246,7 @@ public final class ReplayRunner {
 				return converge(phase.name(), action, outcomes, readBack, start, processes, listener, cancelled);
 			}
 			Thread.sleep(1000);
+			endSeenNanos = -1;
 			KsmSample after = sysfs.sample(WATCHED);
 			listener.sampled(after);
 			Map<String, Long> expect = RecordedPhase.countersOf(after);
@@ -257,14 +266,18 @@ public final class ReplayRunner {
 		long deadline = until + options.phaseTimeout().toNanos();
 		long scans = fullScans == null ? 0 : fullScans;
 		long firstScan = start.valueOr(KsmSysfsFile.FULL_SCANS, 0);
+		long before = start.nanoTime();
 		while (true) {
 			if (cancelled.getAsBoolean()) {
 				throw new CancellationException(Messages.REPLAY_CANCELLED);
 			}
 			KsmSample now = sysfs.sample(WATCHED);
 			if (now.nanoTime() >= until && now.valueOr(KsmSysfsFile.FULL_SCANS, 0) - firstScan >= scans) {
+				endSeenNanos = scans > 0 ? now.nanoTime() : -1;
+				endBeforeNanos = before;
 				return;
 			}
+			before = now.nanoTime();
 			if (now.nanoTime() > deadline) {
 				throw new KsmUnavailableException(NLS.bind(Messages.REPLAY_NO_FULL_SCANS, Long.toString(scans),
 						Long.toString(options.phaseTimeout().toSeconds())));
@@ -279,6 +292,11 @@ public final class ReplayRunner {
 			throws IOException, InterruptedException {
 		long cpuAtStart = ksmdCpuNanos();
 		long cpuAtLastChange = cpuAtStart;
+		boolean ksmdSleeps = ksmdSleeps();
+		@Nullable Double actionDelay = endSeenNanos < 0 ? null
+				: Math.round((start.nanoTime() - (endBeforeNanos + endSeenNanos) / 2) / 1e5) / 1e4;
+		endSeenNanos = -1;
+		long before = start.nanoTime();
 		ConvergenceWatcher watcher = new ConvergenceWatcher(start);
 		KsmTimeSeries series = new KsmTimeSeries(
 				(int) Math.min(100_000, options.phaseTimeout().toMillis() / Math.max(1, options.seriesInterval().toMillis()) + 2));
@@ -291,8 +309,15 @@ public final class ReplayRunner {
 				throw new CancellationException(NLS.bind(Messages.REPLAY_CANCELLED_IN_PHASE, name));
 			}
 			Thread.sleep(options.pollInterval().toMillis());
+			long cpuBefore = ksmdCpuNanos();
+			boolean runningBefore = ksmdRunning();
 			KsmSample sample = sysfs.sample(WATCHED);
 			long cpu = ksmdCpuNanos();
+			if (ksmdSleeps && BatchReading.insideBatch(runningBefore, cpuBefore, ksmdRunning(), cpu)
+					&& sample.nanoTime() <= deadline) {
+				// a reading inside a batch is not what a batch ended with: neither a change nor a settled state
+				continue;
+			}
 			listener.sampled(sample);
 			if (sample.nanoTime() - lastKept >= options.seriesInterval().toNanos()) {
 				series.add(sample);
@@ -304,18 +329,23 @@ public final class ReplayRunner {
 			}
 			if (settled) {
 				converged = true;
+				endSeenNanos = sample.nanoTime();
+				endBeforeNanos = before;
 				break;
 			}
+			before = sample.nanoTime();
 			if (sample.nanoTime() > deadline) {
 				converged = false;
 				break;
 			}
 		}
 		series.add(watcher.latest());
-		return new RecordedPhase(name, action, outcomes, RecordedPhase.countersOf(watcher.latest()), readBack, converged,
-				watcher.fullScansToLastChange(), watcher.pagesScannedToLastChange(), watcher.secondsToLastChange(),
+		RecordedPhase recorded = new RecordedPhase(name, action, outcomes, RecordedPhase.countersOf(watcher.latest()),
+				readBack, converged, watcher.fullScansToLastChange(), watcher.pagesScannedToLastChange(),
+				watcher.secondsToLastChange(),
 				cpuAtStart < 0 || cpuAtLastChange < 0 ? null : Math.round((cpuAtLastChange - cpuAtStart) / 1e5) / 1e4,
 				perProcess(processes), series);
+		return actionDelay == null ? recorded : recorded.withActionDelay(actionDelay);
 	}
 
 	/** Whether a region of the case has transparent huge pages or pinned pages. */
@@ -351,6 +381,23 @@ public final class ReplayRunner {
 			}
 		}
 		return delta;
+	}
+
+	/**
+	 * Whether ksmd sleeps between batches: with sleep_millisecs 0 it hardly ever does, and every reading is
+	 * taken as it is.
+	 */
+	private boolean ksmdSleeps() {
+		try {
+			return !"0".equals(sysfs.read(KsmSysfsFile.SLEEP_MILLISECS));
+		} catch (KsmUnavailableException unreadable) {
+			return true;
+		}
+	}
+
+	/** Whether ksmd is inside a batch now (state R); false when it is not known. */
+	private boolean ksmdRunning() {
+		return ksmd.map(KsmdThread::running).orElse(false);
 	}
 
 	/** ksmd's CPU time now, ns, or -1 when it cannot be read. */

@@ -206,7 +206,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Skip Page Ns</b></em>' attribute.
-	 * The default value is <code>"240"</code>.
+	 * The default value is <code>"400"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -215,7 +215,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Skip Page Ns</em>' attribute.
 	 * @see #setSkipPageNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_SkipPageNs()
-	 * @model default="240"
+	 * @model default="400"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Skip a page' unit='ns'"
 	 * @generated
 	 */
@@ -233,7 +233,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Ksm Page Visit Ns</b></em>' attribute.
-	 * The default value is <code>"270"</code>.
+	 * The default value is <code>"450"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -242,7 +242,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Ksm Page Visit Ns</em>' attribute.
 	 * @see #setKsmPageVisitNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_KsmPageVisitNs()
-	 * @model default="270"
+	 * @model default="450"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Visit a KSM page' unit='ns'"
 	 * @generated
 	 */

@@ -130,7 +130,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long SKIP_PAGE_NS_EDEFAULT = 240L;
+	protected static final long SKIP_PAGE_NS_EDEFAULT = 400L;
 
 	/**
 	 * The cached value of the '{@link #getSkipPageNs() <em>Skip Page Ns</em>}' attribute.
@@ -150,7 +150,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long KSM_PAGE_VISIT_NS_EDEFAULT = 270L;
+	protected static final long KSM_PAGE_VISIT_NS_EDEFAULT = 450L;
 
 	/**
 	 * The cached value of the '{@link #getKsmPageVisitNs() <em>Ksm Page Visit Ns</em>}' attribute.
