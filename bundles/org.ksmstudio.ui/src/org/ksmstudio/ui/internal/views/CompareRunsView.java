@@ -377,7 +377,7 @@ public class CompareRunsView extends ViewPart {
 			cpuChart.show("", "", List.of()); //$NON-NLS-1$ //$NON-NLS-2$
 			return;
 		}
-		showStatus(NLS.bind(Messages.compareStatus, new Object[] { compared.size(), comparison.title(0),
+		showStatus(Messages.format(Messages.compareStatus, new Object[] { compared.size(), comparison.title(0),
 				comparison.differences().size() }));
 		table.setInput(comparison.rows());
 		ColumnFit.fit(table.getTable());
