@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,6 +90,8 @@ class LiveViewTest {
 				() -> "process not shown: " + Widgets.rows(processes));
 		assertEquals("77", ui.sync(() -> Widgets.cell(processes, "4242", 3)), "ksm_merging_pages");
 		assertEquals(null, ui.sync(() -> Widgets.cell(processes, "4243", 1)), "a process without KSM is not listed");
+		assertEquals(List.of(), ui.sync(() -> Widgets.clipped(files)), "whole file names and values");
+		assertEquals(List.of(), ui.sync(() -> Widgets.clipped(processes)), "whole ksm_stat headers and values");
 
 		// refreshed every second: a new value shows up, and the charts get points
 		machine.set(KsmSysfsFile.PAGES_SHARING, "5678");

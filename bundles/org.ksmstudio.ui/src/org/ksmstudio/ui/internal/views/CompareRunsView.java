@@ -165,7 +165,7 @@ public class CompareRunsView extends ViewPart {
 		Composite holder = new Composite(parent, SWT.NONE);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		runs = CheckboxTableViewer.newCheckList(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		runs = CheckboxTableViewer.newCheckList(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		runs.getTable().setHeaderVisible(true);
 		runs.getTable().setData(RUNS_KEY, Boolean.TRUE);
 		runs.setContentProvider(ArrayContentProvider.getInstance());

@@ -16,7 +16,6 @@ import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -35,6 +34,7 @@ import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.Messages;
 import org.ksmstudio.live.ui.internal.PendingRestore;
+import org.ksmstudio.ui.internal.views.ColumnFit;
 import org.ksmstudio.ui.internal.views.TimeSeriesChart;
 
 /**
@@ -180,6 +180,8 @@ public final class LiveView extends ViewPart {
 		processMessage.setText(state.processMessage());
 		files.setInput(state.rows());
 		processes.setInput(state.processes());
+		ColumnFit.fit(files.getTable());
+		ColumnFit.fit(processes.getTable());
 		for (TimeSeriesChart chart : charts) {
 			chart.setData(state.times(), state.series());
 		}
@@ -211,7 +213,7 @@ public final class LiveView extends ViewPart {
 		for (int i = 0; i < titles.length; i++) {
 			TableViewerColumn column = new TableViewerColumn(viewer, i == 0 ? SWT.LEFT : SWT.RIGHT);
 			column.getColumn().setText(titles[i]);
-			layout.setColumnData(column.getColumn(), new ColumnWeightData(weights[i], 64));
+			ColumnFit.weigh(layout, column.getColumn(), weights[i]);
 		}
 		return viewer;
 	}
