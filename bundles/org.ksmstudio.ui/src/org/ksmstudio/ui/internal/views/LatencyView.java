@@ -38,8 +38,8 @@ import org.ksmstudio.ui.internal.run.ScenarioRun;
 /**
  * Latency of the reverse-map walks per NUMA node and operation (migration, compaction, reclaim,
  * ...): pages, p50, p99, max, longest walk and R-state stretch, IPIs, failures; when the run
- * compares policies, one line per policy under each node and operation (pages, p50, p99, max,
- * failures: as wide as the view, the rest is in the CSV export); the worst latency over time and the
+ * compares policies, one line per policy under each node and operation (pages, KSM pages, p50, p99,
+ * max, failures: as wide as the view, the rest is in the CSV export); the worst latency over time and the
  * histogram of the selected row as charts below; the memory each policy costs. Operations can be
  * issued on the running simulation from the view's menu.
  */
@@ -124,25 +124,21 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		}
 		column(Messages.latencyNode, 5, l -> Integer.toString(l.row().node()));
 		column(Messages.latencyOperation, 13, l -> l.row().operation().label());
-		if (policies.size() > 1) {
+		boolean compared = policies.size() > 1;
+		if (compared) {
 			column(Messages.latencyPolicy, 12, l -> policies.get(l.policy()));
-			column(Messages.latencyPages, 9, l -> count(l.stats(), OperationStats::count));
-			column(Messages.latencyKsmPages, 9, l -> count(l.stats(), OperationStats::ksmPages));
-			column(Messages.latencyP50, 9, l -> time(l.stats(), OperationStats::p50Nanos));
-			column(Messages.latencyP99, 9, l -> time(l.stats(), OperationStats::p99Nanos));
-			column(Messages.latencyMax, 9, l -> time(l.stats(), OperationStats::maxNanos));
-			column(Messages.latencyFailures, 8, l -> count(l.stats(), OperationStats::failures));
-		} else {
-			column(Messages.latencyPages, 9, l -> count(l.stats(), OperationStats::count));
-			column(Messages.latencyKsmPages, 9, l -> count(l.stats(), OperationStats::ksmPages));
-			column(Messages.latencyP50, 9, l -> time(l.stats(), OperationStats::p50Nanos));
-			column(Messages.latencyP99, 9, l -> time(l.stats(), OperationStats::p99Nanos));
-			column(Messages.latencyMax, 9, l -> time(l.stats(), OperationStats::maxNanos));
+		}
+		column(Messages.latencyPages, 9, l -> count(l.stats(), OperationStats::count));
+		column(Messages.latencyKsmPages, 9, l -> count(l.stats(), OperationStats::ksmPages));
+		column(Messages.latencyP50, 9, l -> time(l.stats(), OperationStats::p50Nanos));
+		column(Messages.latencyP99, 9, l -> time(l.stats(), OperationStats::p99Nanos));
+		column(Messages.latencyMax, 9, l -> time(l.stats(), OperationStats::maxNanos));
+		if (!compared) { // a line per policy has no room for these: they are in the CSV export
 			column(Messages.latencyLongestWalk, 10, l -> time(l.stats(), OperationStats::longestWalkNanos));
 			column(Messages.latencyStretch, 10, l -> time(l.stats(), OperationStats::longestStretchNanos));
 			column(Messages.latencyIpis, 8, l -> count(l.stats(), OperationStats::ipis));
-			column(Messages.latencyFailures, 8, l -> count(l.stats(), OperationStats::failures));
 		}
+		column(Messages.latencyFailures, 8, l -> count(l.stats(), OperationStats::failures));
 		table.getTable().getParent().layout(true);
 		table.refresh();
 		ColumnFit.fit(table.getTable());
