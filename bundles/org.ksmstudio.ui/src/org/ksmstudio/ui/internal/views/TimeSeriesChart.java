@@ -162,7 +162,6 @@ public final class TimeSeriesChart {
 			if (yAxis.isLogScaleEnabled() != logNow) {
 				yAxis.enableLogScale(logNow);
 			}
-			chart.getAxisSet().adjustRange();
 			chart.getAxisSet().getXAxis(0).setRange(xRange(x));
 			for (IAxis axis : chart.getAxisSet().getYAxes()) {
 				axis.setRange(yRange(axis));
