@@ -127,6 +127,9 @@ class ClippingTest extends WorkbenchTestCase {
 		assertEquals(List.of(), ui.sync(() -> UiDriver.clipped(table)), "whole latency cells"); //$NON-NLS-1$
 		assertEquals(0, ui.sync(() -> UiDriver.overflow(table)), () -> "the two policies' latencies fit the view: " //$NON-NLS-1$
 				+ ui.sync(() -> UiDriver.widths(table)));
+		Label memory = ui.byData(Label.class, LatencyView.STATUS_KEY);
+		assertTrue(ui.sync(() -> UiDriver.wholeText(memory)), () -> "the memory of both policies wraps instead of being cut: " //$NON-NLS-1$
+				+ ui.sync(() -> memory.getSize() + " for " + memory.getText())); //$NON-NLS-1$
 		// latencies from microseconds to minutes: a logarithmic axis
 		org.eclipse.swtchart.Chart worst = ui.find(org.eclipse.swtchart.Chart.class,
 				c -> c.getTitle().getText().startsWith("Worst walk latency"), "the worst-latency chart"); //$NON-NLS-1$ //$NON-NLS-2$

@@ -107,11 +107,15 @@ class TimeSeriesChartTest {
 		inChart(true, Map.of("worst", new double[] { 0, 0, 0, 0 }), chart -> { //$NON-NLS-1$
 			IAxis axis = chart.chart().getAxisSet().getYAxis(0);
 			assertTrue(axis.isLogScaleEnabled());
-			assertEquals(TimeSeriesChart.LOG_FLOOR, y(chart).lower, "zero sits on the floor: " + y(chart)); //$NON-NLS-1$
+			assertEquals(TimeSeriesChart.LOG_FLOOR, y(chart).lower, 1e-12, "zero sits on the floor: " + y(chart)); //$NON-NLS-1$
 			assertTrue(y(chart).upper > y(chart).lower, y(chart).toString());
 		});
 		inChart(true, Map.of("worst", new double[] { 0, 3.05, 74_050, 74_050 }), chart -> { //$NON-NLS-1$
 			assertTrue(y(chart).lower <= 3.05 && y(chart).upper >= 74_050, "from milliseconds to a minute: " + y(chart)); //$NON-NLS-1$
+		});
+		inChart(true, Map.of("worst", new double[] { 74_050, 74_050, 74_050, 74_050 }), chart -> { //$NON-NLS-1$
+			assertEquals(10_000, y(chart).lower, 1e-6, "a flat 74 s line between the decades around it: " + y(chart)); //$NON-NLS-1$
+			assertEquals(100_000, y(chart).upper, 1e-6, y(chart).toString());
 		});
 	}
 }

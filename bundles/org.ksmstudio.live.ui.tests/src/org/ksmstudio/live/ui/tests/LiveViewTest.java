@@ -139,6 +139,9 @@ class LiveViewTest {
 		int chainsAxis = ui.sync(() -> tree.getSeriesSet().getSeries("stable_node_chains").getYAxisId());
 		assertTrue(chainsAxis != 0, "1 chain beside 9,000 dups is drawn against an axis of its own");
 		assertEquals("chains", ui.sync(() -> tree.getAxisSet().getYAxis(chainsAxis).getTitle().getText()));
+		assertEquals(List.of("Pages", "Stable tree", "general_profit", "ksmd scanning"),
+				ui.sync(() -> java.util.Arrays.stream(pages.getParent().getChildren())
+						.map(c -> ((Chart) c).getTitle().getText()).toList()), "the charts in reading order");
 		ui.run(() -> page().setPartState(page().findViewReference(LiveView.ID), IWorkbenchPage.STATE_RESTORED));
 	}
 

@@ -87,7 +87,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
 		status = new Label(parent, SWT.WRAP);
 		status.setData(STATUS_KEY, Boolean.TRUE);
-		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(status);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).hint(100, SWT.DEFAULT).applyTo(status);
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		Composite holder = new Composite(sash, SWT.NONE);
@@ -247,10 +247,9 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		showHistogram();
 		String text = memory(run, sample.reports());
 		if (!text.equals(status.getText())) {
-			boolean relayout = text.lines().count() != status.getText().lines().count();
 			status.setText(text);
-			if (relayout) {
-				status.getParent().layout(true);
+			if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != status.getSize().y) {
+				status.getParent().layout(true); // the table moves only when the wrapped text needs more or fewer lines
 			}
 		}
 	}

@@ -173,9 +173,10 @@ public final class TimeSeriesChart {
 	}
 
 	/**
-	 * The range of {@code axis}: the fixed one, else from zero (from {@link #LOG_FLOOR} on a log scale)
-	 * to a little above the largest value of its series, and a unit range when every value is zero,
-	 * which SWTChart would otherwise draw as a range of zero height.
+	 * The range of {@code axis}: the fixed one, else from zero to a little above the largest value of
+	 * its series (a unit range when every value is zero, which SWTChart would draw as a range of zero
+	 * height); on a log scale the decades from the smallest value (at least {@link #LOG_FLOOR}) to the
+	 * largest.
 	 */
 	private Range yRange(IAxis axis) {
 		Range fixed = yRange;
@@ -192,9 +193,11 @@ public final class TimeSeriesChart {
 				}
 			}
 		}
-		if (axis.isLogScaleEnabled()) {
-			double lower = min > LOG_FLOOR && min < Double.POSITIVE_INFINITY ? min / 2 : LOG_FLOOR;
-			return new Range(lower, max > lower ? max * 2 : lower * 1000);
+		if (axis.isLogScaleEnabled()) { // whole decades around the values, a flat line inside one
+			double low = Math.max(LOG_FLOOR, min == Double.POSITIVE_INFINITY ? LOG_FLOOR : min);
+			double lower = Math.pow(10, Math.floor(Math.log10(low)));
+			double upper = Math.pow(10, Math.ceil(Math.log10(Math.max(low, max))));
+			return new Range(lower, upper > lower ? upper : lower * 10);
 		}
 		double lower = Math.min(0, min == Double.POSITIVE_INFINITY ? 0 : min);
 		return new Range(lower, max > lower ? lower + (max - lower) * 1.05 : lower + 1);

@@ -112,14 +112,15 @@ public final class LiveView extends ViewPart {
 
 		Composite chartArea = new Composite(sash, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(chartArea);
+		// made in the order they are laid out: pages, stable tree; profit, scanning
+		TimeSeriesChart pages = chart(chartArea, Messages.liveChartPages, Messages.liveAxisPages,
+				LiveState.PAGES.stream().map(KsmSysfsFile::fileName).toList());
 		TimeSeriesChart tree = chart(chartArea, Messages.liveChartTree, Messages.liveAxisDups,
 				LiveState.TREE.stream().map(KsmSysfsFile::fileName).toList())
 				.secondAxis(KsmSysfsFile.STABLE_NODE_CHAINS.fileName(), Messages.liveAxisChains);
-		charts = List.of(
-				chart(chartArea, Messages.liveChartPages, Messages.liveAxisPages,
-						LiveState.PAGES.stream().map(KsmSysfsFile::fileName).toList()),
-				tree,
-				chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB, List.of(LiveState.PROFIT)),
+		TimeSeriesChart profit = chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB,
+				List.of(LiveState.PROFIT));
+		charts = List.of(pages, tree, profit,
 				chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond, List.of(LiveState.SCAN_RATE)));
 		sash.setWeights(new int[] { 50, 50 });
 
