@@ -134,6 +134,9 @@ class ClippingTest extends WorkbenchTestCase {
 		org.eclipse.swtchart.Chart worst = ui.find(org.eclipse.swtchart.Chart.class,
 				c -> c.getTitle().getText().startsWith("Worst walk latency"), "the worst-latency chart"); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.waitUntil(() -> worst.getAxisSet().getYAxis(0).isLogScaleEnabled(), () -> "a log scale for latency"); //$NON-NLS-1$
+		// a latency is known when its operation ended, often at the run's last instant: a dot, not an invisible line
+		assertEquals(org.eclipse.swtchart.ILineSeries.PlotSymbolType.CIRCLE, ui.sync(() -> ((org.eclipse.swtchart.ILineSeries<?>) worst
+				.getSeriesSet().getSeries()[0]).getSymbolType()));
 
 		TestScenarios.showView(ui, RmapChainsView.ID, RmapChainsView.class);
 		Tree tree = ui.byData(Tree.class, RmapChainsView.TREE_KEY);

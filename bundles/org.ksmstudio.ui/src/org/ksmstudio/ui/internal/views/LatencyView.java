@@ -100,7 +100,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		SashForm charts = new SashForm(sash, SWT.HORIZONTAL);
 		chart = new TimeSeriesChart(charts, Messages.latencyChart, Messages.latencyChartAxis,
-				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch)).logScale();
+				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch)).logScale().markPoints();
 		histogram = new LatencyHistogramChart(charts);
 		sash.setWeights(new int[] { 55, 45 });
 		table.addSelectionChangedListener(e -> showHistogram());

@@ -130,6 +130,19 @@ public final class TimeSeriesChart {
 		return this;
 	}
 
+	/**
+	 * Marks every point with a dot: for series of events (an operation's latency, known when it
+	 * ended), whose points can all sit at one instant, where a line alone draws nothing.
+	 */
+	public TimeSeriesChart markPoints() {
+		for (ISeries<?> series : chart.getSeriesSet().getSeries()) {
+			((ILineSeries<?>) series).setSymbolType(ILineSeries.PlotSymbolType.CIRCLE);
+			((ILineSeries<?>) series).setSymbolSize(3);
+			((ILineSeries<?>) series).setSymbolColor(((ILineSeries<?>) series).getLineColor());
+		}
+		return this;
+	}
+
 	/** The chart widget. */
 	public Chart chart() {
 		return chart;
