@@ -64,6 +64,9 @@ class ClippingTest extends WorkbenchTestCase {
 				() -> "the scenario's tunables: " + UiDriver.cell(table, "max_page_sharing", 1)); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.flush();
 		assertEquals(List.of(), ui.sync(() -> UiDriver.clipped(table)), "whole names, defaults and values"); //$NON-NLS-1$
+		assertEquals("Tunable", ui.sync(() -> table.getColumn(0).getText()), "the name column says what it lists"); //$NON-NLS-1$ //$NON-NLS-2$
+		assertEquals(0, ui.sync(() -> UiDriver.overflow(table)), () -> "every column fits the view, nothing scrolled out of sight: " //$NON-NLS-1$
+				+ ui.sync(() -> UiDriver.widths(table)));
 		assertEquals(before, ui.sync(() -> table.getParent().getBounds().y), "the table stays where it was when the message " //$NON-NLS-1$
 				+ "changed to: " + ui.sync(status::getText)); //$NON-NLS-1$
 		int twoLines = ui.sync(() -> {
@@ -75,6 +78,17 @@ class ClippingTest extends WorkbenchTestCase {
 			}
 		});
 		assertTrue(ui.sync(() -> status.getSize().y) >= twoLines, "two lines kept for the message"); //$NON-NLS-1$
+
+		// running: the values read from the simulated sysfs ("[none] scan-time") fit as well
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
+		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
+		ui.waitUntil(() -> !run.isActive(), () -> "the run ends: " + run.status(), Duration.ofMinutes(3)); //$NON-NLS-1$
+		ui.waitUntil(() -> "none".equals(UiDriver.cell(table, "advisor_mode", 1)), //$NON-NLS-1$ //$NON-NLS-2$
+				() -> "advisor_mode as it is written: " + UiDriver.cell(table, "advisor_mode", 1)); //$NON-NLS-1$ //$NON-NLS-2$
+		ui.flush();
+		assertEquals(0, ui.sync(() -> UiDriver.overflow(table)), () -> "the run's values fit the view: " //$NON-NLS-1$
+				+ ui.sync(() -> UiDriver.widths(table)));
+		assertEquals(List.of(), ui.sync(() -> UiDriver.clipped(table)), "whole values while running"); //$NON-NLS-1$
 	}
 
 	@Test
@@ -111,10 +125,18 @@ class ClippingTest extends WorkbenchTestCase {
 		ui.waitUntil(() -> table.getItemCount() > 0, () -> "a latency row"); //$NON-NLS-1$
 		ui.flush();
 		assertEquals(List.of(), ui.sync(() -> UiDriver.clipped(table)), "whole latency cells"); //$NON-NLS-1$
+		assertEquals(0, ui.sync(() -> UiDriver.overflow(table)), () -> "the two policies' latencies fit the view: " //$NON-NLS-1$
+				+ ui.sync(() -> UiDriver.widths(table)));
+		Label memory = ui.byData(Label.class, LatencyView.STATUS_KEY);
+		assertTrue(ui.sync(() -> UiDriver.wholeText(memory)), () -> "the memory of both policies wraps instead of being cut: " //$NON-NLS-1$
+				+ ui.sync(() -> memory.getSize() + " for " + memory.getText())); //$NON-NLS-1$
 		// latencies from microseconds to minutes: a logarithmic axis
 		org.eclipse.swtchart.Chart worst = ui.find(org.eclipse.swtchart.Chart.class,
 				c -> c.getTitle().getText().startsWith("Worst walk latency"), "the worst-latency chart"); //$NON-NLS-1$ //$NON-NLS-2$
 		ui.waitUntil(() -> worst.getAxisSet().getYAxis(0).isLogScaleEnabled(), () -> "a log scale for latency"); //$NON-NLS-1$
+		// a latency is known when its operation ended, often at the run's last instant: a dot, not an invisible line
+		assertEquals(org.eclipse.swtchart.ILineSeries.PlotSymbolType.CIRCLE, ui.sync(() -> ((org.eclipse.swtchart.ILineSeries<?>) worst
+				.getSeriesSet().getSeries()[0]).getSymbolType()));
 
 		TestScenarios.showView(ui, RmapChainsView.ID, RmapChainsView.class);
 		Tree tree = ui.byData(Tree.class, RmapChainsView.TREE_KEY);

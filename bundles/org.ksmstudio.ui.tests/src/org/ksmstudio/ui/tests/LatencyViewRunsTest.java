@@ -96,17 +96,17 @@ class LatencyViewRunsTest extends WorkbenchTestCase {
 				() -> "one compaction row in the one-policy layout: " + view.cellTexts()); //$NON-NLS-1$
 
 		ScenarioEditor two = runToConvergence(twoPolicies());
-		ui.waitUntil(() -> table.getColumnCount() == 4 && "stock".equals(table.getColumn(2).getText()) //$NON-NLS-1$
-				&& "no-limit".equals(table.getColumn(3).getText()) && table.getItemCount() == 0, //$NON-NLS-1$
-				() -> "a column per policy, no row of the other run: " + view.cellTexts()); //$NON-NLS-1$
+		ui.waitUntil(() -> table.getColumnCount() == 9 && "Policy".equals(table.getColumn(2).getText()) //$NON-NLS-1$
+				&& table.getItemCount() == 0,
+				() -> "a line per policy, no row of the other run: " + view.cellTexts()); //$NON-NLS-1$
 		ui.run(() -> TestScenarios.page().activate(one));
 		ui.waitUntil(() -> table.getColumnCount() == 11 && table.getItemCount() == 1,
 				() -> "back to the one-policy run and its compaction: " + view.cellTexts()); //$NON-NLS-1$
 		ui.run(() -> TestScenarios.page().activate(two));
-		ui.waitUntil(() -> table.getColumnCount() == 4, () -> "the two-policy layout again"); //$NON-NLS-1$
+		ui.waitUntil(() -> table.getColumnCount() == 9, () -> "the two-policy layout again"); //$NON-NLS-1$
 		ui.run(() -> TestScenarios.page().activate(one));
 		ui.run(() -> TestScenarios.page().closeEditor(one, false));
-		ui.waitUntil(() -> table.getColumnCount() == 4, () -> "the remaining two-policy run is followed"); //$NON-NLS-1$
+		ui.waitUntil(() -> table.getColumnCount() == 9, () -> "the remaining two-policy run is followed"); //$NON-NLS-1$
 		ui.sync(view::cellTexts);
 		assertEquals(List.of(), errors, "no error while the view switched runs"); //$NON-NLS-1$
 	}

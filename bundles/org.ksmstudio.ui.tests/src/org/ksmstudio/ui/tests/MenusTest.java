@@ -39,6 +39,23 @@ class MenusTest extends WorkbenchTestCase {
 		assertFalse(file.contains("KSM Scenario..."), file.toString()); //$NON-NLS-1$
 	}
 
+	/** File > New > Other... (Ctrl+N) offers KSM Studio's wizards, not the IDE's Project, Folder and File. */
+	@Test
+	void theNewWizardOffersScenariosOnly() {
+		ui.run(() -> {
+			org.eclipse.ui.wizards.IWizardRegistry registry = PlatformUI.getWorkbench().getNewWizardRegistry();
+			for (String ide : List.of("org.eclipse.ui.wizards.new.project", "org.eclipse.ui.wizards.new.folder", //$NON-NLS-1$ //$NON-NLS-2$
+					"org.eclipse.ui.wizards.new.file", "org.eclipse.ui.editors.wizards.UntitledTextFileWizard")) { //$NON-NLS-1$ //$NON-NLS-2$
+				org.eclipse.ui.wizards.IWizardDescriptor wizard = registry.findWizard(ide);
+				assertTrue(wizard == null || org.eclipse.ui.activities.WorkbenchActivityHelper.filterItem(wizard),
+						ide + " is offered"); //$NON-NLS-1$
+			}
+			org.eclipse.ui.wizards.IWizardDescriptor scenario = registry.findWizard("org.ksmstudio.ui.wizard.newScenario"); //$NON-NLS-1$
+			assertNotNull(scenario);
+			assertFalse(org.eclipse.ui.activities.WorkbenchActivityHelper.filterItem(scenario), "New KSM Scenario is offered"); //$NON-NLS-1$
+		});
+	}
+
 	@Test
 	void theKeyBindingsAreKsmStudiosOnly() {
 		ui.run(() -> {

@@ -120,6 +120,7 @@ class RmapViewsEngineTest extends WorkbenchTestCase {
 		String text = Files.readString(file);
 		assertTrue(text.contains("<policies>stock</policies>")); //$NON-NLS-1$
 		Files.writeString(file, text.replace("<policies>stock</policies>", "<policies>no-limit</policies>")); //$NON-NLS-1$ //$NON-NLS-2$
+		TestScenarios.showView(ui, LatencyView.ID, LatencyView.class);
 		RmapChainsView chainsView = TestScenarios.showView(ui, RmapChainsView.ID, RmapChainsView.class);
 		ScenarioRun run = runToConvergence(file, 1);
 		String expected = NumberFormat.getIntegerInstance().format(2000) + " mappings \u00b7 no limit"; //$NON-NLS-1$
@@ -129,6 +130,12 @@ class RmapViewsEngineTest extends WorkbenchTestCase {
 		org.eclipse.swt.widgets.Label summary = ui.byData(org.eclipse.swt.widgets.Label.class, RmapChainsView.SUMMARY_KEY);
 		ui.waitUntil(() -> summary.getText().startsWith("1 stable node, "), //$NON-NLS-1$
 				() -> "one stable node, in the singular: " + summary.getText()); //$NON-NLS-1$
+		ui.flush();
+		assertTrue(ui.sync(() -> UiDriver.wholeText(summary)), () -> "the summary wraps instead of being cut: " //$NON-NLS-1$
+				+ ui.sync(() -> summary.getSize() + " for " + summary.getText())); //$NON-NLS-1$
+		org.eclipse.swt.widgets.Label memory = ui.byData(org.eclipse.swt.widgets.Label.class, LatencyView.STATUS_KEY);
+		ui.waitUntil(() -> memory.getText().startsWith("no-limit: 1 KSM page, 0 extra pages for dups"), //$NON-NLS-1$
+				() -> "one KSM page, in the singular: " + memory.getText()); //$NON-NLS-1$
 		run.cancel();
 	}
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.engine.KsmSnapshot;
@@ -77,6 +80,51 @@ class RunControlTest extends WorkbenchTestCase {
 				&& !"0".equals(UiDriver.cell(counters, "pages_sharing", 1)), //$NON-NLS-1$ //$NON-NLS-2$
 				() -> "the results stay after the stop: pages_sharing " + UiDriver.cell(counters, "pages_sharing", 1)); //$NON-NLS-1$ //$NON-NLS-2$
 		assertFalse(run.isActive());
+	}
+
+	/**
+	 * Shift+F8, F8 and F7 reach the run from a view: a user watching the Counters pauses, resumes and
+	 * steps without clicking into the editor first.
+	 */
+	@Test
+	void runShortcutsWorkFromAView() throws IOException {
+		ScenarioEditor editor = TestScenarios.open(ui, TestScenarios.copyExample("vm-consolidation.ksm", folder)); //$NON-NLS-1$
+		CountersView counters = TestScenarios.showView(ui, CountersView.ID, CountersView.class);
+		ui.run(() -> TestScenarios.page().activate(editor));
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.speed", "org.ksmstudio.ui.command.speed.value", "1"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		TestScenarios.command(ui, "org.ksmstudio.ui.command.run"); //$NON-NLS-1$
+		ScenarioRun run = ui.sync(() -> editor.getRunSlot().current());
+		ui.waitUntil(() -> run.status() == ScenarioRun.Status.RUNNING, () -> "the run runs: " + run.status()); //$NON-NLS-1$
+		Table table = ui.byData(Table.class, CountersView.COUNTERS_KEY);
+		ui.run(() -> {
+			TestScenarios.page().activate(counters);
+			table.setFocus();
+		});
+		ui.flush();
+		assertTrue(ui.sync(() -> TestScenarios.page().getActivePart() == counters), "the Counters view is active"); //$NON-NLS-1$
+
+		press(table, SWT.F8, SWT.SHIFT);
+		ui.waitUntil(() -> run.status() == ScenarioRun.Status.PAUSED, () -> "Shift+F8 in the Counters view pauses: " //$NON-NLS-1$
+				+ run.status());
+		long scans = run.simulation().snapshot().counters().fullScans();
+		press(table, SWT.F7, 0);
+		ui.waitUntil(() -> run.simulation().snapshot().counters().fullScans() == scans + 1
+				&& run.status() == ScenarioRun.Status.PAUSED, () -> "F7 in the Counters view steps one full scan: " //$NON-NLS-1$
+						+ run.simulation().snapshot().counters().fullScans() + " after " + scans); //$NON-NLS-1$
+		press(table, SWT.F8, 0);
+		ui.waitUntil(() -> run.status() == ScenarioRun.Status.RUNNING, () -> "F8 in the Counters view resumes: " //$NON-NLS-1$
+				+ run.status());
+		run.cancel();
+	}
+
+	/** Presses a key on {@code control} the way the display delivers it (through the workbench's key filter). */
+	private void press(Control control, int key, int modifiers) {
+		ui.run(() -> {
+			Event down = new Event();
+			down.keyCode = key;
+			down.stateMask = modifiers;
+			control.notifyListeners(SWT.KeyDown, down);
+		});
 	}
 
 	@Test

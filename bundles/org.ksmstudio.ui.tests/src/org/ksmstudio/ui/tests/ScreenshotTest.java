@@ -98,7 +98,7 @@ class ScreenshotTest extends WorkbenchTestCase {
 			ui.clickButton("OK"); //$NON-NLS-1$
 		}
 		Table table = ui.byData(Table.class, LatencyView.TABLE_KEY);
-		ui.waitUntil(() -> table.getItemCount() >= 2, () -> "two migrate_pages rows"); //$NON-NLS-1$
+		ui.waitUntil(() -> table.getItemCount() >= 4, () -> "two migrate_pages, a line per policy each"); //$NON-NLS-1$
 		ui.run(() -> {
 			TestScenarios.page().activate(view);
 			editor.getTreeViewer().expandToLevel(2);

@@ -35,6 +35,28 @@ class SpeedTest extends WorkbenchTestCase {
 		return editor;
 	}
 
+	/**
+	 * The product renders its toolbar before the workbench hands the window to the contributions: the
+	 * speed box made then (no window yet) finds its window and follows the editor's speed, instead of
+	 * failing with a NullPointerException in the log.
+	 */
+	@Test
+	void aSpeedBoxMadeBeforeItsWindowIsKnownFollowsTheEditor() throws IOException {
+		open();
+		org.eclipse.swt.widgets.Composite[] parent = new org.eclipse.swt.widgets.Composite[1];
+		ui.run(() -> {
+			parent[0] = new org.eclipse.swt.widgets.Composite(TestScenarios.page().getWorkbenchWindow().getShell(), SWT.NONE);
+			new SpeedControl().fill(parent[0]);
+		});
+		try {
+			Combo early = ui.sync(() -> (Combo) ((org.eclipse.swt.widgets.Composite) parent[0].getChildren()[0]).getChildren()[1]);
+			TestScenarios.command(ui, "org.ksmstudio.ui.command.speed", "org.ksmstudio.ui.command.speed.value", "100"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			ui.waitUntil(() -> Speed.X100.label().equals(early.getText()), () -> "the early speed box shows " + early.getText()); //$NON-NLS-1$
+		} finally {
+			ui.run(() -> parent[0].dispose());
+		}
+	}
+
 	@Test
 	void theMenuMarksTheSpeedAndTheToolbarShowsAndSetsIt() throws IOException {
 		ScenarioEditor editor = open();

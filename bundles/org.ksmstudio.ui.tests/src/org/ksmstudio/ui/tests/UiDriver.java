@@ -416,6 +416,27 @@ public final class UiDriver {
 		return cut;
 	}
 
+	/**
+	 * How many pixels the columns of {@code table} are wider than its visible area (0 when no
+	 * column needs the horizontal scroll bar to be read). Call on the UI thread.
+	 */
+	public static int overflow(Table table) {
+		int width = 0;
+		for (org.eclipse.swt.widgets.TableColumn column : table.getColumns()) {
+			width += column.getWidth();
+		}
+		return Math.max(0, width - table.getClientArea().width);
+	}
+
+	/** The columns of {@code table} with their widths and the visible width, for messages; on the UI thread. */
+	public static String widths(Table table) {
+		StringBuilder text = new StringBuilder();
+		for (org.eclipse.swt.widgets.TableColumn column : table.getColumns()) {
+			text.append(column.getText()).append(' ').append(column.getWidth()).append(" px, "); //$NON-NLS-1$
+		}
+		return text.append("visible ").append(table.getClientArea().width).append(" px").toString(); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
 	/** The headers of {@code tree} whose text does not fit their column; call on the UI thread. */
 	public static List<String> clippedHeaders(Tree tree) {
 		List<String> cut = new ArrayList<>();
@@ -432,6 +453,19 @@ public final class UiDriver {
 			gc.dispose();
 		}
 		return cut;
+	}
+
+	/**
+	 * Whether the text of {@code label} can be read whole: a wrapping label is as high as its lines
+	 * at its width, another as wide as its one line. Call on the UI thread.
+	 */
+	public static boolean wholeText(org.eclipse.swt.widgets.Label label) {
+		org.eclipse.swt.graphics.Point size = label.getSize();
+		if ((label.getStyle() & SWT.WRAP) != 0) {
+			return label.computeSize(size.x, SWT.DEFAULT).y <= size.y
+					&& size.x <= label.getParent().getClientArea().width;
+		}
+		return label.computeSize(SWT.DEFAULT, SWT.DEFAULT).x <= size.x;
 	}
 
 	/** Whether {@code control} is as large as its content needs (not cut at the bottom or right). */

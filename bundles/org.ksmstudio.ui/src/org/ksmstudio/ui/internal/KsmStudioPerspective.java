@@ -23,7 +23,7 @@ public final class KsmStudioPerspective implements IPerspectiveFactory {
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
 		String editors = layout.getEditorArea();
-		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.27f, editors); //$NON-NLS-1$
+		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.38f, editors); //$NON-NLS-1$
 		left.addView(TUNABLES);
 		IFolderLayout properties = layout.createFolder("properties", IPageLayout.BOTTOM, 0.55f, "left"); //$NON-NLS-1$ //$NON-NLS-2$
 		properties.addView(IPageLayout.ID_PROP_SHEET);

@@ -86,7 +86,7 @@ public final class Messages extends NLS {
 	public static String compareSweepPrompt;
 	public static String compareSweepTooMany;
 	public static String compareSweepJob;
-	public static String tunablesFile;
+	public static String tunablesName;
 	public static String tunablesRecordNoRun;
 	public static String tunablesExportNoRun;
 	public static String sysfsValues;
@@ -95,6 +95,7 @@ public final class Messages extends NLS {
 	public static String sysfsSince;
 	public static String sysfsPatch;
 	public static String tunablesValue;
+	public static String tunablesFileText;
 	public static String tunablesDefault;
 	public static String tunablesLastWrite;
 	public static String tunablesConfigured;
@@ -200,7 +201,7 @@ public final class Messages extends NLS {
 	public static String latencyMax;
 	public static String compareKsmdCpu;
 	public static String latencyFailures;
-	public static String latencyPolicyCell;
+	public static String latencyPolicy;
 	public static String latencyMemory;
 	public static String exportLatencyCsv;
 	public static String opMigrate;

@@ -99,8 +99,11 @@ class ApplyTest {
 		WriteOutcome ok = new WriteOutcome(KsmSysfsFile.RUN, "2", WriteResult.OK, Optional.of("2"), "run = 2",
 				Optional.empty());
 		assertEquals("ok, reads 2", ApplyRows.outcomeText(ok));
-		assertEquals("1 of 2 writes were refused; the refused tunables keep their old values.",
+		assertEquals("1 of 2 writes refused; the refused tunables keep their old values.",
 				ApplyRows.summary(List.of(ok, busy)));
+		assertEquals("1 of 1 write refused; the refused tunables keep their old values.",
+				ApplyRows.summary(List.of(busy)), "in the singular");
+		assertEquals("The one write was taken by the kernel.", ApplyRows.summary(List.of(ok)));
 	}
 
 	@Test
@@ -123,6 +126,7 @@ class ApplyTest {
 		Label summary = ui.byData(Label.class, ApplyDialog.SUMMARY_KEY);
 		ui.waitUntil(() -> summary.getText().startsWith("All 4 writes"), summary::getText);
 		assertEquals("ok, reads 16", ui.sync(() -> table.getItem(1).getText(5)));
+		assertEquals(List.of(), ui.sync(() -> Widgets.clipped(table)), "every step, file, value, reason and outcome whole");
 		assertEquals("16", machine.read(KsmSysfsFile.MAX_PAGE_SHARING));
 		assertEquals("1000", machine.read(KsmSysfsFile.PAGES_TO_SCAN));
 		assertEquals("1", machine.read(KsmSysfsFile.RUN));

@@ -77,6 +77,29 @@ class CompareTest {
 	}
 
 	@Test
+	void largeValuesHaveThousandsSeparators() {
+		CompareModel.Row row = new CompareModel.Row("initial", "general_profit", 8031232, 8064000L,
+				CompareModel.Verdict.DIFFERS);
+		CompareModel model = new CompareModel("case", "6.18.0 x86_64", "stock", List.of(row));
+		ui.run(() -> {
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			try {
+				((CompareView) page.showView(CompareView.ID)).setModel(model);
+			} catch (PartInitException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
+		assertEquals(List.of("initial", "general_profit", "8,031,232", "8,064,000", "+32,768  differs"),
+				ui.sync(() -> Widgets.rows(table).get(0)));
+		assertTrue(model.summary().contains("0 of 1 counter equal"), model.summary());
+		ui.run(() -> {
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			page.hideView(page.findView(CompareView.ID));
+		});
+	}
+
+	@Test
 	void viewHighlightsTheRowsThatDiffer() {
 		CompareModel model = model();
 		ui.run(() -> {
@@ -88,7 +111,12 @@ class CompareTest {
 			}
 		});
 		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
-		assertEquals(5, ui.sync(table::getItemCount));
+		// the phase initial's counters, pid 42's ksm_stat, the phase second: three groups, an empty row between two
+		assertEquals(7, ui.sync(table::getItemCount));
+		assertEquals(List.of("", "", "", "", ""), ui.sync(() -> Widgets.rows(table).get(3)), "a separator before pid 42");
+		assertEquals("pid 42 ksm_merging_pages", ui.sync(() -> table.getItem(4).getText(1)));
+		assertEquals(List.of("", "", "", "", ""), ui.sync(() -> Widgets.rows(table).get(5)), "a separator before the next phase");
+		assertEquals("second", ui.sync(() -> table.getItem(6).getText(0)));
 		assertEquals("97", ui.sync(() -> table.getItem(1).getText(3)));
 		assertTrue(ui.sync(() -> table.getItem(1).getText(4)).startsWith("-2"), ui.sync(() -> table.getItem(1).getText(4)));
 		// the label provider colours each cell: compare the cells' backgrounds with the table's
@@ -97,8 +125,10 @@ class CompareTest {
 				"an equal row is not highlighted");
 		assertFalse(ui.sync(() -> table.getItem(1).getBackground(1).equals(table.getBackground())),
 				"a differing row is highlighted");
-		assertFalse(ui.sync(() -> table.getItem(4).getBackground(1).equals(table.getBackground())),
+		assertFalse(ui.sync(() -> table.getItem(6).getBackground(1).equals(table.getBackground())),
 				"a phase the simulation did not reach is highlighted");
+		assertEquals(ui.sync(() -> table.getBackground()), ui.sync(() -> table.getItem(3).getBackground(1)),
+				"a separator is not highlighted");
 		Label summary = ui.byData(Label.class, CompareView.SUMMARY_KEY);
 		assertTrue(ui.sync(summary::getText).contains("differs from the kernel"), ui.sync(summary::getText));
 		ui.run(() -> {

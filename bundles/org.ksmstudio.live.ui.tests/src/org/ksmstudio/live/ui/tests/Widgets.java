@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.PlatformUI;
 
@@ -149,5 +150,34 @@ final class Widgets {
 			rows.add(row);
 		}
 		return rows;
+	}
+
+	/**
+	 * The headers and cells of {@code table} whose text does not fit their column, as "column: text"
+	 * (GTK needs 16 px beside a header's text and 8 px beside a cell's); call on the UI thread.
+	 */
+	static List<String> clipped(Table table) {
+		List<String> cut = new ArrayList<>();
+		GC gc = new GC(table);
+		try {
+			for (int c = 0; c < table.getColumnCount(); c++) {
+				int width = table.getColumn(c).getWidth();
+				gc.setFont(table.getFont());
+				String header = table.getColumn(c).getText();
+				if (gc.textExtent(header).x + 16 > width) {
+					cut.add(header + " (header, " + width + " px)");
+				}
+				for (int r = 0; r < table.getItemCount(); r++) {
+					gc.setFont(table.getItem(r).getFont(c));
+					String text = table.getItem(r).getText(c);
+					if (!text.isEmpty() && gc.textExtent(text).x + 8 > width) {
+						cut.add(header + ": " + text + " (" + width + " px)");
+					}
+				}
+			}
+		} finally {
+			gc.dispose();
+		}
+		return cut;
 	}
 }

@@ -35,7 +35,8 @@ public final class Messages extends NLS {
 	public static String liveChartScan;
 	public static String liveAxisTime;
 	public static String liveAxisPages;
-	public static String liveAxisNodes;
+	public static String liveAxisDups;
+	public static String liveAxisChains;
 	public static String liveAxisMiB;
 	public static String liveAxisPerSecond;
 	public static String liveScanRate;
@@ -151,6 +152,14 @@ public final class Messages extends NLS {
 	public static String captureSimulating;
 	public static String importRegionClamped;
 	public static String importProcessNoRegion;
+
+	/**
+	 * {@code pattern} with {@code arguments} as {@link java.text.MessageFormat} formats them, for the
+	 * messages with a plural ({@code {0,choice,1#page|1<pages}}); the others go through {@link NLS#bind}.
+	 */
+	public static String format(String pattern, Object... arguments) {
+		return java.text.MessageFormat.format(pattern, arguments);
+	}
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -14,9 +14,11 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
 import org.ksmstudio.ui.internal.Messages;
@@ -81,10 +83,26 @@ public final class SpeedControl extends WorkbenchWindowControlContribution {
 		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(combo);
 		combo.addListener(SWT.Selection, e -> {
 			int index = combo.getSelectionIndex();
-			if (index >= 0 && index < shown.size()) {
+			if (window != null && index >= 0 && index < shown.size()) {
 				SpeedHandler.set(window, shown.get(index));
 			}
 		});
+		if (window != null) {
+			follow(box);
+		} else {
+			// the workbench renders the toolbar before it hands the window to its contributions
+			box.getDisplay().asyncExec(() -> {
+				window = box.isDisposed() ? null : windowOf(box.getShell());
+				if (window != null) {
+					follow(box);
+				}
+			});
+		}
+		return box;
+	}
+
+	/** Shows the speed of {@link #window}'s active editor now and whenever the editor or its speed changes. */
+	private void follow(Composite box) {
 		refresh();
 		window.getPartService().addPartListener(parts);
 		commands = window.getService(ICommandService.class);
@@ -93,7 +111,15 @@ public final class SpeedControl extends WorkbenchWindowControlContribution {
 			window.getPartService().removePartListener(parts);
 			commands.removeExecutionListener(executions);
 		});
-		return box;
+	}
+
+	private static IWorkbenchWindow windowOf(Shell shell) {
+		for (IWorkbenchWindow candidate : PlatformUI.getWorkbench().getWorkbenchWindows()) {
+			if (candidate.getShell() == shell) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	/** Shows the active editor's speed (a speed of its own when it is none of the menu's). */

@@ -52,7 +52,6 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.ide.FileStoreEditorInput;
 import org.eclipse.ui.ide.IGotoMarker;
 import org.eclipse.ui.part.EditorPart;
@@ -87,8 +86,6 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 
 	/** Editor id, as in plugin.xml. */
 	public static final String ID = "org.ksmstudio.ui.editor.scenario"; //$NON-NLS-1$
-	/** Context active while a scenario editor is active (key bindings of the Simulation menu). */
-	public static final String CONTEXT_ID = "org.ksmstudio.ui.context.scenarioEditor"; //$NON-NLS-1$
 	/** Widget data key of the model tree and of the problems table (for tests). */
 	public static final String TREE_KEY = "org.ksmstudio.ui.scenarioTree"; //$NON-NLS-1$
 	/** Widget data key of the problems table (for tests). */
@@ -168,11 +165,6 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 		createProblemsTable(sash);
 		sash.setWeights(new int[] { 78, 22 });
 		showProblems();
-
-		IContextService contexts = getSite().getService(IContextService.class);
-		if (contexts != null) {
-			contexts.activateContext(CONTEXT_ID);
-		}
 	}
 
 	/** The tree's context menu: the contributor's New Child, New Sibling and edit actions, then others' contributions. */

@@ -18,7 +18,7 @@ import org.eclipse.swt.widgets.TreeColumn;
  * needs, so that nothing is cut ("migrate_pag", a PID, a header) however the view is sized; a
  * table wider than its view scrolls.
  */
-final class ColumnFit {
+public final class ColumnFit {
 
 	/** Space a header needs beside its text (padding, sort arrow), px. */
 	static final int HEADER_PADDING = 28;
@@ -33,7 +33,7 @@ final class ColumnFit {
 	}
 
 	/** Gives {@code column} its weight in {@code layout} (and remembers it for {@link #fit}). */
-	static void weigh(AbstractColumnLayout layout, Item column, int weight) {
+	public static void weigh(AbstractColumnLayout layout, Item column, int weight) {
 		column.setData(WEIGHT, weight);
 		layout.setColumnData(column, new ColumnWeightData(weight, minimum(column, 20)));
 	}
@@ -42,7 +42,7 @@ final class ColumnFit {
 	 * Re-measures every column of {@code table} (whose parent has the column layout) and lays it out
 	 * again when a minimum changed.
 	 */
-	static void fit(Table table) {
+	public static void fit(Table table) {
 		TableColumn[] columns = table.getColumns();
 		int[] widths = new int[columns.length];
 		GC gc = new GC(table);

@@ -165,7 +165,7 @@ public class CompareRunsView extends ViewPart {
 		Composite holder = new Composite(parent, SWT.NONE);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		runs = CheckboxTableViewer.newCheckList(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		runs = CheckboxTableViewer.newCheckList(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		runs.getTable().setHeaderVisible(true);
 		runs.getTable().setData(RUNS_KEY, Boolean.TRUE);
 		runs.setContentProvider(ArrayContentProvider.getInstance());
@@ -377,7 +377,7 @@ public class CompareRunsView extends ViewPart {
 			cpuChart.show("", "", List.of()); //$NON-NLS-1$ //$NON-NLS-2$
 			return;
 		}
-		showStatus(NLS.bind(Messages.compareStatus, new Object[] { compared.size(), comparison.title(0),
+		showStatus(Messages.format(Messages.compareStatus, new Object[] { compared.size(), comparison.title(0),
 				comparison.differences().size() }));
 		table.setInput(comparison.rows());
 		ColumnFit.fit(table.getTable());

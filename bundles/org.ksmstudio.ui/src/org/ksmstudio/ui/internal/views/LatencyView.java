@@ -37,9 +37,11 @@ import org.ksmstudio.ui.internal.run.ScenarioRun;
 
 /**
  * Latency of the reverse-map walks per NUMA node and operation (migration, compaction, reclaim,
- * ...): pages, p50, p99, max, longest walk and R-state stretch, IPIs, failures; one column group per
- * policy when the run compares policies; the worst latency over time as a chart; the memory each
- * policy costs. Operations can be issued on the running simulation from the view's menu.
+ * ...): pages, p50, p99, max, longest walk and R-state stretch, IPIs, failures; when the run
+ * compares policies, one line per policy under each node and operation (pages, KSM pages, p50, p99,
+ * max, failures: as wide as the view, the rest is in the CSV export); the worst latency over time and the
+ * histogram of the selected row as charts below; the memory each policy costs. Operations can be
+ * issued on the running simulation from the view's menu.
  */
 public class LatencyView extends RunView<LatencyView.Sample> {
 
@@ -54,7 +56,14 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	public record Sample(List<RmapReport> reports, double[] times, Map<String, double[]> worst) {
 	}
 
-	/** One row: a node and an operation, with the stats of each policy (null where it has none). */
+	/** One line of the table: a row and the policy whose stats it shows. */
+	private record Line(Row row, int policy) {
+		OperationStats stats() {
+			return row.stats(policy);
+		}
+	}
+
+	/** A node and an operation, with the stats of each policy (null where it has none). */
 	private record Row(int node, RmapOperation operation, List<OperationStats> stats) {
 		/** The stats of policy {@code index}, null where it has none. */
 		OperationStats stats(int index) {
@@ -78,8 +87,8 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
 		status = new Label(parent, SWT.WRAP);
 		status.setData(STATUS_KEY, Boolean.TRUE);
-		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).applyTo(status);
-		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).hint(100, SWT.DEFAULT).applyTo(status);
+		SashForm sash = new SashForm(parent, SWT.VERTICAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		Composite holder = new Composite(sash, SWT.NONE);
 		layout = new TableColumnLayout();
@@ -89,11 +98,11 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		table.setContentProvider(ArrayContentProvider.getInstance());
-		SashForm charts = new SashForm(sash, SWT.VERTICAL);
+		SashForm charts = new SashForm(sash, SWT.HORIZONTAL);
 		chart = new TimeSeriesChart(charts, Messages.latencyChart, Messages.latencyChartAxis,
-				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch)).logScale();
+				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch)).logScale().markPoints();
 		histogram = new LatencyHistogramChart(charts);
-		sash.setWeights(new int[] { 65, 35 });
+		sash.setWeights(new int[] { 55, 45 });
 		table.addSelectionChangedListener(e -> showHistogram());
 		rebuildColumns(List.of("stock")); //$NON-NLS-1$
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
@@ -113,38 +122,36 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		for (TableColumn column : table.getTable().getColumns()) {
 			column.dispose();
 		}
-		column(Messages.latencyNode, 5, r -> Integer.toString(r.node()));
-		column(Messages.latencyOperation, 13, r -> r.operation().label());
-		for (int p = 0; p < policies.size(); p++) {
-			int index = p;
-			String suffix = policies.size() > 1 ? " \u00b7 " + policies.get(p) : ""; //$NON-NLS-1$ //$NON-NLS-2$
-			if (policies.size() > 1) {
-				column(policies.get(p), 41, r -> summary(r.stats(index)));
-			} else {
-				column(Messages.latencyPages + suffix, 9, r -> count(r.stats(index), OperationStats::count));
-				column(Messages.latencyKsmPages, 9, r -> count(r.stats(index), OperationStats::ksmPages));
-				column(Messages.latencyP50, 9, r -> time(r.stats(index), OperationStats::p50Nanos));
-				column(Messages.latencyP99, 9, r -> time(r.stats(index), OperationStats::p99Nanos));
-				column(Messages.latencyMax, 9, r -> time(r.stats(index), OperationStats::maxNanos));
-				column(Messages.latencyLongestWalk, 10, r -> time(r.stats(index), OperationStats::longestWalkNanos));
-				column(Messages.latencyStretch, 10, r -> time(r.stats(index), OperationStats::longestStretchNanos));
-				column(Messages.latencyIpis, 8, r -> count(r.stats(index), OperationStats::ipis));
-				column(Messages.latencyFailures, 8, r -> count(r.stats(index), OperationStats::failures));
-			}
+		column(Messages.latencyNode, 5, l -> Integer.toString(l.row().node()));
+		column(Messages.latencyOperation, 13, l -> l.row().operation().label());
+		boolean compared = policies.size() > 1;
+		if (compared) {
+			column(Messages.latencyPolicy, 12, l -> policies.get(l.policy()));
 		}
+		column(Messages.latencyPages, 9, l -> count(l.stats(), OperationStats::count));
+		column(Messages.latencyKsmPages, 9, l -> count(l.stats(), OperationStats::ksmPages));
+		column(Messages.latencyP50, 9, l -> time(l.stats(), OperationStats::p50Nanos));
+		column(Messages.latencyP99, 9, l -> time(l.stats(), OperationStats::p99Nanos));
+		column(Messages.latencyMax, 9, l -> time(l.stats(), OperationStats::maxNanos));
+		if (!compared) { // a line per policy has no room for these: they are in the CSV export
+			column(Messages.latencyLongestWalk, 10, l -> time(l.stats(), OperationStats::longestWalkNanos));
+			column(Messages.latencyStretch, 10, l -> time(l.stats(), OperationStats::longestStretchNanos));
+			column(Messages.latencyIpis, 8, l -> count(l.stats(), OperationStats::ipis));
+		}
+		column(Messages.latencyFailures, 8, l -> count(l.stats(), OperationStats::failures));
 		table.getTable().getParent().layout(true);
 		table.refresh();
 		ColumnFit.fit(table.getTable());
 	}
 
-	private void column(String title, int weight, java.util.function.Function<Row, String> text) {
+	private void column(String title, int weight, java.util.function.Function<Line, String> text) {
 		TableViewerColumn column = new TableViewerColumn(table, SWT.RIGHT);
 		column.getColumn().setText(title);
 		ColumnFit.weigh(layout, column.getColumn(), weight);
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
-				return text.apply((Row) element);
+				return text.apply((Line) element);
 			}
 
 			@Override
@@ -152,11 +159,6 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 				return JFaceResources.getTextFont();
 			}
 		});
-	}
-
-	private static String summary(OperationStats s) {
-		return s == null ? "" : Messages.format(Messages.latencyPolicyCell, new Object[] { WalkCost.duration(s.p50Nanos()), //$NON-NLS-1$
-				WalkCost.duration(s.p99Nanos()), WalkCost.duration(s.maxNanos()), s.failures() });
 	}
 
 	private static String time(OperationStats s, java.util.function.ToLongFunction<OperationStats> f) {
@@ -230,9 +232,9 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			chartPoints = -1;
 			return;
 		}
-		List<Row> rows = rows(sample.reports());
-		if (!rows.equals(table.getInput())) {
-			table.setInput(rows);
+		List<Line> lines = lines(rows(sample.reports()));
+		if (!lines.equals(table.getInput())) {
+			table.setInput(lines);
 			ColumnFit.fit(table.getTable());
 		}
 		long now = System.nanoTime();
@@ -245,10 +247,9 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		showHistogram();
 		String text = memory(run, sample.reports());
 		if (!text.equals(status.getText())) {
-			boolean relayout = text.lines().count() != status.getText().lines().count();
 			status.setText(text);
-			if (relayout) {
-				status.getParent().layout(true);
+			if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != status.getSize().y) {
+				status.getParent().layout(true); // the table moves only when the wrapped text needs more or fewer lines
 			}
 		}
 	}
@@ -256,13 +257,13 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	/** The histogram of the selected row, else of the first migrating row, else of the first row. */
 	private void showHistogram() {
 		Sample sample = last;
-		@SuppressWarnings("unchecked")
-		List<Row> rows = table.getInput() instanceof List<?> list ? (List<Row>) list : List.of();
+		List<Row> rows = table.getInput() instanceof List<?> list
+				? list.stream().map(l -> ((Line) l).row()).distinct().toList() : List.of();
 		if (sample == null || rows.isEmpty()) {
 			histogram.show(Messages.latencyHistogramNone, policies, List.of());
 			return;
 		}
-		Row row = table.getStructuredSelection().getFirstElement() instanceof Row r ? r : null;
+		Row row = table.getStructuredSelection().getFirstElement() instanceof Line l ? l.row() : null;
 		for (int i = 0; row == null && i < rows.size(); i++) {
 			row = rows.get(i).operation().migrates() ? rows.get(i) : null;
 		}
@@ -280,6 +281,19 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		List<String> list = new ArrayList<>(histogram.seriesSummary());
 		list.add(0, histogram.chart().getTitle().getText());
 		return list;
+	}
+
+	/** One line per row and policy (of the policies with stats for it, when there are several). */
+	private List<Line> lines(List<Row> rows) {
+		List<Line> lines = new ArrayList<>();
+		for (Row row : rows) {
+			for (int p = 0; p < policies.size(); p++) {
+				if (policies.size() == 1 || row.stats(p) != null) {
+					lines.add(new Line(row, p));
+				}
+			}
+		}
+		return lines;
 	}
 
 	private List<Row> rows(List<RmapReport> reports) {
@@ -303,12 +317,11 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 
 	private String memory(ScenarioRun run, List<RmapReport> reports) {
 		List<String> parts = new ArrayList<>();
-		NumberFormat n = NumberFormat.getIntegerInstance();
 		for (RmapReport report : reports) {
 			if (report != null) {
-				parts.add(NLS.bind(Messages.latencyMemory, new Object[] { report.policy(),
-						n.format(report.memory().ksmPages()), n.format(report.memory().extraDupPages()),
-						n.format(report.memory().generalProfit() >> 20) }));
+				parts.add(Messages.format(Messages.latencyMemory, new Object[] { report.policy(),
+						report.memory().ksmPages(), report.memory().extraDupPages(),
+						report.memory().generalProfit() >> 20 }));
 			}
 		}
 		String operation = operations.lastResult(run);

@@ -216,7 +216,7 @@ final class OperationActions {
 				WalkCost.duration(r.latencyNanos()), WalkCost.duration(r.longestWalkNanos()),
 				WalkCost.duration(r.longestStretchNanos()), r.ipis(), r.failures() });
 		return !r.walkedKsm() ? text
-				: text + NLS.bind(Messages.opWalkedKsmPage, RmapTree.pfn(r.walkedKsmPage()),
-						java.text.NumberFormat.getIntegerInstance().format(r.walkedKsmMappings()));
+				: text + Messages.format(Messages.opWalkedKsmPage, RmapTree.pfn(r.walkedKsmPage()),
+						r.walkedKsmMappings());
 	}
 }

@@ -108,9 +108,9 @@ public class RmapChainsView extends RunView<RmapTree> {
 			filter = filterText.getText().strip().toLowerCase(Locale.ROOT);
 			sampleSoon();
 		});
-		summary = new Label(parent, SWT.NONE);
+		summary = new Label(parent, SWT.WRAP);
 		summary.setData(SUMMARY_KEY, Boolean.TRUE);
-		GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).applyTo(summary);
+		GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).hint(100, SWT.DEFAULT).applyTo(summary);
 
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -205,7 +205,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 	@Override
 	protected void show(ScenarioRun run, RmapTree data) {
 		if (data == null) {
-			summary.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
+			setSummary(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
 			holder.data = null;
 			tree.setInput(null);
 			detail.setText(""); //$NON-NLS-1$
@@ -264,10 +264,21 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 	private void showSummary(ScenarioRun run, RmapTree data) {
 		NumberFormat n = NumberFormat.getIntegerInstance();
-		summary.setText(Messages.format(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
+		setSummary(Messages.format(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
 				new Object[] { data.totalEntries,
 						data.maxPageSharing == 0 ? Messages.rmapNoLimit : n.format(data.maxPageSharing),
 						CountersView.status(run) }));
+	}
+
+	/** Shows {@code text} above the tree, wrapped; the tree moves only when the number of lines changes. */
+	private void setSummary(String text) {
+		if (text.equals(summary.getText())) {
+			return;
+		}
+		summary.setText(text);
+		if (summary.computeSize(summary.getSize().x, SWT.DEFAULT).y != summary.getSize().y) {
+			summary.getParent().layout(true);
+		}
 	}
 
 	@Override
@@ -289,7 +300,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 		if (element instanceof Dup) {
 			return;
 		} else if (element instanceof Chain chain) {
-			detail.setText(NLS.bind(Messages.rmapChainDetail, new Object[] { RmapTree.contentLabel(chain.contentId()),
+			detail.setText(Messages.format(Messages.rmapChainDetail, new Object[] { RmapTree.contentLabel(chain.contentId()),
 					chain.dups().size(), chain.rmapItems() }));
 		} else {
 			detail.setText(""); //$NON-NLS-1$
@@ -465,7 +476,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			return switch (element) {
 				case Chain c -> switch (column) {
 					case 0 -> RmapTree.contentLabel(c.contentId()) + (c.chain()
-							? NLS.bind(Messages.rmapChainLabel, n.format(c.dups().size()))
+							? Messages.format(Messages.rmapChainLabel, c.dups().size())
 							: Messages.rmapRegularLabel);
 					case 1 -> n.format(c.rmapItems());
 					default -> ""; //$NON-NLS-1$
@@ -508,10 +519,11 @@ public class RmapChainsView extends RunView<RmapTree> {
 		if (dup != null) {
 			int items = dup.view().rmapItemCount();
 			return dup.maxPageSharing() <= 0
-					? NLS.bind(Messages.rmapFillNoLimit, NumberFormat.getIntegerInstance().format(items))
-					: items + " / " + dup.maxPageSharing(); //$NON-NLS-1$
+					? Messages.format(Messages.rmapFillNoLimit, items)
+					: NumberFormat.getIntegerInstance().format(items) + " / " //$NON-NLS-1$
+							+ NumberFormat.getIntegerInstance().format(dup.maxPageSharing());
 		}
-		return element instanceof Chain c ? NLS.bind(Messages.rmapChainFill, c.dups().size()) : null;
+		return element instanceof Chain c ? Messages.format(Messages.rmapChainFill, c.dups().size()) : null;
 	}
 
 	/** The fill against the sharing limit (0..1, more when over it), or -1 when there is no limit: no bar. */

@@ -18,14 +18,15 @@ import org.eclipse.swtchart.LineStyle;
 import org.eclipse.swtchart.Range;
 
 /**
- * An SWTChart line chart of named series over simulated seconds: axes titled with their units,
- * numbers with thousands separators, optionally a logarithmic y axis or a second y axis at the
+ * An SWTChart line chart of named series over time, for the simulation's views and the Live Kernel
+ * view alike: axes titled with their units, numbers with thousands separators, a y scale from zero
+ * (a flat or all-zero series included), optionally a logarithmic y axis or a second y axis at the
  * right for a series of another scale.
  */
-final class TimeSeriesChart {
+public final class TimeSeriesChart {
 
 	/** The smallest value a logarithmic axis draws (a value of 0 sits there). */
-	static final double LOG_FLOOR = 1e-3;
+	public static final double LOG_FLOOR = 1e-3;
 
 	/** Colours of the series, in order. */
 	private static final RGB[] PALETTE = { new RGB(31, 119, 180), new RGB(214, 39, 40), new RGB(44, 160, 44),
@@ -37,7 +38,8 @@ final class TimeSeriesChart {
 	/** the y axis's fixed range, or null when it follows the data */
 	private Range yRange;
 
-	TimeSeriesChart(Composite parent, String title, String yTitle, List<String> names) {
+	/** A chart of the series {@code names} over simulated seconds, its y axis titled {@code yTitle}. */
+	public TimeSeriesChart(Composite parent, String title, String yTitle, List<String> names) {
 		this.names = List.copyOf(names);
 		chart = new Chart(parent, SWT.NONE);
 		chart.getTitle().setText(title);
@@ -83,6 +85,13 @@ final class TimeSeriesChart {
 		return prefix.endsWith("_") ? name.substring(prefix.length()) : name; //$NON-NLS-1$
 	}
 
+	/** Titles the x axis {@code xTitle} (the Live Kernel view's wall-clock seconds). */
+	public TimeSeriesChart xTitle(String xTitle) {
+		title(chart.getAxisSet().getXAxis(0), xTitle);
+		chart.setToolTipText(xTitle);
+		return this;
+	}
+
 	private static void title(IAxis axis, String text) {
 		axis.getTitle().setText(text == null ? "" : text); //$NON-NLS-1$
 		axis.getTitle().setFont(JFaceResources.getDefaultFont());
@@ -94,7 +103,7 @@ final class TimeSeriesChart {
 	 * for a series far smaller than the others (1 chain beside 10,000 dups), which would lie flat on
 	 * the first axis.
 	 */
-	TimeSeriesChart secondAxis(String name, String yTitle) {
+	public TimeSeriesChart secondAxis(String name, String yTitle) {
 		int id = chart.getAxisSet().createYAxis();
 		IAxis axis = chart.getAxisSet().getYAxis(id);
 		axis.setPosition(IAxis.Position.Secondary);
@@ -110,24 +119,41 @@ final class TimeSeriesChart {
 	 * Fixes the y axis to {@code lower..upper} (a share of one CPU: 0..100 %), so that its scale is
 	 * labelled however small the chart: a range fitted to the data can get one tick only.
 	 */
-	TimeSeriesChart fixedYRange(double lower, double upper) {
+	public TimeSeriesChart fixedYRange(double lower, double upper) {
 		yRange = new Range(lower, upper);
 		return this;
 	}
 
 	/** Makes the y axis logarithmic (latencies from microseconds to minutes); values below {@link #LOG_FLOOR} sit on it. */
-	TimeSeriesChart logScale() {
+	public TimeSeriesChart logScale() {
 		log = true;
 		return this;
 	}
 
+	/**
+	 * Marks every point with a dot: for series of events (an operation's latency, known when it
+	 * ended), whose points can all sit at one instant, where a line alone draws nothing.
+	 */
+	public TimeSeriesChart markPoints() {
+		for (ISeries<?> series : chart.getSeriesSet().getSeries()) {
+			((ILineSeries<?>) series).setSymbolType(ILineSeries.PlotSymbolType.CIRCLE);
+			((ILineSeries<?>) series).setSymbolSize(3);
+			((ILineSeries<?>) series).setSymbolColor(((ILineSeries<?>) series).getLineColor());
+		}
+		return this;
+	}
+
 	/** The chart widget. */
-	Chart chart() {
+	public Chart chart() {
 		return chart;
 	}
 
-	/** Replaces the data: the same x values for every series, the y values by series name. */
-	void setData(double[] x, Map<String, double[]> y) {
+	/**
+	 * Replaces the data: the same x values for every series, the y values by series name. A series
+	 * whose values are all NaN (a sysfs file this kernel lacks) is drawn empty; a single NaN point is
+	 * drawn as 0.
+	 */
+	public void setData(double[] x, Map<String, double[]> y) {
 		if (chart.isDisposed()) {
 			return;
 		}
@@ -139,8 +165,9 @@ final class TimeSeriesChart {
 				if (values == null || values.length != x.length) {
 					continue;
 				}
-				series.setXSeries(x);
-				series.setYSeries(log ? floored(values) : values);
+				boolean absent = allNaN(values);
+				series.setXSeries(absent ? new double[0] : x);
+				series.setYSeries(absent ? new double[0] : drawn(values));
 			}
 			// SWTChart refuses a log scale while a series has a value <= 0: only with points
 			IAxis yAxis = chart.getAxisSet().getYAxis(0);
@@ -148,10 +175,9 @@ final class TimeSeriesChart {
 			if (yAxis.isLogScaleEnabled() != logNow) {
 				yAxis.enableLogScale(logNow);
 			}
-			chart.getAxisSet().adjustRange();
-			Range fixed = yRange;
-			if (fixed != null) {
-				yAxis.setRange(fixed);
+			chart.getAxisSet().getXAxis(0).setRange(xRange(x));
+			for (IAxis axis : chart.getAxisSet().getYAxes()) {
+				axis.setRange(yRange(axis));
 			}
 		} finally {
 			chart.suspendUpdate(false);
@@ -159,16 +185,63 @@ final class TimeSeriesChart {
 		chart.redraw();
 	}
 
-	private static double[] floored(double[] values) {
+	/**
+	 * The range of {@code axis}: the fixed one, else from zero to a little above the largest value of
+	 * its series (a unit range when every value is zero, which SWTChart would draw as a range of zero
+	 * height); on a log scale the decades from the smallest value (at least {@link #LOG_FLOOR}) to the
+	 * largest.
+	 */
+	private Range yRange(IAxis axis) {
+		Range fixed = yRange;
+		if (fixed != null && axis.getId() == 0) {
+			return fixed;
+		}
+		double max = Double.NEGATIVE_INFINITY;
+		double min = Double.POSITIVE_INFINITY;
+		for (ISeries<?> series : chart.getSeriesSet().getSeries()) {
+			if (series.getYAxisId() == axis.getId()) {
+				for (double v : series.getYSeries()) {
+					max = Math.max(max, v);
+					min = Math.min(min, v);
+				}
+			}
+		}
+		if (axis.isLogScaleEnabled()) { // whole decades around the values, a flat line inside one
+			double low = Math.max(LOG_FLOOR, min == Double.POSITIVE_INFINITY ? LOG_FLOOR : min);
+			double lower = Math.pow(10, Math.floor(Math.log10(low)));
+			double upper = Math.pow(10, Math.ceil(Math.log10(Math.max(low, max))));
+			return new Range(lower, upper > lower ? upper : lower * 10);
+		}
+		double lower = Math.min(0, min == Double.POSITIVE_INFINITY ? 0 : min);
+		return new Range(lower, max > lower ? lower + (max - lower) * 1.05 : lower + 1);
+	}
+
+	/** The time from the first point to the last; from 0 to 1 s without two points (never negative seconds). */
+	private static Range xRange(double[] x) {
+		int n = x.length;
+		return n > 1 && x[n - 1] > x[0] ? new Range(x[0], x[n - 1]) : new Range(0, n == 0 ? 1 : Math.max(1, x[n - 1]));
+	}
+
+	private double[] drawn(double[] values) {
 		double[] out = new double[values.length];
 		for (int i = 0; i < values.length; i++) {
-			out[i] = Math.max(LOG_FLOOR, values[i]);
+			double v = Double.isNaN(values[i]) ? 0 : values[i];
+			out[i] = log ? Math.max(LOG_FLOOR, v) : v;
 		}
 		return out;
 	}
 
+	private static boolean allNaN(double[] values) {
+		for (double v : values) {
+			if (!Double.isNaN(v)) {
+				return false;
+			}
+		}
+		return values.length > 0;
+	}
+
 	/** Removes every point (nothing to do when it has none). */
-	void clear() {
+	public void clear() {
 		ISeries<?>[] all = chart.getSeriesSet().getSeries();
 		if (all.length == 0 || all[0].getXSeries().length == 0) {
 			return;

@@ -113,7 +113,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		ColumnViewerToolTipSupport.enableFor(table);
 		showRows(List.of());
 
-		column(layout, Messages.tunablesFile, 52, new ColumnLabelProvider() {
+		column(layout, Messages.tunablesName, 52, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
 				return ((Row) element).file;
@@ -132,7 +132,14 @@ public class TunablesView extends RunView<Map<String, String>> {
 		TableViewerColumn value = column(layout, Messages.tunablesValue, 22, new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
-				return ((Row) element).text;
+				Row row = (Row) element;
+				return Tunables.writtenValue(row.sysfs, row.text); // "none", not the file's "[none] scan-time"
+			}
+
+			@Override
+			public String getToolTipText(Object element) {
+				Row row = (Row) element;
+				return row.text.equals(getText(element)) ? null : NLS.bind(Messages.tunablesFileText, row.file, row.text);
 			}
 
 			@Override

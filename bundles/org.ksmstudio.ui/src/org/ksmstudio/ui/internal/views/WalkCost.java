@@ -1,8 +1,5 @@
 package org.ksmstudio.ui.internal.views;
 
-import java.text.NumberFormat;
-
-import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.DupView;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.rmap.WalkCostModel;
@@ -26,21 +23,18 @@ final class WalkCost {
 			return Messages.rmapWalkChanged;
 		}
 		if (c.skipped()) {
-			return NLS.bind(Messages.rmapWalkSkipped, new Object[] { RmapTree.pfn(dup.kpfn()), dup.node(),
+			return Messages.format(Messages.rmapWalkSkipped, new Object[] { RmapTree.pfn(dup.kpfn()), dup.node(),
 					dup.rmapItemCount() });
 		}
 		WalkCostModel m = simulation.walkCostModel();
-		NumberFormat n = NumberFormat.getIntegerInstance();
-		NumberFormat passes = NumberFormat.getNumberInstance();
-		passes.setMaximumFractionDigits(1);
-		return NLS.bind(Messages.rmapWalkDetail, new Object[] { RmapTree.pfn(dup.kpfn()), dup.node(),
-				n.format(dup.rmapItemCount()), duration(c.totalNanos()), n.format(c.totalNanos()), c.walks(),
-				n.format(c.items()), duration(m.anonVmaLockNanos()), n.format(c.vmas()), duration(m.vmaVisitNanos()),
-				n.format(c.ptes()), n.format(c.pteMisses()), duration(m.pteMissNanos()), n.format(c.ipis()),
-				duration(m.ipiNanos()), n.format(c.mmuNotifiers()), duration(m.mmuNotifierNanos()),
+		return Messages.format(Messages.rmapWalkDetail, new Object[] { RmapTree.pfn(dup.kpfn()), dup.node(),
+				dup.rmapItemCount(), duration(c.totalNanos()), c.totalNanos(), c.walks(),
+				c.items(), duration(m.anonVmaLockNanos()), c.vmas(), duration(m.vmaVisitNanos()),
+				c.ptes(), c.pteMisses(), duration(m.pteMissNanos()), c.ipis(),
+				duration(m.ipiNanos()), c.mmuNotifiers(), duration(m.mmuNotifierNanos()),
 				duration(c.copyNanos()), duration(c.fixedNanos()), duration(c.longestWalkNanos()),
-				duration(c.longestStretchNanos()), n.format(c.reschedPoints()),
-				passes.format(dup.rmapItemCount() == 0 ? 0 : c.items() / (double) dup.rmapItemCount()),
+				duration(c.longestStretchNanos()), c.reschedPoints(),
+				dup.rmapItemCount() == 0 ? 0 : c.items() / (double) dup.rmapItemCount(),
 				m.ipiNanos() == 0 ? Messages.rmapWalkIpiNotMeasured : "" }); //$NON-NLS-1$
 	}
 

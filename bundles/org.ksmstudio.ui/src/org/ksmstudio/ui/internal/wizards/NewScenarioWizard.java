@@ -26,7 +26,7 @@ public final class NewScenarioWizard extends Wizard implements INewWizard {
 
 	private IWorkbench workbench;
 	private NewScenarioPage page;
-	private Path initialFolder = Path.of(System.getProperty("user.home")); //$NON-NLS-1$
+	private Path initialFolder = org.ksmstudio.ui.internal.export.FileDialogs.lastFolder();
 
 	/** Creates the wizard. */
 	public NewScenarioWizard() {

@@ -17,7 +17,6 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -39,6 +38,7 @@ import org.ksmstudio.live.sysfs.KsmUnavailableException;
 import org.ksmstudio.live.sysfs.WriteOutcome;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.Messages;
+import org.ksmstudio.ui.internal.views.ColumnFit;
 
 /**
  * "Apply scenario tunables to this kernel": lists the ordered writes ({@link ApplyRows}), writes
@@ -112,7 +112,7 @@ public final class ApplyDialog extends TitleAreaDialog {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+		table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
@@ -127,6 +127,7 @@ public final class ApplyDialog extends TitleAreaDialog {
 		if (planned != null) {
 			table.setInput(ApplyRows.rows(planned.plan(), current));
 		}
+		ColumnFit.fit(table.getTable());
 		Label notes = new Label(content, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(notes);
 		notes.setText(planned == null ? "" : String.join("\n", planned.notes())); //$NON-NLS-1$ //$NON-NLS-2$
@@ -140,7 +141,7 @@ public final class ApplyDialog extends TitleAreaDialog {
 			boolean monospace) {
 		TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
 		column.getColumn().setText(title);
-		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 30));
+		ColumnFit.weigh(layout, column.getColumn(), weight);
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
@@ -217,6 +218,7 @@ public final class ApplyDialog extends TitleAreaDialog {
 			return;
 		}
 		table.setInput(ApplyRows.rows(plan, current, outcomes));
+		ColumnFit.fit(table.getTable());
 		summary.setText(message);
 		summary.getParent().layout(true);
 	}

@@ -91,7 +91,7 @@ public final class ApplyRows {
 	/** A sentence on all outcomes. */
 	public static String summary(List<WriteOutcome> outcomes) {
 		long refused = outcomes.stream().filter(o -> !o.isOk()).count();
-		return refused == 0 ? NLS.bind(Messages.applyAllOk, outcomes.size())
-				: NLS.bind(Messages.applyRefused, refused, outcomes.size());
+		return refused == 0 ? Messages.format(Messages.applyAllOk, outcomes.size())
+				: Messages.format(Messages.applyRefused, refused, outcomes.size());
 	}
 }

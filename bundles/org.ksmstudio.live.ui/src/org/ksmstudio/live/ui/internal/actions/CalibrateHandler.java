@@ -26,7 +26,8 @@ public final class CalibrateHandler extends AbstractHandler {
 			return null;
 		}
 		if (new MessageDialog(shell, Messages.calibrateTitle, null,
-				NLS.bind(Messages.calibrateConfirm, CalibrationCases.standard().size(), sources.ksmDirectory()),
+				Messages.format(Messages.calibrateConfirm, CalibrationCases.standard().size(),
+						sources.ksmDirectory().toString()),
 				MessageDialog.CONFIRM, 1, Messages.calibrateButton, IDialogConstants.CANCEL_LABEL).open() == 0) {
 			new CalibrateJob(sources, HandlerUtil.getActiveWorkbenchWindow(event)).schedule();
 		}

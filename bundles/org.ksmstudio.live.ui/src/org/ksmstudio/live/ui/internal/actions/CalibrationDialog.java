@@ -21,6 +21,7 @@ import org.ksmstudio.live.ui.internal.Messages;
 import org.ksmstudio.model.ScenarioResources;
 import org.ksmstudio.model.Scenarios;
 import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.ui.internal.export.FileDialogs;
 
 /**
  * Shows a calibration's numbers and saves them as a named cost model: into the active editor's
@@ -85,7 +86,7 @@ public final class CalibrationDialog extends MessageDialog {
 		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$
 		dialog.setFileName("calibrated.ksm"); //$NON-NLS-1$
 		dialog.setOverwrite(true);
-		String chosen = dialog.open();
+		String chosen = FileDialogs.open(dialog);
 		if (chosen == null) {
 			return false;
 		}

@@ -17,6 +17,7 @@ import org.ksmstudio.live.ui.internal.Messages;
 import org.ksmstudio.model.ScenarioLoadException;
 import org.ksmstudio.model.ScenarioResources;
 import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.ui.internal.export.FileDialogs;
 
 /**
  * The scenario a live action works on: the one of the active scenario editor (with its editing
@@ -55,7 +56,7 @@ public record ScenarioChoice(Scenario scenario, EditingDomain domain, String lab
 		FileDialog dialog = new FileDialog(shell, SWT.OPEN);
 		dialog.setText(Messages.chooseScenarioTitle + " \u2014 " + Messages.noScenarioEditor); //$NON-NLS-1$
 		dialog.setFilterExtensions(new String[] { "*.ksm", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
-		String file = dialog.open();
+		String file = FileDialogs.open(dialog);
 		if (file == null) {
 			return Optional.empty();
 		}

@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.SysfsScript;
 import org.ksmstudio.live.ui.internal.Messages;
+import org.ksmstudio.ui.internal.export.FileDialogs;
 
 /** Exports a scenario's tunables as a shell script of sysfs writes, for any machine in any state. */
 public final class ScriptExport {
@@ -39,7 +40,7 @@ public final class ScriptExport {
 		dialog.setFilterExtensions(new String[] { "*.sh", "*" }); //$NON-NLS-1$ //$NON-NLS-2$
 		dialog.setFileName(scenarioName.replaceAll("[^A-Za-z0-9._-]+", "-") + "-ksm-tunables.sh"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		dialog.setOverwrite(true);
-		String chosen = dialog.open();
+		String chosen = FileDialogs.open(dialog);
 		if (chosen == null) {
 			return;
 		}

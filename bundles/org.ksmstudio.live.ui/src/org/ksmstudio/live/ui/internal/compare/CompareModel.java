@@ -3,7 +3,6 @@ package org.ksmstudio.live.ui.internal.compare;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.live.replay.RecordedCase;
@@ -92,7 +91,7 @@ public record CompareModel(String scenario, String kernel, String policy, List<R
 
 	/** The header sentence with the verdict. */
 	public String summary() {
-		return NLS.bind(Messages.compareHeader, new Object[] { scenario, kernel, policy, equalCount(), rows.size(),
+		return Messages.format(Messages.compareHeader, new Object[] { scenario, kernel, policy, equalCount(), rows.size(),
 				matches() ? Messages.compareVerdictSame : Messages.compareVerdictDiffers });
 	}
 

@@ -1,5 +1,8 @@
 package org.ksmstudio.live.ui.internal.compare;
 
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -22,7 +25,8 @@ import org.ksmstudio.live.ui.internal.Messages;
 
 /**
  * The last replay on this kernel beside its simulation: phase, counter, kernel, simulated, difference;
- * rows that differ are highlighted.
+ * rows that differ are highlighted, and an empty row separates the groups (each phase's sysfs
+ * counters, each process's ksm_stat).
  */
 public final class CompareView extends ViewPart {
 
@@ -32,8 +36,12 @@ public final class CompareView extends ViewPart {
 	public static final String TABLE_KEY = "org.ksmstudio.live.ui.compare.table"; //$NON-NLS-1$
 	public static final String SUMMARY_KEY = "org.ksmstudio.live.ui.compare.summary"; //$NON-NLS-1$
 
+	/** The empty row between two groups of rows. */
+	private static final Object SEPARATOR = new Object();
 	private static final RGB DIFFERS = new RGB(255, 214, 214);
 	private static final RGB SAME_SUM = new RGB(255, 240, 200);
+
+	private static final NumberFormat NUMBERS = NumberFormat.getIntegerInstance();
 
 	private Label summary;
 	private TableViewer table;
@@ -57,9 +65,9 @@ public final class CompareView extends ViewPart {
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		column(layout, Messages.comparePhase, 22, SWT.LEFT, CompareModel.Row::phase, false);
 		column(layout, Messages.compareCounter, 24, SWT.LEFT, CompareModel.Row::counter, false);
-		column(layout, Messages.compareKernel, 13, SWT.RIGHT, r -> Long.toString(r.kernel()), true);
+		column(layout, Messages.compareKernel, 13, SWT.RIGHT, r -> NUMBERS.format(r.kernel()), true);
 		column(layout, Messages.compareSimulated, 13, SWT.RIGHT,
-				r -> r.simulated() == null ? "" : Long.toString(r.simulated()), true); //$NON-NLS-1$
+				r -> r.simulated() == null ? "" : NUMBERS.format(r.simulated()), true); //$NON-NLS-1$
 		column(layout, Messages.compareDifference, 28, SWT.LEFT, CompareView::difference, true);
 		if (model != null) {
 			setModel(model);
@@ -68,7 +76,7 @@ public final class CompareView extends ViewPart {
 
 	private static String difference(CompareModel.Row row) {
 		Long d = row.difference();
-		String value = d == null || d == 0 ? "" : String.format("%+d  ", d); //$NON-NLS-1$ //$NON-NLS-2$
+		String value = d == null || d == 0 ? "" : (d > 0 ? "+" : "") + NUMBERS.format(d) + "  "; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 		return value + CompareModel.text(row.verdict());
 	}
 
@@ -80,19 +88,23 @@ public final class CompareView extends ViewPart {
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
-				return text.apply((CompareModel.Row) element);
+				return element instanceof CompareModel.Row row ? text.apply(row) : ""; //$NON-NLS-1$
 			}
 
 			@Override
 			public Font getFont(Object element) {
-				CompareModel.Row row = (CompareModel.Row) element;
+				if (!(element instanceof CompareModel.Row row)) {
+					return null;
+				}
 				return row.differs() ? JFaceResources.getFontRegistry().getBold(monospace ? JFaceResources.TEXT_FONT
 						: JFaceResources.DEFAULT_FONT) : monospace ? JFaceResources.getTextFont() : null;
 			}
 
 			@Override
 			public Color getBackground(Object element) {
-				CompareModel.Row row = (CompareModel.Row) element;
+				if (!(element instanceof CompareModel.Row row)) {
+					return null;
+				}
 				return row.differs() ? new Color(DIFFERS)
 						: row.verdict() == CompareModel.Verdict.SAME_SUM ? new Color(SAME_SUM) : null;
 			}
@@ -107,8 +119,24 @@ public final class CompareView extends ViewPart {
 		}
 		summary.setText(model.summary());
 		summary.setForeground(model.matches() ? null : summary.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-		table.setInput(model.rows());
+		table.setInput(grouped(model.rows()));
 		summary.getParent().layout(true);
+	}
+
+	/** The rows with {@link #SEPARATOR} between two groups (another phase, or system counters and a process's). */
+	private static List<Object> grouped(List<CompareModel.Row> rows) {
+		List<Object> shown = new ArrayList<>();
+		String group = null;
+		for (CompareModel.Row row : rows) {
+			String own = row.phase() + '\n' + (row.counter().startsWith("pid ") //$NON-NLS-1$
+					? row.counter().substring(0, row.counter().lastIndexOf(' ')) : ""); //$NON-NLS-1$
+			if (group != null && !group.equals(own)) {
+				shown.add(SEPARATOR);
+			}
+			group = own;
+			shown.add(row);
+		}
+		return shown;
 	}
 
 	/** The comparison shown, or null. */

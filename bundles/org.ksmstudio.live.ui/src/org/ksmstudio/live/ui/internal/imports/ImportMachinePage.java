@@ -23,6 +23,7 @@ import org.ksmstudio.live.topology.MachineImport;
 import org.ksmstudio.live.topology.MachineImporter;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.Messages;
+import org.ksmstudio.ui.internal.export.FileDialogs;
 
 /** The page of the import wizard: where to save, the name, what to import, and a preview of what was read. */
 public final class ImportMachinePage extends WizardPage {
@@ -109,8 +110,12 @@ public final class ImportMachinePage extends WizardPage {
 	private void browse() {
 		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
 		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$
-		dialog.setFileName(file.getText());
-		String chosen = dialog.open();
+		Path current = Path.of(file.getText().trim()).toAbsolutePath();
+		if (current.getParent() != null) {
+			dialog.setFilterPath(current.getParent().toString());
+		}
+		dialog.setFileName(current.getFileName() == null ? "" : current.getFileName().toString()); //$NON-NLS-1$
+		String chosen = FileDialogs.open(dialog);
 		if (chosen != null) {
 			file.setText(chosen);
 		}

@@ -23,6 +23,7 @@ import org.ksmstudio.live.ui.internal.Messages;
 import org.ksmstudio.live.ui.internal.compare.CompareModel;
 import org.ksmstudio.live.ui.internal.compare.CompareView;
 import org.ksmstudio.model.ScenarioResources;
+import org.ksmstudio.ui.internal.export.FileDialogs;
 
 /**
  * File &gt; New &gt; KSM Studio &gt; Scenario from this machine: reads this machine's NUMA topology,
@@ -37,7 +38,7 @@ public final class ImportMachineWizard extends Wizard implements INewWizard {
 	private IWorkbench workbench;
 	private ImportMachinePage page;
 	private CaptureProcessesPage capturePage;
-	private Path folder = Path.of(System.getProperty("user.home")); //$NON-NLS-1$
+	private Path folder = FileDialogs.lastFolder();
 	private final LiveSources sources = LiveSources.current();
 
 	/** Creates the wizard. */

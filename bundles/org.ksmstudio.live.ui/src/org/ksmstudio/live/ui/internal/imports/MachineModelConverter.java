@@ -95,7 +95,8 @@ public final class MachineModelConverter {
 			}
 			long pages = r.sizeBytes() / pageSize;
 			if (pages > nodePages) {
-				notes.add(NLS.bind(Messages.importRegionClamped, new Object[] { pid, regionName, pages, 0, nodePages }));
+				notes.add(Messages.format(Messages.importRegionClamped,
+						new Object[] { String.valueOf(pid), regionName, pages, 0, nodePages }));
 				pages = nodePages;
 			}
 			org.ksmstudio.model.scenario.MergeableRegion region = ScenarioFactory.eINSTANCE.createMergeableRegion();

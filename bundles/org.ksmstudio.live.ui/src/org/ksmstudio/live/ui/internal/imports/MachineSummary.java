@@ -21,7 +21,7 @@ public final class MachineSummary {
 	public static String text(MachineImport machine, List<String> notes) {
 		NumaTopology t = machine.topology();
 		StringBuilder text = new StringBuilder();
-		text.append(NLS.bind(Messages.importSummaryTopology, new Object[] { t.nodes().size(), t.cpuCount(),
+		text.append(Messages.format(Messages.importSummaryTopology, new Object[] { t.nodes().size(), t.cpuCount(),
 				Long.toString(t.pageSizeBytes()), t.architecture() })).append('\n');
 		for (int i = 0; i < t.nodes().size(); i++) {
 			NumaNode node = t.nodes().get(i);
@@ -31,11 +31,11 @@ public final class MachineSummary {
 		if (machine.processes().isEmpty()) {
 			text.append(Messages.importSummaryNoProcess).append('\n');
 		} else {
-			text.append(NLS.bind(Messages.importSummaryProcesses, machine.processes().size())).append('\n');
+			text.append(Messages.format(Messages.importSummaryProcesses, machine.processes().size())).append('\n');
 			for (ImportedProcess p : machine.processes()) {
 				long resident = p.regions().stream().mapToLong(MergeableRegion::anonymousBytes).sum()
 						/ Math.max(1, t.pageSizeBytes());
-				text.append("  ").append(NLS.bind(Messages.importSummaryProcess, new Object[] { p.stat().pid(), //$NON-NLS-1$
+				text.append("  ").append(Messages.format(Messages.importSummaryProcess, new Object[] { String.valueOf(p.stat().pid()), //$NON-NLS-1$
 						p.stat().command(), p.regions().size(), resident })).append('\n');
 			}
 		}

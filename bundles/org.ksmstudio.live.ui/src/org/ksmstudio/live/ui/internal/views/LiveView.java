@@ -16,7 +16,6 @@ import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -35,6 +34,8 @@ import org.ksmstudio.live.sysfs.KsmSysfs;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.Messages;
 import org.ksmstudio.live.ui.internal.PendingRestore;
+import org.ksmstudio.ui.internal.views.ColumnFit;
+import org.ksmstudio.ui.internal.views.TimeSeriesChart;
 
 /**
  * The running kernel's KSM: every file of /sys/kernel/mm/ksm (tunables and counters) and every
@@ -69,11 +70,7 @@ public final class LiveView extends ViewPart {
 	private Label processMessage;
 	private TableViewer files;
 	private TableViewer processes;
-	private List<LiveChart> charts;
-	private LiveChart pagesChart;
-	private LiveChart treeChart;
-	private LiveChart profitChart;
-	private LiveChart scanChart;
+	private List<TimeSeriesChart> charts;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -115,13 +112,16 @@ public final class LiveView extends ViewPart {
 
 		Composite chartArea = new Composite(sash, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(chartArea);
-		pagesChart = chart(chartArea, Messages.liveChartPages, Messages.liveAxisPages,
+		// made in the order they are laid out: pages, stable tree; profit, scanning
+		TimeSeriesChart pages = chart(chartArea, Messages.liveChartPages, Messages.liveAxisPages,
 				LiveState.PAGES.stream().map(KsmSysfsFile::fileName).toList());
-		treeChart = chart(chartArea, Messages.liveChartTree, Messages.liveAxisNodes,
-				LiveState.TREE.stream().map(KsmSysfsFile::fileName).toList());
-		profitChart = chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB, List.of(LiveState.PROFIT));
-		scanChart = chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond, List.of(LiveState.SCAN_RATE));
-		charts = List.of(pagesChart, treeChart, profitChart, scanChart);
+		TimeSeriesChart tree = chart(chartArea, Messages.liveChartTree, Messages.liveAxisDups,
+				LiveState.TREE.stream().map(KsmSysfsFile::fileName).toList())
+				.secondAxis(KsmSysfsFile.STABLE_NODE_CHAINS.fileName(), Messages.liveAxisChains);
+		TimeSeriesChart profit = chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB,
+				List.of(LiveState.PROFIT));
+		charts = List.of(pages, tree, profit,
+				chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond, List.of(LiveState.SCAN_RATE)));
 		sash.setWeights(new int[] { 50, 50 });
 
 		sampler = new KsmSampler(sysfs, sources.processes(), INTERVAL, KEPT_SAMPLES);
@@ -181,7 +181,9 @@ public final class LiveView extends ViewPart {
 		processMessage.setText(state.processMessage());
 		files.setInput(state.rows());
 		processes.setInput(state.processes());
-		for (LiveChart chart : charts) {
+		ColumnFit.fit(files.getTable());
+		ColumnFit.fit(processes.getTable());
+		for (TimeSeriesChart chart : charts) {
 			chart.setData(state.times(), state.series());
 		}
 		status.getParent().layout(true);
@@ -194,8 +196,8 @@ public final class LiveView extends ViewPart {
 		return label;
 	}
 
-	private static LiveChart chart(Composite parent, String title, String axis, List<String> names) {
-		LiveChart chart = new LiveChart(parent, title, Messages.liveAxisTime, axis, names);
+	private static TimeSeriesChart chart(Composite parent, String title, String axis, List<String> names) {
+		TimeSeriesChart chart = new TimeSeriesChart(parent, title, axis, names).xTitle(Messages.liveAxisTime);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(chart.chart());
 		return chart;
 	}
@@ -212,7 +214,7 @@ public final class LiveView extends ViewPart {
 		for (int i = 0; i < titles.length; i++) {
 			TableViewerColumn column = new TableViewerColumn(viewer, i == 0 ? SWT.LEFT : SWT.RIGHT);
 			column.getColumn().setText(titles[i]);
-			layout.setColumnData(column.getColumn(), new ColumnWeightData(weights[i], 64));
+			ColumnFit.weigh(layout, column.getColumn(), weights[i]);
 		}
 		return viewer;
 	}
