@@ -4,42 +4,41 @@ import java.util.Arrays;
 
 /**
  * The red-black trees of the stable tree(s) (struct rb_root root_stable_tree[], and the struct
- * rb_node of every stable node: its links and colour, in the node's record of
- * {@link StableNodes}, beside the content a tree walk compares). The algorithms are
+ * rb_node of every stable node in parallel columns indexed by stable node id). The algorithms are
  * the textbook ones lib/rbtree.c implements (the successor replaces an erased node with two
  * children), so tree shapes and search paths match the kernel's. Owned by {@link StableNodes}.
  */
 final class RbForest {
     private static final int NIL = StableNodes.NIL;
 
-    // fields of the node record, beside the content a walk compares
-    private static final int LEFT = 2;
-    private static final int RIGHT = 3;
-    private static final int PARENT = 12;
-    private static final int RED = 13;
-
-    /** the stable nodes' records, shared with {@link StableNodes}, which grows them */
-    private int[] r;
+    private int[] left;
+    private int[] right;
+    private int[] parent;
+    private boolean[] red;
     private final int[] roots;
 
-    RbForest(int[] records, int trees) {
-        r = records;
+    RbForest(int capacity, int trees) {
+        left = new int[capacity];
+        right = new int[capacity];
+        parent = new int[capacity];
+        red = new boolean[capacity];
         roots = new int[Math.max(trees, 1)];
         Arrays.fill(roots, NIL);
     }
 
-    /** The records were grown (copied) by {@link StableNodes}. */
-    void records(int[] records) {
-        r = records;
+    void grow(int n) {
+        left = Arrays.copyOf(left, n);
+        right = Arrays.copyOf(right, n);
+        parent = Arrays.copyOf(parent, n);
+        red = Arrays.copyOf(red, n);
     }
 
     /** RB_CLEAR_NODE: node {@code id} is in no tree. */
     void clear(int id) {
-        int b = StableNodes.at(id);
-        r[b + LEFT] = NIL;
-        r[b + RIGHT] = NIL;
-        r[b + PARENT] = NIL;
-        r[b + RED] = 0;
+        left[id] = NIL;
+        right[id] = NIL;
+        parent[id] = NIL;
+        red[id] = false;
     }
 
     /** Number of trees (one per NUMA node; with merge_across_nodes=1 only the first is used). */
@@ -52,35 +51,15 @@ final class RbForest {
     }
 
     int left(int n) {
-        return r[StableNodes.at(n) + LEFT];
+        return left[n];
     }
 
     int right(int n) {
-        return r[StableNodes.at(n) + RIGHT];
+        return right[n];
     }
 
-    private int parent(int n) {
-        return r[StableNodes.at(n) + PARENT];
-    }
-
-    private void setLeft(int n, int v) {
-        r[StableNodes.at(n) + LEFT] = v;
-    }
-
-    private void setRight(int n, int v) {
-        r[StableNodes.at(n) + RIGHT] = v;
-    }
-
-    private void setParent(int n, int v) {
-        r[StableNodes.at(n) + PARENT] = v;
-    }
-
-    private boolean red(int n) {
-        return r[StableNodes.at(n) + RED] != 0;
-    }
-
-    private void setRed(int n, boolean red) {
-        r[StableNodes.at(n) + RED] = red ? 1 : 0;
+    long heapBytes() {
+        return (long) left.length * (4 + 4 + 4 + 1);
     }
 
     // ---- red-black tree ----
@@ -90,181 +69,181 @@ final class RbForest {
      * {@code asLeft}) in tree {@code t} and rebalances.
      */
     void link(int t, int n, int p, boolean asLeft) {
-        setParent(n, p);
-        setLeft(n, NIL);
-        setRight(n, NIL);
-        setRed(n, true);
+        parent[n] = p;
+        left[n] = NIL;
+        right[n] = NIL;
+        red[n] = true;
         if (p == NIL) {
             roots[t] = n;
         } else if (asLeft) {
-            setLeft(p, n);
+            left[p] = n;
         } else {
-            setRight(p, n);
+            right[p] = n;
         }
         insertFixup(t, n);
     }
 
     /** rb_replace_node: {@code repl} takes {@code victim}'s place, links and colour. */
     void replace(int t, int victim, int repl) {
-        int p = parent(victim);
-        setParent(repl, p);
-        setLeft(repl, left(victim));
-        setRight(repl, right(victim));
-        setRed(repl, red(victim));
-        if (left(repl) != NIL) {
-            setParent(left(repl), repl);
+        int p = parent[victim];
+        parent[repl] = p;
+        left[repl] = left[victim];
+        right[repl] = right[victim];
+        red[repl] = red[victim];
+        if (left[repl] != NIL) {
+            parent[left[repl]] = repl;
         }
-        if (right(repl) != NIL) {
-            setParent(right(repl), repl);
+        if (right[repl] != NIL) {
+            parent[right[repl]] = repl;
         }
         if (p == NIL) {
             roots[t] = repl;
-        } else if (left(p) == victim) {
-            setLeft(p, repl);
+        } else if (left[p] == victim) {
+            left[p] = repl;
         } else {
-            setRight(p, repl);
+            right[p] = repl;
         }
-        setLeft(victim, NIL);
-        setRight(victim, NIL);
-        setParent(victim, NIL);
+        left[victim] = NIL;
+        right[victim] = NIL;
+        parent[victim] = NIL;
     }
 
     private boolean isRed(int n) {
-        return n != NIL && red(n);
+        return n != NIL && red[n];
     }
 
     private void rotateLeft(int t, int x) {
-        int y = right(x);
-        setRight(x, left(y));
-        if (left(y) != NIL) {
-            setParent(left(y), x);
+        int y = right[x];
+        right[x] = left[y];
+        if (left[y] != NIL) {
+            parent[left[y]] = x;
         }
-        setParent(y, parent(x));
-        if (parent(x) == NIL) {
+        parent[y] = parent[x];
+        if (parent[x] == NIL) {
             roots[t] = y;
-        } else if (x == left(parent(x))) {
-            setLeft(parent(x), y);
+        } else if (x == left[parent[x]]) {
+            left[parent[x]] = y;
         } else {
-            setRight(parent(x), y);
+            right[parent[x]] = y;
         }
-        setLeft(y, x);
-        setParent(x, y);
+        left[y] = x;
+        parent[x] = y;
     }
 
     private void rotateRight(int t, int x) {
-        int y = left(x);
-        setLeft(x, right(y));
-        if (right(y) != NIL) {
-            setParent(right(y), x);
+        int y = left[x];
+        left[x] = right[y];
+        if (right[y] != NIL) {
+            parent[right[y]] = x;
         }
-        setParent(y, parent(x));
-        if (parent(x) == NIL) {
+        parent[y] = parent[x];
+        if (parent[x] == NIL) {
             roots[t] = y;
-        } else if (x == right(parent(x))) {
-            setRight(parent(x), y);
+        } else if (x == right[parent[x]]) {
+            right[parent[x]] = y;
         } else {
-            setLeft(parent(x), y);
+            left[parent[x]] = y;
         }
-        setRight(y, x);
-        setParent(x, y);
+        right[y] = x;
+        parent[x] = y;
     }
 
     private void insertFixup(int t, int z) {
-        while (isRed(parent(z))) {
-            int p = parent(z);
-            int g = parent(p);
-            if (p == left(g)) {
-                int u = right(g);
+        while (isRed(parent[z])) {
+            int p = parent[z];
+            int g = parent[p];
+            if (p == left[g]) {
+                int u = right[g];
                 if (isRed(u)) {
-                    setRed(p, false);
-                    setRed(u, false);
-                    setRed(g, true);
+                    red[p] = false;
+                    red[u] = false;
+                    red[g] = true;
                     z = g;
                 } else {
-                    if (z == right(p)) {
+                    if (z == right[p]) {
                         z = p;
                         rotateLeft(t, z);
-                        p = parent(z);
-                        g = parent(p);
+                        p = parent[z];
+                        g = parent[p];
                     }
-                    setRed(p, false);
-                    setRed(g, true);
+                    red[p] = false;
+                    red[g] = true;
                     rotateRight(t, g);
                 }
             } else {
-                int u = left(g);
+                int u = left[g];
                 if (isRed(u)) {
-                    setRed(p, false);
-                    setRed(u, false);
-                    setRed(g, true);
+                    red[p] = false;
+                    red[u] = false;
+                    red[g] = true;
                     z = g;
                 } else {
-                    if (z == left(p)) {
+                    if (z == left[p]) {
                         z = p;
                         rotateRight(t, z);
-                        p = parent(z);
-                        g = parent(p);
+                        p = parent[z];
+                        g = parent[p];
                     }
-                    setRed(p, false);
-                    setRed(g, true);
+                    red[p] = false;
+                    red[g] = true;
                     rotateLeft(t, g);
                 }
             }
         }
-        setRed(roots[t], false);
+        red[roots[t]] = false;
     }
 
     private void transplant(int t, int u, int v) {
-        int p = parent(u);
+        int p = parent[u];
         if (p == NIL) {
             roots[t] = v;
-        } else if (u == left(p)) {
-            setLeft(p, v);
+        } else if (u == left[p]) {
+            left[p] = v;
         } else {
-            setRight(p, v);
+            right[p] = v;
         }
         if (v != NIL) {
-            setParent(v, p);
+            parent[v] = p;
         }
     }
 
     /** rb_erase of {@code z} from tree {@code t}. */
     void erase(int t, int z) {
         int y = z;
-        boolean yWasRed = red(y);
+        boolean yWasRed = red[y];
         int x;
         int xParent;
-        if (left(z) == NIL) {
-            x = right(z);
-            xParent = parent(z);
-            transplant(t, z, right(z));
-        } else if (right(z) == NIL) {
-            x = left(z);
-            xParent = parent(z);
-            transplant(t, z, left(z));
+        if (left[z] == NIL) {
+            x = right[z];
+            xParent = parent[z];
+            transplant(t, z, right[z]);
+        } else if (right[z] == NIL) {
+            x = left[z];
+            xParent = parent[z];
+            transplant(t, z, left[z]);
         } else {
-            y = right(z);
-            while (left(y) != NIL) {
-                y = left(y);
+            y = right[z];
+            while (left[y] != NIL) {
+                y = left[y];
             }
-            yWasRed = red(y);
-            x = right(y);
-            if (parent(y) == z) {
+            yWasRed = red[y];
+            x = right[y];
+            if (parent[y] == z) {
                 xParent = y;
             } else {
-                xParent = parent(y);
-                transplant(t, y, right(y));
-                setRight(y, right(z));
-                setParent(right(y), y);
+                xParent = parent[y];
+                transplant(t, y, right[y]);
+                right[y] = right[z];
+                parent[right[y]] = y;
             }
             transplant(t, z, y);
-            setLeft(y, left(z));
-            setParent(left(y), y);
-            setRed(y, red(z));
+            left[y] = left[z];
+            parent[left[y]] = y;
+            red[y] = red[z];
         }
-        setLeft(z, NIL);
-        setRight(z, NIL);
-        setParent(z, NIL);
+        left[z] = NIL;
+        right[z] = NIL;
+        parent[z] = NIL;
         if (!yWasRed) {
             eraseFixup(t, x, xParent);
         }
@@ -272,54 +251,54 @@ final class RbForest {
 
     private void eraseFixup(int t, int x, int xParent) {
         while (x != roots[t] && !isRed(x)) {
-            if (x == left(xParent)) {
-                int w = right(xParent);
+            if (x == left[xParent]) {
+                int w = right[xParent];
                 if (isRed(w)) {
-                    setRed(w, false);
-                    setRed(xParent, true);
+                    red[w] = false;
+                    red[xParent] = true;
                     rotateLeft(t, xParent);
-                    w = right(xParent);
+                    w = right[xParent];
                 }
-                if (!isRed(left(w)) && !isRed(right(w))) {
-                    setRed(w, true);
+                if (!isRed(left[w]) && !isRed(right[w])) {
+                    red[w] = true;
                     x = xParent;
-                    xParent = parent(x);
+                    xParent = parent[x];
                 } else {
-                    if (!isRed(right(w))) {
-                        setRed(left(w), false);
-                        setRed(w, true);
+                    if (!isRed(right[w])) {
+                        red[left[w]] = false;
+                        red[w] = true;
                         rotateRight(t, w);
-                        w = right(xParent);
+                        w = right[xParent];
                     }
-                    setRed(w, red(xParent));
-                    setRed(xParent, false);
-                    setRed(right(w), false);
+                    red[w] = red[xParent];
+                    red[xParent] = false;
+                    red[right[w]] = false;
                     rotateLeft(t, xParent);
                     x = roots[t];
                     xParent = NIL;
                 }
             } else {
-                int w = left(xParent);
+                int w = left[xParent];
                 if (isRed(w)) {
-                    setRed(w, false);
-                    setRed(xParent, true);
+                    red[w] = false;
+                    red[xParent] = true;
                     rotateRight(t, xParent);
-                    w = left(xParent);
+                    w = left[xParent];
                 }
-                if (!isRed(right(w)) && !isRed(left(w))) {
-                    setRed(w, true);
+                if (!isRed(right[w]) && !isRed(left[w])) {
+                    red[w] = true;
                     x = xParent;
-                    xParent = parent(x);
+                    xParent = parent[x];
                 } else {
-                    if (!isRed(left(w))) {
-                        setRed(right(w), false);
-                        setRed(w, true);
+                    if (!isRed(left[w])) {
+                        red[right[w]] = false;
+                        red[w] = true;
                         rotateLeft(t, w);
-                        w = left(xParent);
+                        w = left[xParent];
                     }
-                    setRed(w, red(xParent));
-                    setRed(xParent, false);
-                    setRed(left(w), false);
+                    red[w] = red[xParent];
+                    red[xParent] = false;
+                    red[left[w]] = false;
                     rotateRight(t, xParent);
                     x = roots[t];
                     xParent = NIL;
@@ -327,7 +306,7 @@ final class RbForest {
             }
         }
         if (x != NIL) {
-            setRed(x, false);
+            red[x] = false;
         }
     }
 
@@ -337,25 +316,25 @@ final class RbForest {
         if (n == NIL) {
             return NIL;
         }
-        while (left(n) != NIL) {
-            n = left(n);
+        while (left[n] != NIL) {
+            n = left[n];
         }
         return n;
     }
 
     /** rb_next: in-order successor, or NIL. */
     int nextInTree(int n) {
-        if (right(n) != NIL) {
-            n = right(n);
-            while (left(n) != NIL) {
-                n = left(n);
+        if (right[n] != NIL) {
+            n = right[n];
+            while (left[n] != NIL) {
+                n = left[n];
             }
             return n;
         }
-        int p = parent(n);
-        while (p != NIL && n == right(p)) {
+        int p = parent[n];
+        while (p != NIL && n == right[p]) {
             n = p;
-            p = parent(p);
+            p = parent[p];
         }
         return p;
     }

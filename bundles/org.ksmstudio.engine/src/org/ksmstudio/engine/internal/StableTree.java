@@ -40,7 +40,9 @@ final class StableTree {
     private int outDup;
     /** max_page_sharing when the chains' remembered walks were taken */
     private int walksSharing;
-    /** jiffies of the search in progress (the clock does not move during one) */
+    /** whether {@link #searchJiffies} and {@link #pruneBefore} are those of the search in progress */
+    private boolean pruneDeadlineSet;
+    /** jiffies of the search in progress (the clock does not move during one), once it met a chain */
     private long searchJiffies;
     /** in the search in progress, a chain last pruned at or before these jiffies is pruned again */
     private long pruneBefore;
@@ -144,10 +146,19 @@ final class StableTree {
      * it read has changed.
      */
     private boolean stableNodeDup(int chain, boolean prune) {
-        if (!prune || sn.pruneJiffies(chain) > pruneBefore) {
-            prune = false;
-        } else {
-            sn.setPruneJiffies(chain, searchJiffies);
+        if (prune) {
+            if (!pruneDeadlineSet) {
+                // chain_prune's time_before(jiffies, stable_node->chain_prune_time + msecs_to_jiffies(...)),
+                // computed for the first chain a search meets (most searches meet none)
+                searchJiffies = e.clock.jiffies();
+                pruneBefore = searchJiffies - e.clock.msecsToJiffies(e.pruneMillisecs);
+                pruneDeadlineSet = true;
+            }
+            if (sn.pruneJiffies(chain) > pruneBefore) {
+                prune = false;
+            } else {
+                sn.setPruneJiffies(chain, searchJiffies);
+            }
         }
         boolean noStale = frames.staleNodes() == 0;
         if (!prune && noStale) {
@@ -224,8 +235,7 @@ final class StableTree {
         }
         long c = frames.content(f);
         int t = kpfnNid(f);
-        searchJiffies = e.clock.jiffies();
-        pruneBefore = searchJiffies - e.clock.msecsToJiffies(e.pruneMillisecs);
+        pruneDeadlineSet = false;
         sharingLimitSeen();
         return search(f, pageNode, c, t);
     }
