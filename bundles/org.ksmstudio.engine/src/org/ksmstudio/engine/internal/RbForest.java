@@ -4,22 +4,25 @@ import java.util.Arrays;
 
 /**
  * The red-black trees of the stable tree(s) (struct rb_root root_stable_tree[], and the struct
- * rb_node of every stable node in parallel columns indexed by stable node id). The algorithms are
- * the textbook ones lib/rbtree.c implements (the successor replaces an erased node with two
+ * rb_node of every stable node in columns indexed by stable node id). The algorithms are the
+ * textbook ones lib/rbtree.c implements (the successor replaces an erased node with two
  * children), so tree shapes and search paths match the kernel's. Owned by {@link StableNodes}.
+ * <p>
+ * A node's two children sit side by side ({@link #child}: rb_left at 2 id, rb_right at 2 id + 1),
+ * so that a search step picks the next node with one load indexed by the comparison's outcome
+ * instead of a branch that the random keys mispredict half the time.
  */
 final class RbForest {
     private static final int NIL = StableNodes.NIL;
 
-    private int[] left;
-    private int[] right;
+    /** rb_left and rb_right of node n at 2 n and 2 n + 1 */
+    private int[] children;
     private int[] parent;
     private boolean[] red;
     private final int[] roots;
 
     RbForest(int capacity, int trees) {
-        left = new int[capacity];
-        right = new int[capacity];
+        children = new int[2 * capacity];
         parent = new int[capacity];
         red = new boolean[capacity];
         roots = new int[Math.max(trees, 1)];
@@ -27,16 +30,19 @@ final class RbForest {
     }
 
     void grow(int n) {
-        left = Arrays.copyOf(left, n);
-        right = Arrays.copyOf(right, n);
+        children = Arrays.copyOf(children, 2 * n);
         parent = Arrays.copyOf(parent, n);
         red = Arrays.copyOf(red, n);
     }
 
+    long heapBytes() {
+        return (long) parent.length * (4 + 4 + 4 + 1);
+    }
+
     /** RB_CLEAR_NODE: node {@code id} is in no tree. */
     void clear(int id) {
-        left[id] = NIL;
-        right[id] = NIL;
+        setLeft(id, NIL);
+        setRight(id, NIL);
         parent[id] = NIL;
         red[id] = false;
     }
@@ -51,15 +57,40 @@ final class RbForest {
     }
 
     int left(int n) {
-        return left[n];
+        return children[2 * n];
     }
 
     int right(int n) {
-        return right[n];
+        return children[2 * n + 1];
     }
 
-    long heapBytes() {
-        return (long) left.length * (4 + 4 + 4 + 1);
+    /** The left child of n when {@code right} is 0, the right one when it is 1. */
+    int child(int n, int right) {
+        return children[2 * n + right];
+    }
+
+    private int parent(int n) {
+        return parent[n];
+    }
+
+    private void setLeft(int n, int v) {
+        children[2 * n] = v;
+    }
+
+    private void setRight(int n, int v) {
+        children[2 * n + 1] = v;
+    }
+
+    private void setParent(int n, int v) {
+        parent[n] = v;
+    }
+
+    private boolean red(int n) {
+        return red[n];
+    }
+
+    private void setRed(int n, boolean isRed) {
+        red[n] = isRed;
     }
 
     // ---- red-black tree ----
@@ -69,181 +100,181 @@ final class RbForest {
      * {@code asLeft}) in tree {@code t} and rebalances.
      */
     void link(int t, int n, int p, boolean asLeft) {
-        parent[n] = p;
-        left[n] = NIL;
-        right[n] = NIL;
-        red[n] = true;
+        setParent(n, p);
+        setLeft(n, NIL);
+        setRight(n, NIL);
+        setRed(n, true);
         if (p == NIL) {
             roots[t] = n;
         } else if (asLeft) {
-            left[p] = n;
+            setLeft(p, n);
         } else {
-            right[p] = n;
+            setRight(p, n);
         }
         insertFixup(t, n);
     }
 
     /** rb_replace_node: {@code repl} takes {@code victim}'s place, links and colour. */
     void replace(int t, int victim, int repl) {
-        int p = parent[victim];
-        parent[repl] = p;
-        left[repl] = left[victim];
-        right[repl] = right[victim];
-        red[repl] = red[victim];
-        if (left[repl] != NIL) {
-            parent[left[repl]] = repl;
+        int p = parent(victim);
+        setParent(repl, p);
+        setLeft(repl, left(victim));
+        setRight(repl, right(victim));
+        setRed(repl, red(victim));
+        if (left(repl) != NIL) {
+            setParent(left(repl), repl);
         }
-        if (right[repl] != NIL) {
-            parent[right[repl]] = repl;
+        if (right(repl) != NIL) {
+            setParent(right(repl), repl);
         }
         if (p == NIL) {
             roots[t] = repl;
-        } else if (left[p] == victim) {
-            left[p] = repl;
+        } else if (left(p) == victim) {
+            setLeft(p, repl);
         } else {
-            right[p] = repl;
+            setRight(p, repl);
         }
-        left[victim] = NIL;
-        right[victim] = NIL;
-        parent[victim] = NIL;
+        setLeft(victim, NIL);
+        setRight(victim, NIL);
+        setParent(victim, NIL);
     }
 
     private boolean isRed(int n) {
-        return n != NIL && red[n];
+        return n != NIL && red(n);
     }
 
     private void rotateLeft(int t, int x) {
-        int y = right[x];
-        right[x] = left[y];
-        if (left[y] != NIL) {
-            parent[left[y]] = x;
+        int y = right(x);
+        setRight(x, left(y));
+        if (left(y) != NIL) {
+            setParent(left(y), x);
         }
-        parent[y] = parent[x];
-        if (parent[x] == NIL) {
+        setParent(y, parent(x));
+        if (parent(x) == NIL) {
             roots[t] = y;
-        } else if (x == left[parent[x]]) {
-            left[parent[x]] = y;
+        } else if (x == left(parent(x))) {
+            setLeft(parent(x), y);
         } else {
-            right[parent[x]] = y;
+            setRight(parent(x), y);
         }
-        left[y] = x;
-        parent[x] = y;
+        setLeft(y, x);
+        setParent(x, y);
     }
 
     private void rotateRight(int t, int x) {
-        int y = left[x];
-        left[x] = right[y];
-        if (right[y] != NIL) {
-            parent[right[y]] = x;
+        int y = left(x);
+        setLeft(x, right(y));
+        if (right(y) != NIL) {
+            setParent(right(y), x);
         }
-        parent[y] = parent[x];
-        if (parent[x] == NIL) {
+        setParent(y, parent(x));
+        if (parent(x) == NIL) {
             roots[t] = y;
-        } else if (x == right[parent[x]]) {
-            right[parent[x]] = y;
+        } else if (x == right(parent(x))) {
+            setRight(parent(x), y);
         } else {
-            left[parent[x]] = y;
+            setLeft(parent(x), y);
         }
-        right[y] = x;
-        parent[x] = y;
+        setRight(y, x);
+        setParent(x, y);
     }
 
     private void insertFixup(int t, int z) {
-        while (isRed(parent[z])) {
-            int p = parent[z];
-            int g = parent[p];
-            if (p == left[g]) {
-                int u = right[g];
+        while (isRed(parent(z))) {
+            int p = parent(z);
+            int g = parent(p);
+            if (p == left(g)) {
+                int u = right(g);
                 if (isRed(u)) {
-                    red[p] = false;
-                    red[u] = false;
-                    red[g] = true;
+                    setRed(p, false);
+                    setRed(u, false);
+                    setRed(g, true);
                     z = g;
                 } else {
-                    if (z == right[p]) {
+                    if (z == right(p)) {
                         z = p;
                         rotateLeft(t, z);
-                        p = parent[z];
-                        g = parent[p];
+                        p = parent(z);
+                        g = parent(p);
                     }
-                    red[p] = false;
-                    red[g] = true;
+                    setRed(p, false);
+                    setRed(g, true);
                     rotateRight(t, g);
                 }
             } else {
-                int u = left[g];
+                int u = left(g);
                 if (isRed(u)) {
-                    red[p] = false;
-                    red[u] = false;
-                    red[g] = true;
+                    setRed(p, false);
+                    setRed(u, false);
+                    setRed(g, true);
                     z = g;
                 } else {
-                    if (z == left[p]) {
+                    if (z == left(p)) {
                         z = p;
                         rotateRight(t, z);
-                        p = parent[z];
-                        g = parent[p];
+                        p = parent(z);
+                        g = parent(p);
                     }
-                    red[p] = false;
-                    red[g] = true;
+                    setRed(p, false);
+                    setRed(g, true);
                     rotateLeft(t, g);
                 }
             }
         }
-        red[roots[t]] = false;
+        setRed(roots[t], false);
     }
 
     private void transplant(int t, int u, int v) {
-        int p = parent[u];
+        int p = parent(u);
         if (p == NIL) {
             roots[t] = v;
-        } else if (u == left[p]) {
-            left[p] = v;
+        } else if (u == left(p)) {
+            setLeft(p, v);
         } else {
-            right[p] = v;
+            setRight(p, v);
         }
         if (v != NIL) {
-            parent[v] = p;
+            setParent(v, p);
         }
     }
 
     /** rb_erase of {@code z} from tree {@code t}. */
     void erase(int t, int z) {
         int y = z;
-        boolean yWasRed = red[y];
+        boolean yWasRed = red(y);
         int x;
         int xParent;
-        if (left[z] == NIL) {
-            x = right[z];
-            xParent = parent[z];
-            transplant(t, z, right[z]);
-        } else if (right[z] == NIL) {
-            x = left[z];
-            xParent = parent[z];
-            transplant(t, z, left[z]);
+        if (left(z) == NIL) {
+            x = right(z);
+            xParent = parent(z);
+            transplant(t, z, right(z));
+        } else if (right(z) == NIL) {
+            x = left(z);
+            xParent = parent(z);
+            transplant(t, z, left(z));
         } else {
-            y = right[z];
-            while (left[y] != NIL) {
-                y = left[y];
+            y = right(z);
+            while (left(y) != NIL) {
+                y = left(y);
             }
-            yWasRed = red[y];
-            x = right[y];
-            if (parent[y] == z) {
+            yWasRed = red(y);
+            x = right(y);
+            if (parent(y) == z) {
                 xParent = y;
             } else {
-                xParent = parent[y];
-                transplant(t, y, right[y]);
-                right[y] = right[z];
-                parent[right[y]] = y;
+                xParent = parent(y);
+                transplant(t, y, right(y));
+                setRight(y, right(z));
+                setParent(right(y), y);
             }
             transplant(t, z, y);
-            left[y] = left[z];
-            parent[left[y]] = y;
-            red[y] = red[z];
+            setLeft(y, left(z));
+            setParent(left(y), y);
+            setRed(y, red(z));
         }
-        left[z] = NIL;
-        right[z] = NIL;
-        parent[z] = NIL;
+        setLeft(z, NIL);
+        setRight(z, NIL);
+        setParent(z, NIL);
         if (!yWasRed) {
             eraseFixup(t, x, xParent);
         }
@@ -251,54 +282,54 @@ final class RbForest {
 
     private void eraseFixup(int t, int x, int xParent) {
         while (x != roots[t] && !isRed(x)) {
-            if (x == left[xParent]) {
-                int w = right[xParent];
+            if (x == left(xParent)) {
+                int w = right(xParent);
                 if (isRed(w)) {
-                    red[w] = false;
-                    red[xParent] = true;
+                    setRed(w, false);
+                    setRed(xParent, true);
                     rotateLeft(t, xParent);
-                    w = right[xParent];
+                    w = right(xParent);
                 }
-                if (!isRed(left[w]) && !isRed(right[w])) {
-                    red[w] = true;
+                if (!isRed(left(w)) && !isRed(right(w))) {
+                    setRed(w, true);
                     x = xParent;
-                    xParent = parent[x];
+                    xParent = parent(x);
                 } else {
-                    if (!isRed(right[w])) {
-                        red[left[w]] = false;
-                        red[w] = true;
+                    if (!isRed(right(w))) {
+                        setRed(left(w), false);
+                        setRed(w, true);
                         rotateRight(t, w);
-                        w = right[xParent];
+                        w = right(xParent);
                     }
-                    red[w] = red[xParent];
-                    red[xParent] = false;
-                    red[right[w]] = false;
+                    setRed(w, red(xParent));
+                    setRed(xParent, false);
+                    setRed(right(w), false);
                     rotateLeft(t, xParent);
                     x = roots[t];
                     xParent = NIL;
                 }
             } else {
-                int w = left[xParent];
+                int w = left(xParent);
                 if (isRed(w)) {
-                    red[w] = false;
-                    red[xParent] = true;
+                    setRed(w, false);
+                    setRed(xParent, true);
                     rotateRight(t, xParent);
-                    w = left[xParent];
+                    w = left(xParent);
                 }
-                if (!isRed(right[w]) && !isRed(left[w])) {
-                    red[w] = true;
+                if (!isRed(right(w)) && !isRed(left(w))) {
+                    setRed(w, true);
                     x = xParent;
-                    xParent = parent[x];
+                    xParent = parent(x);
                 } else {
-                    if (!isRed(left[w])) {
-                        red[right[w]] = false;
-                        red[w] = true;
+                    if (!isRed(left(w))) {
+                        setRed(right(w), false);
+                        setRed(w, true);
                         rotateLeft(t, w);
-                        w = left[xParent];
+                        w = left(xParent);
                     }
-                    red[w] = red[xParent];
-                    red[xParent] = false;
-                    red[left[w]] = false;
+                    setRed(w, red(xParent));
+                    setRed(xParent, false);
+                    setRed(left(w), false);
                     rotateRight(t, xParent);
                     x = roots[t];
                     xParent = NIL;
@@ -306,7 +337,7 @@ final class RbForest {
             }
         }
         if (x != NIL) {
-            red[x] = false;
+            setRed(x, false);
         }
     }
 
@@ -316,25 +347,25 @@ final class RbForest {
         if (n == NIL) {
             return NIL;
         }
-        while (left[n] != NIL) {
-            n = left[n];
+        while (left(n) != NIL) {
+            n = left(n);
         }
         return n;
     }
 
     /** rb_next: in-order successor, or NIL. */
     int nextInTree(int n) {
-        if (right[n] != NIL) {
-            n = right[n];
-            while (left[n] != NIL) {
-                n = left[n];
+        if (right(n) != NIL) {
+            n = right(n);
+            while (left(n) != NIL) {
+                n = left(n);
             }
             return n;
         }
-        int p = parent[n];
-        while (p != NIL && n == right[p]) {
+        int p = parent(n);
+        while (p != NIL && n == right(p)) {
             n = p;
-            p = parent[p];
+            p = parent(p);
         }
         return p;
     }

@@ -248,14 +248,26 @@ final class StableTree {
         }
     }
 
+    /** tree nodes the search in progress visited, charged when it ends */
+    private long searchSteps;
+
     private int search(int f, int pageNode, long c, int t) {
+        searchSteps = 0;
+        try {
+            return walk(f, pageNode, c, t);
+        } finally {
+            e.clock.charge(searchSteps * treeSearchNanos);
+        }
+    }
+
+    private int walk(int f, int pageNode, long c, int t) {
         again:
         while (true) {
             int node = sn.tree.root(t);
             int parent = NIL;
             boolean asLeft = false;
             while (node != NIL) {
-                e.clock.charge(treeSearchNanos);
+                searchSteps++;
                 int dup;
                 if (sn.kind(node) != StableNodes.CHAIN && frames.staleNodes() == 0) {
                     dup = node; // what chain_prune() returns for a live regular node
@@ -266,15 +278,9 @@ final class StableTree {
                     node = outNode;
                     dup = outDup;
                 }
-                int cmp = Long.compareUnsigned(c, sn.content(node));
+                long nodeContent = sn.content(node);
                 parent = node;
-                if (cmp < 0) {
-                    asLeft = true;
-                    node = sn.tree.left(node);
-                } else if (cmp > 0) {
-                    asLeft = false;
-                    node = sn.tree.right(node);
-                } else {
+                if (c == nodeContent) {
                     if (pageNode != NIL && frames.mapcount(f) > 1) {
                         return chainAppend(t, node, dup, pageNode, f);
                     }
@@ -286,6 +292,10 @@ final class StableTree {
                     }
                     return sn.kpfn(dup);
                 }
+                // memcmp_pages < 0: rb_left, else rb_right (one indexed load, no branch to mispredict)
+                int right = Long.compareUnsigned(c, nodeContent) > 0 ? 1 : 0;
+                asLeft = right == 0;
+                node = sn.tree.child(node, right);
             }
             if (pageNode == NIL) {
                 return -1;
