@@ -127,15 +127,20 @@ final class StableTree {
      */
     private boolean stableNodeChain(int node, boolean prune) {
         if (sn.kind(node) != StableNodes.CHAIN) {
-            outNode = node;
-            outDup = node;
-            if (isStale(node)) {
-                removeNodeFromStableTree(node);
-                return false;
-            }
-            return true;
+            return regularNode(node);
         }
         return stableNodeDup(node, prune);
+    }
+
+    /** chain() of a regular node: itself, unless it is stale (removed: false). */
+    private boolean regularNode(int node) {
+        outNode = node;
+        outDup = node;
+        if (isStale(node)) {
+            removeNodeFromStableTree(node);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -147,18 +152,7 @@ final class StableTree {
      */
     private boolean stableNodeDup(int chain, boolean prune) {
         if (prune) {
-            if (!pruneDeadlineSet) {
-                // chain_prune's time_before(jiffies, stable_node->chain_prune_time + msecs_to_jiffies(...)),
-                // computed for the first chain a search meets (most searches meet none)
-                searchJiffies = e.clock.jiffies();
-                pruneBefore = searchJiffies - e.clock.msecsToJiffies(e.pruneMillisecs);
-                pruneDeadlineSet = true;
-            }
-            if (sn.pruneJiffies(chain) > pruneBefore) {
-                prune = false;
-            } else {
-                sn.setPruneJiffies(chain, searchJiffies);
-            }
+            prune = pruneDue(chain);
         }
         boolean noStale = frames.staleNodes() == 0;
         if (!prune && noStale) {
@@ -171,6 +165,29 @@ final class StableTree {
                 return true;
             }
         }
+        return walkDups(chain, prune, noStale);
+    }
+
+    /**
+     * chain_prune's test: whether the chain is due to be pruned (its prune time is then now);
+     * time_before(jiffies, stable_node->chain_prune_time + msecs_to_jiffies(...)) is computed for
+     * the first chain a search meets (most searches meet none).
+     */
+    private boolean pruneDue(int chain) {
+        if (!pruneDeadlineSet) {
+            searchJiffies = e.clock.jiffies();
+            pruneBefore = searchJiffies - e.clock.msecsToJiffies(e.pruneMillisecs);
+            pruneDeadlineSet = true;
+        }
+        if (sn.pruneJiffies(chain) > pruneBefore) {
+            return false;
+        }
+        sn.setPruneJiffies(chain, searchJiffies);
+        return true;
+    }
+
+    /** The walk of stable_node_dup when it is not remembered (see {@link #stableNodeDup}). */
+    private boolean walkDups(int chain, boolean prune, boolean noStale) {
         int found = NIL;
         int foundLen = 0;
         int visits = 0;
