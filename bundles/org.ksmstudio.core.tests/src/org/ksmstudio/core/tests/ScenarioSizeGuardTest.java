@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
+import org.ksmstudio.core.convert.ScenarioSizeGuard;
 import org.ksmstudio.engine.scenario.EngineFootprint;
 import org.ksmstudio.model.scenario.Fork;
 import org.ksmstudio.model.scenario.ForkProcess;
@@ -66,6 +67,16 @@ class ScenarioSizeGuardTest {
             region(s).getContents().clear();
             region(s).getContents().add(u);
         }), "region 'r' of process 10", "Size = 536869912", "MiB of Java heap", "--heap");
+    }
+
+    @Test
+    void aOneTebibyteHostFitsTwentyGibibytesOfHeapAndTwoDoNot() {
+        long samples = Duration.ofHours(24).toSeconds() + 1;
+        long heap = 20L << 30;
+        long oneTiB = ScenarioSizeGuard.heapNeeded(268_435_456L, 256, 0, samples);
+        assertTrue(oneTiB <= heap, oneTiB + " bytes for 1 TiB");
+        long twoTiB = ScenarioSizeGuard.heapNeeded(536_870_912L, 512, 0, samples);
+        assertTrue(twoTiB > heap, twoTiB + " bytes for 2 TiB");
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.ksmstudio.model.validation.ScenarioLimits;
 /**
  * Estimates what a valid scenario needs before anything is built (pages, processes with every
  * fork, timeline firings, samples, engine heap) and refuses it when that is beyond the
- * {@link ScenarioLimits} or the free Java heap. One pass over the model, no allocation per page,
+ * {@link ScenarioLimits} or the Java heap the JVM may use (its maximum heap). One pass over the model, no allocation per page,
  * process or firing: a refusal takes milliseconds whatever the sizes. The headless commands and
  * the UI reach it through {@link ScenarioConverter#convert}.
  */
@@ -43,6 +43,9 @@ public final class ScenarioSizeGuard {
 
     /** Heap bytes of one sample of the time series (time and every counter). */
     static final long BYTES_PER_SAMPLE = 256;
+
+    /** Heap the application holds besides the run (the loaded bundles, the model, the workbench). */
+    static final long APPLICATION_BYTES = 64L << 20;
 
     private final Scenario model;
     private final Duration bound;
@@ -178,14 +181,22 @@ public final class ScenarioSizeGuard {
                     ObjectNames.of(Literals.RUN_SETTINGS__SAMPLING_INTERVAL_MILLIS), interval, samples,
                     ScenarioLimits.MAX_SAMPLES }));
         }
-        long need = saturatedAdd(EngineFootprint.heapBytes(pages, processes),
-                saturatedAdd(saturatedMultiply(events, BYTES_PER_EVENT), saturatedMultiply(samples, BYTES_PER_SAMPLE)));
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        if (need > free) {
+        long need = heapNeeded(pages, processes, events, samples);
+        long max = Runtime.getRuntime().maxMemory();
+        if (need > max) {
             throw new ConversionException(NLS.bind(Messages.Guard_NotEnoughHeap, new Object[] { culprit, mib(need), pages,
-                    processes, events, mib(free), mib(runtime.maxMemory()) }));
+                    processes, events, mib(max) }));
         }
+    }
+
+    /**
+     * The Java heap a run of one engine with {@code pages} pages, {@code processes} processes,
+     * {@code events} timeline events and {@code samples} samples needs, the application included
+     * (saturating); compared with the JVM's maximum heap.
+     */
+    public static long heapNeeded(long pages, long processes, long events, long samples) {
+        return saturatedAdd(APPLICATION_BYTES, saturatedAdd(EngineFootprint.heapBytes(pages, processes),
+                saturatedAdd(saturatedMultiply(events, BYTES_PER_EVENT), saturatedMultiply(samples, BYTES_PER_SAMPLE))));
     }
 
     private static long mib(long bytes) {

@@ -47,6 +47,14 @@ final class CounterReadout {
     /** Length of {@link #convergenceSignature}. */
     static final int SIGNATURE_LENGTH = 8;
 
+    /**
+     * Changes of the counters of {@link #convergenceSignature} so far, only ever growing: while it stays the
+     * same, so does the signature (the per-page check of a batch compares the signature only when it moved).
+     */
+    static long counterWrites(KsmEngine e) {
+        return e.items.counterWrites() + e.sn.counterWrites() + e.slots.counterWrites();
+    }
+
     /** Writes the convergence signature into {@code sig} (no allocation); returns whether it changed. */
     static boolean updateSignature(KsmEngine e, long[] sig) {
         RmapItems items = e.items;

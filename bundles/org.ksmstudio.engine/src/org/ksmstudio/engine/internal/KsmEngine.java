@@ -229,6 +229,7 @@ public final class KsmEngine {
             // ksm_do_scan's own work per wake-up: the wake-up, locks, the walk to the next mm and VMA
             clock.charge(cost.wakeupCpuNanos());
             CounterReadout.updateSignature(this, batchSignature);
+            long writes = CounterReadout.counterWrites(this);
             long n = pagesToScan;
             while (n-- > 0) {
                 int s = scan.next();
@@ -238,11 +239,15 @@ public final class KsmEngine {
                 merge.cmpAndMerge(s);
                 pagesScanned++;
                 clock.now = start + clock.batchNanos();
-                if (CounterReadout.updateSignature(this, batchSignature)) {
-                    // the kernel's counters change page by page: date the change inside the batch
-                    batchChangeNanos = clock.now;
-                    batchChangeFullScans = scan.seqnr();
-                    batchChangePagesScanned = pagesScanned;
+                long w = CounterReadout.counterWrites(this);
+                if (w != writes) {
+                    writes = w;
+                    if (CounterReadout.updateSignature(this, batchSignature)) {
+                        // the kernel's counters change page by page: date the change inside the batch
+                        batchChangeNanos = clock.now;
+                        batchChangeFullScans = scan.seqnr();
+                        batchChangePagesScanned = pagesScanned;
+                    }
                 }
             }
         }

@@ -27,6 +27,8 @@ final class PageSlots {
     /** the range {@link #owner} found last (consecutive lookups mostly fall into one mm) */
     private int lastOwner;
     private long ksmZeroPages;
+    /** see {@link #counterWrites()} */
+    private long counterWrites;
     private long[] mmKsmZeroPages = new long[16];
 
     PageSlots(Frames frames, PinsAndHugePages pinsAndHuge, int capacity) {
@@ -130,6 +132,7 @@ final class PageSlots {
         int old = pte[s];
         pte[s] = KSM_ZERO;
         ksmZeroPages++;
+        counterWrites++;
         mmKsmZeroPages[owner(s)]++;
         release(s, old);
     }
@@ -147,8 +150,17 @@ final class PageSlots {
             frames.put(old);
         } else if (old == KSM_ZERO) {
             ksmZeroPages--;
+            counterWrites++;
             mmKsmZeroPages[owner(s)]--;
         }
+    }
+
+    /**
+     * Changes of this table's counters so far, only ever growing: the convergence check compares the
+     * counters only after this moved ({@link CounterReadout#counterWrites}).
+     */
+    long counterWrites() {
+        return counterWrites;
     }
 
     /** ksm_zero_pages */

@@ -4,42 +4,47 @@ import java.util.Arrays;
 
 /**
  * The red-black trees of the stable tree(s) (struct rb_root root_stable_tree[], and the struct
- * rb_node of every stable node: its links and colour, in the node's record of
- * {@link StableNodes}, beside the content a tree walk compares). The algorithms are
- * the textbook ones lib/rbtree.c implements (the successor replaces an erased node with two
+ * rb_node of every stable node in columns indexed by stable node id). The algorithms are the
+ * textbook ones lib/rbtree.c implements (the successor replaces an erased node with two
  * children), so tree shapes and search paths match the kernel's. Owned by {@link StableNodes}.
+ * <p>
+ * A node's two children sit side by side ({@link #child}: rb_left at 2 id, rb_right at 2 id + 1),
+ * so that a search step picks the next node with one load indexed by the comparison's outcome
+ * instead of a branch that the random keys mispredict half the time.
  */
 final class RbForest {
     private static final int NIL = StableNodes.NIL;
 
-    // fields of the node record, beside the content a walk compares
-    private static final int LEFT = 2;
-    private static final int RIGHT = 3;
-    private static final int PARENT = 12;
-    private static final int RED = 13;
-
-    /** the stable nodes' records, shared with {@link StableNodes}, which grows them */
-    private int[] r;
+    /** rb_left and rb_right of node n at 2 n and 2 n + 1 */
+    private int[] children;
+    private int[] parent;
+    private boolean[] red;
     private final int[] roots;
 
-    RbForest(int[] records, int trees) {
-        r = records;
+    RbForest(int capacity, int trees) {
+        children = new int[2 * capacity];
+        parent = new int[capacity];
+        red = new boolean[capacity];
         roots = new int[Math.max(trees, 1)];
         Arrays.fill(roots, NIL);
     }
 
-    /** The records were grown (copied) by {@link StableNodes}. */
-    void records(int[] records) {
-        r = records;
+    void grow(int n) {
+        children = Arrays.copyOf(children, 2 * n);
+        parent = Arrays.copyOf(parent, n);
+        red = Arrays.copyOf(red, n);
+    }
+
+    long heapBytes() {
+        return (long) parent.length * (4 + 4 + 4 + 1);
     }
 
     /** RB_CLEAR_NODE: node {@code id} is in no tree. */
     void clear(int id) {
-        int b = StableNodes.at(id);
-        r[b + LEFT] = NIL;
-        r[b + RIGHT] = NIL;
-        r[b + PARENT] = NIL;
-        r[b + RED] = 0;
+        setLeft(id, NIL);
+        setRight(id, NIL);
+        parent[id] = NIL;
+        red[id] = false;
     }
 
     /** Number of trees (one per NUMA node; with merge_across_nodes=1 only the first is used). */
@@ -52,35 +57,40 @@ final class RbForest {
     }
 
     int left(int n) {
-        return r[StableNodes.at(n) + LEFT];
+        return children[2 * n];
     }
 
     int right(int n) {
-        return r[StableNodes.at(n) + RIGHT];
+        return children[2 * n + 1];
+    }
+
+    /** The left child of n when {@code right} is 0, the right one when it is 1. */
+    int child(int n, int right) {
+        return children[2 * n + right];
     }
 
     private int parent(int n) {
-        return r[StableNodes.at(n) + PARENT];
+        return parent[n];
     }
 
     private void setLeft(int n, int v) {
-        r[StableNodes.at(n) + LEFT] = v;
+        children[2 * n] = v;
     }
 
     private void setRight(int n, int v) {
-        r[StableNodes.at(n) + RIGHT] = v;
+        children[2 * n + 1] = v;
     }
 
     private void setParent(int n, int v) {
-        r[StableNodes.at(n) + PARENT] = v;
+        parent[n] = v;
     }
 
     private boolean red(int n) {
-        return r[StableNodes.at(n) + RED] != 0;
+        return red[n];
     }
 
-    private void setRed(int n, boolean red) {
-        r[StableNodes.at(n) + RED] = red ? 1 : 0;
+    private void setRed(int n, boolean isRed) {
+        red[n] = isRed;
     }
 
     // ---- red-black tree ----

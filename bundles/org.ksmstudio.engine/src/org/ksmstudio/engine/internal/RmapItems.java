@@ -47,6 +47,8 @@ final class RmapItems {
     private long pagesShared;
     private long pagesSharing;
     private long pagesUnshared;
+    /** see {@link #counterWrites()} */
+    private long counterWrites;
     private long[] mmItems = new long[16];
     private long[] mmMerging = new long[16];
 
@@ -101,6 +103,7 @@ final class RmapItems {
         }
         head[s] = NIL;
         rmapItems++;
+        counterWrites++;
         mmItems[slots.owner(s)]++;
     }
 
@@ -111,6 +114,7 @@ final class RmapItems {
         }
         flags[s] = (byte) (flags[s] & LRU_HELD);
         rmapItems--;
+        counterWrites++;
         mmItems[slots.owner(s)]--;
     }
 
@@ -180,6 +184,7 @@ final class RmapItems {
         } else {
             pagesShared++;
         }
+        counterWrites++;
         sn.setHlist(node, s, +1);
         mmMerging[slots.owner(s)]++;
     }
@@ -203,6 +208,7 @@ final class RmapItems {
         } else {
             pagesShared--;
         }
+        counterWrites++;
         sn.setHlist(node, first, -1);
         mmMerging[slots.owner(s)]--;
         hnext[s] = NIL;
@@ -232,12 +238,14 @@ final class RmapItems {
             nid[s] = (byte) treeNid;
         }
         pagesUnshared++;
+        counterWrites++;
     }
 
     /** The unstable half of remove_rmap_item_from_tree. */
     void unstableUnlink(int s) {
         flags[s] = (byte) (flags[s] & ~UNSTABLE);
         pagesUnshared--;
+        counterWrites++;
     }
 
     // ---- per-CPU LRU add batch ----
@@ -260,6 +268,14 @@ final class RmapItems {
     }
 
     // ---- counts ----
+
+    /**
+     * Changes of this table's counters so far, only ever growing: the convergence check compares the
+     * counters only after this moved ({@link CounterReadout#counterWrites}).
+     */
+    long counterWrites() {
+        return counterWrites;
+    }
 
     /** ksm_rmap_items */
     long rmapItems() {

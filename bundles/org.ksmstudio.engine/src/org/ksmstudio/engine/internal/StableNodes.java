@@ -3,11 +3,17 @@ package org.ksmstudio.engine.internal;
 import java.util.Arrays;
 
 /**
- * The stable nodes (struct ksm_stable_node), one record of {@link #STRIDE} ints per node id: regular nodes,
+ * The stable nodes (struct ksm_stable_node) in parallel columns indexed by node id: regular nodes,
  * chains (stable_node_chain: rmap_hlist_len = STABLE_NODE_CHAIN) and their dups
  * (stable_node_dup), and the nodes on the migrate_nodes list; their red-black tree links live in
  * {@link RbForest}. The one place that counts ksm_stable_node_chains and ksm_stable_node_dups: a
- * node's kind changes only through this table, and the counts move with it.
+ * node's kind changes only through this table, and the counts move with it. A chain also
+ * remembers its last walk of the dups ({@link #rememberWalk}).
+ * <p>
+ * Columns, not one record per node: a tree step of stable_tree_search reads the kind, the content
+ * and one link, each a dense column that stays in the cache for trees of thousands of nodes (a
+ * 64-byte record per node measured 15 % slower at 1 M pages and no faster at 16 M,
+ * docs/performance.md).
  */
 final class StableNodes {
     static final int NIL = -1;
@@ -20,50 +26,50 @@ final class StableNodes {
     static final byte DUP = 3;
     static final byte MIGRATING = 4;
 
-    /**
-     * ints per node record: 64 bytes, one cache line (the records start {@link #PAD} ints into the
-     * array, past its 16-byte header, so that a large array, which the garbage collector places at
-     * the start of a region, has them on line boundaries); a tree walk reads one line per node
-     * instead of one per column
-     */
-    static final int STRIDE = 16;
-    /** ints before the first record: 16 bytes of array header + 48 = 64 */
-    static final int PAD = 12;
-    /** most node ids the records can index */
-    static final int MAX_NODES = (Integer.MAX_VALUE - 16 - PAD) / STRIDE;
-    // CONTENT (and CONTENT + 1: the long content id); 2, 3, 12, 13 RbForest's links and colour
-    private static final int CONTENT = 0;
-    /** the kind in the low {@link #KIND_BITS} bits; a dup's chain above them */
-    private static final int KIND = 4;
-    private static final int KIND_BITS = 3;
-    private static final int KIND_MASK = (1 << KIND_BITS) - 1;
+    private byte[] kind;
+    private long[] content;
+    private int[] kpfn;
+    /** rmap items (regular node or dup) or {@link #CHAIN_LEN} */
+    private int[] len;
     /** first rmap item (slot) of a node's hlist, or first dup of a chain */
-    private static final int FIRST = 5;
-    /** rmap items of a regular node or dup; of a chain, the dups its last walk visited (0: none remembered) */
-    private static final int LEN = 6;
-    /** dup list of a chain, or the migrate_nodes list; of a chain, the dup its last walk found */
-    private static final int NEXT = 7;
-    private static final int KPFN = 8;
-    private static final int PREV = 9;
-    private static final int NID = 10;
-    private static final int PRUNE_JIFFIES = 14; // and 15
-
-    /** one record per node id, at {@link #at} */
-    private int[] r;
-    private int capacity;
+    private int[] first;
+    /** dup list of a chain, or the migrate_nodes list */
+    private int[] next;
+    private int[] prev;
+    /** the chain of a dup */
+    private int[] chainOf;
+    private byte[] nid;
+    private long[] pruneJiffies;
+    /** of a chain: the dups its remembered walk visited (0: none remembered) */
+    private int[] walkVisits;
+    /** of a chain: the dup its remembered walk found */
+    private int[] walkDup;
     /** the red-black trees, one per NUMA node */
     final RbForest tree;
     private int migrateHead = NIL;
     private final long[] kindCount = new long[5];
+    /** see {@link #counterWrites()} */
+    private long counterWrites;
 
     private int top;
     private int[] freeIds = new int[16];
     private int freeCount;
 
     StableNodes(int capacity, int trees) {
-        this.capacity = Math.max(capacity, 16);
-        r = new int[at(this.capacity)];
-        tree = new RbForest(r, trees);
+        capacity = Math.max(capacity, 16);
+        kind = new byte[capacity];
+        content = new long[capacity];
+        kpfn = new int[capacity];
+        len = new int[capacity];
+        first = new int[capacity];
+        next = new int[capacity];
+        prev = new int[capacity];
+        chainOf = new int[capacity];
+        nid = new byte[capacity];
+        pruneJiffies = new long[capacity];
+        walkVisits = new int[capacity];
+        walkDup = new int[capacity];
+        tree = new RbForest(capacity, trees);
     }
 
     private int alloc(byte k) {
@@ -71,40 +77,32 @@ final class StableNodes {
         if (freeCount > 0) {
             id = freeIds[--freeCount];
         } else {
-            if (top == capacity) {
+            if (top == kind.length) {
                 grow();
             }
             id = top++;
         }
         setKind(id, k);
-        int b = at(id);
-        setContent(id, 0);
-        r[b + KPFN] = -1;
-        r[b + LEN] = 0;
-        r[b + FIRST] = NIL;
-        r[b + NEXT] = NIL;
-        r[b + PREV] = NIL;
-        r[b + NID] = 0;
-        setPruneJiffies(id, 0);
+        content[id] = 0;
+        kpfn[id] = -1;
+        len[id] = 0;
+        first[id] = NIL;
+        next[id] = NIL;
+        prev[id] = NIL;
+        chainOf[id] = NIL;
+        nid[id] = 0;
+        pruneJiffies[id] = 0;
+        walkVisits[id] = 0;
+        walkDup[id] = NIL;
         tree.clear(id);
         return id;
     }
 
-    /** The index of node {@code id}'s record in the array. */
-    static int at(int id) {
-        return PAD + id * STRIDE;
-    }
-
     private void setKind(int id, byte k) {
-        kindCount[kind(id)]--;
+        kindCount[kind[id]]--;
         kindCount[k]++;
-        r[at(id) + KIND] = k;
-    }
-
-    private void setContent(int id, long c) {
-        int b = at(id) + CONTENT;
-        r[b] = (int) c;
-        r[b + 1] = (int) (c >>> 32);
+        counterWrites++;
+        kind[id] = k;
     }
 
     /**
@@ -113,9 +111,9 @@ final class StableNodes {
      */
     int allocNode(int kf, long c, int t) {
         int id = alloc(REGULAR);
-        r[at(id) + KPFN] = kf;
-        setContent(id, c);
-        setNid(id, t);
+        kpfn[id] = kf;
+        content[id] = c;
+        nid[id] = (byte) t;
         return id;
     }
 
@@ -125,9 +123,10 @@ final class StableNodes {
      */
     int allocChain(int dup, int t, long jiffies) {
         int chain = alloc(CHAIN);
-        setPruneJiffies(chain, jiffies);
-        setNid(chain, t);
-        setContent(chain, content(dup));
+        len[chain] = CHAIN_LEN;
+        pruneJiffies[chain] = jiffies;
+        nid[chain] = (byte) t;
+        content[chain] = content[dup];
         tree.replace(t, dup, chain);
         chainAddDupHead(chain, dup);
         return chain;
@@ -147,76 +146,79 @@ final class StableNodes {
     }
 
     private void grow() {
-        if (capacity == MAX_NODES) {
-            throw new IllegalStateException("more than " + MAX_NODES + " stable nodes");
-        }
-        capacity = (int) Math.min(2L * capacity, MAX_NODES);
-        r = Arrays.copyOf(r, at(capacity));
-        tree.records(r);
+        int n = kind.length * 2;
+        kind = Arrays.copyOf(kind, n);
+        content = Arrays.copyOf(content, n);
+        kpfn = Arrays.copyOf(kpfn, n);
+        len = Arrays.copyOf(len, n);
+        first = Arrays.copyOf(first, n);
+        next = Arrays.copyOf(next, n);
+        prev = Arrays.copyOf(prev, n);
+        chainOf = Arrays.copyOf(chainOf, n);
+        nid = Arrays.copyOf(nid, n);
+        pruneJiffies = Arrays.copyOf(pruneJiffies, n);
+        walkVisits = Arrays.copyOf(walkVisits, n);
+        walkDup = Arrays.copyOf(walkDup, n);
+        tree.grow(n);
     }
 
     long heapBytes() {
-        return (long) r.length * 4;
+        return (long) kind.length * (1 + 8 + 4 + 4 + 4 + 4 + 4 + 4 + 1 + 8 + 4 + 4) + tree.heapBytes();
     }
 
     // ---- columns ----
 
     byte kind(int id) {
-        return (byte) (r[at(id) + KIND] & KIND_MASK);
+        return kind[id];
     }
 
     long content(int id) {
-        int b = at(id) + CONTENT;
-        return (r[b] & 0xFFFF_FFFFL) | (long) r[b + 1] << 32;
+        return content[id];
     }
 
     /** The KSM page frame of a regular node or dup. */
     int kpfn(int id) {
-        return r[at(id) + KPFN];
+        return kpfn[id];
     }
 
     /** rmap_hlist_len ({@link #CHAIN_LEN} for a chain) */
     int len(int id) {
-        return kind(id) == CHAIN ? CHAIN_LEN : r[at(id) + LEN];
+        return len[id];
     }
 
     /** First rmap item of a node's hlist, or first dup of a chain. */
     int first(int id) {
-        return r[at(id) + FIRST];
+        return first[id];
     }
 
     /** Next dup of the same chain, or next node of the migrate_nodes list. */
     int next(int id) {
-        return r[at(id) + NEXT];
+        return next[id];
     }
 
     /** The tree a node is in (stable_node->nid). */
     int nid(int id) {
-        return r[at(id) + NID];
+        return nid[id];
     }
 
     void setNid(int id, int t) {
-        r[at(id) + NID] = t;
+        nid[id] = (byte) t;
     }
 
     long pruneJiffies(int id) {
-        int b = at(id) + PRUNE_JIFFIES;
-        return (r[b] & 0xFFFF_FFFFL) | (long) r[b + 1] << 32;
+        return pruneJiffies[id];
     }
 
     void setPruneJiffies(int id, long j) {
-        int b = at(id) + PRUNE_JIFFIES;
-        r[b] = (int) j;
-        r[b + 1] = (int) (j >>> 32);
+        pruneJiffies[id] = j;
     }
 
     /** The node's hlist now starts with item {@code firstItem} and has {@code delta} more items (RmapItems). */
     void setHlist(int id, int firstItem, int delta) {
-        int b = at(id);
-        r[b + FIRST] = firstItem;
-        r[b + LEN] += delta;
-        if ((r[b + KIND] & KIND_MASK) == DUP) {
-            forgetWalk(r[b + KIND] >>> KIND_BITS);
+        first[id] = firstItem;
+        len[id] += delta;
+        if (kind[id] == DUP) {
+            forgetWalk(chainOf[id]);
         }
     }
 
@@ -227,12 +229,12 @@ final class StableNodes {
      * none is remembered.
      */
     int walkVisits(int chain) {
-        return r[at(chain) + LEN];
+        return walkVisits[chain];
     }
 
     /** The dup the remembered walk of {@code chain} found. */
     int walkDup(int chain) {
-        return r[at(chain) + NEXT];
+        return walkDup[chain];
     }
 
     /**
@@ -242,21 +244,29 @@ final class StableNodes {
      * max_page_sharing and staleness, which {@link StableTree} checks).
      */
     void rememberWalk(int chain, int visits, int dup) {
-        r[at(chain) + LEN] = visits;
-        r[at(chain) + NEXT] = dup;
+        walkVisits[chain] = visits;
+        walkDup[chain] = dup;
     }
 
     private void forgetWalk(int chain) {
-        r[at(chain) + LEN] = 0;
+        walkVisits[chain] = 0;
     }
 
     /** Forgets the remembered walk of every chain (max_page_sharing changed). */
     void forgetWalks() {
         for (int id = 0; id < top; id++) {
-            if (kind(id) == CHAIN) {
+            if (kind[id] == CHAIN) {
                 forgetWalk(id);
             }
         }
+    }
+
+    /**
+     * Changes of this table's counters so far, only ever growing: the convergence check compares the
+     * counters only after this moved ({@link CounterReadout#counterWrites}).
+     */
+    long counterWrites() {
+        return counterWrites;
     }
 
     /** ksm_stable_node_chains */
@@ -271,48 +281,34 @@ final class StableNodes {
 
     // ---- dup list of a chain (hlist: add at head) ----
 
-    private void setNext(int id, int v) {
-        r[at(id) + NEXT] = v;
-    }
-
-    private void setPrev(int id, int v) {
-        r[at(id) + PREV] = v;
-    }
-
-    private int prev(int id) {
-        return r[at(id) + PREV];
-    }
-
     /** stable_node_chain_add_dup: {@code dup} becomes the chain's first dup. */
     void chainAddDupHead(int chain, int dup) {
         setKind(dup, DUP);
-        r[at(dup) + KIND] |= chain << KIND_BITS;
+        chainOf[dup] = chain;
         forgetWalk(chain);
-        int head = first(chain);
-        setPrev(dup, NIL);
-        setNext(dup, head);
-        if (head != NIL) {
-            setPrev(head, dup);
+        prev[dup] = NIL;
+        next[dup] = first[chain];
+        if (first[chain] != NIL) {
+            prev[first[chain]] = dup;
         }
-        r[at(chain) + FIRST] = dup;
+        first[chain] = dup;
     }
 
     /** __stable_node_dup_del: {@code dup} leaves its chain (a regular node, in no tree, after). */
     void chainUnlinkDup(int dup) {
-        int c = r[at(dup) + KIND] >>> KIND_BITS;
+        int c = chainOf[dup];
         forgetWalk(c);
-        int p = prev(dup);
-        int n = next(dup);
-        if (p != NIL) {
-            setNext(p, n);
+        if (prev[dup] != NIL) {
+            next[prev[dup]] = next[dup];
         } else {
-            r[at(c) + FIRST] = n;
+            first[c] = next[dup];
         }
-        if (n != NIL) {
-            setPrev(n, p);
+        if (next[dup] != NIL) {
+            prev[next[dup]] = prev[dup];
         }
-        setNext(dup, NIL);
-        setPrev(dup, NIL);
+        next[dup] = NIL;
+        prev[dup] = NIL;
+        chainOf[dup] = NIL;
         setKind(dup, REGULAR);
     }
 
@@ -325,28 +321,26 @@ final class StableNodes {
     /** list_add(&stable_node->list, &migrate_nodes) */
     void migrateAdd(int id) {
         setKind(id, MIGRATING);
-        setPrev(id, NIL);
-        setNext(id, migrateHead);
+        prev[id] = NIL;
+        next[id] = migrateHead;
         if (migrateHead != NIL) {
-            setPrev(migrateHead, id);
+            prev[migrateHead] = id;
         }
         migrateHead = id;
     }
 
     /** list_del(&stable_node->list): the node is a regular node in no tree after. */
     void migrateUnlink(int id) {
-        int p = prev(id);
-        int n = next(id);
-        if (p != NIL) {
-            setNext(p, n);
+        if (prev[id] != NIL) {
+            next[prev[id]] = next[id];
         } else {
-            migrateHead = n;
+            migrateHead = next[id];
         }
-        if (n != NIL) {
-            setPrev(n, p);
+        if (next[id] != NIL) {
+            prev[next[id]] = prev[id];
         }
-        setNext(id, NIL);
-        setPrev(id, NIL);
+        next[id] = NIL;
+        prev[id] = NIL;
         setKind(id, REGULAR);
     }
 }

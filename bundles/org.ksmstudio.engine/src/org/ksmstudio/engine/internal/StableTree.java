@@ -40,7 +40,9 @@ final class StableTree {
     private int outDup;
     /** max_page_sharing when the chains' remembered walks were taken */
     private int walksSharing;
-    /** jiffies of the search in progress (the clock does not move during one) */
+    /** whether {@link #searchJiffies} and {@link #pruneBefore} are those of the search in progress */
+    private boolean pruneDeadlineSet;
+    /** jiffies of the search in progress (the clock does not move during one), once it met a chain */
     private long searchJiffies;
     /** in the search in progress, a chain last pruned at or before these jiffies is pruned again */
     private long pruneBefore;
@@ -125,15 +127,20 @@ final class StableTree {
      */
     private boolean stableNodeChain(int node, boolean prune) {
         if (sn.kind(node) != StableNodes.CHAIN) {
-            outNode = node;
-            outDup = node;
-            if (isStale(node)) {
-                removeNodeFromStableTree(node);
-                return false;
-            }
-            return true;
+            return regularNode(node);
         }
         return stableNodeDup(node, prune);
+    }
+
+    /** chain() of a regular node: itself, unless it is stale (removed: false). */
+    private boolean regularNode(int node) {
+        outNode = node;
+        outDup = node;
+        if (isStale(node)) {
+            removeNodeFromStableTree(node);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -144,10 +151,8 @@ final class StableTree {
      * it read has changed.
      */
     private boolean stableNodeDup(int chain, boolean prune) {
-        if (!prune || sn.pruneJiffies(chain) > pruneBefore) {
-            prune = false;
-        } else {
-            sn.setPruneJiffies(chain, searchJiffies);
+        if (prune) {
+            prune = pruneDue(chain);
         }
         boolean noStale = frames.staleNodes() == 0;
         if (!prune && noStale) {
@@ -160,6 +165,29 @@ final class StableTree {
                 return true;
             }
         }
+        return walkDups(chain, prune, noStale);
+    }
+
+    /**
+     * chain_prune's test: whether the chain is due to be pruned (its prune time is then now);
+     * time_before(jiffies, stable_node->chain_prune_time + msecs_to_jiffies(...)) is computed for
+     * the first chain a search meets (most searches meet none).
+     */
+    private boolean pruneDue(int chain) {
+        if (!pruneDeadlineSet) {
+            searchJiffies = e.clock.jiffies();
+            pruneBefore = searchJiffies - e.clock.msecsToJiffies(e.pruneMillisecs);
+            pruneDeadlineSet = true;
+        }
+        if (sn.pruneJiffies(chain) > pruneBefore) {
+            return false;
+        }
+        sn.setPruneJiffies(chain, searchJiffies);
+        return true;
+    }
+
+    /** The walk of stable_node_dup when it is not remembered (see {@link #stableNodeDup}). */
+    private boolean walkDups(int chain, boolean prune, boolean noStale) {
         int found = NIL;
         int foundLen = 0;
         int visits = 0;
@@ -224,8 +252,7 @@ final class StableTree {
         }
         long c = frames.content(f);
         int t = kpfnNid(f);
-        searchJiffies = e.clock.jiffies();
-        pruneBefore = searchJiffies - e.clock.msecsToJiffies(e.pruneMillisecs);
+        pruneDeadlineSet = false;
         sharingLimitSeen();
         return search(f, pageNode, c, t);
     }
@@ -238,14 +265,26 @@ final class StableTree {
         }
     }
 
+    /** tree nodes the search in progress visited, charged when it ends */
+    private long searchSteps;
+
     private int search(int f, int pageNode, long c, int t) {
+        searchSteps = 0;
+        try {
+            return walk(f, pageNode, c, t);
+        } finally {
+            e.clock.charge(searchSteps * treeSearchNanos);
+        }
+    }
+
+    private int walk(int f, int pageNode, long c, int t) {
         again:
         while (true) {
             int node = sn.tree.root(t);
             int parent = NIL;
             boolean asLeft = false;
             while (node != NIL) {
-                e.clock.charge(treeSearchNanos);
+                searchSteps++;
                 int dup;
                 if (sn.kind(node) != StableNodes.CHAIN && frames.staleNodes() == 0) {
                     dup = node; // what chain_prune() returns for a live regular node
@@ -256,15 +295,9 @@ final class StableTree {
                     node = outNode;
                     dup = outDup;
                 }
-                int cmp = Long.compareUnsigned(c, sn.content(node));
+                long nodeContent = sn.content(node);
                 parent = node;
-                if (cmp < 0) {
-                    asLeft = true;
-                    node = sn.tree.left(node);
-                } else if (cmp > 0) {
-                    asLeft = false;
-                    node = sn.tree.right(node);
-                } else {
+                if (c == nodeContent) {
                     if (pageNode != NIL && frames.mapcount(f) > 1) {
                         return chainAppend(t, node, dup, pageNode, f);
                     }
@@ -276,6 +309,10 @@ final class StableTree {
                     }
                     return sn.kpfn(dup);
                 }
+                // memcmp_pages < 0: rb_left, else rb_right (one indexed load, no branch to mispredict)
+                int right = Long.compareUnsigned(c, nodeContent) > 0 ? 1 : 0;
+                asLeft = right == 0;
+                node = sn.tree.child(node, right);
             }
             if (pageNode == NIL) {
                 return -1;

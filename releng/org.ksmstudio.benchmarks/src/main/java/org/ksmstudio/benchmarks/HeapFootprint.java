@@ -37,7 +37,8 @@ public final class HeapFootprint {
                 sim.snapshot().timeNanos() / 1e9, k.pagesScanned() / ((t2 - t1) / 1e9) / 1e6);
     }
 
-    private static long used() {
+    /** Used heap after full garbage collections. */
+    static long used() {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();
