@@ -81,14 +81,7 @@ class CompareTest {
 		CompareModel.Row row = new CompareModel.Row("initial", "general_profit", 8031232, 8064000L,
 				CompareModel.Verdict.DIFFERS);
 		CompareModel model = new CompareModel("case", "6.18.0 x86_64", "stock", List.of(row));
-		ui.run(() -> {
-			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-			try {
-				((CompareView) page.showView(CompareView.ID)).setModel(model);
-			} catch (PartInitException e) {
-				throw new IllegalStateException(e);
-			}
-		});
+		show(model);
 		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
 		assertEquals(List.of("initial", "general_profit", "8,031,232", "8,064,000", "+32,768  differs"),
 				ui.sync(() -> Widgets.rows(table).get(0)));
@@ -102,14 +95,7 @@ class CompareTest {
 	@Test
 	void viewHighlightsTheRowsThatDiffer() {
 		CompareModel model = model();
-		ui.run(() -> {
-			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-			try {
-				((CompareView) page.showView(CompareView.ID)).setModel(model);
-			} catch (PartInitException e) {
-				throw new IllegalStateException(e);
-			}
-		});
+		show(model);
 		Table table = ui.byData(Table.class, CompareView.TABLE_KEY);
 		// the phase initial's counters, pid 42's ksm_stat, the phase second: three groups, an empty row between two
 		assertEquals(7, ui.sync(table::getItemCount));
@@ -134,6 +120,17 @@ class CompareTest {
 		ui.run(() -> {
 			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 			page.hideView(page.findView(CompareView.ID));
+		});
+	}
+
+	private void show(CompareModel model) {
+		ui.run(() -> {
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			try {
+				((CompareView) page.showView(CompareView.ID)).setModel(model);
+			} catch (PartInitException e) {
+				throw new IllegalStateException(e);
+			}
 		});
 	}
 }
