@@ -80,6 +80,8 @@ class CompareRunsTest extends WorkbenchTestCase {
 			assertEquals(table.getColumn(FIRST).getText(), sharing.getText(BEST));
 			TableItem saved = item(table, "memory saved"); //$NON-NLS-1$
 			assertEquals(List.of("7.78 MiB", "7.75 MiB", "\u221232.00 KiB"), texts(saved, FIRST, SECOND, DELTA)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			assertEquals("", saved.getText(1), "a value that carries its unit (MiB) has none in the unit column, not bytes"); //$NON-NLS-1$ //$NON-NLS-2$
+			assertEquals("pages", shared.getText(1)); //$NON-NLS-1$
 			TableItem scans = item(table, "pages_to_scan"); //$NON-NLS-1$
 			assertNotEquals(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT), scans.getFont(0),
 					"a tunable both runs share is not bold"); //$NON-NLS-1$

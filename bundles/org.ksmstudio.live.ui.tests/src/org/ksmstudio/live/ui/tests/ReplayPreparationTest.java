@@ -14,7 +14,7 @@ import org.ksmstudio.live.ui.internal.actions.ScenarioChoice;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.scenario.Scenario;
 
-/** What "Replay scenario on this kernel" prepares before asking: the case, the confirmation, or why not. */
+/** What "Replay Scenario on This Kernel" prepares before asking: the case, the confirmation, or why not. */
 class ReplayPreparationTest {
 
 	private static ScenarioChoice example(String file) throws Exception {
@@ -32,7 +32,8 @@ class ReplayPreparationTest {
 				Path.of("restore"), Path.of("lock"));
 		String text = ReplayHandler.confirmation(prepared.replayCase(), "a_b", sources);
 		assertTrue(text.contains("max_page_sharing = 256"), text);
-		assertTrue(text.contains("1 processes, 2000 MADV_MERGEABLE pages in all"), text);
+		assertTrue(text.contains("1 process, 2,000 MADV_MERGEABLE pages in all"), text);
+		assertTrue(text.contains("the scenario's phases ("), "one quote, as written: " + text);
 		assertTrue(text.contains("restore and verify the previous tunables"), text);
 	}
 

@@ -47,7 +47,7 @@ final class ComparisonLabels extends ColumnLabelProvider {
 		Row row = (Row) element;
 		return switch (kind) {
 			case NAME -> row.name();
-			case UNIT -> row.unit();
+			case UNIT -> shownUnit(row.unit());
 			case VALUE -> value(row, row.values().get(run));
 			case DELTA -> delta(row, row.delta(run));
 			case BEST -> row.best() < 0 ? "" : comparison.title(row.best()); //$NON-NLS-1$
@@ -77,6 +77,14 @@ final class ComparisonLabels extends ColumnLabelProvider {
 			return path == null ? null : path.toString();
 		}
 		return kind == Kind.NAME && sysfs ? KsmSysfsFile.byName(row.name()).map(Tunables::tooltip).orElse(null) : null;
+	}
+
+	/** The unit column's text: empty where each value is shown with a unit of its own (7.78 MiB, 2.94 ms, a file name). */
+	static String shownUnit(String unit) {
+		return switch (unit) {
+			case RunComparison.BYTES, RunComparison.NANOS, RunComparison.FILE -> ""; //$NON-NLS-1$
+			default -> unit;
+		};
 	}
 
 	/** A value in its unit: "1,992", "7.78 MiB", "2.94 ms", "0.37". */

@@ -89,7 +89,7 @@ public final class ReplayHandler extends AbstractHandler {
 		for (Map.Entry<KsmSysfsFile, String> t : replayCase.tunables().entrySet()) {
 			tunables.append("    ").append(t.getKey().fileName()).append(" = ").append(t.getValue()).append('\n'); //$NON-NLS-1$ //$NON-NLS-2$
 		}
-		return NLS.bind(Messages.replayConfirm, new Object[] { label, sources.ksmDirectory(), tunables,
+		return Messages.format(Messages.replayConfirm, new Object[] { label, sources.ksmDirectory().toString(), tunables.toString(),
 				replayCase.workload().processes().size(), replayCase.pages(), replayCase.phases().size() });
 	}
 }
