@@ -14,12 +14,18 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Time to run every case of the kernel reference file (the bar: under 5 s in total). */
+/**
+ * Time to run every case of a kernel reference file: the bundled one by default (the bar: under 5 s in
+ * total), or {@code -p reference=/data/r2-identical-1m.json}, the R2 comparison (1,048,576 identical
+ * pages, ksmd at full speed) whose recorded {@code ksmd_cpu_s_to_last_change} the score is set against.
+ * {@code -wi 3} measures it warm.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
@@ -27,11 +33,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @State(Scope.Benchmark)
 public class ReferenceBenchmark {
+    /** A resource of this jar. */
+    @Param({ "/data/kernel-reference.json" })
+    public String reference;
+
     ReferenceFile file;
 
     @Setup
     public void load() throws IOException {
-        try (InputStream in = ReferenceBenchmark.class.getResourceAsStream("/data/kernel-reference.json")) {
+        try (InputStream in = ReferenceBenchmark.class.getResourceAsStream(reference)) {
+            if (in == null) {
+                throw new IOException(reference + ": no such resource in the benchmarks jar");
+            }
             file = ReferenceFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
