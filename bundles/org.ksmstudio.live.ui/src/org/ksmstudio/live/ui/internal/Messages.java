@@ -1,8 +1,10 @@
 package org.ksmstudio.live.ui.internal;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.osgi.util.NLS;
 
 /** User-visible strings of the live kernel user interface (messages.properties). */
+@NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 public final class Messages extends NLS {
 
 	private static final String BUNDLE_NAME = "org.ksmstudio.live.ui.internal.messages"; //$NON-NLS-1$

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.live.sysfs.PendingSnapshot;
 
@@ -25,7 +26,7 @@ public final class PendingRestore {
 	private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
 	private static final Set<Path> DONE = ConcurrentHashMap.newKeySet();
 	private static final List<Consumer<String>> LISTENERS = new CopyOnWriteArrayList<>();
-	private static volatile String message;
+	private static volatile @Nullable String message;
 
 	private PendingRestore() {
 	}
@@ -53,7 +54,8 @@ public final class PendingRestore {
 
 	/** What the recovery did, if it did something. */
 	public static Optional<String> message() {
-		return Optional.ofNullable(message);
+		String done = message;
+		return done == null ? Optional.empty() : Optional.of(done);
 	}
 
 	/** Told (on the recovering thread) when a recovery happened. */

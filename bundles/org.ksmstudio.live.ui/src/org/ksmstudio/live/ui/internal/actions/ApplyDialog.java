@@ -8,6 +8,8 @@ import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -57,12 +59,11 @@ public final class ApplyDialog extends TitleAreaDialog {
 	private final LiveSources sources;
 	private final Map<KsmSysfsFile, String> desired;
 	private final String scenarioName;
-	private KsmAccess access;
-	private KsmSample current;
-	private ApplyRows.Planned planned;
-	private String readError;
-	private TableViewer table;
-	private Label summary;
+	private @Nullable KsmAccess access;
+	private @Nullable KsmSample current;
+	private ApplyRows.@Nullable Planned planned;
+	private @Nullable TableViewer table;
+	private @Nullable Label summary;
 
 	/** A dialog applying {@code desired} (a scenario's tunables) to the kernel of {@code sources}. */
 	public ApplyDialog(Shell shell, LiveSources sources, Map<KsmSysfsFile, String> desired, String scenarioName) {
@@ -74,6 +75,7 @@ public final class ApplyDialog extends TitleAreaDialog {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected void configureShell(Shell shell) {
 		super.configureShell(shell);
 		shell.setText(Messages.applyTitle);
@@ -85,16 +87,23 @@ public final class ApplyDialog extends TitleAreaDialog {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected Control createDialogArea(Composite parent) {
 		Composite area = (Composite) super.createDialogArea(parent);
 		setTitle(Messages.applyTitle);
-		access = sources.sysfs().access();
+		KsmAccess access = sources.sysfs().access();
+		this.access = access;
+		KsmSample current = null;
+		ApplyRows.Planned planned = null;
+		String readError = null;
 		try {
 			current = sources.sysfs().sample();
 			planned = ApplyRows.plan(desired, current, sources.sysfs().presentFiles());
 		} catch (KsmUnavailableException e) {
 			readError = e.getMessage();
 		}
+		this.current = current;
+		this.planned = planned;
 		Composite content = new Composite(area, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(content);
 		GridLayoutFactory.swtDefaults().applyTo(content);
@@ -112,18 +121,19 @@ public final class ApplyDialog extends TitleAreaDialog {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+		TableViewer table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+		this.table = table;
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		ColumnViewerToolTipSupport.enableFor(table);
-		column(layout, Messages.applyStep, 4, r -> Integer.toString(r.index()), true);
-		column(layout, Messages.applyFile, 18, ApplyRows.Row::file, false);
-		column(layout, Messages.applyNow, 8, ApplyRows.Row::now, true);
-		column(layout, Messages.applyNew, 9, ApplyRows.Row::value, true);
-		column(layout, Messages.applyWhy, 30, ApplyRows.Row::reason, false);
-		column(layout, Messages.applyOutcome, 31, ApplyRows.Row::outcome, false);
+		column(table, layout, Messages.applyStep, 4, r -> Integer.toString(r.index()), true);
+		column(table, layout, Messages.applyFile, 18, ApplyRows.Row::file, false);
+		column(table, layout, Messages.applyNow, 8, ApplyRows.Row::now, true);
+		column(table, layout, Messages.applyNew, 9, ApplyRows.Row::value, true);
+		column(table, layout, Messages.applyWhy, 30, ApplyRows.Row::reason, false);
+		column(table, layout, Messages.applyOutcome, 31, ApplyRows.Row::outcome, false);
 		if (planned != null) {
 			table.setInput(ApplyRows.rows(planned.plan(), current));
 		}
@@ -131,35 +141,40 @@ public final class ApplyDialog extends TitleAreaDialog {
 		Label notes = new Label(content, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(notes);
 		notes.setText(planned == null ? "" : String.join("\n", planned.notes())); //$NON-NLS-1$ //$NON-NLS-2$
-		summary = new Label(content, SWT.WRAP);
+		Label summary = new Label(content, SWT.WRAP);
+		this.summary = summary;
 		summary.setData(SUMMARY_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(summary);
 		return area;
 	}
 
-	private void column(TableColumnLayout layout, String title, int weight, Function<ApplyRows.Row, String> text,
-			boolean monospace) {
+	private static void column(TableViewer table, TableColumnLayout layout, String title, int weight,
+			Function<ApplyRows.Row, String> text, boolean monospace) {
 		TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
 		column.getColumn().setText(title);
 		ColumnFit.weigh(layout, column.getColumn(), weight);
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return text.apply((ApplyRows.Row) element);
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public String getToolTipText(Object element) {
 				ApplyRows.Row row = (ApplyRows.Row) element;
 				return row.outcome().isEmpty() ? row.reason() : row.outcome();
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Font getFont(Object element) {
 				return monospace ? JFaceResources.getTextFont() : null;
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Color getForeground(Object element) {
 				ApplyRows.Row row = (ApplyRows.Row) element;
 				return !row.outcome().isEmpty() && !row.ok()
@@ -169,10 +184,13 @@ public final class ApplyDialog extends TitleAreaDialog {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected void createButtonsForButtonBar(Composite parent) {
+		KsmAccess access = this.access;
+		ApplyRows.Planned planned = this.planned;
 		createButton(parent, EXPORT_ID, Messages.applyExport, false);
-		createButton(parent, APPLY_ID, Messages.applyButton, false)
-				.setEnabled(access.canWrite() && planned != null && !planned.plan().isEmpty());
+		createButton(parent, APPLY_ID, Messages.applyButton, false).setEnabled(
+				access != null && access.canWrite() && planned != null && !planned.plan().isEmpty());
 		createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CLOSE_LABEL, true);
 	}
 
@@ -189,6 +207,12 @@ public final class ApplyDialog extends TitleAreaDialog {
 
 	/** Writes the plan in a job (run=2 can take seconds while every KSM page is unmerged), then shows the outcomes. */
 	private void apply() {
+		ApplyRows.Planned planned = this.planned;
+		TableViewer table = this.table;
+		Label summary = this.summary;
+		if (planned == null || table == null || summary == null) {
+			return; // Apply is enabled only with a plan, after the dialog area is made
+		}
 		getButton(APPLY_ID).setEnabled(false);
 		summary.setText(Messages.applyRunning);
 		ApplyPlan plan = planned.plan();
@@ -214,7 +238,9 @@ public final class ApplyDialog extends TitleAreaDialog {
 	}
 
 	private void showOutcomes(ApplyPlan plan, List<WriteOutcome> outcomes, String message) {
-		if (table.getControl().isDisposed()) {
+		TableViewer table = this.table;
+		Label summary = this.summary;
+		if (table == null || summary == null || table.getControl().isDisposed()) {
 			return;
 		}
 		table.setInput(ApplyRows.rows(plan, current, outcomes));

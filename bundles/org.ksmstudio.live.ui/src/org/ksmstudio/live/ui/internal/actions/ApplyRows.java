@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.sysfs.ApplyPlan;
@@ -61,12 +62,12 @@ public final class ApplyRows {
 	}
 
 	/** The rows of a plan before it is applied. */
-	public static List<Row> rows(ApplyPlan plan, KsmSample current) {
+	public static List<Row> rows(ApplyPlan plan, @Nullable KsmSample current) {
 		return rows(plan, current, List.of());
 	}
 
 	/** The rows of a plan with the outcomes of the writes done so far (in plan order). */
-	public static List<Row> rows(ApplyPlan plan, KsmSample current, List<WriteOutcome> outcomes) {
+	public static List<Row> rows(ApplyPlan plan, @Nullable KsmSample current, List<WriteOutcome> outcomes) {
 		List<Row> rows = new ArrayList<>();
 		for (int i = 0; i < plan.steps().size(); i++) {
 			ApplyPlan.Step step = plan.steps().get(i);

@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.ksmstudio.live.calibrate.CalibrationCases;
@@ -39,6 +40,7 @@ public final class CalibrateJob extends Job {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected IStatus run(IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, CalibrationCases.standard().size());
 		ReplayRunner runner = sources.replayRunner();

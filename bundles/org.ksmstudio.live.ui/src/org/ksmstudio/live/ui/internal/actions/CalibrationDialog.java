@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.eclipse.core.filesystem.EFS;
+import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -20,6 +21,7 @@ import org.ksmstudio.live.calibrate.ScanCostCalibration;
 import org.ksmstudio.live.ui.internal.Messages;
 import org.ksmstudio.model.ScenarioResources;
 import org.ksmstudio.model.Scenarios;
+import org.ksmstudio.model.scenario.CostModel;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.ui.internal.export.FileDialogs;
 
@@ -74,13 +76,16 @@ public final class CalibrationDialog extends MessageDialog {
 		}
 		String name = ask.getValue().trim();
 		Optional<ScenarioChoice> active = ScenarioChoice.ofActiveEditor(window);
-		if (active.isPresent() && active.get().domain() != null && active.get().scenario().getCostModel() != null) {
+		if (active.isPresent()) {
 			ScenarioChoice choice = active.get();
-			choice.domain().getCommandStack().execute(
-					CostModelWriter.command(choice.domain(), choice.scenario().getCostModel(), calibration, name));
-			MessageDialog.openInformation(getShell(), Messages.calibrateResultTitle,
-					NLS.bind(Messages.calibrateSaved, name, choice.label()));
-			return true;
+			EditingDomain domain = choice.domain();
+			CostModel cost = choice.scenario().getCostModel();
+			if (domain != null && cost != null) {
+				domain.getCommandStack().execute(CostModelWriter.command(domain, cost, calibration, name));
+				MessageDialog.openInformation(getShell(), Messages.calibrateResultTitle,
+						NLS.bind(Messages.calibrateSaved, name, choice.label()));
+				return true;
+			}
 		}
 		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
 		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$

@@ -2,6 +2,7 @@ package org.ksmstudio.live.ui.internal.actions;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
@@ -9,6 +10,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 public final class ExportScriptHandler extends AbstractHandler {
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) {
 		Shell shell = HandlerUtil.getActiveShell(event);
 		ScenarioChoice.activeOrChosen(HandlerUtil.getActiveWorkbenchWindow(event), shell).ifPresent(

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
@@ -28,19 +29,21 @@ import org.ksmstudio.live.ui.internal.Messages;
 public final class ReplayHandler extends AbstractHandler {
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) {
 		IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
 		Shell shell = HandlerUtil.getActiveShell(event);
-		ScenarioChoice choice = ScenarioChoice.activeOrChosen(window, shell).orElse(null);
-		if (choice == null) {
-			return null;
-		}
+		ScenarioChoice.activeOrChosen(window, shell).ifPresent(choice -> replay(choice, window, shell));
+		return null;
+	}
+
+	private static void replay(ScenarioChoice choice, IWorkbenchWindow window, Shell shell) {
 		Prepared prepared;
 		try {
 			prepared = prepare(choice);
 		} catch (IllegalArgumentException e) {
 			MessageDialog.openError(shell, Messages.replayTitle, e.getMessage());
-			return null;
+			return;
 		}
 		RunPlan plan = prepared.plan();
 		ReplayCase replayCase = prepared.replayCase();
@@ -49,14 +52,13 @@ public final class ReplayHandler extends AbstractHandler {
 		if (!access.canWrite()) {
 			MessageDialog.openInformation(shell, Messages.replayTitle, NLS.bind(Messages.replayNeedsRoot,
 					access.message()));
-			return null;
+			return;
 		}
 		if (new MessageDialog(shell, Messages.replayTitle, null, confirmation(replayCase, choice.label(), sources),
 				MessageDialog.CONFIRM, 1, Messages.replayButton, IDialogConstants.CANCEL_LABEL).open() != 0) {
-			return null;
+			return;
 		}
 		new ReplayJob(choice.label(), plan, replayCase, sources, window).schedule();
-		return null;
 	}
 
 	/** A scenario converted for the simulator and for the kernel's workload generator. */

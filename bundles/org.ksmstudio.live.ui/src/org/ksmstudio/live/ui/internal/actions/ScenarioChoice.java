@@ -7,6 +7,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
@@ -27,10 +28,10 @@ import org.ksmstudio.ui.internal.export.FileDialogs;
  * @param domain   the editor's editing domain, or null when read from a file
  * @param label    its name for the user
  */
-public record ScenarioChoice(Scenario scenario, EditingDomain domain, String label) {
+public record ScenarioChoice(Scenario scenario, @Nullable EditingDomain domain, String label) {
 
 	/** The scenario of the window's active editor, if it edits one. */
-	public static Optional<ScenarioChoice> ofActiveEditor(IWorkbenchWindow window) {
+	public static Optional<ScenarioChoice> ofActiveEditor(@Nullable IWorkbenchWindow window) {
 		IEditorPart editor = window == null || window.getActivePage() == null ? null
 				: window.getActivePage().getActiveEditor();
 		if (!(editor instanceof IEditingDomainProvider provider) || provider.getEditingDomain() == null) {
@@ -48,7 +49,7 @@ public record ScenarioChoice(Scenario scenario, EditingDomain domain, String lab
 	}
 
 	/** The active editor's scenario, else one chosen from a .ksm file; empty when the user cancels or it cannot be read. */
-	public static Optional<ScenarioChoice> activeOrChosen(IWorkbenchWindow window, Shell shell) {
+	public static Optional<ScenarioChoice> activeOrChosen(@Nullable IWorkbenchWindow window, Shell shell) {
 		Optional<ScenarioChoice> active = ofActiveEditor(window);
 		if (active.isPresent()) {
 			return active;

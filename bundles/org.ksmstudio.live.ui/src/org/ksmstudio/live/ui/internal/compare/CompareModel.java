@@ -3,6 +3,7 @@ package org.ksmstudio.live.ui.internal.compare;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.CheckpointResult;
 import org.ksmstudio.core.run.RunResult;
 import org.ksmstudio.live.replay.RecordedCase;
@@ -40,10 +41,10 @@ public record CompareModel(String scenario, String kernel, String policy, List<R
 	 * @param simulated the simulation's value (null when not simulated)
 	 * @param verdict   how they relate
 	 */
-	public record Row(String phase, String counter, long kernel, Long simulated, Verdict verdict) {
+	public record Row(String phase, String counter, long kernel, @Nullable Long simulated, Verdict verdict) {
 
 		/** simulated − kernel, or null. */
-		public Long difference() {
+		public @Nullable Long difference() {
 			return simulated == null ? null : simulated - kernel;
 		}
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
@@ -43,14 +45,16 @@ public final class CompareView extends ViewPart {
 
 	private static final NumberFormat NUMBERS = NumberFormat.getIntegerInstance();
 
-	private Label summary;
-	private TableViewer table;
-	private CompareModel model;
+	private @Nullable Label summary;
+	private @Nullable TableViewer table;
+	private @Nullable CompareModel model;
 
 	@Override
+	@NonNullByDefault({})
 	public void createPartControl(Composite parent) {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		summary = new Label(parent, SWT.WRAP);
+		Label summary = new Label(parent, SWT.WRAP);
+		this.summary = summary;
 		summary.setData(SUMMARY_KEY, Boolean.TRUE);
 		summary.setText(Messages.compareNone);
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).hint(200, SWT.DEFAULT).applyTo(summary);
@@ -58,19 +62,21 @@ public final class CompareView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		TableViewer table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		this.table = table;
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		table.setContentProvider(ArrayContentProvider.getInstance());
-		column(layout, Messages.comparePhase, 22, SWT.LEFT, CompareModel.Row::phase, false);
-		column(layout, Messages.compareCounter, 24, SWT.LEFT, CompareModel.Row::counter, false);
-		column(layout, Messages.compareKernel, 13, SWT.RIGHT, r -> NUMBERS.format(r.kernel()), true);
-		column(layout, Messages.compareSimulated, 13, SWT.RIGHT,
+		column(table, layout, Messages.comparePhase, 22, SWT.LEFT, CompareModel.Row::phase, false);
+		column(table, layout, Messages.compareCounter, 24, SWT.LEFT, CompareModel.Row::counter, false);
+		column(table, layout, Messages.compareKernel, 13, SWT.RIGHT, r -> NUMBERS.format(r.kernel()), true);
+		column(table, layout, Messages.compareSimulated, 13, SWT.RIGHT,
 				r -> r.simulated() == null ? "" : NUMBERS.format(r.simulated()), true); //$NON-NLS-1$
-		column(layout, Messages.compareDifference, 28, SWT.LEFT, CompareView::difference, true);
-		if (model != null) {
-			setModel(model);
+		column(table, layout, Messages.compareDifference, 28, SWT.LEFT, CompareView::difference, true);
+		CompareModel shown = model;
+		if (shown != null) {
+			setModel(shown);
 		}
 	}
 
@@ -80,18 +86,20 @@ public final class CompareView extends ViewPart {
 		return value + CompareModel.text(row.verdict());
 	}
 
-	private void column(TableColumnLayout layout, String title, int weight, int style,
+	private static void column(TableViewer table, TableColumnLayout layout, String title, int weight, int style,
 			Function<CompareModel.Row, String> text, boolean monospace) {
 		TableViewerColumn column = new TableViewerColumn(table, style);
 		column.getColumn().setText(title);
 		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 40));
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return element instanceof CompareModel.Row row ? text.apply(row) : ""; //$NON-NLS-1$
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Font getFont(Object element) {
 				if (!(element instanceof CompareModel.Row row)) {
 					return null;
@@ -101,6 +109,7 @@ public final class CompareView extends ViewPart {
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Color getBackground(Object element) {
 				if (!(element instanceof CompareModel.Row row)) {
 					return null;
@@ -114,12 +123,14 @@ public final class CompareView extends ViewPart {
 	/** Shows a comparison (call on the UI thread). */
 	public void setModel(CompareModel newModel) {
 		model = newModel;
-		if (table == null || table.getControl().isDisposed()) {
+		TableViewer table = this.table;
+		Label summary = this.summary;
+		if (table == null || summary == null || table.getControl().isDisposed()) {
 			return;
 		}
-		summary.setText(model.summary());
-		summary.setForeground(model.matches() ? null : summary.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-		table.setInput(grouped(model.rows()));
+		summary.setText(newModel.summary());
+		summary.setForeground(newModel.matches() ? null : summary.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+		table.setInput(grouped(newModel.rows()));
 		summary.getParent().layout(true);
 	}
 
@@ -140,12 +151,15 @@ public final class CompareView extends ViewPart {
 	}
 
 	/** The comparison shown, or null. */
-	public CompareModel model() {
+	public @Nullable CompareModel model() {
 		return model;
 	}
 
 	@Override
 	public void setFocus() {
-		table.getControl().setFocus();
+		TableViewer table = this.table;
+		if (table != null) {
+			table.getControl().setFocus();
+		}
 	}
 }

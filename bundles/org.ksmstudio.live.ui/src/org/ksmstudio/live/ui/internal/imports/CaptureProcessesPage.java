@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -42,10 +44,10 @@ public final class CaptureProcessesPage extends WizardPage {
 	public static final String ALL_ANONYMOUS_KEY = "org.ksmstudio.live.ui.capture.allAnonymous"; //$NON-NLS-1$
 
 	private final LiveSources sources;
-	private CheckboxTableViewer processes;
-	private Text otherPids;
-	private Spinner window;
-	private Button allAnonymous;
+	private @Nullable CheckboxTableViewer processes;
+	private @Nullable Text otherPids;
+	private @Nullable Spinner window;
+	private @Nullable Button allAnonymous;
 
 	CaptureProcessesPage(LiveSources sources) {
 		super("captureProcesses"); //$NON-NLS-1$
@@ -55,31 +57,38 @@ public final class CaptureProcessesPage extends WizardPage {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void createControl(Composite parent) {
 		Composite page = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(page);
 		Label label = new Label(page, SWT.WRAP);
 		label.setText(Messages.captureProcesses);
 		GridDataFactory.fillDefaults().span(2, 1).applyTo(label);
-		processes = CheckboxTableViewer.newCheckList(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		CheckboxTableViewer processes = CheckboxTableViewer.newCheckList(page,
+				SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		this.processes = processes;
 		processes.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		processes.getTable().setHeaderVisible(true);
 		processes.setContentProvider(ArrayContentProvider.getInstance());
-		column(Messages.captureColumnPid, 80, p -> Integer.toString(p.pid()));
-		column(Messages.captureColumnCommand, 200, ProcessKsmStat::command);
-		column(Messages.captureColumnMerging, 140,
+		column(processes, Messages.captureColumnPid, 80, p -> Integer.toString(p.pid()));
+		column(processes, Messages.captureColumnCommand, 200, ProcessKsmStat::command);
+		column(processes, Messages.captureColumnMerging, 140,
 				p -> p.mergingPages() == ProcessKsmStat.NOT_REPORTED ? "" : Long.toString(p.mergingPages())); //$NON-NLS-1$
-		column(Messages.captureColumnMergeAny, 100, p -> p.mergeAny() ? Messages.captureYes : ""); //$NON-NLS-1$
+		column(processes, Messages.captureColumnMergeAny, 100,
+				p -> p.mergeAny() ? Messages.captureYes : ""); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(600, 180).applyTo(processes.getTable());
 		new Label(page, SWT.NONE).setText(Messages.captureOtherPids);
-		otherPids = new Text(page, SWT.BORDER);
+		Text otherPids = new Text(page, SWT.BORDER);
+		this.otherPids = otherPids;
 		otherPids.setData(PIDS_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(otherPids);
 		new Label(page, SWT.NONE).setText(Messages.captureWindow);
-		window = new Spinner(page, SWT.BORDER);
+		Spinner window = new Spinner(page, SWT.BORDER);
+		this.window = window;
 		window.setData(WINDOW_KEY, Boolean.TRUE);
 		window.setValues((int) CaptureOptions.DEFAULT_WINDOW.toSeconds(), 0, 600, 0, 1, 10);
-		allAnonymous = new Button(page, SWT.CHECK);
+		Button allAnonymous = new Button(page, SWT.CHECK);
+		this.allAnonymous = allAnonymous;
 		allAnonymous.setData(ALL_ANONYMOUS_KEY, Boolean.TRUE);
 		allAnonymous.setText(Messages.captureAllAnonymous);
 		GridDataFactory.fillDefaults().span(2, 1).applyTo(allAnonymous);
@@ -87,17 +96,19 @@ public final class CaptureProcessesPage extends WizardPage {
 		privacy.setText(Messages.capturePrivacy);
 		GridDataFactory.fillDefaults().span(2, 1).hint(600, SWT.DEFAULT).applyTo(privacy);
 		otherPids.addModifyListener(e -> validate());
-		read();
+		read(processes);
 		setControl(page);
 		validate();
 	}
 
-	private void column(String title, int width, java.util.function.Function<ProcessKsmStat, String> text) {
+	private static void column(CheckboxTableViewer processes, String title, int width,
+			java.util.function.Function<ProcessKsmStat, String> text) {
 		TableViewerColumn column = new TableViewerColumn(processes, SWT.NONE);
 		column.getColumn().setText(title);
 		column.getColumn().setWidth(width);
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return text.apply((ProcessKsmStat) element);
 			}
@@ -105,7 +116,7 @@ public final class CaptureProcessesPage extends WizardPage {
 	}
 
 	/** Lists the processes that use KSM (read only, quick) and checks them all. */
-	private void read() {
+	private void read(CheckboxTableViewer processes) {
 		try {
 			ProcessScan scan = sources.processes().scan();
 			processes.setInput(scan.processes());
@@ -132,6 +143,10 @@ public final class CaptureProcessesPage extends WizardPage {
 
 	private List<Integer> typedPids() {
 		List<Integer> pids = new ArrayList<>();
+		Text otherPids = this.otherPids;
+		if (otherPids == null) {
+			return pids;
+		}
 		for (String word : otherPids.getText().split("[,\\s]+")) { //$NON-NLS-1$
 			if (word.isEmpty()) {
 				continue;
@@ -153,17 +168,24 @@ public final class CaptureProcessesPage extends WizardPage {
 	/** The processes to capture: the checked ones, then the typed ones; empty for no capture. */
 	List<Integer> pids() {
 		Set<Integer> pids = new LinkedHashSet<>();
-		for (Object checked : processes.getCheckedElements()) {
-			pids.add(((ProcessKsmStat) checked).pid());
+		CheckboxTableViewer processes = this.processes;
+		if (processes != null) {
+			for (Object checked : processes.getCheckedElements()) {
+				pids.add(((ProcessKsmStat) checked).pid());
+			}
 		}
 		pids.addAll(typedPids());
 		return List.copyOf(pids);
 	}
 
 	/** The options of the capture, or null when no process is chosen. */
-	CaptureOptions options() {
+	@Nullable CaptureOptions options() {
 		List<Integer> pids = pids();
-		return pids.isEmpty() ? null
-				: new CaptureOptions(pids, Duration.ofSeconds(window.getSelection()), allAnonymous.getSelection());
+		Spinner window = this.window;
+		Button allAnonymous = this.allAnonymous;
+		if (pids.isEmpty() || window == null || allAnonymous == null) {
+			return null;
+		}
+		return new CaptureOptions(pids, Duration.ofSeconds(window.getSelection()), allAnonymous.getSelection());
 	}
 }

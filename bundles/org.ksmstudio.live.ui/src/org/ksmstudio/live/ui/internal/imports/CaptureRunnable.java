@@ -7,6 +7,8 @@ import java.util.concurrent.CancellationException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.operation.IRunnableWithProgress;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.capture.CaptureModelConverter;
@@ -37,8 +39,7 @@ final class CaptureRunnable implements IRunnableWithProgress {
 	private final String name;
 	private final boolean kernelTunables;
 	private final Path file;
-	private CaptureModelConverter.Conversion conversion;
-	private CompareModel comparison;
+	private @Nullable CompareModel comparison;
 
 	/**
 	 * @param kernelTunables whether the scenario takes the kernel's tunables (else the defaults)
@@ -52,6 +53,7 @@ final class CaptureRunnable implements IRunnableWithProgress {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void run(IProgressMonitor monitor) throws InvocationTargetException, InterruptedException {
 		SubMonitor progress = SubMonitor.convert(monitor, Messages.captureTask, 1000);
 		SubMonitor reading = progress.split(800);
@@ -80,7 +82,7 @@ final class CaptureRunnable implements IRunnableWithProgress {
 		}
 		progress.setWorkRemaining(200);
 		progress.subTask(NLS.bind(Messages.captureSaving, file));
-		conversion = CaptureModelConverter.convert(name, capture, kernelTunables);
+		CaptureModelConverter.Conversion conversion = CaptureModelConverter.convert(name, capture, kernelTunables);
 		try {
 			CapturedScenarioFiles.save(conversion, file);
 		} catch (IOException | RuntimeException e) {
@@ -102,13 +104,8 @@ final class CaptureRunnable implements IRunnableWithProgress {
 		progress.done();
 	}
 
-	/** The converted capture, after a successful run. */
-	CaptureModelConverter.Conversion conversion() {
-		return conversion;
-	}
-
 	/** The kernel's counters beside the simulation, or null when ksmd was not merging the processes. */
-	CompareModel comparison() {
+	@Nullable CompareModel comparison() {
 		return comparison;
 	}
 }

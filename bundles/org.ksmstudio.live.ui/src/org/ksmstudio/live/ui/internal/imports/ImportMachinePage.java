@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -33,13 +35,13 @@ public final class ImportMachinePage extends WizardPage {
 
 	private final Path initialFile;
 	private final LiveSources sources;
-	private MachineImport machine;
-	private KsmSample tunables;
-	private Text file;
-	private Text name;
-	private Button processes;
-	private Button useTunables;
-	private Text preview;
+	private @Nullable MachineImport machine;
+	private @Nullable KsmSample tunables;
+	private @Nullable Text file;
+	private @Nullable Text name;
+	private @Nullable Button processes;
+	private @Nullable Button useTunables;
+	private @Nullable Text preview;
 
 	ImportMachinePage(Path initialFile, LiveSources sources) {
 		super("importMachine"); //$NON-NLS-1$
@@ -50,18 +52,21 @@ public final class ImportMachinePage extends WizardPage {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void createControl(Composite parent) {
 		Composite page = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.swtDefaults().numColumns(3).applyTo(page);
 		new Label(page, SWT.NONE).setText(Messages.importFile);
-		file = new Text(page, SWT.BORDER);
+		Text file = new Text(page, SWT.BORDER);
+		this.file = file;
 		file.setText(initialFile.toString());
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(file);
 		Button browse = new Button(page, SWT.PUSH);
 		browse.setText(Messages.importBrowse);
 		browse.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> browse()));
 		new Label(page, SWT.NONE).setText(Messages.importName);
-		name = new Text(page, SWT.BORDER);
+		Text name = new Text(page, SWT.BORDER);
+		this.name = name;
 		name.setText(stem(initialFile));
 		GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(name);
 		processes = check(page, Messages.importProcesses);
@@ -69,13 +74,14 @@ public final class ImportMachinePage extends WizardPage {
 		Label label = new Label(page, SWT.NONE);
 		label.setText(Messages.importPreview);
 		GridDataFactory.fillDefaults().span(3, 1).applyTo(label);
-		preview = new Text(page, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+		Text preview = new Text(page, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+		this.preview = preview;
 		preview.setData(PREVIEW_KEY, Boolean.TRUE);
 		preview.setFont(JFaceResources.getTextFont());
 		GridDataFactory.fillDefaults().grab(true, true).span(3, 1).hint(600, 220).applyTo(preview);
 		file.addModifyListener(e -> validate());
 		name.addModifyListener(e -> validate());
-		read();
+		read(preview);
 		setControl(page);
 		validate();
 	}
@@ -90,24 +96,32 @@ public final class ImportMachinePage extends WizardPage {
 	}
 
 	/** Reads the machine (read only, quick: sysfs and proc files). */
-	private void read() {
+	private void read(Text preview) {
+		MachineImport read;
 		try {
-			machine = new MachineImporter(sources.sys(), sources.proc()).importMachine();
+			read = new MachineImporter(sources.sys(), sources.proc()).importMachine();
 		} catch (IOException e) {
 			machine = null;
 			preview.setText(NLS.bind(Messages.importReadFailed, e.getMessage()));
 			return;
 		}
+		machine = read;
+		KsmSample sample;
 		try {
-			tunables = sources.sysfs().sample();
+			sample = sources.sysfs().sample();
 		} catch (KsmUnavailableException e) {
-			tunables = null;
+			sample = null;
 		}
-		preview.setText(MachineSummary.text(machine,
-				MachineModelConverter.convert("preview", machine, tunables, true).notes())); //$NON-NLS-1$
+		tunables = sample;
+		preview.setText(MachineSummary.text(read,
+				MachineModelConverter.convert("preview", read, sample, true).notes())); //$NON-NLS-1$
 	}
 
 	private void browse() {
+		Text file = this.file;
+		if (file == null) {
+			return;
+		}
 		FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
 		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$
 		Path current = Path.of(file.getText().trim()).toAbsolutePath();
@@ -122,6 +136,11 @@ public final class ImportMachinePage extends WizardPage {
 	}
 
 	private void validate() {
+		Text file = this.file;
+		Text preview = this.preview;
+		if (file == null || preview == null) {
+			return;
+		}
 		String path = file.getText().trim();
 		String error = null;
 		String warning = null;
@@ -139,27 +158,32 @@ public final class ImportMachinePage extends WizardPage {
 		setPageComplete(error == null);
 	}
 
-	/** The file to create. */
+	/** The file to create (the initial one until the page is shown). */
 	Path file() {
-		return Path.of(file.getText().trim());
+		Text file = this.file;
+		return file == null ? initialFile : Path.of(file.getText().trim());
 	}
 
 	/** The scenario's name (the file's stem when left empty). */
 	String scenarioName() {
-		return name.getText().isBlank() ? stem(file()) : name.getText().trim();
+		Text name = this.name;
+		return name == null || name.getText().isBlank() ? stem(file()) : name.getText().trim();
 	}
 
-	MachineImport machine() {
+	/** What was read from this machine, or null when it could not be read (the page is then not complete). */
+	@Nullable MachineImport machine() {
 		return machine;
 	}
 
 	/** The kernel's tunables to use, or null for the kernel defaults. */
-	KsmSample tunables() {
-		return useTunables.getSelection() ? tunables : null;
+	@Nullable KsmSample tunables() {
+		Button useTunables = this.useTunables;
+		return useTunables != null && useTunables.getSelection() ? tunables : null;
 	}
 
 	boolean importProcesses() {
-		return processes.getSelection();
+		Button processes = this.processes;
+		return processes != null && processes.getSelection();
 	}
 
 	static String stem(Path file) {

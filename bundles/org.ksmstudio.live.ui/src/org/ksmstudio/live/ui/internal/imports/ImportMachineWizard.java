@@ -8,6 +8,8 @@ import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IPath;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
@@ -18,6 +20,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
 import org.ksmstudio.live.capture.CaptureOptions;
 import org.ksmstudio.live.capture.MachineCapturer;
+import org.ksmstudio.live.topology.MachineImport;
 import org.ksmstudio.live.ui.internal.LiveSources;
 import org.ksmstudio.live.ui.internal.Messages;
 import org.ksmstudio.live.ui.internal.compare.CompareModel;
@@ -35,9 +38,9 @@ import org.ksmstudio.ui.internal.export.FileDialogs;
  */
 public final class ImportMachineWizard extends Wizard implements INewWizard {
 
-	private IWorkbench workbench;
-	private ImportMachinePage page;
-	private CaptureProcessesPage capturePage;
+	private @Nullable IWorkbench workbench;
+	private @Nullable ImportMachinePage page;
+	private @Nullable CaptureProcessesPage capturePage;
 	private Path folder = FileDialogs.lastFolder();
 	private final LiveSources sources = LiveSources.current();
 
@@ -48,6 +51,7 @@ public final class ImportMachineWizard extends Wizard implements INewWizard {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void init(IWorkbench newWorkbench, IStructuredSelection selection) {
 		this.workbench = newWorkbench;
 		Object first = selection == null ? null : selection.getFirstElement();
@@ -62,14 +66,21 @@ public final class ImportMachineWizard extends Wizard implements INewWizard {
 
 	@Override
 	public void addPages() {
-		page = new ImportMachinePage(folder.resolve("this-machine.ksm"), sources); //$NON-NLS-1$
+		ImportMachinePage page = new ImportMachinePage(folder.resolve("this-machine.ksm"), sources); //$NON-NLS-1$
+		this.page = page;
 		addPage(page);
-		capturePage = new CaptureProcessesPage(sources);
+		CaptureProcessesPage capturePage = new CaptureProcessesPage(sources);
+		this.capturePage = capturePage;
 		addPage(capturePage);
 	}
 
 	@Override
 	public boolean performFinish() {
+		ImportMachinePage page = this.page;
+		CaptureProcessesPage capturePage = this.capturePage;
+		if (page == null || capturePage == null) {
+			return false; // finishing needs the pages, added before the wizard opens
+		}
 		Path file = page.file();
 		CaptureOptions options = page.importProcesses() ? capturePage.options() : null;
 		CompareModel comparison = null;
@@ -89,8 +100,12 @@ public final class ImportMachineWizard extends Wizard implements INewWizard {
 			}
 			comparison = capture.comparison();
 		} else {
+			MachineImport machine = page.machine();
+			if (machine == null) {
+				return false; // the page is not complete without it
+			}
 			MachineModelConverter.Conversion conversion = MachineModelConverter.convert(page.scenarioName(),
-					page.machine(), page.tunables(), page.importProcesses());
+					machine, page.tunables(), page.importProcesses());
 			try {
 				ScenarioResources.save(conversion.scenario(), file);
 			} catch (IOException | RuntimeException e) {
@@ -98,6 +113,7 @@ public final class ImportMachineWizard extends Wizard implements INewWizard {
 				return false;
 			}
 		}
+		IWorkbench workbench = this.workbench;
 		if (workbench != null && workbench.getActiveWorkbenchWindow() != null) {
 			IWorkbenchPage active = workbench.getActiveWorkbenchWindow().getActivePage();
 			try {

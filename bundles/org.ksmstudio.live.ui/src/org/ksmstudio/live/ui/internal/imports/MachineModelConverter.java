@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.capture.MachineModels;
 import org.ksmstudio.live.proc.MergeableRegion;
@@ -58,7 +59,8 @@ public final class MachineModelConverter {
 	 * @param tunables  the kernel's KSM sample, or null to keep the kernel defaults
 	 * @param processes whether to import the processes
 	 */
-	public static Conversion convert(String name, MachineImport machine, KsmSample tunables, boolean processes) {
+	public static Conversion convert(String name, MachineImport machine, @Nullable KsmSample tunables,
+			boolean processes) {
 		NumaTopology t = machine.topology();
 		List<String> notes = new ArrayList<>();
 		long firstNodeMiB = t.nodes().isEmpty() ? 1024 : Math.max(1, t.nodes().get(0).memTotalBytes() / MIB);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.live.proc.ProcessKsmStat;
@@ -34,7 +35,7 @@ import org.ksmstudio.live.ui.internal.Messages;
  * @param error          why the last sample failed, or null
  */
 public record LiveState(KsmAccess access, List<SysfsRow> rows, String filesMessage, List<ProcessKsmStat> processes,
-		String processMessage, double[] times, Map<String, double[]> series, String error) {
+		String processMessage, double[] times, Map<String, double[]> series, @Nullable String error) {
 
 	/** Charted counters of the pages chart. */
 	public static final List<KsmSysfsFile> PAGES = List.of(KsmSysfsFile.PAGES_SHARED, KsmSysfsFile.PAGES_SHARING,
@@ -84,7 +85,7 @@ public record LiveState(KsmAccess access, List<SysfsRow> rows, String filesMessa
 	}
 
 	/** The state when a sample failed (KSM absent, a file unreadable). */
-	public static LiveState failed(KsmSysfs sysfs, String error) {
+	public static LiveState failed(KsmSysfs sysfs, @Nullable String error) {
 		return new LiveState(sysfs.access(), List.of(), filesMessage(sysfs), List.of(), "", new double[0], Map.of(), //$NON-NLS-1$
 				error);
 	}

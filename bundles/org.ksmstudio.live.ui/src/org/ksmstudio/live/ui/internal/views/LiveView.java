@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -58,34 +60,34 @@ public final class LiveView extends ViewPart {
 	private static final Duration INTERVAL = Duration.ofSeconds(1);
 	private static final int KEPT_SAMPLES = 3600;
 
-	private final AtomicReference<LiveState> pending = new AtomicReference<>();
+	private final AtomicReference<@Nullable LiveState> pending = new AtomicReference<>();
 	private final AtomicBoolean updateScheduled = new AtomicBoolean();
 	private final Consumer<String> restoreListener = message -> schedule(null);
+	private final LiveSources sources = LiveSources.current();
+	private final KsmSysfs sysfs = sources.sysfs();
+	private final KsmSampler sampler = new KsmSampler(sysfs, sources.processes(), INTERVAL, KEPT_SAMPLES);
 
-	private KsmSysfs sysfs;
-	private KsmSampler sampler;
-	private Display display;
-	private Label status;
-	private Label filesMessage;
-	private Label processMessage;
-	private TableViewer files;
-	private TableViewer processes;
-	private List<TimeSeriesChart> charts;
+	private @Nullable Display display;
+	private @Nullable Widgets widgets;
+
+	/** What {@link #update()} fills, made by {@link #createPartControl}. */
+	private record Widgets(Label status, Label filesMessage, Label processMessage, TableViewer files,
+			TableViewer processes, List<TimeSeriesChart> charts) {
+	}
 
 	@Override
+	@NonNullByDefault({})
 	public void createPartControl(Composite parent) {
 		display = parent.getDisplay();
-		LiveSources sources = LiveSources.current();
-		sysfs = sources.sysfs();
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		status = label(parent, STATUS_KEY);
+		Label status = label(parent, STATUS_KEY);
 		status.setText(sysfs.access().message());
-		filesMessage = label(parent, FILES_MESSAGE_KEY);
+		Label filesMessage = label(parent, FILES_MESSAGE_KEY);
 
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		SashForm tables = new SashForm(sash, SWT.VERTICAL);
-		files = table(tables, SYSFS_TABLE_KEY, new String[] { Messages.liveFile, Messages.liveValue,
+		TableViewer files = table(tables, SYSFS_TABLE_KEY, new String[] { Messages.liveFile, Messages.liveValue,
 				Messages.liveRate, Messages.liveKind, Messages.liveDefault }, new int[] { 36, 18, 18, 14, 14 });
 		column(files, 0, r -> ((SysfsRow) r).file(), false);
 		column(files, 1, r -> ((SysfsRow) r).value(), true);
@@ -95,10 +97,10 @@ public final class LiveView extends ViewPart {
 
 		Composite processHolder = new Composite(tables, SWT.NONE);
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(processHolder);
-		processMessage = label(processHolder, PROCESS_MESSAGE_KEY);
-		processes = table(processHolder, PROCESS_TABLE_KEY, new String[] { Messages.livePid, Messages.liveCommand,
-				"ksm_rmap_items", "ksm_merging_pages", "ksm_zero_pages", "ksm_process_profit", "ksm_merge_any", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-				"ksm_mergeable" }, new int[] { 8, 16, 13, 14, 12, 15, 11, 11 }); //$NON-NLS-1$
+		Label processMessage = label(processHolder, PROCESS_MESSAGE_KEY);
+		TableViewer processes = table(processHolder, PROCESS_TABLE_KEY, new String[] { Messages.livePid,
+				Messages.liveCommand, "ksm_rmap_items", "ksm_merging_pages", "ksm_zero_pages", "ksm_process_profit", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				"ksm_merge_any", "ksm_mergeable" }, new int[] { 8, 16, 13, 14, 12, 15, 11, 11 }); //$NON-NLS-1$ //$NON-NLS-2$
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(processes.getTable().getParent());
 		column(processes, 0, p -> Integer.toString(((ProcessKsmStat) p).pid()), true);
 		column(processes, 1, p -> ((ProcessKsmStat) p).command(), false);
@@ -120,11 +122,12 @@ public final class LiveView extends ViewPart {
 				.secondAxis(KsmSysfsFile.STABLE_NODE_CHAINS.fileName(), Messages.liveAxisChains);
 		TimeSeriesChart profit = chart(chartArea, Messages.liveChartProfit, Messages.liveAxisMiB,
 				List.of(LiveState.PROFIT));
-		charts = List.of(pages, tree, profit,
-				chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond, List.of(LiveState.SCAN_RATE)));
+		TimeSeriesChart scan = chart(chartArea, Messages.liveChartScan, Messages.liveAxisPerSecond,
+				List.of(LiveState.SCAN_RATE));
 		sash.setWeights(new int[] { 50, 50 });
+		widgets = new Widgets(status, filesMessage, processMessage, files, processes,
+				List.of(pages, tree, profit, scan));
 
-		sampler = new KsmSampler(sysfs, sources.processes(), INTERVAL, KEPT_SAMPLES);
 		sampler.addListener(tick -> schedule(LiveState.of(sysfs, tick, sampler.series())));
 		sampler.addErrorListener(e -> schedule(LiveState.failed(sysfs, e.getMessage())));
 		sampler.start();
@@ -152,20 +155,23 @@ public final class LiveView extends ViewPart {
 	}
 
 	/** Hands a new state to the UI thread; several states arriving before it runs coalesce into the latest. */
-	private void schedule(LiveState state) {
+	private void schedule(@Nullable LiveState state) {
 		if (state != null) {
 			pending.set(state);
 		}
-		if (display != null && !display.isDisposed() && updateScheduled.compareAndSet(false, true)) {
-			display.asyncExec(this::update);
+		Display shown = display;
+		if (shown != null && !shown.isDisposed() && updateScheduled.compareAndSet(false, true)) {
+			shown.asyncExec(this::update);
 		}
 	}
 
 	private void update() {
 		updateScheduled.set(false);
-		if (status == null || status.isDisposed()) {
+		Widgets shown = widgets;
+		if (shown == null || shown.status().isDisposed()) {
 			return;
 		}
+		Label status = shown.status();
 		LiveState state = pending.get();
 		String restore = PendingRestore.message().map(m -> "\n" + m).orElse(""); //$NON-NLS-1$ //$NON-NLS-2$
 		if (state == null) {
@@ -176,14 +182,14 @@ public final class LiveView extends ViewPart {
 		String error = state.error() == null ? "" : "\n" + NLS.bind(Messages.liveSamplingFailed, state.error()); //$NON-NLS-1$ //$NON-NLS-2$
 		status.setText(state.access().message() + error + restore);
 		status.setForeground(state.error() != null || !state.access().canRead()
-				? display.getSystemColor(SWT.COLOR_DARK_RED) : null);
-		filesMessage.setText(state.filesMessage());
-		processMessage.setText(state.processMessage());
-		files.setInput(state.rows());
-		processes.setInput(state.processes());
-		ColumnFit.fit(files.getTable());
-		ColumnFit.fit(processes.getTable());
-		for (TimeSeriesChart chart : charts) {
+				? status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+		shown.filesMessage().setText(state.filesMessage());
+		shown.processMessage().setText(state.processMessage());
+		shown.files().setInput(state.rows());
+		shown.processes().setInput(state.processes());
+		ColumnFit.fit(shown.files().getTable());
+		ColumnFit.fit(shown.processes().getTable());
+		for (TimeSeriesChart chart : shown.charts()) {
 			chart.setData(state.times(), state.series());
 		}
 		status.getParent().layout(true);
@@ -222,16 +228,19 @@ public final class LiveView extends ViewPart {
 	private static void column(TableViewer viewer, int index, Function<Object, String> text, boolean monospace) {
 		new TableViewerColumn(viewer, viewer.getTable().getColumn(index)).setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return text.apply(element);
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Font getFont(Object element) {
 				return monospace ? JFaceResources.getTextFont() : null;
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Color getForeground(Object element) {
 				return element instanceof SysfsRow row && row.kind().equals(Messages.liveUnknown)
 						? Display.getCurrent().getSystemColor(SWT.COLOR_DARK_GRAY) : null;
@@ -255,15 +264,16 @@ public final class LiveView extends ViewPart {
 
 	@Override
 	public void setFocus() {
-		files.getControl().setFocus();
+		Widgets shown = widgets;
+		if (shown != null) {
+			shown.files().getControl().setFocus();
+		}
 	}
 
 	@Override
 	public void dispose() {
 		PendingRestore.removeListener(restoreListener);
-		if (sampler != null) {
-			sampler.close();
-		}
+		sampler.close();
 		super.dispose();
 	}
 }
