@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.eclipse.emf.ecore.EReference;
 import org.ksmstudio.model.Examples;
 import org.ksmstudio.model.ScenarioResources;
+import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.model.scenario.ScenarioPackage;
 
 /**
  * The headless command line (picocli): subcommands by position, --help per subcommand, bounded
@@ -90,6 +93,21 @@ class CommandLineTest {
             "--policy|nonsense|unknown sharing policy" })
     void valuesAreBoundedAndRefusedInOneLine(String option, String value, String expected) {
         refused(expected, scenario.toString(), option, value);
+    }
+
+    @Test
+    void aMissingRequiredElementIsNamedAsTheFileWritesIt() throws Exception {
+        for (EReference element : List.of(ScenarioPackage.Literals.SCENARIO__TIMELINE,
+                ScenarioPackage.Literals.SCENARIO__COST_MODEL, ScenarioPackage.Literals.SCENARIO__KSM,
+                ScenarioPackage.Literals.SCENARIO__TOPOLOGY)) {
+            Scenario model = Examples.byFile("reference-a-b-2000x1-mps256.ksm").orElseThrow().load();
+            model.eUnset(element);
+            Path broken = dir.resolve("no-" + element.getName() + ".ksm");
+            ScenarioResources.save(model, broken);
+            refused(broken + ": invalid scenario: The required feature '" + element.getName()
+                    + "' of 'scenario' must be set", broken.toString());
+            assertFalse(err().contains("Impl@"), "no implementation object: " + err());
+        }
     }
 
     @Test

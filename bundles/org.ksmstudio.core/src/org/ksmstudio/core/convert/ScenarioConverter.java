@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.common.util.Diagnostic;
-import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.internal.Messages;
@@ -61,6 +60,7 @@ import org.ksmstudio.model.scenario.WriteContent;
 import org.ksmstudio.model.scenario.WritePages;
 import org.ksmstudio.model.scenario.ZeroPages;
 import org.ksmstudio.model.validation.ObjectNames;
+import org.ksmstudio.model.validation.ScenarioDiagnostician;
 
 /**
  * Converts a scenario model into the engine's plain-Java scenario and its {@link RunPlan}: nothing
@@ -90,7 +90,7 @@ public final class ScenarioConverter {
     public static RunPlan convert(org.ksmstudio.model.scenario.Scenario model, int runIndex, @Nullable String policy)
             throws ConversionException {
         PolicyRegistry.ensureRegistered();
-        Diagnostic diagnostic = Diagnostician.INSTANCE.validate(model);
+        Diagnostic diagnostic = ScenarioDiagnostician.INSTANCE.validate(model);
         if (diagnostic.getSeverity() >= Diagnostic.ERROR) {
             List<Diagnostic> errors = diagnostic.getChildren().stream().filter(d -> d.getSeverity() >= Diagnostic.ERROR)
                     .toList();

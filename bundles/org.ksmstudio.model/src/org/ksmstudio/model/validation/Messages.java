@@ -87,6 +87,7 @@ public final class Messages extends NLS {
     public static String Name_RunSettings;
     public static String Name_Named;
     public static String Name_Quoted;
+    public static String Name_Scenario;
 
     public static String Constraint_CpuCountRange;
     public static String Constraint_KsmdCpuTimeRange;

@@ -14,6 +14,7 @@ import org.ksmstudio.model.scenario.MergeableRegion;
 import org.ksmstudio.model.scenario.NumaNode;
 import org.ksmstudio.model.scenario.Process;
 import org.ksmstudio.model.scenario.RunSettings;
+import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.Timeline;
 import org.ksmstudio.model.scenario.TimelineEvent;
 import org.ksmstudio.model.scenario.Topology;
@@ -35,6 +36,9 @@ public final class ObjectNames {
     }
 
     private static String describe(EObject object) {
+        if (object instanceof Scenario) {
+            return Messages.Name_Scenario;
+        }
         if (object instanceof NumaNode node) {
             return NLS.bind(Messages.Name_Node, node.getId());
         }
