@@ -20,6 +20,13 @@ public final class Messages extends NLS {
     public static String Load_WrongRoot;
     public static String Load_SeveralRoots;
     public static String Load_MalformedXml;
+    public static String Load_NotUtf8;
+    public static String Load_IllegalValue;
+    public static String Load_ExpectedOneOf;
+    public static String Load_ExpectedInteger;
+    public static String Load_ExpectedBoolean;
+    public static String Load_ExpectedNumber;
+    public static String Load_ExpectedType;
     public static String Load_CannotReadScenario;
     public static String Load_UnknownNamespace;
     public static String Load_UnknownFeature;

@@ -1,6 +1,7 @@
 package org.ksmstudio.model;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +14,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EEnumLiteral;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.xmi.ClassNotFoundException;
 import org.eclipse.emf.ecore.xmi.FeatureNotFoundException;
+import org.eclipse.emf.ecore.xmi.IllegalValueException;
 import org.eclipse.emf.ecore.xmi.PackageNotFoundException;
 import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.io.OutputFile;
+import org.ksmstudio.engine.io.Text;
 import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioPackage;
 import org.xml.sax.SAXParseException;
@@ -166,6 +174,11 @@ public final class ScenarioResources {
         return options;
     }
 
+    /** "(file:/x.ksm, 11, 63)" at the end of an EMF message. */
+    private static final Pattern LOCATION_SUFFIX = Pattern.compile("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$");
+    /** "com.sun.org.apache...SomeException: " in front of a parser's message. */
+    private static final Pattern IMPLEMENTATION_CLASS = Pattern.compile("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
+
     private static Map<Object, Object> loadOptions() {
         Map<Object, Object> options = new HashMap<>();
         options.put(XMLResource.OPTION_RECORD_UNKNOWN_FEATURE, Boolean.FALSE);
@@ -198,6 +211,51 @@ public final class ScenarioResources {
         return new ScenarioLoadException(file, 0, 0, NLS.bind(Messages.Load_CannotReadScenario, message), e);
     }
 
+    /** What a value of {@code feature} must be, for the message that refuses one. */
+    private static String expected(EStructuralFeature feature) {
+        if (feature.getEType() instanceof EEnum type) {
+            return NLS.bind(Messages.Load_ExpectedOneOf,
+                    type.getELiterals().stream().map(EEnumLiteral::getLiteral).collect(Collectors.joining(", ")));
+        }
+        Class<?> type = feature.getEType().getInstanceClass();
+        if (type == int.class || type == Integer.class) {
+            return NLS.bind(Messages.Load_ExpectedInteger, Integer.toString(Integer.MIN_VALUE), Integer.toString(Integer.MAX_VALUE));
+        }
+        if (type == long.class || type == Long.class) {
+            return NLS.bind(Messages.Load_ExpectedInteger, Long.toString(Long.MIN_VALUE), Long.toString(Long.MAX_VALUE));
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Messages.Load_ExpectedBoolean;
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return Messages.Load_ExpectedNumber;
+        }
+        return NLS.bind(Messages.Load_ExpectedType, feature.getEType().getName());
+    }
+
+    /**
+     * The problem a diagnostic reports without the parser's implementation class names and the
+     * "(file:..., line, column)" suffix (the message starts with the location already).
+     */
+    private static String plainMessage(Resource.Diagnostic diagnostic) {
+        String message = diagnostic.getMessage();
+        if (diagnostic instanceof Throwable t) {
+            for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof CharConversionException) {
+                    return NLS.bind(Messages.Load_NotUtf8, c.getMessage());
+                }
+                if (c.getMessage() != null) {
+                    message = c.getMessage();
+                }
+            }
+        }
+        if (message == null) {
+            return diagnostic.getClass().getSimpleName();
+        }
+        message = IMPLEMENTATION_CLASS.matcher(message).replaceAll("");
+        return Text.oneLine(LOCATION_SUFFIX.matcher(message).replaceAll(""));
+    }
+
     private static ScenarioLoadException fromDiagnostic(Path file, Resource.Diagnostic diagnostic,
             @Nullable Exception cause) {
         String problem;
@@ -207,8 +265,11 @@ public final class ScenarioResources {
             problem = NLS.bind(Messages.Load_UnknownFeature, notFound.getName());
         } else if (diagnostic instanceof ClassNotFoundException notFound) {
             problem = NLS.bind(Messages.Load_UnknownType, notFound.getName());
+        } else if (diagnostic instanceof IllegalValueException illegal && illegal.getFeature() != null) {
+            problem = NLS.bind(Messages.Load_IllegalValue, new Object[] { illegal.getFeature().getName(),
+                    Text.oneLine(String.valueOf(illegal.getValue())), expected(illegal.getFeature()) });
         } else {
-            problem = diagnostic.getMessage();
+            problem = plainMessage(diagnostic);
         }
         Throwable throwable = cause != null ? cause : diagnostic instanceof Throwable t ? t : null;
         return new ScenarioLoadException(file, diagnostic.getLine(), diagnostic.getColumn(), problem, throwable);

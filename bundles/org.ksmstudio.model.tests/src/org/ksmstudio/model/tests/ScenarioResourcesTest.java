@@ -1,6 +1,7 @@
 package org.ksmstudio.model.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
@@ -44,6 +46,29 @@ class ScenarioResourcesTest {
         assertEquals(5, e.getLine());
         assertTrue(e.getColumn() > 0);
         assertTrue(e.getMessage().contains(":5:" + e.getColumn() + ": malformed XML"), e.getMessage());
+    }
+
+    @Test
+    void anIllegalValueNamesItsAttributeAndWhatItMustBe() throws IOException {
+        String huge = loadFails(HEADER + OPEN + "  <ksm pagesToScan=\"99999999999999999999\"/>\n</ksm:Scenario>\n").getMessage();
+        assertTrue(huge.contains(": pagesToScan = '99999999999999999999': not an integer from "), huge);
+        String text = loadFails(HEADER + OPEN + "  <ksm sleepMillisecs=\"abc\"/>\n</ksm:Scenario>\n").getMessage();
+        assertTrue(text.contains(": sleepMillisecs = 'abc': not an integer"), text);
+        String flag = loadFails(HEADER + OPEN + "  <ksm smartScan=\"maybe\"/>\n</ksm:Scenario>\n").getMessage();
+        assertTrue(flag.contains(": smartScan = 'maybe': not true or false"), flag);
+        for (String message : List.of(huge, text, flag)) {
+            assertFalse(message.contains("(file:"), "the location once, in front: " + message);
+        }
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreSaidToBeSo() throws IOException {
+        Path file = dir.resolve("binary.ksm");
+        Files.write(file, new byte[] { (byte) 0xc3, (byte) 0x28, (byte) 0xa0, (byte) 0xa1 });
+        ScenarioLoadException e = assertThrows(ScenarioLoadException.class, () -> ScenarioResources.load(file));
+        assertTrue(e.getMessage().contains("malformed XML: not UTF-8 text"), e.getMessage());
+        assertFalse(e.getMessage().contains("com.sun."), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test
