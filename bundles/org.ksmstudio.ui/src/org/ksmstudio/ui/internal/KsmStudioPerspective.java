@@ -1,5 +1,6 @@
 package org.ksmstudio.ui.internal;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
@@ -21,6 +22,7 @@ public final class KsmStudioPerspective implements IPerspectiveFactory {
 	private static final String PROGRESS = "org.eclipse.ui.views.ProgressView"; //$NON-NLS-1$
 
 	@Override
+	@NonNullByDefault({})
 	public void createInitialLayout(IPageLayout layout) {
 		String editors = layout.getEditorArea();
 		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.38f, editors); //$NON-NLS-1$

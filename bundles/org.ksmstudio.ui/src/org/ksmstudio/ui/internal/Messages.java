@@ -1,8 +1,10 @@
 package org.ksmstudio.ui.internal;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.osgi.util.NLS;
 
 /** User-visible strings of the KSM Studio user interface (messages.properties). */
+@NonNullByDefault({}) // the fields are assigned reflectively when the class loads
 public final class Messages extends NLS {
 	private static final String BUNDLE_NAME = "org.ksmstudio.ui.internal.messages"; //$NON-NLS-1$
 
@@ -238,6 +240,7 @@ public final class Messages extends NLS {
 	 * messages with a plural ({@code {0,choice,1#page|1<pages}}) or a count with thousands
 	 * separators ({@code {0,number,integer}}); the others go through {@link NLS#bind}.
 	 */
+	@NonNullByDefault
 	public static String format(String pattern, Object... arguments) {
 		return java.text.MessageFormat.format(pattern, arguments);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.handlers.HandlerUtil;
 import org.ksmstudio.core.compare.FinishedRun;
@@ -22,6 +23,7 @@ import org.ksmstudio.ui.internal.views.CompareRunsView;
 public final class CompareHandler extends AbstractHandler {
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) {
 		IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
 		if (window == null) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.osgi.util.NLS;
@@ -26,6 +28,7 @@ public final class DocumentationHandler extends AbstractHandler {
 	public static final String INDEX = "architecture.md"; //$NON-NLS-1$
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) {
 		Path install = installLocation();
 		Path docs = install == null ? null : docsFolder(install);
@@ -40,7 +43,7 @@ public final class DocumentationHandler extends AbstractHandler {
 	}
 
 	/** The {@code docs} folder (holding {@link #INDEX}) in {@code start} or the nearest folder above it, or null. */
-	public static Path docsFolder(Path start) {
+	public static @Nullable Path docsFolder(Path start) {
 		for (Path folder = start.toAbsolutePath(); folder != null; folder = folder.getParent()) {
 			Path docs = folder.resolve("docs"); //$NON-NLS-1$
 			if (Files.isRegularFile(docs.resolve(INDEX))) {
@@ -51,7 +54,7 @@ public final class DocumentationHandler extends AbstractHandler {
 	}
 
 	/** The folder KSM Studio is installed in, or null. */
-	public static Path installLocation() {
+	public static @Nullable Path installLocation() {
 		Location location = Platform.getInstallLocation();
 		URL url = location == null ? null : location.getURL();
 		try {

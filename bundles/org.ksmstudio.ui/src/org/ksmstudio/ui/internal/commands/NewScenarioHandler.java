@@ -2,6 +2,7 @@ package org.ksmstudio.ui.internal.commands;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.wizard.WizardDialog;
@@ -12,6 +13,7 @@ import org.ksmstudio.ui.internal.wizards.NewScenarioWizard;
 public final class NewScenarioHandler extends AbstractHandler {
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) {
 		NewScenarioWizard wizard = new NewScenarioWizard();
 		wizard.init(HandlerUtil.getActiveWorkbenchWindow(event).getWorkbench(),

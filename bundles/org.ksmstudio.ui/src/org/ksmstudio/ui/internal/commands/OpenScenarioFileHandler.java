@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.commands;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.filesystem.EFS;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
@@ -17,6 +18,7 @@ import org.ksmstudio.ui.internal.Messages;
 public final class OpenScenarioFileHandler extends AbstractHandler {
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) {
 		Shell shell = HandlerUtil.getActiveShell(event);
 		FileDialog dialog = new FileDialog(shell, SWT.OPEN | SWT.MULTI);

@@ -1,6 +1,7 @@
 package org.ksmstudio.ui.internal.commands;
 
 import org.eclipse.core.expressions.PropertyTester;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.ksmstudio.ui.internal.editor.ScenarioEditor;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
@@ -11,6 +12,7 @@ import org.ksmstudio.ui.internal.run.ScenarioRun;
 public final class RunPropertyTester extends PropertyTester {
 
 	@Override
+	@NonNullByDefault({})
 	public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
 		if ("canRun".equals(property)) { //$NON-NLS-1$
 			return receiver instanceof ScenarioEditor editor && editor.getScenario() != null;

@@ -7,6 +7,8 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.IExecutionListener;
 import org.eclipse.core.commands.NotHandledException;
 import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -33,13 +35,13 @@ public final class SpeedControl extends WorkbenchWindowControlContribution {
 	/** Widget data key of the combo (for tests). */
 	public static final String COMBO_KEY = "org.ksmstudio.ui.speed.combo"; //$NON-NLS-1$
 
-	private Combo combo;
+	private @Nullable Combo combo;
 	private final List<Double> shown = new ArrayList<>();
-	private IWorkbenchWindow window;
-	private ICommandService commands;
+	private @Nullable IWorkbenchWindow window;
 
 	private final IPartListener2 parts = new IPartListener2() {
 		@Override
+		@NonNullByDefault({})
 		public void partActivated(IWorkbenchPartReference ref) {
 			refresh();
 		}
@@ -47,6 +49,7 @@ public final class SpeedControl extends WorkbenchWindowControlContribution {
 
 	private final IExecutionListener executions = new IExecutionListener() {
 		@Override
+		@NonNullByDefault({})
 		public void postExecuteSuccess(String commandId, Object returnValue) {
 			if (SpeedHandler.COMMAND.equals(commandId)) {
 				refresh();
@@ -54,66 +57,74 @@ public final class SpeedControl extends WorkbenchWindowControlContribution {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void preExecute(String commandId, ExecutionEvent event) {
 			// only the outcome matters
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void postExecuteFailure(String commandId, ExecutionException exception) {
 			// the speed stayed
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void notHandled(String commandId, NotHandledException exception) {
 			// the speed stayed
 		}
 	};
 
 	@Override
+	@NonNullByDefault({})
 	protected Control createControl(Composite parent) {
-		window = getWorkbenchWindow();
+		IWorkbenchWindow known = getWorkbenchWindow();
+		window = known;
 		Composite box = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 0).applyTo(box);
 		Label label = new Label(box, SWT.NONE);
 		label.setText(Messages.speedToolbar);
 		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(label);
-		combo = new Combo(box, SWT.READ_ONLY);
-		combo.setData(COMBO_KEY, Boolean.TRUE);
-		combo.setToolTipText(Messages.speedToolbarTooltip);
-		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(combo);
-		combo.addListener(SWT.Selection, e -> {
-			int index = combo.getSelectionIndex();
-			if (window != null && index >= 0 && index < shown.size()) {
-				SpeedHandler.set(window, shown.get(index));
+		Combo speeds = new Combo(box, SWT.READ_ONLY);
+		combo = speeds;
+		speeds.setData(COMBO_KEY, Boolean.TRUE);
+		speeds.setToolTipText(Messages.speedToolbarTooltip);
+		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(speeds);
+		speeds.addListener(SWT.Selection, e -> {
+			int index = speeds.getSelectionIndex();
+			IWorkbenchWindow target = window;
+			if (target != null && index >= 0 && index < shown.size()) {
+				SpeedHandler.set(target, shown.get(index));
 			}
 		});
-		if (window != null) {
-			follow(box);
+		if (known != null) {
+			follow(known, box);
 		} else {
 			// the workbench renders the toolbar before it hands the window to its contributions
 			box.getDisplay().asyncExec(() -> {
-				window = box.isDisposed() ? null : windowOf(box.getShell());
-				if (window != null) {
-					follow(box);
+				IWorkbenchWindow found = box.isDisposed() ? null : windowOf(box.getShell());
+				window = found;
+				if (found != null) {
+					follow(found, box);
 				}
 			});
 		}
 		return box;
 	}
 
-	/** Shows the speed of {@link #window}'s active editor now and whenever the editor or its speed changes. */
-	private void follow(Composite box) {
+	/** Shows the speed of {@code followed}'s active editor now and whenever the editor or its speed changes. */
+	private void follow(IWorkbenchWindow followed, Composite box) {
 		refresh();
-		window.getPartService().addPartListener(parts);
-		commands = window.getService(ICommandService.class);
+		followed.getPartService().addPartListener(parts);
+		ICommandService commands = followed.getService(ICommandService.class);
 		commands.addExecutionListener(executions);
 		box.addListener(SWT.Dispose, e -> {
-			window.getPartService().removePartListener(parts);
+			followed.getPartService().removePartListener(parts);
 			commands.removeExecutionListener(executions);
 		});
 	}
 
-	private static IWorkbenchWindow windowOf(Shell shell) {
+	private static @Nullable IWorkbenchWindow windowOf(Shell shell) {
 		for (IWorkbenchWindow candidate : PlatformUI.getWorkbench().getWorkbenchWindows()) {
 			if (candidate.getShell() == shell) {
 				return candidate;
@@ -124,7 +135,8 @@ public final class SpeedControl extends WorkbenchWindowControlContribution {
 
 	/** Shows the active editor's speed (a speed of its own when it is none of the menu's). */
 	private void refresh() {
-		if (combo == null || combo.isDisposed()) {
+		Combo speeds = combo;
+		if (speeds == null || speeds.isDisposed()) {
 			return;
 		}
 		double current = SpeedHandler.current(window);
@@ -141,9 +153,9 @@ public final class SpeedControl extends WorkbenchWindowControlContribution {
 		if (!values.equals(shown)) {
 			shown.clear();
 			shown.addAll(values);
-			combo.setItems(labels.toArray(String[]::new));
-			combo.getParent().layout(true);
+			speeds.setItems(labels.toArray(String[]::new));
+			speeds.getParent().layout(true);
 		}
-		combo.select(shown.indexOf(current));
+		speeds.select(shown.indexOf(current));
 	}
 }

@@ -5,6 +5,8 @@ import org.eclipse.core.commands.Command;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.HandlerUtil;
@@ -22,6 +24,7 @@ public final class SpeedHandler extends AbstractHandler {
 	public static final String PARAMETER = "org.ksmstudio.ui.command.speed.value"; //$NON-NLS-1$
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) throws ExecutionException {
 		double speed;
 		try {
@@ -41,7 +44,7 @@ public final class SpeedHandler extends AbstractHandler {
 	}
 
 	/** The speed of the active editor of {@code window} (the initial speed when it has no run slot). */
-	static double current(IWorkbenchWindow window) {
+	static double current(@Nullable IWorkbenchWindow window) {
 		RunSlot slot = window == null || window.getActivePage() == null ? null
 				: ActiveRun.slot(window.getActivePage().getActiveEditor());
 		return slot == null ? Speed.initial() : slot.speed();

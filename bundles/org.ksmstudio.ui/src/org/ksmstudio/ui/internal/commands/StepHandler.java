@@ -4,6 +4,7 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
 /**
@@ -15,6 +16,7 @@ public final class StepHandler extends AbstractHandler implements IExecutableExt
 	private ScenarioRun.StepKind kind = ScenarioRun.StepKind.WAKEUP;
 
 	@Override
+	@NonNullByDefault({})
 	public void setInitializationData(IConfigurationElement config, String propertyName, Object data) {
 		if (data instanceof String name) {
 			kind = ScenarioRun.StepKind.valueOf(name);
@@ -22,6 +24,7 @@ public final class StepHandler extends AbstractHandler implements IExecutableExt
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Object execute(ExecutionEvent event) {
 		ScenarioRun run = ActiveRun.of(event);
 		if (run != null) {

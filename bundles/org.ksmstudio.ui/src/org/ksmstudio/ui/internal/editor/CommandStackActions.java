@@ -2,6 +2,7 @@ package org.ksmstudio.ui.internal.editor;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStack;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.osgi.util.NLS;
@@ -17,7 +18,7 @@ import org.ksmstudio.ui.internal.Messages;
  */
 final class CommandStackActions {
 
-	private CommandStack stack;
+	private @Nullable CommandStack stack;
 	private final Action undo = new Action() {
 		@Override
 		public void run() {
@@ -47,7 +48,7 @@ final class CommandStackActions {
 	}
 
 	/** Undoes and redoes on {@code newStack} (null: nothing). */
-	void setStack(CommandStack newStack) {
+	void setStack(@Nullable CommandStack newStack) {
 		stack = newStack;
 		update();
 	}
@@ -68,7 +69,7 @@ final class CommandStackActions {
 		redo.setText(label(Messages.redo, stack == null ? null : stack.getRedoCommand()));
 	}
 
-	private static String label(String pattern, Command command) {
+	private static String label(String pattern, @Nullable Command command) {
 		String name = command == null || command.getLabel() == null ? "" : command.getLabel(); //$NON-NLS-1$
 		return NLS.bind(pattern, name).strip();
 	}

@@ -7,6 +7,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
@@ -19,10 +20,10 @@ import org.ksmstudio.ui.internal.Messages;
  */
 final class DiskVersion {
 
-	private final FileTime modified;
+	private final @Nullable FileTime modified;
 	private final long size;
 
-	private DiskVersion(FileTime modified, long size) {
+	private DiskVersion(@Nullable FileTime modified, long size) {
 		this.modified = modified;
 		this.size = size;
 	}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IPath;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IURIEditorInput;
@@ -16,12 +17,12 @@ public final class EditorInputs {
 	}
 
 	/** The workspace file of {@code input}, or null for external files. */
-	public static IFile workspaceFile(IEditorInput input) {
+	public static @Nullable IFile workspaceFile(IEditorInput input) {
 		return input instanceof IFileEditorInput fileInput ? fileInput.getFile() : input.getAdapter(IFile.class);
 	}
 
 	/** The local file system path of {@code input}, or null when it has none. */
-	public static Path path(IEditorInput input) {
+	public static @Nullable Path path(IEditorInput input) {
 		IFile file = workspaceFile(input);
 		if (file != null) {
 			IPath location = file.getLocation();

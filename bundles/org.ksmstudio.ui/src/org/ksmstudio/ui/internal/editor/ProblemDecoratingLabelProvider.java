@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.editor;
 import java.util.function.Supplier;
 
 import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
@@ -28,6 +29,7 @@ final class ProblemDecoratingLabelProvider extends EmfLabelProvider {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Image getImage(Object element) {
 		Image base = super.getImage(element);
 		int severity = problems.get().severity(element);

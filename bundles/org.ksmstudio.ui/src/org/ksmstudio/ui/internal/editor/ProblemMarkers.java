@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.ksmstudio.model.validation.ObjectNames;
 import org.ksmstudio.ui.internal.Messages;
 
@@ -28,6 +29,7 @@ final class ProblemMarkers {
 	static void update(IFile file, ScenarioProblems problems) {
 		WorkspaceJob job = new WorkspaceJob(Messages.markersJob) {
 			@Override
+			@NonNullByDefault({})
 			public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
 				if (!file.exists()) {
 					return Status.OK_STATUS;

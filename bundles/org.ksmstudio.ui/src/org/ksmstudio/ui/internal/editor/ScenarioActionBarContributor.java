@@ -11,6 +11,8 @@ import org.eclipse.emf.edit.command.DeleteCommand;
 import org.eclipse.emf.edit.command.PasteFromClipboardCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
@@ -61,8 +63,8 @@ public final class ScenarioActionBarContributor extends EditorActionBarContribut
 	private final ISelectionChangedListener selectionListener = this::selectionChanged;
 	private final CommandStackListener stackListener = this::commandStackChanged;
 
-	private EditingDomain domain;
-	private ISelectionProvider selectionProvider;
+	private @Nullable EditingDomain domain;
+	private @Nullable ISelectionProvider selectionProvider;
 	private List<?> selection = List.of();
 
 	/** Creates the contributor (the workbench does, once for every scenario editor). */
@@ -76,6 +78,7 @@ public final class ScenarioActionBarContributor extends EditorActionBarContribut
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void init(IActionBars bars) {
 		super.init(bars);
 		bars.setGlobalActionHandler(ActionFactory.UNDO.getId(), undoRedo.undo());
@@ -87,6 +90,7 @@ public final class ScenarioActionBarContributor extends EditorActionBarContribut
 
 	/** Puts New Child and New Sibling at the top of the Edit menu. */
 	@Override
+	@NonNullByDefault({})
 	public void contributeToMenu(IMenuManager menuManager) {
 		IMenuManager edit = menuManager.findMenuUsingPath(IWorkbenchActionConstants.M_EDIT);
 		if (edit == null) {
@@ -130,6 +134,7 @@ public final class ScenarioActionBarContributor extends EditorActionBarContribut
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void setActiveEditor(IEditorPart editor) {
 		if (selectionProvider != null) {
 			selectionProvider.removeSelectionChangedListener(selectionListener);
@@ -188,7 +193,7 @@ public final class ScenarioActionBarContributor extends EditorActionBarContribut
 	}
 
 	/** Pastes into the selected object, or, when the clipboard's objects cannot go there, beside it. */
-	private static Command paste(EditingDomain domain, List<?> selection) {
+	private static @Nullable Command paste(EditingDomain domain, List<?> selection) {
 		if (selection.size() != 1 || domain.getClipboard() == null || domain.getClipboard().isEmpty()) {
 			return null;
 		}

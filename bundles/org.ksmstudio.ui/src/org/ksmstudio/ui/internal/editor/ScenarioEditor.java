@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.EventObject;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 
 import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IFile;
@@ -26,6 +27,8 @@ import org.eclipse.emf.edit.domain.IEditingDomainProvider;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.TableColumnLayout;
@@ -96,14 +99,14 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	private final BasicCommandStack commandStack = new BasicCommandStack();
 	private final AdapterFactoryEditingDomain domain;
 	private final RunSlot runSlot = new RunSlot();
-	private Scenario scenario;
-	private ScenarioLoadException loadError;
+	private @Nullable Scenario scenario;
+	private @Nullable ScenarioLoadException loadError;
 	/** The file's version on disk when loaded or last saved. */
-	private DiskVersion diskVersion;
-	private TreeViewer tree;
-	private TableViewer problemsTable;
+	private @Nullable DiskVersion diskVersion;
+	private @Nullable TreeViewer tree;
+	private @Nullable TableViewer problemsTable;
 	private volatile ScenarioProblems problems = ScenarioProblems.none();
-	private PropertySheetPage propertySheetPage;
+	private @Nullable PropertySheetPage propertySheetPage;
 	private boolean validationScheduled;
 	private final CommandStackListener commandStackListener = this::commandStackChanged;
 
@@ -121,6 +124,7 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
 		setSite(site);
 		setInputWithNotify(input);
@@ -131,8 +135,9 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 		}
 		try {
 			diskVersion = DiskVersion.of(path);
-			scenario = ScenarioResources.load(path, domain.getResourceSet());
-			problems = ScenarioProblems.validate(scenario);
+			Scenario loaded = ScenarioResources.load(path, domain.getResourceSet());
+			scenario = loaded;
+			problems = ScenarioProblems.validate(loaded);
 		} catch (ScenarioLoadException e) {
 			loadError = e;
 		}
@@ -140,27 +145,31 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void createPartControl(Composite parent) {
 		parent.setLayout(new FillLayout());
-		if (loadError != null) {
-			LoadErrorPanel.create(parent, loadError);
+		ScenarioLoadException error = loadError;
+		if (error != null) {
+			LoadErrorPanel.create(parent, error);
 			return;
 		}
+		Scenario model = Objects.requireNonNull(scenario, "init reads it when it sets no load error"); //$NON-NLS-1$
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
-		tree = new TreeViewer(sash, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
-		tree.getTree().setData(TREE_KEY, Boolean.TRUE);
-		tree.setUseHashlookup(true);
-		tree.setContentProvider(new EmfContentProvider(adapterFactory));
-		tree.setLabelProvider(new ProblemDecoratingLabelProvider(adapterFactory, () -> problems));
-		tree.setInput(scenario.eResource());
-		tree.expandToLevel(2);
-		tree.setSelection(new StructuredSelection(scenario));
-		getSite().setSelectionProvider(tree);
-		createContextMenu();
-		tree.addDragSupport(DND.DROP_MOVE | DND.DROP_COPY, new Transfer[] { ModelTransfer.getInstance() },
-				new ModelDragAdapter(tree));
-		tree.addDropSupport(DND.DROP_MOVE | DND.DROP_COPY, new Transfer[] { ModelTransfer.getInstance() },
-				new ModelDropAdapter(domain, tree.getControl(),
+		TreeViewer viewer = new TreeViewer(sash, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
+		tree = viewer;
+		viewer.getTree().setData(TREE_KEY, Boolean.TRUE);
+		viewer.setUseHashlookup(true);
+		viewer.setContentProvider(new EmfContentProvider(adapterFactory));
+		viewer.setLabelProvider(new ProblemDecoratingLabelProvider(adapterFactory, () -> problems));
+		viewer.setInput(model.eResource());
+		viewer.expandToLevel(2);
+		viewer.setSelection(new StructuredSelection(model));
+		getSite().setSelectionProvider(viewer);
+		createContextMenu(viewer);
+		viewer.addDragSupport(DND.DROP_MOVE | DND.DROP_COPY, new Transfer[] { ModelTransfer.getInstance() },
+				new ModelDragAdapter(viewer));
+		viewer.addDropSupport(DND.DROP_MOVE | DND.DROP_COPY, new Transfer[] { ModelTransfer.getInstance() },
+				new ModelDropAdapter(domain, viewer.getControl(),
 						dragged -> NLS.bind(Messages.moveObjects, SelectionCommandAction.names(List.copyOf(dragged)))));
 		createProblemsTable(sash);
 		sash.setWeights(new int[] { 78, 22 });
@@ -168,12 +177,12 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	/** The tree's context menu: the contributor's New Child, New Sibling and edit actions, then others' contributions. */
-	private void createContextMenu() {
+	private void createContextMenu(TreeViewer viewer) {
 		MenuManager menu = new MenuManager("#PopUp"); //$NON-NLS-1$
 		menu.setRemoveAllWhenShown(true);
 		menu.addMenuListener(manager -> contributor().fillContextMenu(manager));
-		tree.getControl().setMenu(menu.createContextMenu(tree.getControl()));
-		getSite().registerContextMenu(menu, tree);
+		viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+		getSite().registerContextMenu(menu, viewer);
 	}
 
 	private ScenarioActionBarContributor contributor() {
@@ -184,19 +193,22 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 		Composite holder = new Composite(parent, SWT.NONE);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		problemsTable = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
-		problemsTable.getTable().setHeaderVisible(true);
-		problemsTable.getTable().setData(PROBLEMS_KEY, Boolean.TRUE);
-		problemsTable.setContentProvider(ArrayContentProvider.getInstance());
-		TableViewerColumn message = new TableViewerColumn(problemsTable, SWT.LEFT);
+		TableViewer table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
+		problemsTable = table;
+		table.getTable().setHeaderVisible(true);
+		table.getTable().setData(PROBLEMS_KEY, Boolean.TRUE);
+		table.setContentProvider(ArrayContentProvider.getInstance());
+		TableViewerColumn message = new TableViewerColumn(table, SWT.LEFT);
 		message.getColumn().setText(Messages.problemsMessage);
 		message.setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return ((ScenarioProblems.Problem) element).message();
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Image getImage(Object element) {
 				ISharedImages images = PlatformUI.getWorkbench().getSharedImages();
 				return images.getImage(((ScenarioProblems.Problem) element).severity() >= Diagnostic.ERROR
@@ -204,16 +216,17 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 			}
 		});
 		layout.setColumnData(message.getColumn(), new ColumnWeightData(75));
-		TableViewerColumn object = new TableViewerColumn(problemsTable, SWT.LEFT);
+		TableViewerColumn object = new TableViewerColumn(table, SWT.LEFT);
 		object.getColumn().setText(Messages.problemsObject);
 		object.setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return ObjectNames.of(((ScenarioProblems.Problem) element).object());
 			}
 		});
 		layout.setColumnData(object.getColumn(), new ColumnWeightData(25));
-		problemsTable.addDoubleClickListener(event -> {
+		table.addDoubleClickListener(event -> {
 			Object first = ((IStructuredSelection) event.getSelection()).getFirstElement();
 			if (first instanceof ScenarioProblems.Problem problem) {
 				reveal(problem.object());
@@ -224,16 +237,18 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	private void commandStackChanged(EventObject event) {
 		Display display = getSite().getShell().getDisplay();
 		display.asyncExec(() -> {
-			if (tree == null || tree.getControl().isDisposed()) {
+			TreeViewer viewer = tree;
+			if (viewer == null || viewer.getControl().isDisposed()) {
 				return;
 			}
 			firePropertyChange(PROP_DIRTY);
 			Command recent = commandStack.getMostRecentCommand();
 			if (recent != null && !recent.getAffectedObjects().isEmpty()) {
-				tree.setSelection(new StructuredSelection(List.copyOf(recent.getAffectedObjects())), true);
+				viewer.setSelection(new StructuredSelection(List.copyOf(recent.getAffectedObjects())), true);
 			}
-			if (propertySheetPage != null && !propertySheetPage.getControl().isDisposed()) {
-				propertySheetPage.refresh();
+			PropertySheetPage page = propertySheetPage;
+			if (page != null && !page.getControl().isDisposed()) {
+				page.refresh();
 			}
 			scheduleValidation(display);
 		});
@@ -246,16 +261,21 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 		validationScheduled = true;
 		display.timerExec(150, () -> {
 			validationScheduled = false;
-			if (tree != null && !tree.getControl().isDisposed()) {
-				problems = ScenarioProblems.validate(scenario);
+			TreeViewer viewer = tree;
+			Scenario model = scenario;
+			if (viewer != null && !viewer.getControl().isDisposed() && model != null) {
+				problems = ScenarioProblems.validate(model);
 				showProblems();
-				tree.refresh(true);
+				viewer.refresh(true);
 			}
 		});
 	}
 
 	private void showProblems() {
-		problemsTable.setInput(problems.all());
+		TableViewer table = problemsTable;
+		if (table != null) {
+			table.setInput(problems.all());
+		}
 		IFile file = EditorInputs.workspaceFile(getEditorInput());
 		if (file != null) {
 			ProblemMarkers.update(file, problems);
@@ -264,17 +284,20 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 
 	/** Selects and shows {@code object} in the tree. */
 	public void reveal(EObject object) {
-		if (tree != null) {
-			tree.setSelection(new StructuredSelection(object), true);
-			tree.getControl().setFocus();
+		TreeViewer viewer = tree;
+		if (viewer != null) {
+			viewer.setSelection(new StructuredSelection(object), true);
+			viewer.getControl().setFocus();
 		}
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void gotoMarker(IMarker marker) {
 		String fragment = marker.getAttribute(ProblemMarkers.OBJECT, null);
-		if (fragment != null && scenario != null) {
-			EObject object = scenario.eResource().getEObject(fragment);
+		Scenario model = scenario;
+		if (fragment != null && model != null) {
+			EObject object = model.eResource().getEObject(fragment);
 			if (object != null) {
 				reveal(object);
 			}
@@ -283,8 +306,9 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 
 	@Override
 	public void setFocus() {
-		if (tree != null) {
-			tree.getControl().setFocus();
+		TreeViewer viewer = tree;
+		if (viewer != null) {
+			viewer.getControl().setFocus();
 		}
 	}
 
@@ -294,6 +318,7 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void doSave(IProgressMonitor monitor) {
 		save(EditorInputs.path(getEditorInput()));
 	}
@@ -305,6 +330,10 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 
 	@Override
 	public void doSaveAs() {
+		Scenario model = scenario;
+		if (model == null) {
+			return; // not allowed: isSaveAsAllowed
+		}
 		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
 		dialog.setFilterExtensions(new String[] { "*.ksm" }); //$NON-NLS-1$
 		dialog.setOverwrite(true);
@@ -318,22 +347,25 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 			return;
 		}
 		Path target = Path.of(chosen);
-		scenario.eResource().setURI(URI.createFileURI(target.toAbsolutePath().toString()));
+		model.eResource().setURI(URI.createFileURI(target.toAbsolutePath().toString()));
 		if (save(target)) {
 			setInputWithNotify(new FileStoreEditorInput(EFS.getLocalFileSystem().getStore(target.toUri())));
 			setPartName(getEditorInput().getName());
 		}
 	}
 
-	private boolean save(Path path) {
-		if (scenario == null || path == null) {
+	private boolean save(@Nullable Path path) {
+		Scenario model = scenario;
+		if (model == null || path == null) {
 			return false;
 		}
-		if (path.equals(EditorInputs.path(getEditorInput())) && !diskVersion.mayOverwrite(getSite().getShell(), path)) {
+		DiskVersion loaded = diskVersion;
+		if (loaded != null && path.equals(EditorInputs.path(getEditorInput()))
+				&& !loaded.mayOverwrite(getSite().getShell(), path)) {
 			return false;
 		}
 		try {
-			ScenarioResources.save(scenario, path);
+			ScenarioResources.save(model, path);
 			diskVersion = DiskVersion.of(path);
 		} catch (IOException | RuntimeException e) {
 			MessageDialog.openError(getSite().getShell(), Messages.saveFailedTitle,
@@ -354,6 +386,7 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public <T> T getAdapter(Class<T> adapter) {
 		if (adapter == IPropertySheetPage.class) {
 			return adapter.cast(propertySheetPage());
@@ -368,18 +401,20 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	private IPropertySheetPage propertySheetPage() {
-		if (propertySheetPage == null || propertySheetPage.getControl() == null
-				|| propertySheetPage.getControl().isDisposed()) {
-			propertySheetPage = new PropertySheetPage() {
+		PropertySheetPage page = propertySheetPage;
+		if (page == null || page.getControl() == null || page.getControl().isDisposed()) {
+			page = new PropertySheetPage() {
 				@Override
+				@NonNullByDefault({})
 				public void setActionBars(org.eclipse.ui.IActionBars actionBars) {
 					super.setActionBars(actionBars);
 					contributor().shareGlobalActions(actionBars);
 				}
 			};
-			propertySheetPage.setPropertySourceProvider(new EmfPropertySourceProvider(adapterFactory, domain));
+			page.setPropertySourceProvider(new EmfPropertySourceProvider(adapterFactory, domain));
+			propertySheetPage = page;
 		}
-		return propertySheetPage;
+		return page;
 	}
 
 	@Override
@@ -388,12 +423,12 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	/** The scenario being edited, null when the file could not be read. */
-	public Scenario getScenario() {
+	public @Nullable Scenario getScenario() {
 		return scenario;
 	}
 
 	/** Why the file could not be read, or null. */
-	public ScenarioLoadException getLoadError() {
+	public @Nullable ScenarioLoadException getLoadError() {
 		return loadError;
 	}
 
@@ -403,7 +438,7 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 	}
 
 	/** The model tree (for tests and commands). */
-	public TreeViewer getTreeViewer() {
+	public @Nullable TreeViewer getTreeViewer() {
 		return tree;
 	}
 
@@ -414,9 +449,11 @@ public class ScenarioEditor extends EditorPart implements IEditingDomainProvider
 
 	/** Index of the run settings selected in the tree, or 0. */
 	public int selectedRunIndex() {
-		if (tree != null && scenario != null) {
-			Object first = tree.getStructuredSelection().getFirstElement();
-			int index = scenario.getRuns().indexOf(first);
+		TreeViewer viewer = tree;
+		Scenario model = scenario;
+		if (viewer != null && model != null) {
+			Object first = viewer.getStructuredSelection().getFirstElement();
+			int index = model.getRuns().indexOf(first);
 			if (index >= 0) {
 				return index;
 			}

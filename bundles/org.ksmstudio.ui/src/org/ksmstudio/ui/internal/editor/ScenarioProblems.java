@@ -9,6 +9,7 @@ import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.util.Diagnostician;
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.model.scenario.Scenario;
 
 /**
@@ -18,7 +19,7 @@ import org.ksmstudio.model.scenario.Scenario;
 public final class ScenarioProblems {
 
 	/** One problem: its severity ({@link Diagnostic#ERROR}, {@link Diagnostic#WARNING}), message and object. */
-	public record Problem(int severity, String message, EObject object, EStructuralFeature feature) {
+	public record Problem(int severity, String message, EObject object, @Nullable EStructuralFeature feature) {
 	}
 
 	private final List<Problem> problems;
@@ -78,9 +79,13 @@ public final class ScenarioProblems {
 	}
 
 	/** The message of the first error, or null. */
-	public String firstError() {
-		return problems.stream().filter(p -> p.severity() >= Diagnostic.ERROR).map(Problem::message).findFirst()
-				.orElse(null);
+	public @Nullable String firstError() {
+		for (Problem problem : problems) {
+			if (problem.severity() >= Diagnostic.ERROR) {
+				return problem.message();
+			}
+		}
+		return null;
 	}
 
 	/** Whether there is at least one error. */

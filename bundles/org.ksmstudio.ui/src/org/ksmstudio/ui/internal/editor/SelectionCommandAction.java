@@ -6,6 +6,7 @@ import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandWrapper;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.actions.ActionFactory;
@@ -22,13 +23,14 @@ final class SelectionCommandAction extends Action {
 	/** Makes the command for the selected objects, null when there is none. */
 	@FunctionalInterface
 	interface CommandFactory {
+		@Nullable
 		Command create(EditingDomain domain, List<?> selection);
 	}
 
 	private final CommandFactory factory;
 	private final String labelPattern;
 	private final boolean onStack;
-	private EditingDomain domain;
+	private @Nullable EditingDomain domain;
 	private List<?> selection = List.of();
 	private Runnable afterRun = () -> {
 		// nothing by default
@@ -54,7 +56,7 @@ final class SelectionCommandAction extends Action {
 	}
 
 	/** Targets {@code newDomain} and {@code newSelection} (null domain: disabled). */
-	void update(EditingDomain newDomain, List<?> newSelection) {
+	void update(@Nullable EditingDomain newDomain, List<?> newSelection) {
 		domain = newDomain;
 		selection = newSelection;
 		Command command = command();
@@ -66,23 +68,25 @@ final class SelectionCommandAction extends Action {
 		afterRun = code;
 	}
 
-	private Command command() {
-		if (domain == null || selection.isEmpty()) {
+	private @Nullable Command command() {
+		EditingDomain target = domain;
+		if (target == null || selection.isEmpty()) {
 			return null;
 		}
-		Command command = factory.create(domain, selection);
+		Command command = factory.create(target, selection);
 		return command == null ? null
 				: new CommandWrapper(NLS.bind(labelPattern, names(selection)), command.getDescription(), command);
 	}
 
 	@Override
 	public void run() {
+		EditingDomain target = domain;
 		Command command = command();
-		if (command == null || !command.canExecute()) {
+		if (target == null || command == null || !command.canExecute()) {
 			return;
 		}
 		if (onStack) {
-			domain.getCommandStack().execute(command);
+			target.getCommandStack().execute(command);
 		} else {
 			command.execute();
 		}

@@ -2,6 +2,7 @@ package org.ksmstudio.ui.internal.emf;
 
 import java.util.List;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.viewers.ComboBoxCellEditor;
 import org.eclipse.jface.viewers.ILabelProvider;
 import org.eclipse.swt.SWT;
@@ -18,12 +19,14 @@ final class ChoiceCellEditor extends ComboBoxCellEditor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected Object doGetValue() {
 		int index = (Integer) super.doGetValue();
 		return index < 0 || index >= values.size() ? null : values.get(index);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected void doSetValue(Object value) {
 		super.doSetValue(Math.max(0, values.indexOf(value)));
 	}

@@ -2,6 +2,8 @@ package org.ksmstudio.ui.internal.emf;
 
 import org.eclipse.emf.ecore.EDataType;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -27,7 +29,7 @@ final class DataTypeCellEditor extends TextCellEditor {
 	 * Null when {@code value} is valid: the model's value the editor opens with (a Long, an Integer)
 	 * always is; typed text is when the type's factory converts it.
 	 */
-	private String check(Object value) {
+	private @Nullable String check(@Nullable Object value) {
 		if (!(value instanceof String text)) {
 			return null;
 		}
@@ -43,6 +45,7 @@ final class DataTypeCellEditor extends TextCellEditor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected Object doGetValue() {
 		String text = (String) super.doGetValue();
 		try {
@@ -53,6 +56,7 @@ final class DataTypeCellEditor extends TextCellEditor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected void doSetValue(Object value) {
 		super.doSetValue(value == null ? "" : EcoreUtil.convertToString(type, value)); //$NON-NLS-1$
 	}

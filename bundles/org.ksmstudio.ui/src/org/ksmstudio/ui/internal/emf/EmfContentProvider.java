@@ -12,6 +12,8 @@ import org.eclipse.emf.edit.provider.INotifyChangedListener;
 import org.eclipse.emf.edit.provider.IStructuredItemContentProvider;
 import org.eclipse.emf.edit.provider.ITreeItemContentProvider;
 import org.eclipse.emf.edit.provider.IViewerNotification;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.jface.viewers.Viewer;
@@ -25,7 +27,7 @@ public class EmfContentProvider implements ITreeContentProvider, INotifyChangedL
 
 	private final AdapterFactory adapterFactory;
 	private final List<Notification> pending = new ArrayList<>();
-	private StructuredViewer viewer;
+	private @Nullable StructuredViewer viewer;
 
 	/** Creates a content provider for the item providers of {@code adapterFactory}. */
 	public EmfContentProvider(AdapterFactory adapterFactory) {
@@ -36,6 +38,7 @@ public class EmfContentProvider implements ITreeContentProvider, INotifyChangedL
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Object[] getElements(Object input) {
 		if (input instanceof Resource resource) {
 			return resource.getContents().toArray();
@@ -49,33 +52,38 @@ public class EmfContentProvider implements ITreeContentProvider, INotifyChangedL
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Object[] getChildren(Object parent) {
 		ITreeItemContentProvider provider = treeProvider(parent);
 		return provider == null ? new Object[0] : provider.getChildren(parent).toArray();
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Object getParent(Object element) {
 		ITreeItemContentProvider provider = treeProvider(element);
 		return provider == null ? null : provider.getParent(element);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public boolean hasChildren(Object element) {
 		ITreeItemContentProvider provider = treeProvider(element);
 		return provider != null && provider.hasChildren(element);
 	}
 
-	private ITreeItemContentProvider treeProvider(Object object) {
+	private @Nullable ITreeItemContentProvider treeProvider(Object object) {
 		return (ITreeItemContentProvider) adapterFactory.adapt(object, ITreeItemContentProvider.class);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void inputChanged(Viewer newViewer, Object oldInput, Object newInput) {
 		this.viewer = (StructuredViewer) newViewer;
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void notifyChanged(Notification notification) {
 		Control control = viewer == null ? null : viewer.getControl();
 		if (control == null || control.isDisposed()) {
@@ -97,23 +105,24 @@ public class EmfContentProvider implements ITreeContentProvider, INotifyChangedL
 			batch = new ArrayList<>(pending);
 			pending.clear();
 		}
-		if (viewer == null || viewer.getControl().isDisposed()) {
+		StructuredViewer shown = viewer;
+		if (shown == null || shown.getControl().isDisposed()) {
 			return;
 		}
 		if (batch.size() > 50) {
-			viewer.refresh();
+			shown.refresh();
 			return;
 		}
 		for (Notification notification : batch) {
 			if (notification instanceof IViewerNotification change) {
 				Object element = change.getElement();
 				if (change.isContentRefresh()) {
-					viewer.refresh(element, change.isLabelUpdate());
+					shown.refresh(element, change.isLabelUpdate());
 				} else if (change.isLabelUpdate()) {
-					viewer.update(element, null);
+					shown.update(element, null);
 				}
 			} else {
-				viewer.refresh();
+				shown.refresh();
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import org.eclipse.emf.common.notify.AdapterFactory;
 import org.eclipse.emf.edit.provider.IItemColorProvider;
 import org.eclipse.emf.edit.provider.IItemFontProvider;
 import org.eclipse.emf.edit.provider.IItemLabelProvider;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.IColorProvider;
 import org.eclipse.jface.viewers.IFontProvider;
@@ -29,30 +31,35 @@ public class EmfLabelProvider extends LabelProvider implements IColorProvider, I
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public String getText(Object element) {
 		IItemLabelProvider provider = (IItemLabelProvider) adapterFactory.adapt(element, IItemLabelProvider.class);
 		return provider == null ? String.valueOf(element) : provider.getText(element);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Image getImage(Object element) {
 		IItemLabelProvider provider = (IItemLabelProvider) adapterFactory.adapt(element, IItemLabelProvider.class);
 		return provider == null ? null : images.image(provider.getImage(element));
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Color getForeground(Object element) {
 		IItemColorProvider provider = (IItemColorProvider) adapterFactory.adapt(element, IItemColorProvider.class);
 		return provider == null ? null : color(provider.getForeground(element));
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Color getBackground(Object element) {
 		IItemColorProvider provider = (IItemColorProvider) adapterFactory.adapt(element, IItemColorProvider.class);
 		return provider == null ? null : color(provider.getBackground(element));
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Font getFont(Object element) {
 		IItemFontProvider provider = (IItemFontProvider) adapterFactory.adapt(element, IItemFontProvider.class);
 		Object font = provider == null ? null : provider.getFont(element);
@@ -65,7 +72,7 @@ public class EmfLabelProvider extends LabelProvider implements IColorProvider, I
 		return null;
 	}
 
-	private static Color color(Object color) {
+	private static @Nullable Color color(Object color) {
 		if (color instanceof Color swt) {
 			return swt;
 		}

@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.provider.IItemLabelProvider;
 import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ILabelProvider;
 import org.eclipse.jface.viewers.LabelProvider;
@@ -31,6 +32,7 @@ public class EmfPropertyDescriptor implements IPropertyDescriptor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public CellEditor createPropertyEditor(Composite parent) {
 		if (!descriptor.canSetProperty(object) || !(descriptor.getFeature(object) instanceof EStructuralFeature feature)
 				|| feature.isMany()) {
@@ -82,6 +84,7 @@ public class EmfPropertyDescriptor implements IPropertyDescriptor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Object getHelpContextIds() {
 		return null;
 	}
@@ -96,6 +99,7 @@ public class EmfPropertyDescriptor implements IPropertyDescriptor {
 		IItemLabelProvider itemLabels = descriptor.getLabelProvider(object);
 		return new LabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return itemLabels.getText(element);
 			}
@@ -103,6 +107,7 @@ public class EmfPropertyDescriptor implements IPropertyDescriptor {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public boolean isCompatibleWith(IPropertyDescriptor other) {
 		return other instanceof EmfPropertyDescriptor o && o.getId().equals(getId())
 				&& java.util.Objects.equals(o.getCategory(), getCategory());

@@ -8,6 +8,8 @@ import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
 import org.eclipse.emf.edit.provider.IItemPropertySource;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 
@@ -40,6 +42,7 @@ public class EmfPropertySource implements IPropertySource {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Object getPropertyValue(Object id) {
 		IItemPropertyDescriptor descriptor = descriptor(id);
 		if (descriptor == null) {
@@ -50,12 +53,14 @@ public class EmfPropertySource implements IPropertySource {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public boolean isPropertySet(Object id) {
 		IItemPropertyDescriptor descriptor = descriptor(id);
 		return descriptor != null && descriptor.isPropertySet(object);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void resetPropertyValue(Object id) {
 		IItemPropertyDescriptor descriptor = descriptor(id);
 		if (descriptor != null && descriptor.getFeature(object) instanceof EStructuralFeature feature) {
@@ -64,6 +69,7 @@ public class EmfPropertySource implements IPropertySource {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void setPropertyValue(Object id, Object value) {
 		IItemPropertyDescriptor descriptor = descriptor(id);
 		if (descriptor == null || !(descriptor.getFeature(object) instanceof EStructuralFeature feature)) {
@@ -82,7 +88,7 @@ public class EmfPropertySource implements IPropertySource {
 		}
 	}
 
-	private IItemPropertyDescriptor descriptor(Object id) {
+	private @Nullable IItemPropertyDescriptor descriptor(Object id) {
 		return itemSource.getPropertyDescriptor(object, id);
 	}
 }

@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.emf;
 import org.eclipse.emf.common.notify.AdapterFactory;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.provider.IItemPropertySource;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.IPropertySourceProvider;
 
@@ -25,6 +26,7 @@ public class EmfPropertySourceProvider implements IPropertySourceProvider {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public IPropertySource getPropertySource(Object object) {
 		if (object instanceof IPropertySource source) {
 			return source;

@@ -4,6 +4,7 @@ import java.net.URL;
 import java.util.List;
 
 import org.eclipse.emf.edit.provider.ComposedImage;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.resource.CompositeImageDescriptor;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
@@ -21,7 +22,7 @@ public final class ItemImages {
 	private final ResourceManager resources = new LocalResourceManager(JFaceResources.getResources());
 
 	/** The SWT image for an item provider's image object, or null. */
-	public Image image(Object image) {
+	public @Nullable Image image(Object image) {
 		if (image instanceof Image swt) {
 			return swt;
 		}
@@ -30,7 +31,7 @@ public final class ItemImages {
 	}
 
 	/** The descriptor of an item provider's image object, or null. */
-	public static ImageDescriptor descriptor(Object image) {
+	public static @Nullable ImageDescriptor descriptor(Object image) {
 		if (image instanceof ImageDescriptor descriptor) {
 			return descriptor;
 		}
@@ -72,7 +73,7 @@ public final class ItemImages {
 		}
 
 		@Override
-		public boolean equals(Object other) {
+		public boolean equals(@Nullable Object other) {
 			return other instanceof ComposedDescriptor c && c.composed.equals(composed);
 		}
 

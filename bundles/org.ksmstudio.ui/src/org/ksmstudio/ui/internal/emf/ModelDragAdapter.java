@@ -1,5 +1,6 @@
 package org.ksmstudio.ui.internal.emf;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.swt.dnd.DragSourceEvent;
 import org.eclipse.swt.dnd.DragSourceListener;
@@ -18,6 +19,7 @@ public final class ModelDragAdapter implements DragSourceListener {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void dragStart(DragSourceEvent event) {
 		event.doit = start();
 	}
@@ -30,6 +32,7 @@ public final class ModelDragAdapter implements DragSourceListener {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void dragSetData(DragSourceEvent event) {
 		if (ModelTransfer.getInstance().isSupportedType(event.dataType)) {
 			event.data = ModelTransfer.getInstance().objects();
@@ -37,6 +40,7 @@ public final class ModelDragAdapter implements DragSourceListener {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void dragFinished(DragSourceEvent event) {
 		ModelTransfer.getInstance().finish();
 	}

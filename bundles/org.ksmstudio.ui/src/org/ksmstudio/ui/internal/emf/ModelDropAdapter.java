@@ -8,6 +8,8 @@ import org.eclipse.emf.common.command.CommandWrapper;
 import org.eclipse.emf.edit.command.DragAndDropCommand;
 import org.eclipse.emf.edit.command.DragAndDropFeedback;
 import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTargetAdapter;
 import org.eclipse.swt.dnd.DropTargetEvent;
@@ -43,17 +45,20 @@ public final class ModelDropAdapter extends DropTargetAdapter {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void dragEnter(DropTargetEvent event) {
 		dragOperationChanged(event);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void dragOperationChanged(DropTargetEvent event) {
 		operation = event.detail == DND.DROP_NONE || event.detail == DND.DROP_DEFAULT ? DND.DROP_MOVE : event.detail;
 		dragOver(event);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void dragOver(DropTargetEvent event) {
 		Command command = command(event);
 		event.feedback = DND.FEEDBACK_SCROLL | DND.FEEDBACK_EXPAND;
@@ -69,6 +74,7 @@ public final class ModelDropAdapter extends DropTargetAdapter {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void drop(DropTargetEvent event) {
 		Command command = command(event);
 		if (command == null || !execute(command)) {
@@ -96,7 +102,7 @@ public final class ModelDropAdapter extends DropTargetAdapter {
 		return true;
 	}
 
-	private Command command(DropTargetEvent event) {
+	private @Nullable Command command(DropTargetEvent event) {
 		if (!(event.item instanceof TreeItem item) || item.isDisposed()) {
 			return null;
 		}
@@ -106,7 +112,7 @@ public final class ModelDropAdapter extends DropTargetAdapter {
 		return command(item.getData(), location, event.operations, operation);
 	}
 
-	private Command command(Object target, float location, int operations, int dropOperation) {
+	private @Nullable Command command(@Nullable Object target, float location, int operations, int dropOperation) {
 		Collection<?> dragged = ModelTransfer.getInstance().objects();
 		if (target == null || dragged.isEmpty()) {
 			return null;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.swt.dnd.ByteArrayTransfer;
 import org.eclipse.swt.dnd.TransferData;
 
@@ -46,11 +47,13 @@ public final class ModelTransfer extends ByteArrayTransfer {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected void javaToNative(Object object, TransferData transferData) {
 		super.javaToNative(MARKER, transferData);
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected Object nativeToJava(TransferData transferData) {
 		Object data = super.nativeToJava(transferData);
 		return data instanceof byte[] bytes && Arrays.equals(bytes, MARKER) ? objects : null;

@@ -27,7 +27,7 @@ public final class CounterExport {
 			if (simulation != null) {
 				// the stepper's checkpoints are read by its thread only while the run is active
 				results.add(new RunResult(policy.policy(), simulation.snapshot(), simulation.samples(),
-						run.isActive() ? List.of() : policy.run().checkpoints()));
+						run.isActive() ? List.of() : policy.started().checkpoints()));
 			}
 		}
 		return results;

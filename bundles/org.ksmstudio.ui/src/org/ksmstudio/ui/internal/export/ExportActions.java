@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -33,7 +34,7 @@ public final class ExportActions {
 	}
 
 	/** Adds "Export counters as CSV/JSON" and "Save charts as PNG" to a view menu. */
-	public static void addCounterExports(IMenuManager menu, Shell shell, Supplier<ScenarioRun> run,
+	public static void addCounterExports(IMenuManager menu, Shell shell, Supplier<@Nullable ScenarioRun> run,
 			Supplier<Composite> charts) {
 		menu.add(new Action(Messages.exportCountersCsv) {
 			@Override
@@ -59,7 +60,7 @@ public final class ExportActions {
 	 * Asks for a file and writes the counter time series of every policy of {@code run} to it as
 	 * {@code csv} or {@code json}, with the scenario, the policy and the tunables.
 	 */
-	public static void exportCounters(Shell shell, ScenarioRun run, String format) {
+	public static void exportCounters(Shell shell, @Nullable ScenarioRun run, String format) {
 		if (run == null || CounterExport.results(run).isEmpty()) {
 			MessageDialog.openInformation(shell, Messages.exportTitle, Messages.exportNothing);
 			return;
@@ -113,7 +114,7 @@ public final class ExportActions {
 	}
 
 	/** Asks for a file and writes {@code content} to it as UTF-8; a failure is reported, nothing is half-written. */
-	public static Path saveText(Shell shell, String suggestedName, OutputFile.Content content) {
+	public static @Nullable Path saveText(Shell shell, String suggestedName, OutputFile.Content content) {
 		Path file = ask(shell, suggestedName);
 		if (file == null) {
 			return null;
@@ -140,7 +141,7 @@ public final class ExportActions {
 		OutputFile.write(file, content);
 	}
 
-	private static Path ask(Shell shell, String suggestedName) {
+	private static @Nullable Path ask(Shell shell, String suggestedName) {
 		FileDialog dialog = new FileDialog(shell, SWT.SAVE);
 		dialog.setFileName(suggestedName);
 		String extension = suggestedName.substring(suggestedName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.export;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.dialogs.IDialogSettings;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.PlatformUI;
@@ -17,6 +18,7 @@ public final class FileDialogs {
 
 	/** Opens a file dialog and returns the path chosen, or null. */
 	public interface Chooser {
+		@Nullable
 		String open(FileDialog dialog);
 	}
 
@@ -31,7 +33,7 @@ public final class FileDialogs {
 	 * Opens {@code dialog} in the last folder (unless a folder was set on it) and remembers the
 	 * folder of the path chosen.
 	 */
-	public static String open(FileDialog dialog) {
+	public static @Nullable String open(FileDialog dialog) {
 		String preset = dialog.getFilterPath();
 		if (preset == null || preset.isEmpty()) {
 			dialog.setFilterPath(lastFolder().toString());

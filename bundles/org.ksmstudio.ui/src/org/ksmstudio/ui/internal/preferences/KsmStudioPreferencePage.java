@@ -1,5 +1,6 @@
 package org.ksmstudio.ui.internal.preferences;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -18,11 +19,13 @@ public final class KsmStudioPreferencePage extends PreferencePage implements IWo
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void init(IWorkbench workbench) {
 		// nothing to read
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected Control createContents(Composite parent) {
 		Label text = new Label(parent, SWT.WRAP);
 		text.setText(Messages.preferencesCategory);

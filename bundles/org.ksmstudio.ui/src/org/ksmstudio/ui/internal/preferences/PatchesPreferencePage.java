@@ -3,6 +3,8 @@ package org.ksmstudio.ui.internal.preferences;
 import java.util.List;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.osgi.util.NLS;
@@ -21,7 +23,7 @@ public final class PatchesPreferencePage extends FieldEditorPreferencePage imple
 	/** Page id. */
 	public static final String ID = "org.ksmstudio.ui.preferences.patches"; //$NON-NLS-1$
 
-	private DirectoryFieldEditor folder;
+	private @Nullable DirectoryFieldEditor folder;
 
 	/** A grid page over the core bundle's instance preferences. */
 	public PatchesPreferencePage() {
@@ -31,20 +33,24 @@ public final class PatchesPreferencePage extends FieldEditorPreferencePage imple
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void init(IWorkbench workbench) {
 		// the store is set in the constructor
 	}
 
 	@Override
 	protected void createFieldEditors() {
-		folder = new DirectoryFieldEditor(PatchFolder.PREFERENCE, Messages.patchesFolder, getFieldEditorParent());
-		folder.setEmptyStringAllowed(true);
-		addField(folder);
+		DirectoryFieldEditor editor = new DirectoryFieldEditor(PatchFolder.PREFERENCE, Messages.patchesFolder,
+				getFieldEditorParent());
+		editor.setEmptyStringAllowed(true);
+		addField(editor);
+		folder = editor;
 	}
 
 	@Override
 	public boolean performOk() {
-		String path = folder.getStringValue().strip();
+		DirectoryFieldEditor editor = folder;
+		String path = editor == null ? "" : editor.getStringValue().strip(); //$NON-NLS-1$
 		if (!path.isEmpty()) {
 			try {
 				List<String> names = PatchFolder.load(path);

@@ -7,6 +7,8 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.compare.FinishedRun;
 import org.ksmstudio.engine.SimulationRun;
@@ -31,7 +33,7 @@ public final class ComparisonRunsJob extends Job {
 	private final List<SweepUnit> units;
 	private final String source;
 	private final List<FinishedRun> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
-	private volatile SimulationRun current;
+	private volatile @Nullable SimulationRun current;
 
 	/**
 	 * @param name     shown in the Progress view
@@ -49,6 +51,7 @@ public final class ComparisonRunsJob extends Job {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected IStatus run(IProgressMonitor monitor) {
 		SubMonitor progress = SubMonitor.convert(monitor, getName(), units.size());
 		try {

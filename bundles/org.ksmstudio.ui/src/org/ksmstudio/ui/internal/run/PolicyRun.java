@@ -1,5 +1,6 @@
 package org.ksmstudio.ui.internal.run;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.core.convert.ScenarioConverter;
 import org.ksmstudio.engine.KsmSimulation;
@@ -13,7 +14,7 @@ public final class PolicyRun {
 	private final String policy;
 	private final Scenario model;
 	private final int runIndex;
-	private volatile SimulationRun run;
+	private volatile @Nullable SimulationRun run;
 
 	/**
 	 * @param policy   the policy's name
@@ -46,13 +47,27 @@ public final class PolicyRun {
 	}
 
 	/** The engine simulation, or null while it is being created. */
-	public KsmSimulation simulation() {
+	public @Nullable KsmSimulation simulation() {
 		SimulationRun r = run;
 		return r == null ? null : r.simulation();
 	}
 
 	/** The engine's stepper of this policy's plan, null until {@link #create()} converted the model. */
-	public SimulationRun run() {
+	public @Nullable SimulationRun run() {
 		return run;
+	}
+
+	/**
+	 * The engine's stepper of this policy's plan, for the run's job and for what reads a simulation that
+	 * exists: {@link #create()} must have converted the model.
+	 *
+	 * @throws IllegalStateException before {@link #create()}
+	 */
+	public SimulationRun started() {
+		SimulationRun r = run;
+		if (r == null) {
+			throw new IllegalStateException("the simulation of " + policy + " is not created yet"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return r;
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.services.IEvaluationService;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -27,11 +28,11 @@ public final class RunSlot {
 			"org.ksmstudio.ui.run.running", "org.ksmstudio.ui.run.paused" }; //$NON-NLS-1$ //$NON-NLS-2$
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-	private volatile ScenarioRun current;
+	private volatile @Nullable ScenarioRun current;
 	private volatile double speed = Speed.initial();
 
 	/** The current (or last) run, null before the first. */
-	public ScenarioRun current() {
+	public @Nullable ScenarioRun current() {
 		return current;
 	}
 

@@ -2,6 +2,7 @@ package org.ksmstudio.ui.internal.run;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.EventOutcome;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.SysfsResult;
@@ -69,10 +71,10 @@ public final class ScenarioRun {
 	private volatile Status status = Status.STARTING;
 	private volatile boolean pauseRequested;
 	private volatile double speed;
-	private volatile String failure;
+	private volatile @Nullable String failure;
 	private volatile int followed;
-	private StepKind pendingStep;
-	private SimulationJob job;
+	private @Nullable StepKind pendingStep;
+	private @Nullable SimulationJob job;
 
 	/**
 	 * @param name     shown in the progress view and the views' titles
@@ -116,7 +118,7 @@ public final class ScenarioRun {
 	}
 
 	/** The followed policy's simulation, null while the workload is being faulted in. */
-	public KsmSimulation simulation() {
+	public @Nullable KsmSimulation simulation() {
 		return followed().simulation();
 	}
 
@@ -132,7 +134,7 @@ public final class ScenarioRun {
 	}
 
 	/** What went wrong when {@link Status#FAILED}. */
-	public String failure() {
+	public @Nullable String failure() {
 		return failure;
 	}
 
@@ -200,7 +202,8 @@ public final class ScenarioRun {
 	 */
 	public TunableWrite writeTunable(String file, String value) {
 		LiveChange change = issue(new TimelineEvent.SysfsWrite(Duration.ZERO, file, value));
-		SysfsResult result = change.outcome() == null ? null : change.outcome().sysfs();
+		EventOutcome outcome = change.outcome();
+		SysfsResult result = outcome == null ? null : outcome.sysfs();
 		TunableWrite write = result == null
 				? new TunableWrite(-1, file, value,
 						new SysfsResult(SysfsResult.Outcome.EACCES, file, value, Messages.runStoppedBeforeWrite))
@@ -252,7 +255,7 @@ public final class ScenarioRun {
 	 * A live change as applied: the simulated instant and what it did in the followed simulation
 	 * (null, at -1, when the run stopped before it).
 	 */
-	public record LiveChange(long timeNanos, EventOutcome outcome) {
+	public record LiveChange(long timeNanos, @Nullable EventOutcome outcome) {
 		static final LiveChange REFUSED = new LiveChange(-1, null);
 	}
 
@@ -295,6 +298,7 @@ public final class ScenarioRun {
 		refuseUnanswered();
 	}
 
+	@Nullable
 	StepKind takeStep() {
 		synchronized (signal) {
 			StepKind step = pendingStep;
@@ -346,18 +350,20 @@ public final class ScenarioRun {
 		while ((pending = pendingChanges.poll()) != null) {
 			long at = 0;
 			for (PolicyRun policy : policies) {
-				at = Math.max(at, policy.simulation().nowNanos());
+				at = Math.max(at, policy.started().simulation().nowNanos());
 			}
 			CompletableFuture<EventOutcome> answer = null;
 			for (PolicyRun policy : policies) {
-				CompletableFuture<EventOutcome> fired = policy.run().schedule(pending.event(), at);
+				CompletableFuture<EventOutcome> fired = policy.started().schedule(pending.event(), at);
 				if (policy == pending.answering()) {
 					answer = fired;
 				}
 			}
 			long when = at;
 			PendingChange change = pending;
-			answer.whenComplete((outcome, failure) -> {
+			CompletableFuture<EventOutcome> answered = Objects.requireNonNull(answer,
+					"the answering policy is one of the run's"); //$NON-NLS-1$
+			answered.whenComplete((outcome, failure) -> {
 				unanswered.remove(change);
 				change.applied().complete(outcome == null ? LiveChange.REFUSED : new LiveChange(when, outcome));
 			});
@@ -383,7 +389,7 @@ public final class ScenarioRun {
 			return false;
 		}
 		for (PolicyRun policy : policies) {
-			if (!policy.run().done()) {
+			if (!policy.started().done()) {
 				return false;
 			}
 		}
@@ -406,14 +412,15 @@ public final class ScenarioRun {
 			return;
 		}
 		for (PolicyRun policy : policies) {
-			policy.run().continueUntilConverged();
+			policy.started().continueUntilConverged();
 		}
 		startJob();
 	}
 
 	/** Schedules a new job; the caller holds this run's lock. */
 	private void startJob() {
-		job = new SimulationJob(this);
-		job.schedule();
+		SimulationJob started = new SimulationJob(this);
+		job = started;
+		started.schedule();
 	}
 }

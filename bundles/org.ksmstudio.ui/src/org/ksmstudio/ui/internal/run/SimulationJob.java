@@ -7,11 +7,13 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.core.convert.ConversionException;
 import org.ksmstudio.engine.KsmCounters;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
+import org.ksmstudio.engine.SimulationRun;
 import org.ksmstudio.ui.internal.Messages;
 
 /**
@@ -37,6 +39,7 @@ final class SimulationJob extends Job {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	protected IStatus run(IProgressMonitor monitor) {
 		monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
 		try {
@@ -77,7 +80,7 @@ final class SimulationJob extends Job {
 		long paceSim = now();
 		double paceSpeed = run.speed();
 		while (true) {
-			if (monitor.isCanceled() || run.simulation().isCancelled()) {
+			if (monitor.isCanceled() || run.followed().started().simulation().isCancelled()) {
 				run.stopSimulations();
 				return false;
 			}
@@ -90,9 +93,9 @@ final class SimulationJob extends Job {
 				run.setStatus(ScenarioRun.Status.RUNNING);
 				for (PolicyRun policy : run.policies()) {
 					if (step == ScenarioRun.StepKind.WAKEUP) {
-						policy.run().stepWakeup();
+						policy.started().stepWakeup();
 					} else {
-						policy.run().stepFullScan();
+						policy.started().stepFullScan();
 					}
 				}
 				report(monitor);
@@ -101,7 +104,7 @@ final class SimulationJob extends Job {
 			if (run.isPauseRequested()) {
 				run.setStatus(ScenarioRun.Status.PAUSED);
 				for (PolicyRun policy : run.policies()) {
-					policy.run().fireDue(); // tunable writes due at the instant the run is paused at
+					policy.started().fireDue(); // tunable writes due at the instant the run is paused at
 				}
 				run.await(100);
 				paceWall = System.nanoTime();
@@ -118,8 +121,9 @@ final class SimulationJob extends Job {
 			long sliceNanos = speed > 0 ? Math.max(MIN_SLICE, (long) (speed * SLICE_WALL_NANOS)) : slice;
 			long started = System.nanoTime();
 			for (PolicyRun policy : run.policies()) {
-				if (!policy.run().done()) {
-					policy.run().advance(sliceNanos);
+				SimulationRun stepper = policy.started();
+				if (!stepper.done()) {
+					stepper.advance(sliceNanos);
 				}
 			}
 			long took = System.nanoTime() - started;
@@ -139,11 +143,11 @@ final class SimulationJob extends Job {
 	}
 
 	private long now() {
-		return run.simulation().nowNanos();
+		return run.followed().started().simulation().nowNanos();
 	}
 
 	private void report(IProgressMonitor monitor) {
-		KsmSimulation simulation = run.simulation();
+		KsmSimulation simulation = run.followed().started().simulation();
 		KsmSnapshot snapshot = simulation.snapshot();
 		KsmCounters c = snapshot.counters();
 		NumberFormat n = NumberFormat.getIntegerInstance();
@@ -157,6 +161,7 @@ final class SimulationJob extends Job {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public boolean belongsTo(Object family) {
 		return family == FAMILY;
 	}

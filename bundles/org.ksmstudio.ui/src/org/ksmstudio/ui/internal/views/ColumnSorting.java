@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.views;
 import java.util.Comparator;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
@@ -46,6 +47,7 @@ final class ColumnSorting extends ViewerComparator {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public int compare(Viewer viewer, Object a, Object b) {
 		if (column < 0) {
 			return 0;

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -84,16 +86,14 @@ public class CompareRunsView extends ViewPart {
 	private final RunHistory.Listener historyListener = changed -> asyncRefresh();
 	/** The compared runs' numbers, in the order they were ticked: the first is the baseline. */
 	private final List<Long> ticked = new ArrayList<>();
-	private Label status;
-	private CheckboxTableViewer runs;
-	private TableViewer table;
-	private TableColumnLayout tableLayout;
-	private TableViewer latency;
-	private Button onlyDifferences;
-	private Combo counter;
-	private RunsChart counterChart;
-	private RunsChart cpuChart;
-	private RunComparison comparison;
+	private @Nullable RunComparison comparison;
+
+	/** The view's widgets, made by {@link #createPartControl}. */
+	private record Widgets(Label status, CheckboxTableViewer runs, TableViewer table, TableColumnLayout tableLayout,
+			TableViewer latency, Combo counter, RunsChart counterChart, RunsChart cpuChart) {
+	}
+
+	private @Nullable Widgets widgets;
 
 	/** Shows the view on {@code page} comparing {@code compared} (the first is the baseline). */
 	public static CompareRunsView open(IWorkbenchPage page, List<FinishedRun> compared) {
@@ -114,6 +114,7 @@ public class CompareRunsView extends ViewPart {
 			Consumer<String> error) {
 		job.addJobChangeListener(new JobChangeAdapter() {
 			@Override
+			@NonNullByDefault({})
 			public void done(IJobChangeEvent event) {
 				List<FinishedRun> compared = new ArrayList<>(base);
 				compared.addAll(job.kept());
@@ -136,36 +137,50 @@ public class CompareRunsView extends ViewPart {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void createPartControl(Composite parent) {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		status = new Label(parent, SWT.WRAP);
+		Label status = new Label(parent, SWT.WRAP);
 		status.setData(STATUS_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).hint(200, SWT.DEFAULT).applyTo(status);
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-		createRunList(sash);
+		CheckboxTableViewer runs = createRunList(sash);
 		CTabFolder tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.FLAT);
 		CTabItem tableTab = new CTabItem(tabs, SWT.NONE);
 		tableTab.setText(Messages.compareTableTab);
-		tableTab.setControl(createTable(tabs));
+		Composite tablePage = new Composite(tabs, SWT.NONE);
+		TableColumnLayout tableLayout = new TableColumnLayout();
+		TableViewer table = createTable(tablePage, tableLayout);
+		tableTab.setControl(tablePage);
 		CTabItem chartsTab = new CTabItem(tabs, SWT.NONE);
 		chartsTab.setText(Messages.compareChartsTab);
-		chartsTab.setControl(createCharts(tabs));
+		Composite chartsPage = new Composite(tabs, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(chartsPage);
+		Combo counter = createCounterChoice(chartsPage);
+		SashForm charts = new SashForm(chartsPage, SWT.VERTICAL);
+		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(charts);
+		RunsChart counterChart = new RunsChart(charts);
+		RunsChart cpuChart = new RunsChart(charts);
+		chartsTab.setControl(chartsPage);
 		CTabItem latencyTab = new CTabItem(tabs, SWT.NONE);
 		latencyTab.setText(Messages.compareLatencyTab);
-		latencyTab.setControl(createLatency(tabs));
+		Composite latencyHolder = new Composite(tabs, SWT.NONE);
+		TableViewer latency = createLatency(latencyHolder);
+		latencyTab.setControl(latencyHolder);
 		tabs.setSelection(tableTab);
 		sash.setWeights(new int[] { 25, 75 });
-		createActions();
+		widgets = new Widgets(status, runs, table, tableLayout, latency, counter, counterChart, cpuChart);
+		createActions(runs);
 		history.addListener(historyListener);
 		refresh();
 	}
 
-	private void createRunList(Composite parent) {
+	private CheckboxTableViewer createRunList(Composite parent) {
 		Composite holder = new Composite(parent, SWT.NONE);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		runs = CheckboxTableViewer.newCheckList(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		CheckboxTableViewer runs = CheckboxTableViewer.newCheckList(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		runs.getTable().setHeaderVisible(true);
 		runs.getTable().setData(RUNS_KEY, Boolean.TRUE);
 		runs.setContentProvider(ArrayContentProvider.getInstance());
@@ -186,20 +201,20 @@ public class CompareRunsView extends ViewPart {
 			}
 			showComparison();
 		});
+		return runs;
 	}
 
-	private Composite createTable(Composite parent) {
-		Composite page = new Composite(parent, SWT.NONE);
+	/** The comparison table with its "only differences" check box, on {@code page}. */
+	private static TableViewer createTable(Composite page, TableColumnLayout tableLayout) {
 		GridLayoutFactory.fillDefaults().applyTo(page);
-		onlyDifferences = new Button(page, SWT.CHECK);
+		Button onlyDifferences = new Button(page, SWT.CHECK);
 		onlyDifferences.setText(Messages.compareOnlyDifferences);
 		onlyDifferences.setData(DIFFERENCES_KEY, Boolean.TRUE);
 		GridDataFactory.swtDefaults().indent(4, 2).applyTo(onlyDifferences);
 		Composite holder = new Composite(page, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
-		tableLayout = new TableColumnLayout();
 		holder.setLayout(tableLayout);
-		table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		TableViewer table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
@@ -207,65 +222,61 @@ public class CompareRunsView extends ViewPart {
 		ColumnViewerToolTipSupport.enableFor(table);
 		table.addFilter(new ViewerFilter() {
 			@Override
+			@NonNullByDefault({})
 			public boolean select(Viewer viewer, Object parentElement, Object element) {
 				return !onlyDifferences.getSelection() || ((RunComparison.Row) element).differs();
 			}
 		});
 		onlyDifferences.addListener(SWT.Selection, e -> table.refresh());
-		return page;
+		return table;
 	}
 
-	private Composite createCharts(Composite parent) {
-		Composite page = new Composite(parent, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(page);
+	/** The choice of the charted counter, on {@code page}. */
+	private Combo createCounterChoice(Composite page) {
 		Label which = new Label(page, SWT.NONE);
 		which.setText(Messages.compareCounter);
 		GridDataFactory.swtDefaults().indent(4, 2).applyTo(which);
-		counter = new Combo(page, SWT.READ_ONLY);
+		Combo counter = new Combo(page, SWT.READ_ONLY);
 		counter.setData(COUNTER_KEY, Boolean.TRUE);
 		counter.setItems(KsmCounters.COUNTER_NAMES);
 		counter.select(List.of(KsmCounters.COUNTER_NAMES).indexOf(KsmSysfsFile.PAGES_SHARING.fileName()));
 		counter.addListener(SWT.Selection, e -> showCharts());
-		SashForm charts = new SashForm(page, SWT.VERTICAL);
-		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(charts);
-		counterChart = new RunsChart(charts);
-		cpuChart = new RunsChart(charts);
-		return page;
+		return counter;
 	}
 
-	private Composite createLatency(Composite parent) {
-		Composite holder = new Composite(parent, SWT.NONE);
+	/** The latency table, in {@code holder}. */
+	private static TableViewer createLatency(Composite holder) {
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		latency = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		TableViewer latency = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		latency.getTable().setHeaderVisible(true);
 		latency.getTable().setLinesVisible(true);
 		latency.getTable().setData(LATENCY_KEY, Boolean.TRUE);
 		latency.setContentProvider(ArrayContentProvider.getInstance());
 		NumberFormat n = NumberFormat.getIntegerInstance();
-		latencyColumn(layout, Messages.compareRun, 30, SWT.LEFT, r -> r.run());
-		latencyColumn(layout, Messages.latencyNode, 6, SWT.RIGHT, r -> Integer.toString(r.stats().node()));
-		latencyColumn(layout, Messages.latencyOperation, 14, SWT.LEFT, r -> r.stats().operation().label());
-		latencyColumn(layout, Messages.comparePages, 9, SWT.RIGHT, r -> n.format(r.stats().count()));
-		latencyColumn(layout, Messages.latencyP50, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p50Nanos()));
-		latencyColumn(layout, Messages.latencyP99, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p99Nanos()));
-		latencyColumn(layout, Messages.latencyMax, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().maxNanos()));
-		latencyColumn(layout, Messages.compareLongestWalk, 9, SWT.RIGHT,
+		latencyColumn(latency, layout, Messages.compareRun, 30, SWT.LEFT, r -> r.run());
+		latencyColumn(latency, layout, Messages.latencyNode, 6, SWT.RIGHT, r -> Integer.toString(r.stats().node()));
+		latencyColumn(latency, layout, Messages.latencyOperation, 14, SWT.LEFT, r -> r.stats().operation().label());
+		latencyColumn(latency, layout, Messages.comparePages, 9, SWT.RIGHT, r -> n.format(r.stats().count()));
+		latencyColumn(latency, layout, Messages.latencyP50, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p50Nanos()));
+		latencyColumn(latency, layout, Messages.latencyP99, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().p99Nanos()));
+		latencyColumn(latency, layout, Messages.latencyMax, 8, SWT.RIGHT, r -> WalkCost.duration(r.stats().maxNanos()));
+		latencyColumn(latency, layout, Messages.compareLongestWalk, 9, SWT.RIGHT,
 				r -> WalkCost.duration(r.stats().longestWalkNanos()));
-		latencyColumn(layout, Messages.latencyIpis, 7, SWT.RIGHT, r -> n.format(r.stats().ipis()));
-		latencyColumn(layout, Messages.compareFailures, 7, SWT.RIGHT, r -> n.format(r.stats().failures()));
-		return holder;
+		latencyColumn(latency, layout, Messages.latencyIpis, 7, SWT.RIGHT, r -> n.format(r.stats().ipis()));
+		latencyColumn(latency, layout, Messages.compareFailures, 7, SWT.RIGHT, r -> n.format(r.stats().failures()));
+		return latency;
 	}
 
-	private void latencyColumn(TableColumnLayout layout, String title, int weight, int style,
-			java.util.function.Function<LatencyRow, String> text) {
+	private static void latencyColumn(TableViewer latency, TableColumnLayout layout, String title, int weight,
+			int style, java.util.function.Function<LatencyRow, String> text) {
 		TableViewerColumn column = new TableViewerColumn(latency, style);
 		column.getColumn().setText(title);
 		column.setLabelProvider(ColumnLabelProvider.createTextProvider(e -> text.apply((LatencyRow) e)));
 		ColumnFit.weigh(layout, column.getColumn(), weight);
 	}
 
-	private void createActions() {
+	private void createActions(CheckboxTableViewer runs) {
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
 		ImageDescriptor export = ImageDescriptor.createFromURL(CompareRunsView.class.getResource("/icons/export.png")); //$NON-NLS-1$
 		Action table = new Action(Messages.compareExportTable, export) {
@@ -293,7 +304,7 @@ public class CompareRunsView extends ViewPart {
 		});
 	}
 
-	private void export(String name, java.util.function.Supplier<String> csv) {
+	private void export(String name, java.util.function.Supplier<@Nullable String> csv) {
 		if (comparison == null) {
 			showStatus(Messages.compareNothingToExport);
 			return;
@@ -302,12 +313,12 @@ public class CompareRunsView extends ViewPart {
 	}
 
 	/** The comparison table as CSV (what Export writes), or null when fewer than two runs are ticked. */
-	public String tableCsv() {
+	public @Nullable String tableCsv() {
 		return comparison == null ? null : ComparisonCsv.table(comparison);
 	}
 
 	/** The compared runs' series as CSV, or null. */
-	public String seriesCsv() {
+	public @Nullable String seriesCsv() {
 		return comparison == null ? null : ComparisonCsv.series(comparison.runs());
 	}
 
@@ -328,21 +339,28 @@ public class CompareRunsView extends ViewPart {
 	}
 
 	/** The comparison shown, null with fewer than two ticked runs. */
-	public RunComparison comparison() {
+	public @Nullable RunComparison comparison() {
 		return comparison;
 	}
 
 	/** The lines of the counter chart and of the ksmd CPU chart (for tests). */
 	public List<List<String>> chartLines() {
-		return List.of(counterChart.names(), cpuChart.names());
+		Widgets w = widgets;
+		return w == null ? List.of() : List.of(w.counterChart().names(), w.cpuChart().names());
 	}
 
-	/** The charts, for PNG export and screenshots. */
+	/** The charts, for PNG export and screenshots (none before the view has its widgets). */
 	public List<Chart> charts() {
-		return List.of(counterChart.chart(), cpuChart.chart());
+		Widgets w = widgets;
+		return w == null ? List.of() : List.of(w.counterChart().chart(), w.cpuChart().chart());
 	}
 
 	private void asyncRefresh() {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
+		Label status = w.status();
 		if (!status.isDisposed()) {
 			status.getDisplay().asyncExec(() -> {
 				if (!status.isDisposed()) {
@@ -354,6 +372,11 @@ public class CompareRunsView extends ViewPart {
 
 	/** Shows the history and ticks; drops ticks of runs the history no longer keeps. */
 	private void refresh() {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
+		CheckboxTableViewer runs = w.runs();
 		List<FinishedRun> kept = history.runs();
 		ticked.removeIf(id -> kept.stream().noneMatch(r -> r.id() == id));
 		runs.setInput(kept);
@@ -363,37 +386,43 @@ public class CompareRunsView extends ViewPart {
 	}
 
 	private void showComparison() {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
 		List<FinishedRun> compared = new ArrayList<>();
 		for (Long id : ticked) {
 			history.byId(id).ifPresent(compared::add);
 		}
-		comparison = compared.size() < 2 ? null : new RunComparison(compared);
-		rebuildColumns();
-		if (comparison == null) {
+		RunComparison c = compared.size() < 2 ? null : new RunComparison(compared);
+		comparison = c;
+		rebuildColumns(w);
+		if (c == null) {
 			showStatus(history.runs().isEmpty() ? Messages.compareNoRuns : Messages.compareTickTwo);
-			table.setInput(new Object[0]);
-			latency.setInput(new Object[0]);
-			counterChart.show("", "", List.of()); //$NON-NLS-1$ //$NON-NLS-2$
-			cpuChart.show("", "", List.of()); //$NON-NLS-1$ //$NON-NLS-2$
+			w.table().setInput(new Object[0]);
+			w.latency().setInput(new Object[0]);
+			w.counterChart().show("", "", List.of()); //$NON-NLS-1$ //$NON-NLS-2$
+			w.cpuChart().show("", "", List.of()); //$NON-NLS-1$ //$NON-NLS-2$
 			return;
 		}
-		showStatus(Messages.format(Messages.compareStatus, new Object[] { compared.size(), comparison.title(0),
-				comparison.differences().size() }));
-		table.setInput(comparison.rows());
-		ColumnFit.fit(table.getTable());
+		showStatus(Messages.format(Messages.compareStatus, new Object[] { compared.size(), c.title(0),
+				c.differences().size() }));
+		w.table().setInput(c.rows());
+		ColumnFit.fit(w.table().getTable());
 		List<LatencyRow> rows = new ArrayList<>();
 		for (int i = 0; i < compared.size(); i++) {
 			for (OperationStats s : compared.get(i).report().operations()) {
-				rows.add(new LatencyRow(comparison.title(i), s));
+				rows.add(new LatencyRow(c.title(i), s));
 			}
 		}
-		latency.setInput(rows);
-		ColumnFit.fit(latency.getTable());
+		w.latency().setInput(rows);
+		ColumnFit.fit(w.latency().getTable());
 		showCharts();
 	}
 
 	/** One column per compared run, one per difference from the baseline, and the best run. */
-	private void rebuildColumns() {
+	private void rebuildColumns(Widgets w) {
+		TableViewer table = w.table();
 		table.setInput(new Object[0]);
 		for (TableColumn column : table.getTable().getColumns()) {
 			column.dispose();
@@ -402,35 +431,36 @@ public class CompareRunsView extends ViewPart {
 		if (c == null) {
 			return;
 		}
-		column(Messages.compareName, 24, SWT.LEFT, new ComparisonLabels(c, ComparisonLabels.Kind.NAME, 0));
-		column(Messages.compareUnit, 6, SWT.LEFT, new ComparisonLabels(c, ComparisonLabels.Kind.UNIT, 0));
+		column(w, Messages.compareName, 24, SWT.LEFT, new ComparisonLabels(c, ComparisonLabels.Kind.NAME, 0));
+		column(w, Messages.compareUnit, 6, SWT.LEFT, new ComparisonLabels(c, ComparisonLabels.Kind.UNIT, 0));
 		int n = c.runs().size();
 		for (int i = 0; i < n; i++) {
-			column(c.title(i), 12, SWT.RIGHT, new ComparisonLabels(c, ComparisonLabels.Kind.VALUE, i));
+			column(w, c.title(i), 12, SWT.RIGHT, new ComparisonLabels(c, ComparisonLabels.Kind.VALUE, i));
 		}
 		for (int i = 1; i < n; i++) {
-			column(NLS.bind(Messages.compareDelta, "#" + c.runs().get(i).id()), 9, SWT.RIGHT, //$NON-NLS-1$
+			column(w, NLS.bind(Messages.compareDelta, "#" + c.runs().get(i).id()), 9, SWT.RIGHT, //$NON-NLS-1$
 					new ComparisonLabels(c, ComparisonLabels.Kind.DELTA, i));
 		}
-		column(Messages.compareBest, 12, SWT.LEFT, new ComparisonLabels(c, ComparisonLabels.Kind.BEST, 0));
+		column(w, Messages.compareBest, 12, SWT.LEFT, new ComparisonLabels(c, ComparisonLabels.Kind.BEST, 0));
 		table.getTable().getParent().layout(true);
 	}
 
-	private void column(String title, int weight, int style, ColumnLabelProvider labels) {
-		TableViewerColumn column = new TableViewerColumn(table, style);
+	private static void column(Widgets w, String title, int weight, int style, ColumnLabelProvider labels) {
+		TableViewerColumn column = new TableViewerColumn(w.table(), style);
 		column.getColumn().setText(title);
 		column.getColumn().setToolTipText(title);
 		column.setLabelProvider(labels);
-		ColumnFit.weigh(tableLayout, column.getColumn(), weight);
+		ColumnFit.weigh(w.tableLayout(), column.getColumn(), weight);
 	}
 
 	/** The chosen counter and ksmd's CPU share of every compared run over simulated time. */
 	private void showCharts() {
+		Widgets w = widgets;
 		RunComparison c = comparison;
-		if (c == null) {
+		if (w == null || c == null) {
 			return;
 		}
-		String name = counter.getText();
+		String name = w.counter().getText();
 		List<RunsChart.Line> values = new ArrayList<>();
 		List<RunsChart.Line> cpu = new ArrayList<>();
 		for (int r = 0; r < c.runs().size(); r++) {
@@ -447,12 +477,17 @@ public class CompareRunsView extends ViewPart {
 			cpu.add(new RunsChart.Line(c.title(r), x, share));
 		}
 		String unit = KsmSysfsFile.byName(name).map(KsmSysfsFile::unit).orElse(""); //$NON-NLS-1$
-		counterChart.show(name, unit, values);
-		cpuChart.show(Messages.compareKsmdCpu, Messages.chartPercent, cpu);
+		w.counterChart().show(name, unit, values);
+		w.cpuChart().show(Messages.compareKsmdCpu, Messages.chartPercent, cpu);
 	}
 
 	/** Shows {@code text} above the view. */
 	void showStatus(String text) {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
+		Label status = w.status();
 		if (!text.equals(status.getText())) {
 			status.setText(text);
 			status.getParent().layout(true);
@@ -461,7 +496,10 @@ public class CompareRunsView extends ViewPart {
 
 	@Override
 	public void setFocus() {
-		runs.getControl().setFocus();
+		Widgets w = widgets;
+		if (w != null) {
+			w.runs().getControl().setFocus();
+		}
 	}
 
 	@Override

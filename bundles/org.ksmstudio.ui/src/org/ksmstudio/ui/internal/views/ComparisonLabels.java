@@ -2,6 +2,8 @@ package org.ksmstudio.ui.internal.views;
 
 import java.text.NumberFormat;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.swt.graphics.Color;
@@ -43,6 +45,7 @@ final class ComparisonLabels extends ColumnLabelProvider {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public String getText(Object element) {
 		Row row = (Row) element;
 		return switch (kind) {
@@ -55,11 +58,13 @@ final class ComparisonLabels extends ColumnLabelProvider {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Font getFont(Object element) {
 		return ((Row) element).differs() ? JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT) : null;
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public Color getBackground(Object element) {
 		Row row = (Row) element;
 		if (kind != Kind.VALUE || row.best() < 0) {
@@ -69,6 +74,7 @@ final class ComparisonLabels extends ColumnLabelProvider {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public String getToolTipText(Object element) {
 		Row row = (Row) element;
 		boolean sysfs = row.section() == RunComparison.Section.TUNABLE || row.section() == RunComparison.Section.COUNTER;
@@ -76,7 +82,9 @@ final class ComparisonLabels extends ColumnLabelProvider {
 			Object path = row.values().get(run);
 			return path == null ? null : path.toString();
 		}
-		return kind == Kind.NAME && sysfs ? KsmSysfsFile.byName(row.name()).map(Tunables::tooltip).orElse(null) : null;
+		return kind == Kind.NAME && sysfs
+				? KsmSysfsFile.byName(row.name()).<@Nullable String>map(Tunables::tooltip).orElse(null)
+				: null;
 	}
 
 	/** The unit column's text: empty where each value is shown with a unit of its own (7.78 MiB, 2.94 ms, a file name). */
@@ -88,7 +96,7 @@ final class ComparisonLabels extends ColumnLabelProvider {
 	}
 
 	/** A value in its unit: "1,992", "7.78 MiB", "2.94 ms", "0.37". */
-	static String value(Row row, Object value) {
+	static String value(Row row, @Nullable Object value) {
 		if (value == null) {
 			return ""; //$NON-NLS-1$
 		}

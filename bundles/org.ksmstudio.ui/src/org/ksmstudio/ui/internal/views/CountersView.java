@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -32,6 +34,7 @@ import org.eclipse.swtchart.Chart;
 import org.ksmstudio.engine.CounterSample;
 import org.ksmstudio.engine.CounterSeries;
 import org.ksmstudio.engine.KsmCounters;
+import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.KsmSnapshot;
 import org.ksmstudio.engine.ProcessKsmStat;
 import org.ksmstudio.engine.sysfs.SysfsRow;
@@ -73,16 +76,14 @@ public class CountersView extends RunView<CountersView.Sample> {
 		}
 	}
 
-	private TableViewer counters;
-	private TableViewer processes;
-	private Label title;
-	private Combo policy;
-	private TimeSeriesChart pagesChart;
-	private TimeSeriesChart treeChart;
-	private TimeSeriesChart profitChart;
-	private TimeSeriesChart cpuChart;
-	private Composite charts;
-	private Sample last;
+	/** The view's widgets, made by {@link #createContents}. */
+	private record Widgets(Label title, Combo policy, TableViewer counters, TableViewer processes, Composite charts,
+			TimeSeriesChart pagesChart, TimeSeriesChart treeChart, TimeSeriesChart profitChart,
+			TimeSeriesChart cpuChart) {
+	}
+
+	private @Nullable Widgets widgets;
+	private @Nullable Sample last;
 	/** Minimum time between two chart updates. */
 	private static final long CHART_PERIOD_NANOS = 150_000_000L;
 	private long chartsShown;
@@ -96,9 +97,9 @@ public class CountersView extends RunView<CountersView.Sample> {
 		Composite header = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(header);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-		title = new Label(header, SWT.NONE);
+		Label title = new Label(header, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).align(SWT.FILL, SWT.CENTER).applyTo(title);
-		policy = new Combo(header, SWT.READ_ONLY);
+		Combo policy = new Combo(header, SWT.READ_ONLY);
 		policy.setData(POLICY_KEY, Boolean.TRUE);
 		policy.setToolTipText(Messages.countersPolicy);
 		GridDataFactory.swtDefaults().exclude(true).applyTo(policy);
@@ -116,13 +117,13 @@ public class CountersView extends RunView<CountersView.Sample> {
 		sysfsTab.setText(Messages.countersSysfsTab);
 		CTabItem processTab = new CTabItem(tabs, SWT.NONE);
 		processTab.setText(Messages.countersProcessesTab);
-		counters = table(tabs, COUNTERS_KEY, new String[] { Messages.countersName, Messages.countersValue },
-				new int[] { 60, 40 });
+		TableViewer counters = table(tabs, COUNTERS_KEY,
+				new String[] { Messages.countersName, Messages.countersValue }, new int[] { 60, 40 });
 		column(counters, 0, e -> ((String[]) e)[0], true);
 		column(counters, 1, e -> ((String[]) e)[1], true);
 		ColumnViewerToolTipSupport.enableFor(counters);
 		sysfsTab.setControl(counters.getControl().getParent());
-		processes = table(tabs, PROCESSES_KEY, new String[] { Messages.countersPid, Messages.countersProcess,
+		TableViewer processes = table(tabs, PROCESSES_KEY, new String[] { Messages.countersPid, Messages.countersProcess,
 				"ksm_rmap_items", "ksm_merging_pages", "ksm_zero_pages", "ksm_process_profit", "merge_any", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 				"mergeable" }, new int[] { 7, 14, 14, 16, 13, 16, 10, 10 }); //$NON-NLS-1$
 		NumberFormat n = NumberFormat.getIntegerInstance();
@@ -140,17 +141,19 @@ public class CountersView extends RunView<CountersView.Sample> {
 				by(ProcessKsmStat::ksmZeroPages), by(ProcessKsmStat::ksmProcessProfit), by(p -> p.ksmMergeAny() ? 1 : 0),
 				by(p -> p.ksmMergeable() ? 1 : 0)));
 
-		charts = new Composite(sash, SWT.NONE);
+		Composite charts = new Composite(sash, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(2, 2).applyTo(charts);
-		pagesChart = chart(charts, Messages.chartPages, Messages.chartPagesAxis, PAGES);
-		treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE)
+		TimeSeriesChart pagesChart = chart(charts, Messages.chartPages, Messages.chartPagesAxis, PAGES);
+		TimeSeriesChart treeChart = chart(charts, Messages.chartStableTree, Messages.chartNodesAxis, TREE)
 				.secondAxis("stable_node_chains", Messages.chartChainsAxis); //$NON-NLS-1$
-		profitChart = chart(charts, Messages.chartProfit, Messages.chartMiB, List.of(PROFIT));
-		cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU)).fixedYRange(0, 100);
+		TimeSeriesChart profitChart = chart(charts, Messages.chartProfit, Messages.chartMiB, List.of(PROFIT));
+		TimeSeriesChart cpuChart = chart(charts, Messages.chartCpu, Messages.chartPercent, List.of(CPU))
+				.fixedYRange(0, 100);
 		processTab.setControl(processes.getControl().getParent());
 		tabs.setSelection(sysfsTab);
 		sash.setWeights(new int[] { 34, 66 });
-		createActions();
+		widgets = new Widgets(title, policy, counters, processes, charts, pagesChart, treeChart, profitChart, cpuChart);
+		createActions(charts);
 	}
 
 	/** The order of /proc/PID/ksm_stat rows by a number of theirs. */
@@ -185,23 +188,26 @@ public class CountersView extends RunView<CountersView.Sample> {
 			boolean monospace) {
 		new TableViewerColumn(viewer, viewer.getTable().getColumn(index)).setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return text.apply(element);
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Font getFont(Object element) {
 				return monospace ? JFaceResources.getTextFont() : null;
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public String getToolTipText(Object element) {
 				return element instanceof String[] row && row.length > 2 ? row[2] : null;
 			}
 		});
 	}
 
-	private void createActions() {
+	private void createActions(Composite charts) {
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
 		ExportActions.addCounterExports(menu, getSite().getShell(), this::run, () -> charts);
 		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.exportCountersCsv,
@@ -214,14 +220,15 @@ public class CountersView extends RunView<CountersView.Sample> {
 	}
 
 	@Override
-	protected Control mainControl() {
-		return counters.getControl();
+	protected @Nullable Control mainControl() {
+		Widgets w = widgets;
+		return w == null ? null : w.counters().getControl();
 	}
 
 	@Override
-	protected Sample sample(ScenarioRun run) {
-		KsmSnapshot snapshot = run.simulation().snapshot();
-		CounterSeries.View view = run.simulation().series();
+	protected Sample sample(ScenarioRun run, KsmSimulation simulation) {
+		KsmSnapshot snapshot = simulation.snapshot();
+		CounterSeries.View view = simulation.series();
 		int stride = Math.max(1, (view.size() + MAX_POINTS - 1) / MAX_POINTS);
 		int n = (view.size() + stride - 1) / stride;
 		double[] times = new double[n];
@@ -250,14 +257,19 @@ public class CountersView extends RunView<CountersView.Sample> {
 	}
 
 	@Override
-	protected void show(ScenarioRun run, Sample sample) {
+	protected void show(@Nullable ScenarioRun run, @Nullable Sample sample) {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
 		last = sample;
-		showPolicies(run);
-		if (sample == null) {
-			title.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
-			counters.setInput(new Object[0]);
-			processes.setInput(new Object[0]);
-			for (TimeSeriesChart chart : new TimeSeriesChart[] { pagesChart, treeChart, profitChart, cpuChart }) {
+		showPolicies(w, run);
+		if (run == null || sample == null) {
+			w.title().setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
+			w.counters().setInput(new Object[0]);
+			w.processes().setInput(new Object[0]);
+			for (TimeSeriesChart chart : new TimeSeriesChart[] { w.pagesChart(), w.treeChart(), w.profitChart(),
+					w.cpuChart() }) {
 				chart.clear();
 			}
 			nextChart = 0;
@@ -265,7 +277,7 @@ public class CountersView extends RunView<CountersView.Sample> {
 		}
 		KsmSnapshot snapshot = sample.snapshot();
 		KsmCounters c = snapshot.counters();
-		showTitle(run, snapshot);
+		showTitle(w, run, snapshot);
 		List<String[]> rows = new ArrayList<>();
 		NumberFormat n = NumberFormat.getIntegerInstance();
 		for (SysfsRow row : c.rows()) {
@@ -273,25 +285,26 @@ public class CountersView extends RunView<CountersView.Sample> {
 				rows.add(new String[] { row.fileName(), n.format(c.value(row)), Tunables.tooltip(row) });
 			}
 		}
-		if (!(counters.getInput() instanceof List<?> shown && sameRows(shown, rows))) {
-			counters.setInput(rows);
-			ColumnFit.fit(counters.getTable());
+		if (!(w.counters().getInput() instanceof List<?> shown && sameRows(shown, rows))) {
+			w.counters().setInput(rows);
+			ColumnFit.fit(w.counters().getTable());
 		}
-		if (!snapshot.processes().equals(processes.getInput())) {
-			processes.setInput(snapshot.processes());
-			ColumnFit.fit(processes.getTable());
+		if (!snapshot.processes().equals(w.processes().getInput())) {
+			w.processes().setInput(snapshot.processes());
+			ColumnFit.fit(w.processes().getTable());
 		}
-		updateOneChart(sample, !run.isActive());
+		updateOneChart(w, sample, !run.isActive());
 	}
 
 	/** Offers the run's policies when it compares several; the views show the chosen one. */
-	private void showPolicies(ScenarioRun run) {
+	private static void showPolicies(Widgets w, @Nullable ScenarioRun run) {
+		Combo policy = w.policy();
 		List<String> names = run == null ? List.of() : run.policies().stream().map(PolicyRun::policy).toList();
 		boolean several = names.size() > 1;
 		if (!names.equals(List.of(policy.getItems()))) {
 			policy.setItems(names.toArray(String[]::new));
 		}
-		if (several && policy.getSelectionIndex() != run.policies().indexOf(run.followed())) {
+		if (run != null && several && policy.getSelectionIndex() != run.policies().indexOf(run.followed())) {
 			policy.select(run.policies().indexOf(run.followed()));
 		}
 		if (several != policy.getVisible()) {
@@ -302,17 +315,19 @@ public class CountersView extends RunView<CountersView.Sample> {
 		}
 	}
 
-	private void showTitle(ScenarioRun run, KsmSnapshot snapshot) {
-		showPolicies(run);
-		title.setText(NLS.bind(Messages.countersTitle, new Object[] { run.name(), status(run),
+	private static void showTitle(Widgets w, ScenarioRun run, KsmSnapshot snapshot) {
+		showPolicies(w, run);
+		w.title().setText(NLS.bind(Messages.countersTitle, new Object[] { run.name(), status(run),
 				String.format("%.3f", snapshot.timeNanos() / 1e9), //$NON-NLS-1$
 				String.format("%.2f", 100 * snapshot.ksmdCpuShare()) })); //$NON-NLS-1$
 	}
 
 	@Override
 	protected void showStatus(ScenarioRun changed) {
-		if (last != null) {
-			showTitle(changed, last.snapshot());
+		Widgets w = widgets;
+		Sample shown = last;
+		if (w != null && shown != null) {
+			showTitle(w, changed, shown.snapshot());
 		}
 	}
 
@@ -322,9 +337,9 @@ public class CountersView extends RunView<CountersView.Sample> {
 	 * labels), the costly part of this view on the UI thread. When the run has ended every chart
 	 * catches up.
 	 */
-	private void updateOneChart(Sample sample, boolean all) {
+	private void updateOneChart(Widgets w, Sample sample, boolean all) {
 		long now = System.nanoTime();
-		if (!all && now - chartsShown < CHART_PERIOD_NANOS || !pagesChart.chart().isVisible()) {
+		if (!all && now - chartsShown < CHART_PERIOD_NANOS || !w.pagesChart().chart().isVisible()) {
 			return;
 		}
 		chartsShown = now;
@@ -333,10 +348,10 @@ public class CountersView extends RunView<CountersView.Sample> {
 			int which = nextChart;
 			nextChart = (nextChart + 1) % 4;
 			switch (which) {
-				case 0 -> pagesChart.setData(sample.times(), sample.series());
-				case 1 -> treeChart.setData(sample.times(), sample.series());
-				case 2 -> profitChart.setData(sample.times(), sample.series());
-				default -> cpuChart.setData(sample.cpuTimes(), Map.of(CPU, sample.cpuShare()));
+				case 0 -> w.pagesChart().setData(sample.times(), sample.series());
+				case 1 -> w.treeChart().setData(sample.times(), sample.series());
+				case 2 -> w.profitChart().setData(sample.times(), sample.series());
+				default -> w.cpuChart().setData(sample.cpuTimes(), Map.of(CPU, sample.cpuShare()));
 			}
 		}
 	}
@@ -366,11 +381,16 @@ public class CountersView extends RunView<CountersView.Sample> {
 
 	@Override
 	public void setFocus() {
-		counters.getControl().setFocus();
+		Widgets w = widgets;
+		if (w != null) {
+			w.counters().getControl().setFocus();
+		}
 	}
 
-	/** Exposes the charts for PNG export and screenshots. */
+	/** Exposes the charts for PNG export and screenshots (none before the view has its widgets). */
 	public List<Chart> charts() {
-		return List.of(pagesChart.chart(), treeChart.chart(), profitChart.chart(), cpuChart.chart());
+		Widgets w = widgets;
+		return w == null ? List.of()
+				: List.of(w.pagesChart().chart(), w.treeChart().chart(), w.profitChart().chart(), w.cpuChart().chart());
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -30,7 +31,7 @@ final class LatencyHistogramChart {
 	}
 
 	private final Chart chart;
-	private List<Object> shown;
+	private @Nullable List<Object> shown;
 
 	LatencyHistogramChart(Composite parent) {
 		chart = new Chart(parent, SWT.NONE);
@@ -49,7 +50,7 @@ final class LatencyHistogramChart {
 	}
 
 	/** Sums the engine's buckets per power of two of nanoseconds; null when empty. */
-	static Octaves octaves(LatencyBuckets buckets) {
+	static @Nullable Octaves octaves(@Nullable LatencyBuckets buckets) {
 		if (buckets == null || buckets.size() == 0) {
 			return null;
 		}
@@ -92,11 +93,11 @@ final class LatencyHistogramChart {
 	 * @param title    what the histogram is of, e.g. "node 0 · migrate_pages"
 	 * @param policies the policies, in column order
 	 */
-	void show(String title, List<String> policies, List<LatencyBuckets> histograms) {
+	void show(String title, List<String> policies, List<@Nullable LatencyBuckets> histograms) {
 		if (chart.isDisposed()) {
 			return;
 		}
-		List<Octaves> octaves = new ArrayList<>();
+		List<@Nullable Octaves> octaves = new ArrayList<>();
 		int lo = Integer.MAX_VALUE;
 		int hi = Integer.MIN_VALUE;
 		for (LatencyBuckets b : histograms) {
@@ -130,7 +131,7 @@ final class LatencyHistogramChart {
 		chart.redraw();
 	}
 
-	private void showBars(IAxis x, int lo, int hi, List<String> policies, List<Octaves> octaves) {
+	private void showBars(IAxis x, int lo, int hi, List<String> policies, List<@Nullable Octaves> octaves) {
 		String[] categories = new String[hi - lo + 1];
 		// at most about 6 labels fit under a narrow chart: label every step-th bucket
 		int step = Math.max(1, (categories.length + 5) / 6);

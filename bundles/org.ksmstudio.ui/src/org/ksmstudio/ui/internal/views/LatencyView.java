@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -24,6 +26,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
+import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.rmap.LatencyBuckets;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.rmap.OperationStats;
@@ -53,31 +56,34 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	public static final String HISTOGRAM_KEY = "org.ksmstudio.ui.latency.histogram"; //$NON-NLS-1$
 
 	/** The report of every policy at one moment, and the worst-latency history of the primary policy. */
-	public record Sample(List<RmapReport> reports, double[] times, Map<String, double[]> worst) {
+	public record Sample(List<@Nullable RmapReport> reports, double[] times, Map<String, double[]> worst) {
 	}
 
 	/** One line of the table: a row and the policy whose stats it shows. */
 	private record Line(Row row, int policy) {
+		@Nullable
 		OperationStats stats() {
 			return row.stats(policy);
 		}
 	}
 
 	/** A node and an operation, with the stats of each policy (null where it has none). */
-	private record Row(int node, RmapOperation operation, List<OperationStats> stats) {
+	private record Row(int node, RmapOperation operation, List<@Nullable OperationStats> stats) {
 		/** The stats of policy {@code index}, null where it has none. */
+		@Nullable
 		OperationStats stats(int index) {
 			return index < stats.size() ? stats.get(index) : null;
 		}
 	}
 
-	private TableViewer table;
-	private TableColumnLayout layout;
-	private Label status;
-	private TimeSeriesChart chart;
-	private LatencyHistogramChart histogram;
+	/** The view's widgets, made by {@link #createContents}. */
+	private record Widgets(Label status, TableViewer table, TableColumnLayout layout, TimeSeriesChart chart,
+			LatencyHistogramChart histogram) {
+	}
+
+	private @Nullable Widgets widgets;
 	private List<String> policies = List.of();
-	private Sample last;
+	private @Nullable Sample last;
 	private long chartShown;
 	private int chartPoints = -1;
 	private final OperationActions operations = new OperationActions(this::run, this::operationDone);
@@ -85,26 +91,28 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	@Override
 	protected void createContents(Composite parent) {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		status = new Label(parent, SWT.WRAP);
+		Label status = new Label(parent, SWT.WRAP);
 		status.setData(STATUS_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 2).hint(100, SWT.DEFAULT).applyTo(status);
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 		Composite holder = new Composite(sash, SWT.NONE);
-		layout = new TableColumnLayout();
+		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		TableViewer table = new TableViewer(holder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		SashForm charts = new SashForm(sash, SWT.HORIZONTAL);
-		chart = new TimeSeriesChart(charts, Messages.latencyChart, Messages.latencyChartAxis,
+		TimeSeriesChart chart = new TimeSeriesChart(charts, Messages.latencyChart, Messages.latencyChartAxis,
 				List.of(Messages.latencyWorstMigration, Messages.latencyWorstStretch)).logScale().markPoints();
-		histogram = new LatencyHistogramChart(charts);
+		LatencyHistogramChart histogram = new LatencyHistogramChart(charts);
 		sash.setWeights(new int[] { 55, 45 });
-		table.addSelectionChangedListener(e -> showHistogram());
-		rebuildColumns(List.of("stock")); //$NON-NLS-1$
+		Widgets w = new Widgets(status, table, layout, chart, histogram);
+		widgets = w;
+		table.addSelectionChangedListener(e -> showHistogram(w));
+		rebuildColumns(w, List.of("stock")); //$NON-NLS-1$
 		IMenuManager menu = getViewSite().getActionBars().getMenuManager();
 		operations.fill(menu, getSite().getShell(), getSite().getPage());
 		menu.add(new Action(Messages.exportLatencyCsv) {
@@ -115,74 +123,78 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		});
 	}
 
-	private void rebuildColumns(List<String> newPolicies) {
+	private void rebuildColumns(Widgets w, List<String> newPolicies) {
+		TableViewer table = w.table();
 		policies = List.copyOf(newPolicies);
 		// rows of the previous run have one cell per policy of that run: never show them under new columns
 		table.setInput(new Object[0]);
 		for (TableColumn column : table.getTable().getColumns()) {
 			column.dispose();
 		}
-		column(Messages.latencyNode, 5, l -> Integer.toString(l.row().node()));
-		column(Messages.latencyOperation, 13, l -> l.row().operation().label());
+		column(w, Messages.latencyNode, 5, l -> Integer.toString(l.row().node()));
+		column(w, Messages.latencyOperation, 13, l -> l.row().operation().label());
 		boolean compared = policies.size() > 1;
 		if (compared) {
-			column(Messages.latencyPolicy, 12, l -> policies.get(l.policy()));
+			column(w, Messages.latencyPolicy, 12, l -> policies.get(l.policy()));
 		}
-		column(Messages.latencyPages, 9, l -> count(l.stats(), OperationStats::count));
-		column(Messages.latencyKsmPages, 9, l -> count(l.stats(), OperationStats::ksmPages));
-		column(Messages.latencyP50, 9, l -> time(l.stats(), OperationStats::p50Nanos));
-		column(Messages.latencyP99, 9, l -> time(l.stats(), OperationStats::p99Nanos));
-		column(Messages.latencyMax, 9, l -> time(l.stats(), OperationStats::maxNanos));
+		column(w, Messages.latencyPages, 9, l -> count(l.stats(), OperationStats::count));
+		column(w, Messages.latencyKsmPages, 9, l -> count(l.stats(), OperationStats::ksmPages));
+		column(w, Messages.latencyP50, 9, l -> time(l.stats(), OperationStats::p50Nanos));
+		column(w, Messages.latencyP99, 9, l -> time(l.stats(), OperationStats::p99Nanos));
+		column(w, Messages.latencyMax, 9, l -> time(l.stats(), OperationStats::maxNanos));
 		if (!compared) { // a line per policy has no room for these: they are in the CSV export
-			column(Messages.latencyLongestWalk, 10, l -> time(l.stats(), OperationStats::longestWalkNanos));
-			column(Messages.latencyStretch, 10, l -> time(l.stats(), OperationStats::longestStretchNanos));
-			column(Messages.latencyIpis, 8, l -> count(l.stats(), OperationStats::ipis));
+			column(w, Messages.latencyLongestWalk, 10, l -> time(l.stats(), OperationStats::longestWalkNanos));
+			column(w, Messages.latencyStretch, 10, l -> time(l.stats(), OperationStats::longestStretchNanos));
+			column(w, Messages.latencyIpis, 8, l -> count(l.stats(), OperationStats::ipis));
 		}
-		column(Messages.latencyFailures, 8, l -> count(l.stats(), OperationStats::failures));
+		column(w, Messages.latencyFailures, 8, l -> count(l.stats(), OperationStats::failures));
 		table.getTable().getParent().layout(true);
 		table.refresh();
 		ColumnFit.fit(table.getTable());
 	}
 
-	private void column(String title, int weight, java.util.function.Function<Line, String> text) {
-		TableViewerColumn column = new TableViewerColumn(table, SWT.RIGHT);
+	private static void column(Widgets w, String title, int weight, java.util.function.Function<Line, String> text) {
+		TableViewerColumn column = new TableViewerColumn(w.table(), SWT.RIGHT);
 		column.getColumn().setText(title);
-		ColumnFit.weigh(layout, column.getColumn(), weight);
+		ColumnFit.weigh(w.layout(), column.getColumn(), weight);
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return text.apply((Line) element);
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Font getFont(Object element) {
 				return JFaceResources.getTextFont();
 			}
 		});
 	}
 
-	private static String time(OperationStats s, java.util.function.ToLongFunction<OperationStats> f) {
+	private static String time(@Nullable OperationStats s, java.util.function.ToLongFunction<OperationStats> f) {
 		return s == null ? "" : WalkCost.duration(f.applyAsLong(s)); //$NON-NLS-1$
 	}
 
-	private static String count(OperationStats s, java.util.function.ToLongFunction<OperationStats> f) {
+	private static String count(@Nullable OperationStats s, java.util.function.ToLongFunction<OperationStats> f) {
 		return s == null ? "" : NumberFormat.getIntegerInstance().format(f.applyAsLong(s)); //$NON-NLS-1$
 	}
 
 	@Override
-	protected Control mainControl() {
-		return table.getControl();
+	protected @Nullable Control mainControl() {
+		Widgets w = widgets;
+		return w == null ? null : w.table().getControl();
 	}
 
 	@Override
-	protected Sample sample(ScenarioRun run) {
-		List<RmapReport> reports = new ArrayList<>();
+	protected Sample sample(ScenarioRun run, KsmSimulation simulation) {
+		List<@Nullable RmapReport> reports = new ArrayList<>();
 		for (PolicyRun policy : run.policies()) {
-			reports.add(policy.simulation() == null ? null : policy.simulation().rmapReport());
+			KsmSimulation s = policy.simulation();
+			reports.add(s == null ? null : s.rmapReport());
 		}
-		PolicyRun primary = run.policies().get(0);
-		List<OperationResult> operations = primary.simulation() == null ? List.of()
-				: primary.simulation().rmapOperations();
+		KsmSimulation primary = run.policies().get(0).simulation();
+		List<OperationResult> operations = primary == null ? List.of() : primary.rmapOperations();
 		return worstOverTime(reports, operations);
 	}
 
@@ -190,7 +202,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	 * The worst page migration latency and the longest R-state stretch so far, after each operation of
 	 * the engine's history (whether or not the view was open while they ran), up to the report's time.
 	 */
-	static Sample worstOverTime(List<RmapReport> reports, List<OperationResult> operations) {
+	static Sample worstOverTime(List<@Nullable RmapReport> reports, List<OperationResult> operations) {
 		int n = operations.size();
 		RmapReport primary = reports.get(0);
 		double[] times = new double[n + 1];
@@ -218,14 +230,21 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	}
 
 	@Override
-	protected void show(ScenarioRun run, Sample sample) {
+	protected void show(@Nullable ScenarioRun run, @Nullable Sample sample) {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
+		TableViewer table = w.table();
+		Label status = w.status();
+		TimeSeriesChart chart = w.chart();
 		last = sample;
 		List<String> names = run == null ? List.of("stock") //$NON-NLS-1$
 				: run.policies().stream().map(PolicyRun::policy).toList();
 		if (!names.equals(policies)) {
-			rebuildColumns(names);
+			rebuildColumns(w, names);
 		}
-		if (sample == null) {
+		if (run == null || sample == null) {
 			status.setText(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
 			table.setInput(new Object[0]);
 			chart.clear();
@@ -244,7 +263,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			chartPoints = sample.times().length;
 			chart.setData(sample.times(), sample.worst());
 		}
-		showHistogram();
+		showHistogram(w);
 		String text = memory(run, sample.reports());
 		if (!text.equals(status.getText())) {
 			status.setText(text);
@@ -255,7 +274,9 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	}
 
 	/** The histogram of the selected row, else of the first migrating row, else of the first row. */
-	private void showHistogram() {
+	private void showHistogram(Widgets w) {
+		TableViewer table = w.table();
+		LatencyHistogramChart histogram = w.histogram();
 		Sample sample = last;
 		List<Row> rows = table.getInput() instanceof List<?> list
 				? list.stream().map(l -> ((Line) l).row()).distinct().toList() : List.of();
@@ -268,7 +289,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 			row = rows.get(i).operation().migrates() ? rows.get(i) : null;
 		}
 		Row shown = row == null ? rows.get(0) : row;
-		List<LatencyBuckets> buckets = new ArrayList<>();
+		List<@Nullable LatencyBuckets> buckets = new ArrayList<>();
 		for (RmapReport report : sample.reports()) {
 			buckets.add(report == null ? null : report.histogram(shown.node(), shown.operation()));
 		}
@@ -278,8 +299,12 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 
 	/** The bar series of the latency histogram as "policy=pages", and its title (for tests). */
 	public List<String> histogramSeries() {
-		List<String> list = new ArrayList<>(histogram.seriesSummary());
-		list.add(0, histogram.chart().getTitle().getText());
+		Widgets w = widgets;
+		if (w == null) {
+			return List.of();
+		}
+		List<String> list = new ArrayList<>(w.histogram().seriesSummary());
+		list.add(0, w.histogram().chart().getTitle().getText());
 		return list;
 	}
 
@@ -296,7 +321,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		return lines;
 	}
 
-	private List<Row> rows(List<RmapReport> reports) {
+	private List<Row> rows(List<@Nullable RmapReport> reports) {
 		Map<String, Row> rows = new LinkedHashMap<>();
 		for (int p = 0; p < reports.size(); p++) {
 			RmapReport report = reports.get(p);
@@ -315,7 +340,7 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 		return sorted;
 	}
 
-	private String memory(ScenarioRun run, List<RmapReport> reports) {
+	private String memory(ScenarioRun run, List<@Nullable RmapReport> reports) {
 		List<String> parts = new ArrayList<>();
 		for (RmapReport report : reports) {
 			if (report != null) {
@@ -360,9 +385,13 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 	/** The cell texts of the table, row by row (for tests and export checks). */
 	public List<List<String>> cellTexts() {
 		List<List<String>> texts = new ArrayList<>();
-		for (org.eclipse.swt.widgets.TableItem item : table.getTable().getItems()) {
+		Widgets w = widgets;
+		if (w == null) {
+			return texts;
+		}
+		for (org.eclipse.swt.widgets.TableItem item : w.table().getTable().getItems()) {
 			List<String> row = new ArrayList<>();
-			for (int c = 0; c < table.getTable().getColumnCount(); c++) {
+			for (int c = 0; c < w.table().getTable().getColumnCount(); c++) {
 				row.add(item.getText(c));
 			}
 			texts.add(row);
@@ -372,6 +401,9 @@ public class LatencyView extends RunView<LatencyView.Sample> {
 
 	@Override
 	public void setFocus() {
-		table.getControl().setFocus();
+		Widgets w = widgets;
+		if (w != null) {
+			w.table().getControl().setFocus();
+		}
 	}
 }

@@ -1,12 +1,13 @@
 package org.ksmstudio.ui.internal.views;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.Separator;
@@ -17,6 +18,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
+import org.ksmstudio.engine.EventOutcome;
 import org.ksmstudio.engine.rmap.OperationResult;
 import org.ksmstudio.engine.scenario.NewContent;
 import org.ksmstudio.engine.scenario.TimelineEvent;
@@ -31,10 +33,10 @@ import org.ksmstudio.ui.internal.run.ScenarioRun;
  */
 final class OperationActions {
 
-	private final Supplier<ScenarioRun> run;
+	private final Supplier<@Nullable ScenarioRun> run;
 	private final Runnable done;
 	/** The outcome of the last operation, the run it ran on and the KSM page it walked longest (-1: none). */
-	private record LastResult(ScenarioRun run, String text, int walkedKsmPage) {
+	private record LastResult(@Nullable ScenarioRun run, String text, int walkedKsmPage) {
 	}
 
 	/** What an operation tells the view: one line, and the frame of the KSM page it walked longest or -1. */
@@ -44,14 +46,15 @@ final class OperationActions {
 		}
 	}
 
-	private volatile LastResult lastResult;
+	private volatile @Nullable LastResult lastResult;
 
-	OperationActions(Supplier<ScenarioRun> run, Runnable done) {
+	OperationActions(Supplier<@Nullable ScenarioRun> run, Runnable done) {
 		this.run = run;
 		this.done = done;
 	}
 
 	/** The outcome of the last operation on {@code run}, one line, or null (none, or it ran on another run). */
+	@Nullable
 	String lastResult(ScenarioRun run) {
 		LastResult last = lastResult;
 		return last != null && last.run() == run ? last.text() : null;
@@ -61,7 +64,7 @@ final class OperationActions {
 	 * The KSM page the last operation on {@code run} walked longest (its frame, as Rmap Chains shows it),
 	 * or -1.
 	 */
-	int lastWalkedKsmPage(ScenarioRun run) {
+	int lastWalkedKsmPage(@Nullable ScenarioRun run) {
 		LastResult last = lastResult;
 		return last != null && last.run() == run ? last.walkedKsmPage() : -1;
 	}
@@ -115,13 +118,13 @@ final class OperationActions {
 		if (dialog.open() != Window.OK) {
 			return;
 		}
-		String[] w = parseWrite(dialog.getValue());
+		String[] w = Objects.requireNonNull(parseWrite(dialog.getValue()), "the dialog accepts valid text only"); //$NON-NLS-1$
 		perform(current, Messages.opWrite, new TimelineEvent.WritePages(Duration.ZERO, Integer.parseInt(w[0]), w[1],
 				Long.parseLong(w[2]), Long.parseLong(w[3]), Long.parseLong(w[4]), NewContent.UNIQUE),
 				NLS.bind(Messages.opWriteDone, w));
 	}
 
-	private static String[] parseWrite(String text) {
+	private static String @Nullable [] parseWrite(String text) {
 		String[] w = text.strip().split("\\s+"); //$NON-NLS-1$
 		if (w.length != 5) {
 			return null;
@@ -139,13 +142,13 @@ final class OperationActions {
 		}
 	}
 
-	private static long[] ask(Shell shell, String title, String prompt, String example, int arity) {
+	private static long @Nullable [] ask(Shell shell, String title, String prompt, String example, int arity) {
 		InputDialog dialog = new InputDialog(shell, title, prompt, example,
 				text -> numbers(text, arity) == null ? NLS.bind(Messages.opNumbers, arity) : null);
 		return dialog.open() == Window.OK ? numbers(dialog.getValue(), arity) : null;
 	}
 
-	private static long[] numbers(String text, int arity) {
+	private static long @Nullable [] numbers(String text, int arity) {
 		String[] parts = text.strip().split("\\s+"); //$NON-NLS-1$
 		if (parts.length != arity) {
 			return null;
@@ -193,11 +196,12 @@ final class OperationActions {
 		Job job = Job.create(label, monitor -> {
 			Outcome result;
 			try {
-				ScenarioRun.LiveChange change = current.issue(event);
-				if (change.outcome() == null) {
+				EventOutcome outcome = current.issue(event).outcome();
+				OperationResult operation = outcome == null ? null : outcome.operation();
+				if (outcome == null) {
 					result = new Outcome(NLS.bind(Messages.opRefused, label, Messages.runStoppedBeforeChange), -1);
-				} else if (change.outcome().operation() != null) {
-					result = Outcome.of(change.outcome().operation());
+				} else if (operation != null) {
+					result = Outcome.of(operation);
 				} else {
 					result = new Outcome(done, -1);
 				}

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TreeColumnLayout;
@@ -16,7 +18,6 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ILazyTreeContentProvider;
 import org.eclipse.jface.viewers.ITreeViewerListener;
 import org.eclipse.jface.viewers.OwnerDrawLabelProvider;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeExpansionEvent;
 import org.eclipse.jface.viewers.TreePath;
 import org.eclipse.jface.viewers.TreeSelection;
@@ -36,6 +37,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.ksmstudio.engine.DupView;
+import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.ProcessRmapCount;
 import org.ksmstudio.engine.RmapItemView;
 import org.ksmstudio.ui.internal.Messages;
@@ -73,34 +75,38 @@ public class RmapChainsView extends RunView<RmapTree> {
 	private static final int MAX_PAGES = 64;
 	// per-process counts of the dups, kept by the sampler thread only
 	private final Map<Long, List<ProcessRmapCount>> counts = new java.util.HashMap<>();
-	private ScenarioRun countsRun;
+	private @Nullable ScenarioRun countsRun;
 	private volatile String filter = ""; //$NON-NLS-1$
 	private volatile int selectedKpfn = -1;
 	/** The KSM page frame {@link #reveal} asked for, until it is selected; -1 when none. */
 	private volatile int revealKpfn = -1;
-	private Text filterText;
 	// walk cost of the selected dup, kept by the sampler thread only
 	private long walkKey = -1;
-	private ScenarioRun walkRun;
-	private String walkText;
-	private TreeViewer tree;
-	private Label summary;
-	private Text detail;
+	private @Nullable ScenarioRun walkRun;
+	private @Nullable String walkText;
 	private final Holder holder = new Holder();
+
+	/** The view's widgets, made by {@link #createContents}. */
+	private record Widgets(Text filterText, Label summary, TreeViewer tree, Text detail) {
+	}
+
+	private @Nullable Widgets widgets;
 
 	/** The viewer's input: the sample shown, replaced in place so that refresh() keeps the tree items. */
 	private static final class Holder {
+		@Nullable
 		RmapTree data;
 
 		long signature() {
-			return data == null ? 0 : data.signature;
+			RmapTree shown = data;
+			return shown == null ? 0 : shown.signature;
 		}
 	}
 
 	@Override
 	protected void createContents(Composite parent) {
 		GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
-		filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+		Text filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
 		filterText.setMessage(Messages.rmapFilter);
 		filterText.setData(FILTER_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(filterText);
@@ -108,7 +114,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			filter = filterText.getText().strip().toLowerCase(Locale.ROOT);
 			sampleSoon();
 		});
-		summary = new Label(parent, SWT.WRAP);
+		Label summary = new Label(parent, SWT.WRAP);
 		summary.setData(SUMMARY_KEY, Boolean.TRUE);
 		GridDataFactory.fillDefaults().grab(true, false).indent(4, 0).hint(100, SWT.DEFAULT).applyTo(summary);
 
@@ -117,19 +123,20 @@ public class RmapChainsView extends RunView<RmapTree> {
 		Composite holder = new Composite(sash, SWT.NONE);
 		TreeColumnLayout layout = new TreeColumnLayout();
 		holder.setLayout(layout);
-		tree = new TreeViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
+		TreeViewer tree = new TreeViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
 		tree.getTree().setHeaderVisible(true);
 		tree.getTree().setData(TREE_KEY, Boolean.TRUE);
 		tree.setUseHashlookup(true);
 		tree.setContentProvider(new Content(tree, this::pageShown));
-		column(layout, Messages.rmapNode, 48, SWT.LEFT, new Labels(0));
-		column(layout, Messages.rmapItems, 16, SWT.RIGHT, new Labels(1));
-		TreeViewerColumn fill = column(layout, Messages.rmapFill, 26, SWT.LEFT, null);
+		column(tree, layout, Messages.rmapNode, 48, SWT.LEFT, new Labels(0));
+		column(tree, layout, Messages.rmapItems, 16, SWT.RIGHT, new Labels(1));
+		TreeViewerColumn fill = column(tree, layout, Messages.rmapFill, 26, SWT.LEFT, null);
 		fill.setLabelProvider(new FillBar());
-		column(layout, Messages.rmapNumaNode, 8, SWT.RIGHT, new Labels(3));
+		column(tree, layout, Messages.rmapNumaNode, 8, SWT.RIGHT, new Labels(3));
 		ColumnFit.fitHeaders(tree.getTree());
 		tree.addTreeListener(new ITreeViewerListener() {
 			@Override
+			@NonNullByDefault({})
 			public void treeExpanded(TreeExpansionEvent event) {
 				if (event.getElement() instanceof Dup dup) {
 					expanded.add(dup.view().kpfn());
@@ -138,6 +145,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public void treeCollapsed(TreeExpansionEvent event) {
 				if (event.getElement() instanceof Dup dup) {
 					expanded.remove(dup.view().kpfn());
@@ -145,14 +153,15 @@ public class RmapChainsView extends RunView<RmapTree> {
 				}
 			}
 		});
-		tree.addSelectionChangedListener(e -> showDetail(tree.getStructuredSelection().getFirstElement()));
-		detail = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
+		Text detail = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
 		detail.setData(DETAIL_KEY, Boolean.TRUE);
+		tree.addSelectionChangedListener(e -> showDetail(detail, tree.getStructuredSelection().getFirstElement()));
 		sash.setWeights(new int[] { 80, 20 });
+		widgets = new Widgets(filterText, summary, tree, detail);
 	}
 
-	private TreeViewerColumn column(TreeColumnLayout layout, String title, int weight, int style,
-			ColumnLabelProvider labels) {
+	private static TreeViewerColumn column(TreeViewer tree, TreeColumnLayout layout, String title, int weight,
+			int style, @Nullable ColumnLabelProvider labels) {
 		TreeViewerColumn column = new TreeViewerColumn(tree, style);
 		column.getColumn().setText(title);
 		ColumnFit.weigh(layout, column.getColumn(), weight);
@@ -163,8 +172,9 @@ public class RmapChainsView extends RunView<RmapTree> {
 	}
 
 	@Override
-	protected Control mainControl() {
-		return tree.getControl();
+	protected @Nullable Control mainControl() {
+		Widgets w = widgets;
+		return w == null ? null : w.tree().getControl();
 	}
 
 	@Override
@@ -173,7 +183,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 	}
 
 	@Override
-	protected RmapTree sample(ScenarioRun run) {
+	protected RmapTree sample(ScenarioRun run, KsmSimulation simulation) {
 		if (countsRun != run) {
 			countsRun = run;
 			counts.clear();
@@ -182,7 +192,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 		synchronized (pages) {
 			wanted = List.copyOf(pages);
 		}
-		RmapTree tree = RmapTree.read(run.simulation(), filter, expanded, new java.util.HashSet<>(wanted),
+		RmapTree tree = RmapTree.read(simulation, filter, expanded, new java.util.HashSet<>(wanted),
 				selectedKpfn, counts);
 		if (counts.size() > 4 * Math.max(1, expanded.size())) {
 			counts.clear(); // keys of dups whose count changed: read again next time
@@ -191,27 +201,34 @@ public class RmapChainsView extends RunView<RmapTree> {
 		if (dup != null) {
 			// the walk cost reads every rmap item of the dup: only again when the dup changed
 			long key = (long) dup.kpfn() << 32 | dup.rmapItemCount();
+			String text = walkText;
 			if (key != walkKey || run != walkRun) {
-				walkText = WalkCost.describe(run.simulation(), dup);
-				boolean read = !Messages.rmapWalkChanged.equals(walkText);
+				text = WalkCost.describe(simulation, dup);
+				walkText = text;
+				boolean read = !Messages.rmapWalkChanged.equals(text);
 				walkKey = read ? key : -1;
 				walkRun = run;
 			}
-			tree.selectedDetail = walkText;
+			tree.selectedDetail = text;
 		}
 		return tree;
 	}
 
 	@Override
-	protected void show(ScenarioRun run, RmapTree data) {
-		if (data == null) {
-			setSummary(run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
-			holder.data = null;
-			tree.setInput(null);
-			detail.setText(""); //$NON-NLS-1$
+	protected void show(@Nullable ScenarioRun run, @Nullable RmapTree data) {
+		Widgets w = widgets;
+		if (w == null) {
 			return;
 		}
-		showSummary(run, data);
+		TreeViewer tree = w.tree();
+		if (run == null || data == null) {
+			setSummary(w, run == null ? Messages.countersNoRun : NLS.bind(Messages.tunablesStarting, run.name()));
+			holder.data = null;
+			tree.setInput(null);
+			w.detail().setText(""); //$NON-NLS-1$
+			return;
+		}
+		showSummary(w, run, data);
 		if (tree.getInput() != holder) {
 			tree.setInput(holder);
 		}
@@ -225,10 +242,11 @@ public class RmapChainsView extends RunView<RmapTree> {
 			}
 		}
 		if (revealKpfn >= 0) {
-			revealNow(data, revealKpfn);
+			revealNow(w, data, revealKpfn);
 		}
-		if (data.selectedDetail != null) {
-			detail.setText(data.selectedDetail);
+		String selectedDetail = data.selectedDetail;
+		if (selectedDetail != null) {
+			w.detail().setText(selectedDetail);
 		}
 	}
 
@@ -242,36 +260,37 @@ public class RmapChainsView extends RunView<RmapTree> {
 		sampleSoon();
 	}
 
-	private void revealNow(RmapTree data, int kpfn) {
+	private void revealNow(Widgets w, RmapTree data, int kpfn) {
 		for (int i = 0; i < Math.min(Content.ROOT_ROWS, data.chains.size()); i++) {
 			Chain chain = data.chains.get(i);
 			for (Dup dup : chain.dups()) {
 				if (dup.view().kpfn() == kpfn) {
 					revealKpfn = -1;
-					tree.setSelection(new TreeSelection(new TreePath(new Object[] { chain, dup })), true);
+					w.tree().setSelection(new TreeSelection(new TreePath(new Object[] { chain, dup })), true);
 					return;
 				}
 			}
 		}
 		String pfn = RmapTree.pfn(kpfn);
-		if (filterText.getText().equals(pfn)) {
+		if (w.filterText().getText().equals(pfn)) {
 			revealKpfn = -1; // the page is gone (unmerged or freed since it was walked)
-			detail.setText(NLS.bind(Messages.rmapRevealGone, pfn));
+			w.detail().setText(NLS.bind(Messages.rmapRevealGone, pfn));
 		} else {
-			filterText.setText(pfn); // the next sample shows it
+			w.filterText().setText(pfn); // the next sample shows it
 		}
 	}
 
-	private void showSummary(ScenarioRun run, RmapTree data) {
+	private static void showSummary(Widgets w, ScenarioRun run, RmapTree data) {
 		NumberFormat n = NumberFormat.getIntegerInstance();
-		setSummary(Messages.format(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
+		setSummary(w, Messages.format(data.truncated ? Messages.rmapSummaryTruncated : Messages.rmapSummary,
 				new Object[] { data.totalEntries,
 						data.maxPageSharing == 0 ? Messages.rmapNoLimit : n.format(data.maxPageSharing),
 						CountersView.status(run) }));
 	}
 
 	/** Shows {@code text} above the tree, wrapped; the tree moves only when the number of lines changes. */
-	private void setSummary(String text) {
+	private static void setSummary(Widgets w, String text) {
+		Label summary = w.summary();
 		if (text.equals(summary.getText())) {
 			return;
 		}
@@ -283,12 +302,14 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 	@Override
 	protected void showStatus(ScenarioRun changed) {
-		if (holder.data != null) {
-			showSummary(changed, holder.data);
+		Widgets w = widgets;
+		RmapTree shown = holder.data;
+		if (w != null && shown != null) {
+			showSummary(w, changed, shown);
 		}
 	}
 
-	private void showDetail(Object element) {
+	private void showDetail(Text detail, @Nullable Object element) {
 		int kpfn = element instanceof Dup dup ? dup.view().kpfn() : -1;
 		if (kpfn != selectedKpfn) {
 			selectedKpfn = kpfn;
@@ -322,7 +343,10 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 	@Override
 	public void setFocus() {
-		tree.getControl().setFocus();
+		Widgets w = widgets;
+		if (w != null) {
+			w.tree().getControl().setFocus();
+		}
 	}
 
 	/**
@@ -338,7 +362,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 		private final TreeViewer viewer;
 		private final java.util.function.Consumer<PageRequest> pageShown;
-		private Holder holder;
+		private @Nullable Holder holder;
 
 		Content(TreeViewer viewer, java.util.function.Consumer<PageRequest> pageShown) {
 			this.viewer = viewer;
@@ -346,11 +370,13 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void inputChanged(org.eclipse.jface.viewers.Viewer v, Object oldInput, Object newInput) {
 			holder = newInput instanceof Holder h ? h : null;
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void updateElement(Object parent, int index) {
 			Object child = child(parent, index);
 			if (child == null) {
@@ -361,6 +387,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void updateChildCount(Object element, int currentChildCount) {
 			long n = count(element);
 			if (n != currentChildCount) {
@@ -368,8 +395,9 @@ public class RmapChainsView extends RunView<RmapTree> {
 			}
 		}
 
-		private Object child(Object parent, int index) {
-			RmapTree data = holder == null ? null : holder.data;
+		private @Nullable Object child(Object parent, int index) {
+			Holder input = holder;
+			RmapTree data = input == null ? null : input.data;
 			if (data == null) {
 				return null;
 			}
@@ -379,14 +407,16 @@ public class RmapChainsView extends RunView<RmapTree> {
 						: index == shown && data.chains.size() > shown ? new MoreNodes(data.chains.size() - shown) : null;
 			}
 			if (parent instanceof Chain chain) {
-				return index < chain.dups().size() ? current(data, chain).dups().get(index) : null;
+				Chain now = current(data, chain);
+				return now != null && index < chain.dups().size() ? now.dups().get(index) : null;
 			}
 			if (parent instanceof Dup dup) {
 				Dup now = current(data, dup);
-				if (now == null || now.groups() == null) {
+				List<Group> groups = now == null ? null : now.groups();
+				if (groups == null) {
 					return index == 0 ? new Loading(dup) : null;
 				}
-				return index < now.groups().size() ? now.groups().get(index) : null;
+				return index < groups.size() ? groups.get(index) : null;
 			}
 			if (parent instanceof Group group) {
 				Group now = current(data, group);
@@ -404,31 +434,38 @@ public class RmapChainsView extends RunView<RmapTree> {
 
 		/** How many children {@code element} has in the current sample. */
 		private int count(Object element) {
-			RmapTree data = holder == null ? null : holder.data;
+			Holder input = holder;
+			RmapTree data = input == null ? null : input.data;
 			if (data == null) {
 				return 0;
 			}
 			long n = switch (element) {
 				case Holder h -> Math.min(ROOT_ROWS, data.chains.size()) + (data.chains.size() > ROOT_ROWS ? 1 : 0);
-				case Chain c -> current(data, c) == null ? 0 : current(data, c).dups().size();
+				case Chain c -> {
+					Chain now = current(data, c);
+					yield now == null ? 0 : now.dups().size();
+				}
 				case Dup d -> {
 					Dup now = current(data, d);
-					yield now == null || now.view().rmapItemCount() == 0 ? 0
-							: now.groups() == null ? 1 : now.groups().size();
+					List<Group> groups = now == null ? null : now.groups();
+					yield now == null || now.view().rmapItemCount() == 0 ? 0 : groups == null ? 1 : groups.size();
 				}
-				case Group g -> current(data, g) == null ? 0 : current(data, g).count();
+				case Group g -> {
+					Group now = current(data, g);
+					yield now == null ? 0 : now.count();
+				}
 				default -> 0;
 			};
 			return (int) Math.min(Integer.MAX_VALUE, n);
 		}
 
 		/** The element of the current sample equal to {@code element} (the viewer may hold an older one). */
-		private static Chain current(RmapTree data, Chain chain) {
+		private static @Nullable Chain current(RmapTree data, Chain chain) {
 			int at = data.chains.indexOf(chain);
 			return at < 0 ? null : data.chains.get(at);
 		}
 
-		private static Dup current(RmapTree data, Dup dup) {
+		private static @Nullable Dup current(RmapTree data, Dup dup) {
 			for (Chain chain : data.chains) {
 				if (chain.contentId() == dup.contentId()) {
 					int at = chain.dups().indexOf(dup);
@@ -440,12 +477,13 @@ public class RmapChainsView extends RunView<RmapTree> {
 			return null;
 		}
 
-		private static Group current(RmapTree data, Group group) {
+		private static @Nullable Group current(RmapTree data, Group group) {
 			for (Chain chain : data.chains) {
 				for (Dup dup : chain.dups()) {
-					if (dup.view().kpfn() == group.kpfn() && dup.groups() != null) {
-						int at = dup.groups().indexOf(group);
-						return at < 0 ? null : dup.groups().get(at);
+					List<Group> groups = dup.groups();
+					if (dup.view().kpfn() == group.kpfn() && groups != null) {
+						int at = groups.indexOf(group);
+						return at < 0 ? null : groups.get(at);
 					}
 				}
 			}
@@ -453,6 +491,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public Object getParent(Object element) {
 			return null;
 		}
@@ -471,6 +510,7 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public String getText(Object element) {
 			NumberFormat n = NumberFormat.getIntegerInstance();
 			return switch (element) {
@@ -493,8 +533,11 @@ public class RmapChainsView extends RunView<RmapTree> {
 					case 1 -> n.format(g.count());
 					default -> ""; //$NON-NLS-1$
 				};
-				case Item item -> column == 0 ? (item.view() == null ? Messages.rmapLoading
-						: String.format("0x%x", item.view().address())) : ""; //$NON-NLS-1$ //$NON-NLS-2$
+				case Item item -> {
+					RmapItemView view = item.view();
+					yield column != 0 ? "" //$NON-NLS-1$
+							: view == null ? Messages.rmapLoading : String.format("0x%x", view.address()); //$NON-NLS-1$
+				}
 				case Loading l -> column == 0 ? Messages.rmapLoading : ""; //$NON-NLS-1$
 				case MoreNodes m -> column == 0 ? Messages.format(Messages.rmapMore, m.hidden()) : ""; //$NON-NLS-1$
 				default -> ""; //$NON-NLS-1$
@@ -502,19 +545,20 @@ public class RmapChainsView extends RunView<RmapTree> {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public Font getFont(Object element) {
 			return element instanceof Item ? JFaceResources.getTextFont() : null;
 		}
 	}
 
 	/** The dup shown in the fill column of {@code element}: a dup, or the page of a regular stable node. */
-	private static Dup fillDup(Object element) {
+	private static @Nullable Dup fillDup(Object element) {
 		return element instanceof Dup d ? d
 				: element instanceof Chain c && !c.chain() && c.dups().size() == 1 ? c.dups().get(0) : null;
 	}
 
 	/** The text of the fill column: "200 / 256", "3 dups", "6,291,457 mappings, no limit"; null for other rows. */
-	static String fillText(Object element) {
+	static @Nullable String fillText(Object element) {
 		Dup dup = fillDup(element);
 		if (dup != null) {
 			int items = dup.view().rmapItemCount();
@@ -540,12 +584,17 @@ public class RmapChainsView extends RunView<RmapTree> {
 		return -1;
 	}
 
-	/** The fill column's text of each top-level row (for tests); call on the UI thread. */
-	public List<String> fillTexts() {
-		List<String> texts = new ArrayList<>();
-		for (org.eclipse.swt.widgets.TreeItem item : tree.getTree().getItems()) {
+	/** The fill column's text of each top-level row, null for a row without one (for tests); call on the UI thread. */
+	public List<@Nullable String> fillTexts() {
+		List<@Nullable String> texts = new ArrayList<>();
+		Widgets w = widgets;
+		if (w == null) {
+			return texts;
+		}
+		for (org.eclipse.swt.widgets.TreeItem item : w.tree().getTree().getItems()) {
 			item.getText(0); // a virtual item gets its element when it is read
-			texts.add(item.getData() == null ? "" : fillText(item.getData())); //$NON-NLS-1$
+			Object element = item.getData();
+			texts.add(element == null ? "" : fillText(element)); //$NON-NLS-1$
 		}
 		return texts;
 	}
@@ -553,11 +602,13 @@ public class RmapChainsView extends RunView<RmapTree> {
 	/** The fill of a dup against max_page_sharing (or of a chain's biggest dup), drawn as a bar; text only without a limit. */
 	private static final class FillBar extends OwnerDrawLabelProvider {
 		@Override
+		@NonNullByDefault({})
 		protected void measure(Event event, Object element) {
 			// the column's width is the bar's
 		}
 
 		@Override
+		@NonNullByDefault({})
 		protected void paint(Event event, Object element) {
 			String text = fillText(element);
 			if (text == null) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.DupView;
 import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.engine.ProcessKsmStat;
@@ -34,7 +35,7 @@ final class RmapTree {
 	/** A stable node: a chain of dups or a regular node (one dup). */
 	record Chain(long contentId, int treeNid, boolean chain, List<Dup> dups, long rmapItems) {
 		@Override
-		public boolean equals(Object o) {
+		public boolean equals(@Nullable Object o) {
 			return o instanceof Chain c && c.contentId == contentId && c.treeNid == treeNid;
 		}
 
@@ -45,9 +46,9 @@ final class RmapTree {
 	}
 
 	/** A KSM page (a dup of a chain, or the page of a regular node); groups null until it is expanded. */
-	record Dup(long contentId, DupView view, int maxPageSharing, List<Group> groups) {
+	record Dup(long contentId, DupView view, int maxPageSharing, @Nullable List<Group> groups) {
 		@Override
-		public boolean equals(Object o) {
+		public boolean equals(@Nullable Object o) {
 			return o instanceof Dup d && d.view.kpfn() == view.kpfn();
 		}
 
@@ -60,7 +61,7 @@ final class RmapTree {
 	/** The rmap items of one process in a dup: the whole count, and the pages of them read so far. */
 	record Group(int kpfn, int pid, String name, long count, Map<Long, List<RmapItemView>> pages) {
 		@Override
-		public boolean equals(Object o) {
+		public boolean equals(@Nullable Object o) {
 			return o instanceof Group g && g.kpfn == kpfn && g.pid == pid;
 		}
 
@@ -70,6 +71,7 @@ final class RmapTree {
 		}
 
 		/** Rmap item {@code index} of the group, or null when its page has not been read yet. */
+		@Nullable
 		RmapItemView item(long index) {
 			List<RmapItemView> page = pages.get(index / PAGE);
 			int at = (int) (index % PAGE);
@@ -78,9 +80,9 @@ final class RmapTree {
 	}
 
 	/** Rmap item {@code index} of a group; {@code view} null while it is being read. */
-	record Item(Group group, long index, RmapItemView view) {
+	record Item(Group group, long index, @Nullable RmapItemView view) {
 		@Override
-		public boolean equals(Object o) {
+		public boolean equals(@Nullable Object o) {
 			return o instanceof Item i && i.group.equals(group) && i.index == index;
 		}
 
@@ -104,8 +106,10 @@ final class RmapTree {
 	/** max_page_sharing, or 0 when the run's policy sets no sharing limit */
 	final long maxPageSharing;
 	/** The selected dup as read, or null. */
+	@Nullable
 	DupView selectedDup;
 	/** What walking the selected dup costs, or null when no dup is selected. */
+	@Nullable
 	String selectedDetail;
 	/** Hash of everything shown: equal signatures need no refresh of the viewer. */
 	final long signature;
@@ -121,7 +125,8 @@ final class RmapTree {
 			for (Dup dup : chain.dups()) {
 				h = h * 31 + dup.view().kpfn() * 7L + dup.view().rmapItemCount() + (dup.view().stale() ? 1 : 0)
 						+ dup.view().node() * 131L;
-				for (Group group : dup.groups() == null ? List.<Group>of() : dup.groups()) {
+				List<Group> groups = dup.groups();
+				for (Group group : groups == null ? List.<Group>of() : groups) {
 					h = h * 31 + group.pid() + group.count() * 13L + group.pages().keySet().hashCode();
 				}
 			}

@@ -67,7 +67,12 @@ final class RunCopyAndCompare extends Action {
 	 * patch's tunable is set as the sweeps set it, {@code POLICY.FILE}.
 	 */
 	void start(ScenarioEditor editor, SysfsRow tunable, String value) {
-		Scenario copy = EcoreUtil.copy(editor.getScenario());
+		Scenario scenario = editor.getScenario();
+		if (scenario == null) {
+			view.showMessage(Messages.compareRunCopyNothing);
+			return;
+		}
+		Scenario copy = EcoreUtil.copy(scenario);
 		int runIndex = editor.selectedRunIndex();
 		ScenarioRun current = editor.getRunSlot().current();
 		List<FinishedRun> base = current == null || current.isActive() ? List.of()
@@ -82,7 +87,7 @@ final class RunCopyAndCompare extends Action {
 			return;
 		}
 		String planPolicy = plan.scenario().run().policy();
-		String source = ComparedRuns.source(editor.getScenario());
+		String source = ComparedRuns.source(scenario);
 		List<SweepUnit> units = new ArrayList<>();
 		if (base.isEmpty()) {
 			units.add(new SweepUnit(0, source, Map.of(), planPolicy));

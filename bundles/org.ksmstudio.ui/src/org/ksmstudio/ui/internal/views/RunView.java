@@ -6,15 +6,17 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
+import org.ksmstudio.engine.KsmSimulation;
 import org.ksmstudio.ui.internal.run.RunSlot;
 import org.ksmstudio.ui.internal.run.ScenarioRun;
 
@@ -35,13 +37,14 @@ public abstract class RunView<T> extends ViewPart {
 	private final RunSlot.Listener slotListener = this::runReplaced;
 	private final ScenarioRun.Listener statusListener = this::statusChanged;
 	private final Sampler sampler = new Sampler();
-	private RunSlot slot;
-	private IEditorPart followed;
-	private volatile ScenarioRun run;
-	private Display display;
+	private @Nullable RunSlot slot;
+	private @Nullable IEditorPart followed;
+	private volatile @Nullable ScenarioRun run;
+	private @Nullable Display display;
 
 	private final IPartListener2 partListener = new IPartListener2() {
 		@Override
+		@NonNullByDefault({})
 		public void partActivated(IWorkbenchPartReference ref) {
 			if (ref.getPart(false) instanceof IEditorPart editor) {
 				follow(editor);
@@ -49,11 +52,13 @@ public abstract class RunView<T> extends ViewPart {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void partBroughtToTop(IWorkbenchPartReference ref) {
 			partActivated(ref);
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void partVisible(IWorkbenchPartReference ref) {
 			if (ref.getPart(false) == RunView.this) {
 				sampleSoon(); // charts skipped while hidden are drawn from the engine's history now
@@ -61,6 +66,7 @@ public abstract class RunView<T> extends ViewPart {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		public void partClosed(IWorkbenchPartReference ref) {
 			if (ref.getPart(false) == followed) {
 				follow(null);
@@ -69,6 +75,7 @@ public abstract class RunView<T> extends ViewPart {
 	};
 
 	@Override
+	@NonNullByDefault({})
 	public final void createPartControl(Composite parent) {
 		display = parent.getDisplay();
 		createContents(parent);
@@ -83,14 +90,31 @@ public abstract class RunView<T> extends ViewPart {
 	/** Creates the view's widgets. */
 	protected abstract void createContents(Composite parent);
 
-	/** Reads what the view shows from {@code run}; called on a background thread. */
-	protected abstract T sample(ScenarioRun run);
+	/**
+	 * Reads what the view shows from {@code run}, whose followed policy's simulation is {@code simulation};
+	 * called on a background thread.
+	 */
+	protected abstract T sample(ScenarioRun run, KsmSimulation simulation);
 
 	/** Shows a sample; called on the UI thread. {@code data} is null when there is no run. */
-	protected abstract void show(ScenarioRun run, T data);
+	protected abstract void show(@Nullable ScenarioRun run, @Nullable T data);
 
-	/** The control that must be alive for samples to be shown. */
-	protected abstract Control mainControl();
+	/** The control that must be alive for samples to be shown, null before {@link #createContents}. */
+	protected abstract @Nullable Control mainControl();
+
+	/** Whether the view's controls are there to show a sample. */
+	private boolean alive() {
+		Control main = mainControl();
+		return main != null && !main.isDisposed();
+	}
+
+	/** Runs {@code code} on the UI thread (once the view has its controls: they come with the display). */
+	private void asyncExec(Runnable code) {
+		Display shown = display;
+		if (shown != null) {
+			shown.asyncExec(code);
+		}
+	}
 
 	/** Minimum time between two samples of this view, ms; at least {@link #SAMPLE_PERIOD_MS}. */
 	protected long samplePeriodMillis() {
@@ -98,19 +122,19 @@ public abstract class RunView<T> extends ViewPart {
 	}
 
 	/** The editor whose run the view follows, or null. */
-	protected IEditorPart followedEditor() {
+	protected @Nullable IEditorPart followedEditor() {
 		return followed;
 	}
 
 	/** The run the view follows, or null. */
-	protected ScenarioRun run() {
+	protected @Nullable ScenarioRun run() {
 		return run;
 	}
 
 	private void statusChanged(ScenarioRun changed) {
 		sampleSoon();
-		display.asyncExec(() -> {
-			if (!mainControl().isDisposed() && run == changed) {
+		asyncExec(() -> {
+			if (alive() && run == changed) {
 				showStatus(changed);
 			}
 		});
@@ -126,26 +150,27 @@ public abstract class RunView<T> extends ViewPart {
 		sampler.schedule();
 	}
 
-	private void follow(IEditorPart editor) {
+	private void follow(@Nullable IEditorPart editor) {
 		RunSlot newSlot = editor == null ? null : editor.getAdapter(RunSlot.class);
 		if (editor != null && newSlot == null) {
 			return;
 		}
-		if (newSlot == slot) {
+		RunSlot oldSlot = slot;
+		if (newSlot == oldSlot) {
 			return;
 		}
-		if (slot != null) {
-			slot.removeListener(slotListener);
+		if (oldSlot != null) {
+			oldSlot.removeListener(slotListener);
 		}
 		followed = editor;
 		slot = newSlot;
-		if (slot != null) {
-			slot.addListener(slotListener);
+		if (newSlot != null) {
+			newSlot.addListener(slotListener);
 		}
-		runReplaced(slot == null ? null : slot.current());
+		runReplaced(newSlot == null ? null : newSlot.current());
 	}
 
-	private void runReplaced(ScenarioRun newRun) {
+	private void runReplaced(@Nullable ScenarioRun newRun) {
 		ScenarioRun old = run;
 		if (old != null) {
 			old.removeListener(statusListener);
@@ -154,8 +179,8 @@ public abstract class RunView<T> extends ViewPart {
 		if (newRun != null) {
 			newRun.addListener(statusListener);
 		}
-		display.asyncExec(() -> {
-			if (!mainControl().isDisposed() && run == newRun) {
+		asyncExec(() -> {
+			if (alive() && run == newRun) {
 				show(newRun, null);
 			}
 		});
@@ -184,9 +209,11 @@ public abstract class RunView<T> extends ViewPart {
 		}
 
 		@Override
+		@NonNullByDefault({})
 		protected IStatus run(IProgressMonitor monitor) {
 			ScenarioRun current = run;
-			if (current == null || current.simulation() == null) {
+			KsmSimulation simulation = current == null ? null : current.simulation();
+			if (current == null || simulation == null) {
 				if (current != null && current.isActive()) {
 					schedule(Math.max(SAMPLE_PERIOD_MS, samplePeriodMillis()));
 				}
@@ -197,12 +224,12 @@ public abstract class RunView<T> extends ViewPart {
 				schedule(Math.max(SAMPLE_PERIOD_MS, samplePeriodMillis()));
 				return Status.OK_STATUS;
 			}
-			T data = sample(current);
-			display.asyncExec(new Runnable() {
+			T data = sample(current, simulation);
+			asyncExec(new Runnable() {
 				@Override
 				public void run() {
 					showPending.set(false);
-					if (!mainControl().isDisposed() && RunView.this.run == current) {
+					if (alive() && RunView.this.run == current) {
 						show(current, data);
 					}
 				}

@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.views;
 import java.util.List;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -52,7 +53,7 @@ final class SweepAndCompare extends Action {
 	}
 
 	/** Why {@code text} is not a sweep the view runs, or null. */
-	private static String problem(String text) {
+	private static @Nullable String problem(String text) {
 		try {
 			SweepParameter parameter = SweepParameter.parse(text.strip());
 			int most = ComparedRuns.history().capacity();
@@ -69,8 +70,13 @@ final class SweepAndCompare extends Action {
 			view.showStatus(problem);
 			return;
 		}
-		Scenario copy = EcoreUtil.copy(editor.getScenario());
-		String source = ComparedRuns.source(editor.getScenario());
+		Scenario scenario = editor.getScenario();
+		if (scenario == null) {
+			view.showStatus(Messages.compareSweepNoEditor);
+			return;
+		}
+		Scenario copy = EcoreUtil.copy(scenario);
+		String source = ComparedRuns.source(scenario);
 		RunPlan plan;
 		List<SweepUnit> units;
 		try {

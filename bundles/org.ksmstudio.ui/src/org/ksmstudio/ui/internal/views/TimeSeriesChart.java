@@ -4,6 +4,7 @@ import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -36,7 +37,7 @@ public final class TimeSeriesChart {
 	private final List<String> names;
 	private boolean log;
 	/** the y axis's fixed range, or null when it follows the data */
-	private Range yRange;
+	private @Nullable Range yRange;
 
 	/** A chart of the series {@code names} over simulated seconds, its y axis titled {@code yTitle}. */
 	public TimeSeriesChart(Composite parent, String title, String yTitle, List<String> names) {

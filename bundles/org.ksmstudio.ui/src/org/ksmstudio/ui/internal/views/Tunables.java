@@ -3,6 +3,7 @@ package org.ksmstudio.ui.internal.views;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.osgi.util.NLS;
 import org.ksmstudio.engine.sysfs.KsmSysfsFile;
 import org.ksmstudio.engine.sysfs.PatchSysfsFile;
@@ -54,7 +55,7 @@ public final class Tunables {
 	}
 
 	/** The value a write would set, from the file's text: "[none] scan-time" reads as "none". */
-	public static String writtenValue(SysfsRow row, String sysfsText) {
+	public static String writtenValue(SysfsRow row, @Nullable String sysfsText) {
 		if (sysfsText == null) {
 			return ""; //$NON-NLS-1$
 		}
@@ -62,7 +63,7 @@ public final class Tunables {
 	}
 
 	/** The value a write would set to the kernel's {@code file}. */
-	public static String writtenValue(String file, String sysfsText) {
+	public static String writtenValue(String file, @Nullable String sysfsText) {
 		return writtenValue(row(file, List.of()), sysfsText);
 	}
 

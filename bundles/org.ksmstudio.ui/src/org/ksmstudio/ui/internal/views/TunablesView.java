@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -42,6 +43,7 @@ import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.ecore.EAttribute;
 import org.ksmstudio.model.edit.ScenarioLabels;
 import org.ksmstudio.model.scenario.KsmConfig;
+import org.ksmstudio.model.scenario.Scenario;
 import org.ksmstudio.model.scenario.ScenarioFactory;
 import org.ksmstudio.model.scenario.ScenarioPackage;
 import org.ksmstudio.model.scenario.SysfsWrite;
@@ -75,7 +77,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		final String file;
 		final SysfsRow sysfs;
 		String text = ""; //$NON-NLS-1$
-		ScenarioRun.TunableWrite lastWrite;
+		ScenarioRun.@Nullable TunableWrite lastWrite;
 
 		Row(SysfsRow sysfs) {
 			this.file = sysfs.fileName();
@@ -84,11 +86,20 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	private final Map<String, Row> rows = new LinkedHashMap<>();
-	private TableViewer table;
-	private Label status;
-	private Label statusIcon;
-	private Action resetAction;
-	private ScenarioRun shownRun;
+	private final Action resetAction = new Action(Messages.tunablesReset,
+			ImageDescriptor.createFromURL(TunablesView.class.getResource("/icons/reset.png"))) { //$NON-NLS-1$
+		@Override
+		public void run() {
+			resetToDefaults();
+		}
+	};
+	private @Nullable ScenarioRun shownRun;
+
+	/** The view's widgets, made by {@link #createContents}. */
+	private record Widgets(Label statusIcon, Label status, TableViewer table) {
+	}
+
+	private @Nullable Widgets widgets;
 
 	@Override
 	protected void createContents(Composite parent) {
@@ -96,53 +107,60 @@ public class TunablesView extends RunView<Map<String, String>> {
 		Composite line = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).margins(4, 2).applyTo(line);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(line);
-		statusIcon = new Label(line, SWT.NONE);
+		Label statusIcon = new Label(line, SWT.NONE);
 		GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).exclude(true).applyTo(statusIcon);
-		status = new Label(line, SWT.WRAP);
+		Label status = new Label(line, SWT.WRAP);
 		status.setData(STATUS_KEY, Boolean.TRUE);
-		GridDataFactory.fillDefaults().grab(true, false).hint(100, twoLines()).applyTo(status);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, twoLines(status)).applyTo(status);
 		Composite holder = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
 		TableColumnLayout layout = new TableColumnLayout();
 		holder.setLayout(layout);
-		table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+		TableViewer table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		table.getTable().setData(TABLE_KEY, Boolean.TRUE);
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		ColumnViewerToolTipSupport.enableFor(table);
+		widgets = new Widgets(statusIcon, status, table);
 		showRows(List.of());
 
-		column(layout, Messages.tunablesName, 52, new ColumnLabelProvider() {
+		column(table, layout, Messages.tunablesName, 52, new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return ((Row) element).file;
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public String getToolTipText(Object element) {
 				return Tunables.tooltip(((Row) element).sysfs);
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Font getFont(Object element) {
 				return JFaceResources.getTextFont();
 			}
 		});
-		TableViewerColumn value = column(layout, Messages.tunablesValue, 22, new ColumnLabelProvider() {
+		TableViewerColumn value = column(table, layout, Messages.tunablesValue, 22, new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				Row row = (Row) element;
 				return Tunables.writtenValue(row.sysfs, row.text); // "none", not the file's "[none] scan-time"
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public String getToolTipText(Object element) {
 				Row row = (Row) element;
 				return row.text.equals(getText(element)) ? null : NLS.bind(Messages.tunablesFileText, row.file, row.text);
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Font getFont(Object element) {
 				Row row = (Row) element;
 				return Tunables.writtenValue(row.sysfs, row.text).equals(Tunables.defaultValue(row.sysfs))
@@ -150,27 +168,31 @@ public class TunablesView extends RunView<Map<String, String>> {
 								: JFaceResources.getFontRegistry().getBold(JFaceResources.TEXT_FONT);
 			}
 		});
-		value.setEditingSupport(new ValueEditing());
-		column(layout, Messages.tunablesDefault, 13, new ColumnLabelProvider() {
+		value.setEditingSupport(new ValueEditing(table));
+		column(table, layout, Messages.tunablesDefault, 13, new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				return Tunables.defaultValue(((Row) element).sysfs);
 			}
 		});
-		column(layout, Messages.tunablesLastWrite, 13, new ColumnLabelProvider() {
+		column(table, layout, Messages.tunablesLastWrite, 13, new ColumnLabelProvider() {
 			@Override
+			@NonNullByDefault({})
 			public String getText(Object element) {
 				ScenarioRun.TunableWrite write = ((Row) element).lastWrite;
 				return write == null ? "" : write.result().outcome().name(); //$NON-NLS-1$
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public String getToolTipText(Object element) {
 				ScenarioRun.TunableWrite write = ((Row) element).lastWrite;
 				return write == null ? null : describe(write);
 			}
 
 			@Override
+			@NonNullByDefault({})
 			public Color getForeground(Object element) {
 				ScenarioRun.TunableWrite write = ((Row) element).lastWrite;
 				return write == null || write.result().ok() ? null
@@ -182,7 +204,8 @@ public class TunablesView extends RunView<Map<String, String>> {
 		createActions();
 	}
 
-	private TableViewerColumn column(TableColumnLayout layout, String title, int weight, ColumnLabelProvider labels) {
+	private static TableViewerColumn column(TableViewer table, TableColumnLayout layout, String title, int weight,
+			ColumnLabelProvider labels) {
 		TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
 		column.getColumn().setText(title);
 		column.setLabelProvider(labels);
@@ -191,13 +214,6 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	private void createActions() {
-		resetAction = new Action(Messages.tunablesReset,
-				ImageDescriptor.createFromURL(TunablesView.class.getResource("/icons/reset.png"))) { //$NON-NLS-1$
-			@Override
-			public void run() {
-				resetToDefaults();
-			}
-		};
 		resetAction.setToolTipText(Messages.tunablesResetTooltip);
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
 		toolbar.add(resetAction);
@@ -217,8 +233,9 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	@Override
-	protected Control mainControl() {
-		return table.getControl();
+	protected @Nullable Control mainControl() {
+		Widgets w = widgets;
+		return w == null ? null : w.table().getControl();
 	}
 
 	/** The rows: the kernel's tunables, then those of the run's patch; the table's input when they change. */
@@ -235,14 +252,14 @@ public class TunablesView extends RunView<Map<String, String>> {
 			Row kept = old.get(w.fileName());
 			rows.put(w.fileName(), kept != null && kept.sysfs.equals(w) ? kept : new Row(w));
 		}
-		if (table != null) {
-			table.setInput(List.copyOf(rows.values()));
+		Widgets w = widgets;
+		if (w != null) {
+			w.table().setInput(List.copyOf(rows.values()));
 		}
 	}
 
 	@Override
-	protected Map<String, String> sample(ScenarioRun run) {
-		KsmSimulation simulation = run.simulation();
+	protected Map<String, String> sample(ScenarioRun run, KsmSimulation simulation) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (String file : Tunables.FILES) {
 			values.put(file, simulation.readSysfs(file));
@@ -256,9 +273,14 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	@Override
-	protected void show(ScenarioRun run, Map<String, String> values) {
-		showRows(run == null || run.simulation() == null || values == null ? List.of() : run.simulation().patchFiles());
-		boolean editable = run != null && run.simulation() != null;
+	protected void show(@Nullable ScenarioRun run, @Nullable Map<String, String> values) {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
+		KsmSimulation simulation = run == null ? null : run.simulation();
+		showRows(simulation == null || values == null ? List.of() : simulation.patchFiles());
+		boolean editable = simulation != null;
 		for (Row row : rows.values()) {
 			row.text = values == null ? "" : values.getOrDefault(row.file, ""); //$NON-NLS-1$ //$NON-NLS-2$
 			if (values == null) {
@@ -276,19 +298,19 @@ public class TunablesView extends RunView<Map<String, String>> {
 		}
 		shownRun = values == null ? null : run;
 		resetAction.setEnabled(editable);
-		if (!table.isCellEditorActive()) {
-			table.refresh();
-			ColumnFit.fit(table.getTable());
+		if (!w.table().isCellEditorActive()) {
+			w.table().refresh();
+			ColumnFit.fit(w.table().getTable());
 		}
 	}
 
 	/** Fills the values from the followed editor's KSM configuration (no run yet); whether there was one. */
 	private boolean configured() {
-		if (!(followedEditor() instanceof ScenarioEditor editor) || editor.getScenario() == null
-				|| editor.getScenario().getKsm() == null) {
+		Scenario scenario = followedEditor() instanceof ScenarioEditor editor ? editor.getScenario() : null;
+		KsmConfig ksm = scenario == null ? null : scenario.getKsm();
+		if (ksm == null) {
 			return false;
 		}
-		KsmConfig ksm = editor.getScenario().getKsm();
 		for (EAttribute attribute : ksm.eClass().getEAllAttributes()) {
 			Row row = rows.get(ScenarioLabels.label(attribute));
 			if (row != null) {
@@ -301,7 +323,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	/** The height of the message line: at least two lines, so that the table stays where it is when a message shrinks to one. */
-	private int twoLines() {
+	private static int twoLines(Label status) {
 		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(status);
 		try {
 			return 2 * gc.getFontMetrics().getHeight();
@@ -311,6 +333,12 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	private void showStatus(String text, boolean error) {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
+		Label status = w.status();
+		Label statusIcon = w.statusIcon();
 		if (text.equals(status.getText()) && error == statusIcon.getVisible()) {
 			return;
 		}
@@ -320,7 +348,7 @@ public class TunablesView extends RunView<Map<String, String>> {
 		statusIcon.setVisible(error);
 		((org.eclipse.swt.layout.GridData) statusIcon.getLayoutData()).exclude = !error;
 		int width = status.getSize().x > 0 ? status.getSize().x : SWT.DEFAULT;
-		((org.eclipse.swt.layout.GridData) status.getLayoutData()).heightHint = Math.max(twoLines(),
+		((org.eclipse.swt.layout.GridData) status.getLayoutData()).heightHint = Math.max(twoLines(status),
 				status.computeSize(width, SWT.DEFAULT).y);
 		status.getParent().getParent().layout(true, true);
 	}
@@ -331,11 +359,13 @@ public class TunablesView extends RunView<Map<String, String>> {
 	 */
 	private void recordInTimeline() {
 		ScenarioRun current = run();
-		if (current == null || !(followedEditor() instanceof ScenarioEditor editor) || editor.getScenario() == null) {
+		ScenarioEditor editor = followedEditor() instanceof ScenarioEditor e ? e : null;
+		Scenario scenario = editor == null ? null : editor.getScenario();
+		if (current == null || editor == null || scenario == null) {
 			showStatus(Messages.tunablesRecordNoRun, false);
 			return;
 		}
-		Timeline timeline = editor.getScenario().getTimeline();
+		Timeline timeline = scenario.getTimeline();
 		EditingDomain domain = editor.getEditingDomain();
 		CompoundCommand record = new CompoundCommand(Messages.tunablesRecordCommand);
 		for (ScenarioRun.TunableWrite write : current.tunableWrites()) {
@@ -398,19 +428,24 @@ public class TunablesView extends RunView<Map<String, String>> {
 	}
 
 	private void writeAll(ScenarioRun current, List<String[]> writes) {
+		Widgets w = widgets;
+		if (w == null) {
+			return;
+		}
 		Job job = Job.create(Messages.tunablesWriteJob, (IProgressMonitor monitor) -> {
 			List<ScenarioRun.TunableWrite> results = new ArrayList<>();
 			for (String[] write : writes) {
 				results.add(current.writeTunable(write[0], write[1]));
 			}
-			table.getControl().getDisplay().asyncExec(() -> written(current, results));
+			w.table().getControl().getDisplay().asyncExec(() -> written(w, current, results));
 			return Status.OK_STATUS;
 		});
 		job.setSystem(true);
 		job.schedule();
 	}
 
-	private void written(ScenarioRun current, List<ScenarioRun.TunableWrite> results) {
+	private void written(Widgets w, ScenarioRun current, List<ScenarioRun.TunableWrite> results) {
+		TableViewer table = w.table();
 		if (table.getControl().isDisposed() || current != run()) {
 			return;
 		}
@@ -448,17 +483,23 @@ public class TunablesView extends RunView<Map<String, String>> {
 
 	@Override
 	public void setFocus() {
-		table.getControl().setFocus();
+		Widgets w = widgets;
+		if (w != null) {
+			w.table().getControl().setFocus();
+		}
 	}
 
 	/** The selected row: a kernel tunable or a patch's, or null. */
+	@Nullable
 	SysfsRow selectedRow() {
-		return table.getStructuredSelection().getFirstElement() instanceof Row row ? row.sysfs : null;
+		Widgets w = widgets;
+		return w != null && w.table().getStructuredSelection().getFirstElement() instanceof Row row ? row.sysfs : null;
 	}
 
 	/** The selected tunable's value as shown (as written to it), or empty. */
 	String selectedValue() {
-		return table.getStructuredSelection().getFirstElement() instanceof Row row
+		Widgets w = widgets;
+		return w != null && w.table().getStructuredSelection().getFirstElement() instanceof Row row
 				? Tunables.writtenValue(row.sysfs, row.text)
 				: ""; //$NON-NLS-1$
 	}
@@ -470,29 +511,34 @@ public class TunablesView extends RunView<Map<String, String>> {
 
 	/** In-place editing of a value: the text is written as is, like {@code echo text > file}. */
 	private final class ValueEditing extends EditingSupport {
-		private final TextCellEditor editor = new TextCellEditor(table.getTable());
+		private final TextCellEditor editor;
 
-		ValueEditing() {
+		ValueEditing(TableViewer table) {
 			super(table);
+			editor = new TextCellEditor(table.getTable());
 		}
 
 		@Override
+		@NonNullByDefault({})
 		protected CellEditor getCellEditor(Object element) {
 			return editor;
 		}
 
 		@Override
+		@NonNullByDefault({})
 		protected boolean canEdit(Object element) {
 			ScenarioRun current = run();
 			return current != null && current.simulation() != null;
 		}
 
 		@Override
+		@NonNullByDefault({})
 		protected Object getValue(Object element) {
 			return Tunables.writtenValue(((Row) element).sysfs, ((Row) element).text);
 		}
 
 		@Override
+		@NonNullByDefault({})
 		protected void setValue(Object element, Object value) {
 			Row row = (Row) element;
 			String text = String.valueOf(value).strip();

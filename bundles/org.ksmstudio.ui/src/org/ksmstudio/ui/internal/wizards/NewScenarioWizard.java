@@ -7,6 +7,8 @@ import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IPath;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.osgi.util.NLS;
@@ -24,8 +26,8 @@ import org.ksmstudio.ui.internal.Messages;
 /** New Scenario: an empty scenario with the kernel's defaults, or a copy of a bundled example, saved and opened. */
 public final class NewScenarioWizard extends Wizard implements INewWizard {
 
-	private IWorkbench workbench;
-	private NewScenarioPage page;
+	private @Nullable IWorkbench workbench;
+	private @Nullable NewScenarioPage page;
 	private Path initialFolder = org.ksmstudio.ui.internal.export.FileDialogs.lastFolder();
 
 	/** Creates the wizard. */
@@ -35,6 +37,7 @@ public final class NewScenarioWizard extends Wizard implements INewWizard {
 	}
 
 	@Override
+	@NonNullByDefault({})
 	public void init(IWorkbench newWorkbench, IStructuredSelection selection) {
 		this.workbench = newWorkbench;
 		Object first = selection == null ? null : selection.getFirstElement();
@@ -49,26 +52,32 @@ public final class NewScenarioWizard extends Wizard implements INewWizard {
 
 	@Override
 	public void addPages() {
-		page = new NewScenarioPage(initialFolder);
-		addPage(page);
+		NewScenarioPage created = new NewScenarioPage(initialFolder);
+		page = created;
+		addPage(created);
 	}
 
 	@Override
 	public boolean performFinish() {
-		Path file = page.file();
-		Examples.Example example = page.example();
+		NewScenarioPage shown = page;
+		IWorkbench target = workbench;
+		if (shown == null || target == null) {
+			return false; // the workbench calls init and addPages first
+		}
+		Path file = shown.file();
+		Examples.Example example = shown.example();
 		try {
 			Scenario scenario = example == null ? Scenarios.create(stem(file), 2, 4096) : example.load();
 			ScenarioResources.save(scenario, file);
 		} catch (ScenarioLoadException | IOException | RuntimeException e) {
-			page.setErrorMessage(NLS.bind(Messages.wizardSaveFailed, file, e.getMessage()));
+			shown.setErrorMessage(NLS.bind(Messages.wizardSaveFailed, file, e.getMessage()));
 			return false;
 		}
 		try {
-			IDE.openEditorOnFileStore(workbench.getActiveWorkbenchWindow().getActivePage(),
+			IDE.openEditorOnFileStore(target.getActiveWorkbenchWindow().getActivePage(),
 					EFS.getLocalFileSystem().getStore(file.toUri()));
 		} catch (PartInitException e) {
-			page.setErrorMessage(e.getMessage());
+			shown.setErrorMessage(e.getMessage());
 			return false;
 		}
 		return true;
