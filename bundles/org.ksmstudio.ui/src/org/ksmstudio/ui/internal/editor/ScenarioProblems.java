@@ -8,12 +8,12 @@ import java.util.Map;
 import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.emf.ecore.util.Diagnostician;
 import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.model.scenario.Scenario;
+import org.ksmstudio.model.validation.ScenarioDiagnostician;
 
 /**
- * The validation problems of a scenario (EMF's {@link Diagnostician} with the model's
+ * The validation problems of a scenario (EMF's Diagnostician, as {@link ScenarioDiagnostician}, with the model's
  * constraints), and for each object the worst severity in it or below it, for tree decorations.
  */
 public final class ScenarioProblems {
@@ -41,7 +41,7 @@ public final class ScenarioProblems {
 
 	/** Validates {@code scenario}. */
 	public static ScenarioProblems validate(Scenario scenario) {
-		Diagnostic root = Diagnostician.INSTANCE.validate(scenario);
+		Diagnostic root = ScenarioDiagnostician.INSTANCE.validate(scenario);
 		List<Problem> problems = new ArrayList<>();
 		collect(root, scenario, problems);
 		return new ScenarioProblems(problems);
