@@ -15,7 +15,7 @@ import org.ksmstudio.engine.KsmSnapshot;
  * max_page_sharing m make a chain of N/m full dups, and every new dup walks the whole chain three times
  * (two stable tree searches find no dup with room, then stable_tree_insert), so the merge scan costs
  * about 1.5 (N/m)^2 dup visits more than the same pages without a limit; beyond 8,000 dups a walk's
- * dups no longer fit in the cache and cost more. Kernel: Linux 6.18, this machine,
+ * dups no longer fit in the cache and cost more. Kernel: Linux 6.18, this machine (quiet, 2026-12-04),
  * ksmd's schedstat over the merge scan (one batch per full scan: pages_to_scan N+10, sleep 50 ms), minus
  * the same workload at max_page_sharing N+1 (docs/cost-model.md, "ksmd's own CPU costs"); the simulator's
  * CPU time is taken over the same scan (the converged scans after it revisit merged pages, whose cost
@@ -24,8 +24,8 @@ import org.ksmstudio.engine.KsmSnapshot;
 class ChainWalkCostTest {
 
     @ParameterizedTest(name = "{0} pages at max_page_sharing {1}, chain of {2} dups: {3} ms more than without a chain")
-    @CsvSource({ "2000, 2, 1000, 61.7", "4000, 2, 2000, 253.0", "8000, 2, 4000, 1013.7", "16000, 2, 8000, 4177.9",
-        "32000, 2, 16000, 21352", "64000, 4, 16000, 22785", "256000, 16, 16000, 18688" })
+    @CsvSource({ "2000, 2, 1000, 19.0", "4000, 2, 2000, 78.1", "8000, 2, 4000, 317.3", "16000, 2, 8000, 1272.5",
+        "32000, 2, 16000, 6874", "64000, 4, 16000, 7024", "256000, 16, 16000, 6511" })
     void mergingIntoAFullChainCostsWhatTheKernelSpent(int pages, int mps, int dups, double kernelExtraMs) {
         double chain = mergeCpuMs(pages, mps, dups);
         double flat = mergeCpuMs(pages, pages + 1, 0);

@@ -13,15 +13,15 @@ import org.ksmstudio.engine.KsmSnapshot;
 /**
  * ksmd's CPU time per wake-up for short sleeps, against the kernel: Linux 6.18, HZ=250, 2,000 merged
  * pages, pages_to_scan 1 (one KSM page visit per wake-up), 4 s per sleep value, CPU from
- * /proc/PID/schedstat over pages scanned. ksmd spent 20.7, 20.6, 22.7, 19.4 us per wake-up at
- * SCHED_FIFO and 19.9, 19.2, 18.0, 22.1 us at its own nice 5 under load (docs/cost-model.md); the
- * periods (8.00, 12.06, 16.01, 23.98 ms at SCHED_FIFO) are checked by SysfsRulesTest.
+ * /proc/PID/schedstat over pages scanned. On the quiet machine (2026-12-04) ksmd spent 8.1, 11.0, 11.6, 12.4 us
+ * per wake-up at sleep_millisecs 1, 5, 10, 20 (19.4 to 22.7 us on the loaded machine, docs/cost-model.md); the
+ * periods (8.00, 11.98, 16.00, 24.13 ms) are checked by SysfsRulesTest.
  */
 class KsmdWakeupCpuTest {
 
     @ParameterizedTest(name = "sleep_millisecs {0}")
     @CsvSource({ "1", "5", "10", "20" })
-    void aWakeUpCostsKsmdAboutTwentyMicroseconds(int sleepMs) {
+    void aWakeUpCostsKsmdAboutElevenMicroseconds(int sleepMs) {
         KsmSimulation sim = KsmSimulation.create(Scenarios.identicalPages(1, 2000, 256, 2000, 20));
         assertTrue(sim.runUntilConverged(Duration.ofMinutes(1)));
         sim.writeSysfs("pages_to_scan", "1");
@@ -33,6 +33,6 @@ class KsmdWakeupCpuTest {
         long batches = b.counters().pagesScanned() - a.counters().pagesScanned();
         assertEquals(b.wakeups() - a.wakeups(), batches, "one page per wake-up");
         double cpuPerWakeupUs = (b.ksmdCpuShare() * b.timeNanos() - a.ksmdCpuShare() * a.timeNanos()) / 1e3 / batches;
-        assertTrue(cpuPerWakeupUs >= 18 && cpuPerWakeupUs <= 23, "CPU per wake-up " + cpuPerWakeupUs + " us");
+        assertTrue(cpuPerWakeupUs >= 8 && cpuPerWakeupUs <= 13, "CPU per wake-up " + cpuPerWakeupUs + " us");
     }
 }

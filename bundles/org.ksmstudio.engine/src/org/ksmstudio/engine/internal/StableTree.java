@@ -20,16 +20,17 @@ final class StableTree {
     private final long treeSearchNanos;
     /**
      * a dup visited in a chain walk (stable_node_dup: cond_resched, ksm_get_folio's folio_try_get and folio_put,
-     * rmap_hlist_len, no page compare) costs a sixth of a tree node, 41 ns on THIS_MACHINE: ksmd's CPU time
-     * (schedstat) over the merge scan of chains of 500 to 8,000 full dups at max_page_sharing 2 was 41 to 44 ns per
-     * dup visited beyond the same workload without a chain (docs/cost-model.md); longer walks: {@link #dupMissNanos}
+     * rmap_hlist_len, no page compare) costs an eighth of a tree node, 14 ns on THIS_MACHINE: ksmd's CPU time
+     * (schedstat) over the merge scan of chains of 1,000 to 8,000 full dups at max_page_sharing 2 on the quiet machine
+     * was 12.7 to 13.3 ns per dup visited beyond the same workload without a chain (docs/cost-model.md; 41 to 44 ns
+     * on the loaded machine); longer walks: {@link #dupMissNanos}
      */
     private final long dupVisitNanos;
     /**
      * the extra cost of each dup a chain walk visits beyond its first {@link #CACHED_DUPS}: about four cache lines
      * per dup (stable node, folio, hlist), so 8,000 dups fill this machine's 2 MiB L2 and the rest come from L3.
-     * Fitted to the kernel's 16,000-dup chains (49 to 59 ns per dup visited where 8,000 gave 41 to 44): a walk's
-     * extra is this times (visited - 8,000), two ninths of a tree node, 55 ns on THIS_MACHINE
+     * Fitted to the kernel's 16,000-dup chains (17.9 and 18.3 ns per dup visited on average where 8,000 gave 13.3):
+     * a walk's extra is this times (visited - 8,000), a sixth of a tree node, 18 ns on THIS_MACHINE
      */
     private final long dupMissNanos;
     /** dups of one chain walk that stay in the cache (see {@link #dupMissNanos}) */
@@ -54,8 +55,8 @@ final class StableTree {
         this.items = items;
         this.policy = engine.policy;
         this.treeSearchNanos = engine.cost.treeSearchNanos();
-        this.dupVisitNanos = treeSearchNanos / 6;
-        this.dupMissNanos = treeSearchNanos * 2 / 9;
+        this.dupVisitNanos = treeSearchNanos / 8;
+        this.dupMissNanos = treeSearchNanos / 6;
     }
 
     private boolean isCandidate(int node, int offset) {

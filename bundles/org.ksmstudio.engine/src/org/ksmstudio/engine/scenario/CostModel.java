@@ -16,7 +16,7 @@ package org.ksmstudio.engine.scenario;
  * @param checksumNanos          ksmd cost of visiting a page that is not a KSM page: finding it, its rmap item and
  *                               the checksum of its content (the whole cost of a first or volatile visit)
  * @param treeSearchNanos        ksmd cost per node visited in a stable or unstable tree search (get the node's
- *                               page, compare); a dup visited in a chain walk costs a sixth
+ *                               page, compare); a dup visited in a chain walk costs an eighth
  * @param mergeNanos             ksmd cost of merging one page (write protect, replace the PTE, TLB flush)
  * @param walkItemNanos          rmap walk: per rmap item (anon_vma lock, interval tree)
  * @param walkPteNanos           rmap walk: per mapping visited (PTE update)
@@ -29,16 +29,17 @@ public record CostModel(int hz, long wakeupLatencyNanos, long wakeupCpuNanos, lo
         long tlbIpiNanos, long mmuNotifierNanos, long copyPageNanosPerDistance) {
 
     /**
-     * The machine the reference data was measured on (Linux 6.18, x86_64 VM, 2 vCPUs, HZ=250). ksmd's
-     * on-CPU time (/proc/PID/schedstat) at pages_to_scan 10000, sleep 0: 1.0 us per page on a first
-     * (checksum) visit, 2.6 us per page merged into a KSM page, 0.45 us per page already merged and
-     * 0.40 us per page skipped by smart scan (one batch per full scan, 2026-12-03: 0.46 to 0.48 us and
-     * 0.38 to 0.61 us), 5 to 6 us per unique page inserted into an unstable tree
-     * of 200,000 pages (17 levels: 250 ns each). A wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms
-     * (6 ticks of 4 ms plus about 0.6 ms lateness). A wake-up at pages_to_scan 1 cost ksmd 18 to 23 us of CPU
-     * at sleep_millisecs 1 to 20 (docs/cost-model.md): 20 us per wake-up.
+     * The machine the reference data was measured on (Linux 6.18, x86_64 VM, 2 vCPUs, HZ=250), quiet (load
+     * average below 1.5, 2026-12-04; docs/cost-model.md). ksmd's on-CPU time (/proc/PID/schedstat), one batch
+     * per full scan: 0.91 to 1.05 us per page on a first (checksum) visit, 1.5 to 1.65 us per page merged into
+     * a KSM page (checksum included), 0.13 to 0.17 us per page already merged, 0.15 to 0.19 us per page skipped
+     * by smart scan, 2.6 to 2.8 us per unique page re-inserted into an unstable tree of 20,000 to 100,000
+     * pages (14 to 17 levels: about 110 ns each; a dup visited in a chain walk an eighth of that). A wake-up at
+     * pages_to_scan 1 cost ksmd 8 to 12 us of CPU at sleep_millisecs 1 to 20, and came 0 to 0.13 ms after its
+     * tick-rounded sleep. A machine loaded by other work (load average 5 to 12) measured two to three times
+     * these costs for everything but the checksum: the Calibrate action fits them to the user's machine.
      */
-    public static final CostModel THIS_MACHINE = new CostModel(250, 600_000, 20_000, 400, 450, 1_000, 250, 1_350,
+    public static final CostModel THIS_MACHINE = new CostModel(250, 100_000, 11_000, 160, 150, 1_000, 110, 450,
             /* walk terms (rmap extension, docs/cost-model.md): 25 ns anon_vma lock per rmap item, 78 ns per PTE
                update, no IPI (the mm was idle), no KVM; with the fixed terms of WalkCostModel, migrating one KSM
                page costs 44.6 us + 301 ns per PTE: 0.12 ms at 256 PTEs, 316 ms at 1,048,576 (measured 0.11, 346) */

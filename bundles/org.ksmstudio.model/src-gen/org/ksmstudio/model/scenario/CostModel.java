@@ -152,16 +152,16 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Wakeup Latency Ns</b></em>' attribute.
-	 * The default value is <code>"600000"</code>.
+	 * The default value is <code>"100000"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep (scheduling delay). On the reference machine a wake-up at sleep_millisecs=20 took 24.2 to 25.3 ms: 6 ticks of 4 ms plus about 0.6 ms.
+	 * Mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep (scheduling delay). On the reference machine, quiet, a wake-up at sleep_millisecs=20 took 24.0 to 24.1 ms: 6 ticks of 4 ms plus up to 0.13 ms (24.2 to 25.3 ms under load).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Wakeup Latency Ns</em>' attribute.
 	 * @see #setWakeupLatencyNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_WakeupLatencyNs()
-	 * @model default="600000"
+	 * @model default="100000"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Wake-up latency' unit='ns'"
 	 * @generated
 	 */
@@ -179,16 +179,16 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Wakeup Cpu Ns</b></em>' attribute.
-	 * The default value is <code>"20000"</code>.
+	 * The default value is <code>"11000"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * ksmd's CPU time per wake-up that scans, beyond the cost of its pages: the wake-up itself, ksm_do_scan's locks and the walk to its next mm and VMA. On the reference machine a wake-up at pages_to_scan 1 cost ksmd 18 to 23 us of CPU (/proc/PID/schedstat) at sleep_millisecs 1 to 20.
+	 * ksmd's CPU time per wake-up that scans, beyond the cost of its pages: the wake-up itself, ksm_do_scan's locks and the walk to its next mm and VMA. On the reference machine, quiet, a wake-up at pages_to_scan 1 cost ksmd 8 to 12 us of CPU (/proc/PID/schedstat) at sleep_millisecs 1 to 20 (18 to 23 us under load).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Wakeup Cpu Ns</em>' attribute.
 	 * @see #setWakeupCpuNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_WakeupCpuNs()
-	 * @model default="20000"
+	 * @model default="11000"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='CPU per wake-up' unit='ns'"
 	 * @generated
 	 */
@@ -206,7 +206,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Skip Page Ns</b></em>' attribute.
-	 * The default value is <code>"400"</code>.
+	 * The default value is <code>"160"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -215,7 +215,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Skip Page Ns</em>' attribute.
 	 * @see #setSkipPageNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_SkipPageNs()
-	 * @model default="400"
+	 * @model default="160"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Skip a page' unit='ns'"
 	 * @generated
 	 */
@@ -233,7 +233,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Ksm Page Visit Ns</b></em>' attribute.
-	 * The default value is <code>"450"</code>.
+	 * The default value is <code>"150"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -242,7 +242,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Ksm Page Visit Ns</em>' attribute.
 	 * @see #setKsmPageVisitNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_KsmPageVisitNs()
-	 * @model default="450"
+	 * @model default="150"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Visit a KSM page' unit='ns'"
 	 * @generated
 	 */
@@ -287,7 +287,7 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Tree Search Ns</b></em>' attribute.
-	 * The default value is <code>"250"</code>.
+	 * The default value is <code>"110"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
@@ -296,7 +296,7 @@ public interface CostModel extends EObject {
 	 * @return the value of the '<em>Tree Search Ns</em>' attribute.
 	 * @see #setTreeSearchNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_TreeSearchNs()
-	 * @model default="250"
+	 * @model default="110"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Tree search' unit='ns'"
 	 * @generated
 	 */
@@ -314,16 +314,16 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Merge Ns</b></em>' attribute.
-	 * The default value is <code>"1350"</code>.
+	 * The default value is <code>"450"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Merging one page: write-protect it, replace its PTE by the KSM page, flush the TLB. With the costs above, about 850,000 identical pages per second at sleep_millisecs=0, as measured.
+	 * Merging one page: write-protect it, replace its PTE by the KSM page, flush the TLB. With the costs above, 1,048,576 identical pages take ksmd about 3 s of CPU (two full scans) at sleep_millisecs=0, as measured on the quiet reference machine.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Merge Ns</em>' attribute.
 	 * @see #setMergeNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_MergeNs()
-	 * @model default="1350"
+	 * @model default="450"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Merge a page' unit='ns'"
 	 * @generated
 	 */

@@ -90,7 +90,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long WAKEUP_LATENCY_NS_EDEFAULT = 600000L;
+	protected static final long WAKEUP_LATENCY_NS_EDEFAULT = 100000L;
 
 	/**
 	 * The cached value of the '{@link #getWakeupLatencyNs() <em>Wakeup Latency Ns</em>}' attribute.
@@ -110,7 +110,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long WAKEUP_CPU_NS_EDEFAULT = 20000L;
+	protected static final long WAKEUP_CPU_NS_EDEFAULT = 11000L;
 
 	/**
 	 * The cached value of the '{@link #getWakeupCpuNs() <em>Wakeup Cpu Ns</em>}' attribute.
@@ -130,7 +130,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long SKIP_PAGE_NS_EDEFAULT = 400L;
+	protected static final long SKIP_PAGE_NS_EDEFAULT = 160L;
 
 	/**
 	 * The cached value of the '{@link #getSkipPageNs() <em>Skip Page Ns</em>}' attribute.
@@ -150,7 +150,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long KSM_PAGE_VISIT_NS_EDEFAULT = 450L;
+	protected static final long KSM_PAGE_VISIT_NS_EDEFAULT = 150L;
 
 	/**
 	 * The cached value of the '{@link #getKsmPageVisitNs() <em>Ksm Page Visit Ns</em>}' attribute.
@@ -190,7 +190,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long TREE_SEARCH_NS_EDEFAULT = 250L;
+	protected static final long TREE_SEARCH_NS_EDEFAULT = 110L;
 
 	/**
 	 * The cached value of the '{@link #getTreeSearchNs() <em>Tree Search Ns</em>}' attribute.
@@ -210,7 +210,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long MERGE_NS_EDEFAULT = 1350L;
+	protected static final long MERGE_NS_EDEFAULT = 450L;
 
 	/**
 	 * The cached value of the '{@link #getMergeNs() <em>Merge Ns</em>}' attribute.
