@@ -23,8 +23,8 @@
  * the expiry, counted from the jiffy in which the batch ended (24 ms at 20 ms and HZ=250; measured
  * 7.99, 16.36, 24.13, 56.50 and 106.24 ms at 1, 10, 20, 50 and 100 ms). ksmd runs an exponential
  * scheduling delay after its tick, with a mean lateness for short batches of
- * {@link org.ksmstudio.engine.scenario.CostModel#wakeupLatencyNanos()} (0.1 ms on the quiet reference
- * machine, whose wake-ups took 24.0 to 24.1 ms; 0.6 ms under load); a batch that ends late in its tick crosses the next
+ * {@link org.ksmstudio.engine.scenario.CostModel#wakeupLatencyNanos()} (0.3 ms: the reference phases
+ * fit 0.26 ms on the quiet machine, 0.73 ms on the machine of the shared measurements); a batch that ends late in its tick crosses the next
  * one more often. Expected slips accumulate deterministically into whole ticks. A batch's effects are
  * stamped with its wake-up time; its CPU cost (per page, from the cost model, measured on this kernel)
  * delays the next wake-up.</p>

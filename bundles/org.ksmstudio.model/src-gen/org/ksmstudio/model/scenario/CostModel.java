@@ -152,16 +152,16 @@ public interface CostModel extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Wakeup Latency Ns</b></em>' attribute.
-	 * The default value is <code>"100000"</code>.
+	 * The default value is <code>"300000"</code>.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * Mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep (scheduling delay). On the reference machine, quiet, a wake-up at sleep_millisecs=20 took 24.0 to 24.1 ms: 6 ticks of 4 ms plus up to 0.13 ms (24.2 to 25.3 ms under load).
+	 * Mean lateness of ksmd's timed wake-ups beyond its tick-rounded sleep (scheduling delay). On the reference machine, quiet, a wake-up at sleep_millisecs=20 took 24.0 to 24.1 ms: 6 ticks of 4 ms plus up to 0.13 ms (24.2 to 25.3 ms under load); the reference phases fit 0.26 ms (the quiet machine) and 0.73 ms (the machine of the shared measurements).
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Wakeup Latency Ns</em>' attribute.
 	 * @see #setWakeupLatencyNs(long)
 	 * @see org.ksmstudio.model.scenario.ScenarioPackage#getCostModel_WakeupLatencyNs()
-	 * @model default="100000"
+	 * @model default="300000"
 	 *        annotation="http://www.ksmstudio.org/scenario/ui category='Scanning cost' label='Wake-up latency' unit='ns'"
 	 * @generated
 	 */

@@ -90,7 +90,7 @@ public class CostModelImpl extends EObjectImpl implements CostModel {
 	 * @generated
 	 * @ordered
 	 */
-	protected static final long WAKEUP_LATENCY_NS_EDEFAULT = 100000L;
+	protected static final long WAKEUP_LATENCY_NS_EDEFAULT = 300000L;
 
 	/**
 	 * The cached value of the '{@link #getWakeupLatencyNs() <em>Wakeup Latency Ns</em>}' attribute.
