@@ -30,6 +30,12 @@ import org.ksmstudio.ui.internal.views.LatencyView;
  */
 class PolicyComparisonTest extends WorkbenchTestCase {
 
+	/** The migrate_pages operations each policy's simulation has done so far. */
+	private static List<Long> migrations(ScenarioRun run) {
+		return run.policies().stream().map(p -> p.simulation().rmapOperations().stream()
+				.filter(o -> o.operation() == RmapOperation.MIGRATE_PAGES).count()).toList();
+	}
+
 	private static final Pattern TIME = Pattern.compile("([0-9.]+) (ns|\u00b5s|ms|s)\\b"); //$NON-NLS-1$
 
 
@@ -45,6 +51,7 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 				+ (run.failure() == null ? "" : " " + run.failure()), Duration.ofMinutes(15)); //$NON-NLS-1$ //$NON-NLS-2$
 
 		// migrate_pages() of the test program's page, now a KSM page on node 0, from the view's menu
+		List<Long> before = migrations(run);
 		ui.async(() -> TestScenarios.menuAction(view, "Migrate a Process's Pages...").run()); //$NON-NLS-1$
 		Text arguments = ui.find(Text.class, t -> t.isVisible() && t.getShell() != view.getSite().getShell()
 				&& "2001 0 1".equals(t.getText()), "the migrate_pages dialog"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -55,6 +62,10 @@ class PolicyComparisonTest extends WorkbenchTestCase {
 		ui.waitUntil(() -> table.getColumnCount() == 9 && "Policy".equals(table.getColumn(2).getText()) //$NON-NLS-1$
 				&& migrateMax(view.cellTexts(), "2016") > 0 && migrateMax(view.cellTexts(), "stock") > 0, //$NON-NLS-1$ //$NON-NLS-2$
 				() -> "a migrate_pages line per policy: " + view.cellTexts()); //$NON-NLS-1$
+		ui.waitUntil(() -> {
+			List<Long> now = migrations(run);
+			return now.get(0) == before.get(0) + 1 && now.get(1) == before.get(1) + 1;
+		}, () -> "the hand-issued migration reached both runs: " + before + " then " + migrations(run)); //$NON-NLS-1$ //$NON-NLS-2$
 		List<List<String>> lines = ui.sync(view::cellTexts);
 		double noLimit = migrateMax(lines, "2016"); //$NON-NLS-1$
 		double stock = migrateMax(lines, "stock"); //$NON-NLS-1$
