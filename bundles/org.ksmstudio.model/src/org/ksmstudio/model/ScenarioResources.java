@@ -1,8 +1,8 @@
 package org.ksmstudio.model;
 
 import java.io.ByteArrayInputStream;
-import java.io.CharConversionException;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -49,6 +49,11 @@ public final class ScenarioResources {
      * holds about 100,000 processes, and EMF keeps several times the file's size in memory.
      */
     public static final int MAX_FILE_BYTES = 32 << 20;
+
+    /** "(file:/x.ksm, 11, 63)" at the end of an EMF message. */
+    private static final Pattern LOCATION_SUFFIX = Pattern.compile("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$");
+    /** "com.sun.org.apache...SomeException: " in front of a parser's message. */
+    private static final Pattern IMPLEMENTATION_CLASS = Pattern.compile("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
     private ScenarioResources() {
     }
@@ -173,11 +178,6 @@ public final class ScenarioResources {
         options.put(Resource.OPTION_LINE_DELIMITER, "\n");
         return options;
     }
-
-    /** "(file:/x.ksm, 11, 63)" at the end of an EMF message. */
-    private static final Pattern LOCATION_SUFFIX = Pattern.compile("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$");
-    /** "com.sun.org.apache...SomeException: " in front of a parser's message. */
-    private static final Pattern IMPLEMENTATION_CLASS = Pattern.compile("^(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
     private static Map<Object, Object> loadOptions() {
         Map<Object, Object> options = new HashMap<>();

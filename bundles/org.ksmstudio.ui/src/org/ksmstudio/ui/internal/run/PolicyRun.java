@@ -52,11 +52,6 @@ public final class PolicyRun {
 		return r == null ? null : r.simulation();
 	}
 
-	/** The engine's stepper of this policy's plan, null until {@link #create()} converted the model. */
-	public @Nullable SimulationRun run() {
-		return run;
-	}
-
 	/**
 	 * The engine's stepper of this policy's plan, for the run's job and for what reads a simulation that
 	 * exists: {@link #create()} must have converted the model.
