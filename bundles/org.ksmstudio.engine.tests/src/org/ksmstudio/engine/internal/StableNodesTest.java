@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.ksmstudio.engine.policy.StockPolicy;
 
 /**
  * {@link StableNodes} and {@link RbForest}: stable_node_chains and stable_node_dups stay equal to a
@@ -18,6 +19,8 @@ class StableNodesTest {
     private static final int NIL = StableNodes.NIL;
 
     private final StableNodes sn = new StableNodes(16, 2);
+    /** max_page_sharing the random operations count sharing candidates with */
+    private int sharing = 3;
 
     @Test
     void chainsAndDupsFollowTheKindsOfTheNodes() {
@@ -53,8 +56,13 @@ class StableNodesTest {
     void randomOperationsKeepTheCountsAndTheTreesConsistent() {
         SplittableRandom r = new SplittableRandom(3);
         List<Integer> live = new ArrayList<>();
+        sn.countCandidates(new StockPolicy(), sharing);
         for (int op = 0; op < 20_000; op++) {
-            int choice = r.nextInt(6);
+            if (op == 10_000) {
+                sharing = 2; // max_page_sharing written: every chain is recounted
+                sn.countCandidates(new StockPolicy(), sharing);
+            }
+            int choice = r.nextInt(8);
             int t = r.nextInt(2);
             if (choice <= 1 || live.isEmpty()) {
                 long c = r.nextLong(500);
@@ -70,6 +78,11 @@ class StableNodesTest {
                 continue;
             }
             int n = live.get(r.nextInt(live.size()));
+            if (choice >= 6) {
+                // an rmap item joins or leaves the node's hlist
+                sn.setHlist(n, 0, choice == 6 || sn.len(n) == 0 ? +1 : -1);
+                continue;
+            }
             switch (sn.kind(n)) {
                 case StableNodes.DUP -> {
                     if (choice == 2) {
@@ -167,6 +180,18 @@ class StableNodesTest {
             }
         }
         assertEquals(dups, linked, "every dup is on a chain");
+        for (int n = 0; n < sn.highWater(); n++) {
+            if (sn.kind(n) == StableNodes.CHAIN) {
+                int onList = 0;
+                int candidates = 0;
+                for (int d = sn.first(n); d != NIL; d = sn.next(d)) {
+                    onList++;
+                    candidates += sn.len(d) > 0 && sn.len(d) < sharing ? 1 : 0;
+                }
+                assertEquals(onList, sn.dupCount(n), "dups of chain " + n);
+                assertEquals(candidates, sn.candidates(n), "sharing candidates of chain " + n);
+            }
+        }
         for (int t = 0; t < sn.tree.trees(); t++) {
             TreeSet<Long> seen = new TreeSet<>(Long::compareUnsigned);
             long prev = -1;

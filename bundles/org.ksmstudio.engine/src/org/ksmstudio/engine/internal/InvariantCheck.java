@@ -5,7 +5,7 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Recounts an engine's tables from scratch and compares the recount with their running counters
  * (a test and debugging aid): rmap items, pages shared, sharing, unshared and merging, stable node
- * chains and dups, hlists, ksm_zero_pages, the map count of every frame, and the subpages of huge
+ * chains and dups, hlists, each chain's dups and sharing candidates and its remembered walk, ksm_zero_pages, the map count of every frame, and the subpages of huge
  * pages and pinned pages (no KSM page is either).
  */
 final class InvariantCheck {
@@ -19,6 +19,9 @@ final class InvariantCheck {
         String v = checkItemsAndPtes(e);
         if (v == null) {
             v = checkStableNodes(e);
+        }
+        if (v == null) {
+            v = e.stable.checkRememberedWalks();
         }
         return v != null ? v : checkPinsAndHugePages(e);
     }
@@ -111,6 +114,10 @@ final class InvariantCheck {
             }
             if (k == StableNodes.CHAIN) {
                 nChains++;
+                String chain = checkChain(sn, n);
+                if (chain != null) {
+                    return chain;
+                }
                 continue;
             }
             if (k == StableNodes.DUP) {
@@ -137,6 +144,23 @@ final class InvariantCheck {
         }
         if (nChains != sn.chains() || nDups != sn.dups()) {
             return "chains/dups " + sn.chains() + "/" + sn.dups() + " counted " + nChains + "/" + nDups;
+        }
+        return null;
+    }
+
+    /** A chain's counts of its dups and of their sharing candidates against its list. */
+    private static @Nullable String checkChain(StableNodes sn, int chain) {
+        int dups = 0;
+        for (int d = sn.first(chain); d != NIL; d = sn.next(d)) {
+            dups++;
+        }
+        if (dups != sn.dupCount(chain)) {
+            return "chain " + chain + " counts " + sn.dupCount(chain) + " dups but has " + dups;
+        }
+        int candidates = sn.candidates(chain);
+        if (candidates >= 0 && candidates != sn.recountCandidates(chain)) {
+            return "chain " + chain + " counts " + candidates + " sharing candidates but has "
+                    + sn.recountCandidates(chain);
         }
         return null;
     }

@@ -4,45 +4,68 @@ import java.util.Arrays;
 
 /**
  * The red-black trees of the stable tree(s) (struct rb_root root_stable_tree[], and the struct
- * rb_node of every stable node in columns indexed by stable node id). The algorithms are the
- * textbook ones lib/rbtree.c implements (the successor replaces an erased node with two
- * children), so tree shapes and search paths match the kernel's. Owned by {@link StableNodes}.
+ * rb_node of every stable node indexed by stable node id). The algorithms are the textbook ones
+ * lib/rbtree.c implements (the successor replaces an erased node with two children), so tree
+ * shapes and search paths match the kernel's. Owned by {@link StableNodes}.
  * <p>
- * A node's two children sit side by side ({@link #child}: rb_left at 2 id, rb_right at 2 id + 1),
- * so that a search step picks the next node with one load indexed by the comparison's outcome
- * instead of a branch that the random keys mispredict half the time.
+ * As struct ksm_stable_node embeds its rb_node, a node's two child links share a 32-byte record
+ * with three words of its owner ({@link #word}: the key a search compares and what a search step
+ * reads of a chain), so that a step of stable_tree_search reads one cache line, not one line of
+ * each column: a tree of chains whose ids lie among those of their dups stays in the L2 cache.
+ * The links are one word (rb_left in the high half, rb_right in the low one), so that a step picks
+ * the next node by a shift chosen by the comparison's outcome instead of a branch that the random
+ * keys mispredict half the time. The parent and the colour, which only updates read, are columns.
  */
 final class RbForest {
     private static final int NIL = StableNodes.NIL;
+    /** longs per node record */
+    private static final int STRIDE = 4;
+    /** the record word of the child links */
+    private static final int LINKS = 1;
+    private static final long LOW = 0xffff_ffffL;
 
-    /** rb_left and rb_right of node n at 2 n and 2 n + 1 */
-    private int[] children;
+    /** node n's record at STRIDE n: words 0, 2, 3 its owner's ({@link #word}), word 1 its links */
+    private long[] rec;
     private int[] parent;
     private boolean[] red;
     private final int[] roots;
 
     RbForest(int capacity, int trees) {
-        children = new int[2 * capacity];
+        rec = new long[STRIDE * capacity];
         parent = new int[capacity];
         red = new boolean[capacity];
         roots = new int[Math.max(trees, 1)];
         Arrays.fill(roots, NIL);
     }
 
+    /** Number of node ids the columns hold. */
+    int capacity() {
+        return parent.length;
+    }
+
     void grow(int n) {
-        children = Arrays.copyOf(children, 2 * n);
+        rec = Arrays.copyOf(rec, STRIDE * n);
         parent = Arrays.copyOf(parent, n);
         red = Arrays.copyOf(red, n);
     }
 
     long heapBytes() {
-        return (long) parent.length * (4 + 4 + 4 + 1);
+        return (long) parent.length * (8 * STRIDE + 4 + 1);
+    }
+
+    /** Word {@code k} (0, 2 or 3) of node n's record, its owner's to use. */
+    long word(int n, int k) {
+        return rec[STRIDE * n + k];
+    }
+
+    void setWord(int n, int k, long v) {
+        assert k != LINKS;
+        rec[STRIDE * n + k] = v;
     }
 
     /** RB_CLEAR_NODE: node {@code id} is in no tree. */
     void clear(int id) {
-        setLeft(id, NIL);
-        setRight(id, NIL);
+        rec[STRIDE * id + LINKS] = -1L; // NIL, NIL
         parent[id] = NIL;
         red[id] = false;
     }
@@ -57,16 +80,16 @@ final class RbForest {
     }
 
     int left(int n) {
-        return children[2 * n];
+        return (int) (rec[STRIDE * n + LINKS] >>> 32);
     }
 
     int right(int n) {
-        return children[2 * n + 1];
+        return (int) rec[STRIDE * n + LINKS];
     }
 
     /** The left child of n when {@code right} is 0, the right one when it is 1. */
     int child(int n, int right) {
-        return children[2 * n + right];
+        return (int) (rec[STRIDE * n + LINKS] >>> ((right ^ 1) << 5));
     }
 
     private int parent(int n) {
@@ -74,11 +97,13 @@ final class RbForest {
     }
 
     private void setLeft(int n, int v) {
-        children[2 * n] = v;
+        int i = STRIDE * n + LINKS;
+        rec[i] = (long) v << 32 | rec[i] & LOW;
     }
 
     private void setRight(int n, int v) {
-        children[2 * n + 1] = v;
+        int i = STRIDE * n + LINKS;
+        rec[i] = rec[i] & ~LOW | v & LOW;
     }
 
     private void setParent(int n, int v) {

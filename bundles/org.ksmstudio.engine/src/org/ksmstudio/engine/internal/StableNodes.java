@@ -2,6 +2,9 @@ package org.ksmstudio.engine.internal;
 
 import java.util.Arrays;
 
+import org.eclipse.jdt.annotation.Nullable;
+import org.ksmstudio.engine.policy.SharingPolicy;
+
 /**
  * The stable nodes (struct ksm_stable_node) in parallel columns indexed by node id: regular nodes,
  * chains (stable_node_chain: rmap_hlist_len = STABLE_NODE_CHAIN) and their dups
@@ -10,10 +13,9 @@ import java.util.Arrays;
  * node's kind changes only through this table, and the counts move with it. A chain also
  * remembers its last walk of the dups ({@link #rememberWalk}).
  * <p>
- * Columns, not one record per node: a tree step of stable_tree_search reads the kind, the content
- * and one link, each a dense column that stays in the cache for trees of thousands of nodes (a
- * 64-byte record per node measured 15 % slower at 1 M pages and no faster at 16 M,
- * docs/performance.md).
+ * Columns, except for what a step of stable_tree_search reads: the content, the kind, and of a
+ * chain its prune time and remembered walk share the node's 32-byte record with its child links
+ * ({@link RbForest#word}), so that a step reads one cache line (docs/performance.md).
  */
 final class StableNodes {
     static final int NIL = -1;
@@ -26,8 +28,14 @@ final class StableNodes {
     static final byte DUP = 3;
     static final byte MIGRATING = 4;
 
-    private byte[] kind;
-    private long[] content;
+    /** record word of the content */
+    private static final int CONTENT = 0;
+    /** record word of a chain's remembered walk: dups visited (high half, 0: none remembered), dup found (low) */
+    private static final int WALK = 2;
+    /** record word of the prune time (chain_prune_time, jiffies, the high 56 bits) and the kind (low 8 bits) */
+    private static final int PRUNE_KIND = 3;
+    private static final long LOW = 0xffff_ffffL;
+
     private int[] kpfn;
     /** rmap items (regular node or dup) or {@link #CHAIN_LEN} */
     private int[] len;
@@ -38,12 +46,15 @@ final class StableNodes {
     private int[] prev;
     /** the chain of a dup */
     private int[] chainOf;
+    /** of a chain: its dups */
+    private int[] dupCount;
+    /** of a chain: its dups that are sharing candidates under {@link #rule} and {@link #ruleSharing} */
+    private int[] candidates;
+    /** the sharing policy {@link #candidates} are counted with, or null before {@link #countCandidates} */
+    private @Nullable SharingPolicy rule;
+    /** the max_page_sharing {@link #candidates} are counted with */
+    private int ruleSharing;
     private byte[] nid;
-    private long[] pruneJiffies;
-    /** of a chain: the dups its remembered walk visited (0: none remembered) */
-    private int[] walkVisits;
-    /** of a chain: the dup its remembered walk found */
-    private int[] walkDup;
     /** the red-black trees, one per NUMA node */
     final RbForest tree;
     private int migrateHead = NIL;
@@ -57,18 +68,15 @@ final class StableNodes {
 
     StableNodes(int capacity, int trees) {
         capacity = Math.max(capacity, 16);
-        kind = new byte[capacity];
-        content = new long[capacity];
         kpfn = new int[capacity];
         len = new int[capacity];
         first = new int[capacity];
         next = new int[capacity];
         prev = new int[capacity];
         chainOf = new int[capacity];
+        dupCount = new int[capacity];
+        candidates = new int[capacity];
         nid = new byte[capacity];
-        pruneJiffies = new long[capacity];
-        walkVisits = new int[capacity];
-        walkDup = new int[capacity];
         tree = new RbForest(capacity, trees);
     }
 
@@ -77,32 +85,34 @@ final class StableNodes {
         if (freeCount > 0) {
             id = freeIds[--freeCount];
         } else {
-            if (top == kind.length) {
+            if (top == kpfn.length) {
                 grow();
             }
             id = top++;
         }
+        tree.setWord(id, PRUNE_KIND, FREE);
         setKind(id, k);
-        content[id] = 0;
+        tree.setWord(id, CONTENT, 0);
+        tree.setWord(id, WALK, NIL & LOW);
         kpfn[id] = -1;
         len[id] = 0;
         first[id] = NIL;
         next[id] = NIL;
         prev[id] = NIL;
         chainOf[id] = NIL;
+        dupCount[id] = 0;
+        candidates[id] = 0;
         nid[id] = 0;
-        pruneJiffies[id] = 0;
-        walkVisits[id] = 0;
-        walkDup[id] = NIL;
         tree.clear(id);
         return id;
     }
 
     private void setKind(int id, byte k) {
-        kindCount[kind[id]]--;
+        long w = tree.word(id, PRUNE_KIND);
+        kindCount[(byte) w]--;
         kindCount[k]++;
         counterWrites++;
-        kind[id] = k;
+        tree.setWord(id, PRUNE_KIND, w & ~0xffL | k);
     }
 
     /**
@@ -112,7 +122,7 @@ final class StableNodes {
     int allocNode(int kf, long c, int t) {
         int id = alloc(REGULAR);
         kpfn[id] = kf;
-        content[id] = c;
+        tree.setWord(id, CONTENT, c);
         nid[id] = (byte) t;
         return id;
     }
@@ -124,9 +134,9 @@ final class StableNodes {
     int allocChain(int dup, int t, long jiffies) {
         int chain = alloc(CHAIN);
         len[chain] = CHAIN_LEN;
-        pruneJiffies[chain] = jiffies;
+        setPruneJiffies(chain, jiffies);
         nid[chain] = (byte) t;
-        content[chain] = content[dup];
+        tree.setWord(chain, CONTENT, content(dup));
         tree.replace(t, dup, chain);
         chainAddDupHead(chain, dup);
         return chain;
@@ -146,34 +156,31 @@ final class StableNodes {
     }
 
     private void grow() {
-        int n = kind.length * 2;
-        kind = Arrays.copyOf(kind, n);
-        content = Arrays.copyOf(content, n);
+        int n = kpfn.length * 2;
         kpfn = Arrays.copyOf(kpfn, n);
         len = Arrays.copyOf(len, n);
         first = Arrays.copyOf(first, n);
         next = Arrays.copyOf(next, n);
         prev = Arrays.copyOf(prev, n);
         chainOf = Arrays.copyOf(chainOf, n);
+        dupCount = Arrays.copyOf(dupCount, n);
+        candidates = Arrays.copyOf(candidates, n);
         nid = Arrays.copyOf(nid, n);
-        pruneJiffies = Arrays.copyOf(pruneJiffies, n);
-        walkVisits = Arrays.copyOf(walkVisits, n);
-        walkDup = Arrays.copyOf(walkDup, n);
         tree.grow(n);
     }
 
     long heapBytes() {
-        return (long) kind.length * (1 + 8 + 4 + 4 + 4 + 4 + 4 + 4 + 1 + 8 + 4 + 4) + tree.heapBytes();
+        return (long) kpfn.length * (4 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 1) + tree.heapBytes();
     }
 
     // ---- columns ----
 
     byte kind(int id) {
-        return kind[id];
+        return (byte) tree.word(id, PRUNE_KIND);
     }
 
     long content(int id) {
-        return content[id];
+        return tree.word(id, CONTENT);
     }
 
     /** The KSM page frame of a regular node or dup. */
@@ -206,19 +213,25 @@ final class StableNodes {
     }
 
     long pruneJiffies(int id) {
-        return pruneJiffies[id];
+        return tree.word(id, PRUNE_KIND) >> 8;
     }
 
     void setPruneJiffies(int id, long j) {
-        pruneJiffies[id] = j;
+        tree.setWord(id, PRUNE_KIND, j << 8 | tree.word(id, PRUNE_KIND) & 0xffL);
     }
 
     /** The node's hlist now starts with item {@code firstItem} and has {@code delta} more items (RmapItems). */
     void setHlist(int id, int firstItem, int delta) {
         first[id] = firstItem;
-        len[id] += delta;
-        if (kind[id] == DUP) {
-            forgetWalk(chainOf[id]);
+        int was = len[id];
+        len[id] = was + delta;
+        if (kind(id) == DUP) {
+            int c = chainOf[id];
+            int now = was + delta;
+            if (rule == null || candidate(now) != candidate(was) || candidate(now, 1) != candidate(was, 1)) {
+                forgetWalk(c);
+            }
+            candidates[c] += candidate(now) - candidate(was);
         }
     }
 
@@ -229,36 +242,87 @@ final class StableNodes {
      * none is remembered.
      */
     int walkVisits(int chain) {
-        return walkVisits[chain];
+        return (int) (tree.word(chain, WALK) >>> 32);
     }
 
     /** The dup the remembered walk of {@code chain} found. */
     int walkDup(int chain) {
-        return walkDup[chain];
+        return (int) tree.word(chain, WALK);
     }
 
     /**
      * Remembers that a walk of chain {@code chain} that stops at the first sharing candidate visited
      * {@code visits} dups and found {@code dup}: true again until a dup joins or leaves the chain or
-     * an rmap item joins or leaves one of its dups (the only state that walk reads besides
-     * max_page_sharing and staleness, which {@link StableTree} checks).
+     * one of its dups becomes or stops being a sharing candidate at offset 0 or 1 (what that walk reads
+     * of a dup, under the policy and limit of {@link #countCandidates}; before any, every change of an
+     * hlist forgets the walk), besides max_page_sharing and staleness, which {@link StableTree} checks.
      */
     void rememberWalk(int chain, int visits, int dup) {
-        walkVisits[chain] = visits;
-        walkDup[chain] = dup;
+        tree.setWord(chain, WALK, (long) visits << 32 | dup & LOW);
     }
 
     private void forgetWalk(int chain) {
-        walkVisits[chain] = 0;
+        tree.setWord(chain, WALK, tree.word(chain, WALK) & LOW);
     }
 
     /** Forgets the remembered walk of every chain (max_page_sharing changed). */
     void forgetWalks() {
         for (int id = 0; id < top; id++) {
-            if (kind[id] == CHAIN) {
+            if (kind(id) == CHAIN) {
                 forgetWalk(id);
             }
         }
+    }
+
+    // ---- the sharing candidates of each chain ----
+
+    /**
+     * Counts each chain's sharing candidates (dups with {@link SharingPolicy#isSharingCandidate} at offset 0)
+     * under {@code policy} and {@code maxPageSharing} from now on; recounts every chain when either changed.
+     */
+    void countCandidates(SharingPolicy policy, int maxPageSharing) {
+        if (policy == rule && maxPageSharing == ruleSharing) {
+            return;
+        }
+        rule = policy;
+        ruleSharing = maxPageSharing;
+        for (int id = 0; id < top; id++) {
+            if (kind(id) == CHAIN) {
+                candidates[id] = recountCandidates(id);
+            }
+        }
+    }
+
+    private int candidate(int items) {
+        return candidate(items, 0);
+    }
+
+    /** 1 when a dup of {@code items} rmap items can take {@code offset} + 1 more under {@link #rule}, else 0. */
+    private int candidate(int items, int offset) {
+        SharingPolicy r = rule;
+        return r != null && r.isSharingCandidate(items, offset, ruleSharing) ? 1 : 0;
+    }
+
+    /** The sharing candidates among the dups of chain {@code chain} counted again (for {@link InvariantCheck}). */
+    int recountCandidates(int chain) {
+        int n = 0;
+        for (int d = first[chain]; d != NIL; d = next[d]) {
+            n += candidate(len[d]);
+        }
+        return n;
+    }
+
+    /** Number of dups of chain {@code chain}. */
+    int dupCount(int chain) {
+        return dupCount[chain];
+    }
+
+    /**
+     * Number of dups of chain {@code chain} that are sharing candidates under the policy and limit of the
+     * last {@link #countCandidates}, -1 before any.
+     */
+    int candidates(int chain) {
+        return rule == null ? -1 : candidates[chain];
     }
 
     /**
@@ -285,6 +349,8 @@ final class StableNodes {
     void chainAddDupHead(int chain, int dup) {
         setKind(dup, DUP);
         chainOf[dup] = chain;
+        dupCount[chain]++;
+        candidates[chain] += candidate(len[dup]);
         forgetWalk(chain);
         prev[dup] = NIL;
         next[dup] = first[chain];
@@ -298,6 +364,8 @@ final class StableNodes {
     void chainUnlinkDup(int dup) {
         int c = chainOf[dup];
         forgetWalk(c);
+        dupCount[c]--;
+        candidates[c] -= candidate(len[dup]);
         if (prev[dup] != NIL) {
             next[prev[dup]] = next[dup];
         } else {

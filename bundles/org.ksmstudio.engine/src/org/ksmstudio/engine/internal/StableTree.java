@@ -1,5 +1,6 @@
 package org.ksmstudio.engine.internal;
 
+import org.eclipse.jdt.annotation.Nullable;
 import org.ksmstudio.engine.policy.SharingPolicy;
 
 /**
@@ -187,8 +188,18 @@ final class StableTree {
         return true;
     }
 
-    /** The walk of stable_node_dup when it is not remembered (see {@link #stableNodeDup}). */
+    /**
+     * The walk of stable_node_dup when it is not remembered (see {@link #stableNodeDup}). When no dup is
+     * stale and none is a sharing candidate ({@link StableNodes#candidates}), the walk visits every dup and
+     * finds the first: it is not taken dup by dup (a chain of d full dups gets a new one every
+     * max_page_sharing merges, so taking them would make the merges of the chain's pages cost d squared).
+     */
     private boolean walkDups(int chain, boolean prune, boolean noStale) {
+        if (noStale && sn.candidates(chain) == 0) {
+            int visits = sn.dupCount(chain);
+            e.clock.charge(dupVisitNanos * visits);
+            return walked(chain, prune, noStale, sn.first(chain), visits);
+        }
         int found = NIL;
         int foundLen = 0;
         int visits = 0;
@@ -212,6 +223,11 @@ final class StableTree {
             }
             dup = nx;
         }
+        return walked(chain, prune, noStale, found, visits);
+    }
+
+    /** The end of stable_node_dup's walk that visited {@code visits} dups and found {@code found} (or NIL). */
+    private boolean walked(int chain, boolean prune, boolean noStale, int found, int visits) {
         chargeCacheMisses(visits);
         if (found != NIL) {
             if (sn.first(chain) == found && sn.next(found) == NIL) {
@@ -236,6 +252,40 @@ final class StableTree {
         outNode = NIL;
         outDup = NIL;
         return false;
+    }
+
+    /**
+     * Takes the walk of every chain that remembers one, without changing anything, and compares (for
+     * {@link InvariantCheck}): a remembered walk must be the one stable_node_dup would take now.
+     */
+    @Nullable
+    String checkRememberedWalks() {
+        if (frames.staleNodes() != 0 || walksSharing != e.maxPageSharing) {
+            return null; // not replayed now: the next search walks (and forgets) them
+        }
+        for (int chain = 0; chain < sn.highWater(); chain++) {
+            int remembered = sn.walkVisits(chain);
+            if (sn.kind(chain) != StableNodes.CHAIN || remembered == 0) {
+                continue;
+            }
+            int visits = 0;
+            int found = NIL;
+            for (int dup = sn.first(chain); dup != NIL; dup = sn.next(dup)) {
+                visits++;
+                if (found == NIL || isCandidate(dup, 0)) {
+                    found = dup;
+                    if (isCandidate(dup, 0)) {
+                        break;
+                    }
+                }
+            }
+            boolean moves = sn.first(chain) != found && isCandidate(found, 1);
+            if (visits != remembered || found != sn.walkDup(chain) || moves) {
+                return "chain " + chain + " remembers a walk of " + remembered + " dups to " + sn.walkDup(chain)
+                        + " but stable_node_dup visits " + visits + " to " + found + (moves ? " and moves it" : "");
+            }
+        }
+        return null;
     }
 
     /** The dups of a walk of {@code visits} beyond the first {@link #CACHED_DUPS} come from L3 ({@link #dupMissNanos}). */
@@ -264,6 +314,7 @@ final class StableTree {
             sn.forgetWalks();
             walksSharing = e.maxPageSharing;
         }
+        sn.countCandidates(policy, e.maxPageSharing);
     }
 
     /** tree nodes the search in progress visited, charged when it ends */
