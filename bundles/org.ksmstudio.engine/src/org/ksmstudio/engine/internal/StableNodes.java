@@ -90,8 +90,8 @@ final class StableNodes {
             }
             id = top++;
         }
-        tree.setWord(id, PRUNE_KIND, FREE);
         setKind(id, k);
+        setPruneJiffies(id, 0);
         tree.setWord(id, CONTENT, 0);
         tree.setWord(id, WALK, NIL & LOW);
         kpfn[id] = -1;
@@ -224,14 +224,16 @@ final class StableNodes {
     void setHlist(int id, int firstItem, int delta) {
         first[id] = firstItem;
         int was = len[id];
-        len[id] = was + delta;
+        int now = was + delta;
+        len[id] = now;
         if (kind(id) == DUP) {
             int c = chainOf[id];
-            int now = was + delta;
-            if (rule == null || candidate(now) != candidate(was) || candidate(now, 1) != candidate(was, 1)) {
+            int wasCandidate = candidate(was);
+            int isCandidate = candidate(now);
+            if (rule == null || isCandidate != wasCandidate || candidate(now, 1) != candidate(was, 1)) {
                 forgetWalk(c);
             }
-            candidates[c] += candidate(now) - candidate(was);
+            candidates[c] += isCandidate - wasCandidate;
         }
     }
 
@@ -255,7 +257,8 @@ final class StableNodes {
      * {@code visits} dups and found {@code dup}: true again until a dup joins or leaves the chain or
      * one of its dups becomes or stops being a sharing candidate at offset 0 or 1 (what that walk reads
      * of a dup, under the policy and limit of {@link #countCandidates}; before any, every change of an
-     * hlist forgets the walk), besides max_page_sharing and staleness, which {@link StableTree} checks.
+     * hlist forgets the walk) or the policy or limit change ({@link #countCandidates}), besides staleness,
+     * which {@link StableTree} checks.
      */
     void rememberWalk(int chain, int visits, int dup) {
         tree.setWord(chain, WALK, (long) visits << 32 | dup & LOW);
@@ -265,23 +268,15 @@ final class StableNodes {
         tree.setWord(chain, WALK, tree.word(chain, WALK) & LOW);
     }
 
-    /** Forgets the remembered walk of every chain (max_page_sharing changed). */
-    void forgetWalks() {
-        for (int id = 0; id < top; id++) {
-            if (kind(id) == CHAIN) {
-                forgetWalk(id);
-            }
-        }
-    }
-
     // ---- the sharing candidates of each chain ----
 
     /**
      * Counts each chain's sharing candidates (dups with {@link SharingPolicy#isSharingCandidate} at offset 0)
-     * under {@code policy} and {@code maxPageSharing} from now on; recounts every chain when either changed.
+     * under {@code policy} and {@code maxPageSharing} from now on; when either changed, recounts every chain
+     * and forgets its remembered walk (which found the first candidate under the old ones).
      */
     void countCandidates(SharingPolicy policy, int maxPageSharing) {
-        if (policy == rule && maxPageSharing == ruleSharing) {
+        if (countsUnder(policy, maxPageSharing)) {
             return;
         }
         rule = policy;
@@ -289,8 +284,14 @@ final class StableNodes {
         for (int id = 0; id < top; id++) {
             if (kind(id) == CHAIN) {
                 candidates[id] = recountCandidates(id);
+                forgetWalk(id);
             }
         }
+    }
+
+    /** Whether the candidates and remembered walks are those of {@code policy} and {@code maxPageSharing}. */
+    boolean countsUnder(SharingPolicy policy, int maxPageSharing) {
+        return policy == rule && maxPageSharing == ruleSharing;
     }
 
     private int candidate(int items) {

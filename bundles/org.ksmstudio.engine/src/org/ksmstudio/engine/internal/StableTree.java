@@ -40,8 +40,6 @@ final class StableTree {
     private int outNode;
     /** second result of {@link #stableNodeChain}: the dup chosen */
     private int outDup;
-    /** max_page_sharing when the chains' remembered walks were taken */
-    private int walksSharing;
     /** whether {@link #searchJiffies} and {@link #pruneBefore} are those of the search in progress */
     private boolean pruneDeadlineSet;
     /** jiffies of the search in progress (the clock does not move during one), once it met a chain */
@@ -260,7 +258,7 @@ final class StableTree {
      */
     @Nullable
     String checkRememberedWalks() {
-        if (frames.staleNodes() != 0 || walksSharing != e.maxPageSharing) {
+        if (frames.staleNodes() != 0 || !sn.countsUnder(policy, e.maxPageSharing)) {
             return null; // not replayed now: the next search walks (and forgets) them
         }
         for (int chain = 0; chain < sn.highWater(); chain++) {
@@ -304,17 +302,8 @@ final class StableTree {
         long c = frames.content(f);
         int t = kpfnNid(f);
         pruneDeadlineSet = false;
-        sharingLimitSeen();
+        sn.countCandidates(policy, e.maxPageSharing); // a new limit: recounted, remembered walks forgotten
         return search(f, pageNode, c, t);
-    }
-
-    /** The chains' remembered walks are forgotten when max_page_sharing changed since they were taken. */
-    private void sharingLimitSeen() {
-        if (walksSharing != e.maxPageSharing) {
-            sn.forgetWalks();
-            walksSharing = e.maxPageSharing;
-        }
-        sn.countCandidates(policy, e.maxPageSharing);
     }
 
     /** tree nodes the search in progress visited, charged when it ends */
@@ -417,7 +406,7 @@ final class StableTree {
     int stableTreeInsert(int kf) {
         long c = frames.content(kf);
         int t = kpfnNid(kf);
-        sharingLimitSeen();
+        sn.countCandidates(policy, e.maxPageSharing); // a new limit: recounted, remembered walks forgotten
         int node;
         int parent;
         boolean asLeft;
