@@ -111,6 +111,43 @@ class StableNodesTest {
         assertConsistent();
     }
 
+    /** The scan's lookahead descends as a search does: eight keys side by side, present and absent, in two trees. */
+    @Test
+    void touchPathsEndsWhereASearchEnds() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < 300; i++) {
+            long c = r.nextLong() | 1; // odd contents are in the trees, even ones are not
+            int t = r.nextInt(2);
+            if (find(t, c) == NIL) {
+                insert(t, c);
+            }
+        }
+        int[] node = new int[8];
+        long[] key = new long[8];
+        int[] tree = new int[8];
+        for (int round = 0; round < 200; round++) {
+            int lanes = 1 + r.nextInt(8);
+            for (int j = 0; j < lanes; j++) {
+                tree[j] = r.nextInt(2);
+                key[j] = r.nextBoolean() ? r.nextLong() & ~1L : anyContent(tree[j], r);
+                node[j] = sn.tree.root(tree[j]);
+            }
+            sn.tree.touchPaths(node, key, lanes);
+            for (int j = 0; j < lanes; j++) {
+                assertEquals(find(tree[j], key[j]), node[j], "lane " + j + " of round " + round);
+            }
+        }
+        assertConsistent();
+    }
+
+    private long anyContent(int t, SplittableRandom r) {
+        int n = sn.tree.firstInTree(t);
+        for (int skip = r.nextInt(100); skip > 0 && sn.tree.nextInTree(n) != NIL; skip--) {
+            n = sn.tree.nextInTree(n);
+        }
+        return sn.content(n);
+    }
+
     /** A dup leaves its chain; the chain goes when empty, collapses into its last dup when one is left. */
     private void removeDup(int dup) {
         int chain = chainOf(dup);

@@ -57,6 +57,7 @@ public final class KsmEngine {
     /** the run's patch at the places where ksmd decides */
     final Seams seams;
     private final CmpAndMerge merge;
+    private final ScanLookahead lookahead;
     private final ProcessEvents processes;
 
     // ---- tunables (written through KsmSysfs with the kernel's rules) ----
@@ -108,6 +109,7 @@ public final class KsmEngine {
         this.lru = new LruAddBatches(items);
         this.scan = new KsmScan(this, mms, slots, items, stable, cost);
         this.merge = new CmpAndMerge(this, cost);
+        this.lookahead = new ScanLookahead(this);
         this.processes = new ProcessEvents(this);
         run = 0;
         pagesToScan = tunables.pagesToScan();
@@ -231,10 +233,14 @@ public final class KsmEngine {
             CounterReadout.updateSignature(this, batchSignature);
             long writes = CounterReadout.counterWrites(this);
             long n = pagesToScan;
+            boolean lookAhead = lookahead.pays();
             while (n-- > 0) {
                 int s = scan.next();
                 if (s < 0) {
                     break;
+                }
+                if (lookAhead) {
+                    lookahead.before(s);
                 }
                 merge.cmpAndMerge(s);
                 pagesScanned++;

@@ -63,6 +63,39 @@ final class RbForest {
         rec[STRIDE * n + k] = v;
     }
 
+    /**
+     * Reads the records a search for each of {@code lanes} keys would step through from {@code node[j]} (word 0
+     * is the key it compares), one step of every lane at a time, so that the lanes' cache misses overlap
+     * ({@link ScanLookahead}). Leaves in {@code node[j]} the node whose key is {@code key[j]}, or NIL; returns a sum
+     * of what it read. Changes nothing in the tree.
+     */
+    long touchPaths(int[] node, long[] key, int lanes) {
+        long sum = 0;
+        int active = (1 << lanes) - 1;
+        for (int step = 0; active != 0 && step < 64; step++) {
+            for (int j = 0; j < lanes; j++) {
+                int n = node[j];
+                if ((active & 1 << j) == 0) {
+                    continue;
+                }
+                if (n < 0) {
+                    active &= ~(1 << j);
+                    continue;
+                }
+                int i = STRIDE * n;
+                long w = rec[i];
+                long links = rec[i + LINKS];
+                sum += links;
+                if (w == key[j]) {
+                    active &= ~(1 << j);
+                } else {
+                    node[j] = (int) (links >>> ((Long.compareUnsigned(key[j], w) > 0 ? 0 : 1) << 5));
+                }
+            }
+        }
+        return sum;
+    }
+
     /** RB_CLEAR_NODE: node {@code id} is in no tree. */
     void clear(int id) {
         rec[STRIDE * id + LINKS] = -1L; // NIL, NIL

@@ -168,6 +168,11 @@ final class RmapItems {
         return hnext[s];
     }
 
+    /** Reads the hlist link that {@link #stableAppend} before item s writes ({@link ScanLookahead}). */
+    int hprevTouch(int s) {
+        return hprev[s];
+    }
+
     /**
      * stable_tree_append: puts the item at the head of the node's hlist; the node's first item is a
      * page shared, every further one a page sharing (and a merging page of the item's mm).

@@ -108,6 +108,11 @@ final class UnstableTree {
         return -1;
     }
 
+    /** Reads the table entry a probe for content c in tree nid starts at ({@link ScanLookahead}); changes nothing. */
+    long touch(long c, int nid) {
+        return table[home(hash(c, nid))];
+    }
+
     /** Rebuilds the table at twice the size with the live entries. */
     private void grow() {
         long[] old = table;
