@@ -13,7 +13,10 @@ import java.util.Arrays;
  * An entry is one long: the high half of its key's hash beside the slot (plus one; 0 is empty), so that a
  * probe past an entry of another key costs one look at the table instead of four cache misses in the
  * rmap item, PTE and frame columns, and a probe is one random access, not one in each of two columns.
- * The table grows at three quarters full: linear probing stays within a cache line or two there.
+ * The table grows at three quarters full: linear probing stays within a cache line or two there. An insert
+ * takes the place of an entry of the same key whose item has left the tree, which a probe passes anyway: the
+ * pages of one content merged into dup after dup would otherwise leave a run of such entries that every later
+ * probe for that content walks (a quadratic cost in the dups made in one full scan).
  */
 final class UnstableTree {
     private static final long EMPTY = 0L;
@@ -81,13 +84,20 @@ final class UnstableTree {
         long h = hash(c, nid);
         long key = h & ~LOW;
         int i = home(h);
+        int reuse = -1;
         while (true) {
             long en = table[i];
             if (en == EMPTY) {
                 break;
             }
             int t = (int) en - 1;
-            if ((en & ~LOW) == key && live(t) && items.unstableNid(t) == nid) {
+            if ((en & ~LOW) == key && !items.isUnstable(t)) {
+                // an item the kernel erased from the tree (merged, or removed): its entry takes the new one, so
+                // that the entries of one content merged again and again do not lengthen every later probe
+                if (reuse < 0) {
+                    reuse = i;
+                }
+            } else if ((en & ~LOW) == key && live(t) && items.unstableNid(t) == nid) {
                 int tf = slots.pte(t);
                 if (frames.content(tf) == c) {
                     if (!mms.vmaMergeableAt(t) || tf == f) {
@@ -102,8 +112,12 @@ final class UnstableTree {
             i = (i + 1) & mask;
         }
         items.unstableInsert(s, nid);
-        table[i] = entry(h, s);
-        used++;
+        if (reuse >= 0) {
+            table[reuse] = entry(h, s);
+        } else {
+            table[i] = entry(h, s);
+            used++;
+        }
         inserts++;
         return -1;
     }
