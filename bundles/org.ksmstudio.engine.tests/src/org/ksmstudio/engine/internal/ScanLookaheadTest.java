@@ -45,17 +45,13 @@ class ScanLookaheadTest {
         }
         KsmCounters k = sim.snapshot().counters();
         int sharing = KsmTunables.DEFAULTS.maxPageSharing();
-        long contentDups = (long) DISTINCT * ceilDiv(GUESTS * COPIES, sharing);
-        long zeroDups = ceilDiv(GUESTS * zero, sharing);
+        long contentDups = (long) DISTINCT * Math.ceilDiv(GUESTS * COPIES, sharing);
+        long zeroDups = Math.ceilDiv(GUESTS * zero, sharing);
         assertEquals(contentDups + zeroDups, k.pagesShared(), "pages_shared");
         assertEquals((long) GUESTS * (DISTINCT * COPIES + zero) - contentDups - zeroDups, k.pagesSharing(),
                 "pages_sharing");
         assertEquals((long) GUESTS * UNIQUE, k.pagesUnshared(), "pages_unshared");
         assertEquals(DISTINCT + 1, k.stableNodeChains(), "stable_node_chains");
         assertNull(sim.checkInvariants());
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 }

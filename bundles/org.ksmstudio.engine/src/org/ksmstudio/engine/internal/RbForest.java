@@ -82,14 +82,12 @@ final class RbForest {
                     active &= ~(1 << j);
                     continue;
                 }
-                int i = STRIDE * n;
-                long w = rec[i];
-                long links = rec[i + LINKS];
-                sum += links;
+                long w = rec[STRIDE * n];
+                sum += w;
                 if (w == key[j]) {
                     active &= ~(1 << j);
                 } else {
-                    node[j] = (int) (links >>> ((Long.compareUnsigned(key[j], w) > 0 ? 0 : 1) << 5));
+                    node[j] = child(n, Long.compareUnsigned(key[j], w) > 0 ? 1 : 0);
                 }
             }
         }

@@ -27,6 +27,10 @@ final class ScanLookahead {
     private final int[] node = new int[LANES];
     private final long[] key = new long[LANES];
     private final int[] nid = new int[LANES];
+    /** per lane: the KSM page frame its merge will map, or -1 */
+    private final int[] kpfn = new int[LANES];
+    /** per lane: the rmap item its own will be linked before, or -1 */
+    private final int[] hlistHead = new int[LANES];
     /** the first slot after the pages touched last */
     private int touchedEnd;
     /** the loads' sum, kept so that the compiler keeps the loads */
@@ -50,7 +54,7 @@ final class ScanLookahead {
         if (s < touchedEnd && s >= touchedEnd - LANES) {
             return;
         }
-        int end = (int) Math.min((long) s + LANES, slots.capacity());
+        int end = (int) Math.min((long) s + LANES, slots.count());
         touchedEnd = end;
         boolean acrossNodes = e.mergeAcrossNodes != 0;
         int lanes = 0;
@@ -68,22 +72,22 @@ final class ScanLookahead {
         long sum = sn.tree.touchPaths(node, key, lanes);
         for (int j = 0; j < lanes; j++) {
             int n = node[j];
+            int dup = n < 0 ? -1
+                    : sn.kind(n) != StableNodes.CHAIN ? n : sn.walkVisits(n) > 0 ? sn.walkDup(n) : sn.first(n);
             if (n < 0) {
                 sum += e.unstable.touch(key[j], nid[j]);
-                nid[j] = -1;
-                continue;
+            } else if (dup >= 0) {
+                sum += sn.len(dup);
             }
-            int dup = sn.kind(n) != StableNodes.CHAIN ? n : sn.walkVisits(n) > 0 ? sn.walkDup(n) : sn.first(n);
-            node[j] = dup < 0 ? -1 : sn.kpfn(dup);
-            nid[j] = dup < 0 ? -1 : sn.first(dup);
-            sum += dup < 0 ? 0 : sn.len(dup);
+            kpfn[j] = dup < 0 ? -1 : sn.kpfn(dup);
+            hlistHead[j] = dup < 0 ? -1 : sn.first(dup);
         }
         for (int j = 0; j < lanes; j++) {
-            if (node[j] >= 0) {
-                sum += frames.content(node[j]) + frames.mapcount(node[j]);
+            if (kpfn[j] >= 0) {
+                sum += frames.content(kpfn[j]) + frames.mapcount(kpfn[j]);
             }
-            if (nid[j] >= 0) {
-                sum += items.hprevTouch(nid[j]);
+            if (hlistHead[j] >= 0) {
+                sum += items.hprevTouch(hlistHead[j]);
             }
         }
         sink += sum;

@@ -91,22 +91,24 @@ final class UnstableTree {
                 break;
             }
             int t = (int) en - 1;
-            if ((en & ~LOW) == key && !items.isUnstable(t)) {
-                // an item the kernel erased from the tree (merged, or removed): its entry takes the new one, so
-                // that the entries of one content merged again and again do not lengthen every later probe
-                if (reuse < 0) {
-                    reuse = i;
-                }
-            } else if ((en & ~LOW) == key && live(t) && items.unstableNid(t) == nid) {
-                int tf = slots.pte(t);
-                if (frames.content(tf) == c) {
-                    if (!mms.vmaMergeableAt(t) || tf == f) {
-                        return -1;
+            if ((en & ~LOW) == key) {
+                if (!items.isUnstable(t)) {
+                    // an item the kernel erased from the tree (merged, or removed): its entry takes the new one, so
+                    // that the entries of one content merged again and again do not lengthen every later probe
+                    if (reuse < 0) {
+                        reuse = i;
                     }
-                    if (!acrossNodes && frames.node(tf) != nid) {
-                        return -1;
+                } else if (live(t) && items.unstableNid(t) == nid) {
+                    int tf = slots.pte(t);
+                    if (frames.content(tf) == c) {
+                        if (!mms.vmaMergeableAt(t) || tf == f) {
+                            return -1;
+                        }
+                        if (!acrossNodes && frames.node(tf) != nid) {
+                            return -1;
+                        }
+                        return t;
                     }
-                    return t;
                 }
             }
             i = (i + 1) & mask;
